@@ -6,6 +6,8 @@ struct Threatscribe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "threatscribe",
         abstract: "Threat models, mitigation analyses and CI output for FastAPI/Starlette services.",
-        subcommands: []
+        subcommands: [
+            // one subcommand a line
+        ]
     )
 }

@@ -1,0 +1,165 @@
+/// Something outside the API that calls it: a browser SPA, a mobile app, another service.
+public struct Client: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    public var type: String?
+    /// The web origin it runs on, e.g. `https://betzenstein.app`.
+    public var origin: String?
+    public var trusted: Bool?
+}
+
+public struct DataStore: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    /// `postgresql`, `redis`, `sqlite`, `s3`, …
+    public var type: String?
+    public var tls: Bool?
+    public var authentication: String?
+    public var encryptedAtRest: Bool?
+    public var credentialsSource: SecretSource?
+    public var holdsSensitiveData: Bool?
+}
+
+public struct ExternalService: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    /// `https`, `http`, `grpc`, `smtp`, …
+    public var `protocol`: String?
+    public var url: String?
+    public var tls: Bool?
+    public var authentication: String?
+    public var credentialsSource: SecretSource?
+}
+
+/// Data moving between two elements; `from` and `to` name a client, store, service or `api`.
+public struct DataFlow: Codable, Sendable, Equatable {
+    public var id: String?
+    public var from: String
+    public var to: String
+    public var `protocol`: String?
+    public var tls: Bool?
+    public var data: [String]?
+    public var description: String?
+}
+
+public struct TrustBoundary: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    /// Ids of the elements inside it (`api` names the service itself).
+    public var contains: [String]
+}
+
+/// The ASGI server process.
+public struct ServerSettings: Codable, Sendable, Equatable {
+    /// `uvicorn`, `gunicorn`, `hypercorn`, `fastapi run`, `fastapi dev`.
+    public var kind: String?
+    public var version: String?
+    public var host: String?
+    public var port: Int?
+    public var workers: Int?
+    public var reload: Bool?
+    public var proxyHeaders: Bool?
+    public var forwardedAllowIps: String?
+    public var limitConcurrency: Int?
+    public var timeoutKeepAlive: Int?
+    public var serverHeader: Bool?
+    public var h11MaxIncompleteEventSize: Int?
+    /// A reverse proxy, ingress or load balancer sits in front.
+    public var behindProxy: Bool?
+    /// Where TLS terminates: `proxy`, `server`, `none`.
+    public var tlsTermination: String?
+    /// Request body limit enforced in front of the app, in bytes.
+    public var maxBodySize: Int?
+    public var source: String?
+}
+
+public struct Deployment: Codable, Sendable, Equatable {
+    /// `kubernetes`, `docker`, `paas`, `vm`, `serverless`.
+    public var platform: String?
+    /// `fly.io`, `vercel`, `eks`, …
+    public var provider: String?
+    /// The URL clients use, e.g. `https://api.betzenstein.app`.
+    public var publicUrl: String?
+    public var ingress: Ingress?
+    public var kubernetes: KubernetesSettings?
+    public var container: ContainerSettings?
+    /// Where runtime secrets live.
+    public var secrets: SecretSource?
+    public var description: String?
+}
+
+public struct Ingress: Codable, Sendable, Equatable {
+    public var tls: Bool?
+    public var hsts: Bool?
+    public var waf: Bool?
+    public var requestSizeLimit: Int?
+    public var rateLimiting: Bool?
+}
+
+public struct KubernetesSettings: Codable, Sendable, Equatable {
+    public var networkPolicies: Bool?
+    /// `least_privilege`, `broad`, `default`.
+    public var rbac: String?
+    public var podSecurity: String?
+    public var automountServiceAccountToken: Bool?
+}
+
+public struct ContainerSettings: Codable, Sendable, Equatable {
+    public var runsAsRoot: Bool?
+    public var readOnlyRootFilesystem: Bool?
+    public var resourceLimits: Bool?
+    public var imageScanning: Bool?
+    public var baseImage: String?
+}
+
+public struct BuildProcess: Codable, Sendable, Equatable {
+    public var dependencyPinning: Bool?
+    /// `uv.lock`, `poetry.lock`, `requirements.txt` with hashes, …
+    public var lockFile: String?
+    public var dependencyScanning: String?
+    public var sbom: Bool?
+    /// `required`, `optional`, `none`.
+    public var codeReview: String?
+    public var ciProvider: String?
+    public var ciSecretsProtected: Bool?
+    public var artifactRegistryPrivate: Bool?
+    public var artifactsSigned: Bool?
+}
+
+public struct Dependency: Codable, Sendable, Equatable {
+    public var name: String
+    public var version: String?
+}
+
+public struct LoggingSettings: Codable, Sendable, Equatable {
+    public var logsSensitiveData: Bool?
+    public var logsRequestBodies: Bool?
+    public var centralized: Bool?
+    public var securityEvents: Bool?
+}
+
+/// A control the team says it has; the report reviews each claim against the model.
+public struct ClaimedControl: Codable, Sendable, Equatable {
+    public var id: String?
+    public var name: String
+    /// `authentication`, `rate_limiting`, `input_validation`, `tls`, `cors`, `csrf`, `logging`, `security_headers`, `dependency_scanning`, …
+    public var kind: String?
+    public var claim: String?
+}
+
+/// A deployment stage with its own settings.
+public struct Environment: Codable, Sendable, Equatable {
+    public var name: String
+    public var kind: EnvironmentKind?
+    /// The API's base URL there, e.g. `http://localhost:8000`.
+    public var baseUrl: String?
+    /// Model keys that differ in this environment; merged over the base model.
+    public var overrides: JSONValue?
+}
+
+public enum EnvironmentKind: String, Codable, Sendable, CaseIterable {
+    case development, test, staging, production
+
+    /// Reachable by real users and attackers.
+    public var isProductionLike: Bool { self == .production || self == .staging }
+}

@@ -1,0 +1,71 @@
+/// Where each value of a model came from: the model file, and where known the service's own code.
+public struct ModelLocations: Sendable, Equatable {
+    /// Position of each value in the model file (the file that set it: base or override).
+    public var inModel: [ModelPath: SourceLocation]
+    /// Position in the service's code that a value was derived from (`source:` keys, importers).
+    public var inCode: [ModelPath: SourceLocation]
+
+    public init(inModel: [ModelPath: SourceLocation] = [:], inCode: [ModelPath: SourceLocation] = [:]) {
+        self.inModel = inModel
+        self.inCode = inCode
+    }
+
+    /// The location of `path`, or of its nearest ancestor that has one.
+    public func modelLocation(of path: ModelPath) -> SourceLocation? {
+        var current: ModelPath? = path
+        while let candidate = current {
+            if let location = inModel[candidate] { return location }
+            current = candidate.parent
+        }
+        return nil
+    }
+
+    /// The code location of `path` or of its nearest ancestor that has one.
+    public func codeLocation(of path: ModelPath) -> SourceLocation? {
+        var current: ModelPath? = path
+        while let candidate = current {
+            if let location = inCode[candidate] { return location }
+            current = candidate.parent
+        }
+        return nil
+    }
+}
+
+/// One environment's view of the system: the base model with that environment's overrides merged in.
+public struct ResolvedEnvironment: Sendable, Equatable {
+    public var name: String
+    /// `nil` when the model does not say what kind of environment this is.
+    public var kind: EnvironmentKind?
+    public var baseURL: String?
+    /// The merged model; its `environments` key is the base model's list.
+    public var model: ArchitectureModel
+    /// Locations of the merged values, keyed by their path in the *merged* model.
+    public var locations: ModelLocations
+
+    public init(name: String, kind: EnvironmentKind?, baseURL: String?, model: ArchitectureModel, locations: ModelLocations) {
+        self.name = name
+        self.kind = kind
+        self.baseURL = baseURL
+        self.model = model
+        self.locations = locations
+    }
+}
+
+/// A model file after loading and validation.
+public struct LoadedModel: Sendable, Equatable {
+    /// The file name as given by the user; used in every location.
+    public var file: String
+    /// The model without environment overrides.
+    public var base: ArchitectureModel
+    /// Locations in the base model.
+    public var baseLocations: ModelLocations
+    /// One entry per declared environment, in file order; a model without environments has one named `default`.
+    public var environments: [ResolvedEnvironment]
+
+    public init(file: String, base: ArchitectureModel, baseLocations: ModelLocations, environments: [ResolvedEnvironment]) {
+        self.file = file
+        self.base = base
+        self.baseLocations = baseLocations
+        self.environments = environments
+    }
+}

@@ -1,0 +1,140 @@
+/// An authentication mechanism the API accepts.
+public struct AuthMechanism: Codable, Sendable, Equatable {
+    public var id: String
+    public var type: AuthType
+    /// Where the credential travels.
+    public var transport: TokenTransport?
+    /// Header, cookie or query parameter name.
+    public var parameter: String?
+    public var jwt: JWTSettings?
+    public var secretSource: SecretSource?
+    /// Lifetime of an issued token or session, in seconds.
+    public var tokenLifetimeSeconds: Int?
+    /// Issued credentials can be revoked before they expire.
+    public var revocable: Bool?
+    public var description: String?
+    public var source: String?
+}
+
+public enum AuthType: String, Codable, Sendable, CaseIterable {
+    case none
+    case apiKey = "api_key"
+    case oauth2Jwt = "oauth2_jwt"
+    case jwt
+    case httpBasic = "http_basic"
+    case sessionCookie = "session_cookie"
+    /// A signed token (HMAC or similar) carried in the URL.
+    case signedUrlToken = "signed_url_token"
+    case mtls
+    case custom
+}
+
+public enum TokenTransport: String, Codable, Sendable, CaseIterable {
+    case header, cookie, query, body
+}
+
+/// How JWTs are verified.
+public struct JWTSettings: Codable, Sendable, Equatable {
+    /// `python-jose`, `pyjwt`, `authlib`, `joserfc`, …
+    public var library: String?
+    public var libraryVersion: String?
+    /// The `algorithms=` list passed to decode; absent means the code does not pass one.
+    public var algorithms: [String]?
+    public var verifiesSignature: Bool?
+    public var verifiesExpiry: Bool?
+    public var verifiesAudience: Bool?
+}
+
+/// An `APIRouter` (or the app itself when `prefix` is empty) and its endpoints.
+public struct Router: Codable, Sendable, Equatable {
+    public var prefix: String?
+    public var name: String?
+    /// Auth mechanism ids applied to every route by `dependencies=[Depends(...)]`.
+    public var dependencies: [String]?
+    public var endpoints: [Endpoint]
+    public var source: String?
+}
+
+/// One path operation.
+public struct Endpoint: Codable, Sendable, Equatable {
+    public var path: String
+    public var methods: [String]
+    /// Auth mechanism id, or `none` for a deliberately public endpoint; absent means inherited from the router.
+    public var auth: String?
+    public var scopes: [String]?
+    /// e.g. `5/minute`.
+    public var rateLimit: String?
+    public var requestModel: String?
+    public var responseModel: String?
+    /// Fields of the response that hold sensitive data.
+    public var sensitiveResponseFields: [String]?
+    public var includeInSchema: Bool?
+    /// `login`, `admin`, `upload`, `search`, `export`, `payment`, `health`, …
+    public var purpose: String?
+    /// The handler checks that the caller owns the object it addresses.
+    public var checksObjectOwnership: Bool?
+    /// An `async def` handler that makes blocking calls.
+    public var blockingCallsInAsync: Bool?
+    /// The handler is expensive (CPU, I/O, money) per call.
+    public var expensive: Bool?
+    /// The handler fetches a URL the client supplies.
+    public var fetchesUserUrl: Bool?
+    /// The response reflects request input next to a secret (a BREACH precondition).
+    public var reflectsInputWithSecrets: Bool?
+    public var raisesHttpExceptionDetails: Bool?
+    public var source: String?
+}
+
+/// A Pydantic model.
+public struct DataModel: Codable, Sendable, Equatable {
+    public var name: String
+    public var fields: [ModelField]?
+    /// The model refers to itself, directly or not.
+    public var recursive: Bool?
+    public var maxDepth: Int?
+    public var customValidators: Bool?
+    public var source: String?
+}
+
+public struct ModelField: Codable, Sendable, Equatable {
+    public var name: String
+    public var type: String?
+    public var sensitive: Bool?
+    /// `max_length` (strings, lists) or `le` bound the model enforces.
+    public var maxLength: Int?
+    public var description: String?
+}
+
+public struct StaticMount: Codable, Sendable, Equatable {
+    public var path: String
+    public var directory: String
+    public var html: Bool?
+    /// What the directory holds, in words.
+    public var contents: String?
+    public var source: String?
+}
+
+public struct TemplateSettings: Codable, Sendable, Equatable {
+    public var engine: String?
+    public var autoescape: Bool?
+    /// Templates render user-controlled input.
+    public var rendersUserInput: Bool?
+    public var source: String?
+}
+
+public struct WebSocketRoute: Codable, Sendable, Equatable {
+    public var path: String
+    public var auth: String?
+    /// The handshake's Origin header is checked against an allow-list.
+    public var checksOrigin: Bool?
+    public var maxMessageSize: Int?
+    public var source: String?
+}
+
+public struct BackgroundTask: Codable, Sendable, Equatable {
+    public var name: String
+    public var handlesSensitiveData: Bool?
+    public var runsWithCallerPrivileges: Bool?
+    public var description: String?
+    public var source: String?
+}
