@@ -149,7 +149,7 @@ def build_app(config: dict, handler_runs: list | None = None):
 
     async def root(request):
         if handler_runs is not None:
-            handler_runs.append(request.method)
+            handler_runs.append((request.method, request.url.query))
         return PlainTextResponse("ok")
 
     return Starlette(

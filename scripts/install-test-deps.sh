@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs; safe to run repeatedly.
+#   - Debian packages: libxml2-dev (CLibXML2 target), chromium (CORS real-browser check)
+#   - Python venvs with real Starlette 0.52.1 and 1.10.0 (+ httpx, uvicorn) for CORS conformance
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PACKAGES=(libxml2-dev chromium)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "apt packages present: ${PACKAGES[*]}"
+bash "$ROOT/scripts/conformance/setup.sh"
