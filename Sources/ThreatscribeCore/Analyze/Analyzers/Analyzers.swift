@@ -1,0 +1,11 @@
+/// The built-in analyzers, one per kind of model element. Their scopes form the catalog's vocabulary.
+public enum Analyzers {
+    public static let all: [any Analyzer] = [
+        EnvironmentAnalyzer(),
+        SystemAnalyzer(),
+        AppAnalyzer(),
+    ]
+
+    /// The vocabulary of the built-in analyzers.
+    public static let vocabulary = FactVocabulary(analyzers: all)
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Facts about the environment being analysed (scope `env`, global).
+struct EnvironmentAnalyzer: Analyzer {
+    let scopes = [FactScope("env", "The environment being analysed; every condition may name these as `env.<field>`.", isGlobal: true, fields: [
+        FactField("name", .string, "The environment's name as the model writes it."),
+        FactField("kind", .string, "`development`, `test`, `staging`, `production`, or `unspecified` when the model does not say."),
+        FactField("kind_stated", .bool, "The model states the environment's kind."),
+        FactField("is_production", .bool, "The kind is `production` or `staging`: real users and attackers reach it."),
+        FactField("is_development", .bool, "The kind is `development` or `test`."),
+        FactField("may_be_production", .bool, "Production, staging, or a kind the model does not state."),
+        FactField("base_url", .string, "The API's base URL in this environment (from `base_url`, else `deployment.public_url`)."),
+        FactField("host", .string, "The host of `base_url`."),
+        FactField("uses_https", .bool, "`base_url` uses `https`."),
+        FactField("internet_facing", .bool, "`system.exposure` is `internet`."),
+    ])]
+
+    func subjects(in context: AnalysisContext) -> [FactSubject] {
+        let environment = context.environment
+        let index = context.allEnvironments.firstIndex { $0.name == environment.name }
+        let path = index.map { ModelPath([.key("environments"), .index($0)]) } ?? .root
+        var subject = FactSubject(scope: "env", path: path, name: environment.name, component: Component.application)
+        let kind = environment.kind
+        subject.set("name", .string(environment.name), from: path.appending("name"))
+        subject.set("kind", .string(kind?.rawValue ?? "unspecified"), from: path.appending("kind"))
+        subject.set("kind_stated", .bool(kind != nil))
+        subject.set("is_production", .bool(kind?.isProductionLike ?? false), from: path.appending("kind"))
+        subject.set("is_development", .bool(kind == .development || kind == .test), from: path.appending("kind"))
+        subject.set("may_be_production", .bool(kind?.isProductionLike ?? true), from: path.appending("kind"))
+        let baseURL = environment.baseURL ?? context.model.deployment?.publicUrl
+        subject.set("base_url", FactValue(baseURL), from: environment.baseURL != nil ? path.appending("base_url") : "deployment.public_url")
+        if let baseURL, let url = URL(string: baseURL) {
+            subject.set("host", FactValue(url.host), from: path.appending("base_url"))
+            subject.set("uses_https", .bool(url.scheme?.lowercased() == "https"), from: path.appending("base_url"))
+        }
+        if let exposure = context.model.system.exposure {
+            subject.set("internet_facing", .bool(exposure == .internet), from: "system.exposure")
+        }
+        return [subject]
+    }
+}

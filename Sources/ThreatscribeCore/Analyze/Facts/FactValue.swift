@@ -1,0 +1,64 @@
+/// A value an analyzer derives from the model, which catalog conditions test.
+public enum FactValue: Sendable, Equatable {
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case list([String])
+    /// The model does not say; every comparison with it is false.
+    case unknown
+
+    /// Truth in a condition: `true`, a non-zero number, a non-empty string or list.
+    public var isTruthy: Bool {
+        switch self {
+        case .bool(let value): value
+        case .int(let value): value != 0
+        case .string(let value): !value.isEmpty
+        case .list(let value): !value.isEmpty
+        case .unknown: false
+        }
+    }
+
+    public var isKnown: Bool { self != .unknown }
+
+    /// The value as prose: lists joined with ", ".
+    public var plainText: String {
+        switch self {
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .string(let value): value
+        case .list(let value): value.joined(separator: ", ")
+        case .unknown: "(not described)"
+        }
+    }
+
+    /// The value as a Python literal, for FastAPI code in recommendations.
+    public var pythonLiteral: String {
+        switch self {
+        case .bool(let value): value ? "True" : "False"
+        case .int(let value): String(value)
+        case .string(let value): Self.pythonString(value)
+        case .list(let value): "[" + value.map(Self.pythonString).joined(separator: ", ") + "]"
+        case .unknown: "None"
+        }
+    }
+
+    /// The value as Markdown inline code, each list element on its own.
+    public var codeText: String {
+        switch self {
+        case .list(let value): value.map { "`\($0)`" }.joined(separator: ", ")
+        case .unknown: "(not described)"
+        default: "`\(plainText)`"
+        }
+    }
+
+    static func pythonString(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+extension FactValue {
+    init(_ value: Bool?) { self = value.map(FactValue.bool) ?? .unknown }
+    init(_ value: Int?) { self = value.map(FactValue.int) ?? .unknown }
+    init(_ value: String?) { self = value.map(FactValue.string) ?? .unknown }
+    init(_ value: [String]?) { self = value.map(FactValue.list) ?? .unknown }
+}

@@ -1,0 +1,89 @@
+/// Turns catalog hits into findings: fills the prose with the subject's facts, gathers evidence,
+/// rates severity, and merges environments where the finding is the same.
+struct FindingAssembly {
+    /// Every environment of the model, in order.
+    var environmentNames: [String]
+
+    func findings(from hits: [FindingHit]) -> [Finding] {
+        let groups = Dictionary(grouping: hits) { "\($0.entry.id)@\($0.subject.path)" }
+        var findings: [Finding] = []
+        for key in groups.keys.sorted() {
+            let group = groups[key]!.sorted { $0.environmentIndex < $1.environmentIndex }
+            let rendered = group.map(render)
+            let holdsEverywhere = group.count == environmentNames.count
+            let identical = rendered.dropFirst().allSatisfy { Self.sameContent($0, rendered[0]) }
+            if holdsEverywhere && identical {
+                var finding = rendered[0]
+                finding.id = key
+                finding.environments = group.map(\.environment.name)
+                findings.append(finding)
+            } else {
+                for (hit, var finding) in zip(group, rendered) {
+                    finding.id = "\(key)#\(hit.environment.name)"
+                    finding.environments = [hit.environment.name]
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    private static func sameContent(_ a: Finding, _ b: Finding) -> Bool {
+        var a = a, b = b
+        a.environments = []
+        b.environments = []
+        a.evidence = a.evidence.map { var e = $0; e.modelLocation = nil; return e }
+        b.evidence = b.evidence.map { var e = $0; e.modelLocation = nil; return e }
+        return a == b
+    }
+
+    private func render(_ hit: FindingHit) -> Finding {
+        let entry = hit.entry
+        let fill = { (text: String) in ProseTemplate.fill(text, evaluator: hit.evaluator) }
+        let likelihood = entry.likelihood.level
+        let impact = entry.impact.level
+        return Finding(
+            id: "", threatID: entry.id, title: fill(entry.title),
+            severity: entry.severityOverride ?? Severity(likelihood: likelihood, impact: impact),
+            likelihood: likelihood, impact: impact,
+            likelihoodScore: entry.likelihood.average, impactScore: entry.impact.average,
+            confidence: entry.confidence, stride: entry.stride,
+            cwe: CWEReference(id: entry.cwe, name: entry.cweName),
+            owaspAPI2023: entry.owaspAPI2023, owasp2021: entry.owasp2021, owasp2025: entry.owasp2025,
+            asvs5: entry.asvs5, asvs4: entry.asvs4, nist80053: entry.nist80053,
+            environments: [hit.environment.name],
+            subjectPath: hit.subject.path, subjectName: hit.subject.name,
+            component: entry.component ?? hit.subject.component,
+            description: fill(entry.description), impactText: fill(entry.impactText),
+            recommendation: fill(entry.mitigation), validation: fill(entry.validation),
+            evidence: evidence(for: hit), references: entry.references,
+            falsePositives: entry.falsePositives.isEmpty ? nil : entry.falsePositives)
+    }
+
+    private func evidence(for hit: FindingHit) -> [Evidence] {
+        let subject = hit.subject
+        let locations = hit.environment.locations
+        var items: [Evidence] = []
+        for field in hit.entry.evidenceFields {
+            let value = subject[field]
+            guard value.isKnown else { continue }
+            let path = subject.valuePaths[field] ?? subject.path
+            let shown: String
+            if let text = subject.evidenceValues[field] { shown = text }
+            else if case .list = value { shown = value.pythonLiteral }
+            else { shown = value.plainText }
+            items.append(Evidence(
+                path: path, modelLocation: locations.modelLocation(of: path), codeLocation: locations.codeLocation(of: path),
+                value: "\(field) = \(shown)", detail: subject.evidenceDetails[field]))
+        }
+        if hit.entry.whenText.contains("env."), let kind = hit.environment.kind {
+            let path = ModelPath([.key("environments"), .index(hit.environmentIndex)])
+            let location = locations.modelLocation(of: path.appending("kind"))
+            if location != nil {
+                items.append(Evidence(path: path.appending("kind"), modelLocation: location, codeLocation: nil,
+                                      value: "environment `\(hit.environment.name)` is \(kind.rawValue)"))
+            }
+        }
+        return items
+    }
+}

@@ -1,0 +1,23 @@
+/// The parts of a system the model says nothing about, so the report can say "not assessed" instead of guessing.
+enum NotAssessedParts {
+    static func list(for model: ArchitectureModel) -> [String] {
+        var parts: [String] = []
+        func note(_ missing: Bool, _ text: String) { if missing { parts.append(text) } }
+        note(model.frameworks == nil, "framework versions (fastapi, starlette, pydantic, uvicorn)")
+        note(model.middleware == nil, "the middleware pipeline")
+        note(model.auth == nil, "authentication mechanisms")
+        note(model.routers == nil, "routers and endpoints")
+        note(model.models == nil, "request and response models")
+        note(model.clients == nil, "the clients that call the API")
+        note(model.dataStores == nil && model.externalServices == nil, "data stores and external services")
+        note(model.dataFlows == nil, "data flows")
+        note(model.trustBoundaries == nil, "trust boundaries")
+        note(model.server == nil, "the ASGI server configuration")
+        note(model.deployment == nil, "the deployment")
+        note(model.build == nil, "the build process")
+        note(model.dependencies == nil && model.frameworks == nil, "dependencies")
+        note(model.logging == nil, "logging")
+        note(model.controls == nil, "the controls the team claims")
+        return parts
+    }
+}
