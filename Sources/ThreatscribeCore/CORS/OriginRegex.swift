@@ -42,7 +42,7 @@ public struct OriginRegex: Sendable, Equatable {
 
 /// One backtracking match attempt over a fixed input, with a step budget that bounds
 /// pathological patterns (exceeding it counts as "no match").
-private final class OriginRegexRun {
+final class OriginRegexRun {
     let input: [Unicode.Scalar]
     private var steps = 0
     private static let stepBudget = 2_000_000
