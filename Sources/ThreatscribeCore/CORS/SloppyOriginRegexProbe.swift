@@ -37,6 +37,10 @@ public enum SloppyOriginRegexProbe {
         let intended = Array(Set(legitimate.compactMap(ParsedOrigin.intendedDomain(fromSample:)))).sorted()
         guard !intended.isEmpty else { return [] }
 
+        // An attacker can only register under delegated top-level domains: accept the intended
+        // domains' TLDs and a few common ones (so `www.examplexcom` is not reported).
+        let registrableTLDs = Set(intended.compactMap { $0.split(separator: ".").last.map(String.init) })
+            .union(["com", "net", "org", "io", "dev", "app"])
         var candidates = attackFills(regex.root, isTopLevel: true)
         if !version.matchesOriginRegexFully {
             candidates += (legitimate.map { Fill($0, []) } + candidates).map {
@@ -46,6 +50,7 @@ public enum SloppyOriginRegexProbe {
         var found: [SloppyOriginRegexFinding.Weakness: (rank: Int, length: Int, origin: String)] = [:]
         for candidate in candidates {
             guard let origin = ParsedOrigin(candidate.text), origin.host.contains("."),
+                  origin.host.split(separator: ".").last.map({ registrableTLDs.contains(String($0)) }) ?? false,
                   !intended.contains(where: { origin.isWithin($0) }),
                   regex.admits(candidate.text, in: version) else { continue }
             let weakness: SloppyOriginRegexFinding.Weakness =
@@ -179,6 +184,11 @@ struct ParsedOrigin {
             !label.isEmpty && label.count <= 63 && label.first != "-" && label.last != "-"
                 && label.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
         }) else { return nil }
+        // A top-level domain is letters only (or the host is an IPv4 address): `www.example-com`
+        // is not an origin anyone can register.
+        let last = labels.last!
+        let isIPv4 = labels.count == 4 && labels.allSatisfy { $0.allSatisfy(\.isNumber) }
+        guard isIPv4 || labels.count == 1 || (last.count >= 2 && last.allSatisfy(\.isLetter)) else { return nil }
     }
 
     var authority: String { port.map { "\(host):\($0)" } ?? host }

@@ -19,7 +19,7 @@ struct SloppyOriginRegexProbeTests {
         Shape(pattern: #"https://app\.example\.com"#, version: StarletteVersion(0, 13, 0), weakness: .unanchoredEnd),
         Shape(pattern: #"https?://(?:www|api)\.example\.com"#, weakness: .cleartextScheme),
         Shape(pattern: #"https://example\.com|https://.*"#, weakness: .permissiveWildcard),
-        Shape(pattern: #"^https://(www\.)?example.com$"#, weakness: .unescapedDot),
+        Shape(pattern: #"^https://(www.)?example\.com$"#, weakness: .unescapedDot),
         Shape(pattern: #"https://good\.example\.com|https?://localhost:\d+|.*"#, weakness: .permissiveWildcard),
     ]
 
@@ -54,9 +54,10 @@ struct SloppyOriginRegexProbeTests {
         "tight regexes yield nothing",
         arguments: [
             #"https://.*\.example\.com"#, #"https://[a-z0-9-]+\.example\.com"#, #"https://(www|api)\.example\.com"#,
-            #"^https://example\.com$"#, #"https://example\.com|https://.*\.example\.org"#,
+            #"^https://example\.com$"#, #"^https://(www\.)?example.com$"#, #"https://example\.com|https://.*\.example\.org"#,
         ])
     func tightRegex(pattern: String) throws {
-        #expect(SloppyOriginRegexProbe.attackerOrigin(for: try OriginRegex(pattern)) == nil)
+        let found = SloppyOriginRegexProbe.attackerOrigin(for: try OriginRegex(pattern))
+        #expect(found == nil, "\(String(describing: found))")
     }
 }
