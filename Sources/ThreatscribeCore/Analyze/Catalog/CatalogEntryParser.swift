@@ -137,20 +137,22 @@ struct CatalogEntryParser {
                 reader.error("evidence names unknown fact `\(name)` in scope `\(scope.name)`\(hint)", at: fields["evidence"]?.value)
             }
         }
+        let prose = ["title", "description", "impact_description", "detection", "false_positives", "mitigation", "validation"]
+            .reduce(into: [String: String]()) { $0[$1] = text($1) }
         let samples = parseSamples(fields["samples"]?.value, reader: &reader, at: root)
         let references = reader.strings(fields, "references", in: context)
         if references.isEmpty { reader.error("an entry needs at least one reference", at: root) }
 
         guard let condition, let confidence, !id.isEmpty, reader.diagnostics.isEmpty else { return nil }
         return CatalogEntry(
-            id: id, title: text("title"), scope: scopeName, when: condition, whenText: whenText,
+            id: id, title: prose["title"]!, scope: scopeName, when: condition, whenText: whenText,
             component: fields["component"] == nil ? nil : text("component"),
             stride: stride, cwe: cwe, cweName: reference.cweNames[cwe] ?? "", owaspAPI2023: owaspAPI, owasp2021: owasp2021, owasp2025: owasp2025,
             asvs5: asvs5, asvs4: asvs4, nist80053: nist, likelihood: likelihood, impact: impact,
             severityOverride: nil, confidence: confidence,
             evidenceFields: evidence.isEmpty ? Self.entryScopeFacts(in: condition, scope: scopeName) : evidence,
-            description: text("description"), impactText: text("impact_description"), detection: text("detection"),
-            falsePositives: text("false_positives"), mitigation: text("mitigation"), validation: text("validation"),
+            description: prose["description"]!, impactText: prose["impact_description"]!, detection: prose["detection"]!,
+            falsePositives: prose["false_positives"]!, mitigation: prose["mitigation"]!, validation: prose["validation"]!,
             references: references, samples: samples, location: reader.location(of: root))
     }
 

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Facts about the security response headers the app sends, read from the `security_headers`
+/// middleware's `headers` (and `deployment.ingress.hsts` for HSTS) (scope `headers`, global).
+///
+/// When the model does not list middleware at all, every "has" fact is unknown: the model is silent.
+struct SecurityHeadersAnalyzer: Analyzer {
+    let scopes = [FactScope("headers", "Security response headers; every condition may name these as `headers.<field>`.", isGlobal: true, fields: [
+        FactField("described", .bool, "The model lists the app's middleware, so the headers it sets are known."),
+        FactField("names", .list, "Header names the security headers middleware sets."),
+        FactField("has_hsts", .bool, "`Strict-Transport-Security` is sent (by the app or the ingress)."),
+        FactField("hsts", .string, "The `Strict-Transport-Security` value the app sets."),
+        FactField("hsts_max_age", .int, "HSTS `max-age` in seconds."),
+        FactField("has_csp", .bool, "`Content-Security-Policy` is sent."),
+        FactField("csp", .string, "The `Content-Security-Policy` value."),
+        FactField("csp_script_unsafe_inline", .bool, "The effective `script-src` allows `'unsafe-inline'` without a nonce or hash."),
+        FactField("csp_unsafe_eval", .bool, "The effective `script-src` allows `'unsafe-eval'`."),
+        FactField("csp_script_broad_sources", .list, "`*` or scheme-only sources (`https:`, `data:`, `ws:` …) in the effective `script-src`."),
+        FactField("csp_connect_broad_sources", .list, "`*` or scheme-only sources in the effective `connect-src`."),
+        FactField("csp_missing_directives", .list, "Of `frame-ancestors`, `object-src`, `base-uri`: those the policy lacks (`object-src` counts as present when `default-src 'none'`)."),
+        FactField("has_frame_protection", .bool, "`X-Frame-Options` (DENY or SAMEORIGIN) or CSP `frame-ancestors` is sent."),
+        FactField("x_frame_options", .string, "The `X-Frame-Options` value."),
+        FactField("has_nosniff", .bool, "`X-Content-Type-Options: nosniff` is sent."),
+        FactField("has_referrer_policy", .bool, "`Referrer-Policy` is sent."),
+        FactField("referrer_policy", .string, "The `Referrer-Policy` value."),
+        FactField("missing_cross_origin_policies", .list, "Of `Cross-Origin-Opener-Policy` and `Cross-Origin-Resource-Policy`: those not sent."),
+        FactField("x_xss_protection", .string, "The `X-XSS-Protection` value."),
+        FactField("xss_filter_enabled", .bool, "`X-XSS-Protection` turns the legacy XSS auditor on (a value starting with `1`)."),
+    ])]
+
+    func subjects(in context: AnalysisContext) -> [FactSubject] {
+        let model = context.model
+        let index = model.middleware?.firstIndex { $0.type == .securityHeaders }
+        let path = index.map { ModelPath("middleware").appending($0) } ?? "middleware"
+        var subject = FactSubject(scope: "headers", path: path, name: "security response headers", component: Component.middleware)
+        let ingressHSTS = model.deployment?.ingress?.hsts == true
+        guard let registered = model.middleware else {
+            subject.set("described", .bool(false), from: "middleware")
+            if ingressHSTS { subject.set("has_hsts", .bool(true), from: "deployment.ingress.hsts") }
+            return [subject]
+        }
+        subject.set("described", .bool(true), from: "middleware")
+        // Every security-headers middleware contributes; later names do not remove earlier ones.
+        var headers: [String: String] = [:]
+        for middleware in registered where middleware.type == .securityHeaders {
+            for (name, value) in middleware.headers ?? [:] { headers[name.lowercased()] = value }
+        }
+        let headersPath = path.appending("headers")
+        func value(_ name: String) -> String? { headers[name.lowercased()] }
+        func absent(_ name: String) -> String { "(no \(name) in \(index == nil ? "middleware: no security_headers middleware" : "\(path).headers"))" }
+        subject.set("names", .list(registered.filter { $0.type == .securityHeaders }.flatMap { ($0.headers ?? [:]).keys.sorted() }), from: headersPath)
+
+        let hsts = value("Strict-Transport-Security")
+        subject.set("hsts", FactValue(hsts), from: headersPath)
+        subject.set("has_hsts", .bool(hsts != nil || ingressHSTS), from: hsts == nil && ingressHSTS ? "deployment.ingress.hsts" : headersPath,
+                    shownAs: hsts == nil && !ingressHSTS ? absent("Strict-Transport-Security") + ", deployment.ingress.hsts not true" : nil)
+        if let hsts, let maxAge = Self.directive("max-age", in: hsts).flatMap(Int.init) {
+            subject.set("hsts_max_age", .int(maxAge), from: headersPath)
+        }
+
+        setCSPFacts(on: &subject, csp: value("Content-Security-Policy"), from: headersPath, absent: absent("Content-Security-Policy"))
+        let frameOptions = value("X-Frame-Options")
+        subject.set("x_frame_options", FactValue(frameOptions), from: headersPath)
+        let framingByXFO = frameOptions.map { ["deny", "sameorigin"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
+        let framingByCSP = value("Content-Security-Policy").map { CSP(text: $0).directives["frame-ancestors"] != nil } ?? false
+        subject.set("has_frame_protection", .bool(framingByXFO || framingByCSP), from: headersPath,
+                    shownAs: framingByXFO || framingByCSP ? nil : absent("X-Frame-Options or CSP frame-ancestors"))
+        let nosniff = value("X-Content-Type-Options")?.trimmingCharacters(in: .whitespaces).lowercased() == "nosniff"
+        subject.set("has_nosniff", .bool(nosniff), from: headersPath, shownAs: nosniff ? nil : absent("X-Content-Type-Options: nosniff"))
+        let referrer = value("Referrer-Policy")
+        subject.set("referrer_policy", FactValue(referrer), from: headersPath)
+        subject.set("has_referrer_policy", .bool(referrer != nil), from: headersPath, shownAs: referrer == nil ? absent("Referrer-Policy") : nil)
+        let missing = ["Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy"].filter { value($0) == nil }
+        subject.set("missing_cross_origin_policies", .list(missing), from: headersPath)
+        let xss = value("X-XSS-Protection")
+        subject.set("x_xss_protection", FactValue(xss), from: headersPath)
+        subject.set("xss_filter_enabled", .bool(xss?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false), from: headersPath)
+        return [subject]
+    }
+
+    private func setCSPFacts(on subject: inout FactSubject, csp text: String?, from path: ModelPath, absent: String) {
+        subject.set("has_csp", .bool(text != nil), from: path, shownAs: text == nil ? absent : nil)
+        guard let text else { return }
+        subject.set("csp", .string(text), from: path)
+        let csp = CSP(text: text)
+        let script = csp.effective("script-src")
+        let hasNonceOrHash = script.contains { $0.hasPrefix("'nonce-") || $0.hasPrefix("'sha256-") || $0.hasPrefix("'sha384-") || $0.hasPrefix("'sha512-") }
+        subject.set("csp_script_unsafe_inline", .bool(script.contains("'unsafe-inline'") && !hasNonceOrHash), from: path)
+        subject.set("csp_unsafe_eval", .bool(script.contains("'unsafe-eval'")), from: path)
+        subject.set("csp_script_broad_sources", .list(script.filter(CSP.isBroad)), from: path)
+        subject.set("csp_connect_broad_sources", .list(csp.effective("connect-src").filter(CSP.isBroad)), from: path)
+        var missing: [String] = []
+        if csp.directives["frame-ancestors"] == nil { missing.append("frame-ancestors") }
+        if csp.directives["object-src"] == nil, csp.directives["default-src"] != ["'none'"] { missing.append("object-src") }
+        if csp.directives["base-uri"] == nil { missing.append("base-uri") }
+        subject.set("csp_missing_directives", .list(missing), from: path)
+    }
+
+    /// `max-age=31536000` → `31536000`.
+    static func directive(_ name: String, in value: String) -> String? {
+        for part in value.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.first?.lowercased() == name, pair.count == 2 { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return nil
+    }
+}

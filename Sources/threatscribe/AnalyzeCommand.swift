@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import ThreatscribeCore
+
+/// `threatscribe analyze MODEL --output DIR --format markdown,html`
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Map a model against the threat catalog and write the threat-model report.")
+
+    @Argument(help: "The model file (YAML or JSON).")
+    var model: String
+
+    @Option(name: .shortAndLong, help: "Directory to write the report files into.")
+    var output: String
+
+    @Option(help: "Comma-separated formats: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: String = "markdown,html"
+
+    @Option(name: .customLong("env"), help: "Report only this environment (repeatable; default: every environment).")
+    var environments: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: "Exit with code 1 when a finding is at or above this severity (note, low, medium, high, critical).")
+    var failOn: String?
+
+    @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
+    var catalogDirectories: [String] = []
+
+    @Option(help: "A directory whose templates replace the built-in ones of the same name.")
+    var templates: String?
+
+    @Option(help: "The report date (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH, else today (UTC).")
+    var date: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let formats = try parsedFormats()
+        let threshold = try parsedThreshold()
+        let modelText = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: model) }
+        let loaded = try exitingOnBadInput { () throws(DiagnosticList) in try ModelLoader.load(text: modelText, file: model) }
+        let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
+        let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
+            try ThreatCatalog.load(builtIn: .builtIn, userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
+        }
+        let templateFiles = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.templateOverrides(in: templates) }
+        let options = ThreatAnalysis.Options(environments: environments, generatedAt: try reportDate(), toolVersion: ToolVersion.current)
+        let report = try exitingOnBadInput { () throws(DiagnosticList) in
+            try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options)
+        }
+        let files: [RenderedFile]
+        do {
+            files = try renderReport(report, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: output) }
+        if !quiet {
+            print(TerminalSummary(report: report, written: files.map { (output as NSString).appendingPathComponent($0.name) },
+                                  colored: isatty(STDOUT_FILENO) == 1).text)
+        }
+        if let threshold, report.findings.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func parsedFormats() throws -> [ReportFormat] {
+        var formats: [ReportFormat] = []
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+            let aliases = ["md": "markdown", "htm": "html"]
+            guard let parsed = ReportFormat(rawValue: aliases[name] ?? name) else {
+                throw ValidationError("unknown format `\(name)`; use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !formats.contains(parsed) { formats.append(parsed) }
+        }
+        guard !formats.isEmpty else { throw ValidationError("--format names no format") }
+        return formats
+    }
+
+    private func parsedThreshold() throws -> Severity? {
+        guard let failOn else { return nil }
+        guard let severity = Severity(rawValue: failOn.lowercased()) else {
+            throw ValidationError("unknown severity `\(failOn)`; use \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return severity
+    }
+
+    private func reportDate() throws -> String {
+        if let date {
+            guard date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
+                throw ValidationError("--date must be YYYY-MM-DD")
+            }
+            return date
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            return formatter.string(from: Date(timeIntervalSince1970: epoch))
+        }
+        return formatter.string(from: Date())
+    }
+}

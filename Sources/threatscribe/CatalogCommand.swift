@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import ThreatscribeCore
+
+/// `threatscribe catalog list|show`
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "List or show the threat catalog's entries.",
+        subcommands: [List.self, Show.self, Docs.self])
+
+    struct CatalogOptions: ParsableArguments {
+        @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
+        var directories: [String] = []
+
+        func load() throws -> ThreatCatalog {
+            let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: directories) }
+            return try exitingOnBadInput { () throws(DiagnosticList) in
+                try ThreatCatalog.load(builtIn: .builtIn, userFiles: files, vocabulary: Analyzers.vocabulary)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every entry.")
+
+        @OptionGroup var options: CatalogOptions
+
+        @Option(help: "text or json.")
+        var format: String = "text"
+
+        func run() throws {
+            let catalog = try options.load()
+            switch format {
+            case "json":
+                print(try CatalogListing(catalog: catalog).json())
+            case "text":
+                for entry in catalog.entries {
+                    let severity = entry.severityOverride ?? Severity(likelihood: entry.likelihood.level, impact: entry.impact.level)
+                    print("\(entry.id.padding(toLength: 16, withPad: " ", startingAt: 0)) \(severity.label.padding(toLength: 8, withPad: " ", startingAt: 0)) \(entry.cwe.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.title)")
+                }
+                print("\(catalog.entries.count) entries")
+            default:
+                throw ValidationError("unknown format `\(format)`; use text or json")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+
+        @OptionGroup var options: CatalogOptions
+
+        @Argument(help: "The entry id, e.g. TS-DOCS-001.")
+        var id: String
+
+        func run() throws {
+            let catalog = try options.load()
+            guard let entry = catalog.entry(id: id) else {
+                let hint = Suggestion.closest(to: id, in: catalog.entries.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+                FileHandle.standardError.write(Data("error: no catalog entry `\(id)`\(hint)\n".utf8))
+                throw ExitCode(2)
+            }
+            print(CatalogEntryText(entry: entry).text)
+        }
+    }
+
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the catalog reference (docs/catalog.md).")
+
+        @OptionGroup var options: CatalogOptions
+
+        func run() throws {
+            let catalog = try options.load()
+            print(CatalogDocumentation(catalog: catalog, vocabulary: Analyzers.vocabulary).markdown, terminator: "")
+        }
+    }
+}

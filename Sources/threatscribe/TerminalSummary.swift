@@ -1,0 +1,39 @@
+import Foundation
+import ThreatscribeCore
+
+/// The few lines `analyze` prints: counts by severity, the top findings, the files written.
+struct TerminalSummary {
+    var report: AnalysisReport
+    var written: [String]
+    /// ANSI colour, only when standard output is a terminal.
+    var colored: Bool
+
+    var text: String {
+        var lines: [String] = []
+        let system = report.model.base.system.name
+        lines.append("\(system): \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(report.environments.joined(separator: ", "))")
+        let counts = Severity.allCases.reversed().map { severity in
+            "\(paint(severity.label, severity)) \(report.findings.filter { $0.severity == severity }.count)"
+        }
+        lines.append("  " + counts.joined(separator: "  "))
+        for finding in report.findings.prefix(10) {
+            lines.append("  \(paint(finding.severity.label.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity)) \(finding.id)  \(finding.title)")
+        }
+        if report.findings.count > 10 { lines.append("  … and \(report.findings.count - 10) more in the report") }
+        for path in written { lines.append("wrote \(path)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard colored else { return text }
+        let code: String
+        switch severity {
+        case .critical: code = "1;35"
+        case .high: code = "1;31"
+        case .medium: code = "33"
+        case .low: code = "36"
+        case .note: code = "2"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}

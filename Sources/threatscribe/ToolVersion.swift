@@ -1,0 +1,4 @@
+/// The version printed by `--version` and written into reports.
+enum ToolVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import ThreatscribeCore
+
+/// Files generated from the repository must match what the generators write now.
+struct GeneratedFilesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every file under Templates/ and Catalog/ is embedded, with the same text.
+    @Test func embeddedResourcesAreFresh() throws {
+        var onDisk: [String: String] = [:]
+        for folder in ["Templates", "Catalog"] {
+            let base = Self.root.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(atPath: base.path)
+            while let relative = enumerator?.nextObject() as? String {
+                let url = base.appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      !url.lastPathComponent.hasPrefix(".") else { continue }
+                onDisk["\(folder)/\(relative)"] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        let embedded = EmbeddedResources.files
+        #expect(Set(onDisk.keys) == Set(embedded.keys), "run python3 scripts/embed-resources.py")
+        for (path, text) in onDisk where embedded[path] != text {
+            Issue.record("\(path) differs from its embedded copy: run python3 scripts/embed-resources.py")
+        }
+    }
+
+    @Test func catalogDocumentationIsFresh() throws {
+        let catalog = try ThreatCatalog.load(builtIn: .builtIn, vocabulary: Analyzers.vocabulary)
+        let expected = CatalogDocumentation(catalog: catalog, vocabulary: Analyzers.vocabulary).markdown
+        let path = Self.root.appendingPathComponent("docs/catalog.md")
+        let committed = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
+        #expect(committed == expected, "docs/catalog.md is stale: run `swift run threatscribe catalog docs > docs/catalog.md`")
+    }
+}
