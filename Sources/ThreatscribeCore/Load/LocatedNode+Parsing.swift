@@ -1,0 +1,84 @@
+import Yams
+
+extension LocatedNode {
+    /// Parses YAML (JSON is YAML too) into a located tree.
+    ///
+    /// Syntax errors, tab indentation and duplicate keys become diagnostics at their place.
+    /// An empty document is an error: a model needs at least `system`.
+    public static func parse(_ text: String, file: String) throws(DiagnosticList) -> LocatedNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticList([YAMLErrorTranslation.diagnostic(for: error, text: text, file: file)])
+        } catch {
+            throw DiagnosticList([Diagnostic(.error, "cannot read the model: \(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        guard let root else {
+            throw DiagnosticList([Diagnostic(.error, "the model is empty", at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        var problems: [Diagnostic] = []
+        let node = LocatedTreeBuilder(file: file).build(root, problems: &problems)
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return node
+    }
+}
+
+/// Turns a Yams `Node` into a `LocatedNode`.
+struct LocatedTreeBuilder {
+    let file: String
+
+    func build(_ node: Node, problems: inout [Diagnostic]) -> LocatedNode {
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(located(scalar))
+        case .sequence(let sequence):
+            return .sequence(sequence.map { build($0, problems: &problems) }, at: location(of: node))
+        case .mapping(let mapping):
+            var entries: [LocatedEntry] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    problems.append(Diagnostic(.error, "mapping keys must be plain text", at: location(of: key)))
+                    continue
+                }
+                entries.append(LocatedEntry(key: keyScalar.string, keyLocation: location(of: key), value: build(value, problems: &problems)))
+            }
+            return .mapping(entries, at: location(of: node))
+        case .alias(let alias):
+            return .scalar(LocatedScalar(text: alias.anchor.rawValue, kind: .string, style: .plain, location: location(of: node)))
+        }
+    }
+
+    private func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    private func located(_ scalar: Node.Scalar) -> LocatedScalar {
+        LocatedScalar(
+            text: scalar.string,
+            kind: Self.kind(of: scalar),
+            style: Self.style(of: scalar),
+            location: SourceLocation(file: file, line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1)
+        )
+    }
+
+    static func kind(of scalar: Node.Scalar) -> LocatedScalar.Kind {
+        switch Node.scalar(scalar).tag.description {
+        case Tag.Name.null.rawValue: .null
+        case Tag.Name.bool.rawValue: Bool.construct(from: scalar) == nil ? .string : .bool
+        case Tag.Name.int.rawValue: Int.construct(from: scalar) == nil ? .string : .int
+        case Tag.Name.float.rawValue: Double.construct(from: scalar) == nil ? .string : .float
+        default: .string
+        }
+    }
+
+    static func style(of scalar: Node.Scalar) -> LocatedScalar.Style {
+        switch scalar.style {
+        case .singleQuoted: .singleQuoted
+        case .doubleQuoted: .doubleQuoted
+        case .literal: .literal
+        case .folded: .folded
+        case .any, .plain: .plain
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Builds `ModelLocations` from a located tree: the place of every path in the model file,
+/// and the code place named by every `source:` key.
+struct LocationIndex {
+    let schema: ModelSchema
+
+    func locations(of root: LocatedNode) -> ModelLocations {
+        var inModel: [ModelPath: SourceLocation] = [.root: root.location]
+        record(root, at: .root, into: &inModel)
+        var inCode: [ModelPath: SourceLocation] = [:]
+        SchemaWalk(schema: schema, entersOverrides: false).visit(root) { visit in
+            guard visit.type == .codeReference, let scalar = visit.node.scalarValue,
+                  let reference = CodeReference(parsing: scalar.text), let owner = visit.path.parent else { return }
+            inCode[owner] = reference.location
+        }
+        return ModelLocations(inModel: inModel, inCode: inCode)
+    }
+
+    /// Mapping entries are located at their key; list items at the item.
+    private func record(_ node: LocatedNode, at path: ModelPath, into inModel: inout [ModelPath: SourceLocation]) {
+        switch node {
+        case .scalar:
+            return
+        case .sequence(let items, _):
+            for (index, item) in items.enumerated() {
+                let itemPath = path.appending(index)
+                inModel[itemPath] = item.location
+                record(item, at: itemPath, into: &inModel)
+            }
+        case .mapping(let entries, _):
+            for entry in entries {
+                let entryPath = path.appending(entry.key)
+                inModel[entryPath] = entry.keyLocation
+                record(entry.value, at: entryPath, into: &inModel)
+            }
+        }
+    }
+}

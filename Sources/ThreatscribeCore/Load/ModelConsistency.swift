@@ -1,0 +1,107 @@
+/// Checks that go beyond one value's type: the format version, unique ids and names,
+/// and references between elements (auth ids, data flow ends, trust boundary members).
+struct ModelConsistency {
+    let schema: ModelSchema
+    private(set) var problems: [Diagnostic] = []
+
+    /// Lists whose ids share one namespace: the ends of data flows and members of trust boundaries.
+    static let elementLists = ["clients", "data_stores", "external_services"]
+    /// The id that names the service itself.
+    static let serviceId = "api"
+    /// The auth value of a deliberately public route.
+    static let publicAuth = "none"
+
+    init(schema: ModelSchema) { self.schema = schema }
+
+    mutating func check(_ root: LocatedNode) {
+        checkVersion(root)
+        checkUniqueKeys(root)
+        let elementIds = checkElementIds(root)
+        let authIds = ids(in: root["auth"])
+        SchemaWalk(schema: schema).visit(root) { visit in
+            guard let kind = visit.property?.reference, let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
+            checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
+        }
+    }
+
+    private mutating func checkVersion(_ root: LocatedNode) {
+        guard let scalar = root["threatscribe"]?.scalarValue, scalar.kind == .int, scalar.intValue != schema.version else { return }
+        report("unsupported format version `threatscribe: \(scalar.text)`; this threatscribe reads version \(schema.version)", at: scalar.location)
+    }
+
+    /// Duplicate `id`s (or environment `name`s) within one list.
+    private mutating func checkUniqueKeys(_ root: LocatedNode) {
+        var found: [Diagnostic] = []
+        SchemaWalk(schema: schema).visit(root) { visit in
+            guard case .list(.object(let name)) = visit.type, let key = schema.object(named: name)?.uniqueKey,
+                  let items = visit.node.items else { return }
+            var seen: [String: Int] = [:]
+            for (index, item) in items.enumerated() {
+                guard let scalar = item[key]?.scalarValue, scalar.kind == .string else { continue }
+                if let first = seen[scalar.text] {
+                    let noun = key == "id" ? "id" : "\(key)"
+                    found.append(Diagnostic(.error, "duplicate \(noun) `\(scalar.text)` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
+                } else {
+                    seen[scalar.text] = index
+                }
+            }
+        }
+        problems += found
+    }
+
+    /// Ids of clients, data stores and external services, which share one namespace; reports clashes between lists.
+    private mutating func checkElementIds(_ root: LocatedNode) -> [String] {
+        var firstUse: [String: ModelPath] = [:]
+        var order: [String] = []
+        for list in Self.elementLists {
+            for (index, item) in (root[list]?.items ?? []).enumerated() {
+                guard let scalar = item["id"]?.scalarValue, scalar.kind == .string else { continue }
+                let path = ModelPath.root.appending(list).appending(index)
+                if scalar.text == Self.serviceId {
+                    report("id `\(Self.serviceId)` in \(path) is reserved for the service itself; choose another", at: scalar.location)
+                } else if let first = firstUse[scalar.text] {
+                    if first.components.first != path.components.first {
+                        report("duplicate id `\(scalar.text)` in \(path); already used by \(first)", at: scalar.location)
+                    }
+                } else {
+                    firstUse[scalar.text] = path
+                    order.append(scalar.text)
+                }
+            }
+        }
+        return order
+    }
+
+    private func ids(in list: LocatedNode?) -> [String] {
+        (list?.items ?? []).compactMap { item in
+            guard let scalar = item["id"]?.scalarValue, scalar.kind == .string else { return nil }
+            return scalar.text
+        }
+    }
+
+    private mutating func checkReference(_ scalar: LocatedScalar, kind: ModelReferenceKind, at path: ModelPath, authIds: [String], elementIds: [String]) {
+        let value = scalar.text
+        switch kind {
+        case .authMechanism:
+            guard value != Self.publicAuth, !authIds.contains(value) else { return }
+            var message = "`\(path)` refers to unknown auth mechanism `\(value)`"
+            if let suggestion = KeySuggestion.closest(to: value, in: authIds + [Self.publicAuth]) { message += "; did you mean `\(suggestion)`?" }
+            message += authIds.isEmpty
+                ? " (no `auth` mechanisms are defined; use `none` for a public route)"
+                : " (ids in `auth`: \(authIds.joined(separator: ", ")); or `none` for a public route)"
+            report(message, at: scalar.location)
+        case .element:
+            guard value != Self.serviceId, !elementIds.contains(value) else { return }
+            var message = "`\(path)` refers to unknown element `\(value)`"
+            if let suggestion = KeySuggestion.closest(to: value, in: elementIds + [Self.serviceId]) { message += "; did you mean `\(suggestion)`?" }
+            message += elementIds.isEmpty
+                ? " (no clients, data_stores or external_services are defined; `api` is the service itself)"
+                : " (ids in clients, data_stores and external_services: \(elementIds.joined(separator: ", ")); or `api`)"
+            report(message, at: scalar.location)
+        }
+    }
+
+    private mutating func report(_ message: String, at location: SourceLocation) {
+        problems.append(Diagnostic(.error, message, at: location))
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Decodes a validated located tree into `ArchitectureModel`.
+///
+/// Keys of objects are renamed to their Swift names from the schema (not with
+/// `.convertFromSnakeCase`, which would also rename free keys such as `frameworks`,
+/// `headers` and everything inside `overrides`).
+struct ModelDecoding {
+    let schema: ModelSchema
+
+    /// The model, or a diagnostic: a failure here after validation passed is a threatscribe bug.
+    func decode(_ root: LocatedNode) throws(DiagnosticList) -> ArchitectureModel {
+        let json = tree(root, as: .object(schema.rootName))
+        var model: ArchitectureModel
+        do {
+            model = try JSONDecoder().decode(ArchitectureModel.self, from: Data(json.text(pretty: false).utf8))
+        } catch {
+            throw DiagnosticList([Diagnostic(.error, "internal error: the model passed validation but could not be decoded (\(Self.describe(error))); please report this", at: location(of: error, in: root))])
+        }
+        restoreDisabledRoutes(in: &model, from: root)
+        return model
+    }
+
+    /// The JSON form of `node` with Swift key names.
+    func tree(_ node: LocatedNode, as type: ValueType) -> JSONTree {
+        if node.isNull { return .null }
+        switch type {
+        case .string, .codeReference, .nullableString, .enumeration:
+            return .string(node.scalarValue?.text ?? "")
+        case .integer:
+            return node.scalarValue?.intValue.map(JSONTree.int) ?? .null
+        case .boolean:
+            return node.scalarValue?.boolValue.map(JSONTree.bool) ?? .null
+        case .number:
+            return node.scalarValue?.doubleValue.map(JSONTree.double) ?? .null
+        case .list(let itemType):
+            return .array((node.items ?? []).map { tree($0, as: itemType) })
+        case .map(let valueType):
+            return .object((node.entries ?? []).map { ($0.key, tree($0.value, as: valueType)) })
+        case .object(let name):
+            guard let object = schema.object(named: name) else { return .null }
+            return .object((node.entries ?? []).compactMap { entry in
+                object.property(entry.key).map { ($0.swiftName, tree(entry.value, as: $0.type)) }
+            })
+        case .overrides:
+            return Self.rawTree(node)
+        }
+    }
+
+    /// The JSON form of a value without a schema, keys as written (for `overrides`).
+    static func rawTree(_ node: LocatedNode) -> JSONTree {
+        switch node {
+        case .sequence(let items, _): return .array(items.map(rawTree))
+        case .mapping(let entries, _): return .object(entries.map { ($0.key, rawTree($0.value)) })
+        case .scalar(let scalar):
+            switch scalar.kind {
+            case .null: return .null
+            case .bool: return scalar.boolValue.map(JSONTree.bool) ?? .string(scalar.text)
+            case .int: return scalar.intValue.map { .double(Double($0)) } ?? .string(scalar.text)
+            case .float: return scalar.doubleValue.map(JSONTree.double) ?? .string(scalar.text)
+            case .string: return .string(scalar.text)
+            }
+        }
+    }
+
+    /// `JSONDecoder` turns `docs_url: null` into `nil` (the key's `decodeIfPresent` sees null);
+    /// the file means "disabled", so set `.disabled` where the tree has an explicit null.
+    private func restoreDisabledRoutes(in model: inout ArchitectureModel, from root: LocatedNode) {
+        guard let app = root["app"], app.entries != nil, model.app != nil else { return }
+        if app["docs_url"]?.isNull == true { model.app?.docsUrl = .disabled }
+        if app["redoc_url"]?.isNull == true { model.app?.redocUrl = .disabled }
+        if app["openapi_url"]?.isNull == true { model.app?.openapiUrl = .disabled }
+    }
+
+    /// Keys of nullable strings that `restoreDisabledRoutes` handles, as `object.key`.
+    static let restoredNullableKeys: Set<String> = ["AppSettings.docs_url", "AppSettings.redoc_url", "AppSettings.openapi_url"]
+
+    private func location(of error: Error, in root: LocatedNode) -> SourceLocation {
+        guard let decodingError = error as? DecodingError else { return root.location }
+        let codingPath: [CodingKey]
+        switch decodingError {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            codingPath = context.codingPath
+        case .keyNotFound(_, let context):
+            codingPath = context.codingPath
+        @unknown default:
+            codingPath = []
+        }
+        var node = root
+        for key in codingPath {
+            if let index = key.intValue, let items = node.items, items.indices.contains(index) {
+                node = items[index]
+            } else if let entry = node.entries?.first(where: { KeyNaming.camelCase($0.key) == key.stringValue || $0.key == key.stringValue }) {
+                node = entry.value
+            } else {
+                break
+            }
+        }
+        return node.location
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let decodingError = error as? DecodingError else { return "\(error)" }
+        switch decodingError {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return context.debugDescription
+        case .keyNotFound(let key, _):
+            return "missing key \(key.stringValue)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

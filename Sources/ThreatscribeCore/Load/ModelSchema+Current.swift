@@ -1,0 +1,54 @@
+extension ModelSchema {
+    /// The model format, version 1.
+    public static let current = ModelSchema(
+        version: 1,
+        rootName: "ArchitectureModel",
+        objects: [architectureModel, systemDescription]
+            + applicationObjects + middlewareObjects + routingObjects
+            + landscapeObjects + operationsObjects + [environment]
+    )
+
+    static let architectureModel = ObjectSchema("ArchitectureModel", "A FastAPI/Starlette service: the top of the model file.", properties: [
+        PropertySchema("threatscribe", .integer, "Format version of the model file; `1`."),
+        PropertySchema("system", .object("SystemDescription"), required: true, "What the system is, who owns it and whom it serves."),
+        PropertySchema("frameworks", .map(.string), "Versions of the Python packages by name (`fastapi`, `starlette`, `pydantic`, `uvicorn`, …); quote them."),
+        PropertySchema("app", .object("AppSettings"), "Arguments of the `FastAPI(...)` constructor and app-level behaviour."),
+        PropertySchema("middleware", .list(.object("Middleware")), "Middleware in the order the code registers it (see `app.middleware_style`)."),
+        PropertySchema("auth", .list(.object("AuthMechanism")), "Authentication mechanisms the API accepts."),
+        PropertySchema("routers", .list(.object("Router")), "`APIRouter`s (or the app itself with an empty prefix) and their endpoints."),
+        PropertySchema("models", .list(.object("DataModel")), "Pydantic models of requests and responses."),
+        PropertySchema("static_files", .list(.object("StaticMount")), "`StaticFiles` mounts."),
+        PropertySchema("templates", .object("TemplateSettings"), "Server-side template rendering."),
+        PropertySchema("websockets", .list(.object("WebSocketRoute")), "WebSocket routes."),
+        PropertySchema("background_tasks", .list(.object("BackgroundTask")), "Work run after the response (`BackgroundTasks`)."),
+        PropertySchema("clients", .list(.object("Client")), "Who calls the API: browser apps, mobile apps, other services."),
+        PropertySchema("data_stores", .list(.object("DataStore")), "Databases, caches and object stores the service uses."),
+        PropertySchema("external_services", .list(.object("ExternalService")), "Services the API calls."),
+        PropertySchema("data_flows", .list(.object("DataFlow")), "Data moving between clients, stores, services and the API."),
+        PropertySchema("trust_boundaries", .list(.object("TrustBoundary")), "Groups of elements that trust each other."),
+        PropertySchema("server", .object("ServerSettings"), "The ASGI server process (uvicorn, gunicorn, hypercorn)."),
+        PropertySchema("deployment", .object("Deployment"), "Where and how the service runs."),
+        PropertySchema("build", .object("BuildProcess"), "How the service is built and released."),
+        PropertySchema("dependencies", .list(.object("Dependency")), "Other Python packages worth reviewing, with versions."),
+        PropertySchema("logging", .object("LoggingSettings"), "What the service logs and where."),
+        PropertySchema("controls", .list(.object("ClaimedControl")), "Security controls the team says it has; the report reviews each claim."),
+        PropertySchema("environments", .list(.object("Environment")), "Deployment stages; each may override model keys. Absent: one environment, `default`."),
+    ])
+
+    static let systemDescription = ObjectSchema("SystemDescription", "What the system is, who owns it and whom it serves.", properties: [
+        PropertySchema("name", .string, required: true, "Name of the system."),
+        PropertySchema("purpose", .string, "What it is for, in one sentence."),
+        PropertySchema("owner", .string, "Team or person responsible."),
+        PropertySchema("trust_model", .string, "Who the users are, e.g. \"10-20 trusted users, no public API\"."),
+        PropertySchema("data_classification", .enumeration(EnumSchema(DataClassification.self)), "Most sensitive data the system handles."),
+        PropertySchema("exposure", .enumeration(EnumSchema(Exposure.self)), "Who can reach the API at all."),
+        PropertySchema("description", .string, "Free text."),
+    ])
+
+    static let environment = ObjectSchema("Environment", "A deployment stage with its own settings.", uniqueKey: "name", properties: [
+        PropertySchema("name", .string, required: true, "Name of the environment (`development`, `production`, …); unique."),
+        PropertySchema("kind", .enumeration(EnumSchema(EnvironmentKind.self)), "What kind of stage it is; `production` and `staging` are reachable by attackers."),
+        PropertySchema("base_url", .string, "The API's base URL there, e.g. `http://localhost:8000`."),
+        PropertySchema("overrides", .overrides, "Model keys that differ in this environment, merged over the base model."),
+    ])
+}

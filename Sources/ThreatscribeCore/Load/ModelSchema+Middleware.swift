@@ -1,0 +1,41 @@
+extension ModelSchema {
+    static let middlewareObjects: [ObjectSchema] = [
+        ObjectSchema(
+            "Middleware",
+            "One middleware registration with the arguments the code passes; unset arguments take Starlette's defaults.",
+            mergeIdentity: [["id"], ["type"]],
+            uniqueKey: "id",
+            properties: [
+                PropertySchema("type", .enumeration(EnumSchema(MiddlewareType.self)), required: true, "Which middleware."),
+                PropertySchema("id", .string, "Identity used when an environment overrides this entry; defaults to `type`."),
+                PropertySchema("name", .string, "Class name as in the code."),
+                PropertySchema("source", .codeReference, "Where it is registered: `path:line`, `path:line:col` or `path:start-end`."),
+                PropertySchema("allow_origins", .list(.string), "CORS: allowed origins; `*` allows any."),
+                PropertySchema("allow_origin_regex", .string, "CORS: regular expression origins must match."),
+                PropertySchema("allow_methods", .list(.string), "CORS: allowed methods (Starlette default `GET`)."),
+                PropertySchema("allow_headers", .list(.string), "CORS: allowed request headers (Starlette default none beyond the safelisted)."),
+                PropertySchema("allow_credentials", .boolean, "CORS: credentialed requests allowed (default `false`)."),
+                PropertySchema("expose_headers", .list(.string), "CORS: response headers exposed to scripts."),
+                PropertySchema("max_age", .integer, "CORS: preflight cache time in seconds (default 600)."),
+                PropertySchema("allow_private_network", .boolean, "CORS: answers Private Network Access preflights."),
+                PropertySchema("allowed_hosts", .list(.string), "TrustedHost: accepted `Host` values."),
+                PropertySchema("www_redirect", .boolean, "TrustedHost: redirect to `www.` (default `true`)."),
+                PropertySchema("minimum_size", .integer, "GZip: smallest response compressed, in bytes (default 500)."),
+                PropertySchema("compresslevel", .integer, "GZip: compression level 1-9 (default 9)."),
+                PropertySchema("secret_key_source", .enumeration(EnumSchema(SecretSource.self)), "Session: where the signing key comes from."),
+                PropertySchema("session_cookie", .string, "Session: cookie name (default `session`)."),
+                PropertySchema("session_max_age", .integer, "Session: lifetime in seconds (default 1209600, 14 days)."),
+                PropertySchema("same_site", .string, "Session: `lax` (default), `strict` or `none`."),
+                PropertySchema("https_only", .boolean, "Session: `Secure` cookie flag (default `false`)."),
+                PropertySchema("domain", .string, "Session: cookie domain."),
+                PropertySchema("session_contents", .list(.string), "Session: the keys the code stores in `request.session` (e.g. `user_id`, `role`)."),
+                PropertySchema("headers", .map(.string), "Security headers: response headers set, by name."),
+                PropertySchema("library", .string, "Rate limiting: `slowapi`, `fastapi-limiter`, a proxy, …"),
+                PropertySchema("default_limit", .string, "Rate limiting: default limit, e.g. `100/minute`."),
+                PropertySchema("purpose", .string, "Custom: what it does (`authentication`, `logging`, `body_parsing`, `request_id`, …)."),
+                PropertySchema("reads_body", .boolean, "Custom: reads or parses the request body."),
+                PropertySchema("returns_errors", .boolean, "Custom: returns error responses itself (e.g. 401) instead of calling the app."),
+            ]
+        ),
+    ]
+}

@@ -1,0 +1,135 @@
+/// The model format as data: every object, every key, its type, whether it is required and what it means.
+///
+/// `ModelSchema.current` is the single source of truth for validation (`SchemaValidation`),
+/// the JSON Schema (`JSONSchemaDocument`), the reference in `docs/model.md` (`ModelReference`),
+/// environment merging (`OverrideMerge`) and decoding key names (`ModelDecoding`).
+public struct ModelSchema: Sendable {
+    /// The `threatscribe:` format version this schema describes.
+    public var version: Int
+    /// The object at the top of a model file.
+    public var rootName: String
+    /// Every object type, root first, in documentation order.
+    public var objects: [ObjectSchema]
+
+    public init(version: Int, rootName: String, objects: [ObjectSchema]) {
+        self.version = version
+        self.rootName = rootName
+        self.objects = objects
+    }
+
+    /// The object type called `name`.
+    public func object(named name: String) -> ObjectSchema? {
+        objects.first { $0.name == name }
+    }
+
+    /// The top-level object.
+    public var root: ObjectSchema { object(named: rootName)! }
+
+    /// Keys an environment override may not set.
+    public static let keysOutsideOverrides: Set<String> = ["threatscribe", "environments"]
+}
+
+/// One object type of the model; `name` is the Swift type it decodes into.
+public struct ObjectSchema: Sendable {
+    public var name: String
+    /// One line: what this object describes.
+    public var summary: String
+    public var properties: [PropertySchema]
+    /// How items of a list of these objects are matched when an environment overrides the list:
+    /// alternatives in order, each a set of keys; the first alternative whose keys are all present
+    /// gives the item's identity (an empty alternative gives every item the same identity).
+    /// Empty means an override replaces the whole list.
+    public var mergeIdentity: [[String]]
+    /// A key whose value must be unique within a list of these objects (`id`, or `name` for environments).
+    public var uniqueKey: String?
+
+    public init(_ name: String, _ summary: String, mergeIdentity: [[String]] = [], uniqueKey: String? = nil, properties: [PropertySchema]) {
+        self.name = name
+        self.summary = summary
+        self.properties = properties
+        self.mergeIdentity = mergeIdentity
+        self.uniqueKey = uniqueKey
+    }
+
+    /// The property for `key`, if the object has one.
+    public func property(_ key: String) -> PropertySchema? {
+        properties.first { $0.key == key }
+    }
+}
+
+/// One key of an object.
+public struct PropertySchema: Sendable {
+    /// The key as written in the file (snake_case).
+    public var key: String
+    public var type: ValueType
+    public var isRequired: Bool
+    /// One line: what the key means.
+    public var summary: String
+    /// For strings (or lists of strings) that name another element of the model.
+    public var reference: ModelReferenceKind?
+
+    public init(_ key: String, _ type: ValueType, required: Bool = false, references reference: ModelReferenceKind? = nil, _ summary: String) {
+        self.key = key
+        self.type = type
+        self.isRequired = required
+        self.summary = summary
+        self.reference = reference
+    }
+
+    /// The Swift property name (`allow_origins` → `allowOrigins`).
+    public var swiftName: String { KeyNaming.camelCase(key) }
+}
+
+/// What kind of element a reference names.
+public enum ModelReferenceKind: String, Sendable, Equatable {
+    /// An `id` in `auth`, or `none` for a deliberately public route.
+    case authMechanism
+    /// An `id` in `clients`, `data_stores` or `external_services`, or `api` for the service itself.
+    case element
+}
+
+/// The type of a value in the model file.
+public indirect enum ValueType: Sendable, Equatable {
+    case string
+    case integer
+    case boolean
+    case number
+    /// A string that may be `null` on purpose (`docs_url: null` disables the route).
+    case nullableString
+    /// A place in the service's code: `path:line`, `path:line:col` or `path:start-end` (see `CodeReference`).
+    case codeReference
+    case enumeration(EnumSchema)
+    case list(ValueType)
+    /// A mapping with free keys (`frameworks`, `headers`).
+    case map(ValueType)
+    /// One of `ModelSchema.objects`, by name.
+    case object(String)
+    /// Model keys that differ in one environment: the top-level object, every key optional.
+    case overrides
+}
+
+/// The allowed values of an enumeration, taken from the Swift enum.
+public struct EnumSchema: Sendable, Equatable {
+    public var name: String
+    public var cases: [String]
+
+    public init(name: String, cases: [String]) {
+        self.name = name
+        self.cases = cases
+    }
+
+    /// The raw values of a `CaseIterable` Swift enum, in declaration order.
+    public init<T: CaseIterable & RawRepresentable>(_ type: T.Type) where T.RawValue == String {
+        self.init(name: String(describing: type), cases: type.allCases.map(\.rawValue))
+    }
+}
+
+/// Key spelling between the file (snake_case) and Swift (camelCase).
+public enum KeyNaming {
+    /// `allow_origins` → `allowOrigins`, the same rule as `JSONDecoder.KeyDecodingStrategy.convertFromSnakeCase`.
+    public static func camelCase(_ key: String) -> String {
+        let parts = key.split(separator: "_", omittingEmptySubsequences: true)
+        guard let first = parts.first else { return key }
+        return String(first) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
