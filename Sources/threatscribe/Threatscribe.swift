@@ -11,6 +11,7 @@ struct Threatscribe: ParsableCommand {
             // one subcommand a line
             AnalyzeCommand.self,
             CatalogCommand.self,
+            CORSCommand.self,
         ]
     )
 }

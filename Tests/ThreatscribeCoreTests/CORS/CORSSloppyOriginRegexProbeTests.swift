@@ -1,8 +1,8 @@
 import Testing
 import ThreatscribeCore
 
-@Suite("Sloppy origin regex probe")
-struct SloppyOriginRegexProbeTests {
+@Suite("CORS sloppy origin regex probe")
+struct CORSSloppyOriginRegexProbeTests {
     struct Shape: CustomTestStringConvertible, Sendable {
         var pattern: String
         var version: StarletteVersion = .newestKnown

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import ThreatscribeCore
+
+/// `threatscribe cors …`: what Starlette's CORSMiddleware answers and what a browser then allows.
+struct CORSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cors",
+        abstract: "Evaluate Starlette CORSMiddleware configurations.",
+        subcommands: [Check.self]
+    )
+
+    /// Where the CORSMiddleware configuration comes from. A later `MODEL --env ENV` source (the
+    /// configuration of one environment in a model file) plugs in here.
+    enum ConfigurationSource {
+        /// CORSMiddleware kwargs as a JSON object, inline or in a file.
+        case keywordArgumentsJSON(String)
+        /// Starlette's defaults (`CORSMiddleware(app)`).
+        case defaults
+
+        func resolve() throws -> CORSConfiguration {
+            switch self {
+            case .defaults:
+                return CORSConfiguration()
+            case let .keywordArgumentsJSON(text):
+                var json = text
+                if !text.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+                    guard let data = FileManager.default.contents(atPath: text), let contents = String(data: data, encoding: .utf8) else {
+                        throw CORSConfigurationError.invalidValue(key: "--config", expected: "a JSON object or the path of a file holding one (cannot read \(text))")
+                    }
+                    json = contents
+                }
+                return try CORSConfiguration(json: Data(json.utf8))
+            }
+        }
+    }
+
+    /// `threatscribe cors check`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show Starlette's response to one request and the browser's verdict.",
+            discussion: """
+                --config takes CORSMiddleware's own kwargs, e.g. '{"allow_origins": ["*"], "allow_credentials": true}' \
+                (or a path to a JSON file). The modelled app is a GET/POST route answering 200; other methods get 405.
+                --request-header takes NAME or 'NAME: VALUE' (a value decides whether e.g. Content-Type is CORS-safelisted).
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Option(help: "CORSMiddleware kwargs as JSON (or a JSON file path); default: Starlette's defaults.")
+        var config: String?
+
+        @Option(help: "The page origin sending the request (the Origin header).")
+        var origin: String
+
+        @Option(help: "Request method; with --preflight, the Access-Control-Request-Method.")
+        var method: String = "GET"
+
+        @Option(name: .customLong("request-header"), help: "A request header the page sets: NAME or 'NAME: VALUE'. Repeatable.")
+        var requestHeaders: [String] = []
+
+        @Flag(help: "The browser sends cookies (credentials: \"include\" with a cookie for the API).")
+        var cookie = false
+
+        @Flag(help: "Show the preflight (OPTIONS) response instead of the actual request's.")
+        var preflight = false
+
+        @Option(name: .customLong("starlette-version"), help: "Starlette release to model (default \(StarletteVersion.newestKnown)).")
+        var starletteVersion: String = StarletteVersion.newestKnown.description
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        func run() throws {
+            let evaluator: CORSEvaluator
+            let headers: [String: String?]
+            do {
+                guard let version = StarletteVersion(starletteVersion) else {
+                    throw CORSCheckInputError("--starlette-version \(starletteVersion) is not a version like 1.10.0")
+                }
+                guard !method.isEmpty, method.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }) else {
+                    throw CORSCheckInputError("--method \(method) is not an HTTP method name")
+                }
+                headers = try Self.parseHeaders(requestHeaders)
+                let source: ConfigurationSource = config.map { .keywordArgumentsJSON($0) } ?? .defaults
+                evaluator = try CORSEvaluator(configuration: try source.resolve(), version: version)
+            } catch let error as CORSConfigurationError {
+                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                throw ExitCode(2)
+            } catch let error as CORSCheckInputError {
+                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                throw ExitCode(2)
+            }
+
+            let fetch = BrowserFetch(pageOrigin: origin, method: method, headers: headers, credentials: cookie ? .include : .sameOrigin)
+            let verdict = CORSBrowserVerdict(fetch: fetch, evaluator: evaluator)
+            let request = preflight
+                ? CORSRequest(
+                    method: "OPTIONS", origin: origin, accessControlRequestMethod: fetch.method,
+                    accessControlRequestHeaders: fetch.unsafeHeaderNames.isEmpty ? nil : fetch.unsafeHeaderNames.joined(separator: ","))
+                : CORSRequest(method: fetch.method, origin: origin, hasCookie: cookie)
+            let response = evaluator.response(to: request)
+            switch format {
+            case .json: print(Self.json(response, verdict))
+            case .text: print(Self.text(request, response, verdict, version: evaluator.version))
+            }
+        }
+
+        static func parseHeaders(_ raw: [String]) throws -> [String: String?] {
+            var headers: [String: String?] = [:]
+            for item in raw {
+                let parts = item.split(separator: ":", maxSplits: 1)
+                let name = parts.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
+                    throw CORSCheckInputError("--request-header \(item.debugDescription) is not NAME or 'NAME: VALUE'")
+                }
+                headers[name] = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : String?.none
+            }
+            return headers
+        }
+
+        static func json(_ response: CORSResponse, _ verdict: CORSBrowserVerdict) -> String {
+            let object: [String: Any] = [
+                "status": response.status,
+                "handler_runs": response.handlerRuns,
+                "body": response.body,
+                "headers": response.headers,
+                "browser": [
+                    "can_read": verdict.canRead,
+                    "can_read_with_credentials": verdict.canReadWithCredentials,
+                    "preflight_ok": verdict.isPreflightOK,
+                    "needs_preflight": verdict.needsPreflight,
+                    "refused_headers": verdict.outcome.refusedHeaders,
+                    "reason": verdict.outcome.reason,
+                ] as [String: Any],
+            ]
+            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        static func text(_ request: CORSRequest, _ response: CORSResponse, _ verdict: CORSBrowserVerdict, version: StarletteVersion) -> String {
+            var lines: [String] = []
+            var requestLine = "\(request.method) / from \(request.origin ?? "-")"
+            if let acrm = request.accessControlRequestMethod { requestLine += ", Access-Control-Request-Method: \(acrm)" }
+            if let acrh = request.accessControlRequestHeaders { requestLine += ", Access-Control-Request-Headers: \(acrh)" }
+            if request.hasCookie { requestLine += ", with Cookie" }
+            lines.append("Request (Starlette \(version)): \(requestLine)")
+            let who = response.isPreflightResponse ? "answered by CORSMiddleware; the handler does not run"
+                : (response.handlerRuns ? "the handler runs" : "the handler does not run")
+            lines.append("HTTP \(response.status) (\(who))")
+            for (name, value) in response.orderedHeaders { lines.append("\(name): \(value)") }
+            if response.isPreflightResponse || response.status >= 400 { lines.append("body: \(response.body)") }
+            lines.append("")
+            let yesNo = { (b: Bool) in b ? "yes" : "no" }
+            let preflightText = verdict.needsPreflight ? (verdict.isPreflightOK ? "passes" : "fails") : "not needed"
+            lines.append("Browser: preflight \(preflightText); can read: \(yesNo(verdict.canRead)); can read with credentials: \(yesNo(verdict.canReadWithCredentials))")
+            if !verdict.outcome.refusedHeaders.isEmpty {
+                lines.append("Refused request headers: \(verdict.outcome.refusedHeaders.joined(separator: ", "))")
+            }
+            lines.append("Why: \(verdict.outcome.reason)")
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// A bad command-line value for `cors check` (exit code 2).
+struct CORSCheckInputError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
