@@ -3,6 +3,4863 @@
 /// The built-in templates and catalog, keyed by their path in the repository.
 enum EmbeddedResources {
     static let files: [String: String] = [
-        :
+        "Catalog/entries/cors/TS-CORS-001.yaml": #"""
+id: TS-CORS-001
+title: Any origin may read responses in {{env.name}} (allow_origins contains "*")
+scope: cors
+when: wildcard_origin and env.is_production
+stride: [I]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, SC-7(5), CM-6]
+likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
+impact: {confidentiality: 5, integrity: 1, availability: 0, accountability: 7}
+confidence: clear-cut
+evidence: [wildcard_origin, allow_origins]
+description: |
+  In `{{env.name}}` CORSMiddleware is configured with `allow_origins={{allow_origins|python}}`. Starlette
+  {{starlette_version}} answers every request that carries an `Origin` header with
+  `Access-Control-Allow-Origin: *`, so JavaScript on any web site a user visits can read the
+  responses of {{env.base_url}} that need no credentials.
+
+  Without `allow_credentials` browsers do not attach cookies or HTTP authentication to these reads, so
+  the exposure is what the API returns to an anonymous caller *from the user's network position*:
+  public data, and anything reachable only from inside a corporate network or VPN. The wildcard is
+  usually a development setting; here it is what {{env.name}} gets.
+impact_description: |
+  Any site can script the API through its visitors' browsers: read unauthenticated data, use the
+  victim's network position to reach an internal deployment, and hide the attacker's own address.
+  Combined with a token kept in JavaScript-readable storage by another compromised origin, it removes
+  the last browser-side barrier.
+detection: |
+  Fires when `"*"` is an entry of `allow_origins` in a production or staging environment. The CORS
+  engine evaluates a request from an unrelated origin to show the header Starlette sends.
+false_positives: |
+  A deliberately public, read-only API with no credentials and no network-position privilege (an open
+  data API). Record that decision and override this entry.
+mitigation: |
+  List the front-end origins of {{env.name}} explicitly; keep the wildcard out of production
+  configuration entirely:
+
+  ```python
+  import os
+  from fastapi.middleware.cors import CORSMiddleware
+
+  allowed = [o.strip() for o in os.environ["CORS_ORIGINS"].split(",") if o.strip()]
+  if "*" in allowed and os.environ.get("ENVIRONMENT") == "{{env.name}}":
+      raise RuntimeError("CORS wildcard is not allowed in {{env.name}}")
+
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins=allowed,  # e.g. {{suggested_origins|python}}
+      allow_methods=["GET", "POST"],
+      allow_headers=["Content-Type"],
+  )
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: https://attacker.example' {{env.base_url}}/
+  ```
+  After the fix the response carries no `access-control-allow-origin` header; with a listed origin it
+  carries exactly that origin.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://fastapi.tiangolo.com/tutorial/cors/
+  - https://fetch.spec.whatwg.org/#http-cors-protocol
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTML5_Security_Cheat_Sheet.html#cross-origin-resource-sharing
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"]}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+      environments:
+        - {name: development, kind: development, base_url: "http://localhost:8000"}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-002.yaml": #"""
+id: TS-CORS-002
+title: Every origin gets credentialed reads ("*" with allow_credentials=True, Starlette {{starlette_version}})
+scope: cors
+when: wildcard_with_credentials
+stride: [I, S]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2, v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, SC-7(5), CM-6]
+likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
+impact: {confidentiality: 7, integrity: 5, availability: 1, accountability: 7}
+confidence: clear-cut
+evidence: [wildcard_with_credentials, allow_origins, allow_credentials, starlette_version]
+description: |
+  `allow_origins={{allow_origins|python}}` is combined with `allow_credentials=True`. The Starlette and
+  FastAPI documentation say the two "cannot" be combined, but Starlette raises no error: it **reflects
+  the caller's origin** and adds `Access-Control-Allow-Credentials: true`. In Starlette 1.x it does so on
+  every request with an `Origin` header, `null` included; in 0.x only when the request carries a
+  `Cookie` (otherwise it sends `*` with credentials, which browsers refuse). Either way a page on any
+  site can send the user's cookies (or HTTP authentication) to {{env.base_url}} and read the answer.
+impact_description: |
+  Full cross-site read access to whatever the logged-in user can see, from any web page they open:
+  account data, tokens in response bodies, CSRF tokens (which then defeat CSRF protection). This is the
+  CORS misconfiguration with the highest impact.
+detection: |
+  Fires when `"*"` is in `allow_origins` and `allow_credentials` is true, in any environment. The
+  engine evaluates a request from `https://attacker.example` for the modelled Starlette version and
+  cites the reflected headers.
+false_positives: |
+  None where cookies or HTTP authentication exist. If the API uses only bearer tokens in an
+  `Authorization` header, the reflected credentials flag grants nothing today, but it will the day a
+  cookie is added.
+mitigation: |
+  Never combine the wildcard with credentials. Allow the real front-end origins only:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins={{suggested_origins|python}},  # exact origins, no "*"
+      allow_credentials=True,
+      allow_methods=["GET", "POST", "PATCH", "DELETE"],
+      allow_headers=["Content-Type", "Authorization"],
+  )
+  ```
+
+  If the origins come from configuration, refuse `"*"` at startup whenever credentials are on.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: https://attacker.example' -H 'Cookie: session=x' {{env.base_url}}/
+  ```
+  Before the fix: `access-control-allow-origin: https://attacker.example` and
+  `access-control-allow-credentials: true`. After: no `access-control-allow-origin`.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://github.com/encode/starlette/pull/3137
+  - https://fetch.spec.whatwg.org/#cors-protocol-and-credentials
+  - https://portswigger.net/web-security/cors
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origins: ["*"], allow_credentials: true}
+    - |
+      system: {name: S}
+      frameworks: {starlette: "0.41.3"}
+      middleware:
+        - {type: cors, allow_origins: ["*"], allow_credentials: true}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["*"], allow_credentials: false}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-003.yaml": #"""
+id: TS-CORS-003
+title: The origin "null" is allowed
+scope: cors
+when: null_origin_allowed
+stride: [I, S]
+cwe: CWE-346
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, CM-6]
+likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 4, intrusion_detection: 8}
+impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
+confidence: clear-cut
+evidence: [null_origin_allowed, allow_origins, allow_credentials]
+description: |
+  The CORS policy admits the origin `null` ({{allow_origins|code}}; credentials: {{allow_credentials}}).
+  `null` is not one trusted party: browsers send it from sandboxed iframes without
+  `allow-same-origin`, from `data:` and `file:` documents and after cross-origin redirects, so any
+  site can produce it by framing its own code in `<iframe sandbox="allow-scripts">`.
+impact_description: |
+  Any web site gets the access meant for local files or sandboxed content; with
+  `allow_credentials=True` that is a credentialed read of the user's data.
+detection: |
+  Fires when `"null"` is in `allow_origins` or `allow_origin_regex` matches `null`. The engine evaluates
+  a request with `Origin: null`.
+false_positives: |
+  None known: there is no way to restrict `null` to a particular sender.
+mitigation: |
+  Remove `"null"` and serve the pages that need access from a real origin (for local tools, a
+  loopback dev server in development only):
+
+  ```python
+  app.add_middleware(CORSMiddleware, allow_origins={{suggested_origins|python}})
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: null' {{env.base_url}}/
+  ```
+  must not return `access-control-allow-origin: null`.
+references:
+  - https://fetch.spec.whatwg.org/#origin-header
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin
+  - https://portswigger.net/web-security/cors#whitelisted-null-origin-value
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com", "null"], allow_credentials: true}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-004.yaml": #"""
+id: TS-CORS-004
+title: Cleartext http:// origins are trusted in {{env.name}}
+scope: cors
+when: cleartext_origins and env.is_production
+stride: [T, I]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [SC-8, AC-4]
+likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
+impact: {confidentiality: 6, integrity: 5, availability: 0, accountability: 7}
+confidence: clear-cut
+evidence: [cleartext_origins, allow_credentials]
+description: |
+  In `{{env.name}}` the CORS policy trusts {{cleartext_origins|code}}, served over plain HTTP. Anyone
+  on the network path of a user who opens such a page (public Wi-Fi, a compromised router) can inject
+  script into it, and that script runs with the page's origin, so it inherits every cross-origin
+  permission the API grants that origin (credentials allowed: {{allow_credentials}}).
+impact_description: |
+  A network attacker turns a trusted origin into a foothold: cross-origin reads (credentialed when
+  `allow_credentials=True`) of {{env.base_url}} on behalf of the user.
+detection: |
+  Fires when an `http://` origin on a public host is allowed in a production or staging environment.
+  Loopback, `0.0.0.0` and private-network origins are reported by their own entries.
+false_positives: |
+  None in production; an internal tool on a network the attacker cannot reach lowers the likelihood.
+mitigation: |
+  Serve the front end over HTTPS and list only `https://` origins in {{env.name}}:
+
+  ```python
+  app.add_middleware(CORSMiddleware, allow_origins={{suggested_origins|python}})
+  ```
+validation: |
+  ```bash
+  for origin in {{cleartext_origins}}; do
+    curl -s -D - -o /dev/null -H "Origin: $origin" {{env.base_url}}/ | grep -i access-control-allow-origin
+  done
+  ```
+  prints nothing after the fix.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://portswigger.net/web-security/cors#breaking-tls-with-poorly-configured-cors
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["http://app.example.com"]}
+      environments:
+        - {name: production, kind: production}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"]}
+      environments:
+        - {name: production, kind: production}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-005.yaml": #"""
+id: TS-CORS-005
+title: Development origins on localhost are trusted in {{env.name}}
+scope: cors
+when: loopback_origins and env.is_production
+stride: [S, I]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6, AC-4]
+likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
+impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
+confidence: clear-cut
+evidence: [loopback_origins, allow_credentials]
+description: |
+  The `{{env.name}}` policy still trusts development origins on the user's own machine:
+  {{loopback_origins|code}}. In production those origins belong to whatever happens to listen on
+  that port of each user's computer — another developer tool, a local app, a malicious package's dev
+  server — and a page it serves gets the same cross-origin access as the real front end.
+impact_description: |
+  Local software on a user's machine can read {{env.base_url}} with the user's browser session
+  (credentials allowed: {{allow_credentials}}).
+detection: |
+  Fires when an origin on `localhost`, `127.0.0.0/8` or `[::1]` is allowed in a production or staging
+  environment. `0.0.0.0` origins are reported by TS-CORS-006.
+false_positives: |
+  A desktop deployment where the front end really is served from loopback.
+mitigation: |
+  Keep development origins in the development configuration only, e.g. one allow-list per environment:
+
+  ```python
+  CORS_ORIGINS = {
+      "development": ["http://localhost:3000"],
+      "{{env.name}}": {{suggested_origins|python}},
+  }
+  app.add_middleware(CORSMiddleware, allow_origins=CORS_ORIGINS[os.environ["ENVIRONMENT"]])
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: http://localhost:3000' {{env.base_url}}/ | grep -i access-control-allow-origin
+  ```
+  prints nothing in {{env.name}} after the fix.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://fastapi.tiangolo.com/tutorial/cors/
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["http://localhost:3000", "https://app.example.com"]}
+      environments:
+        - {name: production, kind: production}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["http://localhost:3000"]}
+      environments:
+        - {name: development, kind: development}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-006.yaml": #"""
+id: TS-CORS-006
+title: http://0.0.0.0 origins are single literal origins, not "any origin on all interfaces"
+scope: cors
+when: unspecified_address_origins
+stride: [S]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6]
+likelihood: {skill_level: 6, motive: 1, opportunity: 4, size: 2, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
+impact: {confidentiality: 2, integrity: 1, availability: 1, accountability: 1}
+confidence: clear-cut
+evidence: [unspecified_address_origins]
+description: |
+  The policy allows {{unspecified_address_origins|code}}. A common belief (it appears in code comments
+  such as "0.0.0.0 (accept from any origin when bound to all interfaces)") is that such an entry lets
+  the front end be reached on any network interface. It does not: a CORS origin is the scheme, host and
+  port of the **page** that makes the request, compared byte for byte. `http://0.0.0.0:3000` matches
+  only a page whose address bar literally reads `http://0.0.0.0:3000`. A page opened as
+  `http://192.168.1.20:3000` or `http://myhost:3000` sends that origin instead and is refused; binding
+  the dev server to `0.0.0.0` changes where it listens, not what origin the browser reports.
+impact_description: |
+  Mostly a correctness problem: people on the LAN see CORS errors, and someone "fixes" them by adding
+  `"*"`. Where browsers load `0.0.0.0` as a local address, the entry also trusts whatever listens on
+  that port of the user's own machine.
+detection: |
+  Fires whenever an `http://0.0.0.0[:port]` entry is allowed, in any environment: the misunderstanding
+  matters wherever the configuration is read.
+false_positives: |
+  None as a statement of fact; the severity is low.
+mitigation: |
+  Replace each `0.0.0.0` entry with the origins users really type, e.g. `http://localhost:3000` for
+  local work and the LAN name or address for a shared dev box, or use a development-only regex:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins=["http://localhost:3000", "http://localhost:5173"],
+      allow_origin_regex=r"http://192\.168\.1\.\d{1,3}:(3000|5173)" if DEV else None,
+  )
+  ```
+validation: |
+  Open the front end as `http://<lan-ip>:3000` and check the response headers of an API call, or:
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: http://192.168.1.20:3000' {{env.base_url}}/ | grep -i access-control-allow-origin
+  ```
+  With only `0.0.0.0` entries this prints nothing, which shows the entry does not cover LAN origins.
+references:
+  - https://fetch.spec.whatwg.org/#origin-header
+  - https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["http://localhost:3000", "http://0.0.0.0:3000"]}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["http://localhost:3000", "http://127.0.0.1:3000"]}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-007.yaml": #"""
+id: TS-CORS-007
+title: Private-network origins are trusted in {{env.name}}
+scope: cors
+when: private_network_origins and env.is_production
+stride: [S, I]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6, AC-4]
+likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
+impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
+confidence: clear-cut
+evidence: [private_network_origins, allow_credentials]
+description: |
+  In `{{env.name}}` the policy trusts {{private_network_origins|code}}. Private addresses (RFC 1918,
+  link-local, `.local`) are not unique: on every user's network they belong to someone else — a
+  printer, a router, a neighbour on the café Wi-Fi — and the page such a host serves gets the
+  cross-origin access meant for the real front end.
+impact_description: |
+  Whoever holds that address on a user's network can read {{env.base_url}} through the user's
+  browser (credentials allowed: {{allow_credentials}}).
+detection: |
+  Fires when an origin on a private or link-local address or a `.local` name is allowed in a
+  production or staging environment.
+false_positives: |
+  An intranet-only deployment where the address is fixed and controlled; then record that and
+  lower the severity with an override.
+mitigation: |
+  Give the front end a DNS name with HTTPS and allow only that origin in {{env.name}}:
+  `allow_origins={{suggested_origins|python}}`.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: {{private_network_origins}}' {{env.base_url}}/ | grep -i access-control-allow-origin
+  ```
+  prints nothing after the fix.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://datatracker.ietf.org/doc/html/rfc1918
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["http://192.168.1.20:3000"]}
+      environments:
+        - {name: production, kind: production}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["http://192.168.1.20:3000"]}
+      environments:
+        - {name: development, kind: development}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-008.yaml": #"""
+id: TS-CORS-008
+title: App or extension scheme origins are trusted in {{env.name}}
+scope: cors
+when: custom_scheme_origins and env.is_production
+stride: [S]
+cwe: CWE-346
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4]
+likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
+impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
+confidence: judgment
+evidence: [custom_scheme_origins]
+description: |
+  The policy trusts {{custom_scheme_origins|code}}. Origins such as `capacitor://localhost` or
+  `app://.` are not owned by one publisher: every app built with the same framework, and some browser
+  extensions, present the same origin.
+impact_description: |
+  Another installed app using the same scheme and host gets the access meant for yours.
+detection: |
+  Fires when an origin with a scheme other than `http`/`https` is allowed in production or staging.
+  A reviewer must confirm whether the mobile or desktop client needs it.
+false_positives: |
+  A hybrid mobile app that genuinely needs the origin; then authenticate its requests with a token
+  that other apps cannot obtain, and keep credentials (cookies) off.
+mitigation: |
+  Prefer token authentication in the `Authorization` header for native clients (CORS does not apply to
+  them when they call the API natively); if the webview needs CORS, allow only the exact origin and
+  never combine it with cookie credentials.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: {{custom_scheme_origins}}' {{env.base_url}}/
+  ```
+references:
+  - https://capacitorjs.com/docs/v5/updating/5-0#android-scheme
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["capacitor://localhost"]}
+      environments:
+        - {name: production, kind: production}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"]}
+      environments:
+        - {name: production, kind: production}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-009.yaml": #"""
+id: TS-CORS-009
+title: CORS allow-list entries that can never match
+scope: cors
+when: unmatchable_origins
+stride: [D]
+cwe: CWE-185
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6]
+likelihood: {skill_level: 3, motive: 1, opportunity: 7, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 3}
+impact: {confidentiality: 0, integrity: 0, availability: 3, accountability: 1}
+confidence: clear-cut
+evidence: [unmatchable_origins]
+description: |
+  {{unmatchable_origins|code}} can never equal the `Origin` header a browser sends. Starlette compares
+  each origin exactly and case-sensitively; browsers send `scheme://host[:port]` in lower case, without
+  a trailing slash, path or default port, and there are no globs (`*.example.com` and `:*` are literal
+  text in `allow_origins`).
+impact_description: |
+  The intended front end is refused, and the usual "fix" under pressure is a wildcard. The entry also
+  suggests to reviewers that an origin is allowed when it is not.
+detection: |
+  Fires for entries with a trailing slash, upper-case letters, a path, `*` globs, no scheme, or an
+  explicit default port (`:443` for https, `:80` for http), in any environment.
+false_positives: |
+  None: such an entry has no effect.
+mitigation: |
+  Write origins exactly as browsers serialize them, and express subdomain families with an anchored,
+  escaped regex:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins=["https://app.example.com"],                 # no trailing slash, lower case
+      allow_origin_regex=r"https://[a-z0-9-]+\.example\.com",    # instead of "https://*.example.com"
+  )
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: https://app.example.com' {{env.base_url}}/ | grep -i access-control-allow-origin
+  ```
+  shows the origin once the entry is corrected.
+references:
+  - https://fetch.spec.whatwg.org/#origin-header
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com/"]}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://*.example.com"]}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"]}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-010.yaml": #"""
+id: TS-CORS-010
+title: allow_origin_regex admits an attacker origin ({{regex_attacker_origin}})
+scope: cors
+when: sloppy_regex
+stride: [S, I]
+cwe: CWE-625
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, CM-6]
+likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
+impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
+confidence: clear-cut
+evidence: [allow_origin_regex, regex_attacker_origin, allow_credentials]
+description: |
+  `allow_origin_regex={{allow_origin_regex|python}}` admits `{{regex_attacker_origin}}`, an origin
+  anybody can register. Starlette {{starlette_version}} applies the regex with
+  `re.fullmatch` (a prefix `re.match` before 0.13.1),
+  and the pattern's unescaped or unanchored parts let a look-alike domain through. The attacker origin
+  was computed from the regex and checked against it, not taken from a list.
+impact_description: |
+  A site on the attacker's look-alike domain reads {{env.base_url}} through its visitors' browsers
+  (credentials allowed: {{allow_credentials}}).
+detection: |
+  Fires when the CORS engine finds an origin outside the intended domains that the regex matches: an
+  unescaped `.` before the registrable domain, `.*` or `[a-z]*` prefixes that reach into the domain
+  label, a missing anchor in releases before 0.13.1, or an `http` alternative.
+false_positives: |
+  None when the attacker origin is registrable; the engine reports the concrete origin so it can be
+  checked.
+mitigation: |
+  Escape every dot, anchor subdomain labels and list schemes explicitly:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origin_regex=r"https://([a-z0-9-]+\.)*example\.com",
+  )
+  ```
+  Better still, list the few origins you own in `allow_origins`.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: {{regex_attacker_origin}}' {{env.base_url}}/ | grep -i access-control-allow-origin
+  ```
+  prints nothing after the fix.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://github.com/encode/starlette/commit/20973f2e
+  - https://cwe.mitre.org/data/definitions/625.html
+  - https://portswigger.net/web-security/cors#errors-parsing-origin-headers
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://.*.example.com"}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://[a-z0-9-]+\\.example\\.com"}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-011.yaml": #"""
+id: TS-CORS-011
+title: allow_headers=["*"] mirrors any requested header, Authorization included
+scope: cors
+when: wildcard_headers and (allow_credentials or wildcard_origin or count(allow_origins) > 2)
+stride: [I]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6, CM-7]
+likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
+impact: {confidentiality: 3, integrity: 2, availability: 0, accountability: 3}
+confidence: judgment
+evidence: [wildcard_headers, allow_headers, allow_credentials]
+description: |
+  `allow_headers=["*"]` does not send `Access-Control-Allow-Headers: *`. Starlette copies the
+  preflight's `Access-Control-Request-Headers` back verbatim, so every header any allowed origin asks
+  for is approved, `Authorization` and custom credential headers included. (A literal `*` would be a
+  wildcard only for requests without credentials, and would never cover `Authorization`; mirroring
+  removes both limits.)
+impact_description: |
+  Any allowed origin can send any header — bearer tokens, API keys, internal routing or override
+  headers the API or a proxy might honour. The blast radius is the set of allowed origins
+  ({{allow_origins|code}}).
+detection: |
+  Fires when `"*"` is in `allow_headers` and the origin set is broad (a wildcard, more than two
+  origins) or credentials are allowed. The engine evaluates a preflight asking for `authorization` and
+  cites the mirrored answer.
+false_positives: |
+  A single trusted front end that really needs arbitrary headers; list them instead to document it.
+mitigation: |
+  List the headers the front end sends (the four CORS-safelisted ones — Accept, Accept-Language,
+  Content-Language, Content-Type — are always allowed by Starlette):
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins={{suggested_origins|python}},
+      allow_headers=["Authorization", "X-Request-ID"],
+  )
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{allow_origins}}' \
+    -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: x-evil' {{env.base_url}}/
+  ```
+  After the fix the preflight answers 400 `Disallowed CORS headers` for `x-evil`.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Access-Control-Allow-Headers
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true, allow_headers: ["*"]}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true, allow_headers: ["Authorization"]}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-012.yaml": #"""
+id: TS-CORS-012
+title: allow_methods=["*"] allows {{allowed_methods}} from every allowed origin
+scope: cors
+when: wildcard_methods
+stride: [T]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-7]
+likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
+impact: {confidentiality: 1, integrity: 3, availability: 1, accountability: 3}
+confidence: clear-cut
+evidence: [wildcard_methods, allowed_methods]
+description: |
+  `allow_methods=["*"]` is not five methods: in Starlette {{starlette_version}} it answers preflights
+  with `Access-Control-Allow-Methods: {{allowed_methods}}` (never `*`), so every allowed origin may
+  send any of them, including methods no endpoint uses today and any added later.
+impact_description: |
+  The policy stops documenting what the front end does. Risk grows with the origin set: with
+  {{allow_origins|code}} allowed, each of those origins can issue state-changing methods.
+detection: |
+  Fires whenever `"*"` is in `allow_methods`. The engine evaluates a `DELETE` preflight.
+false_positives: |
+  None as a fact; severity is low where the origin set is one trusted front end.
+mitigation: |
+  List the methods the front end uses:
+
+  ```python
+  app.add_middleware(CORSMiddleware, allow_origins={{suggested_origins|python}},
+                     allow_methods=["GET", "POST", "PATCH", "DELETE"])
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{allow_origins}}' -H 'Access-Control-Request-Method: PUT' {{env.base_url}}/
+  ```
+  answers 400 `Disallowed CORS method` when PUT is not listed.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Access-Control-Allow-Methods
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_methods: ["*"]}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_methods: ["GET", "POST"]}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-013.yaml": #"""
+id: TS-CORS-013
+title: Credentialed cross-origin reads are granted to weak origins in {{env.name}}
+scope: cors
+when: allow_credentials and credentials_with_broad_origins and env.is_production
+stride: [I, S]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2, v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, SC-7(5)]
+likelihood: {skill_level: 6, motive: 7, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
+impact: {confidentiality: 7, integrity: 5, availability: 0, accountability: 7}
+confidence: clear-cut
+evidence: [credentials_with_broad_origins, allow_credentials]
+description: |
+  `allow_credentials=True` in `{{env.name}}`, and the allow-list includes origins that are easy to
+  control or are not the production front end: {{credentials_with_broad_origins|code}}. Each of them
+  can make requests that carry the user's cookies and HTTP authentication and read the answers.
+impact_description: |
+  Whoever controls one of those origins (a network attacker on cleartext HTTP, local software on
+  loopback, a host on the user's network) reads the user's data from {{env.base_url}}.
+detection: |
+  Fires in production or staging when credentials are allowed and the allow-list holds cleartext,
+  loopback, `0.0.0.0`, private-network, custom-scheme or `null` origins.
+false_positives: |
+  None where cookies or HTTP authentication are in use.
+mitigation: |
+  Allow credentials only for the HTTPS production front end, e.g.
+  `allow_origins={{suggested_origins|python}}`, and keep development origins in development.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: {{credentials_with_broad_origins}}' -H 'Cookie: session=x' {{env.base_url}}/
+  ```
+references:
+  - https://fetch.spec.whatwg.org/#cors-protocol-and-credentials
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com", "http://localhost:3000"], allow_credentials: true}
+      environments:
+        - {name: production, kind: production}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true}
+      environments:
+        - {name: production, kind: production}
+
+"""#,
+        "Catalog/entries/openapi/TS-DOCS-001.yaml": #"""
+id: TS-DOCS-001
+title: Interactive API documentation is served in {{env.name}}
+scope: app
+when: env.is_production and docs_exposed and not docs_protected
+component: OpenAPI and documentation exposure
+stride: [I]
+cwe: CWE-497
+owasp_api_2023: [API9:2023, API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-13.4.5]
+asvs_4_0_3: [v4.0.3-14.3.3]
+nist_800_53: [CM-7]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [docs_exposed, openapi_exposed]
+description: |
+  In `{{env.name}}` the app serves Swagger UI at `{{docs_path}}` and the OpenAPI document at
+  `{{openapi_path}}` to anyone who can reach {{env.base_url}}, without authentication. The
+  documentation lists every path operation that is not hidden with `include_in_schema=False`, its
+  parameters, request and response models and the security schemes, which is a complete map for an
+  attacker planning requests.
+impact_description: |
+  An attacker learns the whole API surface, including administrative and rarely used operations,
+  without probing. The documents disclose no data by themselves; they make every other weakness
+  cheaper to find.
+detection: |
+  Fires when the environment is production or staging, FastAPI's Swagger UI route is registered
+  (`docs_url` not None, and `openapi_url` not None, since the docs routes are only registered when
+  `openapi_url` is set), and the model does not say the docs routes require authentication.
+false_positives: |
+  A public API whose documentation is meant to be public (a developer portal). Then record that
+  decision and disable this entry with a catalog override.
+mitigation: |
+  Turn the documentation routes off in production. `openapi_url=None` removes all of them;
+  `docs_url=None` alone still serves `{{openapi_path}}`:
+
+  ```python
+  import os
+  from fastapi import FastAPI
+
+  is_production = os.environ.get("ENVIRONMENT") == "{{env.name}}"
+  app = FastAPI(
+      openapi_url=None if is_production else "/openapi.json",
+  )
+  ```
+
+  If the documentation must stay available, serve it behind authentication (a dependency on
+  custom `/docs` and `/openapi.json` routes) or only on an internal listener.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{docs_path}}
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{openapi_path}}
+  ```
+  Both must print `404` (or `401` when protected) after the fix.
+references:
+  - https://fastapi.tiangolo.com/tutorial/metadata/#openapi-url
+  - https://fastapi.tiangolo.com/how-to/conditional-openapi/
+  - https://owasp.org/API-Security/editions/2023/en/0xa9-improper-inventory-management/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {openapi_url: null}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: development
+          kind: development
+          base_url: http://localhost:8000
+
+"""#,
+        "Catalog/reference/cwe-supplement.yaml": #"""
+# CWE entries the catalog uses that Catalog/reference/standards.json does not name.
+# Each name is the exact current name on cwe.mitre.org (CWE List 4.x), checked when added.
+# The catalog lint test refuses any CWE that is neither here nor in standards.json,
+# and refuses categories and discouraged ids (CWE-16, CWE-937, CWE-400).
+entries: {}
+
+"""#,
+        "Catalog/reference/standards.json": #"""
+{
+ "owasp_api_top10_2023": {
+  "API1:2023": "Broken Object Level Authorization",
+  "API2:2023": "Broken Authentication",
+  "API3:2023": "Broken Object Property Level Authorization",
+  "API4:2023": "Unrestricted Resource Consumption",
+  "API5:2023": "Broken Function Level Authorization",
+  "API6:2023": "Unrestricted Access to Sensitive Business Flows",
+  "API7:2023": "Server Side Request Forgery",
+  "API8:2023": "Security Misconfiguration",
+  "API9:2023": "Improper Inventory Management",
+  "API10:2023": "Unsafe Consumption of APIs"
+ },
+ "owasp_top10_2021": {
+  "A01:2021": "Broken Access Control",
+  "A02:2021": "Cryptographic Failures",
+  "A03:2021": "Injection",
+  "A04:2021": "Insecure Design",
+  "A05:2021": "Security Misconfiguration",
+  "A06:2021": "Vulnerable and Outdated Components",
+  "A07:2021": "Identification and Authentication Failures",
+  "A08:2021": "Software and Data Integrity Failures",
+  "A09:2021": "Security Logging and Monitoring Failures",
+  "A10:2021": "Server-Side Request Forgery (SSRF)"
+ },
+ "owasp_top10_2025": {
+  "A01:2025": "Broken Access Control",
+  "A02:2025": "Security Misconfiguration",
+  "A03:2025": "Software Supply Chain Failures",
+  "A04:2025": "Cryptographic Failures",
+  "A05:2025": "Injection",
+  "A06:2025": "Insecure Design",
+  "A07:2025": "Authentication Failures",
+  "A08:2025": "Software or Data Integrity Failures",
+  "A09:2025": "Security Logging and Alerting Failures",
+  "A10:2025": "Mishandling of Exceptional Conditions"
+ },
+ "cwe_names": {
+  "CWE-942": "Permissive Cross-domain Policy with Untrusted Domains",
+  "CWE-346": "Origin Validation Error",
+  "CWE-352": "Cross-Site Request Forgery (CSRF)",
+  "CWE-209": "Generation of Error Message Containing Sensitive Information",
+  "CWE-598": "Use of GET Request Method With Sensitive Query Strings",
+  "CWE-306": "Missing Authentication for Critical Function",
+  "CWE-285": "Improper Authorization",
+  "CWE-862": "Missing Authorization",
+  "CWE-863": "Incorrect Authorization",
+  "CWE-639": "Authorization Bypass Through User-Controlled Key",
+  "CWE-400": "Uncontrolled Resource Consumption",
+  "CWE-770": "Allocation of Resources Without Limits or Throttling",
+  "CWE-799": "Improper Control of Interaction Frequency",
+  "CWE-307": "Improper Restriction of Excessive Authentication Attempts",
+  "CWE-798": "Use of Hard-coded Credentials",
+  "CWE-319": "Cleartext Transmission of Sensitive Information",
+  "CWE-1021": "Improper Restriction of Rendered UI Layers or Frames",
+  "CWE-614": "Sensitive Cookie in HTTPS Session Without 'Secure' Attribute",
+  "CWE-1004": "Sensitive Cookie Without 'HttpOnly' Flag",
+  "CWE-1275": "Sensitive Cookie with Improper SameSite Attribute",
+  "CWE-444": "Inconsistent Interpretation of HTTP Requests ('HTTP Request/Response Smuggling')",
+  "CWE-185": "Incorrect Regular Expression",
+  "CWE-625": "Permissive Regular Expression",
+  "CWE-1333": "Inefficient Regular Expression Complexity",
+  "CWE-1395": "Dependency on Vulnerable Third-Party Component",
+  "CWE-937": "OWASP Top 10 2013: Using Components with Known Vulnerabilities",
+  "CWE-1104": "Use of Unmaintained Third Party Components",
+  "CWE-79": "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')",
+  "CWE-22": "Improper Limitation of a Pathname to a Restricted Directory ('Path Traversal')",
+  "CWE-918": "Server-Side Request Forgery (SSRF)",
+  "CWE-502": "Deserialization of Untrusted Data",
+  "CWE-489": "Active Debug Code",
+  "CWE-497": "Exposure of Sensitive System Information to an Unauthorized Control Sphere",
+  "CWE-200": "Exposure of Sensitive Information to an Unauthorized Actor",
+  "CWE-250": "Execution with Unnecessary Privileges",
+  "CWE-16": "Configuration",
+  "CWE-20": "Improper Input Validation",
+  "CWE-915": "Improperly Controlled Modification of Dynamically-Determined Object Attributes",
+  "CWE-213": "Exposure of Sensitive Information Due to Incompatible Policies",
+  "CWE-532": "Insertion of Sensitive Information into Log File",
+  "CWE-778": "Insufficient Logging",
+  "CWE-204": "Observable Response Discrepancy",
+  "CWE-1059": "Insufficient Technical Documentation"
+ },
+ "asvs_4_0_3": {
+  "V1.1.1": "Verify the use of a secure software development lifecycle that addresses security in all stages of development.",
+  "V1.1.2": "Verify the use of threat modeling for every design change or sprint planning to identify threats, plan for countermeasures, facilitate appropriate risk responses, and guide security testing.",
+  "V1.1.3": "Verify that all user stories and features contain functional security constraints, such as \"As a user, I should be able to view and edit my profile. I should not be able to view or edit anyone else's profile\"",
+  "V1.1.4": "Verify documentation and justification of all the application's trust boundaries, components, and significant data flows.",
+  "V1.1.5": "Verify definition and security analysis of the application's high-level architecture and all connected remote services.",
+  "V1.1.6": "Verify implementation of centralized, simple (economy of design), vetted, secure, and reusable security controls to avoid duplicate, missing, ineffective, or insecure controls.",
+  "V1.1.7": "Verify availability of a secure coding checklist, security requirements, guideline, or policy to all developers and testers.",
+  "V1.2.1": "Verify the use of unique or special low-privilege operating system accounts for all application components, services, and servers.",
+  "V1.2.2": "Verify that communications between application components, including APIs, middleware and data layers, are authenticated. Components should have the least necessary privileges needed.",
+  "V1.2.3": "Verify that the application uses a single vetted authentication mechanism that is known to be secure, can be extended to include strong authentication, and has sufficient logging and monitoring to detect account abuse or breaches.",
+  "V1.2.4": "Verify that all authentication pathways and identity management APIs implement consistent authentication security control strength, such that there are no weaker alternatives per the risk of the application.",
+  "V1.4.1": "Verify that trusted enforcement points, such as access control gateways, servers, and serverless functions, enforce access controls. Never enforce access controls on the client.",
+  "V1.4.2": "[DELETED, NOT ACTIONABLE]",
+  "V1.4.3": "[DELETED, DUPLICATE OF 4.1.3]",
+  "V1.4.4": "Verify the application uses a single and well-vetted access control mechanism for accessing protected data and resources. All requests must pass through this single mechanism to avoid copy and paste or insecure alternative paths.",
+  "V1.4.5": "Verify that attribute or feature-based access control is used whereby the code checks the user's authorization for a feature/data item rather than just their role. Permissions should still be allocated using roles.",
+  "V1.5.1": "Verify that input and output requirements clearly define how to handle and process data based on type, content, and applicable laws, regulations, and other policy compliance.",
+  "V1.5.2": "Verify that serialization is not used when communicating with untrusted clients. If this is not possible, ensure that adequate integrity controls (and possibly encryption if sensitive data is sent) are enforced to prevent deserialization attacks including object injection.",
+  "V1.5.3": "Verify that input validation is enforced on a trusted service layer.",
+  "V1.5.4": "Verify that output encoding occurs close to or by the interpreter for which it is intended.",
+  "V1.6.1": "Verify that there is an explicit policy for management of cryptographic keys and that a cryptographic key lifecycle follows a key management standard such as NIST SP 800-57.",
+  "V1.6.2": "Verify that consumers of cryptographic services protect key material and other secrets by using key vaults or API based alternatives.",
+  "V1.6.3": "Verify that all keys and passwords are replaceable and are part of a well-defined process to re-encrypt sensitive data.",
+  "V1.6.4": "Verify that the architecture treats client-side secrets--such as symmetric keys, passwords, or API tokens--as insecure and never uses them to protect or access sensitive data.",
+  "V1.7.1": "Verify that a common logging format and approach is used across the system.",
+  "V1.7.2": "Verify that logs are securely transmitted to a preferably remote system for analysis, detection, alerting, and escalation.",
+  "V1.8.1": "Verify that all sensitive data is identified and classified into protection levels.",
+  "V1.8.2": "Verify that all protection levels have an associated set of protection requirements, such as encryption requirements, integrity requirements, retention, privacy and other confidentiality requirements, and that these are applied in the architecture.",
+  "V1.9.1": "Verify the application encrypts communications between components, particularly when these components are in different containers, systems, sites, or cloud providers.",
+  "V1.9.2": "Verify that application components verify the authenticity of each side in a communication link to prevent person-in-the-middle attacks. For example, application components should validate TLS certificates and chains.",
+  "V1.10.1": "Verify that a source code control system is in use, with procedures to ensure that check-ins are accompanied by issues or change tickets. The source code control system should have access control and identifiable users to allow traceability of any changes.",
+  "V1.11.1": "Verify the definition and documentation of all application components in terms of the business or security functions they provide.",
+  "V1.11.2": "Verify that all high-value business logic flows, including authentication, session management and access control, do not share unsynchronized state.",
+  "V1.11.3": "Verify that all high-value business logic flows, including authentication, session management and access control are thread safe and resistant to time-of-check and time-of-use race conditions.",
+  "V1.12.1": "[DELETED, DUPLICATE OF 12.4.1]",
+  "V1.12.2": "Verify that user-uploaded files - if required to be displayed or downloaded from the application - are served by either octet stream downloads, or from an unrelated domain, such as a cloud file storage bucket. Implement a suitable Content Security Policy (CSP) to reduce the risk from XSS vectors or other attacks from the uploaded file.",
+  "V1.14.1": "Verify the segregation of components of differing trust levels through well-defined security controls, firewall rules, API gateways, reverse proxies, cloud-based security groups, or similar mechanisms.",
+  "V1.14.2": "Verify that binary signatures, trusted connections, and verified endpoints are used to deploy binaries to remote devices.",
+  "V1.14.3": "Verify that the build pipeline warns of out-of-date or insecure components and takes appropriate actions.",
+  "V1.14.4": "Verify that the build pipeline contains a build step to automatically build and verify the secure deployment of the application, particularly if the application infrastructure is software defined, such as cloud environment build scripts.",
+  "V1.14.5": "Verify that application deployments adequately sandbox, containerize and/or isolate at the network level to delay and deter attackers from attacking other applications, especially when they are performing sensitive or dangerous actions such as deserialization.",
+  "V1.14.6": "Verify the application does not use unsupported, insecure, or deprecated client-side technologies such as NSAPI plugins, Flash, Shockwave, ActiveX, Silverlight, NACL, or client-side Java applets.",
+  "V2.1.1": "Verify that user set passwords are at least 12 characters in length (after multiple spaces are combined).",
+  "V2.1.2": "Verify that passwords of at least 64 characters are permitted, and that passwords of more than 128 characters are denied.",
+  "V2.1.3": "Verify that password truncation is not performed. However, consecutive multiple spaces may be replaced by a single space.",
+  "V2.1.4": "Verify that any printable Unicode character, including language neutral characters such as spaces and Emojis are permitted in passwords.",
+  "V2.1.5": "Verify users can change their password.",
+  "V2.1.6": "Verify that password change functionality requires the user's current and new password.",
+  "V2.1.7": "Verify that passwords submitted during account registration, login, and password change are checked against a set of breached passwords either locally (such as the top 1,000 or 10,000 most common passwords which match the system's password policy) or using an external API. If using an API a zero knowledge proof or other mechanism should be used to ensure that the plain text password is not sent or used in verifying the breach status of the password. If the password is breached, the application must require the user to set a new non-breached password.",
+  "V2.1.8": "Verify that a password strength meter is provided to help users set a stronger password.",
+  "V2.1.9": "Verify that there are no password composition rules limiting the type of characters permitted. There should be no requirement for upper or lower case or numbers or special characters.",
+  "V2.1.10": "Verify that there are no periodic credential rotation or password history requirements.",
+  "V2.1.11": "Verify that \"paste\" functionality, browser password helpers, and external password managers are permitted.",
+  "V2.1.12": "Verify that the user can choose to either temporarily view the entire masked password, or temporarily view the last typed character of the password on platforms that do not have this as built-in functionality.",
+  "V2.2.1": "Verify that anti-automation controls are effective at mitigating breached credential testing, brute force, and account lockout attacks. Such controls include blocking the most common breached passwords, soft lockouts, rate limiting, CAPTCHA, ever increasing delays between attempts, IP address restrictions, or risk-based restrictions such as location, first login on a device, recent attempts to unlock the account, or similar. Verify that no more than 100 failed attempts per hour is possible on a single account.",
+  "V2.2.2": "Verify that the use of weak authenticators (such as SMS and email) is limited to secondary verification and transaction approval and not as a replacement for more secure authentication methods. Verify that stronger methods are offered before weak methods, users are aware of the risks, or that proper measures are in place to limit the risks of account compromise.",
+  "V2.2.3": "Verify that secure notifications are sent to users after updates to authentication details, such as credential resets, email or address changes, logging in from unknown or risky locations. The use of push notifications - rather than SMS or email - is preferred, but in the absence of push notifications, SMS or email is acceptable as long as no sensitive information is disclosed in the notification.",
+  "V2.2.4": "Verify impersonation resistance against phishing, such as the use of multi-factor authentication, cryptographic devices with intent (such as connected keys with a push to authenticate), or at higher AAL levels, client-side certificates.",
+  "V2.2.5": "Verify that where a Credential Service Provider (CSP) and the application verifying authentication are separated, mutually authenticated TLS is in place between the two endpoints.",
+  "V2.2.6": "Verify replay resistance through the mandated use of One-time Passwords (OTP) devices, cryptographic authenticators, or lookup codes.",
+  "V2.2.7": "Verify intent to authenticate by requiring the entry of an OTP token or user-initiated action such as a button press on a FIDO hardware key.",
+  "V2.3.1": "Verify system generated initial passwords or activation codes SHOULD be securely randomly generated, SHOULD be at least 6 characters long, and MAY contain letters and numbers, and expire after a short period of time. These initial secrets must not be permitted to become the long term password.",
+  "V2.3.2": "Verify that enrollment and use of user-provided authentication devices are supported, such as a U2F or FIDO tokens.",
+  "V2.3.3": "Verify that renewal instructions are sent with sufficient time to renew time bound authenticators.",
+  "V2.4.1": "Verify that passwords are stored in a form that is resistant to offline attacks. Passwords SHALL be salted and hashed using an approved one-way key derivation or password hashing function. Key derivation and password hashing functions take a password, a salt, and a cost factor as inputs when generating a password hash.",
+  "V2.4.2": "Verify that the salt is at least 32 bits in length and be chosen arbitrarily to minimize salt value collisions among stored hashes. For each credential, a unique salt value and the resulting hash SHALL be stored.",
+  "V2.4.3": "Verify that if PBKDF2 is used, the iteration count SHOULD be as large as verification server performance will allow, typically at least 100,000 iterations.",
+  "V2.4.4": "Verify that if bcrypt is used, the work factor SHOULD be as large as verification server performance will allow, with a minimum of 10.",
+  "V2.4.5": "Verify that an additional iteration of a key derivation function is performed, using a salt value that is secret and known only to the verifier. Generate the salt value using an approved random bit generator [SP 800-90Ar1] and provide at least the minimum security strength specified in the latest revision of SP 800-131A. The secret salt value SHALL be stored separately from the hashed passwords (e.g., in a specialized device like a hardware security module).",
+  "V2.5.1": "Verify that a system generated initial activation or recovery secret is not sent in clear text to the user.",
+  "V2.5.2": "Verify password hints or knowledge-based authentication (so-called \"secret questions\") are not present.",
+  "V2.5.3": "Verify password credential recovery does not reveal the current password in any way.",
+  "V2.5.4": "Verify shared or default accounts are not present (e.g. \"root\", \"admin\", or \"sa\").",
+  "V2.5.5": "Verify that if an authentication factor is changed or replaced, that the user is notified of this event.",
+  "V2.5.6": "Verify forgotten password, and other recovery paths use a secure recovery mechanism, such as time-based OTP (TOTP) or other soft token, mobile push, or another offline recovery mechanism.",
+  "V2.5.7": "Verify that if OTP or multi-factor authentication factors are lost, that evidence of identity proofing is performed at the same level as during enrollment.",
+  "V2.6.1": "Verify that lookup secrets can be used only once.",
+  "V2.6.2": "Verify that lookup secrets have sufficient randomness (112 bits of entropy), or if less than 112 bits of entropy, salted with a unique and random 32-bit salt and hashed with an approved one-way hash.",
+  "V2.6.3": "Verify that lookup secrets are resistant to offline attacks, such as predictable values.",
+  "V2.7.1": "Verify that clear text out of band (NIST \"restricted\") authenticators, such as SMS or PSTN, are not offered by default, and stronger alternatives such as push notifications are offered first.",
+  "V2.7.2": "Verify that the out of band verifier expires out of band authentication requests, codes, or tokens after 10 minutes.",
+  "V2.7.3": "Verify that the out of band verifier authentication requests, codes, or tokens are only usable once, and only for the original authentication request.",
+  "V2.7.4": "Verify that the out of band authenticator and verifier communicates over a secure independent channel.",
+  "V2.7.5": "Verify that the out of band verifier retains only a hashed version of the authentication code.",
+  "V2.7.6": "Verify that the initial authentication code is generated by a secure random number generator, containing at least 20 bits of entropy (typically a six digital random number is sufficient).",
+  "V2.8.1": "Verify that time-based OTPs have a defined lifetime before expiring.",
+  "V2.8.2": "Verify that symmetric keys used to verify submitted OTPs are highly protected, such as by using a hardware security module or secure operating system based key storage.",
+  "V2.8.3": "Verify that approved cryptographic algorithms are used in the generation, seeding, and verification of OTPs.",
+  "V2.8.4": "Verify that time-based OTP can be used only once within the validity period.",
+  "V2.8.5": "Verify that if a time-based multi-factor OTP token is re-used during the validity period, it is logged and rejected with secure notifications being sent to the holder of the device.",
+  "V2.8.6": "Verify physical single-factor OTP generator can be revoked in case of theft or other loss. Ensure that revocation is immediately effective across logged in sessions, regardless of location.",
+  "V2.8.7": "Verify that biometric authenticators are limited to use only as secondary factors in conjunction with either something you have and something you know.",
+  "V2.9.1": "Verify that cryptographic keys used in verification are stored securely and protected against disclosure, such as using a Trusted Platform Module (TPM) or Hardware Security Module (HSM), or an OS service that can use this secure storage.",
+  "V2.9.2": "Verify that the challenge nonce is at least 64 bits in length, and statistically unique or unique over the lifetime of the cryptographic device.",
+  "V2.9.3": "Verify that approved cryptographic algorithms are used in the generation, seeding, and verification.",
+  "V2.10.1": "Verify that intra-service secrets do not rely on unchanging credentials such as passwords, API keys or shared accounts with privileged access.",
+  "V2.10.2": "Verify that if passwords are required for service authentication, the service account used is not a default credential. (e.g. root/root or admin/admin are default in some services during installation).",
+  "V2.10.3": "Verify that passwords are stored with sufficient protection to prevent offline recovery attacks, including local system access.",
+  "V2.10.4": "Verify passwords, integrations with databases and third-party systems, seeds and internal secrets, and API keys are managed securely and not included in the source code or stored within source code repositories. Such storage SHOULD resist offline attacks. The use of a secure software key store (L1), hardware TPM, or an HSM (L3) is recommended for password storage.",
+  "V3.1.1": "Verify the application never reveals session tokens in URL parameters.",
+  "V3.2.1": "Verify the application generates a new session token on user authentication.",
+  "V3.2.2": "Verify that session tokens possess at least 64 bits of entropy.",
+  "V3.2.3": "Verify the application only stores session tokens in the browser using secure methods such as appropriately secured cookies (see section 3.4) or HTML 5 session storage.",
+  "V3.2.4": "Verify that session tokens are generated using approved cryptographic algorithms.",
+  "V3.3.1": "Verify that logout and expiration invalidate the session token, such that the back button or a downstream relying party does not resume an authenticated session, including across relying parties.",
+  "V3.3.2": "If authenticators permit users to remain logged in, verify that re-authentication occurs periodically both when actively used or after an idle period.",
+  "V3.3.3": "Verify that the application gives the option to terminate all other active sessions after a successful password change (including change via password reset/recovery), and that this is effective across the application, federated login (if present), and any relying parties.",
+  "V3.3.4": "Verify that users are able to view and (having re-entered login credentials) log out of any or all currently active sessions and devices.",
+  "V3.4.1": "Verify that cookie-based session tokens have the 'Secure' attribute set.",
+  "V3.4.2": "Verify that cookie-based session tokens have the 'HttpOnly' attribute set.",
+  "V3.4.3": "Verify that cookie-based session tokens utilize the 'SameSite' attribute to limit exposure to cross-site request forgery attacks.",
+  "V3.4.4": "Verify that cookie-based session tokens use the \"__Host-\" prefix so cookies are only sent to the host that initially set the cookie.",
+  "V3.4.5": "Verify that if the application is published under a domain name with other applications that set or use session cookies that might disclose the session cookies, set the path attribute in cookie-based session tokens using the most precise path possible.",
+  "V3.5.1": "Verify the application allows users to revoke OAuth tokens that form trust relationships with linked applications.",
+  "V3.5.2": "Verify the application uses session tokens rather than static API secrets and keys, except with legacy implementations.",
+  "V3.5.3": "Verify that stateless session tokens use digital signatures, encryption, and other countermeasures to protect against tampering, enveloping, replay, null cipher, and key substitution attacks.",
+  "V3.6.1": "Verify that Relying Parties (RPs) specify the maximum authentication time to Credential Service Providers (CSPs) and that CSPs re-authenticate the user if they haven't used a session within that period.",
+  "V3.6.2": "Verify that Credential Service Providers (CSPs) inform Relying Parties (RPs) of the last authentication event, to allow RPs to determine if they need to re-authenticate the user.",
+  "V3.7.1": "Verify the application ensures a full, valid login session or requires re-authentication or secondary verification before allowing any sensitive transactions or account modifications.",
+  "V4.1.1": "Verify that the application enforces access control rules on a trusted service layer, especially if client-side access control is present and could be bypassed.",
+  "V4.1.2": "Verify that all user and data attributes and policy information used by access controls cannot be manipulated by end users unless specifically authorized.",
+  "V4.1.3": "Verify that the principle of least privilege exists - users should only be able to access functions, data files, URLs, controllers, services, and other resources, for which they possess specific authorization. This implies protection against spoofing and elevation of privilege.",
+  "V4.1.4": "[DELETED, DUPLICATE OF 4.1.3]",
+  "V4.1.5": "Verify that access controls fail securely including when an exception occurs.",
+  "V4.2.1": "Verify that sensitive data and APIs are protected against Insecure Direct Object Reference (IDOR) attacks targeting creation, reading, updating and deletion of records, such as creating or updating someone else's record, viewing everyone's records, or deleting all records.",
+  "V4.2.2": "Verify that the application or framework enforces a strong anti-CSRF mechanism to protect authenticated functionality, and effective anti-automation or anti-CSRF protects unauthenticated functionality.",
+  "V4.3.1": "Verify administrative interfaces use appropriate multi-factor authentication to prevent unauthorized use.",
+  "V4.3.2": "Verify that directory browsing is disabled unless deliberately desired. Additionally, applications should not allow discovery or disclosure of file or directory metadata, such as Thumbs.db, .DS_Store, .git or .svn folders.",
+  "V4.3.3": "Verify the application has additional authorization (such as step up or adaptive authentication) for lower value systems, and / or segregation of duties for high value applications to enforce anti-fraud controls as per the risk of application and past fraud.",
+  "V5.1.1": "Verify that the application has defenses against HTTP parameter pollution attacks, particularly if the application framework makes no distinction about the source of request parameters (GET, POST, cookies, headers, or environment variables).",
+  "V5.1.2": "Verify that frameworks protect against mass parameter assignment attacks, or that the application has countermeasures to protect against unsafe parameter assignment, such as marking fields private or similar.",
+  "V5.1.3": "Verify that all input (HTML form fields, REST requests, URL parameters, HTTP headers, cookies, batch files, RSS feeds, etc) is validated using positive validation (allow lists).",
+  "V5.1.4": "Verify that structured data is strongly typed and validated against a defined schema including allowed characters, length and pattern (e.g. credit card numbers, e-mail addresses, telephone numbers, or validating that two related fields are reasonable, such as checking that suburb and zip/postcode match).",
+  "V5.1.5": "Verify that URL redirects and forwards only allow destinations which appear on an allow list, or show a warning when redirecting to potentially untrusted content.",
+  "V5.2.1": "Verify that all untrusted HTML input from WYSIWYG editors or similar is properly sanitized with an HTML sanitizer library or framework feature.",
+  "V5.2.2": "Verify that unstructured data is sanitized to enforce safety measures such as allowed characters and length.",
+  "V5.2.3": "Verify that the application sanitizes user input before passing to mail systems to protect against SMTP or IMAP injection.",
+  "V5.2.4": "Verify that the application avoids the use of eval() or other dynamic code execution features. Where there is no alternative, any user input being included must be sanitized or sandboxed before being executed.",
+  "V5.2.5": "Verify that the application protects against template injection attacks by ensuring that any user input being included is sanitized or sandboxed.",
+  "V5.2.6": "Verify that the application protects against SSRF attacks, by validating or sanitizing untrusted data or HTTP file metadata, such as filenames and URL input fields, and uses allow lists of protocols, domains, paths and ports.",
+  "V5.2.7": "Verify that the application sanitizes, disables, or sandboxes user-supplied Scalable Vector Graphics (SVG) scriptable content, especially as they relate to XSS resulting from inline scripts, and foreignObject.",
+  "V5.2.8": "Verify that the application sanitizes, disables, or sandboxes user-supplied scriptable or expression template language content, such as Markdown, CSS or XSL stylesheets, BBCode, or similar.",
+  "V5.3.1": "Verify that output encoding is relevant for the interpreter and context required. For example, use encoders specifically for HTML values, HTML attributes, JavaScript, URL parameters, HTTP headers, SMTP, and others as the context requires, especially from untrusted inputs (e.g. names with Unicode or apostrophes, such as ねこ or O'Hara).",
+  "V5.3.2": "Verify that output encoding preserves the user's chosen character set and locale, such that any Unicode character point is valid and safely handled.",
+  "V5.3.3": "Verify that context-aware, preferably automated - or at worst, manual - output escaping protects against reflected, stored, and DOM based XSS.",
+  "V5.3.4": "Verify that data selection or database queries (e.g. SQL, HQL, ORM, NoSQL) use parameterized queries, ORMs, entity frameworks, or are otherwise protected from database injection attacks.",
+  "V5.3.5": "Verify that where parameterized or safer mechanisms are not present, context-specific output encoding is used to protect against injection attacks, such as the use of SQL escaping to protect against SQL injection.",
+  "V5.3.6": "Verify that the application protects against JSON injection attacks, JSON eval attacks, and JavaScript expression evaluation.",
+  "V5.3.7": "Verify that the application protects against LDAP injection vulnerabilities, or that specific security controls to prevent LDAP injection have been implemented.",
+  "V5.3.8": "Verify that the application protects against OS command injection and that operating system calls use parameterized OS queries or use contextual command line output encoding.",
+  "V5.3.9": "Verify that the application protects against Local File Inclusion (LFI) or Remote File Inclusion (RFI) attacks.",
+  "V5.3.10": "Verify that the application protects against XPath injection or XML injection attacks.",
+  "V5.4.1": "Verify that the application uses memory-safe string, safer memory copy and pointer arithmetic to detect or prevent stack, buffer, or heap overflows.",
+  "V5.4.2": "Verify that format strings do not take potentially hostile input, and are constant.",
+  "V5.4.3": "Verify that sign, range, and input validation techniques are used to prevent integer overflows.",
+  "V5.5.1": "Verify that serialized objects use integrity checks or are encrypted to prevent hostile object creation or data tampering.",
+  "V5.5.2": "Verify that the application correctly restricts XML parsers to only use the most restrictive configuration possible and to ensure that unsafe features such as resolving external entities are disabled to prevent XML eXternal Entity (XXE) attacks.",
+  "V5.5.3": "Verify that deserialization of untrusted data is avoided or is protected in both custom code and third-party libraries (such as JSON, XML and YAML parsers).",
+  "V5.5.4": "Verify that when parsing JSON in browsers or JavaScript-based backends, JSON.parse is used to parse the JSON document. Do not use eval() to parse JSON.",
+  "V6.1.1": "Verify that regulated private data is stored encrypted while at rest, such as Personally Identifiable Information (PII), sensitive personal information, or data assessed likely to be subject to EU's GDPR.",
+  "V6.1.2": "Verify that regulated health data is stored encrypted while at rest, such as medical records, medical device details, or de-anonymized research records.",
+  "V6.1.3": "Verify that regulated financial data is stored encrypted while at rest, such as financial accounts, defaults or credit history, tax records, pay history, beneficiaries, or de-anonymized market or research records.",
+  "V6.2.1": "Verify that all cryptographic modules fail securely, and errors are handled in a way that does not enable Padding Oracle attacks.",
+  "V6.2.2": "Verify that industry proven or government approved cryptographic algorithms, modes, and libraries are used, instead of custom coded cryptography.",
+  "V6.2.3": "Verify that encryption initialization vector, cipher configuration, and block modes are configured securely using the latest advice.",
+  "V6.2.4": "Verify that random number, encryption or hashing algorithms, key lengths, rounds, ciphers or modes, can be reconfigured, upgraded, or swapped at any time, to protect against cryptographic breaks.",
+  "V6.2.5": "Verify that known insecure block modes (i.e. ECB, etc.), padding modes (i.e. PKCS#1 v1.5, etc.), ciphers with small block sizes (i.e. Triple-DES, Blowfish, etc.), and weak hashing algorithms (i.e. MD5, SHA1, etc.) are not used unless required for backwards compatibility.",
+  "V6.2.6": "Verify that nonces, initialization vectors, and other single use numbers must not be used more than once with a given encryption key. The method of generation must be appropriate for the algorithm being used.",
+  "V6.2.7": "Verify that encrypted data is authenticated via signatures, authenticated cipher modes, or HMAC to ensure that ciphertext is not altered by an unauthorized party.",
+  "V6.2.8": "Verify that all cryptographic operations are constant-time, with no 'short-circuit' operations in comparisons, calculations, or returns, to avoid leaking information.",
+  "V6.3.1": "Verify that all random numbers, random file names, random GUIDs, and random strings are generated using the cryptographic module's approved cryptographically secure random number generator when these random values are intended to be not guessable by an attacker.",
+  "V6.3.2": "Verify that random GUIDs are created using the GUID v4 algorithm, and a Cryptographically-secure Pseudo-random Number Generator (CSPRNG). GUIDs created using other pseudo-random number generators may be predictable.",
+  "V6.3.3": "Verify that random numbers are created with proper entropy even when the application is under heavy load, or that the application degrades gracefully in such circumstances.",
+  "V6.4.1": "Verify that a secrets management solution such as a key vault is used to securely create, store, control access to and destroy secrets.",
+  "V6.4.2": "Verify that key material is not exposed to the application but instead uses an isolated security module like a vault for cryptographic operations.",
+  "V7.1.1": "Verify that the application does not log credentials or payment details. Session tokens should only be stored in logs in an irreversible, hashed form.",
+  "V7.1.2": "Verify that the application does not log other sensitive data as defined under local privacy laws or relevant security policy.",
+  "V7.1.3": "Verify that the application logs security relevant events including successful and failed authentication events, access control failures, deserialization failures and input validation failures.",
+  "V7.1.4": "Verify that each log event includes necessary information that would allow for a detailed investigation of the timeline when an event happens.",
+  "V7.2.1": "Verify that all authentication decisions are logged, without storing sensitive session tokens or passwords. This should include requests with relevant metadata needed for security investigations.",
+  "V7.2.2": "Verify that all access control decisions can be logged and all failed decisions are logged. This should include requests with relevant metadata needed for security investigations.",
+  "V7.3.1": "Verify that all logging components appropriately encode data to prevent log injection.",
+  "V7.3.2": "[DELETED, DUPLICATE OF 7.3.1]",
+  "V7.3.3": "Verify that security logs are protected from unauthorized access and modification.",
+  "V7.3.4": "Verify that time sources are synchronized to the correct time and time zone. Strongly consider logging only in UTC if systems are global to assist with post-incident forensic analysis.",
+  "V7.4.1": "Verify that a generic message is shown when an unexpected or security sensitive error occurs, potentially with a unique ID which support personnel can use to investigate.",
+  "V7.4.2": "Verify that exception handling (or a functional equivalent) is used across the codebase to account for expected and unexpected error conditions.",
+  "V7.4.3": "Verify that a \"last resort\" error handler is defined which will catch all unhandled exceptions.",
+  "V8.1.1": "Verify the application protects sensitive data from being cached in server components such as load balancers and application caches.",
+  "V8.1.2": "Verify that all cached or temporary copies of sensitive data stored on the server are protected from unauthorized access or purged/invalidated after the authorized user accesses the sensitive data.",
+  "V8.1.3": "Verify the application minimizes the number of parameters in a request, such as hidden fields, Ajax variables, cookies and header values.",
+  "V8.1.4": "Verify the application can detect and alert on abnormal numbers of requests, such as by IP, user, total per hour or day, or whatever makes sense for the application.",
+  "V8.1.5": "Verify that regular backups of important data are performed and that test restoration of data is performed.",
+  "V8.1.6": "Verify that backups are stored securely to prevent data from being stolen or corrupted.",
+  "V8.2.1": "Verify the application sets sufficient anti-caching headers so that sensitive data is not cached in modern browsers.",
+  "V8.2.2": "Verify that data stored in browser storage (such as localStorage, sessionStorage, IndexedDB, or cookies) does not contain sensitive data.",
+  "V8.2.3": "Verify that authenticated data is cleared from client storage, such as the browser DOM, after the client or session is terminated.",
+  "V8.3.1": "Verify that sensitive data is sent to the server in the HTTP message body or headers, and that query string parameters from any HTTP verb do not contain sensitive data.",
+  "V8.3.2": "Verify that users have a method to remove or export their data on demand.",
+  "V8.3.3": "Verify that users are provided clear language regarding collection and use of supplied personal information and that users have provided opt-in consent for the use of that data before it is used in any way.",
+  "V8.3.4": "Verify that all sensitive data created and processed by the application has been identified, and ensure that a policy is in place on how to deal with sensitive data.",
+  "V8.3.5": "Verify accessing sensitive data is audited (without logging the sensitive data itself), if the data is collected under relevant data protection directives or where logging of access is required.",
+  "V8.3.6": "Verify that sensitive information contained in memory is overwritten as soon as it is no longer required to mitigate memory dumping attacks, using zeroes or random data.",
+  "V8.3.7": "Verify that sensitive or private information that is required to be encrypted, is encrypted using approved algorithms that provide both confidentiality and integrity.",
+  "V8.3.8": "Verify that sensitive personal information is subject to data retention classification, such that old or out of date data is deleted automatically, on a schedule, or as the situation requires.",
+  "V9.1.1": "Verify that TLS is used for all client connectivity, and does not fall back to insecure or unencrypted communications.",
+  "V9.1.2": "Verify using up to date TLS testing tools that only strong cipher suites are enabled, with the strongest cipher suites set as preferred.",
+  "V9.1.3": "Verify that only the latest recommended versions of the TLS protocol are enabled, such as TLS 1.2 and TLS 1.3. The latest version of the TLS protocol should be the preferred option.",
+  "V9.2.1": "Verify that connections to and from the server use trusted TLS certificates. Where internally generated or self-signed certificates are used, the server must be configured to only trust specific internal CAs and specific self-signed certificates. All others should be rejected.",
+  "V9.2.2": "Verify that encrypted communications such as TLS is used for all inbound and outbound connections, including for management ports, monitoring, authentication, API, or web service calls, database, cloud, serverless, mainframe, external, and partner connections. The server must not fall back to insecure or unencrypted protocols.",
+  "V9.2.3": "Verify that all encrypted connections to external systems that involve sensitive information or functions are authenticated.",
+  "V9.2.4": "Verify that proper certification revocation, such as Online Certificate Status Protocol (OCSP) Stapling, is enabled and configured.",
+  "V9.2.5": "Verify that backend TLS connection failures are logged.",
+  "V10.1.1": "Verify that a code analysis tool is in use that can detect potentially malicious code, such as time functions, unsafe file operations and network connections.",
+  "V10.2.1": "Verify that the application source code and third party libraries do not contain unauthorized phone home or data collection capabilities. Where such functionality exists, obtain the user's permission for it to operate before collecting any data.",
+  "V10.2.2": "Verify that the application does not ask for unnecessary or excessive permissions to privacy related features or sensors, such as contacts, cameras, microphones, or location.",
+  "V10.2.3": "Verify that the application source code and third party libraries do not contain back doors, such as hard-coded or additional undocumented accounts or keys, code obfuscation, undocumented binary blobs, rootkits, or anti-debugging, insecure debugging features, or otherwise out of date, insecure, or hidden functionality that could be used maliciously if discovered.",
+  "V10.2.4": "Verify that the application source code and third party libraries do not contain time bombs by searching for date and time related functions.",
+  "V10.2.5": "Verify that the application source code and third party libraries do not contain malicious code, such as salami attacks, logic bypasses, or logic bombs.",
+  "V10.2.6": "Verify that the application source code and third party libraries do not contain Easter eggs or any other potentially unwanted functionality.",
+  "V10.3.1": "Verify that if the application has a client or server auto-update feature, updates should be obtained over secure channels and digitally signed. The update code must validate the digital signature of the update before installing or executing the update.",
+  "V10.3.2": "Verify that the application employs integrity protections, such as code signing or subresource integrity. The application must not load or execute code from untrusted sources, such as loading includes, modules, plugins, code, or libraries from untrusted sources or the Internet.",
+  "V10.3.3": "Verify that the application has protection from subdomain takeovers if the application relies upon DNS entries or DNS subdomains, such as expired domain names, out of date DNS pointers or CNAMEs, expired projects at public source code repos, or transient cloud APIs, serverless functions, or storage buckets (*autogen-bucket-id*.cloud.example.com) or similar. Protections can include ensuring that DNS names used by applications are regularly checked for expiry or change.",
+  "V11.1.1": "Verify that the application will only process business logic flows for the same user in sequential step order and without skipping steps.",
+  "V11.1.2": "Verify that the application will only process business logic flows with all steps being processed in realistic human time, i.e. transactions are not submitted too quickly.",
+  "V11.1.3": "Verify the application has appropriate limits for specific business actions or transactions which are correctly enforced on a per user basis.",
+  "V11.1.4": "Verify that the application has anti-automation controls to protect against excessive calls such as mass data exfiltration, business logic requests, file uploads or denial of service attacks.",
+  "V11.1.5": "Verify the application has business logic limits or validation to protect against likely business risks or threats, identified using threat modeling or similar methodologies.",
+  "V11.1.6": "Verify that the application does not suffer from \"Time Of Check to Time Of Use\" (TOCTOU) issues or other race conditions for sensitive operations.",
+  "V11.1.7": "Verify that the application monitors for unusual events or activity from a business logic perspective. For example, attempts to perform actions out of order or actions which a normal user would never attempt.",
+  "V11.1.8": "Verify that the application has configurable alerting when automated attacks or unusual activity is detected.",
+  "V12.1.1": "Verify that the application will not accept large files that could fill up storage or cause a denial of service.",
+  "V12.1.2": "Verify that the application checks compressed files (e.g. zip, gz, docx, odt) against maximum allowed uncompressed size and against maximum number of files before uncompressing the file.",
+  "V12.1.3": "Verify that a file size quota and maximum number of files per user is enforced to ensure that a single user cannot fill up the storage with too many files, or excessively large files.",
+  "V12.2.1": "Verify that files obtained from untrusted sources are validated to be of expected type based on the file's content.",
+  "V12.3.1": "Verify that user-submitted filename metadata is not used directly by system or framework filesystems and that a URL API is used to protect against path traversal.",
+  "V12.3.2": "Verify that user-submitted filename metadata is validated or ignored to prevent the disclosure, creation, updating or removal of local files (LFI).",
+  "V12.3.3": "Verify that user-submitted filename metadata is validated or ignored to prevent the disclosure or execution of remote files via Remote File Inclusion (RFI) or Server-side Request Forgery (SSRF) attacks.",
+  "V12.3.4": "Verify that the application protects against Reflective File Download (RFD) by validating or ignoring user-submitted filenames in a JSON, JSONP, or URL parameter, the response Content-Type header should be set to text/plain, and the Content-Disposition header should have a fixed filename.",
+  "V12.3.5": "Verify that untrusted file metadata is not used directly with system API or libraries, to protect against OS command injection.",
+  "V12.3.6": "Verify that the application does not include and execute functionality from untrusted sources, such as unverified content distribution networks, JavaScript libraries, node npm libraries, or server-side DLLs.",
+  "V12.4.1": "Verify that files obtained from untrusted sources are stored outside the web root, with limited permissions.",
+  "V12.4.2": "Verify that files obtained from untrusted sources are scanned by antivirus scanners to prevent upload and serving of known malicious content.",
+  "V12.5.1": "Verify that the web tier is configured to serve only files with specific file extensions to prevent unintentional information and source code leakage. For example, backup files (e.g. .bak), temporary working files (e.g. .swp), compressed files (.zip, .tar.gz, etc) and other extensions commonly used by editors should be blocked unless required.",
+  "V12.5.2": "Verify that direct requests to uploaded files will never be executed as HTML/JavaScript content.",
+  "V12.6.1": "Verify that the web or application server is configured with an allow list of resources or systems to which the server can send requests or load data/files from.",
+  "V13.1.1": "Verify that all application components use the same encodings and parsers to avoid parsing attacks that exploit different URI or file parsing behavior that could be used in SSRF and RFI attacks.",
+  "V13.1.2": "[DELETED, DUPLICATE OF 4.3.1]",
+  "V13.1.3": "Verify API URLs do not expose sensitive information, such as the API key, session tokens etc.",
+  "V13.1.4": "Verify that authorization decisions are made at both the URI, enforced by programmatic or declarative security at the controller or router, and at the resource level, enforced by model-based permissions.",
+  "V13.1.5": "Verify that requests containing unexpected or missing content types are rejected with appropriate headers (HTTP response status 406 Unacceptable or 415 Unsupported Media Type).",
+  "V13.2.1": "Verify that enabled RESTful HTTP methods are a valid choice for the user or action, such as preventing normal users using DELETE or PUT on protected API or resources.",
+  "V13.2.2": "Verify that JSON schema validation is in place and verified before accepting input.",
+  "V13.2.3": "Verify that RESTful web services that utilize cookies are protected from Cross-Site Request Forgery via the use of at least one or more of the following: double submit cookie pattern, CSRF nonces, or Origin request header checks.",
+  "V13.2.4": "[DELETED, DUPLICATE OF 11.1.4]",
+  "V13.2.5": "Verify that REST services explicitly check the incoming Content-Type to be the expected one, such as application/xml or application/json.",
+  "V13.2.6": "Verify that the message headers and payload are trustworthy and not modified in transit. Requiring strong encryption for transport (TLS only) may be sufficient in many cases as it provides both confidentiality and integrity protection. Per-message digital signatures can provide additional assurance on top of the transport protections for high-security applications but bring with them additional complexity and risks to weigh against the benefits.",
+  "V13.3.1": "Verify that XSD schema validation takes place to ensure a properly formed XML document, followed by validation of each input field before any processing of that data takes place.",
+  "V13.3.2": "Verify that the message payload is signed using WS-Security to ensure reliable transport between client and service.",
+  "V13.4.1": "Verify that a query allow list or a combination of depth limiting and amount limiting is used to prevent GraphQL or data layer expression Denial of Service (DoS) as a result of expensive, nested queries. For more advanced scenarios, query cost analysis should be used.",
+  "V13.4.2": "Verify that GraphQL or other data layer authorization logic should be implemented at the business logic layer instead of the GraphQL layer.",
+  "V14.1.1": "Verify that the application build and deployment processes are performed in a secure and repeatable way, such as CI / CD automation, automated configuration management, and automated deployment scripts.",
+  "V14.1.2": "Verify that compiler flags are configured to enable all available buffer overflow protections and warnings, including stack randomization, data execution prevention, and to break the build if an unsafe pointer, memory, format string, integer, or string operations are found.",
+  "V14.1.3": "Verify that server configuration is hardened as per the recommendations of the application server and frameworks in use.",
+  "V14.1.4": "Verify that the application, configuration, and all dependencies can be re-deployed using automated deployment scripts, built from a documented and tested runbook in a reasonable time, or restored from backups in a timely fashion.",
+  "V14.1.5": "Verify that authorized administrators can verify the integrity of all security-relevant configurations to detect tampering.",
+  "V14.2.1": "Verify that all components are up to date, preferably using a dependency checker during build or compile time.",
+  "V14.2.2": "Verify that all unneeded features, documentation, sample applications and configurations are removed.",
+  "V14.2.3": "Verify that if application assets, such as JavaScript libraries, CSS or web fonts, are hosted externally on a Content Delivery Network (CDN) or external provider, Subresource Integrity (SRI) is used to validate the integrity of the asset.",
+  "V14.2.4": "Verify that third party components come from pre-defined, trusted and continually maintained repositories.",
+  "V14.2.5": "Verify that a Software Bill of Materials (SBOM) is maintained of all third party libraries in use.",
+  "V14.2.6": "Verify that the attack surface is reduced by sandboxing or encapsulating third party libraries to expose only the required behaviour into the application.",
+  "V14.3.1": "[DELETED, DUPLICATE OF 7.4.1]",
+  "V14.3.2": "Verify that web or application server and application framework debug modes are disabled in production to eliminate debug features, developer consoles, and unintended security disclosures.",
+  "V14.3.3": "Verify that the HTTP headers or any part of the HTTP response do not expose detailed version information of system components.",
+  "V14.4.1": "Verify that every HTTP response contains a Content-Type header. Also specify a safe character set (e.g., UTF-8, ISO-8859-1) if the content types are text/*, /+xml and application/xml. Content must match with the provided Content-Type header.",
+  "V14.4.2": "Verify that all API responses contain a Content-Disposition: attachment; filename=\"api.json\" header (or other appropriate filename for the content type).",
+  "V14.4.3": "Verify that a Content Security Policy (CSP) response header is in place that helps mitigate impact for XSS attacks like HTML, DOM, JSON, and JavaScript injection vulnerabilities.",
+  "V14.4.4": "Verify that all responses contain a X-Content-Type-Options: nosniff header.",
+  "V14.4.5": "Verify that a Strict-Transport-Security header is included on all responses and for all subdomains, such as Strict-Transport-Security: max-age=15724800; includeSubdomains.",
+  "V14.4.6": "Verify that a suitable Referrer-Policy header is included to avoid exposing sensitive information in the URL through the Referer header to untrusted parties.",
+  "V14.4.7": "Verify that the content of a web application cannot be embedded in a third-party site by default and that embedding of the exact resources is only allowed where necessary by using suitable Content-Security-Policy: frame-ancestors and X-Frame-Options response headers.",
+  "V14.5.1": "Verify that the application server only accepts the HTTP methods in use by the application/API, including pre-flight OPTIONS, and logs/alerts on any requests that are not valid for the application context.",
+  "V14.5.2": "Verify that the supplied Origin header is not used for authentication or access control decisions, as the Origin header can easily be changed by an attacker.",
+  "V14.5.3": "Verify that the Cross-Origin Resource Sharing (CORS) Access-Control-Allow-Origin header uses a strict allow list of trusted domains and subdomains to match against and does not support the \"null\" origin.",
+  "V14.5.4": "Verify that HTTP headers added by a trusted proxy or SSO devices, such as a bearer token, are authenticated by the application."
+ },
+ "asvs_5_0_0": {
+  "V1.1.1": {
+   "text": "Verify that input is decoded or unescaped into a canonical form only once, it is only decoded when encoded data in that form is expected, and that this is done before processing the input further, for example it is not performed after input validation or sanitization.",
+   "level": 2,
+   "section": "V1.1 Encoding and Sanitization Architecture"
+  },
+  "V1.1.2": {
+   "text": "Verify that the application performs output encoding and escaping either as a final step before being used by the interpreter for which it is intended or by the interpreter itself.",
+   "level": 2,
+   "section": "V1.1 Encoding and Sanitization Architecture"
+  },
+  "V1.2.1": {
+   "text": "Verify that output encoding for an HTTP response, HTML document, or XML document is relevant for the context required, such as encoding the relevant characters for HTML elements, HTML attributes, HTML comments, CSS, or HTTP header fields, to avoid changing the message or document structure.",
+   "level": 1,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.2": {
+   "text": "Verify that when dynamically building URLs, untrusted data is encoded according to its context (e.g., URL encoding or base64url encoding for query or path parameters). Ensure that only safe URL protocols are permitted (e.g., disallow javascript: or data:).",
+   "level": 1,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.3": {
+   "text": "Verify that output encoding or escaping is used when dynamically building JavaScript content (including JSON), to avoid changing the message or document structure (to avoid JavaScript and JSON injection).",
+   "level": 1,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.4": {
+   "text": "Verify that data selection or database queries (e.g., SQL, HQL, NoSQL, Cypher) use parameterized queries, ORMs, entity frameworks, or are otherwise protected from SQL Injection and other database injection attacks. This is also relevant when writing stored procedures.",
+   "level": 1,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.5": {
+   "text": "Verify that the application protects against OS command injection and that operating system calls use parameterized OS queries or use contextual command line output encoding.",
+   "level": 1,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.6": {
+   "text": "Verify that the application protects against LDAP injection vulnerabilities, or that specific security controls to prevent LDAP injection have been implemented.",
+   "level": 2,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.7": {
+   "text": "Verify that the application is protected against XPath injection attacks by using query parameterization or precompiled queries.",
+   "level": 2,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.8": {
+   "text": "Verify that LaTeX processors are configured securely (such as not using the \"--shell-escape\" flag) and an allowlist of commands is used to prevent LaTeX injection attacks.",
+   "level": 2,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.9": {
+   "text": "Verify that the application escapes special characters in regular expressions (typically using a backslash) to prevent them from being misinterpreted as metacharacters.",
+   "level": 2,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.2.10": {
+   "text": "Verify that the application is protected against CSV and Formula Injection. The application must follow the escaping rules defined in RFC 4180 sections 2.6 and 2.7 when exporting CSV content. Additionally, when exporting to CSV or other spreadsheet formats (such as XLS, XLSX, or ODF), special characters (including '=', '+', '-', '@', '\\t' (tab), and '\\0' (null character)) must be escaped with a single quote if they appear as the first character in a field value.",
+   "level": 3,
+   "section": "V1.2 Injection Prevention"
+  },
+  "V1.3.1": {
+   "text": "Verify that all untrusted HTML input from WYSIWYG editors or similar is sanitized using a well-known and secure HTML sanitization library or framework feature.",
+   "level": 1,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.2": {
+   "text": "Verify that the application avoids the use of eval() or other dynamic code execution features such as Spring Expression Language (SpEL). Where there is no alternative, any user input being included must be sanitized before being executed.",
+   "level": 1,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.3": {
+   "text": "Verify that data being passed to a potentially dangerous context is sanitized beforehand to enforce safety measures, such as only allowing characters which are safe for this context and trimming input which is too long.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.4": {
+   "text": "Verify that user-supplied Scalable Vector Graphics (SVG) scriptable content is validated or sanitized to contain only tags and attributes (such as draw graphics) that are safe for the application, e.g., do not contain scripts and foreignObject.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.5": {
+   "text": "Verify that the application sanitizes or disables user-supplied scriptable or expression template language content, such as Markdown, CSS or XSL stylesheets, BBCode, or similar.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.6": {
+   "text": "Verify that the application protects against Server-side Request Forgery (SSRF) attacks, by validating untrusted data against an allowlist of protocols, domains, paths and ports and sanitizing potentially dangerous characters before using the data to call another service.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.7": {
+   "text": "Verify that the application protects against template injection attacks by not allowing templates to be built based on untrusted input. Where there is no alternative, any untrusted input being included dynamically during template creation must be sanitized or strictly validated.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.8": {
+   "text": "Verify that the application appropriately sanitizes untrusted input before use in Java Naming and Directory Interface (JNDI) queries and that JNDI is configured securely to prevent JNDI injection attacks.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.9": {
+   "text": "Verify that the application sanitizes content before it is sent to memcache to prevent injection attacks.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.10": {
+   "text": "Verify that format strings which might resolve in an unexpected or malicious way when used are sanitized before being processed.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.11": {
+   "text": "Verify that the application sanitizes user input before passing to mail systems to protect against SMTP or IMAP injection.",
+   "level": 2,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.3.12": {
+   "text": "Verify that regular expressions are free from elements causing exponential backtracking, and ensure untrusted input is sanitized to mitigate ReDoS or Runaway Regex attacks.",
+   "level": 3,
+   "section": "V1.3 Sanitization"
+  },
+  "V1.4.1": {
+   "text": "Verify that the application uses memory-safe string, safer memory copy and pointer arithmetic to detect or prevent stack, buffer, or heap overflows.",
+   "level": 2,
+   "section": "V1.4 Memory, String, and Unmanaged Code"
+  },
+  "V1.4.2": {
+   "text": "Verify that sign, range, and input validation techniques are used to prevent integer overflows.",
+   "level": 2,
+   "section": "V1.4 Memory, String, and Unmanaged Code"
+  },
+  "V1.4.3": {
+   "text": "Verify that dynamically allocated memory and resources are released, and that references or pointers to freed memory are removed or set to null to prevent dangling pointers and use-after-free vulnerabilities.",
+   "level": 2,
+   "section": "V1.4 Memory, String, and Unmanaged Code"
+  },
+  "V1.5.1": {
+   "text": "Verify that the application configures XML parsers to use a restrictive configuration and that unsafe features such as resolving external entities are disabled to prevent XML eXternal Entity (XXE) attacks.",
+   "level": 1,
+   "section": "V1.5 Safe Deserialization"
+  },
+  "V1.5.2": {
+   "text": "Verify that deserialization of untrusted data enforces safe input handling, such as using an allowlist of object types or restricting client-defined object types, to prevent deserialization attacks. Deserialization mechanisms that are explicitly defined as insecure must not be used with untrusted input.",
+   "level": 2,
+   "section": "V1.5 Safe Deserialization"
+  },
+  "V1.5.3": {
+   "text": "Verify that different parsers used in the application for the same data type (e.g., JSON parsers, XML parsers, URL parsers), perform parsing in a consistent way and use the same character encoding mechanism to avoid issues such as JSON Interoperability vulnerabilities or different URI or file parsing behavior being exploited in Remote File Inclusion (RFI) or Server-side Request Forgery (SSRF) attacks.",
+   "level": 3,
+   "section": "V1.5 Safe Deserialization"
+  },
+  "V2.1.1": {
+   "text": "Verify that the application's documentation defines input validation rules for how to check the validity of data items against an expected structure. This could be common data formats such as credit card numbers, email addresses, telephone numbers, or it could be an internal data format.",
+   "level": 1,
+   "section": "V2.1 Validation and Business Logic Documentation"
+  },
+  "V2.1.2": {
+   "text": "Verify that the application's documentation defines how to validate the logical and contextual consistency of combined data items, such as checking that suburb and ZIP code match.",
+   "level": 2,
+   "section": "V2.1 Validation and Business Logic Documentation"
+  },
+  "V2.1.3": {
+   "text": "Verify that expectations for business logic limits and validations are documented, including both per-user and globally across the application.",
+   "level": 2,
+   "section": "V2.1 Validation and Business Logic Documentation"
+  },
+  "V2.2.1": {
+   "text": "Verify that input is validated to enforce business or functional expectations for that input. This should either use positive validation against an allow list of values, patterns, and ranges, or be based on comparing the input to an expected structure and logical limits according to predefined rules. For L1, this can focus on input which is used to make specific business or security decisions. For L2 and up, this should apply to all input.",
+   "level": 1,
+   "section": "V2.2 Input Validation"
+  },
+  "V2.2.2": {
+   "text": "Verify that the application is designed to enforce input validation at a trusted service layer. While client-side validation improves usability and should be encouraged, it must not be relied upon as a security control.",
+   "level": 1,
+   "section": "V2.2 Input Validation"
+  },
+  "V2.2.3": {
+   "text": "Verify that the application ensures that combinations of related data items are reasonable according to the pre-defined rules.",
+   "level": 2,
+   "section": "V2.2 Input Validation"
+  },
+  "V2.3.1": {
+   "text": "Verify that the application will only process business logic flows for the same user in the expected sequential step order and without skipping steps.",
+   "level": 1,
+   "section": "V2.3 Business Logic Security"
+  },
+  "V2.3.2": {
+   "text": "Verify that business logic limits are implemented per the application's documentation to avoid business logic flaws being exploited.",
+   "level": 2,
+   "section": "V2.3 Business Logic Security"
+  },
+  "V2.3.3": {
+   "text": "Verify that transactions are being used at the business logic level such that either a business logic operation succeeds in its entirety or it is rolled back to the previous correct state.",
+   "level": 2,
+   "section": "V2.3 Business Logic Security"
+  },
+  "V2.3.4": {
+   "text": "Verify that business logic level locking mechanisms are used to ensure that limited quantity resources (such as theater seats or delivery slots) cannot be double-booked by manipulating the application's logic.",
+   "level": 2,
+   "section": "V2.3 Business Logic Security"
+  },
+  "V2.3.5": {
+   "text": "Verify that high-value business logic flows require multi-user approval to prevent unauthorized or accidental actions. This could include but is not limited to large monetary transfers, contract approvals, access to classified information, or safety overrides in manufacturing.",
+   "level": 3,
+   "section": "V2.3 Business Logic Security"
+  },
+  "V2.4.1": {
+   "text": "Verify that anti-automation controls are in place to protect against excessive calls to application functions that could lead to data exfiltration, garbage-data creation, quota exhaustion, rate-limit breaches, denial-of-service, or overuse of costly resources.",
+   "level": 2,
+   "section": "V2.4 Anti-automation"
+  },
+  "V2.4.2": {
+   "text": "Verify that business logic flows require realistic human timing, preventing excessively rapid transaction submissions.",
+   "level": 3,
+   "section": "V2.4 Anti-automation"
+  },
+  "V3.1.1": {
+   "text": "Verify that application documentation states the expected security features that browsers using the application must support (such as HTTPS, HTTP Strict Transport Security (HSTS), Content Security Policy (CSP), and other relevant HTTP security mechanisms). It must also define how the application must behave when some of these features are not available (such as warning the user or blocking access).",
+   "level": 3,
+   "section": "V3.1 Web Frontend Security Documentation"
+  },
+  "V3.2.1": {
+   "text": "Verify that security controls are in place to prevent browsers from rendering content or functionality in HTTP responses in an incorrect context (e.g., when an API, a user-uploaded file or other resource is requested directly). Possible controls could include: not serving the content unless HTTP request header fields (such as Sec-Fetch-\\*) indicate it is the correct context, using the sandbox directive of the Content-Security-Policy header field or using the attachment disposition type in the Content-Disposition header field.",
+   "level": 1,
+   "section": "V3.2 Unintended Content Interpretation"
+  },
+  "V3.2.2": {
+   "text": "Verify that content intended to be displayed as text, rather than rendered as HTML, is handled using safe rendering functions (such as createTextNode or textContent) to prevent unintended execution of content such as HTML or JavaScript.",
+   "level": 1,
+   "section": "V3.2 Unintended Content Interpretation"
+  },
+  "V3.2.3": {
+   "text": "Verify that the application avoids DOM clobbering when using client-side JavaScript by employing explicit variable declarations, performing strict type checking, avoiding storing global variables on the document object, and implementing namespace isolation.",
+   "level": 3,
+   "section": "V3.2 Unintended Content Interpretation"
+  },
+  "V3.3.1": {
+   "text": "Verify that cookies have the 'Secure' attribute set, and if the '\\__Host-' prefix is not used for the cookie name, the '__Secure-' prefix must be used for the cookie name.",
+   "level": 1,
+   "section": "V3.3 Cookie Setup"
+  },
+  "V3.3.2": {
+   "text": "Verify that each cookie's 'SameSite' attribute value is set according to the purpose of the cookie, to limit exposure to user interface redress attacks and browser-based request forgery attacks, commonly known as cross-site request forgery (CSRF).",
+   "level": 2,
+   "section": "V3.3 Cookie Setup"
+  },
+  "V3.3.3": {
+   "text": "Verify that cookies have the '__Host-' prefix for the cookie name unless they are explicitly designed to be shared with other hosts.",
+   "level": 2,
+   "section": "V3.3 Cookie Setup"
+  },
+  "V3.3.4": {
+   "text": "Verify that if the value of a cookie is not meant to be accessible to client-side scripts (such as a session token), the cookie must have the 'HttpOnly' attribute set and the same value (e. g. session token) must only be transferred to the client via the 'Set-Cookie' header field.",
+   "level": 2,
+   "section": "V3.3 Cookie Setup"
+  },
+  "V3.3.5": {
+   "text": "Verify that when the application writes a cookie, the cookie name and value length combined are not over 4096 bytes. Overly large cookies will not be stored by the browser and therefore not sent with requests, preventing the user from using application functionality which relies on that cookie.",
+   "level": 3,
+   "section": "V3.3 Cookie Setup"
+  },
+  "V3.4.1": {
+   "text": "Verify that a Strict-Transport-Security header field is included on all responses to enforce an HTTP Strict Transport Security (HSTS) policy. A maximum age of at least 1 year must be defined, and for L2 and up, the policy must apply to all subdomains as well.",
+   "level": 1,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.4.2": {
+   "text": "Verify that the Cross-Origin Resource Sharing (CORS) Access-Control-Allow-Origin header field is a fixed value by the application, or if the Origin HTTP request header field value is used, it is validated against an allowlist of trusted origins. When 'Access-Control-Allow-Origin: *' needs to be used, verify that the response does not include any sensitive information.",
+   "level": 1,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.4.3": {
+   "text": "Verify that HTTP responses include a Content-Security-Policy response header field which defines directives to ensure the browser only loads and executes trusted content or resources, in order to limit execution of malicious JavaScript. As a minimum, a global policy must be used which includes the directives object-src 'none' and base-uri 'none' and defines either an allowlist or uses nonces or hashes. For an L3 application, a per-response policy with nonces or hashes must be defined.",
+   "level": 2,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.4.4": {
+   "text": "Verify that all HTTP responses contain an 'X-Content-Type-Options: nosniff' header field. This instructs browsers not to use content sniffing and MIME type guessing for the given response, and to require the response's Content-Type header field value to match the destination resource. For example, the response to a request for a style is only accepted if the response's Content-Type is 'text/css'. This also enables the use of the Cross-Origin Read Blocking (CORB) functionality by the browser.",
+   "level": 2,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.4.5": {
+   "text": "Verify that the application sets a referrer policy to prevent leakage of technically sensitive data to third-party services via the 'Referer' HTTP request header field. This can be done using the Referrer-Policy HTTP response header field or via HTML element attributes. Sensitive data could include path and query data in the URL, and for internal non-public applications also the hostname.",
+   "level": 2,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.4.6": {
+   "text": "Verify that the web application uses the frame-ancestors directive of the Content-Security-Policy header field for every HTTP response to ensure that it cannot be embedded by default and that embedding of specific resources is allowed only when necessary. Note that the X-Frame-Options header field, although supported by browsers, is obsolete and may not be relied upon.",
+   "level": 2,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.4.7": {
+   "text": "Verify that the Content-Security-Policy header field specifies a location to report violations.",
+   "level": 3,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.4.8": {
+   "text": "Verify that all HTTP responses that initiate a document rendering (such as responses with Content-Type text/html), include the Cross‑Origin‑Opener‑Policy header field with the same-origin directive or the same-origin-allow-popups directive as required. This prevents attacks that abuse shared access to Window objects, such as tabnabbing and frame counting.",
+   "level": 3,
+   "section": "V3.4 Browser Security Mechanism Headers"
+  },
+  "V3.5.1": {
+   "text": "Verify that, if the application does not rely on the CORS preflight mechanism to prevent disallowed cross-origin requests to use sensitive functionality, these requests are validated to ensure they originate from the application itself. This may be done by using and validating anti-forgery tokens or requiring extra HTTP header fields that are not CORS-safelisted request-header fields. This is to defend against browser-based request forgery attacks, commonly known as cross-site request forgery (CSRF).",
+   "level": 1,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.5.2": {
+   "text": "Verify that, if the application relies on the CORS preflight mechanism to prevent disallowed cross-origin use of sensitive functionality, it is not possible to call the functionality with a request which does not trigger a CORS-preflight request. This may require checking the values of the 'Origin' and 'Content-Type' request header fields or using an extra header field that is not a CORS-safelisted header-field.",
+   "level": 1,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.5.3": {
+   "text": "Verify that HTTP requests to sensitive functionality use appropriate HTTP methods such as POST, PUT, PATCH, or DELETE, and not methods defined by the HTTP specification as \"safe\" such as HEAD, OPTIONS, or GET. Alternatively, strict validation of the Sec-Fetch-* request header fields can be used to ensure that the request did not originate from an inappropriate cross-origin call, a navigation request, or a resource load (such as an image source) where this is not expected.",
+   "level": 1,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.5.4": {
+   "text": "Verify that separate applications are hosted on different hostnames to leverage the restrictions provided by same-origin policy, including how documents or scripts loaded by one origin can interact with resources from another origin and hostname-based restrictions on cookies.",
+   "level": 2,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.5.5": {
+   "text": "Verify that messages received by the postMessage interface are discarded if the origin of the message is not trusted, or if the syntax of the message is invalid.",
+   "level": 2,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.5.6": {
+   "text": "Verify that JSONP functionality is not enabled anywhere across the application to avoid Cross-Site Script Inclusion (XSSI) attacks.",
+   "level": 3,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.5.7": {
+   "text": "Verify that data requiring authorization is not included in script resource responses, like JavaScript files, to prevent Cross-Site Script Inclusion (XSSI) attacks.",
+   "level": 3,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.5.8": {
+   "text": "Verify that authenticated resources (such as images, videos, scripts, and other documents) can be loaded or embedded on behalf of the user only when intended. This can be accomplished by strict validation of the Sec-Fetch-* HTTP request header fields to ensure that the request did not originate from an inappropriate cross-origin call, or by setting a restrictive Cross-Origin-Resource-Policy HTTP response header field to instruct the browser to block returned content.",
+   "level": 3,
+   "section": "V3.5 Browser Origin Separation"
+  },
+  "V3.6.1": {
+   "text": "Verify that client-side assets, such as JavaScript libraries, CSS, or web fonts, are only hosted externally (e.g., on a Content Delivery Network) if the resource is static and versioned and Subresource Integrity (SRI) is used to validate the integrity of the asset. If this is not possible, there should be a documented security decision to justify this for each resource.",
+   "level": 3,
+   "section": "V3.6 External Resource Integrity"
+  },
+  "V3.7.1": {
+   "text": "Verify that the application only uses client-side technologies which are still supported and considered secure. Examples of technologies which do not meet this requirement include NSAPI plugins, Flash, Shockwave, ActiveX, Silverlight, NACL, or client-side Java applets.",
+   "level": 2,
+   "section": "V3.7 Other Browser Security Considerations"
+  },
+  "V3.7.2": {
+   "text": "Verify that the application will only automatically redirect the user to a different hostname or domain (which is not controlled by the application) where the destination appears on an allowlist.",
+   "level": 2,
+   "section": "V3.7 Other Browser Security Considerations"
+  },
+  "V3.7.3": {
+   "text": "Verify that the application shows a notification when the user is being redirected to a URL outside of the application's control, with an option to cancel the navigation.",
+   "level": 3,
+   "section": "V3.7 Other Browser Security Considerations"
+  },
+  "V3.7.4": {
+   "text": "Verify that the application's top-level domain (e.g., site.tld) is added to the public preload list for HTTP Strict Transport Security (HSTS). This ensures that the use of TLS for the application is built directly into the main browsers, rather than relying only on the Strict-Transport-Security response header field.",
+   "level": 3,
+   "section": "V3.7 Other Browser Security Considerations"
+  },
+  "V3.7.5": {
+   "text": "Verify that the application behaves as documented (such as warning the user or blocking access) if the browser used to access the application does not support the expected security features.",
+   "level": 3,
+   "section": "V3.7 Other Browser Security Considerations"
+  },
+  "V4.1.1": {
+   "text": "Verify that every HTTP response with a message body contains a Content-Type header field that matches the actual content of the response, including the charset parameter to specify safe character encoding (e.g., UTF-8, ISO-8859-1) according to IANA Media Types, such as \"text/\", \"/+xml\" and \"/xml\".",
+   "level": 1,
+   "section": "V4.1 Generic Web Service Security"
+  },
+  "V4.1.2": {
+   "text": "Verify that only user-facing endpoints (intended for manual web-browser access) automatically redirect from HTTP to HTTPS, while other services or endpoints do not implement transparent redirects. This is to avoid a situation where a client is erroneously sending unencrypted HTTP requests, but since the requests are being automatically redirected to HTTPS, the leakage of sensitive data goes undiscovered.",
+   "level": 2,
+   "section": "V4.1 Generic Web Service Security"
+  },
+  "V4.1.3": {
+   "text": "Verify that any HTTP header field used by the application and set by an intermediary layer, such as a load balancer, a web proxy, or a backend-for-frontend service, cannot be overridden by the end-user. Example headers might include X-Real-IP, X-Forwarded-*, or X-User-ID.",
+   "level": 2,
+   "section": "V4.1 Generic Web Service Security"
+  },
+  "V4.1.4": {
+   "text": "Verify that only HTTP methods that are explicitly supported by the application or its API (including OPTIONS during preflight requests) can be used and that unused methods are blocked.",
+   "level": 3,
+   "section": "V4.1 Generic Web Service Security"
+  },
+  "V4.1.5": {
+   "text": "Verify that per-message digital signatures are used to provide additional assurance on top of transport protections for requests or transactions which are highly sensitive or which traverse a number of systems.",
+   "level": 3,
+   "section": "V4.1 Generic Web Service Security"
+  },
+  "V4.2.1": {
+   "text": "Verify that all application components (including load balancers, firewalls, and application servers) determine boundaries of incoming HTTP messages using the appropriate mechanism for the HTTP version to prevent HTTP request smuggling. In HTTP/1.x, if a Transfer-Encoding header field is present, the Content-Length header must be ignored per RFC 2616. When using HTTP/2 or HTTP/3, if a Content-Length header field is present, the receiver must ensure that it is consistent with the length of the DATA frames.",
+   "level": 2,
+   "section": "V4.2 HTTP Message Structure Validation"
+  },
+  "V4.2.2": {
+   "text": "Verify that when generating HTTP messages, the Content-Length header field does not conflict with the length of the content as determined by the framing of the HTTP protocol, in order to prevent request smuggling attacks.",
+   "level": 3,
+   "section": "V4.2 HTTP Message Structure Validation"
+  },
+  "V4.2.3": {
+   "text": "Verify that the application does not send nor accept HTTP/2 or HTTP/3 messages with connection-specific header fields such as Transfer-Encoding to prevent response splitting and header injection attacks.",
+   "level": 3,
+   "section": "V4.2 HTTP Message Structure Validation"
+  },
+  "V4.2.4": {
+   "text": "Verify that the application only accepts HTTP/2 and HTTP/3 requests where the header fields and values do not contain any CR (\\r), LF (\\n), or CRLF (\\r\\n) sequences, to prevent header injection attacks.",
+   "level": 3,
+   "section": "V4.2 HTTP Message Structure Validation"
+  },
+  "V4.2.5": {
+   "text": "Verify that, if the application (backend or frontend) builds and sends requests, it uses validation, sanitization, or other mechanisms to avoid creating URIs (such as for API calls) or HTTP request header fields (such as Authorization or Cookie), which are too long to be accepted by the receiving component. This could cause a denial of service, such as when sending an overly long request (e.g., a long cookie header field), which results in the server always responding with an error status.",
+   "level": 3,
+   "section": "V4.2 HTTP Message Structure Validation"
+  },
+  "V4.3.1": {
+   "text": "Verify that a query allowlist, depth limiting, amount limiting, or query cost analysis is used to prevent GraphQL or data layer expression Denial of Service (DoS) as a result of expensive, nested queries.",
+   "level": 2,
+   "section": "V4.3 GraphQL"
+  },
+  "V4.3.2": {
+   "text": "Verify that GraphQL introspection queries are disabled in the production environment unless the GraphQL API is meant to be used by other parties.",
+   "level": 2,
+   "section": "V4.3 GraphQL"
+  },
+  "V4.4.1": {
+   "text": "Verify that WebSocket over TLS (WSS) is used for all WebSocket connections.",
+   "level": 1,
+   "section": "V4.4 WebSocket"
+  },
+  "V4.4.2": {
+   "text": "Verify that, during the initial HTTP WebSocket handshake, the Origin header field is checked against a list of origins allowed for the application.",
+   "level": 2,
+   "section": "V4.4 WebSocket"
+  },
+  "V4.4.3": {
+   "text": "Verify that, if the application's standard session management cannot be used, dedicated tokens are being used for this, which comply with the relevant Session Management security requirements.",
+   "level": 2,
+   "section": "V4.4 WebSocket"
+  },
+  "V4.4.4": {
+   "text": "Verify that dedicated WebSocket session management tokens are initially obtained or validated through the previously authenticated HTTPS session when transitioning an existing HTTPS session to a WebSocket channel.",
+   "level": 2,
+   "section": "V4.4 WebSocket"
+  },
+  "V5.1.1": {
+   "text": "Verify that the documentation defines the permitted file types, expected file extensions, and maximum size (including unpacked size) for each upload feature. Additionally, ensure that the documentation specifies how files are made safe for end-users to download and process, such as how the application behaves when a malicious file is detected.",
+   "level": 2,
+   "section": "V5.1 File Handling Documentation"
+  },
+  "V5.2.1": {
+   "text": "Verify that the application will only accept files of a size which it can process without causing a loss of performance or a denial of service attack.",
+   "level": 1,
+   "section": "V5.2 File Upload and Content"
+  },
+  "V5.2.2": {
+   "text": "Verify that when the application accepts a file, either on its own or within an archive such as a zip file, it checks if the file extension matches an expected file extension and validates that the contents correspond to the type represented by the extension. This includes, but is not limited to, checking the initial 'magic bytes', performing image re-writing, and using specialized libraries for file content validation. For L1, this can focus just on files which are used to make specific business or security decisions. For L2 and up, this must apply to all files being accepted.",
+   "level": 1,
+   "section": "V5.2 File Upload and Content"
+  },
+  "V5.2.3": {
+   "text": "Verify that the application checks compressed files (e.g., zip, gz, docx, odt) against maximum allowed uncompressed size and against maximum number of files before uncompressing the file.",
+   "level": 2,
+   "section": "V5.2 File Upload and Content"
+  },
+  "V5.2.4": {
+   "text": "Verify that a file size quota and maximum number of files per user are enforced to ensure that a single user cannot fill up the storage with too many files, or excessively large files.",
+   "level": 3,
+   "section": "V5.2 File Upload and Content"
+  },
+  "V5.2.5": {
+   "text": "Verify that the application does not allow uploading compressed files containing symlinks unless this is specifically required (in which case it will be necessary to enforce an allowlist of the files that can be symlinked to).",
+   "level": 3,
+   "section": "V5.2 File Upload and Content"
+  },
+  "V5.2.6": {
+   "text": "Verify that the application rejects uploaded images with a pixel size larger than the maximum allowed, to prevent pixel flood attacks.",
+   "level": 3,
+   "section": "V5.2 File Upload and Content"
+  },
+  "V5.3.1": {
+   "text": "Verify that files uploaded or generated by untrusted input and stored in a public folder, are not executed as server-side program code when accessed directly with an HTTP request.",
+   "level": 1,
+   "section": "V5.3 File Storage"
+  },
+  "V5.3.2": {
+   "text": "Verify that when the application creates file paths for file operations, instead of user-submitted filenames, it uses internally generated or trusted data, or if user-submitted filenames or file metadata must be used, strict validation and sanitization must be applied. This is to protect against path traversal, local or remote file inclusion (LFI, RFI), and server-side request forgery (SSRF) attacks.",
+   "level": 1,
+   "section": "V5.3 File Storage"
+  },
+  "V5.3.3": {
+   "text": "Verify that server-side file processing, such as file decompression, ignores user-provided path information to prevent vulnerabilities such as zip slip.",
+   "level": 3,
+   "section": "V5.3 File Storage"
+  },
+  "V5.4.1": {
+   "text": "Verify that the application validates or ignores user-submitted filenames, including in a JSON, JSONP, or URL parameter and specifies a filename in the Content-Disposition header field in the response.",
+   "level": 2,
+   "section": "V5.4 File Download"
+  },
+  "V5.4.2": {
+   "text": "Verify that file names served (e.g., in HTTP response header fields or email attachments) are encoded or sanitized (e.g., following RFC 6266) to preserve document structure and prevent injection attacks.",
+   "level": 2,
+   "section": "V5.4 File Download"
+  },
+  "V5.4.3": {
+   "text": "Verify that files obtained from untrusted sources are scanned by antivirus scanners to prevent serving of known malicious content.",
+   "level": 2,
+   "section": "V5.4 File Download"
+  },
+  "V6.1.1": {
+   "text": "Verify that application documentation defines how controls such as rate limiting, anti-automation, and adaptive response, are used to defend against attacks such as credential stuffing and password brute force. The documentation must make clear how these controls are configured and prevent malicious account lockout.",
+   "level": 1,
+   "section": "V6.1 Authentication Documentation"
+  },
+  "V6.1.2": {
+   "text": "Verify that a list of context-specific words is documented in order to prevent their use in passwords. The list could include permutations of organization names, product names, system identifiers, project codenames, department or role names, and similar.",
+   "level": 2,
+   "section": "V6.1 Authentication Documentation"
+  },
+  "V6.1.3": {
+   "text": "Verify that, if the application includes multiple authentication pathways, these are all documented together with the security controls and authentication strength which must be consistently enforced across them.",
+   "level": 2,
+   "section": "V6.1 Authentication Documentation"
+  },
+  "V6.2.1": {
+   "text": "Verify that user set passwords are at least 8 characters in length although a minimum of 15 characters is strongly recommended.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.2": {
+   "text": "Verify that users can change their password.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.3": {
+   "text": "Verify that password change functionality requires the user's current and new password.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.4": {
+   "text": "Verify that passwords submitted during account registration or password change are checked against an available set of, at least, the top 3000 passwords which match the application's password policy, e.g. minimum length.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.5": {
+   "text": "Verify that passwords of any composition can be used, without rules limiting the type of characters permitted. There must be no requirement for a minimum number of upper or lower case characters, numbers, or special characters.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.6": {
+   "text": "Verify that password input fields use type=password to mask the entry. Applications may allow the user to temporarily view the entire masked password, or the last typed character of the password.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.7": {
+   "text": "Verify that \"paste\" functionality, browser password helpers, and external password managers are permitted.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.8": {
+   "text": "Verify that the application verifies the user's password exactly as received from the user, without any modifications such as truncation or case transformation.",
+   "level": 1,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.9": {
+   "text": "Verify that passwords of at least 64 characters are permitted.",
+   "level": 2,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.10": {
+   "text": "Verify that a user's password stays valid until it is discovered to be compromised or the user rotates it. The application must not require periodic credential rotation.",
+   "level": 2,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.11": {
+   "text": "Verify that the documented list of context specific words is used to prevent easy to guess passwords being created.",
+   "level": 2,
+   "section": "V6.2 Password Security"
+  },
+  "V6.2.12": {
+   "text": "Verify that passwords submitted during account registration or password changes are checked against a set of breached passwords.",
+   "level": 2,
+   "section": "V6.2 Password Security"
+  },
+  "V6.3.1": {
+   "text": "Verify that controls to prevent attacks such as credential stuffing and password brute force are implemented according to the application's security documentation.",
+   "level": 1,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.3.2": {
+   "text": "Verify that default user accounts (e.g., \"root\", \"admin\", or \"sa\") are not present in the application or are disabled.",
+   "level": 1,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.3.3": {
+   "text": "Verify that either a multi-factor authentication mechanism or a combination of single-factor authentication mechanisms, must be used in order to access the application. For L3, one of the factors must be a hardware-based authentication mechanism which provides compromise and impersonation resistance against phishing attacks while verifying the intent to authenticate by requiring a user-initiated action (such as a button press on a FIDO hardware key or a mobile phone). Relaxing any of the considerations in this requirement requires a fully documented rationale and a comprehensive set of mitigating controls.",
+   "level": 2,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.3.4": {
+   "text": "Verify that, if the application includes multiple authentication pathways, there are no undocumented pathways and that security controls and authentication strength are enforced consistently.",
+   "level": 2,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.3.5": {
+   "text": "Verify that users are notified of suspicious authentication attempts (successful or unsuccessful). This may include authentication attempts from an unusual location or client, partially successful authentication (only one of multiple factors), an authentication attempt after a long period of inactivity or a successful authentication after several unsuccessful attempts.",
+   "level": 3,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.3.6": {
+   "text": "Verify that email is not used as either a single-factor or multi-factor authentication mechanism.",
+   "level": 3,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.3.7": {
+   "text": "Verify that users are notified after updates to authentication details, such as credential resets or modification of the username or email address.",
+   "level": 3,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.3.8": {
+   "text": "Verify that valid users cannot be deduced from failed authentication challenges, such as by basing on error messages, HTTP response codes, or different response times. Registration and forgot password functionality must also have this protection.",
+   "level": 3,
+   "section": "V6.3 General Authentication Security"
+  },
+  "V6.4.1": {
+   "text": "Verify that system generated initial passwords or activation codes are securely randomly generated, follow the existing password policy, and expire after a short period of time or after they are initially used. These initial secrets must not be permitted to become the long term password.",
+   "level": 1,
+   "section": "V6.4 Authentication Factor Lifecycle and Recovery"
+  },
+  "V6.4.2": {
+   "text": "Verify that password hints or knowledge-based authentication (so-called \"secret questions\") are not present.",
+   "level": 1,
+   "section": "V6.4 Authentication Factor Lifecycle and Recovery"
+  },
+  "V6.4.3": {
+   "text": "Verify that a secure process for resetting a forgotten password is implemented, that does not bypass any enabled multi-factor authentication mechanisms.",
+   "level": 2,
+   "section": "V6.4 Authentication Factor Lifecycle and Recovery"
+  },
+  "V6.4.4": {
+   "text": "Verify that if a multi-factor authentication factor is lost, evidence of identity proofing is performed at the same level as during enrollment.",
+   "level": 2,
+   "section": "V6.4 Authentication Factor Lifecycle and Recovery"
+  },
+  "V6.4.5": {
+   "text": "Verify that renewal instructions for authentication mechanisms which expire are sent with enough time to be carried out before the old authentication mechanism expires, configuring automated reminders if necessary.",
+   "level": 3,
+   "section": "V6.4 Authentication Factor Lifecycle and Recovery"
+  },
+  "V6.4.6": {
+   "text": "Verify that administrative users can initiate the password reset process for the user, but that this does not allow them to change or choose the user's password. This prevents a situation where they know the user's password.",
+   "level": 3,
+   "section": "V6.4 Authentication Factor Lifecycle and Recovery"
+  },
+  "V6.5.1": {
+   "text": "Verify that lookup secrets, out-of-band authentication requests or codes, and time-based one-time passwords (TOTPs) are only successfully usable once.",
+   "level": 2,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.5.2": {
+   "text": "Verify that, when being stored in the application's backend, lookup secrets with less than 112 bits of entropy (19 random alphanumeric characters or 34 random digits) are hashed with an approved password storage hashing algorithm that incorporates a 32-bit random salt. A standard hash function can be used if the secret has 112 bits of entropy or more.",
+   "level": 2,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.5.3": {
+   "text": "Verify that lookup secrets, out-of-band authentication code, and time-based one-time password seeds, are generated using a Cryptographically Secure Pseudorandom Number Generator (CSPRNG) to avoid predictable values.",
+   "level": 2,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.5.4": {
+   "text": "Verify that lookup secrets and out-of-band authentication codes have a minimum of 20 bits of entropy (typically 4 random alphanumeric characters or 6 random digits is sufficient).",
+   "level": 2,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.5.5": {
+   "text": "Verify that out-of-band authentication requests, codes, or tokens, as well as time-based one-time passwords (TOTPs) have a defined lifetime. Out of band requests must have a maximum lifetime of 10 minutes and for TOTP a maximum lifetime of 30 seconds.",
+   "level": 2,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.5.6": {
+   "text": "Verify that any authentication factor (including physical devices) can be revoked in case of theft or other loss.",
+   "level": 3,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.5.7": {
+   "text": "Verify that biometric authentication mechanisms are only used as secondary factors together with either something you have or something you know.",
+   "level": 3,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.5.8": {
+   "text": "Verify that time-based one-time passwords (TOTPs) are checked based on a time source from a trusted service and not from an untrusted or client provided time.",
+   "level": 3,
+   "section": "V6.5 General Multi-factor authentication requirements"
+  },
+  "V6.6.1": {
+   "text": "Verify that authentication mechanisms using the Public Switched Telephone Network (PSTN) to deliver One-time Passwords (OTPs) via phone or SMS are offered only when the phone number has previously been validated, alternate stronger methods (such as Time based One-time Passwords) are also offered, and the service provides information on their security risks to users. For L3 applications, phone and SMS must not be available as options.",
+   "level": 2,
+   "section": "V6.6 Out-of-Band authentication mechanisms"
+  },
+  "V6.6.2": {
+   "text": "Verify that out-of-band authentication requests, codes, or tokens are bound to the original authentication request for which they were generated and are not usable for a previous or subsequent one.",
+   "level": 2,
+   "section": "V6.6 Out-of-Band authentication mechanisms"
+  },
+  "V6.6.3": {
+   "text": "Verify that a code based out-of-band authentication mechanism is protected against brute force attacks by using rate limiting. Consider also using a code with at least 64 bits of entropy.",
+   "level": 2,
+   "section": "V6.6 Out-of-Band authentication mechanisms"
+  },
+  "V6.6.4": {
+   "text": "Verify that, where push notifications are used for multi-factor authentication, rate limiting is used to prevent push bombing attacks. Number matching may also mitigate this risk.",
+   "level": 3,
+   "section": "V6.6 Out-of-Band authentication mechanisms"
+  },
+  "V6.7.1": {
+   "text": "Verify that the certificates used to verify cryptographic authentication assertions are stored in a way protects them from modification.",
+   "level": 3,
+   "section": "V6.7 Cryptographic authentication mechanism"
+  },
+  "V6.7.2": {
+   "text": "Verify that the challenge nonce is at least 64 bits in length, and statistically unique or unique over the lifetime of the cryptographic device.",
+   "level": 3,
+   "section": "V6.7 Cryptographic authentication mechanism"
+  },
+  "V6.8.1": {
+   "text": "Verify that, if the application supports multiple identity providers (IdPs), the user's identity cannot be spoofed via another supported identity provider (eg. by using the same user identifier). The standard mitigation would be for the application to register and identify the user using a combination of the IdP ID (serving as a namespace) and the user's ID in the IdP.",
+   "level": 2,
+   "section": "V6.8 Authentication with an Identity Provider"
+  },
+  "V6.8.2": {
+   "text": "Verify that the presence and integrity of digital signatures on authentication assertions (for example on JWTs or SAML assertions) are always validated, rejecting any assertions that are unsigned or have invalid signatures.",
+   "level": 2,
+   "section": "V6.8 Authentication with an Identity Provider"
+  },
+  "V6.8.3": {
+   "text": "Verify that SAML assertions are uniquely processed and used only once within the validity period to prevent replay attacks.",
+   "level": 2,
+   "section": "V6.8 Authentication with an Identity Provider"
+  },
+  "V6.8.4": {
+   "text": "Verify that, if an application uses a separate Identity Provider (IdP) and expects specific authentication strength, methods, or recentness for specific functions, the application verifies this using the information returned by the IdP. For example, if OIDC is used, this might be achieved by validating ID Token claims such as 'acr', 'amr', and 'auth_time' (if present). If the IdP does not provide this information, the application must have a documented fallback approach that assumes that the minimum strength authentication mechanism was used (for example, single-factor authentication using username and password).",
+   "level": 2,
+   "section": "V6.8 Authentication with an Identity Provider"
+  },
+  "V7.1.1": {
+   "text": "Verify that the user's session inactivity timeout and absolute maximum session lifetime are documented, are appropriate in combination with other controls, and that the documentation includes justification for any deviations from NIST SP 800-63B re-authentication requirements.",
+   "level": 2,
+   "section": "V7.1 Session Management Documentation"
+  },
+  "V7.1.2": {
+   "text": "Verify that the documentation defines how many concurrent (parallel) sessions are allowed for one account as well as the intended behaviors and actions to be taken when the maximum number of active sessions is reached.",
+   "level": 2,
+   "section": "V7.1 Session Management Documentation"
+  },
+  "V7.1.3": {
+   "text": "Verify that all systems that create and manage user sessions as part of a federated identity management ecosystem (such as SSO systems) are documented along with controls to coordinate session lifetimes, termination, and any other conditions that require re-authentication.",
+   "level": 2,
+   "section": "V7.1 Session Management Documentation"
+  },
+  "V7.2.1": {
+   "text": "Verify that the application performs all session token verification using a trusted, backend service.",
+   "level": 1,
+   "section": "V7.2 Fundamental Session Management Security"
+  },
+  "V7.2.2": {
+   "text": "Verify that the application uses either self-contained or reference tokens that are dynamically generated for session management, i.e. not using static API secrets and keys.",
+   "level": 1,
+   "section": "V7.2 Fundamental Session Management Security"
+  },
+  "V7.2.3": {
+   "text": "Verify that if reference tokens are used to represent user sessions, they are unique and generated using a cryptographically secure pseudo-random number generator (CSPRNG) and possess at least 128 bits of entropy.",
+   "level": 1,
+   "section": "V7.2 Fundamental Session Management Security"
+  },
+  "V7.2.4": {
+   "text": "Verify that the application generates a new session token on user authentication, including re-authentication, and terminates the current session token.",
+   "level": 1,
+   "section": "V7.2 Fundamental Session Management Security"
+  },
+  "V7.3.1": {
+   "text": "Verify that there is an inactivity timeout such that re-authentication is enforced according to risk analysis and documented security decisions.",
+   "level": 2,
+   "section": "V7.3 Session Timeout"
+  },
+  "V7.3.2": {
+   "text": "Verify that there is an absolute maximum session lifetime such that re-authentication is enforced according to risk analysis and documented security decisions.",
+   "level": 2,
+   "section": "V7.3 Session Timeout"
+  },
+  "V7.4.1": {
+   "text": "Verify that when session termination is triggered (such as logout or expiration), the application disallows any further use of the session. For reference tokens or stateful sessions, this means invalidating the session data at the application backend. Applications using self-contained tokens will need a solution such as maintaining a list of terminated tokens, disallowing tokens produced before a per-user date and time or rotating a per-user signing key.",
+   "level": 1,
+   "section": "V7.4 Session Termination"
+  },
+  "V7.4.2": {
+   "text": "Verify that the application terminates all active sessions when a user account is disabled or deleted (such as an employee leaving the company).",
+   "level": 1,
+   "section": "V7.4 Session Termination"
+  },
+  "V7.4.3": {
+   "text": "Verify that the application gives the option to terminate all other active sessions after a successful change or removal of any authentication factor (including password change via reset or recovery and, if present, an MFA settings update).",
+   "level": 2,
+   "section": "V7.4 Session Termination"
+  },
+  "V7.4.4": {
+   "text": "Verify that all pages that require authentication have easy and visible access to logout functionality.",
+   "level": 2,
+   "section": "V7.4 Session Termination"
+  },
+  "V7.4.5": {
+   "text": "Verify that application administrators are able to terminate active sessions for an individual user or for all users.",
+   "level": 2,
+   "section": "V7.4 Session Termination"
+  },
+  "V7.5.1": {
+   "text": "Verify that the application requires full re-authentication before allowing modifications to sensitive account attributes which may affect authentication such as email address, phone number, MFA configuration, or other information used in account recovery.",
+   "level": 2,
+   "section": "V7.5 Defenses Against Session Abuse"
+  },
+  "V7.5.2": {
+   "text": "Verify that users are able to view and (having authenticated again with at least one factor) terminate any or all currently active sessions.",
+   "level": 2,
+   "section": "V7.5 Defenses Against Session Abuse"
+  },
+  "V7.5.3": {
+   "text": "Verify that the application requires further authentication with at least one factor or secondary verification before performing highly sensitive transactions or operations.",
+   "level": 3,
+   "section": "V7.5 Defenses Against Session Abuse"
+  },
+  "V7.6.1": {
+   "text": "Verify that session lifetime and termination between Relying Parties (RPs) and Identity Providers (IdPs) behave as documented, requiring re-authentication as necessary such as when the maximum time between IdP authentication events is reached.",
+   "level": 2,
+   "section": "V7.6 Federated Re-authentication"
+  },
+  "V7.6.2": {
+   "text": "Verify that creation of a session requires either the user's consent or an explicit action, preventing the creation of new application sessions without user interaction.",
+   "level": 2,
+   "section": "V7.6 Federated Re-authentication"
+  },
+  "V8.1.1": {
+   "text": "Verify that authorization documentation defines rules for restricting function-level and data-specific access based on consumer permissions and resource attributes.",
+   "level": 1,
+   "section": "V8.1 Authorization Documentation"
+  },
+  "V8.1.2": {
+   "text": "Verify that authorization documentation defines rules for field-level access restrictions (both read and write) based on consumer permissions and resource attributes. Note that these rules might depend on other attribute values of the relevant data object, such as state or status.",
+   "level": 2,
+   "section": "V8.1 Authorization Documentation"
+  },
+  "V8.1.3": {
+   "text": "Verify that the application's documentation defines the environmental and contextual attributes (including but not limited to, time of day, user location, IP address, or device) that are used in the application to make security decisions, including those pertaining to authentication and authorization.",
+   "level": 3,
+   "section": "V8.1 Authorization Documentation"
+  },
+  "V8.1.4": {
+   "text": "Verify that authentication and authorization documentation defines how environmental and contextual factors are used in decision-making, in addition to function-level, data-specific, and field-level authorization. This should include the attributes evaluated, thresholds for risk, and actions taken (e.g., allow, challenge, deny, step-up authentication).",
+   "level": 3,
+   "section": "V8.1 Authorization Documentation"
+  },
+  "V8.2.1": {
+   "text": "Verify that the application ensures that function-level access is restricted to consumers with explicit permissions.",
+   "level": 1,
+   "section": "V8.2 General Authorization Design"
+  },
+  "V8.2.2": {
+   "text": "Verify that the application ensures that data-specific access is restricted to consumers with explicit permissions to specific data items to mitigate insecure direct object reference (IDOR) and broken object level authorization (BOLA).",
+   "level": 1,
+   "section": "V8.2 General Authorization Design"
+  },
+  "V8.2.3": {
+   "text": "Verify that the application ensures that field-level access is restricted to consumers with explicit permissions to specific fields to mitigate broken object property level authorization (BOPLA).",
+   "level": 2,
+   "section": "V8.2 General Authorization Design"
+  },
+  "V8.2.4": {
+   "text": "Verify that adaptive security controls based on a consumer's environmental and contextual attributes (such as time of day, location, IP address, or device) are implemented for authentication and authorization decisions, as defined in the application's documentation. These controls must be applied when the consumer tries to start a new session and also during an existing session.",
+   "level": 3,
+   "section": "V8.2 General Authorization Design"
+  },
+  "V8.3.1": {
+   "text": "Verify that the application enforces authorization rules at a trusted service layer and doesn't rely on controls that an untrusted consumer could manipulate, such as client-side JavaScript.",
+   "level": 1,
+   "section": "V8.3 Operation Level Authorization"
+  },
+  "V8.3.2": {
+   "text": "Verify that changes to values on which authorization decisions are made are applied immediately. Where changes cannot be applied immediately, (such as when relying on data in self-contained tokens), there must be mitigating controls to alert when a consumer performs an action when they are no longer authorized to do so and revert the change. Note that this alternative would not mitigate information leakage.",
+   "level": 3,
+   "section": "V8.3 Operation Level Authorization"
+  },
+  "V8.3.3": {
+   "text": "Verify that access to an object is based on the originating subject's (e.g. consumer's) permissions, not on the permissions of any intermediary or service acting on their behalf. For example, if a consumer calls a web service using a self-contained token for authentication, and the service then requests data from a different service, the second service will use the consumer's token, rather than a machine-to-machine token from the first service, to make permission decisions.",
+   "level": 3,
+   "section": "V8.3 Operation Level Authorization"
+  },
+  "V8.4.1": {
+   "text": "Verify that multi-tenant applications use cross-tenant controls to ensure consumer operations will never affect tenants with which they do not have permissions to interact.",
+   "level": 2,
+   "section": "V8.4 Other Authorization Considerations"
+  },
+  "V8.4.2": {
+   "text": "Verify that access to administrative interfaces incorporates multiple layers of security, including continuous consumer identity verification, device security posture assessment, and contextual risk analysis, ensuring that network location or trusted endpoints are not the sole factors for authorization even though they may reduce the likelihood of unauthorized access.",
+   "level": 3,
+   "section": "V8.4 Other Authorization Considerations"
+  },
+  "V9.1.1": {
+   "text": "Verify that self-contained tokens are validated using their digital signature or MAC to protect against tampering before accepting the token's contents.",
+   "level": 1,
+   "section": "V9.1 Token source and integrity"
+  },
+  "V9.1.2": {
+   "text": "Verify that only algorithms on an allowlist can be used to create and verify self-contained tokens, for a given context. The allowlist must include the permitted algorithms, ideally only either symmetric or asymmetric algorithms, and must not include the 'None' algorithm. If both symmetric and asymmetric must be supported, additional controls will be needed to prevent key confusion.",
+   "level": 1,
+   "section": "V9.1 Token source and integrity"
+  },
+  "V9.1.3": {
+   "text": "Verify that key material that is used to validate self-contained tokens is from trusted pre-configured sources for the token issuer, preventing attackers from specifying untrusted sources and keys. For JWTs and other JWS structures, headers such as 'jku', 'x5u', and 'jwk' must be validated against an allowlist of trusted sources.",
+   "level": 1,
+   "section": "V9.1 Token source and integrity"
+  },
+  "V9.2.1": {
+   "text": "Verify that, if a validity time span is present in the token data, the token and its content are accepted only if the verification time is within this validity time span. For example, for JWTs, the claims 'nbf' and 'exp' must be verified.",
+   "level": 1,
+   "section": "V9.2 Token content"
+  },
+  "V9.2.2": {
+   "text": "Verify that the service receiving a token validates the token to be the correct type and is meant for the intended purpose before accepting the token's contents. For example, only access tokens can be accepted for authorization decisions and only ID Tokens can be used for proving user authentication.",
+   "level": 2,
+   "section": "V9.2 Token content"
+  },
+  "V9.2.3": {
+   "text": "Verify that the service only accepts tokens which are intended for use with that service (audience). For JWTs, this can be achieved by validating the 'aud' claim against an allowlist defined in the service.",
+   "level": 2,
+   "section": "V9.2 Token content"
+  },
+  "V9.2.4": {
+   "text": "Verify that, if a token issuer uses the same private key for issuing tokens to different audiences, the issued tokens contain an audience restriction that uniquely identifies the intended audiences. This will prevent a token from being reused with an unintended audience. If the audience identifier is dynamically provisioned, the token issuer must validate these audiences in order to make sure that they do not result in audience impersonation.",
+   "level": 2,
+   "section": "V9.2 Token content"
+  },
+  "V10.1.1": {
+   "text": "Verify that tokens are only sent to components that strictly need them. For example, when using a backend-for-frontend pattern for browser-based JavaScript applications, access and refresh tokens shall only be accessible for the backend.",
+   "level": 2,
+   "section": "V10.1 Generic OAuth and OIDC Security"
+  },
+  "V10.1.2": {
+   "text": "Verify that the client only accepts values from the authorization server (such as the authorization code or ID Token) if these values result from an authorization flow that was initiated by the same user agent session and transaction. This requires that client-generated secrets, such as the proof key for code exchange (PKCE) 'code_verifier', 'state' or OIDC 'nonce', are not guessable, are specific to the transaction, and are securely bound to both the client and the user agent session in which the transaction was started.",
+   "level": 2,
+   "section": "V10.1 Generic OAuth and OIDC Security"
+  },
+  "V10.2.1": {
+   "text": "Verify that, if the code flow is used, the OAuth client has protection against browser-based request forgery attacks, commonly known as cross-site request forgery (CSRF), which trigger token requests, either by using proof key for code exchange (PKCE) functionality or checking the 'state' parameter that was sent in the authorization request.",
+   "level": 2,
+   "section": "V10.2 OAuth Client"
+  },
+  "V10.2.2": {
+   "text": "Verify that, if the OAuth client can interact with more than one authorization server, it has a defense against mix-up attacks. For example, it could require that the authorization server return the 'iss' parameter value and validate it in the authorization response and the token response.",
+   "level": 2,
+   "section": "V10.2 OAuth Client"
+  },
+  "V10.2.3": {
+   "text": "Verify that the OAuth client only requests the required scopes (or other authorization parameters) in requests to the authorization server.",
+   "level": 3,
+   "section": "V10.2 OAuth Client"
+  },
+  "V10.3.1": {
+   "text": "Verify that the resource server only accepts access tokens that are intended for use with that service (audience). The audience may be included in a structured access token (such as the 'aud' claim in JWT), or it can be checked using the token introspection endpoint.",
+   "level": 2,
+   "section": "V10.3 OAuth Resource Server"
+  },
+  "V10.3.2": {
+   "text": "Verify that the resource server enforces authorization decisions based on claims from the access token that define delegated authorization. If claims such as 'sub', 'scope', and 'authorization_details' are present, they must be part of the decision.",
+   "level": 2,
+   "section": "V10.3 OAuth Resource Server"
+  },
+  "V10.3.3": {
+   "text": "Verify that if an access control decision requires identifying a unique user from an access token (JWT or related token introspection response), the resource server identifies the user from claims that cannot be reassigned to other users. Typically, it means using a combination of 'iss' and 'sub' claims.",
+   "level": 2,
+   "section": "V10.3 OAuth Resource Server"
+  },
+  "V10.3.4": {
+   "text": "Verify that, if the resource server requires specific authentication strength, methods, or recentness, it verifies that the presented access token satisfies these constraints. For example, if present, using the OIDC 'acr', 'amr' and 'auth_time' claims respectively.",
+   "level": 2,
+   "section": "V10.3 OAuth Resource Server"
+  },
+  "V10.3.5": {
+   "text": "Verify that the resource server prevents the use of stolen access tokens or replay of access tokens (from unauthorized parties) by requiring sender-constrained access tokens, either Mutual TLS for OAuth 2 or OAuth 2 Demonstration of Proof of Possession (DPoP).",
+   "level": 3,
+   "section": "V10.3 OAuth Resource Server"
+  },
+  "V10.4.1": {
+   "text": "Verify that the authorization server validates redirect URIs based on a client-specific allowlist of pre-registered URIs using exact string comparison.",
+   "level": 1,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.2": {
+   "text": "Verify that, if the authorization server returns the authorization code in the authorization response, it can be used only once for a token request. For the second valid request with an authorization code that has already been used to issue an access token, the authorization server must reject a token request and revoke any issued tokens related to the authorization code.",
+   "level": 1,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.3": {
+   "text": "Verify that the authorization code is short-lived. The maximum lifetime can be up to 10 minutes for L1 and L2 applications and up to 1 minute for L3 applications.",
+   "level": 1,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.4": {
+   "text": "Verify that for a given client, the authorization server only allows the usage of grants that this client needs to use. Note that the grants 'token' (Implicit flow) and 'password' (Resource Owner Password Credentials flow) must no longer be used.",
+   "level": 1,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.5": {
+   "text": "Verify that the authorization server mitigates refresh token replay attacks for public clients, preferably using sender-constrained refresh tokens, i.e., Demonstrating Proof of Possession (DPoP) or Certificate-Bound Access Tokens using mutual TLS (mTLS). For L1 and L2 applications, refresh token rotation may be used. If refresh token rotation is used, the authorization server must invalidate the refresh token after usage, and revoke all refresh tokens for that authorization if an already used and invalidated refresh token is provided.",
+   "level": 1,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.6": {
+   "text": "Verify that, if the code grant is used, the authorization server mitigates authorization code interception attacks by requiring proof key for code exchange (PKCE). For authorization requests, the authorization server must require a valid 'code_challenge' value and must not accept a 'code_challenge_method' value of 'plain'. For a token request, it must require validation of the 'code_verifier' parameter.",
+   "level": 2,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.7": {
+   "text": "Verify that if the authorization server supports unauthenticated dynamic client registration, it mitigates the risk of malicious client applications. It must validate client metadata such as any registered URIs, ensure the user's consent, and warn the user before processing an authorization request with an untrusted client application.",
+   "level": 2,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.8": {
+   "text": "Verify that refresh tokens have an absolute expiration, including if sliding refresh token expiration is applied.",
+   "level": 2,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.9": {
+   "text": "Verify that refresh tokens and reference access tokens can be revoked by an authorized user using the authorization server user interface, to mitigate the risk of malicious clients or stolen tokens.",
+   "level": 2,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.10": {
+   "text": "Verify that confidential client is authenticated for client-to-authorized server backchannel requests such as token requests, pushed authorization requests (PAR), and token revocation requests.",
+   "level": 2,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.11": {
+   "text": "Verify that the authorization server configuration only assigns the required scopes to the OAuth client.",
+   "level": 2,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.12": {
+   "text": "Verify that for a given client, the authorization server only allows the 'response_mode' value that this client needs to use. For example, by having the authorization server validate this value against the expected values or by using pushed authorization request (PAR) or JWT-secured Authorization Request (JAR).",
+   "level": 3,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.13": {
+   "text": "Verify that grant type 'code' is always used together with pushed authorization requests (PAR).",
+   "level": 3,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.14": {
+   "text": "Verify that the authorization server issues only sender-constrained (Proof-of-Possession) access tokens, either with certificate-bound access tokens using mutual TLS (mTLS) or DPoP-bound access tokens (Demonstration of Proof of Possession).",
+   "level": 3,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.15": {
+   "text": "Verify that, for a server-side client (which is not executed on the end-user device), the authorization server ensures that the 'authorization_details' parameter value is from the client backend and that the user has not tampered with it. For example, by requiring the usage of pushed authorization request (PAR) or JWT-secured Authorization Request (JAR).",
+   "level": 3,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.4.16": {
+   "text": "Verify that the client is confidential and the authorization server requires the use of strong client authentication methods (based on public-key cryptography and resistant to replay attacks), such as mutual TLS ('tls_client_auth', 'self_signed_tls_client_auth') or private key JWT ('private_key_jwt').",
+   "level": 3,
+   "section": "V10.4 OAuth Authorization Server"
+  },
+  "V10.5.1": {
+   "text": "Verify that the client (as the relying party) mitigates ID Token replay attacks. For example, by ensuring that the 'nonce' claim in the ID Token matches the 'nonce' value sent in the authentication request to the OpenID Provider (in OAuth2 refereed to as the authorization request sent to the authorization server).",
+   "level": 2,
+   "section": "V10.5 OIDC Client"
+  },
+  "V10.5.2": {
+   "text": "Verify that the client uniquely identifies the user from ID Token claims, usually the 'sub' claim, which cannot be reassigned to other users (for the scope of an identity provider).",
+   "level": 2,
+   "section": "V10.5 OIDC Client"
+  },
+  "V10.5.3": {
+   "text": "Verify that the client rejects attempts by a malicious authorization server to impersonate another authorization server through authorization server metadata. The client must reject authorization server metadata if the issuer URL in the authorization server metadata does not exactly match the pre-configured issuer URL expected by the client.",
+   "level": 2,
+   "section": "V10.5 OIDC Client"
+  },
+  "V10.5.4": {
+   "text": "Verify that the client validates that the ID Token is intended to be used for that client (audience) by checking that the 'aud' claim from the token is equal to the 'client_id' value for the client.",
+   "level": 2,
+   "section": "V10.5 OIDC Client"
+  },
+  "V10.5.5": {
+   "text": "Verify that, when using OIDC back-channel logout, the relying party mitigates denial of service through forced logout and cross-JWT confusion in the logout flow. The client must verify that the logout token is correctly typed with a value of 'logout+jwt', contains the 'event' claim with the correct member name, and does not contain a 'nonce' claim. Note that it is also recommended to have a short expiration (e.g., 2 minutes).",
+   "level": 2,
+   "section": "V10.5 OIDC Client"
+  },
+  "V10.6.1": {
+   "text": "Verify that the OpenID Provider only allows values 'code', 'ciba', 'id_token', or 'id_token code' for response mode. Note that 'code' is preferred over 'id_token code' (the OIDC Hybrid flow), and 'token' (any Implicit flow) must not be used.",
+   "level": 2,
+   "section": "V10.6 OpenID Provider"
+  },
+  "V10.6.2": {
+   "text": "Verify that the OpenID Provider mitigates denial of service through forced logout. By obtaining explicit confirmation from the end-user or, if present, validating parameters in the logout request (initiated by the relying party), such as the 'id_token_hint'.",
+   "level": 2,
+   "section": "V10.6 OpenID Provider"
+  },
+  "V10.7.1": {
+   "text": "Verify that the authorization server ensures that the user consents to each authorization request. If the identity of the client cannot be assured, the authorization server must always explicitly prompt the user for consent.",
+   "level": 2,
+   "section": "V10.7 Consent Management"
+  },
+  "V10.7.2": {
+   "text": "Verify that when the authorization server prompts for user consent, it presents sufficient and clear information about what is being consented to. When applicable, this should include the nature of the requested authorizations (typically based on scope, resource server, Rich Authorization Requests (RAR) authorization details), the identity of the authorized application, and the lifetime of these authorizations.",
+   "level": 2,
+   "section": "V10.7 Consent Management"
+  },
+  "V10.7.3": {
+   "text": "Verify that the user can review, modify, and revoke consents which the user has granted through the authorization server.",
+   "level": 2,
+   "section": "V10.7 Consent Management"
+  },
+  "V11.1.1": {
+   "text": "Verify that there is a documented policy for management of cryptographic keys and a cryptographic key lifecycle that follows a key management standard such as NIST SP 800-57. This should include ensuring that keys are not overshared (for example, with more than two entities for shared secrets and more than one entity for private keys).",
+   "level": 2,
+   "section": "V11.1 Cryptographic Inventory and Documentation"
+  },
+  "V11.1.2": {
+   "text": "Verify that a cryptographic inventory is performed, maintained, regularly updated, and includes all cryptographic keys, algorithms, and certificates used by the application. It must also document where keys can and cannot be used in the system, and the types of data that can and cannot be protected using the keys.",
+   "level": 2,
+   "section": "V11.1 Cryptographic Inventory and Documentation"
+  },
+  "V11.1.3": {
+   "text": "Verify that cryptographic discovery mechanisms are employed to identify all instances of cryptography in the system, including encryption, hashing, and signing operations.",
+   "level": 3,
+   "section": "V11.1 Cryptographic Inventory and Documentation"
+  },
+  "V11.1.4": {
+   "text": "Verify that a cryptographic inventory is maintained. This must include a documented plan that outlines the migration path to new cryptographic standards, such as post-quantum cryptography, in order to react to future threats.",
+   "level": 3,
+   "section": "V11.1 Cryptographic Inventory and Documentation"
+  },
+  "V11.2.1": {
+   "text": "Verify that industry-validated implementations (including libraries and hardware-accelerated implementations) are used for cryptographic operations.",
+   "level": 2,
+   "section": "V11.2 Secure Cryptography Implementation"
+  },
+  "V11.2.2": {
+   "text": "Verify that the application is designed with crypto agility such that random number, authenticated encryption, MAC, or hashing algorithms, key lengths, rounds, ciphers and modes can be reconfigured, upgraded, or swapped at any time, to protect against cryptographic breaks. Similarly, it must also be possible to replace keys and passwords and re-encrypt data. This will allow for seamless upgrades to post-quantum cryptography (PQC), once high-assurance implementations of approved PQC schemes or standards are widely available.",
+   "level": 2,
+   "section": "V11.2 Secure Cryptography Implementation"
+  },
+  "V11.2.3": {
+   "text": "Verify that all cryptographic primitives utilize a minimum of 128-bits of security based on the algorithm, key size, and configuration. For example, a 256-bit ECC key provides roughly 128 bits of security where RSA requires a 3072-bit key to achieve 128 bits of security.",
+   "level": 2,
+   "section": "V11.2 Secure Cryptography Implementation"
+  },
+  "V11.2.4": {
+   "text": "Verify that all cryptographic operations are constant-time, with no 'short-circuit' operations in comparisons, calculations, or returns, to avoid leaking information.",
+   "level": 3,
+   "section": "V11.2 Secure Cryptography Implementation"
+  },
+  "V11.2.5": {
+   "text": "Verify that all cryptographic modules fail securely, and errors are handled in a way that does not enable vulnerabilities, such as Padding Oracle attacks.",
+   "level": 3,
+   "section": "V11.2 Secure Cryptography Implementation"
+  },
+  "V11.3.1": {
+   "text": "Verify that insecure block modes (e.g., ECB) and weak padding schemes (e.g., PKCS#1 v1.5) are not used.",
+   "level": 1,
+   "section": "V11.3 Encryption Algorithms"
+  },
+  "V11.3.2": {
+   "text": "Verify that only approved ciphers and modes such as AES with GCM are used.",
+   "level": 1,
+   "section": "V11.3 Encryption Algorithms"
+  },
+  "V11.3.3": {
+   "text": "Verify that encrypted data is protected against unauthorized modification preferably by using an approved authenticated encryption method or by combining an approved encryption method with an approved MAC algorithm.",
+   "level": 2,
+   "section": "V11.3 Encryption Algorithms"
+  },
+  "V11.3.4": {
+   "text": "Verify that nonces, initialization vectors, and other single-use numbers are not used for more than one encryption key and data-element pair. The method of generation must be appropriate for the algorithm being used.",
+   "level": 3,
+   "section": "V11.3 Encryption Algorithms"
+  },
+  "V11.3.5": {
+   "text": "Verify that any combination of an encryption algorithm and a MAC algorithm is operating in encrypt-then-MAC mode.",
+   "level": 3,
+   "section": "V11.3 Encryption Algorithms"
+  },
+  "V11.4.1": {
+   "text": "Verify that only approved hash functions are used for general cryptographic use cases, including digital signatures, HMAC, KDF, and random bit generation. Disallowed hash functions, such as MD5, must not be used for any cryptographic purpose.",
+   "level": 1,
+   "section": "V11.4 Hashing and Hash-based Functions"
+  },
+  "V11.4.2": {
+   "text": "Verify that passwords are stored using an approved, computationally intensive, key derivation function (also known as a \"password hashing function\"), with parameter settings configured based on current guidance. The settings should balance security and performance to make brute-force attacks sufficiently challenging for the required level of security.",
+   "level": 2,
+   "section": "V11.4 Hashing and Hash-based Functions"
+  },
+  "V11.4.3": {
+   "text": "Verify that hash functions used in digital signatures, as part of data authentication or data integrity are collision resistant and have appropriate bit-lengths. If collision resistance is required, the output length must be at least 256 bits. If only resistance to second pre-image attacks is required, the output length must be at least 128 bits.",
+   "level": 2,
+   "section": "V11.4 Hashing and Hash-based Functions"
+  },
+  "V11.4.4": {
+   "text": "Verify that the application uses approved key derivation functions with key stretching parameters when deriving secret keys from passwords. The parameters in use must balance security and performance to prevent brute-force attacks from compromising the resulting cryptographic key.",
+   "level": 2,
+   "section": "V11.4 Hashing and Hash-based Functions"
+  },
+  "V11.5.1": {
+   "text": "Verify that all random numbers and strings which are intended to be non-guessable must be generated using a cryptographically secure pseudo-random number generator (CSPRNG) and have at least 128 bits of entropy. Note that UUIDs do not respect this condition.",
+   "level": 2,
+   "section": "V11.5 Random Values"
+  },
+  "V11.5.2": {
+   "text": "Verify that the random number generation mechanism in use is designed to work securely, even under heavy demand.",
+   "level": 3,
+   "section": "V11.5 Random Values"
+  },
+  "V11.6.1": {
+   "text": "Verify that only approved cryptographic algorithms and modes of operation are used for key generation and seeding, and digital signature generation and verification. Key generation algorithms must not generate insecure keys vulnerable to known attacks, for example, RSA keys which are vulnerable to Fermat factorization.",
+   "level": 2,
+   "section": "V11.6 Public Key Cryptography"
+  },
+  "V11.6.2": {
+   "text": "Verify that approved cryptographic algorithms are used for key exchange (such as Diffie-Hellman) with a focus on ensuring that key exchange mechanisms use secure parameters. This will prevent attacks on the key establishment process which could lead to adversary-in-the-middle attacks or cryptographic breaks.",
+   "level": 3,
+   "section": "V11.6 Public Key Cryptography"
+  },
+  "V11.7.1": {
+   "text": "Verify that full memory encryption is in use that protects sensitive data while it is in use, preventing access by unauthorized users or processes.",
+   "level": 3,
+   "section": "V11.7 In-Use Data Cryptography"
+  },
+  "V11.7.2": {
+   "text": "Verify that data minimization ensures the minimal amount of data is exposed during processing, and ensure that data is encrypted immediately after use or as soon as feasible.",
+   "level": 3,
+   "section": "V11.7 In-Use Data Cryptography"
+  },
+  "V12.1.1": {
+   "text": "Verify that only the latest recommended versions of the TLS protocol are enabled, such as TLS 1.2 and TLS 1.3. The latest version of the TLS protocol must be the preferred option.",
+   "level": 1,
+   "section": "V12.1 General TLS Security Guidance"
+  },
+  "V12.1.2": {
+   "text": "Verify that only recommended cipher suites are enabled, with the strongest cipher suites set as preferred. L3 applications must only support cipher suites which provide forward secrecy.",
+   "level": 2,
+   "section": "V12.1 General TLS Security Guidance"
+  },
+  "V12.1.3": {
+   "text": "Verify that the application validates that mTLS client certificates are trusted before using the certificate identity for authentication or authorization.",
+   "level": 2,
+   "section": "V12.1 General TLS Security Guidance"
+  },
+  "V12.1.4": {
+   "text": "Verify that proper certification revocation, such as Online Certificate Status Protocol (OCSP) Stapling, is enabled and configured.",
+   "level": 3,
+   "section": "V12.1 General TLS Security Guidance"
+  },
+  "V12.1.5": {
+   "text": "Verify that Encrypted Client Hello (ECH) is enabled in the application's TLS settings to prevent exposure of sensitive metadata, such as the Server Name Indication (SNI), during TLS handshake processes.",
+   "level": 3,
+   "section": "V12.1 General TLS Security Guidance"
+  },
+  "V12.2.1": {
+   "text": "Verify that TLS is used for all connectivity between a client and external facing, HTTP-based services, and does not fall back to insecure or unencrypted communications.",
+   "level": 1,
+   "section": "V12.2 HTTPS Communication with External Facing Services"
+  },
+  "V12.2.2": {
+   "text": "Verify that external facing services use publicly trusted TLS certificates.",
+   "level": 1,
+   "section": "V12.2 HTTPS Communication with External Facing Services"
+  },
+  "V12.3.1": {
+   "text": "Verify that an encrypted protocol such as TLS is used for all inbound and outbound connections to and from the application, including monitoring systems, management tools, remote access and SSH, middleware, databases, mainframes, partner systems, or external APIs. The server must not fall back to insecure or unencrypted protocols.",
+   "level": 2,
+   "section": "V12.3 General Service to Service Communication Security"
+  },
+  "V12.3.2": {
+   "text": "Verify that TLS clients validate certificates received before communicating with a TLS server.",
+   "level": 2,
+   "section": "V12.3 General Service to Service Communication Security"
+  },
+  "V12.3.3": {
+   "text": "Verify that TLS or another appropriate transport encryption mechanism used for all connectivity between internal, HTTP-based services within the application, and does not fall back to insecure or unencrypted communications.",
+   "level": 2,
+   "section": "V12.3 General Service to Service Communication Security"
+  },
+  "V12.3.4": {
+   "text": "Verify that TLS connections between internal services use trusted certificates. Where internally generated or self-signed certificates are used, the consuming service must be configured to only trust specific internal CAs and specific self-signed certificates.",
+   "level": 2,
+   "section": "V12.3 General Service to Service Communication Security"
+  },
+  "V12.3.5": {
+   "text": "Verify that services communicating internally within a system (intra-service communications) use strong authentication to ensure that each endpoint is verified. Strong authentication methods, such as TLS client authentication, must be employed to ensure identity, using public-key infrastructure and mechanisms that are resistant to replay attacks. For microservice architectures, consider using a service mesh to simplify certificate management and enhance security.",
+   "level": 3,
+   "section": "V12.3 General Service to Service Communication Security"
+  },
+  "V13.1.1": {
+   "text": "Verify that all communication needs for the application are documented. This must include external services which the application relies upon and cases where an end user might be able to provide an external location to which the application will then connect.",
+   "level": 2,
+   "section": "V13.1 Configuration Documentation"
+  },
+  "V13.1.2": {
+   "text": "Verify that for each service the application uses, the documentation defines the maximum number of concurrent connections (e.g., connection pool limits) and how the application behaves when that limit is reached, including any fallback or recovery mechanisms, to prevent denial of service conditions.",
+   "level": 3,
+   "section": "V13.1 Configuration Documentation"
+  },
+  "V13.1.3": {
+   "text": "Verify that the application documentation defines resource‑management strategies for every external system or service it uses (e.g., databases, file handles, threads, HTTP connections). This should include resource‑release procedures, timeout settings, failure handling, and where retry logic is implemented, specifying retry limits, delays, and back‑off algorithms. For synchronous HTTP request–response operations it should mandate short timeouts and either disable retries or strictly limit retries to prevent cascading delays and resource exhaustion.",
+   "level": 3,
+   "section": "V13.1 Configuration Documentation"
+  },
+  "V13.1.4": {
+   "text": "Verify that the application's documentation defines the secrets that are critical for the security of the application and a schedule for rotating them, based on the organization's threat model and business requirements.",
+   "level": 3,
+   "section": "V13.1 Configuration Documentation"
+  },
+  "V13.2.1": {
+   "text": "Verify that communications between backend application components that don't support the application's standard user session mechanism, including APIs, middleware, and data layers, are authenticated. Authentication must use individual service accounts, short-term tokens, or certificate-based authentication and not unchanging credentials such as passwords, API keys, or shared accounts with privileged access.",
+   "level": 2,
+   "section": "V13.2 Backend Communication Configuration"
+  },
+  "V13.2.2": {
+   "text": "Verify that communications between backend application components, including local or operating system services, APIs, middleware, and data layers, are performed with accounts assigned the least necessary privileges.",
+   "level": 2,
+   "section": "V13.2 Backend Communication Configuration"
+  },
+  "V13.2.3": {
+   "text": "Verify that if a credential has to be used for service authentication, the credential being used by the consumer is not a default credential (e.g., root/root or admin/admin).",
+   "level": 2,
+   "section": "V13.2 Backend Communication Configuration"
+  },
+  "V13.2.4": {
+   "text": "Verify that an allowlist is used to define the external resources or systems with which the application is permitted to communicate (e.g., for outbound requests, data loads, or file access). This allowlist can be implemented at the application layer, web server, firewall, or a combination of different layers.",
+   "level": 2,
+   "section": "V13.2 Backend Communication Configuration"
+  },
+  "V13.2.5": {
+   "text": "Verify that the web or application server is configured with an allowlist of resources or systems to which the server can send requests or load data or files from.",
+   "level": 2,
+   "section": "V13.2 Backend Communication Configuration"
+  },
+  "V13.2.6": {
+   "text": "Verify that where the application connects to separate services, it follows the documented configuration for each connection, such as maximum parallel connections, behavior when maximum allowed connections is reached, connection timeouts, and retry strategies.",
+   "level": 3,
+   "section": "V13.2 Backend Communication Configuration"
+  },
+  "V13.3.1": {
+   "text": "Verify that a secrets management solution, such as a key vault, is used to securely create, store, control access to, and destroy backend secrets. These could include passwords, key material, integrations with databases and third-party systems, keys and seeds for time-based tokens, other internal secrets, and API keys. Secrets must not be included in application source code or included in build artifacts. For an L3 application, this must involve a hardware-backed solution such as an HSM.",
+   "level": 2,
+   "section": "V13.3 Secret Management"
+  },
+  "V13.3.2": {
+   "text": "Verify that access to secret assets adheres to the principle of least privilege.",
+   "level": 2,
+   "section": "V13.3 Secret Management"
+  },
+  "V13.3.3": {
+   "text": "Verify that all cryptographic operations are performed using an isolated security module (such as a vault or hardware security module) to securely manage and protect key material from exposure outside of the security module.",
+   "level": 3,
+   "section": "V13.3 Secret Management"
+  },
+  "V13.3.4": {
+   "text": "Verify that secrets are configured to expire and be rotated based on the application's documentation.",
+   "level": 3,
+   "section": "V13.3 Secret Management"
+  },
+  "V13.4.1": {
+   "text": "Verify that the application is deployed either without any source control metadata, including the .git or .svn folders, or in a way that these folders are inaccessible both externally and to the application itself.",
+   "level": 1,
+   "section": "V13.4 Unintended Information Leakage"
+  },
+  "V13.4.2": {
+   "text": "Verify that debug modes are disabled for all components in production environments to prevent exposure of debugging features and information leakage.",
+   "level": 2,
+   "section": "V13.4 Unintended Information Leakage"
+  },
+  "V13.4.3": {
+   "text": "Verify that web servers do not expose directory listings to clients unless explicitly intended.",
+   "level": 2,
+   "section": "V13.4 Unintended Information Leakage"
+  },
+  "V13.4.4": {
+   "text": "Verify that using the HTTP TRACE method is not supported in production environments, to avoid potential information leakage.",
+   "level": 2,
+   "section": "V13.4 Unintended Information Leakage"
+  },
+  "V13.4.5": {
+   "text": "Verify that documentation (such as for internal APIs) and monitoring endpoints are not exposed unless explicitly intended.",
+   "level": 2,
+   "section": "V13.4 Unintended Information Leakage"
+  },
+  "V13.4.6": {
+   "text": "Verify that the application does not expose detailed version information of backend components.",
+   "level": 3,
+   "section": "V13.4 Unintended Information Leakage"
+  },
+  "V13.4.7": {
+   "text": "Verify that the web tier is configured to only serve files with specific file extensions to prevent unintentional information, configuration, and source code leakage.",
+   "level": 3,
+   "section": "V13.4 Unintended Information Leakage"
+  },
+  "V14.1.1": {
+   "text": "Verify that all sensitive data created and processed by the application has been identified and classified into protection levels. This includes data that is only encoded and therefore easily decoded, such as Base64 strings or the plaintext payload inside a JWT. Protection levels need to take into account any data protection and privacy regulations and standards which the application is required to comply with.",
+   "level": 2,
+   "section": "V14.1 Data Protection Documentation"
+  },
+  "V14.1.2": {
+   "text": "Verify that all sensitive data protection levels have a documented set of protection requirements. This must include (but not be limited to) requirements related to general encryption, integrity verification, retention, how the data is to be logged, access controls around sensitive data in logs, database-level encryption, privacy and privacy-enhancing technologies to be used, and other confidentiality requirements.",
+   "level": 2,
+   "section": "V14.1 Data Protection Documentation"
+  },
+  "V14.2.1": {
+   "text": "Verify that sensitive data is only sent to the server in the HTTP message body or header fields, and that the URL and query string do not contain sensitive information, such as an API key or session token.",
+   "level": 1,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.2.2": {
+   "text": "Verify that the application prevents sensitive data from being cached in server components, such as load balancers and application caches, or ensures that the data is securely purged after use.",
+   "level": 2,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.2.3": {
+   "text": "Verify that defined sensitive data is not sent to untrusted parties (e.g., user trackers) to prevent unwanted collection of data outside of the application's control.",
+   "level": 2,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.2.4": {
+   "text": "Verify that controls around sensitive data related to encryption, integrity verification, retention, how the data is to be logged, access controls around sensitive data in logs, privacy and privacy-enhancing technologies, are implemented as defined in the documentation for the specific data's protection level.",
+   "level": 2,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.2.5": {
+   "text": "Verify that caching mechanisms are configured to only cache responses which have the expected content type for that resource and do not contain sensitive, dynamic content. The web server should return a 404 or 302 response when a non-existent file is accessed rather than returning a different, valid file. This should prevent Web Cache Deception attacks.",
+   "level": 3,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.2.6": {
+   "text": "Verify that the application only returns the minimum required sensitive data for the application's functionality. For example, only returning some of the digits of a credit card number and not the full number. If the complete data is required, it should be masked in the user interface unless the user specifically views it.",
+   "level": 3,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.2.7": {
+   "text": "Verify that sensitive information is subject to data retention classification, ensuring that outdated or unnecessary data is deleted automatically, on a defined schedule, or as the situation requires.",
+   "level": 3,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.2.8": {
+   "text": "Verify that sensitive information is removed from the metadata of user-submitted files unless storage is consented to by the user.",
+   "level": 3,
+   "section": "V14.2 General Data Protection"
+  },
+  "V14.3.1": {
+   "text": "Verify that authenticated data is cleared from client storage, such as the browser DOM, after the client or session is terminated. The 'Clear-Site-Data' HTTP response header field may be able to help with this but the client-side should also be able to clear up if the server connection is not available when the session is terminated.",
+   "level": 1,
+   "section": "V14.3 Client-side Data Protection"
+  },
+  "V14.3.2": {
+   "text": "Verify that the application sets sufficient anti-caching HTTP response header fields (i.e., Cache-Control: no-store) so that sensitive data is not cached in browsers.",
+   "level": 2,
+   "section": "V14.3 Client-side Data Protection"
+  },
+  "V14.3.3": {
+   "text": "Verify that data stored in browser storage (such as localStorage, sessionStorage, IndexedDB, or cookies) does not contain sensitive data, with the exception of session tokens.",
+   "level": 2,
+   "section": "V14.3 Client-side Data Protection"
+  },
+  "V15.1.1": {
+   "text": "Verify that application documentation defines risk based remediation time frames for 3rd party component versions with vulnerabilities and for updating libraries in general, to minimize the risk from these components.",
+   "level": 1,
+   "section": "V15.1 Secure Coding and Architecture Documentation"
+  },
+  "V15.1.2": {
+   "text": "Verify that an inventory catalog, such as software bill of materials (SBOM), is maintained of all third-party libraries in use, including verifying that components come from pre-defined, trusted, and continually maintained repositories.",
+   "level": 2,
+   "section": "V15.1 Secure Coding and Architecture Documentation"
+  },
+  "V15.1.3": {
+   "text": "Verify that the application documentation identifies functionality which is time-consuming or resource-demanding. This must include how to prevent a loss of availability due to overusing this functionality and how to avoid a situation where building a response takes longer than the consumer's timeout. Potential defenses may include asynchronous processing, using queues, and limiting parallel processes per user and per application.",
+   "level": 2,
+   "section": "V15.1 Secure Coding and Architecture Documentation"
+  },
+  "V15.1.4": {
+   "text": "Verify that application documentation highlights third-party libraries which are considered to be \"risky components\".",
+   "level": 3,
+   "section": "V15.1 Secure Coding and Architecture Documentation"
+  },
+  "V15.1.5": {
+   "text": "Verify that application documentation highlights parts of the application where \"dangerous functionality\" is being used.",
+   "level": 3,
+   "section": "V15.1 Secure Coding and Architecture Documentation"
+  },
+  "V15.2.1": {
+   "text": "Verify that the application only contains components which have not breached the documented update and remediation time frames.",
+   "level": 1,
+   "section": "V15.2 Security Architecture and Dependencies"
+  },
+  "V15.2.2": {
+   "text": "Verify that the application has implemented defenses against loss of availability due to functionality which is time-consuming or resource-demanding, based on the documented security decisions and strategies for this.",
+   "level": 2,
+   "section": "V15.2 Security Architecture and Dependencies"
+  },
+  "V15.2.3": {
+   "text": "Verify that the production environment only includes functionality that is required for the application to function, and does not expose extraneous functionality such as test code, sample snippets, and development functionality.",
+   "level": 2,
+   "section": "V15.2 Security Architecture and Dependencies"
+  },
+  "V15.2.4": {
+   "text": "Verify that third-party components and all of their transitive dependencies are included from the expected repository, whether internally owned or an external source, and that there is no risk of a dependency confusion attack.",
+   "level": 3,
+   "section": "V15.2 Security Architecture and Dependencies"
+  },
+  "V15.2.5": {
+   "text": "Verify that the application implements additional protections around parts of the application which are documented as containing \"dangerous functionality\" or using third-party libraries considered to be \"risky components\". This could include techniques such as sandboxing, encapsulation, containerization or network level isolation to delay and deter attackers who compromise one part of an application from pivoting elsewhere in the application.",
+   "level": 3,
+   "section": "V15.2 Security Architecture and Dependencies"
+  },
+  "V15.3.1": {
+   "text": "Verify that the application only returns the required subset of fields from a data object. For example, it should not return an entire data object, as some individual fields should not be accessible to users.",
+   "level": 1,
+   "section": "V15.3 Defensive Coding"
+  },
+  "V15.3.2": {
+   "text": "Verify that where the application backend makes calls to external URLs, it is configured to not follow redirects unless it is intended functionality.",
+   "level": 2,
+   "section": "V15.3 Defensive Coding"
+  },
+  "V15.3.3": {
+   "text": "Verify that the application has countermeasures to protect against mass assignment attacks by limiting allowed fields per controller and action, e.g., it is not possible to insert or update a field value when it was not intended to be part of that action.",
+   "level": 2,
+   "section": "V15.3 Defensive Coding"
+  },
+  "V15.3.4": {
+   "text": "Verify that all proxying and middleware components transfer the user's original IP address correctly using trusted data fields that cannot be manipulated by the end user, and the application and web server use this correct value for logging and security decisions such as rate limiting, taking into account that even the original IP address may not be reliable due to dynamic IPs, VPNs, or corporate firewalls.",
+   "level": 2,
+   "section": "V15.3 Defensive Coding"
+  },
+  "V15.3.5": {
+   "text": "Verify that the application explicitly ensures that variables are of the correct type and performs strict equality and comparator operations. This is to avoid type juggling or type confusion vulnerabilities caused by the application code making an assumption about a variable type.",
+   "level": 2,
+   "section": "V15.3 Defensive Coding"
+  },
+  "V15.3.6": {
+   "text": "Verify that JavaScript code is written in a way that prevents prototype pollution, for example, by using Set() or Map() instead of object literals.",
+   "level": 2,
+   "section": "V15.3 Defensive Coding"
+  },
+  "V15.3.7": {
+   "text": "Verify that the application has defenses against HTTP parameter pollution attacks, particularly if the application framework makes no distinction about the source of request parameters (query string, body parameters, cookies, or header fields).",
+   "level": 2,
+   "section": "V15.3 Defensive Coding"
+  },
+  "V15.4.1": {
+   "text": "Verify that shared objects in multi-threaded code (such as caches, files, or in-memory objects accessed by multiple threads) are accessed safely by using thread-safe types and synchronization mechanisms like locks or semaphores to avoid race conditions and data corruption.",
+   "level": 3,
+   "section": "V15.4 Safe Concurrency"
+  },
+  "V15.4.2": {
+   "text": "Verify that checks on a resource's state, such as its existence or permissions, and the actions that depend on them are performed as a single atomic operation to prevent time-of-check to time-of-use (TOCTOU) race conditions. For example, checking if a file exists before opening it, or verifying a user’s access before granting it.",
+   "level": 3,
+   "section": "V15.4 Safe Concurrency"
+  },
+  "V15.4.3": {
+   "text": "Verify that locks are used consistently to avoid threads getting stuck, whether by waiting on each other or retrying endlessly, and that locking logic stays within the code responsible for managing the resource to ensure locks cannot be inadvertently or maliciously modified by external classes or code.",
+   "level": 3,
+   "section": "V15.4 Safe Concurrency"
+  },
+  "V15.4.4": {
+   "text": "Verify that resource allocation policies prevent thread starvation by ensuring fair access to resources, such as by leveraging thread pools, allowing lower-priority threads to proceed within a reasonable timeframe.",
+   "level": 3,
+   "section": "V15.4 Safe Concurrency"
+  },
+  "V16.1.1": {
+   "text": "Verify that an inventory exists documenting the logging performed at each layer of the application's technology stack, what events are being logged, log formats, where that logging is stored, how it is used, how access to it is controlled, and for how long logs are kept.",
+   "level": 2,
+   "section": "V16.1 Security Logging Documentation"
+  },
+  "V16.2.1": {
+   "text": "Verify that each log entry includes necessary metadata (such as when, where, who, what) that would allow for a detailed investigation of the timeline when an event happens.",
+   "level": 2,
+   "section": "V16.2 General Logging"
+  },
+  "V16.2.2": {
+   "text": "Verify that time sources for all logging components are synchronized, and that timestamps in security event metadata use UTC or include an explicit time zone offset. UTC is recommended to ensure consistency across distributed systems and to prevent confusion during daylight saving time transitions.",
+   "level": 2,
+   "section": "V16.2 General Logging"
+  },
+  "V16.2.3": {
+   "text": "Verify that the application only stores or broadcasts logs to the files and services that are documented in the log inventory.",
+   "level": 2,
+   "section": "V16.2 General Logging"
+  },
+  "V16.2.4": {
+   "text": "Verify that logs can be read and correlated by the log processor that is in use, preferably by using a common logging format.",
+   "level": 2,
+   "section": "V16.2 General Logging"
+  },
+  "V16.2.5": {
+   "text": "Verify that when logging sensitive data, the application enforces logging based on the data's protection level. For example, it may not be allowed to log certain data, such as credentials or payment details. Other data, such as session tokens, may only be logged by being hashed or masked, either in full or partially.",
+   "level": 2,
+   "section": "V16.2 General Logging"
+  },
+  "V16.3.1": {
+   "text": "Verify that all authentication operations are logged, including successful and unsuccessful attempts. Additional metadata, such as the type of authentication or factors used, should also be collected.",
+   "level": 2,
+   "section": "V16.3 Security Events"
+  },
+  "V16.3.2": {
+   "text": "Verify that failed authorization attempts are logged. For L3, this must include logging all authorization decisions, including logging when sensitive data is accessed (without logging the sensitive data itself).",
+   "level": 2,
+   "section": "V16.3 Security Events"
+  },
+  "V16.3.3": {
+   "text": "Verify that the application logs the security events that are defined in the documentation and also logs attempts to bypass the security controls, such as input validation, business logic, and anti-automation.",
+   "level": 2,
+   "section": "V16.3 Security Events"
+  },
+  "V16.3.4": {
+   "text": "Verify that the application logs unexpected errors and security control failures such as backend TLS failures.",
+   "level": 2,
+   "section": "V16.3 Security Events"
+  },
+  "V16.4.1": {
+   "text": "Verify that all logging components appropriately encode data to prevent log injection.",
+   "level": 2,
+   "section": "V16.4 Log Protection"
+  },
+  "V16.4.2": {
+   "text": "Verify that logs are protected from unauthorized access and cannot be modified.",
+   "level": 2,
+   "section": "V16.4 Log Protection"
+  },
+  "V16.4.3": {
+   "text": "Verify that logs are securely transmitted to a logically separate system for analysis, detection, alerting, and escalation. The aim is to ensure that if the application is breached, the logs are not compromised.",
+   "level": 2,
+   "section": "V16.4 Log Protection"
+  },
+  "V16.5.1": {
+   "text": "Verify that a generic message is returned to the consumer when an unexpected or security-sensitive error occurs, ensuring no exposure of sensitive internal system data such as stack traces, queries, secret keys, and tokens.",
+   "level": 2,
+   "section": "V16.5 Error Handling"
+  },
+  "V16.5.2": {
+   "text": "Verify that the application continues to operate securely when external resource access fails, for example, by using patterns such as circuit breakers or graceful degradation.",
+   "level": 2,
+   "section": "V16.5 Error Handling"
+  },
+  "V16.5.3": {
+   "text": "Verify that the application fails gracefully and securely, including when an exception occurs, preventing fail-open conditions such as processing a transaction despite errors resulting from validation logic.",
+   "level": 2,
+   "section": "V16.5 Error Handling"
+  },
+  "V16.5.4": {
+   "text": "Verify that a \"last resort\" error handler is defined which will catch all unhandled exceptions. This is both to avoid losing error details that must go to log files and to ensure that an error does not take down the entire application process, leading to a loss of availability.",
+   "level": 3,
+   "section": "V16.5 Error Handling"
+  },
+  "V17.1.1": {
+   "text": "Verify that the Traversal Using Relays around NAT (TURN) service only allows access to IP addresses that are not reserved for special purposes (e.g., internal networks, broadcast, loopback). Note that this applies to both IPv4 and IPv6 addresses.",
+   "level": 2,
+   "section": "V17.1 TURN Server"
+  },
+  "V17.1.2": {
+   "text": "Verify that the Traversal Using Relays around NAT (TURN) service is not susceptible to resource exhaustion when legitimate users attempt to open a large number of ports on the TURN server.",
+   "level": 3,
+   "section": "V17.1 TURN Server"
+  },
+  "V17.2.1": {
+   "text": "Verify that the key for the Datagram Transport Layer Security (DTLS) certificate is managed and protected based on the documented policy for management of cryptographic keys.",
+   "level": 2,
+   "section": "V17.2 Media"
+  },
+  "V17.2.2": {
+   "text": "Verify that the media server is configured to use and support approved Datagram Transport Layer Security (DTLS) cipher suites and a secure protection profile for the DTLS Extension for establishing keys for the Secure Real-time Transport Protocol (DTLS-SRTP).",
+   "level": 2,
+   "section": "V17.2 Media"
+  },
+  "V17.2.3": {
+   "text": "Verify that Secure Real-time Transport Protocol (SRTP) authentication is checked at the media server to prevent Real-time Transport Protocol (RTP) injection attacks from leading to either a Denial of Service condition or audio or video media insertion into media streams.",
+   "level": 2,
+   "section": "V17.2 Media"
+  },
+  "V17.2.4": {
+   "text": "Verify that the media server is able to continue processing incoming media traffic when encountering malformed Secure Real-time Transport Protocol (SRTP) packets.",
+   "level": 2,
+   "section": "V17.2 Media"
+  },
+  "V17.2.5": {
+   "text": "Verify that the media server is able to continue processing incoming media traffic during a flood of Secure Real-time Transport Protocol (SRTP) packets from legitimate users.",
+   "level": 3,
+   "section": "V17.2 Media"
+  },
+  "V17.2.6": {
+   "text": "Verify that the media server is not susceptible to the \"ClientHello\" Race Condition vulnerability in Datagram Transport Layer Security (DTLS) by checking if the media server is publicly known to be vulnerable or by performing the race condition test.",
+   "level": 3,
+   "section": "V17.2 Media"
+  },
+  "V17.2.7": {
+   "text": "Verify that any audio or video recording mechanisms associated with the media server are able to continue processing incoming media traffic during a flood of Secure Real-time Transport Protocol (SRTP) packets from legitimate users.",
+   "level": 3,
+   "section": "V17.2 Media"
+  },
+  "V17.2.8": {
+   "text": "Verify that the Datagram Transport Layer Security (DTLS) certificate is checked against the Session Description Protocol (SDP) fingerprint attribute, terminating the media stream if the check fails, to ensure the authenticity of the media stream.",
+   "level": 3,
+   "section": "V17.2 Media"
+  },
+  "V17.3.1": {
+   "text": "Verify that the signaling server is able to continue processing legitimate incoming signaling messages during a flood attack. This should be achieved by implementing rate limiting at the signaling level.",
+   "level": 2,
+   "section": "V17.3 Signaling"
+  },
+  "V17.3.2": {
+   "text": "Verify that the signaling server is able to continue processing legitimate signaling messages when encountering malformed signaling message that could cause a denial of service condition. This could include implementing input validation, safely handling integer overflows, preventing buffer overflows, and employing other robust error-handling techniques.",
+   "level": 2,
+   "section": "V17.3 Signaling"
+  }
+ },
+ "asvs_4_0_3_to_5_0_0": {
+  "V1.1.1": "DELETED, NOT IN SCOPE",
+  "V1.1.2": "DELETED, NOT IN SCOPE",
+  "V1.1.3": "DELETED, NOT IN SCOPE",
+  "V1.1.4": "DELETED, NOT IN SCOPE",
+  "V1.1.5": "MOVED TO v5.0.0-13.1.1",
+  "V1.1.6": "DELETED, INSUFFICIENT IMPACT",
+  "V1.1.7": "DELETED, NOT IN SCOPE",
+  "V1.2.1": "MOVED TO v5.0.0-13.2.2",
+  "V1.2.2": "DELETED, MERGED TO v5.0.0-13.2.1",
+  "V1.2.3": "DELETED, COVERED BY v5.0.0-6.1.3",
+  "V1.2.4": "MODIFIED, MOVED TO v5.0.0-6.1.3, SPLIT TO v5.0.0-6.3.4",
+  "V1.4.1": "DELETED, COVERED BY v5.0.0-8.3.1",
+  "V1.4.4": "DELETED, INSUFFICIENT IMPACT",
+  "V1.4.5": "DELETED, INSUFFICIENT IMPACT",
+  "V1.5.1": "SPLIT TO v5.0.0-2.1.1, v5.0.0-2.1.2",
+  "V1.5.2": "DELETED, MERGED TO v5.0.0-1.5.2",
+  "V1.5.3": "MOVED TO v5.0.0-2.2.2",
+  "V1.5.4": "MOVED TO v5.0.0-1.1.2",
+  "V1.6.1": "GRAMMAR, MOVED TO v5.0.0-11.1.1",
+  "V1.6.2": "DELETED, MERGED TO v5.0.0-13.3.1",
+  "V1.6.3": "DELETED, MERGED TO v5.0.0-11.2.2",
+  "V1.6.4": "MODIFIED, MOVED TO v5.0.0-11.1.2",
+  "V1.7.1": "MOVED TO v5.0.0-16.2.4",
+  "V1.7.2": "MOVED TO v5.0.0-16.4.3",
+  "V1.8.1": "MODIFIED, MOVED TO v5.0.0-14.1.1",
+  "V1.8.2": "MODIFIED, MOVED TO v5.0.0-14.1.2, SPLIT TO v5.0.0-14.2.4",
+  "V1.9.1": "DELETED, COVERED BY v5.0.0-12.2.1, v5.0.0-12.3.1, v5.0.0-12.3.3",
+  "V1.9.2": "DELETED, COVERED BY v5.0.0-12.3.4",
+  "V1.10.1": "DELETED, NOT IN SCOPE",
+  "V1.11.1": "DELETED, NOT IN SCOPE",
+  "V1.11.2": "DELETED, MERGED TO v5.0.0-15.4.1",
+  "V1.11.3": "MOVED TO v5.0.0-15.4.1",
+  "V1.12.2": "DELETED, MERGED TO v5.0.0-3.2.1",
+  "V1.14.1": "DELETED, NOT IN SCOPE",
+  "V1.14.2": "DELETED, NOT IN SCOPE",
+  "V1.14.3": "DELETED, COVERED BY v5.0.0-15.1.1, v5.0.0-15.2.1",
+  "V1.14.4": "DELETED, NOT IN SCOPE",
+  "V1.14.5": "SPLIT TO v5.0.0-15.1.5, v5.0.0-15.2.5",
+  "V1.14.6": "MOVED TO v5.0.0-3.7.1",
+  "V2.1.1": "MODIFIED, MOVED TO v5.0.0-6.2.1",
+  "V2.1.2": "MODIFIED, MOVED TO v5.0.0-6.2.9",
+  "V2.1.3": "MODIFIED, MOVED TO v5.0.0-6.2.8",
+  "V2.1.4": "DELETED, INSUFFICIENT IMPACT",
+  "V2.1.5": "GRAMMAR, MOVED TO v5.0.0-6.2.2",
+  "V2.1.6": "MOVED TO v5.0.0-6.2.3",
+  "V2.1.7": "MODIFIED, MOVED TO v5.0.0-6.2.4, SPLIT TO v5.0.0-6.2.12",
+  "V2.1.8": "DELETED, INSUFFICIENT IMPACT",
+  "V2.1.9": "MOVED TO v5.0.0-6.2.5",
+  "V2.1.10": "MODIFIED, MOVED TO v5.0.0-6.2.10",
+  "V2.1.11": "MOVED TO v5.0.0-6.2.7",
+  "V2.1.12": "MODIFIED, MOVED TO v5.0.0-6.2.6",
+  "V2.2.1": "MODIFIED, MOVED TO v5.0.0-6.3.1, SPLIT TO v5.0.0-6.1.1",
+  "V2.2.2": "MODIFIED, MOVED TO v5.0.0-6.3.6",
+  "V2.2.3": "MODIFIED, MOVED TO v5.0.0-6.3.7, SPLIT TO v5.0.0-6.3.5",
+  "V2.2.4": "MODIFIED, MOVED TO v5.0.0-6.3.3",
+  "V2.2.5": "MOVED TO v5.0.0-12.3.5",
+  "V2.2.6": "DELETED, COVERED BY v5.0.0-6.5.1",
+  "V2.2.7": "DELETED, MERGED TO v5.0.0-6.3.3",
+  "V2.3.1": "MOVED TO v5.0.0-6.4.1",
+  "V2.3.2": "DELETED, MERGED TO v5.0.0-6.3.3",
+  "V2.3.3": "MOVED TO v5.0.0-6.4.5",
+  "V2.4.1": "MOVED TO v5.0.0-11.4.2",
+  "V2.4.2": "DELETED, INCORRECT",
+  "V2.4.3": "DELETED, MERGED TO v5.0.0-11.4.2",
+  "V2.4.4": "DELETED, MERGED TO v5.0.0-11.4.2",
+  "V2.4.5": "DELETED, INCORRECT",
+  "V2.5.1": "DELETED, INCORRECT",
+  "V2.5.2": "GRAMMAR, MOVED TO v5.0.0-6.4.2",
+  "V2.5.3": "DELETED, COVERED BY v5.0.0-11.4.2",
+  "V2.5.4": "MOVED TO v5.0.0-6.3.2",
+  "V2.5.5": "DELETED, COVERED BY v5.0.0-6.3.7",
+  "V2.5.6": "MODIFIED, MOVED TO v5.0.0-6.4.3",
+  "V2.5.7": "GRAMMAR, MOVED TO v5.0.0-6.4.4",
+  "V2.6.1": "MODIFIED, MOVED TO v5.0.0-6.5.1",
+  "V2.6.2": "MODIFIED, MOVED TO v5.0.0-6.5.2, SPLIT TO v5.0.0-6.5.4",
+  "V2.6.3": "MODIFIED, MOVED TO v5.0.0-6.5.3",
+  "V2.7.1": "MODIFIED, MOVED TO v5.0.0-6.6.1",
+  "V2.7.2": "MOVED TO v5.0.0-6.5.5",
+  "V2.7.3": "MODIFIED, MOVED TO v5.0.0-6.6.2, SPLIT TO v5.0.0-6.5.1",
+  "V2.7.4": "DELETED, NOT IN SCOPE",
+  "V2.7.5": "DELETED, INSUFFICIENT IMPACT",
+  "V2.7.6": "SPLIT TO v5.0.0-6.5.3, v5.0.0-6.5.4",
+  "V2.8.1": "DELETED, MERGED TO v5.0.0-6.5.5",
+  "V2.8.2": "DELETED, COVERED BY v5.0.0-13.3.1",
+  "V2.8.3": "DELETED, MERGED TO v5.0.0-6.5.3",
+  "V2.8.4": "DELETED, MERGED TO v5.0.0-6.5.1",
+  "V2.8.5": "DELETED, INSUFFICIENT IMPACT",
+  "V2.8.6": "MOVED TO v5.0.0-6.5.6",
+  "V2.8.7": "MOVED TO v5.0.0-6.5.7",
+  "V2.9.1": "MODIFIED, MOVED TO v5.0.0-6.7.1, SPLIT TO v5.0.0-13.3.1",
+  "V2.9.2": "MOVED TO v5.0.0-6.7.2",
+  "V2.9.3": "MOVED TO v5.0.0-11.6.1",
+  "V2.10.1": "MOVED TO v5.0.0-13.2.1",
+  "V2.10.2": "MOVED TO v5.0.0-13.2.3",
+  "V2.10.3": "DELETED, COVERED BY v5.0.0-13.3.1",
+  "V2.10.4": "DELETED, MERGED TO v5.0.0-13.3.1",
+  "V3.1.1": "DELETED, MERGED TO v5.0.0-14.2.1",
+  "V3.2.1": "MOVED TO v5.0.0-7.2.4",
+  "V3.2.2": "MOVED TO v5.0.0-7.2.3",
+  "V3.2.3": "DELETED, MERGED TO v5.0.0-14.3.3",
+  "V3.2.4": "DELETED, MERGED TO v5.0.0-7.2.3",
+  "V3.3.1": "MOVED TO v5.0.0-7.4.1",
+  "V3.3.2": "MODIFIED, MOVED TO v5.0.0-7.3.2, SPLIT TO v5.0.0-7.3.1",
+  "V3.3.3": "MOVED TO v5.0.0-7.4.3",
+  "V3.3.4": "MOVED TO v5.0.0-7.5.2",
+  "V3.4.1": "MOVED TO v5.0.0-3.3.1",
+  "V3.4.2": "MOVED TO v5.0.0-3.3.4",
+  "V3.4.3": "MOVED TO v5.0.0-3.3.2",
+  "V3.4.4": "MOVED TO v5.0.0-3.3.3",
+  "V3.4.5": "DELETED, DEPRECATED BY v5.0.0-3.5.4",
+  "V3.5.1": "MOVED TO v5.0.0-10.4.9",
+  "V3.5.2": "MOVED TO v5.0.0-7.2.2",
+  "V3.5.3": "MOVED TO v5.0.0-9.1.1",
+  "V3.6.1": "MODIFIED, MOVED TO v5.0.0-7.6.1",
+  "V3.6.2": "DELETED, MERGED TO v5.0.0-7.6.1",
+  "V3.7.1": "MODIFIED, MOVED TO v5.0.0-7.5.1, SPLIT TO v5.0.0-7.5.3",
+  "V4.1.1": "MOVED TO v5.0.0-8.3.1",
+  "V4.1.2": "DELETED, COVERED BY v5.0.0-8.2.1",
+  "V4.1.3": "MODIFIED, MOVED TO v5.0.0-8.2.1",
+  "V4.1.5": "MOVED TO v5.0.0-16.5.3",
+  "V4.2.1": "MOVED TO v5.0.0-8.2.2",
+  "V4.2.2": "MOVED TO v5.0.0-3.5.1",
+  "V4.3.1": "MODIFIED, MOVED TO v5.0.0-8.4.2",
+  "V4.3.2": "SPLIT TO v5.0.0-13.4.1, v5.0.0-13.4.3",
+  "V4.3.3": "MOVED TO v5.0.0-13.2.4",
+  "V5.1.1": "MOVED TO v5.0.0-15.3.7",
+  "V5.1.2": "MOVED TO v5.0.0-15.3.3",
+  "V5.1.3": "MOVED TO v5.0.0-2.2.1",
+  "V5.1.4": "SPLIT TO v5.0.0-2.2.1, v5.0.0-2.2.3",
+  "V5.1.5": "SPLIT TO v5.0.0-3.7.3, v5.0.0-3.7.2",
+  "V5.2.1": "MODIFIED, MOVED TO v5.0.0-1.3.1",
+  "V5.2.2": "MODIFIED, MOVED TO v5.0.0-1.3.3",
+  "V5.2.3": "MOVED TO v5.0.0-1.3.11",
+  "V5.2.4": "MODIFIED, MOVED TO v5.0.0-1.3.2",
+  "V5.2.5": "MODIFIED, MOVED TO v5.0.0-1.3.7",
+  "V5.2.6": "MODIFIED, MOVED TO v5.0.0-1.3.6",
+  "V5.2.7": "MODIFIED, MOVED TO v5.0.0-1.3.4",
+  "V5.2.8": "MODIFIED, MOVED TO v5.0.0-1.3.5",
+  "V5.3.1": "MODIFIED, MOVED TO v5.0.0-1.2.1, SPLIT TO v5.0.0-1.2.2",
+  "V5.3.2": "DELETED, COVERED BY v5.0.0-4.1.1",
+  "V5.3.3": "MODIFIED, MOVED TO v5.0.0-1.2.3, SPLIT TO v5.0.0-3.2.2",
+  "V5.3.4": "MODIFIED, MOVED TO v5.0.0-1.2.4",
+  "V5.3.5": "DELETED, COVERED BY v5.0.0-1.2.4",
+  "V5.3.6": "DELETED, COVERED BY v5.0.0-1.2.3",
+  "V5.3.7": "MOVED TO v5.0.0-1.2.6",
+  "V5.3.8": "MOVED TO v5.0.0-1.2.5",
+  "V5.3.9": "DELETED, MERGED TO v5.0.0-5.3.2",
+  "V5.3.10": "MODIFIED, MOVED TO v5.0.0-1.2.7",
+  "V5.4.1": "MOVED TO v5.0.0-1.4.1",
+  "V5.4.2": "MOVED TO v5.0.0-1.3.10",
+  "V5.4.3": "MOVED TO v5.0.0-1.4.2",
+  "V5.5.1": "DELETED, INCORRECT",
+  "V5.5.2": "GRAMMAR, MOVED TO v5.0.0-1.5.1",
+  "V5.5.3": "MODIFIED, MOVED TO v5.0.0-1.5.2",
+  "V5.5.4": "DELETED, COVERED BY v5.0.0-1.3.2",
+  "V6.1.1": "DELETED, MERGED TO v5.0.0-14.1.1",
+  "V6.1.2": "DELETED, MERGED TO v5.0.0-14.1.1",
+  "V6.1.3": "DELETED, COVERED BY v5.0.0-14.1.1",
+  "V6.2.1": "MODIFIED, MOVED TO v5.0.0-11.2.5",
+  "V6.2.2": "MODIFIED, MOVED TO v5.0.0-11.2.1, SPLIT TO v5.0.0-11.3.1, v5.0.0-11.3.2,",
+  "V6.2.3": "DELETED, COVERED BY v5.0.0-11.3.1, v5.0.0-11.3.2, v5.0.0-11.4.1",
+  "V6.2.4": "MODIFIED, MOVED TO v5.0.0-11.2.2",
+  "V6.2.5": "SPLIT TO v5.0.0-11.3.1, v5.0.0-11.3.2, v5.0.0-11.4.1",
+  "V6.2.6": "MOVED TO v5.0.0-11.3.4",
+  "V6.2.7": "MOVED TO v5.0.0-11.3.3",
+  "V6.2.8": "MOVED TO v5.0.0-11.2.4",
+  "V6.3.1": "GRAMMAR, MOVED TO v5.0.0-11.5.1",
+  "V6.3.2": "DELETED, COVERED BY v5.0.0-11.5.1",
+  "V6.3.3": "GRAMMAR, MOVED TO v5.0.0-11.5.2",
+  "V6.4.1": "MOVED TO v5.0.0-13.3.1",
+  "V6.4.2": "MOVED TO v5.0.0-13.3.3",
+  "V7.1.1": "MODIFIED, MOVED TO v5.0.0-16.2.5",
+  "V7.1.2": "DELETED, MERGED TO v5.0.0-16.2.5",
+  "V7.1.3": "MOVED TO v5.0.0-16.3.3",
+  "V7.1.4": "MODIFIED, MOVED TO v5.0.0-16.2.1",
+  "V7.2.1": "MODIFIED, MOVED TO v5.0.0-16.3.1",
+  "V7.2.2": "MODIFIED, MOVED TO v5.0.0-16.3.2",
+  "V7.3.1": "MOVED TO v5.0.0-16.4.1",
+  "V7.3.3": "MODIFIED, MOVED TO v5.0.0-16.4.2",
+  "V7.3.4": "MODIFIED, MOVED TO v5.0.0-16.2.2",
+  "V7.4.1": "MODIFIED, MOVED TO v5.0.0-16.5.1",
+  "V7.4.2": "DELETED, INSUFFICIENT IMPACT",
+  "V7.4.3": "MODIFIED, MOVED TO v5.0.0-16.5.4",
+  "V8.1.1": "MODIFIED, MOVED TO v5.0.0-14.2.2",
+  "V8.1.2": "DELETED, MERGED TO v5.0.0-14.2.2",
+  "V8.1.3": "DELETED, INSUFFICIENT IMPACT",
+  "V8.1.4": "DELETED, NOT IN SCOPE",
+  "V8.1.5": "DELETED, NOT IN SCOPE",
+  "V8.1.6": "DELETED, NOT IN SCOPE",
+  "V8.2.1": "MODIFIED, MOVED TO v5.0.0-14.3.2",
+  "V8.2.2": "MODIFIED, MOVED TO v5.0.0-14.3.3",
+  "V8.2.3": "MODIFIED, MOVED TO v5.0.0-14.3.1",
+  "V8.3.1": "MOVED TO v5.0.0-14.2.1",
+  "V8.3.2": "DELETED, NOT IN SCOPE",
+  "V8.3.3": "DELETED, NOT IN SCOPE",
+  "V8.3.4": "DELETED, MERGED TO v5.0.0-14.1.1",
+  "V8.3.5": "DELETED, MERGED TO v5.0.0-16.3.2",
+  "V8.3.6": "DELETED, NOT PRACTICAL",
+  "V8.3.7": "DELETED, COVERED BY v5.0.0-14.1.2",
+  "V8.3.8": "GRAMMAR, MOVED TO v5.0.0-14.2.7",
+  "V9.1.1": "MODIFIED, MOVED TO v5.0.0-12.2.1",
+  "V9.1.2": "MOVED TO v5.0.0-12.1.2",
+  "V9.1.3": "MOVED TO v5.0.0-12.1.1",
+  "V9.2.1": "MOVED TO v5.0.0-12.3.4",
+  "V9.2.2": "MODIFIED, MOVED TO v5.0.0-12.3.1",
+  "V9.2.3": "DELETED, NOT IN SCOPE",
+  "V9.2.4": "MOVED TO v5.0.0-12.1.4",
+  "V9.2.5": "MOVED TO v5.0.0-16.3.4",
+  "V10.1.1": "DELETED, NOT IN SCOPE",
+  "V10.2.1": "DELETED, NOT PRACTICAL",
+  "V10.2.2": "DELETED, NOT PRACTICAL",
+  "V10.2.3": "DELETED, NOT PRACTICAL",
+  "V10.2.4": "DELETED, NOT PRACTICAL",
+  "V10.2.5": "DELETED, NOT PRACTICAL",
+  "V10.2.6": "DELETED, NOT PRACTICAL",
+  "V10.3.1": "DELETED, NOT IN SCOPE",
+  "V10.3.2": "MOVED TO v5.0.0-15.2.4",
+  "V10.3.3": "DELETED, NOT IN SCOPE",
+  "V11.1.1": "MODIFIED, MOVED TO v5.0.0-2.3.1",
+  "V11.1.2": "MOVED TO v5.0.0-2.4.2",
+  "V11.1.3": "MODIFIED, MOVED TO v5.0.0-2.3.2",
+  "V11.1.4": "MOVED TO v5.0.0-2.4.1",
+  "V11.1.5": "DELETED, MERGED TO v5.0.0-2.2.1",
+  "V11.1.6": "SPLIT TO v5.0.0-15.4.2, v5.0.0-2.3.4",
+  "V11.1.7": "DELETED, NOT IN SCOPE",
+  "V11.1.8": "DELETED, NOT IN SCOPE",
+  "V12.1.1": "MODIFIED, MOVED TO v5.0.0-5.2.1",
+  "V12.1.2": "GRAMMAR, MOVED TO v5.0.0-5.2.3",
+  "V12.1.3": "GRAMMAR, MOVED TO v5.0.0-5.2.4",
+  "V12.2.1": "MOVED TO v5.0.0-5.2.2",
+  "V12.3.1": "MOVED TO v5.0.0-5.3.2",
+  "V12.3.2": "DELETED, MERGED TO v5.0.0-5.3.2",
+  "V12.3.3": "DELETED, MERGED TO v5.0.0-5.3.2",
+  "V12.3.4": "MOVED TO v5.0.0-5.4.1",
+  "V12.3.5": "DELETED, COVERED BY v5.0.0-1.2.5",
+  "V12.3.6": "DELETED, COVERED BY v5.0.0-15.1.2",
+  "V12.4.1": "MODIFIED, MOVED TO v5.0.0-5.3.1",
+  "V12.4.2": "MOVED TO v5.0.0-5.4.3",
+  "V12.5.1": "MOVED TO v5.0.0-13.4.7",
+  "V12.5.2": "MOVED TO v5.0.0-3.2.1",
+  "V12.6.1": "MOVED TO v5.0.0-13.2.5",
+  "V13.1.1": "MOVED TO v5.0.0-1.5.3",
+  "V13.1.3": "DELETED, MERGED TO v5.0.0-14.2.1",
+  "V13.1.4": "DELETED, COVERED BY v5.0.0-8.2.2",
+  "V13.1.5": "DELETED, INSUFFICIENT IMPACT",
+  "V13.2.1": "MOVED TO v5.0.0-3.5.3",
+  "V13.2.2": "DELETED, COVERED BY v5.0.0-2.2.1",
+  "V13.2.3": "DELETED, COVERED BY v5.0.0-3.5.1, v5.0.0-3.5.2",
+  "V13.2.5": "MOVED TO v5.0.0-3.5.2",
+  "V13.2.6": "MOVED TO v5.0.0-4.1.5",
+  "V13.3.1": "DELETED, COVERED BY v5.0.0-2.2.1",
+  "V13.3.2": "DELETED, COVERED BY v5.0.0-4.1.5",
+  "V13.4.1": "GRAMMAR, MOVED TO v5.0.0-4.3.1",
+  "V13.4.2": "DELETED, INSUFFICIENT IMPACT",
+  "V14.1.1": "DELETED, NOT IN SCOPE",
+  "V14.1.2": "DELETED, NOT IN SCOPE",
+  "V14.1.3": "DELETED, NOT IN SCOPE",
+  "V14.1.4": "DELETED, NOT IN SCOPE",
+  "V14.1.5": "DELETED, NOT IN SCOPE",
+  "V14.2.1": "SPLIT TO v5.0.0-15.1.1, v5.0.0-15.2.1",
+  "V14.2.2": "SPLIT TO v5.0.0-13.4.5, v5.0.0-15.2.3",
+  "V14.2.3": "MOVED TO v5.0.0-3.6.1",
+  "V14.2.4": "DELETED, MERGED TO v5.0.0-15.1.2",
+  "V14.2.5": "MOVED TO v5.0.0-15.1.2",
+  "V14.2.6": "SPLIT TO v5.0.0-15.1.4, v5.0.0-15.2.5",
+  "V14.3.2": "MODIFIED, MOVED TO v5.0.0-13.4.2",
+  "V14.3.3": "MODIFIED, MOVED TO v5.0.0-13.4.6",
+  "V14.4.1": "MOVED TO v5.0.0-4.1.1",
+  "V14.4.2": "DELETED, MERGED TO v5.0.0-3.2.1",
+  "V14.4.3": "MOVED TO v5.0.0-3.4.3",
+  "V14.4.4": "MOVED TO v5.0.0-3.4.4",
+  "V14.4.5": "MOVED TO v5.0.0-3.4.1",
+  "V14.4.6": "MOVED TO v5.0.0-3.4.5",
+  "V14.4.7": "MOVED TO v5.0.0-3.4.6",
+  "V14.5.1": "SPLIT TO v5.0.0-4.1.4, v5.0.0-13.4.4",
+  "V14.5.2": "DELETED, COVERED BY v5.0.0-8.3.1",
+  "V14.5.3": "SPLIT TO v5.0.0-3.4.2, v5.0.0-3.5.2",
+  "V14.5.4": "DELETED, INCORRECT"
+ },
+ "nist_800_53r5_names": {
+  "AC-1": "Policy and Procedures",
+  "AC-2": "Account Management",
+  "AC-2(1)": "Account Management | Automated System Account Management",
+  "AC-2(2)": "Account Management | Automated Temporary and Emergency Account Management",
+  "AC-2(3)": "Account Management | Disable Accounts",
+  "AC-2(4)": "Account Management | Automated Audit Actions",
+  "AC-2(5)": "Account Management | Inactivity Logout",
+  "AC-2(6)": "Account Management | Dynamic Privilege Management",
+  "AC-2(7)": "Account Management | Privileged User Accounts",
+  "AC-2(8)": "Account Management | Dynamic Account Management",
+  "AC-2(9)": "Account Management | Restrictions on Use of Shared and Group Accounts",
+  "AC-2(10)": "Account Management | Shared and Group Account Credential Change",
+  "AC-2(11)": "Account Management | Usage Conditions",
+  "AC-2(12)": "Account Management | Account Monitoring for Atypical Usage",
+  "AC-2(13)": "Account Management | Disable Accounts for High-risk Individuals",
+  "AC-3": "Access Enforcement",
+  "AC-3(1)": "Access Enforcement | Restricted Access to Privileged Functions",
+  "AC-3(2)": "Access Enforcement | Dual Authorization",
+  "AC-3(3)": "Access Enforcement | Mandatory Access Control",
+  "AC-3(4)": "Access Enforcement | Discretionary Access Control",
+  "AC-3(5)": "Access Enforcement | Security-relevant Information",
+  "AC-3(6)": "Access Enforcement | Protection of User and System Information",
+  "AC-3(7)": "Access Enforcement | Role-based Access Control",
+  "AC-3(8)": "Access Enforcement | Revocation of Access Authorizations",
+  "AC-3(9)": "Access Enforcement | Controlled Release",
+  "AC-3(10)": "Access Enforcement | Audited Override of Access Control Mechanisms",
+  "AC-3(11)": "Access Enforcement | Restrict Access to Specific Information Types",
+  "AC-3(12)": "Access Enforcement | Assert and Enforce Application Access",
+  "AC-3(13)": "Access Enforcement | Attribute-based Access Control",
+  "AC-3(14)": "Access Enforcement | Individual Access",
+  "AC-3(15)": "Access Enforcement | Discretionary and Mandatory Access Control",
+  "AC-4": "Information Flow Enforcement",
+  "AC-4(1)": "Information Flow Enforcement | Object Security and Privacy Attributes",
+  "AC-4(2)": "Information Flow Enforcement | Processing Domains",
+  "AC-4(3)": "Information Flow Enforcement | Dynamic Information Flow Control",
+  "AC-4(4)": "Information Flow Enforcement | Flow Control of Encrypted Information",
+  "AC-4(5)": "Information Flow Enforcement | Embedded Data Types",
+  "AC-4(6)": "Information Flow Enforcement | Metadata",
+  "AC-4(7)": "Information Flow Enforcement | One-way Flow Mechanisms",
+  "AC-4(8)": "Information Flow Enforcement | Security and Privacy Policy Filters",
+  "AC-4(9)": "Information Flow Enforcement | Human Reviews",
+  "AC-4(10)": "Information Flow Enforcement | Enable and Disable Security or Privacy Policy Filters",
+  "AC-4(11)": "Information Flow Enforcement | Configuration of Security or Privacy Policy Filters",
+  "AC-4(12)": "Information Flow Enforcement | Data Type Identifiers",
+  "AC-4(13)": "Information Flow Enforcement | Decomposition into Policy-relevant Subcomponents",
+  "AC-4(14)": "Information Flow Enforcement | Security or Privacy Policy Filter Constraints",
+  "AC-4(15)": "Information Flow Enforcement | Detection of Unsanctioned Information",
+  "AC-4(16)": "Information Flow Enforcement | Information Transfers on Interconnected Systems",
+  "AC-4(17)": "Information Flow Enforcement | Domain Authentication",
+  "AC-4(18)": "Information Flow Enforcement | Security Attribute Binding",
+  "AC-4(19)": "Information Flow Enforcement | Validation of Metadata",
+  "AC-4(20)": "Information Flow Enforcement | Approved Solutions",
+  "AC-4(21)": "Information Flow Enforcement | Physical or Logical Separation of Information Flows",
+  "AC-4(22)": "Information Flow Enforcement | Access Only",
+  "AC-4(23)": "Information Flow Enforcement | Modify Non-releasable Information",
+  "AC-4(24)": "Information Flow Enforcement | Internal Normalized Format",
+  "AC-4(25)": "Information Flow Enforcement | Data Sanitization",
+  "AC-4(26)": "Information Flow Enforcement | Audit Filtering Actions",
+  "AC-4(27)": "Information Flow Enforcement | Redundant/independent Filtering Mechanisms",
+  "AC-4(28)": "Information Flow Enforcement | Linear Filter Pipelines",
+  "AC-4(29)": "Information Flow Enforcement | Filter Orchestration Engines",
+  "AC-4(30)": "Information Flow Enforcement | Filter Mechanisms Using Multiple Processes",
+  "AC-4(31)": "Information Flow Enforcement | Failed Content Transfer Prevention",
+  "AC-4(32)": "Information Flow Enforcement | Process Requirements for Information Transfer",
+  "AC-5": "Separation of Duties",
+  "AC-6": "Least Privilege",
+  "AC-6(1)": "Least Privilege | Authorize Access to Security Functions",
+  "AC-6(2)": "Least Privilege | Non-privileged Access for Nonsecurity Functions",
+  "AC-6(3)": "Least Privilege | Network Access to Privileged Commands",
+  "AC-6(4)": "Least Privilege | Separate Processing Domains",
+  "AC-6(5)": "Least Privilege | Privileged Accounts",
+  "AC-6(6)": "Least Privilege | Privileged Access by Non-organizational Users",
+  "AC-6(7)": "Least Privilege | Review of User Privileges",
+  "AC-6(8)": "Least Privilege | Privilege Levels for Code Execution",
+  "AC-6(9)": "Least Privilege | Log Use of Privileged Functions",
+  "AC-6(10)": "Least Privilege | Prohibit Non-privileged Users from Executing Privileged Functions",
+  "AC-7": "Unsuccessful Logon Attempts",
+  "AC-7(1)": "Unsuccessful Logon Attempts | Automatic Account Lock",
+  "AC-7(2)": "Unsuccessful Logon Attempts | Purge or Wipe Mobile Device",
+  "AC-7(3)": "Unsuccessful Logon Attempts | Biometric Attempt Limiting",
+  "AC-7(4)": "Unsuccessful Logon Attempts | Use of Alternate Authentication Factor",
+  "AC-8": "System Use Notification",
+  "AC-9": "Previous Logon Notification",
+  "AC-9(1)": "Previous Logon Notification | Unsuccessful Logons",
+  "AC-9(2)": "Previous Logon Notification | Successful and Unsuccessful Logons",
+  "AC-9(3)": "Previous Logon Notification | Notification of Account Changes",
+  "AC-9(4)": "Previous Logon Notification | Additional Logon Information",
+  "AC-10": "Concurrent Session Control",
+  "AC-11": "Device Lock",
+  "AC-11(1)": "Device Lock | Pattern-hiding Displays",
+  "AC-12": "Session Termination",
+  "AC-12(1)": "Session Termination | User-initiated Logouts",
+  "AC-12(2)": "Session Termination | Termination Message",
+  "AC-12(3)": "Session Termination | Timeout Warning Message",
+  "AC-13": "Supervision and Review ' Access Control",
+  "AC-14": "Permitted Actions Without Identification or Authentication",
+  "AC-14(1)": "Permitted Actions Without Identification or Authentication | Necessary Uses",
+  "AC-15": "Automated Marking",
+  "AC-16": "Security and Privacy Attributes",
+  "AC-16(1)": "Security and Privacy Attributes | Dynamic Attribute Association",
+  "AC-16(2)": "Security and Privacy Attributes | Attribute Value Changes by Authorized Individuals",
+  "AC-16(3)": "Security and Privacy Attributes | Maintenance of Attribute Associations by System",
+  "AC-16(4)": "Security and Privacy Attributes | Association of Attributes by Authorized Individuals",
+  "AC-16(5)": "Security and Privacy Attributes | Attribute Displays on Objects to Be Output",
+  "AC-16(6)": "Security and Privacy Attributes | Maintenance of Attribute Association",
+  "AC-16(7)": "Security and Privacy Attributes | Consistent Attribute Interpretation",
+  "AC-16(8)": "Security and Privacy Attributes | Association Techniques and Technologies",
+  "AC-16(9)": "Security and Privacy Attributes | Attribute Reassignment ' Regrading Mechanisms",
+  "AC-16(10)": "Security and Privacy Attributes | Attribute Configuration by Authorized Individuals",
+  "AC-17": "Remote Access",
+  "AC-17(1)": "Remote Access | Monitoring and Control",
+  "AC-17(2)": "Remote Access | Protection of Confidentiality and Integrity Using Encryption",
+  "AC-17(3)": "Remote Access | Managed Access Control Points",
+  "AC-17(4)": "Remote Access | Privileged Commands and Access",
+  "AC-17(5)": "Remote Access | Monitoring for Unauthorized Connections",
+  "AC-17(6)": "Remote Access | Protection of Mechanism Information",
+  "AC-17(7)": "Remote Access | Additional Protection for Security Function Access",
+  "AC-17(8)": "Remote Access | Disable Nonsecure Network Protocols",
+  "AC-17(9)": "Remote Access | Disconnect or Disable Access",
+  "AC-17(10)": "Remote Access | Authenticate Remote Commands",
+  "AC-18": "Wireless Access",
+  "AC-18(1)": "Wireless Access | Authentication and Encryption",
+  "AC-18(2)": "Wireless Access | Monitoring Unauthorized Connections",
+  "AC-18(3)": "Wireless Access | Disable Wireless Networking",
+  "AC-18(4)": "Wireless Access | Restrict Configurations by Users",
+  "AC-18(5)": "Wireless Access | Antennas and Transmission Power Levels",
+  "AC-19": "Access Control for Mobile Devices",
+  "AC-19(1)": "Access Control for Mobile Devices | Use of Writable and Portable Storage Devices",
+  "AC-19(2)": "Access Control for Mobile Devices | Use of Personally Owned Portable Storage Devices",
+  "AC-19(3)": "Access Control for Mobile Devices | Use of Portable Storage Devices with No Identifiable Owner",
+  "AC-19(4)": "Access Control for Mobile Devices | Restrictions for Classified Information",
+  "AC-19(5)": "Access Control for Mobile Devices | Full Device or Container-based Encryption",
+  "AC-20": "Use of External Systems",
+  "AC-20(1)": "Use of External Systems | Limits on Authorized Use",
+  "AC-20(2)": "Use of External Systems | Portable Storage Devices ' Restricted Use",
+  "AC-20(3)": "Use of External Systems | Non-organizationally Owned Systems  ' Restricted Use",
+  "AC-20(4)": "Use of External Systems | Network Accessible Storage Devices ' Prohibited Use",
+  "AC-20(5)": "Use of External Systems | Portable Storage Devices ' Prohibited Use",
+  "AC-21": "Information Sharing",
+  "AC-21(1)": "Information Sharing | Automated Decision Support",
+  "AC-21(2)": "Information Sharing | Information Search and Retrieval",
+  "AC-22": "Publicly Accessible Content",
+  "AC-23": "Data Mining Protection",
+  "AC-24": "Access Control Decisions",
+  "AC-24(1)": "Access Control Decisions | Transmit Access Authorization Information",
+  "AC-24(2)": "Access Control Decisions | No User or Process Identity",
+  "AC-25": "Reference Monitor",
+  "AT-1": "Policy and Procedures",
+  "AT-2": "Literacy Training and Awareness",
+  "AT-2(1)": "Literacy Training and Awareness | Practical Exercises",
+  "AT-2(2)": "Literacy Training and Awareness | Insider Threat",
+  "AT-2(3)": "Literacy Training and Awareness | Social Engineering and Mining",
+  "AT-2(4)": "Literacy Training and Awareness | Suspicious Communications and Anomalous System Behavior",
+  "AT-2(5)": "Literacy Training and Awareness | Advanced Persistent Threat",
+  "AT-2(6)": "Literacy Training and Awareness | Cyber Threat Environment",
+  "AT-3": "Role-based Training",
+  "AT-3(1)": "Role-based Training | Environmental Controls",
+  "AT-3(2)": "Role-based Training | Physical Security Controls",
+  "AT-3(3)": "Role-based Training | Practical Exercises",
+  "AT-3(4)": "Role-based Training | Suspicious Communications and Anomalous System Behavior",
+  "AT-3(5)": "Role-based Training | Processing Personally Identifiable Information",
+  "AT-4": "Training Records",
+  "AT-5": "Contacts with Security Groups and Associations",
+  "AT-6": "Training Feedback",
+  "AU-1": "Policy and Procedures",
+  "AU-2": "Event Logging",
+  "AU-2(1)": "Event Logging | Compilation of Audit Records from Multiple Sources",
+  "AU-2(2)": "Event Logging | Selection of Audit Events by Component",
+  "AU-2(3)": "Event Logging | Reviews and Updates",
+  "AU-2(4)": "Event Logging | Privileged Functions",
+  "AU-3": "Content of Audit Records",
+  "AU-3(1)": "Content of Audit Records | Additional Audit Information",
+  "AU-3(2)": "Content of Audit Records | Centralized Management of Planned Audit Record Content",
+  "AU-3(3)": "Content of Audit Records | Limit Personally Identifiable Information Elements",
+  "AU-4": "Audit Log Storage Capacity",
+  "AU-4(1)": "Audit Log Storage Capacity | Transfer to Alternate Storage",
+  "AU-5": "Response to Audit Logging Process Failures",
+  "AU-5(1)": "Response to Audit Logging Process Failures | Storage Capacity Warning",
+  "AU-5(2)": "Response to Audit Logging Process Failures | Real-time Alerts",
+  "AU-5(3)": "Response to Audit Logging Process Failures | Configurable Traffic Volume Thresholds",
+  "AU-5(4)": "Response to Audit Logging Process Failures | Shutdown on Failure",
+  "AU-5(5)": "Response to Audit Logging Process Failures | Alternate Audit Logging Capability",
+  "AU-6": "Audit Record Review, Analysis, and Reporting",
+  "AU-6(1)": "Audit Record Review, Analysis, and Reporting | Automated Process Integration",
+  "AU-6(2)": "Audit Record Review, Analysis, and Reporting | Automated Security Alerts",
+  "AU-6(3)": "Audit Record Review, Analysis, and Reporting | Correlate Audit Record Repositories",
+  "AU-6(4)": "Audit Record Review, Analysis, and Reporting | Central Review and Analysis",
+  "AU-6(5)": "Audit Record Review, Analysis, and Reporting | Integrated Analysis of Audit Records",
+  "AU-6(6)": "Audit Record Review, Analysis, and Reporting | Correlation with Physical Monitoring",
+  "AU-6(7)": "Audit Record Review, Analysis, and Reporting | Permitted Actions",
+  "AU-6(8)": "Audit Record Review, Analysis, and Reporting | Full Text Analysis of Privileged Commands",
+  "AU-6(9)": "Audit Record Review, Analysis, and Reporting | Correlation with Information from Nontechnical Sources",
+  "AU-6(10)": "Audit Record Review, Analysis, and Reporting | Audit Level Adjustment",
+  "AU-7": "Audit Record Reduction and Report Generation",
+  "AU-7(1)": "Audit Record Reduction and Report Generation | Automatic Processing",
+  "AU-7(2)": "Audit Record Reduction and Report Generation | Automatic Sort and Search",
+  "AU-8": "Time Stamps",
+  "AU-8(1)": "Time Stamps | Synchronization with Authoritative Time Source",
+  "AU-8(2)": "Time Stamps | Secondary Authoritative Time Source",
+  "AU-9": "Protection of Audit Information",
+  "AU-9(1)": "Protection of Audit Information | Hardware Write-once Media",
+  "AU-9(2)": "Protection of Audit Information | Store on Separate Physical Systems or Components",
+  "AU-9(3)": "Protection of Audit Information | Cryptographic Protection",
+  "AU-9(4)": "Protection of Audit Information | Access by Subset of Privileged Users",
+  "AU-9(5)": "Protection of Audit Information | Dual Authorization",
+  "AU-9(6)": "Protection of Audit Information | Read-only Access",
+  "AU-9(7)": "Protection of Audit Information | Store on Component with Different Operating System",
+  "AU-10": "Non-repudiation",
+  "AU-10(1)": "Non-repudiation | Association of Identities",
+  "AU-10(2)": "Non-repudiation | Validate Binding of Information Producer Identity",
+  "AU-10(3)": "Non-repudiation | Chain of Custody",
+  "AU-10(4)": "Non-repudiation | Validate Binding of Information Reviewer Identity",
+  "AU-10(5)": "Non-repudiation | Digital Signatures",
+  "AU-11": "Audit Record Retention",
+  "AU-11(1)": "Audit Record Retention | Long-term Retrieval Capability",
+  "AU-12": "Audit Record Generation",
+  "AU-12(1)": "Audit Record Generation | System-wide and Time-correlated Audit Trail",
+  "AU-12(2)": "Audit Record Generation | Standardized Formats",
+  "AU-12(3)": "Audit Record Generation | Changes by Authorized Individuals",
+  "AU-12(4)": "Audit Record Generation | Query Parameter Audits of Personally Identifiable Information",
+  "AU-13": "Monitoring for Information Disclosure",
+  "AU-13(1)": "Monitoring for Information Disclosure | Use of Automated Tools",
+  "AU-13(2)": "Monitoring for Information Disclosure | Review of Monitored Sites",
+  "AU-13(3)": "Monitoring for Information Disclosure | Unauthorized Replication of Information",
+  "AU-14": "Session Audit",
+  "AU-14(1)": "Session Audit | System Start-up",
+  "AU-14(2)": "Session Audit | Capture and Record Content",
+  "AU-14(3)": "Session Audit | Remote Viewing and Listening",
+  "AU-15": "Alternate Audit Logging Capability",
+  "AU-16": "Cross-organizational Audit Logging",
+  "AU-16(1)": "Cross-organizational Audit Logging | Identity Preservation",
+  "AU-16(2)": "Cross-organizational Audit Logging | Sharing of Audit Information",
+  "AU-16(3)": "Cross-organizational Audit Logging | Disassociability",
+  "CA-1": "Policy and Procedures",
+  "CA-2": "Control Assessments",
+  "CA-2(1)": "Control Assessments | Independent Assessors",
+  "CA-2(2)": "Control Assessments | Specialized Assessments",
+  "CA-2(3)": "Control Assessments | Leveraging Results from External Organizations",
+  "CA-3": "Information Exchange",
+  "CA-3(1)": "Information Exchange | Unclassified National Security System Connections",
+  "CA-3(2)": "Information Exchange | Classified National Security System Connections",
+  "CA-3(3)": "Information Exchange | Unclassified Non-national Security System Connections",
+  "CA-3(4)": "Information Exchange | Connections to Public Networks",
+  "CA-3(5)": "Information Exchange | Restrictions on External System Connections",
+  "CA-3(6)": "Information Exchange | Transfer Authorizations",
+  "CA-3(7)": "Information Exchange | Transitive Information Exchanges",
+  "CA-4": "Security Certification",
+  "CA-5": "Plan of Action and Milestones",
+  "CA-5(1)": "Plan of Action and Milestones | Automation Support for Accuracy and Currency",
+  "CA-6": "Authorization",
+  "CA-6(1)": "Authorization | Joint Authorization ' Intra-organization",
+  "CA-6(2)": "Authorization | Joint Authorization ' Inter-organization",
+  "CA-7": "Continuous Monitoring",
+  "CA-7(1)": "Continuous Monitoring | Independent Assessment",
+  "CA-7(2)": "Continuous Monitoring | Types of Assessments",
+  "CA-7(3)": "Continuous Monitoring | Trend Analyses",
+  "CA-7(4)": "Continuous Monitoring | Risk Monitoring",
+  "CA-7(5)": "Continuous Monitoring | Consistency Analysis",
+  "CA-7(6)": "Continuous Monitoring | Automation Support for Monitoring",
+  "CA-8": "Penetration Testing",
+  "CA-8(1)": "Penetration Testing | Independent Penetration Testing Agent or Team",
+  "CA-8(2)": "Penetration Testing | Red Team Exercises",
+  "CA-8(3)": "Penetration Testing | Facility Penetration Testing",
+  "CA-9": "Internal System Connections",
+  "CA-9(1)": "Internal System Connections | Compliance Checks",
+  "CM-1": "Policy and Procedures",
+  "CM-2": "Baseline Configuration",
+  "CM-2(1)": "Baseline Configuration | Reviews and Updates",
+  "CM-2(2)": "Baseline Configuration | Automation Support for Accuracy and Currency",
+  "CM-2(3)": "Baseline Configuration | Retention of Previous Configurations",
+  "CM-2(4)": "Baseline Configuration | Unauthorized Software",
+  "CM-2(5)": "Baseline Configuration | Authorized Software",
+  "CM-2(6)": "Baseline Configuration | Development and Test Environments",
+  "CM-2(7)": "Baseline Configuration | Configure Systems and Components for High-risk Areas",
+  "CM-3": "Configuration Change Control",
+  "CM-3(1)": "Configuration Change Control | Automated Documentation, Notification, and Prohibition of Changes",
+  "CM-3(2)": "Configuration Change Control | Testing, Validation, and Documentation of Changes",
+  "CM-3(3)": "Configuration Change Control | Automated Change Implementation",
+  "CM-3(4)": "Configuration Change Control | Security and Privacy Representatives",
+  "CM-3(5)": "Configuration Change Control | Automated Security Response",
+  "CM-3(6)": "Configuration Change Control | Cryptography Management",
+  "CM-3(7)": "Configuration Change Control | Review System Changes",
+  "CM-3(8)": "Configuration Change Control | Prevent or Restrict Configuration Changes",
+  "CM-4": "Impact Analyses",
+  "CM-4(1)": "Impact Analyses | Separate Test Environments",
+  "CM-4(2)": "Impact Analyses | Verification of Controls",
+  "CM-5": "Access Restrictions for Change",
+  "CM-5(1)": "Access Restrictions for Change | Automated Access Enforcement and Audit Records",
+  "CM-5(2)": "Access Restrictions for Change | Review System Changes",
+  "CM-5(3)": "Access Restrictions for Change | Signed Components",
+  "CM-5(4)": "Access Restrictions for Change | Dual Authorization",
+  "CM-5(5)": "Access Restrictions for Change | Privilege Limitation for Production and Operation",
+  "CM-5(6)": "Access Restrictions for Change | Limit Library Privileges",
+  "CM-5(7)": "Access Restrictions for Change | Automatic Implementation of Security Safeguards",
+  "CM-6": "Configuration Settings",
+  "CM-6(1)": "Configuration Settings | Automated Management, Application, and Verification",
+  "CM-6(2)": "Configuration Settings | Respond to Unauthorized Changes",
+  "CM-6(3)": "Configuration Settings | Unauthorized Change Detection",
+  "CM-6(4)": "Configuration Settings | Conformance Demonstration",
+  "CM-7": "Least Functionality",
+  "CM-7(1)": "Least Functionality | Periodic Review",
+  "CM-7(2)": "Least Functionality | Prevent Program Execution",
+  "CM-7(3)": "Least Functionality | Registration Compliance",
+  "CM-7(4)": "Least Functionality | Unauthorized Software",
+  "CM-7(5)": "Least Functionality | Authorized Software",
+  "CM-7(6)": "Least Functionality | Confined Environments with Limited Privileges",
+  "CM-7(7)": "Least Functionality | Code Execution in Protected Environments",
+  "CM-7(8)": "Least Functionality | Binary or Machine Executable Code",
+  "CM-7(9)": "Least Functionality | Prohibiting The Use of Unauthorized Hardware",
+  "CM-8": "System Component Inventory",
+  "CM-8(1)": "System Component Inventory | Updates During Installation and Removal",
+  "CM-8(2)": "System Component Inventory | Automated Maintenance",
+  "CM-8(3)": "System Component Inventory | Automated Unauthorized Component Detection",
+  "CM-8(4)": "System Component Inventory | Accountability Information",
+  "CM-8(5)": "System Component Inventory | No Duplicate Accounting of Components",
+  "CM-8(6)": "System Component Inventory | Assessed Configurations and Approved Deviations",
+  "CM-8(7)": "System Component Inventory | Centralized Repository",
+  "CM-8(8)": "System Component Inventory | Automated Location Tracking",
+  "CM-8(9)": "System Component Inventory | Assignment of Components to Systems",
+  "CM-9": "Configuration Management Plan",
+  "CM-9(1)": "Configuration Management Plan | Assignment of Responsibility",
+  "CM-10": "Software Usage Restrictions",
+  "CM-10(1)": "Software Usage Restrictions | Open-source Software",
+  "CM-11": "User-installed Software",
+  "CM-11(1)": "User-installed Software | Alerts for Unauthorized Installations",
+  "CM-11(2)": "User-installed Software | Software Installation with Privileged Status",
+  "CM-11(3)": "User-installed Software | Automated Enforcement and Monitoring",
+  "CM-12": "Information Location",
+  "CM-12(1)": "Information Location | Automated Tools to Support Information Location",
+  "CM-13": "Data Action Mapping",
+  "CM-14": "Signed Components",
+  "CP-1": "Policy and Procedures",
+  "CP-2": "Contingency Plan",
+  "CP-2(1)": "Contingency Plan | Coordinate with Related Plans",
+  "CP-2(2)": "Contingency Plan | Capacity Planning",
+  "CP-2(3)": "Contingency Plan | Resume Mission and Business Functions",
+  "CP-2(4)": "Contingency Plan | Resume All Mission and Business Functions",
+  "CP-2(5)": "Contingency Plan | Continue Mission and Business Functions",
+  "CP-2(6)": "Contingency Plan | Alternate Processing and Storage Sites",
+  "CP-2(7)": "Contingency Plan | Coordinate with External Service Providers",
+  "CP-2(8)": "Contingency Plan | Identify Critical Assets",
+  "CP-3": "Contingency Training",
+  "CP-3(1)": "Contingency Training | Simulated Events",
+  "CP-3(2)": "Contingency Training | Mechanisms Used in Training Environments",
+  "CP-4": "Contingency Plan Testing",
+  "CP-4(1)": "Contingency Plan Testing | Coordinate with Related Plans",
+  "CP-4(2)": "Contingency Plan Testing | Alternate Processing Site",
+  "CP-4(3)": "Contingency Plan Testing | Automated Testing",
+  "CP-4(4)": "Contingency Plan Testing | Full Recovery and Reconstitution",
+  "CP-4(5)": "Contingency Plan Testing | Self-challenge",
+  "CP-5": "Contingency Plan Update",
+  "CP-6": "Alternate Storage Site",
+  "CP-6(1)": "Alternate Storage Site | Separation from Primary Site",
+  "CP-6(2)": "Alternate Storage Site | Recovery Time and Recovery Point Objectives",
+  "CP-6(3)": "Alternate Storage Site | Accessibility",
+  "CP-7": "Alternate Processing Site",
+  "CP-7(1)": "Alternate Processing Site | Separation from Primary Site",
+  "CP-7(2)": "Alternate Processing Site | Accessibility",
+  "CP-7(3)": "Alternate Processing Site | Priority of Service",
+  "CP-7(4)": "Alternate Processing Site | Preparation for Use",
+  "CP-7(5)": "Alternate Processing Site | Equivalent Information Security Safeguards",
+  "CP-7(6)": "Alternate Processing Site | Inability to Return to Primary Site",
+  "CP-8": "Telecommunications Services",
+  "CP-8(1)": "Telecommunications Services | Priority of Service Provisions",
+  "CP-8(2)": "Telecommunications Services | Single Points of Failure",
+  "CP-8(3)": "Telecommunications Services | Separation of Primary and Alternate Providers",
+  "CP-8(4)": "Telecommunications Services | Provider Contingency Plan",
+  "CP-8(5)": "Telecommunications Services | Alternate Telecommunication Service Testing",
+  "CP-9": "System Backup",
+  "CP-9(1)": "System Backup | Testing for Reliability and Integrity",
+  "CP-9(2)": "System Backup | Test Restoration Using Sampling",
+  "CP-9(3)": "System Backup | Separate Storage for Critical Information",
+  "CP-9(4)": "System Backup | Protection from Unauthorized Modification",
+  "CP-9(5)": "System Backup | Transfer to Alternate Storage Site",
+  "CP-9(6)": "System Backup | Redundant Secondary System",
+  "CP-9(7)": "System Backup | Dual Authorization",
+  "CP-9(8)": "System Backup | Cryptographic Protection",
+  "CP-10": "System Recovery and Reconstitution",
+  "CP-10(1)": "System Recovery and Reconstitution | Contingency Plan Testing",
+  "CP-10(2)": "System Recovery and Reconstitution | Transaction Recovery",
+  "CP-10(3)": "System Recovery and Reconstitution | Compensating Security Controls",
+  "CP-10(4)": "System Recovery and Reconstitution | Restore Within Time Period",
+  "CP-10(5)": "System Recovery and Reconstitution | Failover Capability",
+  "CP-10(6)": "System Recovery and Reconstitution | Component Protection",
+  "CP-11": "Alternate Communications Protocols",
+  "CP-12": "Safe Mode",
+  "CP-13": "Alternative Security Mechanisms",
+  "IA-1": "Policy and Procedures",
+  "IA-2": "Identification and Authentication (organizational Users)",
+  "IA-2(1)": "Identification and Authentication (organizational Users) | Multi-factor Authentication to Privileged Accounts",
+  "IA-2(2)": "Identification and Authentication (organizational Users) | Multi-factor Authentication to Non-privileged Accounts",
+  "IA-2(3)": "Identification and Authentication (organizational Users) | Local Access to Privileged Accounts",
+  "IA-2(4)": "Identification and Authentication (organizational Users) | Local Access to Non-privileged Accounts",
+  "IA-2(5)": "Identification and Authentication (organizational Users) | Individual Authentication with Group Authentication",
+  "IA-2(6)": "Identification and Authentication (organizational Users) | Access to Accounts ' Separate Device",
+  "IA-2(7)": "Identification and Authentication (organizational Users) | Access to Non-privileged Accounts ' Separate Device",
+  "IA-2(8)": "Identification and Authentication (organizational Users) | Access to Accounts ' Replay Resistant",
+  "IA-2(9)": "Identification and Authentication (organizational Users) | Network Access to Non-privileged Accounts ' Replay Resistant",
+  "IA-2(10)": "Identification and Authentication (organizational Users) | Single Sign-on",
+  "IA-2(11)": "Identification and Authentication (organizational Users) | Remote Access ' Separate Device",
+  "IA-2(12)": "Identification and Authentication (organizational Users) | Acceptance of PIV Credentials",
+  "IA-2(13)": "Identification and Authentication (organizational Users) | Out-of-band Authentication",
+  "IA-3": "Device Identification and Authentication",
+  "IA-3(1)": "Device Identification and Authentication | Cryptographic Bidirectional Authentication",
+  "IA-3(2)": "Device Identification and Authentication | Cryptographic Bidirectional Network Authentication",
+  "IA-3(3)": "Device Identification and Authentication | Dynamic Address Allocation",
+  "IA-3(4)": "Device Identification and Authentication | Device Attestation",
+  "IA-4": "Identifier Management",
+  "IA-4(1)": "Identifier Management | Prohibit Account Identifiers as Public Identifiers",
+  "IA-4(2)": "Identifier Management | Supervisor Authorization",
+  "IA-4(3)": "Identifier Management | Multiple Forms of Certification",
+  "IA-4(4)": "Identifier Management | Identify User Status",
+  "IA-4(5)": "Identifier Management | Dynamic Management",
+  "IA-4(6)": "Identifier Management | Cross-organization Management",
+  "IA-4(7)": "Identifier Management | In-person Registration",
+  "IA-4(8)": "Identifier Management | Pairwise Pseudonymous Identifiers",
+  "IA-4(9)": "Identifier Management | Attribute Maintenance and Protection",
+  "IA-5": "Authenticator Management",
+  "IA-5(1)": "Authenticator Management | Password-based Authentication",
+  "IA-5(2)": "Authenticator Management | Public Key-based Authentication",
+  "IA-5(3)": "Authenticator Management | In-person or Trusted External Party Registration",
+  "IA-5(4)": "Authenticator Management | Automated Support for Password Strength Determination",
+  "IA-5(5)": "Authenticator Management | Change Authenticators Prior to Delivery",
+  "IA-5(6)": "Authenticator Management | Protection of Authenticators",
+  "IA-5(7)": "Authenticator Management | No Embedded Unencrypted Static Authenticators",
+  "IA-5(8)": "Authenticator Management | Multiple System Accounts",
+  "IA-5(9)": "Authenticator Management | Federated Credential Management",
+  "IA-5(10)": "Authenticator Management | Dynamic Credential Binding",
+  "IA-5(11)": "Authenticator Management | Hardware Token-based Authentication",
+  "IA-5(12)": "Authenticator Management | Biometric Authentication Performance",
+  "IA-5(13)": "Authenticator Management | Expiration of Cached Authenticators",
+  "IA-5(14)": "Authenticator Management | Managing Content of PKI Trust Stores",
+  "IA-5(15)": "Authenticator Management | Gsa-approved Products and Services",
+  "IA-5(16)": "Authenticator Management | In-person or Trusted External Party Authenticator Issuance",
+  "IA-5(17)": "Authenticator Management | Presentation Attack Detection for Biometric Authenticators",
+  "IA-5(18)": "Authenticator Management | Password Managers",
+  "IA-6": "Authentication Feedback",
+  "IA-7": "Cryptographic Module Authentication",
+  "IA-8": "Identification and Authentication (non-organizational Users)",
+  "IA-8(1)": "Identification and Authentication (non-organizational Users) | Acceptance of PIV Credentials from Other Agencies",
+  "IA-8(2)": "Identification and Authentication (non-organizational Users) | Acceptance of External Authenticators",
+  "IA-8(3)": "Identification and Authentication (non-organizational Users) | Use of Ficam-approved Products",
+  "IA-8(4)": "Identification and Authentication (non-organizational Users) | Use of Defined Profiles",
+  "IA-8(5)": "Identification and Authentication (non-organizational Users) | Acceptance of PIV-I Credentials",
+  "IA-8(6)": "Identification and Authentication (non-organizational Users) | Disassociability",
+  "IA-9": "Service Identification and Authentication",
+  "IA-9(1)": "Service Identification and Authentication | Information Exchange",
+  "IA-9(2)": "Service Identification and Authentication | Transmission of Decisions",
+  "IA-10": "Adaptive Authentication",
+  "IA-11": "Re-authentication",
+  "IA-12": "Identity Proofing",
+  "IA-12(1)": "Identity Proofing | Supervisor Authorization",
+  "IA-12(2)": "Identity Proofing | Identity Evidence",
+  "IA-12(3)": "Identity Proofing | Identity Evidence Validation and Verification",
+  "IA-12(4)": "Identity Proofing | In-person Validation and Verification",
+  "IA-12(5)": "Identity Proofing | Address Confirmation",
+  "IA-12(6)": "Identity Proofing | Accept Externally-proofed Identities",
+  "IR-1": "Policy and Procedures",
+  "IR-2": "Incident Response Training",
+  "IR-2(1)": "Incident Response Training | Simulated Events",
+  "IR-2(2)": "Incident Response Training | Automated Training Environments",
+  "IR-2(3)": "Incident Response Training | Breach",
+  "IR-3": "Incident Response Testing",
+  "IR-3(1)": "Incident Response Testing | Automated Testing",
+  "IR-3(2)": "Incident Response Testing | Coordination with Related Plans",
+  "IR-3(3)": "Incident Response Testing | Continuous Improvement",
+  "IR-4": "Incident Handling",
+  "IR-4(1)": "Incident Handling | Automated Incident Handling Processes",
+  "IR-4(2)": "Incident Handling | Dynamic Reconfiguration",
+  "IR-4(3)": "Incident Handling | Continuity of Operations",
+  "IR-4(4)": "Incident Handling | Information Correlation",
+  "IR-4(5)": "Incident Handling | Automatic Disabling of System",
+  "IR-4(6)": "Incident Handling | Insider Threats",
+  "IR-4(7)": "Incident Handling | Insider Threats ' Intra-organization Coordination",
+  "IR-4(8)": "Incident Handling | Correlation with External Organizations",
+  "IR-4(9)": "Incident Handling | Dynamic Response Capability",
+  "IR-4(10)": "Incident Handling | Supply Chain Coordination",
+  "IR-4(11)": "Incident Handling | Integrated Incident Response Team",
+  "IR-4(12)": "Incident Handling | Malicious Code and Forensic Analysis",
+  "IR-4(13)": "Incident Handling | Behavior Analysis",
+  "IR-4(14)": "Incident Handling | Security Operations Center",
+  "IR-4(15)": "Incident Handling | Public Relations and Reputation Repair",
+  "IR-5": "Incident Monitoring",
+  "IR-5(1)": "Incident Monitoring | Automated Tracking, Data Collection, and Analysis",
+  "IR-6": "Incident Reporting",
+  "IR-6(1)": "Incident Reporting | Automated Reporting",
+  "IR-6(2)": "Incident Reporting | Vulnerabilities Related to Incidents",
+  "IR-6(3)": "Incident Reporting | Supply Chain Coordination",
+  "IR-7": "Incident Response Assistance",
+  "IR-7(1)": "Incident Response Assistance | Automation Support for Availability of Information and Support",
+  "IR-7(2)": "Incident Response Assistance | Coordination with External Providers",
+  "IR-8": "Incident Response Plan",
+  "IR-8(1)": "Incident Response Plan | Breaches",
+  "IR-9": "Information Spillage Response",
+  "IR-9(1)": "Information Spillage Response | Responsible Personnel",
+  "IR-9(2)": "Information Spillage Response | Training",
+  "IR-9(3)": "Information Spillage Response | Post-spill Operations",
+  "IR-9(4)": "Information Spillage Response | Exposure to Unauthorized Personnel",
+  "IR-10": "Incident Analysis",
+  "MA-1": "Policy and Procedures",
+  "MA-2": "Controlled Maintenance",
+  "MA-2(1)": "Controlled Maintenance | Record Content",
+  "MA-2(2)": "Controlled Maintenance | Automated Maintenance Activities",
+  "MA-3": "Maintenance Tools",
+  "MA-3(1)": "Maintenance Tools | Inspect Tools",
+  "MA-3(2)": "Maintenance Tools | Inspect Media",
+  "MA-3(3)": "Maintenance Tools | Prevent Unauthorized Removal",
+  "MA-3(4)": "Maintenance Tools | Restricted Tool Use",
+  "MA-3(5)": "Maintenance Tools | Execution with Privilege",
+  "MA-3(6)": "Maintenance Tools | Software Updates and Patches",
+  "MA-4": "Nonlocal Maintenance",
+  "MA-4(1)": "Nonlocal Maintenance | Logging and Review",
+  "MA-4(2)": "Nonlocal Maintenance | Logically separated communications paths.",
+  "MA-4(3)": "Nonlocal Maintenance | Comparable Security and Sanitization",
+  "MA-4(4)": "Nonlocal Maintenance | Authentication and Separation of Maintenance Sessions",
+  "MA-4(5)": "Nonlocal Maintenance | Approvals and Notifications",
+  "MA-4(6)": "Nonlocal Maintenance | Cryptographic Protection",
+  "MA-4(7)": "Nonlocal Maintenance | Disconnect Verification",
+  "MA-5": "Maintenance Personnel",
+  "MA-5(1)": "Maintenance Personnel | Individuals Without Appropriate Access",
+  "MA-5(2)": "Maintenance Personnel | Security Clearances for Classified Systems",
+  "MA-5(3)": "Maintenance Personnel | Citizenship Requirements for Classified Systems",
+  "MA-5(4)": "Maintenance Personnel | Foreign Nationals",
+  "MA-5(5)": "Maintenance Personnel | Non-system Maintenance",
+  "MA-6": "Timely Maintenance",
+  "MA-6(1)": "Timely Maintenance | Preventive Maintenance",
+  "MA-6(2)": "Timely Maintenance | Predictive Maintenance",
+  "MA-6(3)": "Timely Maintenance | Automated Support for Predictive Maintenance",
+  "MA-7": "Field Maintenance",
+  "MP-1": "Policy and Procedures",
+  "MP-2": "Media Access",
+  "MP-2(1)": "Media Access | Automated Restricted Access",
+  "MP-2(2)": "Media Access | Cryptographic Protection",
+  "MP-3": "Media Marking",
+  "MP-4": "Media Storage",
+  "MP-4(1)": "Media Storage | Cryptographic Protection",
+  "MP-4(2)": "Media Storage | Automated Restricted Access",
+  "MP-5": "Media Transport",
+  "MP-5(1)": "Media Transport | Protection Outside of Controlled Areas",
+  "MP-5(2)": "Media Transport | Documentation of Activities",
+  "MP-5(3)": "Media Transport | Custodians",
+  "MP-5(4)": "Media Transport | Cryptographic Protection",
+  "MP-6": "Media Sanitization",
+  "MP-6(1)": "Media Sanitization | Review, Approve, Track, Document, and Verify",
+  "MP-6(2)": "Media Sanitization | Equipment Testing",
+  "MP-6(3)": "Media Sanitization | Nondestructive Techniques",
+  "MP-6(4)": "Media Sanitization | Controlled Unclassified Information",
+  "MP-6(5)": "Media Sanitization | Classified Information",
+  "MP-6(6)": "Media Sanitization | Media Destruction",
+  "MP-6(7)": "Media Sanitization | Dual Authorization",
+  "MP-6(8)": "Media Sanitization | Remote Purging or Wiping of Information",
+  "MP-7": "Media Use",
+  "MP-7(1)": "Media Use | Prohibit Use Without Owner",
+  "MP-7(2)": "Media Use | Prohibit Use of Sanitization-resistant Media",
+  "MP-8": "Media Downgrading",
+  "MP-8(1)": "Media Downgrading | Documentation of Process",
+  "MP-8(2)": "Media Downgrading | Equipment Testing",
+  "MP-8(3)": "Media Downgrading | Controlled Unclassified Information",
+  "MP-8(4)": "Media Downgrading | Classified Information",
+  "PE-1": "Policy and Procedures",
+  "PE-2": "Physical Access Authorizations",
+  "PE-2(1)": "Physical Access Authorizations | Access by Position or Role",
+  "PE-2(2)": "Physical Access Authorizations | Two Forms of Identification",
+  "PE-2(3)": "Physical Access Authorizations | Restrict Unescorted Access",
+  "PE-3": "Physical Access Control",
+  "PE-3(1)": "Physical Access Control | System Access",
+  "PE-3(2)": "Physical Access Control | Facility and Systems",
+  "PE-3(3)": "Physical Access Control | Continuous Guards",
+  "PE-3(4)": "Physical Access Control | Lockable Casings",
+  "PE-3(5)": "Physical Access Control | Tamper Protection",
+  "PE-3(6)": "Physical Access Control | Facility Penetration Testing",
+  "PE-3(7)": "Physical Access Control | Physical Barriers",
+  "PE-3(8)": "Physical Access Control | Access Control Vestibules",
+  "PE-4": "Access Control for Transmission",
+  "PE-5": "Access Control for Output Devices",
+  "PE-5(1)": "Access Control for Output Devices | Access to Output by Authorized Individuals",
+  "PE-5(2)": "Access Control for Output Devices | Link to Individual Identity",
+  "PE-5(3)": "Access Control for Output Devices | Marking Output Devices",
+  "PE-6": "Monitoring Physical Access",
+  "PE-6(1)": "Monitoring Physical Access | Intrusion Alarms and Surveillance Equipment",
+  "PE-6(2)": "Monitoring Physical Access | Automated Intrusion Recognition and Responses",
+  "PE-6(3)": "Monitoring Physical Access | Video Surveillance",
+  "PE-6(4)": "Monitoring Physical Access | Monitoring Physical Access to Systems",
+  "PE-7": "Visitor Control",
+  "PE-8": "Visitor Access Records",
+  "PE-8(1)": "Visitor Access Records | Automated Records Maintenance and Review",
+  "PE-8(2)": "Visitor Access Records | Physical Access Records",
+  "PE-8(3)": "Visitor Access Records | Limit Personally Identifiable Information Elements",
+  "PE-9": "Power Equipment and Cabling",
+  "PE-9(1)": "Power Equipment and Cabling | Redundant Cabling",
+  "PE-9(2)": "Power Equipment and Cabling | Automatic Voltage Controls",
+  "PE-10": "Emergency Shutoff",
+  "PE-10(1)": "Emergency Shutoff | Accidental and Unauthorized Activation",
+  "PE-11": "Emergency Power",
+  "PE-11(1)": "Emergency Power | Alternate Power Supply ' Minimal Operational Capability",
+  "PE-11(2)": "Emergency Power | Alternate Power Supply ' Self-contained",
+  "PE-12": "Emergency Lighting",
+  "PE-12(1)": "Emergency Lighting | Essential Mission and Business Functions",
+  "PE-13": "Fire Protection",
+  "PE-13(1)": "Fire Protection | Detection Systems ' Automatic Activation and Notification",
+  "PE-13(2)": "Fire Protection | Suppression Systems ' Automatic Activation and Notification",
+  "PE-13(3)": "Fire Protection | Automatic Fire Suppression",
+  "PE-13(4)": "Fire Protection | Inspections",
+  "PE-14": "Environmental Controls",
+  "PE-14(1)": "Environmental Controls | Automatic Controls",
+  "PE-14(2)": "Environmental Controls | Monitoring with Alarms and Notifications",
+  "PE-15": "Water Damage Protection",
+  "PE-15(1)": "Water Damage Protection | Automation Support",
+  "PE-16": "Delivery and Removal",
+  "PE-17": "Alternate Work Site",
+  "PE-18": "Location of System Components",
+  "PE-18(1)": "Location of System Components | Facility Site",
+  "PE-19": "Information Leakage",
+  "PE-19(1)": "Information Leakage | National Emissions and Tempest Policies and Procedures",
+  "PE-20": "Asset Monitoring and Tracking",
+  "PE-21": "Electromagnetic Pulse Protection",
+  "PE-22": "Component Marking",
+  "PE-23": "Facility Location",
+  "PL-1": "Policy and Procedures",
+  "PL-2": "System Security and Privacy Plans",
+  "PL-2(1)": "System Security and Privacy Plans | Concept of Operations",
+  "PL-2(2)": "System Security and Privacy Plans | Functional Architecture",
+  "PL-2(3)": "System Security and Privacy Plans | Plan and Coordinate with Other Organizational Entities",
+  "PL-3": "System Security Plan Update",
+  "PL-4": "Rules of Behavior",
+  "PL-4(1)": "Rules of Behavior | Social Media and External Site/application Usage Restrictions",
+  "PL-5": "Privacy Impact Assessment",
+  "PL-6": "Security-related Activity Planning",
+  "PL-7": "Concept of Operations",
+  "PL-8": "Security and Privacy Architectures",
+  "PL-8(1)": "Security and Privacy Architectures | Defense in Depth",
+  "PL-8(2)": "Security and Privacy Architectures | Supplier Diversity",
+  "PL-9": "Central Management",
+  "PL-10": "Baseline Selection",
+  "PL-11": "Baseline Tailoring",
+  "PM-1": "Information Security Program Plan",
+  "PM-2": "Information Security Program Leadership Role",
+  "PM-3": "Information Security and Privacy Resources",
+  "PM-4": "Plan of Action and Milestones Process",
+  "PM-5": "System Inventory",
+  "PM-5(1)": "System Inventory | Inventory of Personally Identifiable Information",
+  "PM-6": "Measures of Performance",
+  "PM-7": "Enterprise Architecture",
+  "PM-7(1)": "Enterprise Architecture | Offloading",
+  "PM-8": "Critical Infrastructure Plan",
+  "PM-9": "Risk Management Strategy",
+  "PM-10": "Authorization Process",
+  "PM-11": "Mission and Business Process Definition",
+  "PM-12": "Insider Threat Program",
+  "PM-13": "Security and Privacy Workforce",
+  "PM-14": "Testing, Training, and Monitoring",
+  "PM-15": "Security and Privacy Groups and Associations",
+  "PM-16": "Threat Awareness Program",
+  "PM-16(1)": "Threat Awareness Program | Automated Means for Sharing Threat Intelligence",
+  "PM-17": "Protecting Controlled Unclassified Information on External Systems",
+  "PM-18": "Privacy Program Plan",
+  "PM-19": "Privacy Program Leadership Role",
+  "PM-20": "Dissemination of Privacy Program Information",
+  "PM-20(1)": "Dissemination of Privacy Program Information | Privacy Policies on Websites, Applications, and Digital Services",
+  "PM-21": "Accounting of Disclosures",
+  "PM-22": "Personally Identifiable Information Quality Management",
+  "PM-23": "Data Governance Body",
+  "PM-24": "Data Integrity Board",
+  "PM-25": "Minimization of Personally Identifiable Information Used in Testing, Training, and Research",
+  "PM-26": "Complaint Management",
+  "PM-27": "Privacy Reporting",
+  "PM-28": "Risk Framing",
+  "PM-29": "Risk Management Program Leadership Roles",
+  "PM-30": "Supply Chain Risk Management Strategy",
+  "PM-30(1)": "Supply Chain Risk Management Strategy | Suppliers of Critical or Mission-essential Items",
+  "PM-31": "Continuous Monitoring Strategy",
+  "PM-32": "Purposing",
+  "PS-1": "Policy and Procedures",
+  "PS-2": "Position Risk Designation",
+  "PS-3": "Personnel Screening",
+  "PS-3(1)": "Personnel Screening | Classified Information",
+  "PS-3(2)": "Personnel Screening | Formal Indoctrination",
+  "PS-3(3)": "Personnel Screening | Information with Special Protective Measures",
+  "PS-3(4)": "Personnel Screening | Citizenship Requirements",
+  "PS-4": "Personnel Termination",
+  "PS-4(1)": "Personnel Termination | Post-employment Requirements",
+  "PS-4(2)": "Personnel Termination | Automated Actions",
+  "PS-5": "Personnel Transfer",
+  "PS-6": "Access Agreements",
+  "PS-6(1)": "Access Agreements | Information Requiring Special Protection",
+  "PS-6(2)": "Access Agreements | Classified Information Requiring Special Protection",
+  "PS-6(3)": "Access Agreements | Post-employment Requirements",
+  "PS-7": "External Personnel Security",
+  "PS-8": "Personnel Sanctions",
+  "PS-9": "Position Descriptions",
+  "PT-1": "Policy and Procedures",
+  "PT-2": "Authority to Process Personally Identifiable Information",
+  "PT-2(1)": "Authority to Process Personally Identifiable Information | Data Tagging",
+  "PT-2(2)": "Authority to Process Personally Identifiable Information | Automation",
+  "PT-3": "Personally Identifiable Information Processing Purposes",
+  "PT-3(1)": "Personally Identifiable Information Processing Purposes | Data Tagging",
+  "PT-3(2)": "Personally Identifiable Information Processing Purposes | Automation",
+  "PT-4": "Consent",
+  "PT-4(1)": "Consent | Tailored Consent",
+  "PT-4(2)": "Consent | Just-in-time Consent",
+  "PT-4(3)": "Consent | Revocation",
+  "PT-5": "Privacy Notice",
+  "PT-5(1)": "Privacy Notice | Just-in-time Notice",
+  "PT-5(2)": "Privacy Notice | Privacy Act Statements",
+  "PT-6": "System of Records Notice",
+  "PT-6(1)": "System of Records Notice | Routine Uses",
+  "PT-6(2)": "System of Records Notice | Exemption Rules",
+  "PT-7": "Specific Categories of Personally Identifiable Information",
+  "PT-7(1)": "Specific Categories of Personally Identifiable Information | Social Security Numbers",
+  "PT-7(2)": "Specific Categories of Personally Identifiable Information | First Amendment Information",
+  "PT-8": "Computer Matching Requirements",
+  "RA-1": "Policy and Procedures",
+  "RA-2": "Security Categorization",
+  "RA-2(1)": "Security Categorization | Impact-level Prioritization",
+  "RA-3": "Risk Assessment",
+  "RA-3(1)": "Risk Assessment | Supply Chain Risk Assessment",
+  "RA-3(2)": "Risk Assessment | Use of All-source Intelligence",
+  "RA-3(3)": "Risk Assessment | Dynamic Threat Awareness",
+  "RA-3(4)": "Risk Assessment | Predictive Cyber Analytics",
+  "RA-4": "Risk Assessment Update",
+  "RA-5": "Vulnerability Monitoring and Scanning",
+  "RA-5(1)": "Vulnerability Monitoring and Scanning | Update Tool Capability",
+  "RA-5(2)": "Vulnerability Monitoring and Scanning | Update Vulnerabilities to Be Scanned",
+  "RA-5(3)": "Vulnerability Monitoring and Scanning | Breadth and Depth of Coverage",
+  "RA-5(4)": "Vulnerability Monitoring and Scanning | Discoverable Information",
+  "RA-5(5)": "Vulnerability Monitoring and Scanning | Privileged Access",
+  "RA-5(6)": "Vulnerability Monitoring and Scanning | Automated Trend Analyses",
+  "RA-5(7)": "Vulnerability Monitoring and Scanning | Automated Detection and Notification of Unauthorized Components",
+  "RA-5(8)": "Vulnerability Monitoring and Scanning | Review Historic Audit Logs",
+  "RA-5(9)": "Vulnerability Monitoring and Scanning | Penetration Testing and Analyses",
+  "RA-5(10)": "Vulnerability Monitoring and Scanning | Correlate Scanning Information",
+  "RA-5(11)": "Vulnerability Monitoring and Scanning | Public Disclosure Program",
+  "RA-6": "Technical Surveillance Countermeasures Survey",
+  "RA-7": "Risk Response",
+  "RA-8": "Privacy Impact Assessments",
+  "RA-9": "Criticality Analysis",
+  "RA-10": "Threat Hunting",
+  "SA-1": "Policy and Procedures",
+  "SA-2": "Allocation of Resources",
+  "SA-3": "System Development Life Cycle",
+  "SA-3(1)": "System Development Life Cycle | Manage Preproduction Environment",
+  "SA-3(2)": "System Development Life Cycle | Use of Live or Operational Data",
+  "SA-3(3)": "System Development Life Cycle | Technology Refresh",
+  "SA-4": "Acquisition Process",
+  "SA-4(1)": "Acquisition Process | Functional Properties of Controls",
+  "SA-4(2)": "Acquisition Process | Design and Implementation Information for Controls",
+  "SA-4(3)": "Acquisition Process | Development Methods, Techniques, and Practices",
+  "SA-4(4)": "Acquisition Process | Assignment of Components to Systems",
+  "SA-4(5)": "Acquisition Process | System, Component, and Service Configurations",
+  "SA-4(6)": "Acquisition Process | Use of Information Assurance Products",
+  "SA-4(7)": "Acquisition Process | Niap-approved Protection Profiles",
+  "SA-4(8)": "Acquisition Process | Continuous Monitoring Plan for Controls",
+  "SA-4(9)": "Acquisition Process | Functions, Ports, Protocols, and Services in Use",
+  "SA-4(10)": "Acquisition Process | Use of Approved PIV Products",
+  "SA-4(11)": "Acquisition Process | System of Records",
+  "SA-4(12)": "Acquisition Process | Data Ownership",
+  "SA-5": "System Documentation",
+  "SA-5(1)": "System Documentation | Functional Properties of Security Controls",
+  "SA-5(2)": "System Documentation | Security-relevant External System Interfaces",
+  "SA-5(3)": "System Documentation | High-level Design",
+  "SA-5(4)": "System Documentation | Low-level Design",
+  "SA-5(5)": "System Documentation | Source Code",
+  "SA-6": "Software Usage Restrictions",
+  "SA-7": "User-installed Software",
+  "SA-8": "Security and Privacy Engineering Principles",
+  "SA-8(1)": "Security and Privacy Engineering Principles | Clear Abstractions",
+  "SA-8(2)": "Security and Privacy Engineering Principles | Least Common Mechanism",
+  "SA-8(3)": "Security and Privacy Engineering Principles | Modularity and Layering",
+  "SA-8(4)": "Security and Privacy Engineering Principles | Partially Ordered Dependencies",
+  "SA-8(5)": "Security and Privacy Engineering Principles | Efficiently Mediated Access",
+  "SA-8(6)": "Security and Privacy Engineering Principles | Minimized Sharing",
+  "SA-8(7)": "Security and Privacy Engineering Principles | Reduced Complexity",
+  "SA-8(8)": "Security and Privacy Engineering Principles | Secure Evolvability",
+  "SA-8(9)": "Security and Privacy Engineering Principles | Trusted Components",
+  "SA-8(10)": "Security and Privacy Engineering Principles | Hierarchical Trust",
+  "SA-8(11)": "Security and Privacy Engineering Principles | Inverse Modification Threshold",
+  "SA-8(12)": "Security and Privacy Engineering Principles | Hierarchical Protection",
+  "SA-8(13)": "Security and Privacy Engineering Principles | Minimized Security Elements",
+  "SA-8(14)": "Security and Privacy Engineering Principles | Least Privilege",
+  "SA-8(15)": "Security and Privacy Engineering Principles | Predicate Permission",
+  "SA-8(16)": "Security and Privacy Engineering Principles | Self-reliant Trustworthiness",
+  "SA-8(17)": "Security and Privacy Engineering Principles | Secure Distributed Composition",
+  "SA-8(18)": "Security and Privacy Engineering Principles | Trusted Communications Channels",
+  "SA-8(19)": "Security and Privacy Engineering Principles | Continuous Protection",
+  "SA-8(20)": "Security and Privacy Engineering Principles | Secure Metadata Management",
+  "SA-8(21)": "Security and Privacy Engineering Principles | Self-analysis",
+  "SA-8(22)": "Security and Privacy Engineering Principles | Accountability and Traceability",
+  "SA-8(23)": "Security and Privacy Engineering Principles | Secure Defaults",
+  "SA-8(24)": "Security and Privacy Engineering Principles | Secure Failure and Recovery",
+  "SA-8(25)": "Security and Privacy Engineering Principles | Economic Security",
+  "SA-8(26)": "Security and Privacy Engineering Principles | Performance Security",
+  "SA-8(27)": "Security and Privacy Engineering Principles | Human Factored Security",
+  "SA-8(28)": "Security and Privacy Engineering Principles | Acceptable Security",
+  "SA-8(29)": "Security and Privacy Engineering Principles | Repeatable and Documented Procedures",
+  "SA-8(30)": "Security and Privacy Engineering Principles | Procedural Rigor",
+  "SA-8(31)": "Security and Privacy Engineering Principles | Secure System Modification",
+  "SA-8(32)": "Security and Privacy Engineering Principles | Sufficient Documentation",
+  "SA-8(33)": "Security and Privacy Engineering Principles | Minimization",
+  "SA-9": "External System Services",
+  "SA-9(1)": "External System Services | Risk Assessments and Organizational Approvals",
+  "SA-9(2)": "External System Services | Identification of Functions, Ports, Protocols, and Services",
+  "SA-9(3)": "External System Services | Establish and Maintain Trust Relationship with Providers",
+  "SA-9(4)": "External System Services | Consistent Interests of Consumers and Providers",
+  "SA-9(5)": "External System Services | Processing, Storage, and Service Location",
+  "SA-9(6)": "External System Services | Organization-controlled Cryptographic Keys",
+  "SA-9(7)": "External System Services | Organization-controlled Integrity Checking",
+  "SA-9(8)": "External System Services | Processing and Storage Location ' U.s. Jurisdiction",
+  "SA-10": "Developer Configuration Management",
+  "SA-10(1)": "Developer Configuration Management | Software and Firmware Integrity Verification",
+  "SA-10(2)": "Developer Configuration Management | Alternative Configuration Management",
+  "SA-10(3)": "Developer Configuration Management | Hardware Integrity Verification",
+  "SA-10(4)": "Developer Configuration Management | Trusted Generation",
+  "SA-10(5)": "Developer Configuration Management | Mapping Integrity for Version Control",
+  "SA-10(6)": "Developer Configuration Management | Trusted Distribution",
+  "SA-10(7)": "Developer Configuration Management | Security and Privacy Representatives",
+  "SA-11": "Developer Testing and Evaluation",
+  "SA-11(1)": "Developer Testing and Evaluation | Static Code Analysis",
+  "SA-11(2)": "Developer Testing and Evaluation | Threat Modeling and Vulnerability Analyses",
+  "SA-11(3)": "Developer Testing and Evaluation | Independent Verification of Assessment Plans and Evidence",
+  "SA-11(4)": "Developer Testing and Evaluation | Manual Code Reviews",
+  "SA-11(5)": "Developer Testing and Evaluation | Penetration Testing",
+  "SA-11(6)": "Developer Testing and Evaluation | Attack Surface Reviews",
+  "SA-11(7)": "Developer Testing and Evaluation | Verify Scope of Testing and Evaluation",
+  "SA-11(8)": "Developer Testing and Evaluation | Dynamic Code Analysis",
+  "SA-11(9)": "Developer Testing and Evaluation | Interactive Application Security Testing",
+  "SA-12": "Supply Chain Protection",
+  "SA-12(1)": "Supply Chain Protection | Acquisition Strategies / Tools / Methods",
+  "SA-12(2)": "Supply Chain Protection | Supplier Reviews",
+  "SA-12(3)": "Supply Chain Protection | Trusted Shipping and Warehousing",
+  "SA-12(4)": "Supply Chain Protection | Diversity of Suppliers",
+  "SA-12(5)": "Supply Chain Protection | Limitation of Harm",
+  "SA-12(6)": "Supply Chain Protection | Minimizing Procurement Time",
+  "SA-12(7)": "Supply Chain Protection | Assessments Prior to Selection / Acceptance / Update",
+  "SA-12(8)": "Supply Chain Protection | Use of All-source Intelligence",
+  "SA-12(9)": "Supply Chain Protection | Operations Security",
+  "SA-12(10)": "Supply Chain Protection | Validate as Genuine and Not Altered",
+  "SA-12(11)": "Supply Chain Protection | Penetration Testing / Analysis of Elements, Processes, and Actors",
+  "SA-12(12)": "Supply Chain Protection | Inter-organizational Agreements",
+  "SA-12(13)": "Supply Chain Protection | Critical Information System Components",
+  "SA-12(14)": "Supply Chain Protection | Identity and Traceability",
+  "SA-12(15)": "Supply Chain Protection | Processes to Address Weaknesses or Deficiencies",
+  "SA-13": "Trustworthiness",
+  "SA-14": "Criticality Analysis",
+  "SA-14(1)": "Criticality Analysis | Critical Components with No Viable Alternative Sourcing",
+  "SA-15": "Development Process, Standards, and Tools",
+  "SA-15(1)": "Development Process, Standards, and Tools | Quality Metrics",
+  "SA-15(2)": "Development Process, Standards, and Tools | Security and Privacy Tracking Tools",
+  "SA-15(3)": "Development Process, Standards, and Tools | Criticality Analysis",
+  "SA-15(4)": "Development Process, Standards, and Tools | Threat Modeling and Vulnerability Analysis",
+  "SA-15(5)": "Development Process, Standards, and Tools | Attack Surface Reduction",
+  "SA-15(6)": "Development Process, Standards, and Tools | Continuous Improvement",
+  "SA-15(7)": "Development Process, Standards, and Tools | Automated Vulnerability Analysis",
+  "SA-15(8)": "Development Process, Standards, and Tools | Reuse of Threat and Vulnerability Information",
+  "SA-15(9)": "Development Process, Standards, and Tools | Use of Live Data",
+  "SA-15(10)": "Development Process, Standards, and Tools | Incident Response Plan",
+  "SA-15(11)": "Development Process, Standards, and Tools | Archive System or Component",
+  "SA-15(12)": "Development Process, Standards, and Tools | Minimize Personally Identifiable Information",
+  "SA-16": "Developer-provided Training",
+  "SA-17": "Developer Security and Privacy Architecture and Design",
+  "SA-17(1)": "Developer Security and Privacy Architecture and Design | Formal Policy Model",
+  "SA-17(2)": "Developer Security and Privacy Architecture and Design | Security-relevant Components",
+  "SA-17(3)": "Developer Security and Privacy Architecture and Design | Formal Correspondence",
+  "SA-17(4)": "Developer Security and Privacy Architecture and Design | Informal Correspondence",
+  "SA-17(5)": "Developer Security and Privacy Architecture and Design | Conceptually Simple Design",
+  "SA-17(6)": "Developer Security and Privacy Architecture and Design | Structure for Testing",
+  "SA-17(7)": "Developer Security and Privacy Architecture and Design | Structure for Least Privilege",
+  "SA-17(8)": "Developer Security and Privacy Architecture and Design | Orchestration",
+  "SA-17(9)": "Developer Security and Privacy Architecture and Design | Design Diversity",
+  "SA-18": "Tamper Resistance and Detection",
+  "SA-18(1)": "Tamper Resistance and Detection | Multiple Phases of System Development Life Cycle",
+  "SA-18(2)": "Tamper Resistance and Detection | Inspection of Systems or Components",
+  "SA-19": "Component Authenticity",
+  "SA-19(1)": "Component Authenticity | Anti-counterfeit Training",
+  "SA-19(2)": "Component Authenticity | Configuration Control for Component Service and Repair",
+  "SA-19(3)": "Component Authenticity | Component Disposal",
+  "SA-19(4)": "Component Authenticity | Anti-counterfeit Scanning",
+  "SA-20": "Customized Development of Critical Components",
+  "SA-21": "Developer Screening",
+  "SA-21(1)": "Developer Screening | Validation of Screening",
+  "SA-22": "Unsupported System Components",
+  "SA-22(1)": "Unsupported System Components | Alternative Sources for Continued Support",
+  "SA-23": "Specialization",
+  "SC-1": "Policy and Procedures",
+  "SC-2": "Separation of System and User Functionality",
+  "SC-2(1)": "Separation of System and User Functionality | Interfaces for Non-privileged Users",
+  "SC-2(2)": "Separation of System and User Functionality | Disassociability",
+  "SC-3": "Security Function Isolation",
+  "SC-3(1)": "Security Function Isolation | Hardware Separation",
+  "SC-3(2)": "Security Function Isolation | Access and Flow Control Functions",
+  "SC-3(3)": "Security Function Isolation | Minimize Nonsecurity Functionality",
+  "SC-3(4)": "Security Function Isolation | Module Coupling and Cohesiveness",
+  "SC-3(5)": "Security Function Isolation | Layered Structures",
+  "SC-4": "Information in Shared System Resources",
+  "SC-4(1)": "Information in Shared System Resources | Security Levels",
+  "SC-4(2)": "Information in Shared System Resources | Multilevel or Periods Processing",
+  "SC-5": "Denial-of-service Protection",
+  "SC-5(1)": "Denial-of-service Protection | Restrict Ability to Attack Other Systems",
+  "SC-5(2)": "Denial-of-service Protection | Capacity, Bandwidth, and Redundancy",
+  "SC-5(3)": "Denial-of-service Protection | Detection and Monitoring",
+  "SC-6": "Resource Availability",
+  "SC-7": "Boundary Protection",
+  "SC-7(1)": "Boundary Protection | Physically Separated Subnetworks",
+  "SC-7(2)": "Boundary Protection | Public Access",
+  "SC-7(3)": "Boundary Protection | Access Points",
+  "SC-7(4)": "Boundary Protection | External Telecommunications Services",
+  "SC-7(5)": "Boundary Protection | Deny by Default ' Allow by Exception",
+  "SC-7(6)": "Boundary Protection | Response to Recognized Failures",
+  "SC-7(7)": "Boundary Protection | Split Tunneling for Remote Devices",
+  "SC-7(8)": "Boundary Protection | Route Traffic to Authenticated Proxy Servers",
+  "SC-7(9)": "Boundary Protection | Restrict Threatening Outgoing Communications Traffic",
+  "SC-7(10)": "Boundary Protection | Prevent Exfiltration",
+  "SC-7(11)": "Boundary Protection | Restrict Incoming Communications Traffic",
+  "SC-7(12)": "Boundary Protection | Host-based Protection",
+  "SC-7(13)": "Boundary Protection | Isolation of Security Tools, Mechanisms, and Support Components",
+  "SC-7(14)": "Boundary Protection | Protect Against Unauthorized Physical Connections",
+  "SC-7(15)": "Boundary Protection | Networked Privileged Accesses",
+  "SC-7(16)": "Boundary Protection | Prevent Discovery of System Components",
+  "SC-7(17)": "Boundary Protection | Automated Enforcement of Protocol Formats",
+  "SC-7(18)": "Boundary Protection | Fail Secure",
+  "SC-7(19)": "Boundary Protection | Block Communication from Non-organizationally Configured Hosts",
+  "SC-7(20)": "Boundary Protection | Dynamic Isolation and Segregation",
+  "SC-7(21)": "Boundary Protection | Isolation of System Components",
+  "SC-7(22)": "Boundary Protection | Separate Subnets for Connecting to Different Security Domains",
+  "SC-7(23)": "Boundary Protection | Disable Sender Feedback on Protocol Validation Failure",
+  "SC-7(24)": "Boundary Protection | Personally Identifiable Information",
+  "SC-7(25)": "Boundary Protection | Unclassified National Security System Connections",
+  "SC-7(26)": "Boundary Protection | Classified National Security System Connections",
+  "SC-7(27)": "Boundary Protection | Unclassified Non-national Security System Connections",
+  "SC-7(28)": "Boundary Protection | Connections to Public Networks",
+  "SC-7(29)": "Boundary Protection | Separate Subnets to Isolate Functions",
+  "SC-8": "Transmission Confidentiality and Integrity",
+  "SC-8(1)": "Transmission Confidentiality and Integrity | Cryptographic Protection",
+  "SC-8(2)": "Transmission Confidentiality and Integrity | Pre- and Post-transmission Handling",
+  "SC-8(3)": "Transmission Confidentiality and Integrity | Cryptographic Protection for Message Externals",
+  "SC-8(4)": "Transmission Confidentiality and Integrity | Conceal or Randomize Communications",
+  "SC-8(5)": "Transmission Confidentiality and Integrity | Protected Distribution System",
+  "SC-9": "Transmission Confidentiality",
+  "SC-10": "Network Disconnect",
+  "SC-11": "Trusted Path",
+  "SC-11(1)": "Trusted Path | Irrefutable Communications Path",
+  "SC-12": "Cryptographic Key Establishment and Management",
+  "SC-12(1)": "Cryptographic Key Establishment and Management | Availability",
+  "SC-12(2)": "Cryptographic Key Establishment and Management | Symmetric Keys",
+  "SC-12(3)": "Cryptographic Key Establishment and Management | Asymmetric Keys",
+  "SC-12(4)": "Cryptographic Key Establishment and Management | PKI Certificates",
+  "SC-12(5)": "Cryptographic Key Establishment and Management | PKI Certificates / Hardware Tokens",
+  "SC-12(6)": "Cryptographic Key Establishment and Management | Physical Control of Keys",
+  "SC-13": "Cryptographic Protection",
+  "SC-13(1)": "Cryptographic Protection | Fips-validated Cryptography",
+  "SC-13(2)": "Cryptographic Protection | Nsa-approved Cryptography",
+  "SC-13(3)": "Cryptographic Protection | Individuals Without Formal Access Approvals",
+  "SC-13(4)": "Cryptographic Protection | Digital Signatures",
+  "SC-14": "Public Access Protections",
+  "SC-15": "Collaborative Computing Devices and Applications",
+  "SC-15(1)": "Collaborative Computing Devices and Applications | Physical or Logical Disconnect",
+  "SC-15(2)": "Collaborative Computing Devices and Applications | Blocking Inbound and Outbound Communications Traffic",
+  "SC-15(3)": "Collaborative Computing Devices and Applications | Disabling and Removal in Secure Work Areas",
+  "SC-15(4)": "Collaborative Computing Devices and Applications | Explicitly Indicate Current Participants",
+  "SC-16": "Transmission of Security and Privacy Attributes",
+  "SC-16(1)": "Transmission of Security and Privacy Attributes | Integrity Verification",
+  "SC-16(2)": "Transmission of Security and Privacy Attributes | Anti-spoofing Mechanisms",
+  "SC-16(3)": "Transmission of Security and Privacy Attributes | Cryptographic Binding",
+  "SC-17": "Public Key Infrastructure Certificates",
+  "SC-18": "Mobile Code",
+  "SC-18(1)": "Mobile Code | Identify Unacceptable Code and Take Corrective Actions",
+  "SC-18(2)": "Mobile Code | Acquisition, Development, and Use",
+  "SC-18(3)": "Mobile Code | Prevent Downloading and Execution",
+  "SC-18(4)": "Mobile Code | Prevent Automatic Execution",
+  "SC-18(5)": "Mobile Code | Allow Execution Only in Confined Environments",
+  "SC-19": "Voice Over Internet Protocol",
+  "SC-20": "Secure Name/address Resolution Service (authoritative Source)",
+  "SC-20(1)": "Secure Name/address Resolution Service (authoritative Source) | Child Subspaces",
+  "SC-20(2)": "Secure Name/address Resolution Service (authoritative Source) | Data Origin and Integrity",
+  "SC-21": "Secure Name/address Resolution Service (recursive or Caching Resolver)",
+  "SC-21(1)": "Secure Name/address Resolution Service (recursive or Caching Resolver) | Data Origin and Integrity",
+  "SC-22": "Architecture and Provisioning for Name/address Resolution Service",
+  "SC-23": "Session Authenticity",
+  "SC-23(1)": "Session Authenticity | Invalidate Session Identifiers at Logout",
+  "SC-23(2)": "Session Authenticity | User-initiated Logouts and Message Displays",
+  "SC-23(3)": "Session Authenticity | Unique System-generated Session Identifiers",
+  "SC-23(4)": "Session Authenticity | Unique Session Identifiers with Randomization",
+  "SC-23(5)": "Session Authenticity | Allowed Certificate Authorities",
+  "SC-24": "Fail in Known State",
+  "SC-25": "Thin Nodes",
+  "SC-26": "Decoys",
+  "SC-26(1)": "Decoys | Detection of Malicious Code",
+  "SC-27": "Platform-independent Applications",
+  "SC-28": "Protection of Information at Rest",
+  "SC-28(1)": "Protection of Information at Rest | Cryptographic Protection",
+  "SC-28(2)": "Protection of Information at Rest | Offline Storage",
+  "SC-28(3)": "Protection of Information at Rest | Cryptographic Keys",
+  "SC-29": "Heterogeneity",
+  "SC-29(1)": "Heterogeneity | Virtualization Techniques",
+  "SC-30": "Concealment and Misdirection",
+  "SC-30(1)": "Concealment and Misdirection | Virtualization Techniques",
+  "SC-30(2)": "Concealment and Misdirection | Randomness",
+  "SC-30(3)": "Concealment and Misdirection | Change Processing and Storage Locations",
+  "SC-30(4)": "Concealment and Misdirection | Misleading Information",
+  "SC-30(5)": "Concealment and Misdirection | Concealment of System Components",
+  "SC-31": "Covert Channel Analysis",
+  "SC-31(1)": "Covert Channel Analysis | Test Covert Channels for Exploitability",
+  "SC-31(2)": "Covert Channel Analysis | Maximum Bandwidth",
+  "SC-31(3)": "Covert Channel Analysis | Measure Bandwidth in Operational Environments",
+  "SC-32": "System Partitioning",
+  "SC-32(1)": "System Partitioning | Separate Physical Domains for Privileged Functions",
+  "SC-33": "Transmission Preparation Integrity",
+  "SC-34": "Non-modifiable Executable Programs",
+  "SC-34(1)": "Non-modifiable Executable Programs | No Writable Storage",
+  "SC-34(2)": "Non-modifiable Executable Programs | Integrity Protection on Read-only Media",
+  "SC-34(3)": "Non-modifiable Executable Programs | Hardware-based Protection",
+  "SC-35": "External Malicious Code Identification",
+  "SC-36": "Distributed Processing and Storage",
+  "SC-36(1)": "Distributed Processing and Storage | Polling Techniques",
+  "SC-36(2)": "Distributed Processing and Storage | Synchronization",
+  "SC-37": "Out-of-band Channels",
+  "SC-37(1)": "Out-of-band Channels | Ensure Delivery and Transmission",
+  "SC-38": "Operations Security",
+  "SC-39": "Process Isolation",
+  "SC-39(1)": "Process Isolation | Hardware Separation",
+  "SC-39(2)": "Process Isolation | Separate Execution Domain Per Thread",
+  "SC-40": "Wireless Link Protection",
+  "SC-40(1)": "Wireless Link Protection | Electromagnetic Interference",
+  "SC-40(2)": "Wireless Link Protection | Reduce Detection Potential",
+  "SC-40(3)": "Wireless Link Protection | Imitative or Manipulative Communications Deception",
+  "SC-40(4)": "Wireless Link Protection | Signal Parameter Identification",
+  "SC-41": "Port and I/O Device Access",
+  "SC-42": "Sensor Capability and Data",
+  "SC-42(1)": "Sensor Capability and Data | Reporting to Authorized Individuals or Roles",
+  "SC-42(2)": "Sensor Capability and Data | Authorized Use",
+  "SC-42(3)": "Sensor Capability and Data | Prohibit Use of Devices",
+  "SC-42(4)": "Sensor Capability and Data | Notice of Collection",
+  "SC-42(5)": "Sensor Capability and Data | Collection Minimization",
+  "SC-43": "Usage Restrictions",
+  "SC-44": "Detonation Chambers",
+  "SC-45": "System Time Synchronization",
+  "SC-45(1)": "System Time Synchronization | Synchronization with Authoritative Time Source",
+  "SC-45(2)": "System Time Synchronization | Secondary Authoritative Time Source",
+  "SC-46": "Cross Domain Policy Enforcement",
+  "SC-47": "Alternate Communications Paths",
+  "SC-48": "Sensor Relocation",
+  "SC-48(1)": "Sensor Relocation | Dynamic Relocation of Sensors or Monitoring Capabilities",
+  "SC-49": "Hardware-enforced Separation and Policy Enforcement",
+  "SC-50": "Software-enforced Separation and Policy Enforcement",
+  "SC-51": "Hardware-based Protection",
+  "SI-1": "Policy and Procedures",
+  "SI-2": "Flaw Remediation",
+  "SI-2(1)": "Flaw Remediation | Central Management",
+  "SI-2(2)": "Flaw Remediation | Automated Flaw Remediation Status",
+  "SI-2(3)": "Flaw Remediation | Time to Remediate Flaws and Benchmarks for Corrective Actions",
+  "SI-2(4)": "Flaw Remediation | Automated Patch Management Tools",
+  "SI-2(5)": "Flaw Remediation | Automatic Software and Firmware Updates",
+  "SI-2(6)": "Flaw Remediation | Removal of Previous Versions of Software and Firmware",
+  "SI-3": "Malicious Code Protection",
+  "SI-3(1)": "Malicious Code Protection | Central Management",
+  "SI-3(2)": "Malicious Code Protection | Automatic Updates",
+  "SI-3(3)": "Malicious Code Protection | Non-privileged Users",
+  "SI-3(4)": "Malicious Code Protection | Updates Only by Privileged Users",
+  "SI-3(5)": "Malicious Code Protection | Portable Storage Devices",
+  "SI-3(6)": "Malicious Code Protection | Testing and Verification",
+  "SI-3(7)": "Malicious Code Protection | Nonsignature-based Detection",
+  "SI-3(8)": "Malicious Code Protection | Detect Unauthorized Commands",
+  "SI-3(9)": "Malicious Code Protection | Authenticate Remote Commands",
+  "SI-3(10)": "Malicious Code Protection | Malicious Code Analysis",
+  "SI-4": "System Monitoring",
+  "SI-4(1)": "System Monitoring | System-wide Intrusion Detection System",
+  "SI-4(2)": "System Monitoring | Automated Tools and Mechanisms for Real-time Analysis",
+  "SI-4(3)": "System Monitoring | Automated Tool and Mechanism Integration",
+  "SI-4(4)": "System Monitoring | Inbound and Outbound Communications Traffic",
+  "SI-4(5)": "System Monitoring | System-generated Alerts",
+  "SI-4(6)": "System Monitoring | Restrict Non-privileged Users",
+  "SI-4(7)": "System Monitoring | Automated Response to Suspicious Events",
+  "SI-4(8)": "System Monitoring | Protection of Monitoring Information",
+  "SI-4(9)": "System Monitoring | Testing of Monitoring Tools and Mechanisms",
+  "SI-4(10)": "System Monitoring | Visibility of Encrypted Communications",
+  "SI-4(11)": "System Monitoring | Analyze Communications Traffic Anomalies",
+  "SI-4(12)": "System Monitoring | Automated Organization-generated Alerts",
+  "SI-4(13)": "System Monitoring | Analyze Traffic and Event Patterns",
+  "SI-4(14)": "System Monitoring | Wireless Intrusion Detection",
+  "SI-4(15)": "System Monitoring | Wireless to Wireline Communications",
+  "SI-4(16)": "System Monitoring | Correlate Monitoring Information",
+  "SI-4(17)": "System Monitoring | Integrated Situational Awareness",
+  "SI-4(18)": "System Monitoring | Analyze Traffic and Covert Exfiltration",
+  "SI-4(19)": "System Monitoring | Risk for Individuals",
+  "SI-4(20)": "System Monitoring | Privileged Users",
+  "SI-4(21)": "System Monitoring | Probationary Periods",
+  "SI-4(22)": "System Monitoring | Unauthorized Network Services",
+  "SI-4(23)": "System Monitoring | Host-based Devices",
+  "SI-4(24)": "System Monitoring | Indicators of Compromise",
+  "SI-4(25)": "System Monitoring | Optimize Network Traffic Analysis",
+  "SI-5": "Security Alerts, Advisories, and Directives",
+  "SI-5(1)": "Security Alerts, Advisories, and Directives | Automated Alerts and Advisories",
+  "SI-6": "Security and Privacy Function Verification",
+  "SI-6(1)": "Security and Privacy Function Verification | Notification of Failed Security Tests",
+  "SI-6(2)": "Security and Privacy Function Verification | Automation Support for Distributed Testing",
+  "SI-6(3)": "Security and Privacy Function Verification | Report Verification Results",
+  "SI-7": "Software, Firmware, and Information Integrity",
+  "SI-7(1)": "Software, Firmware, and Information Integrity | Integrity Checks",
+  "SI-7(2)": "Software, Firmware, and Information Integrity | Automated Notifications of Integrity Violations",
+  "SI-7(3)": "Software, Firmware, and Information Integrity | Centrally Managed Integrity Tools",
+  "SI-7(4)": "Software, Firmware, and Information Integrity | Tamper-evident Packaging",
+  "SI-7(5)": "Software, Firmware, and Information Integrity | Automated Response to Integrity Violations",
+  "SI-7(6)": "Software, Firmware, and Information Integrity | Cryptographic Protection",
+  "SI-7(7)": "Software, Firmware, and Information Integrity | Integration of Detection and Response",
+  "SI-7(8)": "Software, Firmware, and Information Integrity | Auditing Capability for Significant Events",
+  "SI-7(9)": "Software, Firmware, and Information Integrity | Verify Boot Process",
+  "SI-7(10)": "Software, Firmware, and Information Integrity | Protection of Boot Firmware",
+  "SI-7(11)": "Software, Firmware, and Information Integrity | Confined Environments with Limited Privileges",
+  "SI-7(12)": "Software, Firmware, and Information Integrity | Integrity Verification",
+  "SI-7(13)": "Software, Firmware, and Information Integrity | Code Execution in Protected Environments",
+  "SI-7(14)": "Software, Firmware, and Information Integrity | Binary or Machine Executable Code",
+  "SI-7(15)": "Software, Firmware, and Information Integrity | Code Authentication",
+  "SI-7(16)": "Software, Firmware, and Information Integrity | Time Limit on Process Execution Without Supervision",
+  "SI-7(17)": "Software, Firmware, and Information Integrity | Runtime Application Self-protection",
+  "SI-8": "Spam Protection",
+  "SI-8(1)": "Spam Protection | Central Management",
+  "SI-8(2)": "Spam Protection | Automatic Updates",
+  "SI-8(3)": "Spam Protection | Continuous Learning Capability",
+  "SI-9": "Information Input Restrictions",
+  "SI-10": "Information Input Validation",
+  "SI-10(1)": "Information Input Validation | Manual Override Capability",
+  "SI-10(2)": "Information Input Validation | Review and Resolve Errors",
+  "SI-10(3)": "Information Input Validation | Predictable Behavior",
+  "SI-10(4)": "Information Input Validation | Timing Interactions",
+  "SI-10(5)": "Information Input Validation | Restrict Inputs to Trusted Sources and Approved Formats",
+  "SI-10(6)": "Information Input Validation | Injection Prevention",
+  "SI-11": "Error Handling",
+  "SI-12": "Information Management and Retention",
+  "SI-12(1)": "Information Management and Retention | Limit Personally Identifiable Information Elements",
+  "SI-12(2)": "Information Management and Retention | Minimize Personally Identifiable Information in Testing, Training, and Research",
+  "SI-12(3)": "Information Management and Retention | Information Disposal",
+  "SI-13": "Predictable Failure Prevention",
+  "SI-13(1)": "Predictable Failure Prevention | Transferring Component Responsibilities",
+  "SI-13(2)": "Predictable Failure Prevention | Time Limit on Process Execution Without Supervision",
+  "SI-13(3)": "Predictable Failure Prevention | Manual Transfer Between Components",
+  "SI-13(4)": "Predictable Failure Prevention | Standby Component Installation and Notification",
+  "SI-13(5)": "Predictable Failure Prevention | Failover Capability",
+  "SI-14": "Non-persistence",
+  "SI-14(1)": "Non-persistence | Refresh from Trusted Sources",
+  "SI-14(2)": "Non-persistence | Non-persistent Information",
+  "SI-14(3)": "Non-persistence | Non-persistent Connectivity",
+  "SI-15": "Information Output Filtering",
+  "SI-16": "Memory Protection",
+  "SI-17": "Fail-safe Procedures",
+  "SI-18": "Personally Identifiable Information Quality Operations",
+  "SI-18(1)": "Personally Identifiable Information Quality Operations | Automation Support",
+  "SI-18(2)": "Personally Identifiable Information Quality Operations | Data Tags",
+  "SI-18(3)": "Personally Identifiable Information Quality Operations | Collection",
+  "SI-18(4)": "Personally Identifiable Information Quality Operations | Individual Requests",
+  "SI-18(5)": "Personally Identifiable Information Quality Operations | Notice of Correction or Deletion",
+  "SI-19": "De-identification",
+  "SI-19(1)": "De-identification | Collection",
+  "SI-19(2)": "De-identification | Archiving",
+  "SI-19(3)": "De-identification | Release",
+  "SI-19(4)": "De-identification | Removal, Masking, Encryption, Hashing, or Replacement of Direct Identifiers",
+  "SI-19(5)": "De-identification | Statistical Disclosure Control",
+  "SI-19(6)": "De-identification | Differential Privacy",
+  "SI-19(7)": "De-identification | Validated Algorithms and Software",
+  "SI-19(8)": "De-identification | Motivated Intruder",
+  "SI-20": "Tainting",
+  "SI-21": "Information Refresh",
+  "SI-22": "Information Diversity",
+  "SI-23": "Information Fragmentation",
+  "SR-1": "Policy and Procedures",
+  "SR-2": "Supply Chain Risk Management Plan",
+  "SR-2(1)": "Supply Chain Risk Management Plan | Establish Scrm Team",
+  "SR-3": "Supply Chain Controls and Processes",
+  "SR-3(1)": "Supply Chain Controls and Processes | Diverse Supply Base",
+  "SR-3(2)": "Supply Chain Controls and Processes | Limitation of Harm",
+  "SR-3(3)": "Supply Chain Controls and Processes | Sub-tier Flow Down",
+  "SR-4": "Provenance",
+  "SR-4(1)": "Provenance | Identity",
+  "SR-4(2)": "Provenance | Track and Trace",
+  "SR-4(3)": "Provenance | Validate as Genuine and Not Altered",
+  "SR-4(4)": "Provenance | Supply Chain Integrity ' Pedigree",
+  "SR-5": "Acquisition Strategies, Tools, and Methods",
+  "SR-5(1)": "Acquisition Strategies, Tools, and Methods | Adequate Supply",
+  "SR-5(2)": "Acquisition Strategies, Tools, and Methods | Assessments Prior to Selection, Acceptance, Modification, or Update",
+  "SR-6": "Supplier Assessments and Reviews",
+  "SR-6(1)": "Supplier Assessments and Reviews | Testing and Analysis",
+  "SR-7": "Supply Chain Operations Security",
+  "SR-8": "Notification Agreements",
+  "SR-9": "Tamper Resistance and Detection",
+  "SR-9(1)": "Tamper Resistance and Detection | Multiple Stages of System Development Life Cycle",
+  "SR-10": "Inspection of Systems or Components",
+  "SR-11": "Component Authenticity",
+  "SR-11(1)": "Component Authenticity | Anti-counterfeit Training",
+  "SR-11(2)": "Component Authenticity | Configuration Control for Component Service and Repair",
+  "SR-11(3)": "Component Authenticity | Anti-counterfeit Scanning",
+  "SR-12": "Component Disposal"
+ },
+ "sources": {
+  "asvs": "OWASP/ASVS tags v4.0.3_release, v5.0.0_release",
+  "api": "OWASP/API-Security editions/2023/en",
+  "top10": "OWASP/Top10 2021/docs/en, 2025/docs/en",
+  "nist": "center-for-threat-informed-defense/attack-control-framework-mappings data/controls/nist800-53-r5-controls.tsv"
+ },
+ "cwe_notes": {
+  "CWE-937": "category (as printed in OWASP Top 10 2021 A06); categories are PROHIBITED for vulnerability mapping - use CWE-1395",
+  "CWE-16": "category - not for mapping",
+  "CWE-400": "MITRE mapping DISCOURAGED - prefer CWE-770",
+  "CWE-1059": "OWASP API9:2023 prints 'Incomplete Documentation'",
+  "CWE-444": "OWASP Top 10 pages print older name \"Inconsistent Interpretation of HTTP Requests ('HTTP Request Smuggling')\""
+ }
+}
+"""#,
+        "Templates/partials/component.md.mustache": #"""
+{{%CONTENT_TYPE: MARKDOWN}}
+### {{name}}
+
+{{#hasPipeline}}
+{{pipelineNote}}
+
+| # | Middleware | Type | Settings | Source |
+| --- | --- | --- | --- | --- |
+{{#pipeline}}
+| {{position}} | {{name}} | {{type}} | {{settings}} | {{source}} |
+{{/pipeline}}
+
+{{/hasPipeline}}
+{{#hasFacts}}
+| Aspect | Model |
+| --- | --- |
+{{#facts}}
+| {{label}} | {{value}} |
+{{/facts}}
+
+{{/hasFacts}}
+{{#hasFindings}}
+Findings:
+
+{{#findings}}
+{{> partials/finding-link.md}}
+{{/findings}}
+{{/hasFindings}}
+{{^hasFindings}}
+No catalog threat applies to this component as modelled.
+{{/hasFindings}}
+
+
+"""#,
+        "Templates/partials/finding-link.md.mustache": #"""
+{{%CONTENT_TYPE: MARKDOWN}}
+- **{{severity}}**: [{{title}}](#{{anchor}}) ({{id}})
+
+"""#,
+        "Templates/partials/finding.md.mustache": #"""
+{{%CONTENT_TYPE: MARKDOWN}}
+<a id="{{anchor}}"></a>
+### {{title}}
+
+| Field | Value |
+| --- | --- |
+| Id | {{id}} |
+| Threat | {{threatID}} |
+| Severity | **{{severity}}** (likelihood {{likelihood}}, impact {{impact}}) |
+| Confidence | {{confidence}} |
+| Component | {{component}}: {{subjectName}} at {{{cell(subjectPath)}}} |
+{{#mappings}}
+| {{label}} | {{value}} |
+{{/mappings}}
+| Environments | {{environmentList}} |
+
+**Evidence:**
+
+{{#evidence}}
+- {{{markdown(path)}}} = {{{markdown(value)}}}{{#modelLocation}}, model {{{markdown(.)}}}{{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}
+{{#detail}}
+
+{{{itemBlock(.)}}}
+{{/detail}}
+{{/evidence}}
+
+**Description:**
+
+{{{description}}}
+
+**Impact:**
+
+{{{impactText}}}
+
+**Recommendation:**
+
+{{{recommendation}}}
+
+**Validation:**
+
+{{{validation}}}
+
+{{#falsePositives}}
+**False positives:**
+
+{{{.}}}
+
+{{/falsePositives}}
+{{#hasReferences}}
+**References:**
+
+{{#references}}
+- {{#url}}<{{{.}}}>{{/url}}{{^url}}{{text}}{{/url}}
+{{/references}}
+
+{{/hasReferences}}
+
+"""#,
+        "Templates/threat-model.md.mustache": #"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# {{title}}
+
+Generated by threatscribe {{toolVersion}} on {{generatedAt}} from the model {{#scope}}{{{markdown(modelFile)}}}{{/scope}}.
+
+## 1. Objective, scope and methodology
+
+**Objective:** {{objective}}
+
+{{#scope}}
+**Scope:** the system as the model {{{markdown(modelFile)}}} describes it, analysed separately in each of its {{environmentCount}} environment(s):
+
+{{#environments}}
+- **{{name}}** ({{kind}}): {{baseURL}}, {{findingCount}} finding(s)
+{{/environments}}
+
+Threats come from the threatscribe catalog (catalog entries: {{catalogEntryCount}}); each entry's condition is checked against every environment's merged model, and each finding cites the model values it rests on.
+
+{{#hasNotAssessed}}
+What the model does not describe cannot be assessed; the report says so instead of guessing:
+
+{{#notAssessed}}
+- {{.}}
+{{/notAssessed}}
+{{/hasNotAssessed}}
+{{/scope}}
+
+**Methodology:**
+
+1. **Architectural review** of the model: components, middleware in execution order, endpoints and their authentication, data flows, trust boundaries, server, deployment and build.
+2. **Threat identification** against the catalog, per environment; a finding that holds only in some environments names them.
+3. **Risk rating** with the OWASP Risk Rating Methodology: likelihood and impact are each the average of their factors (0–9), banded LOW (below 3), MEDIUM (3 to below 6) and HIGH (6 to 9); the severity is read from the likelihood × impact matrix below.
+4. **Mapping** of each finding to STRIDE, CWE, the OWASP API Security Top 10 2023, the OWASP Top 10 2021 and 2025, ASVS 5.0.0 and 4.0.3, and NIST SP 800-53.
+5. **Review of claimed controls** against the findings.
+
+| Impact \ Likelihood | LOW | MEDIUM | HIGH |
+| --- | --- | --- | --- |
+| **HIGH** | Medium | High | Critical |
+| **MEDIUM** | Low | Medium | High |
+| **LOW** | Note | Low | Medium |
+
+## 2. System overview
+
+{{#overview}}
+| Property | Value |
+| --- | --- |
+{{#facts}}
+| {{label}} | {{value}} |
+{{/facts}}
+
+{{#description}}
+{{.}}
+
+{{/description}}
+{{#hasFrameworks}}
+Framework versions: {{#frameworks}}{{.}}{{^last()}}; {{/last()}}{{/frameworks}}.
+{{/hasFrameworks}}
+{{^hasFrameworks}}
+Not assessed: the model does not describe the framework versions.
+{{/hasFrameworks}}
+{{/overview}}
+
+### Data-flow diagram
+
+{{#diagram}}
+{{#notAssessed}}
+{{.}}
+
+{{/notAssessed}}
+{{^notAssessed}}
+Clients, the API, data stores and external services as the model names them; arrows are the modelled data flows (dotted: not encrypted), boxes around them are trust boundaries.
+
+{{{mermaid(mermaid)}}}
+{{/notAssessed}}
+{{/diagram}}
+
+## 3. Findings summary
+
+{{#summary}}
+| Severity | Findings |
+| --- | --- |
+{{#counts}}
+| {{severity}} | {{count}} |
+{{/counts}}
+| **Total** | **{{total}}** |
+
+{{/summary}}
+{{#hasFindings}}
+| Id | Title | Severity | Environments |
+| --- | --- | --- | --- |
+{{#summary.rows}}
+| [{{id}}](#{{anchor}}) | {{title}} | {{severity}} | {{environmentList}} |
+{{/summary.rows}}
+{{/hasFindings}}
+{{^hasFindings}}
+No threat in the catalog applies to the model as written.
+{{/hasFindings}}
+
+## 4. Security implications of key components
+
+Only the components the model describes are discussed; each lists what the model says about it and the findings filed under it.
+
+{{#components}}
+{{> partials/component.md}}
+{{/components}}
+{{^components}}
+Not assessed: the model describes none of the application's components.
+
+{{/components}}
+## 5. Detailed findings
+
+{{#findings}}
+{{> partials/finding.md}}
+{{/findings}}
+{{^findings}}
+No findings.
+
+{{/findings}}
+## 6. Data flow
+
+{{#flows}}
+{{#hasFlows}}
+| From | To | Protocol | TLS | Data | Description |
+| --- | --- | --- | --- | --- | --- |
+{{#flows}}
+| {{from}} | {{to}} | {{protocolName}} | {{#isUnencrypted}}**no**{{/isUnencrypted}}{{^isUnencrypted}}{{tls}}{{/isUnencrypted}} | {{data}} | {{description}} |
+{{/flows}}
+
+{{/hasFlows}}
+{{#flowsNotAssessed}}
+{{.}}
+
+{{/flowsNotAssessed}}
+{{#hasBoundaries}}
+Trust boundaries:
+
+{{#boundaries}}
+- **{{name}}**: {{members}}
+{{/boundaries}}
+
+{{/hasBoundaries}}
+{{#boundariesNotAssessed}}
+{{.}}
+
+{{/boundariesNotAssessed}}
+{{#hasFlowFindings}}
+Findings about data in transit:
+
+{{#flowFindings}}
+{{> partials/finding-link.md}}
+{{/flowFindings}}
+
+{{/hasFlowFindings}}
+{{/flows}}
+## 7. Deployment and build
+
+{{#operations.parts}}
+{{> partials/component.md}}
+{{/operations.parts}}
+## 8. Review of claimed controls
+
+{{#controls}}
+{{#hasReviews}}
+{{supportedCount}} supported, {{contradictedCount}} contradicted, {{unverifiableCount}} unverifiable.
+
+{{#reviews}}
+### {{control}}: {{verdict}}
+
+{{#claim}}
+Claim: {{.}}
+
+{{/claim}}
+{{{reason}}}
+
+{{#hasRelated}}
+Related findings:
+
+{{#related}}
+{{> partials/finding-link.md}}
+{{/related}}
+
+{{/hasRelated}}
+{{/reviews}}
+{{/hasReviews}}
+{{^hasReviews}}
+Not assessed: the model does not describe the controls the team claims.
+
+{{/hasReviews}}
+{{/controls}}
+## 9. Conclusion
+
+{{#conclusion}}
+{{verdict}}
+
+{{#hasTopFindings}}
+Address first:
+
+{{#topFindings}}
+{{> partials/finding-link.md}}
+{{/topFindings}}
+
+{{/hasTopFindings}}
+{{#hasEnvironmentRisks}}
+Risk by environment:
+
+{{#environmentRisks}}
+- **{{name}}**: {{breakdown}}{{#isMostAtRisk}} (most at risk){{/isMostAtRisk}}
+{{/environmentRisks}}
+{{/hasEnvironmentRisks}}
+{{/conclusion}}
+
+"""#,
     ]
 }

@@ -1,0 +1,13 @@
+/// Writes `threat-model.html`: one self-contained, well-formed XHTML5 file (inline CSS, no
+/// scripts, no external requests) from `Templates/threat-model.html.mustache`.
+///
+/// Mustache HTML-escapes every `{{x}}`; prose goes through `ProseHTML` (`{{{html(x)}}}`), which
+/// escapes any markup before Markdown conversion.
+public struct HTMLReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile] {
+        let text = try TemplateLibrary(templates).render(view, template: "threat-model.html")
+        return [RenderedFile(name: "threat-model.html", contents: text.hasSuffix("\n") ? text : text + "\n")]
+    }
+}

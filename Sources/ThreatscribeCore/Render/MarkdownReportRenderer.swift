@@ -1,0 +1,38 @@
+/// Writes `threat-model.md` (GitHub-flavoured Markdown) from `Templates/threat-model.md.mustache`.
+///
+/// The templates declare `{{%CONTENT_TYPE: MARKDOWN}}`, so `{{x}}` escapes Markdown structure in
+/// model strings; finding prose is inserted as the Markdown it is.
+public struct MarkdownReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile] {
+        _ = MarkdownContentType.registered
+        let text = try TemplateLibrary(templates).render(view, template: "threat-model.md")
+        return [RenderedFile(name: "threat-model.md", contents: ReportText.tidy(text))]
+    }
+}
+
+/// Whitespace clean-up for Markdown output.
+enum ReportText {
+    /// Outside fenced code blocks: no trailing spaces, at most one blank line in a row.
+    /// Always exactly one final newline. Fenced blocks are kept byte for byte.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        var fence: Substring?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let run = line.drop { $0 == " " }.prefix { $0 == "`" }
+            if let open = fence {
+                lines.append(line)
+                if run.count >= open.count, line.drop(while: { $0 == " " }).dropFirst(run.count).allSatisfy(\.isWhitespace) { fence = nil }
+                continue
+            }
+            if run.count >= 3 { fence = run }
+            var trimmed = line
+            while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
+            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

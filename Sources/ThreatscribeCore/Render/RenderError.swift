@@ -1,0 +1,16 @@
+/// Why a report could not be rendered; always a problem with the templates, never with the model.
+public enum RenderError: Error, Equatable, CustomStringConvertible {
+    /// A template the renderer needs is missing from the resource store.
+    case missingTemplate(path: String)
+    /// A template does not parse.
+    case templateSyntax(path: String, line: Int, column: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .missingTemplate(let path):
+            "template \(path) is missing"
+        case .templateSyntax(let path, let line, let column, let message):
+            "\(path):\(line):\(column): template syntax error: \(message)"
+        }
+    }
+}

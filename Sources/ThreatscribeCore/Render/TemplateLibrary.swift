@@ -1,0 +1,38 @@
+import Mustache
+
+/// The Mustache templates of one resource store, parsed, with partials addressable by their path.
+///
+/// `Templates/partials/finding.md.mustache` is the partial `{{> partials/finding.md}}`.
+struct TemplateLibrary {
+    private let library: MustacheLibrary
+
+    /// Parses every `.mustache` file under `Templates/`.
+    init(_ store: ResourceStore) throws {
+        var library = MustacheLibrary()
+        for path in store.paths(under: Self.folder) where path.hasSuffix(Self.suffix) {
+            let name = String(path.dropFirst(Self.folder.count).dropLast(Self.suffix.count))
+            do {
+                library.register(try MustacheTemplate(string: store[path] ?? ""), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw RenderError.templateSyntax(
+                    path: path,
+                    line: error.context.lineNumber,
+                    column: error.context.columnNumber,
+                    message: String(describing: error.error)
+                )
+            }
+        }
+        self.library = library
+    }
+
+    /// Renders `view` with the template at `Templates/<name>.mustache`.
+    func render(_ view: Any, template name: String) throws -> String {
+        guard let text = library.render(view, withTemplate: name) else {
+            throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
+        }
+        return text
+    }
+
+    private static let folder = "Templates/"
+    private static let suffix = ".mustache"
+}

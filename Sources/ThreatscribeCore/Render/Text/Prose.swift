@@ -1,0 +1,22 @@
+import Foundation
+import Mustache
+
+/// Markdown prose (finding descriptions, recommendations, review reasons) as the analysis wrote it.
+///
+/// `{{{prose}}}` in a Markdown template inserts it as is; `{{{html(prose)}}}` in an HTML template
+/// inserts it converted by `ProseHTML`, which escapes any markup the text carries.
+public struct Prose: Sendable, Equatable, MustacheCustomRenderable, MustacheTransformable {
+    public var markdown: String
+
+    public init(_ markdown: String) { self.markdown = markdown }
+
+    public var renderText: String { markdown }
+    public var isNull: Bool { markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+
+    public func transform(_ name: String) -> Any? {
+        switch name {
+        case "html": ProseHTML.html(fromMarkdown: markdown)
+        default: nil
+        }
+    }
+}

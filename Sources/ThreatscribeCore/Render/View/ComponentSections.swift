@@ -1,0 +1,84 @@
+/// Files findings under the components the report discusses, and describes each component the
+/// model has.
+struct ComponentSections {
+    /// Application components ("Security implications"), in report order.
+    var application: [ComponentView] = []
+    /// Server, deployment, build, dependencies.
+    var operations: [ComponentView] = []
+    /// Findings about data flows.
+    var flowFindings: [FindingLinkView] = []
+
+    private struct Spec {
+        var name: String
+        var aliases: [String]
+        /// `nil` when the model does not describe the component.
+        var facts: [FactView]?
+        var missing: String
+        var pipeline: [PipelineStepView] = []
+        var pipelineNote: String? = nil
+    }
+
+    init(model: ArchitectureModel, findings: [Finding]) {
+        let app = model.app
+        let hasCORS = model.middleware?.contains { $0.type == .cors } ?? false
+        let applicationSpecs = [
+            Spec(name: Component.application, aliases: ["app", "fastapi app"], facts: app.map(ComponentFacts.application), missing: "the app settings"),
+            Spec(name: Component.middleware, aliases: ["middleware", "middleware order"], facts: model.middleware.map { _ in [] },
+                 missing: "the middleware pipeline", pipeline: MiddlewarePipeline.steps(of: model),
+                 pipelineNote: model.middleware.map { _ in MiddlewarePipeline.note(for: model) }),
+            Spec(name: Component.cors, aliases: ["cors middleware"], facts: hasCORS ? ComponentFacts.cors(model) : nil, missing: "a CORS policy"),
+            Spec(name: Component.routing, aliases: ["routing", "authorization"], facts: model.routers.map { _ in ComponentFacts.routing(model) },
+                 missing: "routers and endpoints"),
+            Spec(name: Component.authentication, aliases: ["authentication", "auth"], facts: model.auth.map(ComponentFacts.authentication),
+                 missing: "authentication mechanisms"),
+            Spec(name: Component.openAPI, aliases: ["openapi", "openapi exposure", "docs"], facts: app.map(ComponentFacts.openAPI), missing: "the docs and OpenAPI routes"),
+            Spec(name: Component.errors, aliases: ["error handling", "errors"], facts: app.map(ComponentFacts.errorHandling), missing: "the error handling"),
+            Spec(name: Component.validation, aliases: ["data models", "pydantic", "models"], facts: model.models.map(ComponentFacts.dataModels), missing: "request and response models"),
+            Spec(name: Component.staticFiles, aliases: ["static"], facts: model.staticFiles.map(ComponentFacts.staticFiles), missing: "static file mounts"),
+            Spec(name: Component.templates, aliases: ["template engine"], facts: model.templates.map(ComponentFacts.templates), missing: "template rendering"),
+            Spec(name: Component.webSockets, aliases: ["websocket"], facts: model.websockets.map(ComponentFacts.websockets), missing: "WebSocket routes"),
+            Spec(name: Component.backgroundTasks, aliases: ["background task"], facts: model.backgroundTasks.map(ComponentFacts.backgroundTasks), missing: "background tasks"),
+            Spec(name: "Logging", aliases: ["logging and monitoring"], facts: model.logging.map(ComponentFacts.logging), missing: "logging"),
+        ]
+        let operationSpecs = [
+            Spec(name: Component.server, aliases: ["server"], facts: model.server.map(OperationsFacts.server), missing: "the ASGI server configuration"),
+            Spec(name: Component.deployment, aliases: ["infrastructure"], facts: model.deployment.map(OperationsFacts.deployment), missing: "the deployment"),
+            Spec(name: Component.build, aliases: ["build", "build process", "supply chain"], facts: model.build.map(OperationsFacts.build), missing: "the build process"),
+            Spec(name: Component.dependencies, aliases: ["dependency"], facts: model.dependencies.map(OperationsFacts.dependencies), missing: "dependencies"),
+        ]
+        let flowNames: Set<String> = [Component.dataFlow.lowercased(), "data flows", "trust boundaries", "transport"]
+
+        var filed: [String: [FindingLinkView]] = [:]
+        var unmatched: [String: [FindingLinkView]] = [:]
+        for finding in findings {
+            let key = finding.component.lowercased()
+            let link = FindingLinkView(finding)
+            if flowNames.contains(key) {
+                flowFindings.append(link)
+            } else if let spec = (applicationSpecs + operationSpecs).first(where: { $0.name.lowercased() == key || $0.aliases.contains(key) }) {
+                filed[spec.name, default: []].append(link)
+            } else {
+                unmatched[finding.component, default: []].append(link)
+            }
+        }
+        let make = { (spec: Spec, always: Bool) -> ComponentView? in
+            let links = filed[spec.name] ?? []
+            guard always || spec.facts != nil || !links.isEmpty else { return nil }
+            let facts = spec.facts ?? [FactView(label: spec.name, value: NotAssessed.sentence(spec.missing), isKnown: false)]
+            return ComponentView(
+                name: spec.name, anchor: Anchor.component(spec.name), facts: facts, hasFacts: !facts.isEmpty,
+                pipeline: spec.pipeline, hasPipeline: !spec.pipeline.isEmpty, pipelineNote: spec.pipelineNote,
+                findings: links, hasFindings: !links.isEmpty
+            )
+        }
+        application = applicationSpecs.compactMap { make($0, false) }
+        for name in unmatched.keys.sorted() {
+            let links = unmatched[name]!
+            application.append(ComponentView(
+                name: name, anchor: Anchor.component(name), facts: [], hasFacts: false, pipeline: [], hasPipeline: false,
+                pipelineNote: nil, findings: links, hasFindings: true
+            ))
+        }
+        operations = operationSpecs.compactMap { make($0, true) }
+    }
+}

@@ -1,0 +1,73 @@
+/// Data flows and trust boundaries.
+public struct FlowSectionView: Sendable, Equatable {
+    public var flows: [FlowView]
+    public var hasFlows: Bool
+    public var boundaries: [BoundaryView]
+    public var hasBoundaries: Bool
+    /// "Not assessed: …" when the model has no data flows.
+    public var flowsNotAssessed: String?
+    public var boundariesNotAssessed: String?
+    /// Findings about transport and flows.
+    public var flowFindings: [FindingLinkView]
+    public var hasFlowFindings: Bool
+}
+
+public struct FlowView: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var protocolName: String
+    /// "yes", "no" or "not stated".
+    public var tls: String
+    public var isUnencrypted: Bool
+    public var data: String
+    public var description: String
+}
+
+public struct BoundaryView: Sendable, Equatable {
+    public var name: String
+    public var members: String
+}
+
+/// Server, deployment, build and dependencies: one component each, with facts and findings.
+public struct OperationsView: Sendable, Equatable {
+    public var parts: [ComponentView]
+}
+
+/// The review of each claimed control.
+public struct ControlSectionView: Sendable, Equatable {
+    public var reviews: [ControlReviewView]
+    public var hasReviews: Bool
+    public var supportedCount: Int
+    public var contradictedCount: Int
+    public var unverifiableCount: Int
+}
+
+public struct ControlReviewView: Sendable, Equatable {
+    public var control: String
+    public var claim: String?
+    /// "Supported", "Contradicted", "Unverifiable".
+    public var verdict: String
+    public var verdictClass: String
+    public var reason: Prose
+    public var related: [FindingLinkView]
+    public var hasRelated: Bool
+}
+
+/// What the findings add up to.
+public struct ConclusionView: Sendable, Equatable {
+    /// One paragraph computed from the findings.
+    public var verdict: String
+    /// The most severe findings (at most five).
+    public var topFindings: [FindingLinkView]
+    public var hasTopFindings: Bool
+    /// Environments ranked by the severity of what holds in them.
+    public var environmentRisks: [EnvironmentRiskView]
+    public var hasEnvironmentRisks: Bool
+}
+
+public struct EnvironmentRiskView: Sendable, Equatable {
+    public var name: String
+    /// "2 critical, 1 high".
+    public var breakdown: String
+    public var isMostAtRisk: Bool
+}

@@ -1,0 +1,78 @@
+/// Everything a report template sees: built once from an `AnalysisReport`, shared by every format.
+///
+/// Stored properties only (Mustache reads values through `Mirror`, which does not see computed
+/// properties). Model strings are kept as written; each format escapes them (HTML by Mustache's
+/// default escaping, Markdown by the `MARKDOWN` content type). Anything the model does not
+/// describe is a "Not assessed: …" sentence, never filler.
+public struct ThreatModelView: Sendable, Equatable {
+    /// "Threat model: <system name>".
+    public var title: String
+    public var systemName: String
+    public var generatedAt: String
+    public var toolVersion: String
+    public var objective: String
+    public var scope: ScopeView
+    public var overview: OverviewView
+    public var diagram: DiagramView
+    public var summary: SummaryView
+    /// Security implications, one entry per component the model has, in a fixed order.
+    public var components: [ComponentView]
+    /// Every finding, highest severity first.
+    public var findings: [FindingView]
+    public var hasFindings: Bool
+    public var flows: FlowSectionView
+    public var operations: OperationsView
+    public var controls: ControlSectionView
+    public var conclusion: ConclusionView
+}
+
+/// A labelled fact about the system: `Owner` → `Platform team`.
+public struct FactView: Sendable, Equatable {
+    public var label: String
+    /// The fact, or "Not assessed: the model does not describe …".
+    public var value: String
+    /// `false` when `value` is a "Not assessed" sentence.
+    public var isKnown: Bool
+}
+
+/// What was analysed and how.
+public struct ScopeView: Sendable, Equatable {
+    public var modelFile: Code
+    public var environments: [EnvironmentView]
+    public var environmentCount: Int
+    public var catalogEntryCount: Int
+    /// Every part of the model the analysis could not assess, as a sentence.
+    public var notAssessed: [String]
+    public var hasNotAssessed: Bool
+}
+
+/// One analysed environment.
+public struct EnvironmentView: Sendable, Equatable {
+    public var name: String
+    /// "production", or "kind not stated".
+    public var kind: String
+    /// The base URL, or "base URL not stated".
+    public var baseURL: String
+    public var findingCount: Int
+}
+
+/// The system as the model describes it.
+public struct OverviewView: Sendable, Equatable {
+    public var facts: [FactView]
+    /// The model's free-text description, if any.
+    public var description: String?
+    /// `fastapi 0.115.2`, sorted by package name.
+    public var frameworks: [String]
+    public var hasFrameworks: Bool
+}
+
+/// A link to a finding from elsewhere in the report.
+public struct FindingLinkView: Sendable, Equatable {
+    public var id: String
+    /// The id as an HTML anchor (`finding-…`).
+    public var anchor: String
+    public var title: String
+    public var severity: String
+    /// Lower-case severity, used as a CSS class.
+    public var severityClass: String
+}
