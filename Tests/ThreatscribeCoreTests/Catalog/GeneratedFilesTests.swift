@@ -22,7 +22,10 @@ struct GeneratedFilesTests {
             }
         }
         let embedded = EmbeddedResources.files
-        #expect(Set(onDisk.keys) == Set(embedded.keys), "run python3 scripts/embed-resources.py")
+        let missing = Set(onDisk.keys).subtracting(embedded.keys).sorted()
+        let extra = Set(embedded.keys).subtracting(onDisk.keys).sorted()
+        #expect(missing.isEmpty && extra.isEmpty,
+                "run python3 scripts/embed-resources.py (not embedded: \(missing); embedded but gone: \(extra))")
         for (path, text) in onDisk where embedded[path] != text {
             Issue.record("\(path) differs from its embedded copy: run python3 scripts/embed-resources.py")
         }
@@ -33,6 +36,6 @@ struct GeneratedFilesTests {
         let expected = CatalogDocumentation(catalog: catalog, vocabulary: Analyzers.vocabulary).markdown
         let path = Self.root.appendingPathComponent("docs/catalog.md")
         let committed = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
-        #expect(committed == expected, "docs/catalog.md is stale: run `swift run threatscribe catalog docs > docs/catalog.md`")
+        #expect(committed.count == expected.count && committed == expected, "docs/catalog.md is stale: run `swift run threatscribe catalog docs > docs/catalog.md`")
     }
 }

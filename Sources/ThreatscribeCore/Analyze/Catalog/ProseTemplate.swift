@@ -3,7 +3,7 @@ import Foundation
 /// Catalog prose with `{{field}}` placeholders filled from the subject's facts.
 ///
 /// Forms: `{{field}}` (plain text; lists joined by ", "), `{{field|code}}` (Markdown inline code),
-/// `{{field|python}}` (a Python literal for FastAPI snippets), `{{scope.field}}` for a global scope,
+/// `{{field|python}}` (a Python literal for FastAPI snippets), `{{field|shell}}` (single-quoted shell words), `{{scope.field}}` for a global scope,
 /// and `{{subject}}`, the element's short name.
 public enum ProseTemplate {
     struct Placeholder: Equatable {
@@ -14,7 +14,7 @@ public enum ProseTemplate {
         var range: Range<String.Index>
     }
 
-    static let formats = ["code", "python"]
+    static let formats = ["code", "python", "shell"]
 
     static func placeholders(in text: String) -> [Placeholder] {
         var result: [Placeholder] = []
@@ -41,7 +41,7 @@ public enum ProseTemplate {
         for placeholder in placeholders(in: text) {
             if placeholder.scope == nil, placeholder.field == "subject" { continue }
             if let format = placeholder.format, !formats.contains(format) {
-                throw ConditionError(message: "unknown format `\(format)` (use `code` or `python`)", offset: placeholder.offset)
+                throw ConditionError(message: "unknown format `\(format)` (use `code`, `python` or `shell`)", offset: placeholder.offset)
             }
             _ = try checker.resolve(scope: placeholder.scope, field: placeholder.field, offset: placeholder.offset)
         }
@@ -59,6 +59,7 @@ public enum ProseTemplate {
                 switch placeholder.format {
                 case "code": replacement = value.codeText
                 case "python": replacement = value.pythonLiteral
+                case "shell": replacement = value.shellWords
                 default: replacement = value.plainText
                 }
             }

@@ -51,6 +51,16 @@ public enum FactValue: Sendable, Equatable {
         }
     }
 
+    /// The value as single-quoted shell words, one per list element.
+    public var shellWords: String {
+        let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        switch self {
+        case .list(let value): return value.map(quote).joined(separator: " ")
+        case .unknown: return "''"
+        default: return quote(plainText)
+        }
+    }
+
     static func pythonString(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

@@ -1,0 +1,159 @@
+/// Facts about each `CORSMiddleware` (scope `cors`), computed by the CORS engine for the modelled
+/// Starlette version: every issue carries the request that demonstrates it and Starlette's exact answer.
+struct CORSAnalyzer: Analyzer {
+    let scopes = [FactScope("cors", "One CORSMiddleware registration, evaluated as the modelled Starlette version answers.", fields: [
+        FactField("allow_origins", .list, "`allow_origins` as configured (default: none)."),
+        FactField("allow_origin_regex", .string, "`allow_origin_regex`."),
+        FactField("allow_methods", .list, "`allow_methods` as configured (default `[\"GET\"]`)."),
+        FactField("allowed_methods", .list, "The methods Starlette actually allows (`*` expanded for the version)."),
+        FactField("allow_headers", .list, "`allow_headers` as configured (default: none beyond the CORS-safelisted four)."),
+        FactField("allow_credentials", .bool, "`allow_credentials=True`."),
+        FactField("expose_headers", .list, "`expose_headers`."),
+        FactField("max_age", .int, "`max_age` in seconds (default 600)."),
+        FactField("starlette_version", .string, "The Starlette version whose behaviour was evaluated."),
+        FactField("version_stated", .bool, "The model names the Starlette version (otherwise the newest known release is assumed)."),
+        FactField("starlette_major", .int, "Major version of the evaluated Starlette (0 or 1)."),
+        FactField("wildcard_origin", .bool, "`\"*\"` is in `allow_origins`."),
+        FactField("wildcard_with_credentials", .bool, "`\"*\"` with `allow_credentials=True`: Starlette reflects the caller's origin with credentials (always from 1.0; on Cookie-bearing requests in 0.x)."),
+        FactField("null_origin_allowed", .bool, "`\"null\"` is allowed (sandboxed iframes, `file:` pages and redirects send it)."),
+        FactField("cleartext_origins", .list, "Allowed `http://` origins on public hosts."),
+        FactField("loopback_origins", .list, "Allowed origins on localhost / 127.0.0.0/8 / ::1."),
+        FactField("unspecified_address_origins", .list, "Allowed `http://0.0.0.0:PORT` origins: each is ONE literal origin, not \"any origin on all interfaces\"."),
+        FactField("private_network_origins", .list, "Allowed origins on private networks (RFC 1918, link-local, `.local`)."),
+        FactField("custom_scheme_origins", .list, "Allowed origins with a non-web scheme (`capacitor://`, `app://`, …)."),
+        FactField("unmatchable_origins", .list, "Entries that can never equal a browser's Origin header (trailing slash, upper case, path, glob, no scheme, default port)."),
+        FactField("sloppy_regex", .bool, "`allow_origin_regex` admits an origin outside the intended domains."),
+        FactField("regex_attacker_origin", .string, "A concrete attacker origin the regex admits, verified against the regex."),
+        FactField("wildcard_headers", .bool, "`allow_headers=[\"*\"]`: Starlette mirrors any requested header, `Authorization` included."),
+        FactField("wildcard_methods", .bool, "`allow_methods=[\"*\"]`."),
+        FactField("credentials_with_broad_origins", .list, "With credentials: allowed origins an attacker can more easily control (cleartext, loopback, private, `null`)."),
+        FactField("missing_vary", .bool, "Some responses that depend on Origin carry no `Vary: Origin` (Starlette before 1.7.0)."),
+        FactField("private_network_access", .bool, "`allow_private_network=True`."),
+        FactField("invalid_configuration", .string, "Why Starlette would refuse this configuration at startup, if it would."),
+        FactField("is_outermost", .bool, "No other user middleware wraps CORSMiddleware."),
+        FactField("outer_middleware", .list, "User middleware outside CORSMiddleware: responses they produce carry no CORS headers."),
+        FactField("first_allowed_origin", .string, "The first concrete origin in `allow_origins` (for example requests)."),
+        FactField("client_origins", .list, "Web origins of the clients the model lists, usable as a production allow-list."),
+        FactField("suggested_origins", .list, "A production allow-list: the HTTPS public-host origins already configured or listed by clients."),
+    ])]
+
+    func subjects(in context: AnalysisContext) -> [FactSubject] {
+        let middleware = context.model.middleware ?? []
+        return middleware.enumerated().compactMap { index, entry in
+            guard entry.type == .cors else { return nil }
+            return subject(for: entry, at: ModelPath("middleware").appending(index), index: index, in: context)
+        }
+    }
+
+    private func subject(for entry: Middleware, at path: ModelPath, index: Int, in context: AnalysisContext) -> FactSubject {
+        let configuration = CORSConfiguration(
+            allowOrigins: entry.allowOrigins ?? [], allowMethods: entry.allowMethods ?? ["GET"],
+            allowHeaders: entry.allowHeaders ?? [], allowCredentials: entry.allowCredentials ?? false,
+            allowOriginRegex: entry.allowOriginRegex, exposeHeaders: entry.exposeHeaders ?? [],
+            maxAge: entry.maxAge ?? 600, allowPrivateNetwork: entry.allowPrivateNetwork)
+        let statedVersion = context.frameworkVersion("starlette").flatMap(StarletteVersion.init)
+        let version = statedVersion ?? .newestKnown
+        let analysis = CORSPolicyAnalysis(configuration: configuration, version: version,
+                                          environment: context.environment.name,
+                                          isProduction: context.environment.kind?.isProductionLike ?? false)
+        var subject = FactSubject(scope: "cors", path: path, name: "CORSMiddleware", component: Component.cors)
+        subject.set("allow_origins", .list(configuration.allowOrigins), from: path.appending("allow_origins"),
+                    shownAs: entry.allowOrigins == nil ? "(not set: no origin allowed)" : nil)
+        subject.set("allow_origin_regex", FactValue(entry.allowOriginRegex), from: path.appending("allow_origin_regex"))
+        subject.set("allow_methods", .list(configuration.allowMethods), from: path.appending("allow_methods"),
+                    shownAs: entry.allowMethods == nil ? "(not set: Starlette default [\"GET\"])" : nil)
+        subject.set("allow_headers", .list(configuration.allowHeaders), from: path.appending("allow_headers"))
+        subject.set("allow_credentials", .bool(configuration.allowCredentials), from: path.appending("allow_credentials"),
+                    shownAs: entry.allowCredentials == nil ? "(not set: False)" : nil)
+        subject.set("expose_headers", .list(configuration.exposeHeaders), from: path.appending("expose_headers"))
+        subject.set("max_age", .int(configuration.maxAge), from: path.appending("max_age"))
+        subject.set("starlette_version", .string(version.description), from: "frameworks.starlette",
+                    shownAs: statedVersion == nil ? "\(version) (assumed: the model names no Starlette version)" : nil)
+        subject.set("version_stated", .bool(statedVersion != nil), from: "frameworks.starlette")
+        subject.set("starlette_major", .int(version.major), from: "frameworks.starlette")
+        if let evaluator = try? CORSEvaluator(configuration: configuration, version: version) {
+            subject.set("allowed_methods", .list(evaluator.allowedMethods), from: path.appending("allow_methods"))
+        }
+        setIssueFacts(on: &subject, analysis: analysis, path: path)
+        setOrderFacts(on: &subject, index: index, in: context)
+        let clientOrigins = (context.model.clients ?? []).compactMap(\.origin)
+        subject.set("client_origins", .list(clientOrigins), from: "clients")
+        let suggested = (configuration.allowOrigins + clientOrigins).filter { origin in
+            if case .origin("https", _, _, .publicHost) = CORSOriginEntry(origin) { return true }
+            return false
+        }
+        subject.set("suggested_origins", .list(Self.unique(suggested)))
+        if let first = configuration.allowOrigins.first(where: { $0 != "*" }) {
+            subject.set("first_allowed_origin", .string(first), from: path.appending("allow_origins").appending(0))
+        }
+        return subject
+    }
+
+    private func setIssueFacts(on subject: inout FactSubject, analysis: CORSPolicyAnalysis, path: ModelPath) {
+        let origins = path.appending("allow_origins")
+        func flag(_ field: String, _ kind: CORSPolicyIssue.Kind, from source: ModelPath) {
+            let issues = analysis.issues(ofKind: kind)
+            subject.set(field, .bool(!issues.isEmpty), from: source, detail: issues.isEmpty ? nil : Self.detail(issues))
+        }
+        func list(_ field: String, _ kind: CORSPolicyIssue.Kind) {
+            let issues = analysis.issues(ofKind: kind)
+            let firstIndex = issues.first.flatMap { issue in subject["allow_origins"].listValue.firstIndex(of: issue.subject) }
+            subject.set(field, .list(Self.unique(issues.map(\.subject))), from: firstIndex.map { origins.appending($0) } ?? origins,
+                        detail: issues.isEmpty ? nil : Self.detail(issues))
+        }
+        flag("wildcard_origin", .wildcardOrigin, from: origins)
+        flag("wildcard_with_credentials", .wildcardOriginWithCredentials, from: origins)
+        flag("null_origin_allowed", .nullOriginAllowed, from: origins)
+        list("cleartext_origins", .cleartextOrigin)
+        list("loopback_origins", .loopbackOrigin)
+        list("unspecified_address_origins", .unspecifiedAddressOrigin)
+        list("private_network_origins", .privateNetworkOrigin)
+        list("custom_scheme_origins", .customSchemeOrigin)
+        list("unmatchable_origins", .unmatchableOrigin)
+        list("credentials_with_broad_origins", .credentialsWithBroadOrigins)
+        let sloppy = analysis.issues(ofKind: .sloppyOriginRegex)
+        subject.set("sloppy_regex", .bool(!sloppy.isEmpty), from: path.appending("allow_origin_regex"),
+                    detail: sloppy.isEmpty ? nil : Self.detail(sloppy))
+        if let attacker = sloppy.first?.regexFinding?.attackerOrigin {
+            subject.set("regex_attacker_origin", .string(attacker), from: path.appending("allow_origin_regex"))
+        }
+        flag("wildcard_headers", .wildcardHeaders, from: path.appending("allow_headers"))
+        flag("wildcard_methods", .wildcardMethods, from: path.appending("allow_methods"))
+        flag("missing_vary", .missingVary, from: "frameworks.starlette")
+        flag("private_network_access", .privateNetworkAccess, from: path.appending("allow_private_network"))
+        if let invalid = analysis.issues(ofKind: .invalidConfiguration).first {
+            subject.set("invalid_configuration", .string(invalid.summary), from: path.appending(invalid.subject))
+        }
+    }
+
+    private func setOrderFacts(on subject: inout FactSubject, index: Int, in context: AnalysisContext) {
+        let stack = context.model.middleware ?? []
+        let style = context.model.app?.middlewareStyle ?? .addMiddleware
+        // add_middleware inserts at position 0: later registrations wrap earlier ones.
+        let outer = style == .addMiddleware ? Array(stack[(index + 1)...]) : Array(stack[..<index])
+        let names = outer.map { $0.name ?? $0.type.rawValue }
+        subject.set("is_outermost", .bool(outer.isEmpty), from: "middleware",
+                    shownAs: outer.isEmpty ? nil : "false (\(style == .addMiddleware ? "registered later, so outside" : "listed earlier, so outside"): \(names.joined(separator: ", ")))")
+        subject.set("outer_middleware", .list(names), from: "middleware")
+    }
+
+    /// Each issue's summary, then the demonstrating exchange as HTTP.
+    static func detail(_ issues: [CORSPolicyIssue]) -> String {
+        issues.map { issue in
+            ([issue.summary] + issue.evidence.prefix(1).map { CORSExchangeText(evidence: $0).text }).joined(separator: "\n\n")
+        }.joined(separator: "\n\n")
+    }
+
+    static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}
+
+extension FactValue {
+    /// The list, or empty for any other value.
+    var listValue: [String] {
+        if case .list(let items) = self { return items }
+        return []
+    }
+}
