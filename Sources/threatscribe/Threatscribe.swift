@@ -11,6 +11,8 @@ struct Threatscribe: ParsableCommand {
             // one subcommand a line
             AnalyzeCommand.self,
             CatalogCommand.self,
+            SchemaCommand.self,
+            ValidateCommand.self,
             CORSCommand.self,
         ]
     )

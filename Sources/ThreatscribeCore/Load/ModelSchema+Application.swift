@@ -47,6 +47,7 @@ extension ModelSchema {
             PropertySchema("engine", .string, "`jinja2`, …"),
             PropertySchema("autoescape", .boolean, "HTML autoescaping is on."),
             PropertySchema("renders_user_input", .boolean, "Templates render user-controlled input."),
+            PropertySchema("file_extensions", .list(.string), "Template file extensions in use, e.g. `[.html, .jinja]`; Starlette ≥1.0 autoescapes only `.html`, `.htm` and `.xml` templates by default."),
             PropertySchema("source", .codeReference, "Where templates are configured: `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("WebSocketRoute", "A WebSocket route.", properties: [
