@@ -17,11 +17,15 @@ struct CORSCommand: ParsableCommand {
         case keywordArgumentsJSON(String)
         /// Starlette's defaults (`CORSMiddleware(app)`).
         case defaults
+        /// The first CORSMiddleware of one environment of a model file.
+        case model(ModelCORSSource)
 
         func resolve() throws -> CORSConfiguration {
             switch self {
             case .defaults:
                 return CORSConfiguration()
+            case .model(let source):
+                return source.configuration
             case let .keywordArgumentsJSON(text):
                 var json = text
                 if !text.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
@@ -48,7 +52,13 @@ struct CORSCommand: ParsableCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @Option(help: "CORSMiddleware kwargs as JSON (or a JSON file path); default: Starlette's defaults.")
+        @Argument(help: "A model file; its CORSMiddleware (and Starlette version) are used unless --config is given.")
+        var model: String?
+
+        @Option(name: .customLong("env"), help: "The model environment whose configuration to use (default: the only one, else `production`).")
+        var environment: String?
+
+        @Option(help: "CORSMiddleware kwargs as JSON (or a JSON file path); default: the model's, else Starlette's defaults.")
         var config: String?
 
         @Option(help: "The page origin sending the request (the Origin header).")
@@ -66,8 +76,8 @@ struct CORSCommand: ParsableCommand {
         @Flag(help: "Show the preflight (OPTIONS) response instead of the actual request's.")
         var preflight = false
 
-        @Option(name: .customLong("starlette-version"), help: "Starlette release to model (default \(StarletteVersion.newestKnown)).")
-        var starletteVersion: String = StarletteVersion.newestKnown.description
+        @Option(name: .customLong("starlette-version"), help: "Starlette release to model (default: the model's, else \(StarletteVersion.newestKnown)).")
+        var starletteVersion: String?
 
         @Option(help: "Output format: text or json.")
         var format: Format = .text
@@ -75,15 +85,19 @@ struct CORSCommand: ParsableCommand {
         func run() throws {
             let evaluator: CORSEvaluator
             let headers: [String: String?]
+            let modelSource: ModelCORSSource? = try model.map { path in
+                try exitingOnBadInput { () throws(DiagnosticList) in try ModelCORSSource.load(path: path, environment: environment) }
+            }
             do {
-                guard let version = StarletteVersion(starletteVersion) else {
-                    throw CORSCheckInputError("--starlette-version \(starletteVersion) is not a version like 1.10.0")
+                let versionText = starletteVersion ?? modelSource?.starletteVersion ?? StarletteVersion.newestKnown.description
+                guard let version = StarletteVersion(versionText) else {
+                    throw CORSCheckInputError("Starlette version \(versionText) is not a version like 1.10.0")
                 }
                 guard !method.isEmpty, method.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }) else {
                     throw CORSCheckInputError("--method \(method) is not an HTTP method name")
                 }
                 headers = try Self.parseHeaders(requestHeaders)
-                let source: ConfigurationSource = config.map { .keywordArgumentsJSON($0) } ?? .defaults
+                let source: ConfigurationSource = config.map { .keywordArgumentsJSON($0) } ?? modelSource.map { .model($0) } ?? .defaults
                 evaluator = try CORSEvaluator(configuration: try source.resolve(), version: version)
             } catch let error as CORSConfigurationError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

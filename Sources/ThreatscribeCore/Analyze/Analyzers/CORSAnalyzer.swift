@@ -46,11 +46,7 @@ struct CORSAnalyzer: Analyzer {
     }
 
     private func subject(for entry: Middleware, at path: ModelPath, index: Int, in context: AnalysisContext) -> FactSubject {
-        let configuration = CORSConfiguration(
-            allowOrigins: entry.allowOrigins ?? [], allowMethods: entry.allowMethods ?? ["GET"],
-            allowHeaders: entry.allowHeaders ?? [], allowCredentials: entry.allowCredentials ?? false,
-            allowOriginRegex: entry.allowOriginRegex, exposeHeaders: entry.exposeHeaders ?? [],
-            maxAge: entry.maxAge ?? 600, allowPrivateNetwork: entry.allowPrivateNetwork)
+        let configuration = CORSConfiguration(middleware: entry)
         let statedVersion = context.frameworkVersion("starlette").flatMap(StarletteVersion.init)
         let version = statedVersion ?? .newestKnown
         let analysis = CORSPolicyAnalysis(configuration: configuration, version: version,
