@@ -3,6 +3,739 @@
 /// The built-in templates and catalog, keyed by their path in the repository.
 enum EmbeddedResources {
     static let files: [String: String] = [
+        "Catalog/entries/auth/TS-AUTH-001.yaml": #"""
+id: TS-AUTH-001
+title: JWTs of {{subject}} are decoded without a fixed algorithms list
+scope: auth
+when: jwt_described and algorithms_pinned == false and not (jwt_library == "pyjwt")
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A02:2021, A07:2021]
+owasp_top10_2025: [A04:2025, A07:2025]
+asvs_5_0: [v5.0.0-9.1.2]
+asvs_4_0_3: [v4.0.3-3.5.3]
+nist_800_53: [IA-5, SC-13]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 9
+confidence: clear-cut
+evidence: [algorithms, jwt_library, jwt_library_version, endpoints]
+description: |
+  The `{{subject}}` mechanism verifies JWTs with {{jwt_library}} but passes no `algorithms=` list
+  to `decode`, so the token's own header (`alg`) chooses the algorithm. In python-jose
+  (`jwt.decode(token, key, algorithms=None)`) the header algorithm is then accepted as is
+  (python-jose issue #419). A token signed `HS256` with the service's *public* key as the HMAC
+  secret verifies whenever the key object lets itself be used that way: reproduced with
+  python-jose 3.3.0 (OpenSSH-format EC key) and 3.5.0 (DER-encoded RSA key). Endpoints that accept
+  these tokens: {{endpoints}}.
+impact_description: |
+  Where the verification key is public (RS256/ES256 with a published key or JWKS), anyone can mint
+  tokens for any user or role: a full authentication bypass. With an HMAC secret the weakness
+  still removes the defence against future algorithm-confusion bugs.
+detection: |
+  Fires when the model describes the mechanism's JWT verification (`jwt:` settings) without an
+  `algorithms` list. PyJWT is excluded: since 2.0 its `decode` refuses to run without `algorithms`
+  (verified with PyJWT 2.15.1: `DecodeError`).
+false_positives: |
+  Code that checks the header's `alg` against an allow-list itself before decoding. Confirm and
+  record the list in `jwt.algorithms`.
+mitigation: |
+  Pass exactly the algorithm the issuer uses, never a mix of HMAC and public-key algorithms:
+
+  ```python
+  from jose import jwt   # or: import jwt (PyJWT), which requires algorithms=
+
+  claims = jwt.decode(
+      token,
+      public_key,                 # or the HMAC secret for HS256
+      algorithms=["RS256"],       # one family only
+      audience="{{env.host}}",
+  )
+  ```
+
+  python-jose is barely maintained; migrating to PyJWT or joserfc, which require the list, removes
+  the class of bug.
+validation: |
+  Forge a token with `alg: HS256` signed with the public key (or with `alg: none`) and send it:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $FORGED" {{env.base_url}}/
+  ```
+  Must print `401`. Add a unit test that decodes such a token and expects `JWTError`.
+references:
+  - https://github.com/mpdavis/python-jose/issues/419
+  - https://datatracker.ietf.org/doc/html/rfc8725#section-3.1
+  - https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode
+  - https://fastapi.tiangolo.com/tutorial/security/oauth2-jwt/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          transport: header
+          jwt: {library: python-jose, library_version: "3.5.0"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          transport: header
+          jwt: {library: python-jose, library_version: "3.5.0", algorithms: [RS256]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          transport: header
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-002.yaml": #"""
+id: TS-AUTH-002
+title: python-jose {{jwt_library_version}} accepts a public key as HMAC secret (GHSA-6c5p-j8vq-pqhj)
+scope: auth
+when: jose_cve_2024_33663 and (algorithms_pinned == false or mixes_hmac_and_public_key_algorithms)
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A06:2021, A07:2021]
+owasp_top10_2025: [A03:2025, A07:2025]
+asvs_5_0: [v5.0.0-9.1.2, v5.0.0-15.2.1]
+asvs_4_0_3: [v4.0.3-3.5.3, v4.0.3-14.2.1]
+nist_800_53: [SI-2, IA-5]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 9
+confidence: clear-cut
+evidence: [jwt_library_version, algorithms, endpoints]
+description: |
+  `{{subject}}` verifies JWTs with python-jose {{jwt_library_version}}. python-jose through 3.3.0
+  (GHSA-6c5p-j8vq-pqhj, CVE-2024-33663, fixed in 3.4.0) lets a public key in formats such as
+  OpenSSH ECDSA serve as an HMAC secret, and this service allows HMAC here: the `algorithms=` list
+  is {{algorithms_text}}. Reproduced with
+  3.3.0: a token signed `HS256` with the OpenSSH-format public key was accepted by
+  `jwt.decode(token, public_key)` and by `algorithms=["ES256", "HS256"]`, and rejected with
+  `algorithms=["ES256"]`.
+impact_description: |
+  Anyone who knows the public verification key can forge tokens for any subject and scope and
+  call {{endpoints}} as any user, including administrators.
+detection: |
+  Fires when the mechanism uses python-jose at version ≤ 3.3.0 (from `jwt.library_version` or
+  `dependencies`) and either passes no `algorithms` list or allows both HS* and public-key
+  algorithms.
+false_positives: |
+  A deployment whose verification key is an HMAC secret only; then the confusion needs a public
+  key the service does not hold. Upgrade anyway.
+mitigation: |
+  Upgrade (python-jose ≥ 3.4.0; note TS-AUTH-003 for 3.5.0) or migrate to PyJWT/joserfc, and pin the
+  algorithm to the issuer's public-key algorithm:
+
+  ```python
+  claims = jwt.decode(token, public_key, algorithms=["ES256"])
+  ```
+validation: |
+  ```bash
+  pip show python-jose | grep -i '^version'
+  ```
+  and a unit test that decodes an `HS256` token signed with the public key and expects a
+  `JWTError`.
+references:
+  - https://github.com/advisories/GHSA-6c5p-j8vq-pqhj
+  - https://nvd.nist.gov/vuln/detail/CVE-2024-33663
+  - https://github.com/mpdavis/python-jose/releases
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.3.0", algorithms: [ES256, HS256]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.3.0", algorithms: [ES256]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.4.0", algorithms: [ES256, HS256]}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-003.yaml": #"""
+id: TS-AUTH-003
+title: python-jose {{jwt_library_version}} accepts a DER public key as HMAC secret (CVE-2026-85394)
+scope: auth
+when: jose_cve_2026_85394 and jose_cve_2024_33663 == false and (algorithms_pinned == false or mixes_hmac_and_public_key_algorithms)
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A06:2021, A07:2021]
+owasp_top10_2025: [A03:2025, A07:2025]
+asvs_5_0: [v5.0.0-9.1.2, v5.0.0-15.2.1]
+asvs_4_0_3: [v4.0.3-3.5.3, v4.0.3-14.2.1]
+nist_800_53: [SI-2, IA-5]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 9
+confidence: judgment
+evidence: [jwt_library_version, algorithms, endpoints]
+description: |
+  `{{subject}}` verifies JWTs with python-jose {{jwt_library_version}} and allows HMAC (the
+  `algorithms=` list is {{algorithms_text}}). CVE-2026-85394 (VulnCheck)
+  reports that the fix for CVE-2024-33663 in 3.4.0 is incomplete: a public key passed as
+  DER-encoded bytes is still accepted as an HMAC secret, in all releases up to 3.5.0; no fixed
+  release is named. Reproduced with python-jose 3.5.0: an `HS256` token signed with the DER bytes
+  of the RSA public key was accepted by `jwt.decode(token, der_key)` and with
+  `algorithms=["RS256", "HS256"]`, and rejected with `algorithms=["RS256"]`. It matters when the
+  code loads the verification key as DER (for example `public_bytes(Encoding.DER, ...)` or a
+  `.der` file).
+impact_description: |
+  If the key is handled as DER, anyone with the public key can forge tokens and call
+  {{endpoints}} as any user.
+detection: |
+  Fires when the mechanism uses python-jose 3.4.0 to 3.5.0 (≤ 3.3.0 is TS-AUTH-002) and passes no
+  `algorithms` list or allows HS* together with public-key algorithms. Judgment: the key's
+  encoding is not in the model.
+false_positives: |
+  Keys loaded as PEM strings or JWK dictionaries (rejected as HMAC secrets since 3.4.0), or HMAC-only
+  deployments. Pinning the algorithm removes the exposure regardless.
+mitigation: |
+  Pin one public-key algorithm, which blocks the confusion in every python-jose version, and plan
+  a migration to PyJWT or joserfc:
+
+  ```python
+  claims = jwt.decode(token, public_key_pem, algorithms=["RS256"])
+  ```
+validation: |
+  A unit test that signs `{"alg": "HS256"}` with the DER bytes of the public key and expects
+  `jwt.decode` to raise; and:
+  ```bash
+  pip show python-jose | grep -i '^version'
+  ```
+references:
+  - https://www.cve.org/CVERecord?id=CVE-2026-85394
+  - https://github.com/advisories/GHSA-6c5p-j8vq-pqhj
+  - https://github.com/mpdavis/python-jose
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.5.0"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.5.0", algorithms: [RS256]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: pyjwt, library_version: "2.10.1"}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-004.yaml": #"""
+id: TS-AUTH-004
+title: JWT signatures of {{subject}} are not verified
+scope: auth
+when: verifies_signature == false
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-9.1.1]
+asvs_4_0_3: [v4.0.3-3.5.3]
+nist_800_53: [IA-2, IA-5]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 3
+  accountability: 9
+confidence: clear-cut
+evidence: [verifies_signature, jwt_library, endpoints]
+description: |
+  The `{{subject}}` mechanism reads JWT claims without verifying the signature (for example
+  python-jose or PyJWT with `options={"verify_signature": False}`, or `jwt.get_unverified_claims`).
+  A token is then just base64-encoded JSON that anyone can write. It guards {{endpoints}}.
+impact_description: |
+  Complete authentication bypass: any client can claim any `sub`, role or scope and act as any
+  user on every endpoint that trusts this mechanism.
+detection: |
+  Fires when the model says `jwt.verifies_signature: false`.
+false_positives: |
+  Claims read only for routing or logging after a trusted gateway has verified the token, with the
+  app unreachable except through that gateway. Document that and verify anyway: defence in depth
+  costs one line.
+mitigation: |
+  Verify every token with the issuer's key and one fixed algorithm:
+
+  ```python
+  claims = jwt.decode(token, key, algorithms=["RS256"], audience="{{env.host}}")
+  ```
+
+  Never use unverified claims for an authorization decision.
+validation: |
+  Change one character of a valid token's payload and send it:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $TAMPERED" {{env.base_url}}/
+  ```
+  Must print `401`.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc8725
+  - https://pyjwt.readthedocs.io/en/stable/usage.html
+  - https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_signature: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_signature: true}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256]}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-005.yaml": #"""
+id: TS-AUTH-005
+title: JWT expiry of {{subject}} is not checked
+scope: auth
+when: verifies_expiry == false
+component: Security utilities and authentication
+stride: [S]
+cwe: CWE-613
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-9.2.1]
+asvs_4_0_3: [v4.0.3-3.5.3]
+nist_800_53: [AC-12, IA-5]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [verifies_expiry, token_lifetime_seconds, revocable]
+description: |
+  `{{subject}}` decodes JWTs without checking `exp` (`options={"verify_exp": False}`, or tokens
+  issued without an `exp` claim and no `require` option). Every token ever issued stays valid
+  forever, however old.
+impact_description: |
+  A token leaked once, from a log, a browser history, a laptop, a former employee, grants access
+  indefinitely; logout and password changes do not end it.
+detection: |
+  Fires when the model says `jwt.verifies_expiry: false`.
+false_positives: |
+  Tokens checked against a server-side allow-list on every request (then they are reference
+  tokens); record `revocable: true`.
+mitigation: |
+  Issue short-lived tokens with `exp` and require it on decode:
+
+  ```python
+  import jwt  # PyJWT
+  claims = jwt.decode(token, key, algorithms=["HS256"], options={"require": ["exp", "sub"]})
+  ```
+
+  python-jose checks `exp` by default when present; do not pass `verify_exp: False`, and reject
+  tokens without `exp`. Use refresh tokens (revocable, server-side) for long sessions.
+validation: |
+  Send a token whose `exp` lies in the past:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $EXPIRED" {{env.base_url}}/
+  ```
+  Must print `401`.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc7519#section-4.1.4
+  - https://pyjwt.readthedocs.io/en/stable/usage.html#expiration-time-claim-exp
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_expiry: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_expiry: true}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-006.yaml": #"""
+id: TS-AUTH-006
+title: Tokens of {{subject}} live {{token_lifetime_hours}} hours and cannot be revoked
+scope: auth
+when: token_lifetime_seconds > 86400 and revocable == false
+component: Security utilities and authentication
+stride: [S]
+cwe: CWE-613
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-7.3.2, v5.0.0-7.4.1]
+asvs_4_0_3: [v4.0.3-3.3.1, v4.0.3-3.3.2]
+nist_800_53: [AC-12, IA-11]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [token_lifetime_seconds, revocable, transport, endpoints]
+description: |
+  Credentials issued by `{{subject}}` ({{type}}) stay valid for {{token_lifetime_seconds}} seconds
+  (about {{token_lifetime_hours}} hours), and the model says they cannot be revoked before that:
+  no server-side session, deny-list or token version to check. Logout, a password change or
+  disabling an account does not end them.
+impact_description: |
+  Whoever obtains one token, through a log, browser history, a shared device or a leaked backup,
+  keeps using {{endpoints}} as that user for the rest of its lifetime, and the team has no way to
+  cut it off short of rotating the signing key for everyone.
+detection: |
+  Fires when `token_lifetime_seconds` exceeds one day and the model says `revocable: false`.
+false_positives: |
+  Low-value, read-only tokens (a calendar feed) where a long life is a deliberate choice; record the
+  decision.
+mitigation: |
+  Shorten access tokens to minutes (15 to 60), and keep long sessions in a refresh token or
+  session record stored server-side that logout and account changes delete. For stateless JWTs,
+  add a per-user token version (or `jti` deny-list) checked in the auth dependency:
+
+  ```python
+  async def current_user(token: str = Depends(oauth2_scheme)) -> User:
+      claims = jwt.decode(token, key, algorithms=["HS256"])
+      user = await users.get(claims["sub"])
+      if user is None or claims.get("ver") != user.token_version:
+          raise HTTPException(status_code=401)
+      return user
+  ```
+validation: |
+  Log in, log out (or bump the user's token version), then reuse the old token:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $OLD_TOKEN" {{env.base_url}}/
+  ```
+  Must print `401`.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-expiration
+  - https://datatracker.ietf.org/doc/html/rfc8725
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: magic_link
+          type: signed_url_token
+          transport: query
+          token_lifetime_seconds: 2592000
+          revocable: false
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          token_lifetime_seconds: 900
+          revocable: false
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: magic_link
+          type: signed_url_token
+          transport: query
+          token_lifetime_seconds: 2592000
+          revocable: true
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-007.yaml": #"""
+id: TS-AUTH-007
+title: Credentials of {{subject}} travel in the URL query string
+scope: auth
+when: transport == "query"
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-598
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-14.2.1]
+asvs_4_0_3: [v4.0.3-3.1.1, v4.0.3-13.1.3, v4.0.3-8.3.1]
+nist_800_53: [SC-8, IA-5]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [transport, parameter, type, token_lifetime_seconds, endpoints]
+description: |
+  The `{{subject}}` mechanism ({{type}}) takes its credential from the query parameter
+  `{{parameter}}`, so every authenticated URL looks like
+  `{{env.base_url}}/...?{{parameter}}=<token>`. A URL is not a secret channel. The token is written
+  to uvicorn's access log (it logs the path with the query string), to the ingress, load balancer
+  and CDN logs, to any corporate proxy on the way, and to the browser history. The browser also
+  sends the full URL in the `Referer` header to every third-party resource the page loads, unless a
+  `Referrer-Policy` forbids it. It also ends up in screenshots, chat messages and bug reports
+  users paste links into. Endpoints using it: {{endpoints}}.
+impact_description: |
+  Anyone with read access to any of those logs or histories (operations staff, a log-shipping
+  vendor, a compromised proxy, a third-party script host via Referer) can replay the token and act
+  as its user until it expires; with signed (HMAC) tokens there is nothing to revoke except the key.
+detection: |
+  Fires when the mechanism's `transport` is `query`.
+false_positives: |
+  One-time tokens (email confirmation, password reset) that the server invalidates on first use
+  and that expire in minutes leak far less; record `revocable: true` and a short
+  `token_lifetime_seconds`, and keep this finding as a reminder to scrub logs.
+mitigation: |
+  Move the credential out of the URL:
+
+  - Send it in the `Authorization` header (`Bearer`), or in a POST body for links that must be
+    clicked, and read it with FastAPI's security utilities (`HTTPBearer`, `OAuth2PasswordBearer`)
+    instead of `Query(...)`.
+  - For links sent by e-mail, make the URL token short-lived and single-use: exchange it once at a
+    `POST` endpoint for a session or bearer token, then redirect to a URL without it.
+  - Send `Referrer-Policy: no-referrer` on pages that may still carry tokens, and scrub the
+    parameter from access logs (a uvicorn `--log-config` filter, ingress log format).
+
+  ```python
+  from fastapi.security import HTTPBearer, HTTPAuthorizationCredentials
+
+  bearer = HTTPBearer()
+
+  async def current_user(credentials: HTTPAuthorizationCredentials = Depends(bearer)):
+      return verify_token(credentials.credentials)
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}/?{{parameter}}=VALID_TOKEN'
+  curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer VALID_TOKEN' {{env.base_url}}/
+  ```
+  After the fix the query form is refused (401) and the header form works; grep the access logs
+  for `{{parameter}}=` to confirm nothing new is logged.
+references:
+  - https://owasp.org/www-community/vulnerabilities/Information_exposure_through_query_strings_in_url
+  - https://cwe.mitre.org/data/definitions/598.html
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Referrer-Policy
+  - https://fastapi.tiangolo.com/reference/security/#fastapi.security.HTTPBearer
+samples:
+  trigger:
+    - |
+      system: {name: Betzenstein API}
+      auth:
+        - id: hmac_link
+          type: signed_url_token
+          transport: query
+          parameter: token
+      routers:
+        - prefix: /api/v1
+          dependencies: [hmac_link]
+          endpoints:
+            - path: /bookings
+              methods: [GET, POST]
+  no_trigger:
+    - |
+      system: {name: Betzenstein API}
+      auth:
+        - id: bearer
+          type: signed_url_token
+          transport: header
+          parameter: Authorization
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-008.yaml": #"""
+id: TS-AUTH-008
+title: The secret of {{subject}} is written in the code
+scope: auth
+when: secret_source == "literal"
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-798
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [IA-5(7), SC-12]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 5
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 9
+confidence: clear-cut
+evidence: [secret_source, type, endpoints]
+description: |
+  The signing or verification secret of `{{subject}}` ({{type}}) is a literal in the code or the
+  repository (for example `SECRET_KEY = "change-me"` in `config.py`). Everyone who can read the
+  repository, its forks and history, CI logs, built images, or a leaked backup has it, and the
+  same value is used in every environment unless someone remembered to override it.
+impact_description: |
+  With the secret, anyone can mint valid tokens or signatures for any user and call
+  {{endpoints}} as them; rotating it requires a code change and a deploy.
+detection: |
+  Fires when the mechanism's `secret_source` is `literal`.
+false_positives: |
+  A literal used only in tests while production reads the secret elsewhere; then model the
+  production source in a production environment override.
+mitigation: |
+  Read the secret from the platform's secret store at startup, fail if it is missing, and rotate
+  the leaked value (it stays in git history):
+
+  ```python
+  from pydantic_settings import BaseSettings
+  from pydantic import SecretStr
+
+  class Settings(BaseSettings):
+      jwt_secret: SecretStr    # required: startup fails without JWT_SECRET
+
+  settings = Settings()
+  ```
+
+  Provide `JWT_SECRET` from a Kubernetes Secret, `fly secrets set`, or a secret manager, and add a
+  secret scanner (gitleaks, GitHub secret scanning) to CI.
+validation: |
+  ```bash
+  git grep -nE '(SECRET|KEY)\s*=\s*["'"'"'][^"'"'"']{8,}' -- '*.py'
+  ```
+  Must find nothing; and a token signed with the old literal must be rejected:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $TOKEN_SIGNED_WITH_OLD_SECRET" {{env.base_url}}/
+  ```
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/798.html
+  - https://fastapi.tiangolo.com/advanced/settings/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          secret_source: literal
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          secret_source: platform_secret
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+
+"""#,
         "Catalog/entries/cors/TS-CORS-001.yaml": #"""
 id: TS-CORS-001
 title: Any origin may read responses in {{env.name}} (allow_origins contains "*")
@@ -275,7 +1008,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  for origin in {{cleartext_origins}}; do
+  for origin in {{cleartext_origins|shell}}; do
     curl -s -D - -o /dev/null -H "Origin: $origin" {{env.base_url}}/ | grep -i access-control-allow-origin
   done
   ```
@@ -469,7 +1202,9 @@ mitigation: |
   `allow_origins={{suggested_origins|python}}`.
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -H 'Origin: {{private_network_origins}}' {{env.base_url}}/ | grep -i access-control-allow-origin
+  for origin in {{private_network_origins|shell}}; do
+    curl -s -D - -o /dev/null -H "Origin: $origin" {{env.base_url}}/ | grep -i access-control-allow-origin
+  done
   ```
   prints nothing after the fix.
 references:
@@ -527,7 +1262,9 @@ mitigation: |
   never combine it with cookie credentials.
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -H 'Origin: {{custom_scheme_origins}}' {{env.base_url}}/
+  for origin in {{custom_scheme_origins|shell}}; do
+    curl -s -D - -o /dev/null -H "Origin: $origin" {{env.base_url}}/ | grep -i access-control
+  done
   ```
 references:
   - https://capacitorjs.com/docs/v5/updating/5-0#android-scheme
@@ -727,7 +1464,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{allow_origins}}' \
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{first_allowed_origin}}' \
     -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: x-evil' {{env.base_url}}/
   ```
   After the fix the preflight answers 400 `Disallowed CORS headers` for `x-evil`.
@@ -785,7 +1522,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{allow_origins}}' -H 'Access-Control-Request-Method: PUT' {{env.base_url}}/
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{first_allowed_origin}}' -H 'Access-Control-Request-Method: PUT' {{env.base_url}}/
   ```
   answers 400 `Disallowed CORS method` when PUT is not listed.
 references:
@@ -838,7 +1575,9 @@ mitigation: |
   `allow_origins={{suggested_origins|python}}`, and keep development origins in development.
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -H 'Origin: {{credentials_with_broad_origins}}' -H 'Cookie: session=x' {{env.base_url}}/
+  for origin in {{credentials_with_broad_origins|shell}}; do
+    curl -s -D - -o /dev/null -H "Origin: $origin" -H 'Cookie: session=x' {{env.base_url}}/ | grep -i access-control
+  done
   ```
 references:
   - https://fetch.spec.whatwg.org/#cors-protocol-and-credentials
@@ -858,6 +1597,1017 @@ samples:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true}
       environments:
         - {name: production, kind: production}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-014.yaml": #"""
+id: TS-CORS-014
+title: "Responses that depend on Origin lack Vary: Origin (Starlette {{starlette_version}} before 1.7.0)"
+scope: cors
+when: missing_vary and env.is_production
+stride: [I, D]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6, SI-2]
+likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
+impact: {confidentiality: 3, integrity: 1, availability: 3, accountability: 1}
+confidence: judgment
+evidence: [missing_vary, starlette_version]
+description: |
+  Starlette {{starlette_version}} adds `Vary: Origin` only to responses where it reflects the origin;
+  responses answered with `*` or without `Access-Control-Allow-Origin`, and `*` preflights, carry no
+  `Vary`. A shared cache (CDN, reverse proxy) in front of {{env.base_url}} may then store one origin's
+  answer and serve it to every other origin. Starlette 1.7.0 sends `Vary: Origin` on every simple
+  response and a four-name `Vary` on preflights.
+impact_description: |
+  Cached responses with the wrong CORS headers: legitimate front ends break intermittently, or a
+  response meant for one origin is served to another.
+detection: |
+  Fires in production or staging when the evaluated Starlette release is older than 1.7.0 and the
+  engine shows a response without `Vary: Origin`. It is a judgment finding: it matters only where a
+  shared cache stores API responses.
+false_positives: |
+  No shared cache in front of the API, or responses marked `Cache-Control: private, no-store`.
+mitigation: |
+  Upgrade Starlette to 1.7.0 or later (FastAPI pins a compatible range), or make caches key on Origin:
+  send `Vary: Origin` from a small middleware registered inside CORSMiddleware, or mark API responses
+  `Cache-Control: no-store`.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: https://attacker.example' {{env.base_url}}/ | grep -i '^vary'
+  ```
+  prints `vary: Origin` after the upgrade.
+references:
+  - https://www.starlette.io/release-notes/
+  - https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "0.41.3"}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+      environments:
+        - {name: production, kind: production}
+  no_trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+      environments:
+        - {name: production, kind: production}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-016.yaml": #"""
+id: TS-CORS-016
+title: Private Network Access preflights are approved (allow_private_network=True)
+scope: cors
+when: private_network_access and (system.exposure == "internal" or system.exposure == "localhost" or env.is_development)
+stride: [S, E]
+cwe: CWE-346
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, SC-7]
+likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
+impact: {confidentiality: 5, integrity: 5, availability: 1, accountability: 7}
+confidence: judgment
+evidence: [private_network_access, allow_origins]
+description: |
+  `allow_private_network=True` answers the browser's Private Network Access preflight
+  (`Access-Control-Request-Private-Network: true`) with `Access-Control-Allow-Private-Network: true`.
+  That header exists to stop public web pages from reaching services on private networks and
+  loopback; this service sits on such a network (exposure: {{system.exposure}}), so the allowed origins
+  ({{allow_origins|code}}) may reach it from the public web through users' browsers.
+impact_description: |
+  A public page among the allowed origins (or one that compromises them) can drive requests into the
+  private network where this service lives.
+detection: |
+  Fires when `allow_private_network` is true and the model places the service on an internal or
+  loopback network, or in a development environment.
+false_positives: |
+  A public front end that must talk to a local agent by design; keep the allow-list to that origin.
+mitigation: |
+  Remove `allow_private_network=True` unless a public page must reach this private service by
+  design; then allow exactly that origin.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{first_allowed_origin}}' -H 'Access-Control-Request-Method: GET' \
+    -H 'Access-Control-Request-Private-Network: true' {{env.base_url}}/
+  ```
+  answers 400 `Disallowed CORS private-network` after the fix.
+references:
+  - https://wicg.github.io/private-network-access/
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      system: {name: S, exposure: internal}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
+  no_trigger:
+    - |
+      system: {name: S, exposure: internal}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"]}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-017.yaml": #"""
+id: TS-CORS-017
+title: Starlette {{starlette_version}} refuses this CORS configuration
+scope: cors
+when: known(invalid_configuration)
+stride: [D]
+cwe: CWE-185
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6]
+likelihood: {skill_level: 1, motive: 1, opportunity: 9, size: 2, ease_of_discovery: 9, ease_of_exploit: 1, awareness: 9, intrusion_detection: 1}
+impact: {confidentiality: 0, integrity: 0, availability: 5, accountability: 0}
+confidence: clear-cut
+evidence: [invalid_configuration]
+description: |
+  {{invalid_configuration}} The application fails at start-up (or the regex raises), so the policy
+  the model describes never takes effect.
+impact_description: |
+  The service does not start, or starts with a different CORS policy than reviewed.
+detection: |
+  Fires when the CORS engine cannot build Starlette's middleware from the configuration for the
+  modelled version (an argument the release does not have, an invalid regex).
+false_positives: |
+  The model names the wrong Starlette version.
+mitigation: |
+  Upgrade Starlette to a release that supports the argument (`allow_private_network` needs 0.51.0),
+  or fix the regular expression.
+validation: |
+  Start the application and watch for a `TypeError` or `re.error` at start-up.
+references:
+  - https://www.starlette.io/release-notes/
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "0.41.3"}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
+  no_trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "0.52.1"}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-001.yaml": #"""
+id: TS-MW-001
+title: Middleware outside CORSMiddleware answers requests without CORS headers
+scope: middleware_stack
+when: has_cors and count(outside_cors_responders) > 0
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-696
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-14.5.1]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 3
+  motive: 1
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 1
+  availability: 5
+  accountability: 1
+confidence: clear-cut
+evidence: [order, outside_cors_responders, style]
+description: |
+  Requests pass the middleware in this order, outermost first: {{order}} (registration style
+  `{{style}}`: with `add_middleware` Starlette inserts each new middleware at position 0, so the
+  last one added is outermost; in `FastAPI(middleware=[...])` item 0 is outermost).
+  {{outside_cors_responders}} run outside CORSMiddleware and answer some requests themselves
+  (TrustedHostMiddleware's 400 `Invalid host header`, HTTPSRedirectMiddleware's 307, a rate
+  limiter's 429, a custom middleware's 401). Those responses never pass CORSMiddleware, so they
+  carry no `Access-Control-Allow-Origin`: the browser hides the status from the calling page and
+  reports a generic CORS failure. A middleware outside CORS that rejects unauthenticated requests
+  also rejects the CORS preflight, which never carries credentials, so every non-simple
+  cross-origin call fails (Starlette answers the preflight only when CORSMiddleware sees it first).
+  Independently of the order, unhandled-exception 500s never carry CORS headers, because
+  ServerErrorMiddleware sits outside all user middleware.
+impact_description: |
+  Mostly availability and diagnosability: legitimate browser clients cannot read 401/429/400
+  answers and cannot retry or re-authenticate correctly. The usual "fix" teams reach for under
+  pressure is widening the CORS policy (`allow_origins=["*"]`, reflected origins), which creates a
+  real cross-origin exposure.
+detection: |
+  Fires when CORSMiddleware is registered and, in the computed outermost-first order, some
+  middleware before it is TrustedHostMiddleware, HTTPSRedirectMiddleware, a rate-limit middleware,
+  or a custom middleware the model marks `returns_errors: true`. The order assumes `add_middleware`
+  semantics unless `app.middleware_style` is `constructor_list`.
+false_positives: |
+  A service with no browser clients (CORS registered by habit), or a deployment where the proxy adds
+  CORS headers to every response. If `app.middleware_style` is not stated and the code actually uses
+  `FastAPI(middleware=[...])`, the computed order is reversed: state the style in the model.
+mitigation: |
+  Make CORSMiddleware the outermost user middleware. With `add_middleware` (the style the model
+  assumes here, `{{style}}`), add it last:
+
+  ```python
+  from fastapi.middleware.cors import CORSMiddleware
+
+  # ... app.add_middleware(...) for the other middleware, unchanged ...
+  app.add_middleware(            # added last, therefore outermost
+      CORSMiddleware,
+      allow_origins=["https://app.example.com"],   # your existing list
+      allow_credentials=True,
+  )
+  ```
+
+  With `FastAPI(middleware=[Middleware(CORSMiddleware, ...), ...])` put it at index 0. Have custom
+  authentication middleware let `OPTIONS` requests carrying `Access-Control-Request-Method`
+  through, or better, move authentication into a dependency. For 500s, register a handler for
+  your own exception types (they run in ExceptionMiddleware, inside CORS) rather than relying on
+  an `Exception` handler, which runs in ServerErrorMiddleware outside CORS.
+validation: |
+  Send a request that one of {{outside_cors_responders}} rejects, from an allowed web origin,
+  and check that the rejection carries CORS headers:
+  ```bash
+  curl -si {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Host: not-allowed.example' | grep -i '^access-control-allow-origin'
+  curl -si -X OPTIONS {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Access-Control-Request-Method: POST' | head -1
+  ```
+  Replace the origin with one of your clients'. After the fix the first prints the header and
+  the preflight answers 200.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://www.starlette.io/middleware/#applying-middleware
+  - https://fastapi.tiangolo.com/tutorial/cors/
+  - https://cwe.mitre.org/data/definitions/696.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+        - type: cors
+          allow_origins: [https://app.example.com]
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: constructor_list}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-002.yaml": #"""
+id: TS-MW-002
+title: Request bodies are read before authentication or rate limiting runs
+scope: middleware_stack
+when: count(body_readers_before_auth) > 0
+component: Middleware pipeline
+stride: [D, E]
+cwe: CWE-696
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-15.2.2, v5.0.0-2.4.1]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 5
+  accountability: 7
+confidence: judgment
+evidence: [order, body_readers_before_auth, auth_middleware]
+description: |
+  The pipeline runs, outermost first: {{order}}. {{body_readers_before_auth}} reads or parses
+  the request body and runs before (outside) {{auth_middleware}}. Every anonymous request body is
+  therefore buffered and parsed (and, for a logging middleware, written out) before the request
+  is authenticated or counted against a limit. Starlette middleware that calls
+  `await request.body()` holds the whole body in memory.
+impact_description: |
+  Unauthenticated clients can make the service spend memory and CPU on arbitrarily large or
+  complex bodies that would have been rejected with 401 or 429, and the parser becomes attack
+  surface reachable without credentials. Rejected requests may still be logged with their bodies.
+detection: |
+  Fires when, in the computed outermost-first order, a middleware the model marks `reads_body: true`
+  (or whose purpose mentions the body) comes before a rate-limit middleware or a custom middleware
+  whose purpose is authentication or rate limiting.
+false_positives: |
+  A body reader that only looks at small, size-capped bodies (an upstream `max_body_size` or
+  ingress limit keeps the cost low), or an authentication middleware that only decorates the
+  request and rejects nothing. Confirm in the code.
+mitigation: |
+  Put the gate first: authenticate and rate-limit before anything touches the body. With
+  `add_middleware` the last one added runs first:
+
+  ```python
+  app.add_middleware(BodyLoggingMiddleware)      # inner: runs after the gate
+  app.add_middleware(AuthenticationMiddleware)   # added later: runs first
+  ```
+
+  Moving authentication into a FastAPI dependency does not avoid the read: FastAPI reads the
+  request body before it resolves dependencies (verified with FastAPI 0.165.0: the body was read,
+  then the auth dependency raised 401). So also cap the body size in front of the app (ingress or
+  proxy `client_max_body_size`, or FastAPI's `max_body_size`).
+validation: |
+  Send a large body without credentials and check it is rejected before it is read:
+  ```bash
+  head -c 50000000 /dev/zero | curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST --data-binary @- {{env.base_url}}/
+  ```
+  After the fix the answer is a fast 401/429 and the body reader logs nothing.
+references:
+  - https://www.starlette.io/middleware/#applying-middleware
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: custom
+          id: auth
+          purpose: authentication
+          returns_errors: true
+        - type: custom
+          id: audit
+          purpose: logging
+          reads_body: true
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: custom
+          id: audit
+          purpose: logging
+          reads_body: true
+        - type: custom
+          id: auth
+          purpose: authentication
+          returns_errors: true
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-003.yaml": #"""
+id: TS-MW-003
+title: The Host header is not validated in {{env.name}}
+scope: middleware_stack
+when: env.is_production and host_check_enforced == false
+component: Middleware pipeline
+stride: [S, T]
+cwe: CWE-20
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-4.1.3]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SI-10, CM-6]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 1
+  accountability: 1
+confidence: judgment
+evidence: [has_trusted_host, allowed_hosts, host_check_enforced, order]
+description: |
+  In `{{env.name}}` no TrustedHostMiddleware restricts the `Host` header: either none is
+  registered, or its `allowed_hosts` contains `*` (Starlette's default is `["*"]`, which accepts
+  `Host: attacker.example` with 200). Everything in the app that builds URLs from the request,
+  `request.url`, `request.base_url`, `url_for(...)`, HTTPSRedirectMiddleware's `Location`, links
+  in password-reset or confirmation mails, then uses a value the client chose. Starlette before
+  1.0.1 also let a crafted Host poison `request.url.path` (GHSA-86qp-5c8j-p5mr), which bypassed
+  path-based authorization in middleware.
+impact_description: |
+  Host-header poisoning: absolute links and redirects pointing at an attacker's host (password-reset
+  poisoning, cache poisoning behind a shared cache), and on old Starlette versions path-based
+  access checks that can be bypassed.
+detection: |
+  Fires in production or staging when the model lists the middleware and no TrustedHostMiddleware
+  has an `allowed_hosts` list without `*`.
+false_positives: |
+  A proxy or ingress in front that only forwards requests whose Host is one of the API's names
+  (most managed load balancers route by host and drop others). Record that and disable the entry
+  for this service.
+mitigation: |
+  Accept only the API's own host names (for {{env.base_url}}, the host `{{env.host}}`):
+
+  ```python
+  from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+  app.add_middleware(TrustedHostMiddleware, allowed_hosts=["{{env.host}}"])
+  ```
+
+  Keep health-check hosts (an internal service name, a pod IP range is not expressible) in the list
+  if probes use them, and never build security-relevant links from `request.base_url`; use a
+  configured public URL instead.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}/ -H 'Host: attacker.example'
+  ```
+  Must print `400` (Starlette's `Invalid host header`) after the fix.
+references:
+  - https://www.starlette.io/middleware/#trustedhostmiddleware
+  - https://github.com/encode/starlette/security/advisories/GHSA-86qp-5c8j-p5mr
+  - https://portswigger.net/web-security/host-header
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: trusted_host
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-004.yaml": #"""
+id: TS-MW-004
+title: HTTPSRedirectMiddleware redirects to HTTPS but no HSTS is sent
+scope: middleware_stack
+when: has_https_redirect and headers.has_hsts == false
+component: Middleware pipeline
+stride: [I, T]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-3.4.1, v5.0.0-4.1.2]
+asvs_4_0_3: [v4.0.3-14.4.5]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [has_https_redirect, order]
+description: |
+  HTTPSRedirectMiddleware answers every plain-HTTP request with a 307 to `https://` plus the
+  request's own `Host` header (`Host: evil.example` gives `Location: https://evil.example/`). It
+  sets no `Strict-Transport-Security`, and the model shows no HSTS elsewhere (no such header in the
+  security headers middleware, `deployment.ingress.hsts` not true). So the first request of every
+  visit, and every request a client or script sends to `http://`, travels in cleartext, cookies and
+  `Authorization` headers included, and can be answered by whoever controls the network path.
+impact_description: |
+  An on-path attacker (public Wi-Fi, a compromised router) can strip the redirect (SSL stripping)
+  and read or change traffic, including credentials sent on the first request. API clients that
+  follow the redirect already leaked their request over HTTP.
+detection: |
+  Fires when HTTPSRedirectMiddleware is registered and no `Strict-Transport-Security` header is
+  configured in a security headers middleware or at the ingress.
+false_positives: |
+  A proxy or CDN that adds HSTS without the model saying so; set `deployment.ingress.hsts: true`.
+mitigation: |
+  Send HSTS on every HTTPS response, at least one year, including subdomains, then consider HSTS
+  preload. In the app:
+
+  ```python
+  @app.middleware("http")
+  async def hsts(request, call_next):
+      response = await call_next(request)
+      response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+      return response
+  ```
+
+  or at the ingress (ingress-nginx enables HSTS by default on TLS hosts). For APIs, prefer refusing
+  plain HTTP outright over redirecting it (ASVS v5.0.0-4.1.2): a redirect hides clients that send
+  secrets over HTTP. Add TrustedHostMiddleware so the redirect cannot point at a foreign host.
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^strict-transport-security'
+  ```
+  Must print the header with `max-age` of at least 31536000.
+references:
+  - https://www.starlette.io/middleware/#httpsredirectmiddleware
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Strict_Transport_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+        - type: security_headers
+          headers: {Strict-Transport-Security: "max-age=31536000; includeSubDomains"}
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+      deployment:
+        ingress: {tls: true, hsts: true}
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-005.yaml": #"""
+id: TS-MW-005
+title: HTTPSRedirectMiddleware behind a TLS-terminating proxy loops
+scope: middleware_stack
+when: has_https_redirect and tls_at_proxy and proxy_scheme_trusted == false
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-835
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-4.1.3]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 1
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 3
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 9
+  accountability: 1
+confidence: judgment
+evidence: [has_https_redirect, tls_at_proxy, proxy_scheme_trusted, forwarded_allow_ips]
+description: |
+  TLS terminates at the proxy in front of the app, which forwards plain HTTP.
+  HTTPSRedirectMiddleware decides only from the ASGI `scope["scheme"]`; it never reads
+  `X-Forwarded-Proto` itself. Uvicorn rewrites the scheme from `X-Forwarded-Proto` only when the
+  TCP peer is in `--forwarded-allow-ips` (default `127.0.0.1,::1`) and `--proxy-headers` is on, and
+  the model shows that the proxy is not trusted that way. Every request therefore arrives as `http`
+  and is answered with a 307 to the same `https://` URL, which the proxy forwards as `http` again:
+  a redirect loop ("too many redirects").
+impact_description: |
+  The API is unreachable through the proxy as soon as this configuration ships; an outage rather
+  than a confidentiality problem. A hurried workaround (`--forwarded-allow-ips='*'`) makes uvicorn
+  trust client-supplied `X-Forwarded-For` from any peer, which is its own spoofing weakness unless
+  only the proxy can reach the pod.
+detection: |
+  Fires when HTTPSRedirectMiddleware is registered, `server.tls_termination` is `proxy` (or the
+  service is behind a TLS ingress), and either `server.proxy_headers` is false or
+  `server.forwarded_allow_ips` is unset or only loopback.
+false_positives: |
+  A proxy on the same host or in the same pod connects from 127.0.0.1 and is trusted by default;
+  then there is no loop. Gunicorn and Hypercorn have their own settings for forwarded headers.
+mitigation: |
+  Let the proxy do the HTTP→HTTPS redirect (and HSTS) and remove HTTPSRedirectMiddleware, or make
+  uvicorn trust the proxy's address for forwarded headers:
+
+  ```bash
+  uvicorn app.main:app --proxy-headers --forwarded-allow-ips="10.0.0.0/8"
+  ```
+
+  Use the proxy's real source range (for example the ingress controller's pod CIDR), not `*`,
+  unless network policy guarantees that only the proxy can reach the app.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' {{env.base_url}}/
+  curl -sL --max-redirs 5 -o /dev/null -w '%{http_code}\n' {{env.base_url}}/
+  ```
+  The first must not print a 307 pointing at the same URL; the second must not fail with
+  "Maximum redirects followed".
+references:
+  - https://www.starlette.io/middleware/#httpsredirectmiddleware
+  - https://www.uvicorn.org/deployment/#proxies-and-forwarded-headers
+  - https://www.uvicorn.org/settings/#http
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+      server:
+        kind: uvicorn
+        behind_proxy: true
+        tls_termination: proxy
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+      server:
+        kind: uvicorn
+        behind_proxy: true
+        tls_termination: proxy
+        proxy_headers: true
+        forwarded_allow_ips: "10.0.0.0/8"
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      server:
+        kind: uvicorn
+        tls_termination: proxy
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-006.yaml": #"""
+id: TS-MW-006
+title: GZip compresses {{subject}}, which reflects input next to a secret (BREACH)
+scope: endpoint
+when: reflects_input_with_secrets and middleware_stack.has_gzip
+component: Middleware pipeline
+stride: [I]
+cwe: CWE-203
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-14.2.1]
+asvs_4_0_3: [v4.0.3-8.3.1]
+nist_800_53: [SC-8, SC-13]
+likelihood:
+  skill_level: 9
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [reflects_input_with_secrets, path, methods]
+description: |
+  `{{subject}}` returns a body that reflects request input next to a secret (a CSRF token, an API
+  key, a session value), and GZipMiddleware compresses it whenever the request says
+  `Accept-Encoding: gzip` and the body is at least `minimum_size` (default 500 bytes). DEFLATE
+  encodes a repeated string as a back-reference, so a guess that matches a prefix of the secret
+  makes the response shorter; with Starlette's GZipMiddleware a correct one-character guess next
+  to a CSRF token compressed to 119 bytes and a wrong one to 127. TLS hides the content but not
+  the length.
+impact_description: |
+  An attacker who can make the victim's browser send many requests to `{{path}}` (a page they
+  control) and observe the encrypted response sizes (on the same network) can recover the secret
+  a few characters per round: the BREACH attack.
+detection: |
+  Fires when an endpoint is marked `reflects_input_with_secrets: true` and GZipMiddleware is
+  registered.
+false_positives: |
+  Secrets that change on every response (masked per-request CSRF tokens), or responses only sent to
+  non-browser clients. Confirm what the endpoint reflects.
+mitigation: |
+  Break one precondition for `{{path}}`: do not reflect input in the same response as a secret,
+  mask the secret per response (XOR with a random pad, as Django does for CSRF tokens), or exclude
+  this response from compression. Starlette's GZipMiddleware skips responses that already carry a
+  `Content-Encoding`, so the endpoint can opt out:
+
+  ```python
+  from fastapi.responses import JSONResponse
+
+  @router.get("{{path}}")
+  async def handler(...):
+      return JSONResponse(payload, headers={"Content-Encoding": "identity"})
+  ```
+
+  Rate limits on the endpoint make the many required requests noticeable.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' '{{env.base_url}}{{path}}' | grep -i '^content-encoding'
+  ```
+  After the fix the response for this endpoint is not `gzip`-encoded, or the secret differs on
+  every response.
+references:
+  - https://www.breachattack.com/
+  - https://www.starlette.io/middleware/#gzipmiddleware
+  - https://cwe.mitre.org/data/definitions/203.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: gzip
+      routers:
+        - prefix: /account
+          endpoints:
+            - path: /search
+              methods: [GET]
+              reflects_input_with_secrets: true
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      routers:
+        - prefix: /account
+          endpoints:
+            - path: /search
+              methods: [GET]
+              reflects_input_with_secrets: true
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: gzip
+      routers:
+        - prefix: /account
+          endpoints:
+            - path: /search
+              methods: [GET]
+              reflects_input_with_secrets: false
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-007.yaml": #"""
+id: TS-MW-007
+title: No rate limiting anywhere in {{env.name}}
+scope: middleware_stack
+when: env.is_production and has_rate_limit == false
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-2.4.1, v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 5
+  accountability: 7
+confidence: clear-cut
+evidence: [has_rate_limit, limited_endpoints, order]
+description: |
+  In `{{env.name}}` nothing limits how often a client may call the API: no rate-limit middleware
+  (slowapi, fastapi-limiter, a custom one), no per-endpoint `rate_limit`, and the model does not say
+  the ingress limits rates. Starlette and FastAPI have no built-in rate limiting, and uvicorn's
+  `--limit-concurrency` (unlimited by default) only caps concurrent connections.
+impact_description: |
+  Any client can call every operation as fast as the network allows: scraping all data through
+  list endpoints, guessing credentials and tokens, filling tables with junk, and exhausting the
+  workers or downstream quotas (database connections, paid APIs) so that legitimate users are
+  refused.
+detection: |
+  Fires in production or staging when the model lists the middleware, none is of type `rate_limit`,
+  no endpoint has `rate_limit`, and `deployment.ingress.rate_limiting` is not true.
+false_positives: |
+  Limits enforced by an API gateway, WAF or CDN the model does not describe. Record them as
+  `deployment.ingress.rate_limiting: true`.
+mitigation: |
+  Add a default limit for every route and stricter ones on sensitive routes, for example with
+  slowapi:
+
+  ```python
+  from slowapi import Limiter, _rate_limit_exceeded_handler
+  from slowapi.errors import RateLimitExceeded
+  from slowapi.middleware import SlowAPIMiddleware
+  from slowapi.util import get_remote_address
+
+  limiter = Limiter(key_func=get_remote_address, default_limits=["100/minute"],
+                    storage_uri="redis://redis:6379")   # shared across workers
+  app.state.limiter = limiter
+  app.add_exception_handler(RateLimitExceeded, _rate_limit_exceeded_handler)
+  app.add_middleware(SlowAPIMiddleware)
+  ```
+
+  Behind a proxy, key on the client address uvicorn derives from trusted `X-Forwarded-For`
+  (`--forwarded-allow-ips` set to the proxy), otherwise every client shares the proxy's address.
+  Alternatively enforce limits at the ingress (ingress-nginx `nginx.ingress.kubernetes.io/limit-rps`).
+validation: |
+  ```bash
+  for i in $(seq 1 150); do curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}/; done | sort | uniq -c
+  ```
+  After the fix some answers are `429`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+  - https://slowapi.readthedocs.io/en/latest/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Denial_of_Service_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: rate_limit
+          library: slowapi
+          default_limit: 100/minute
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware: []
+      deployment:
+        ingress: {rate_limiting: true}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-008.yaml": #"""
+id: TS-MW-008
+title: Expensive operation {{subject}} has no rate limit
+scope: endpoint
+when: expensive and rate_limited == false
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-15.2.2, v5.0.0-2.4.1]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 1
+  availability: 7
+  accountability: 3
+confidence: clear-cut
+evidence: [expensive, rate_limited, auth_state, purpose]
+description: |
+  `{{subject}}` is expensive per call (CPU, I/O or money, as the model says) and no limit applies
+  to it: it has no `rate_limit` of its own, the rate-limit middleware (if any) has no default
+  limit, and the ingress does not limit rates. Its authentication state is `{{auth_state}}`.
+impact_description: |
+  A handful of clients, or one authenticated user with a script, can call `{{path}}` in a loop
+  and exhaust the worker pool, the database or a paid upstream quota, so that every other
+  operation of the API slows down or fails, and run up costs.
+detection: |
+  Fires when an endpoint is marked `expensive: true` and no limit applies to it (no endpoint
+  `rate_limit`, no rate-limit middleware `default_limit`, no ingress rate limiting), as far as the
+  model lists the middleware.
+false_positives: |
+  Work that is queued with a bounded queue and per-user quota, or limits enforced by a gateway
+  the model does not describe.
+mitigation: |
+  Give `{{path}}` its own, tight limit keyed on the caller (user id when authenticated, client
+  address otherwise), for example with slowapi:
+
+  ```python
+  @router.post("{{path}}")
+  @limiter.limit("5/minute")
+  async def handler(request: Request, ...):
+      ...
+  ```
+
+  For long work, accept the request, enqueue it with a per-user cap and return 202, so a client
+  cannot hold workers; add timeouts to outbound calls.
+validation: |
+  ```bash
+  for i in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}'; done | sort | uniq -c
+  ```
+  After the fix later calls answer `429`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+  - https://slowapi.readthedocs.io/en/latest/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /reports
+          endpoints:
+            - path: /export
+              methods: [POST]
+              expensive: true
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /reports
+          endpoints:
+            - path: /export
+              methods: [POST]
+              expensive: true
+              rate_limit: 5/minute
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /reports
+          endpoints:
+            - path: /export
+              methods: [POST]
+              expensive: true
 
 """#,
         "Catalog/entries/openapi/TS-DOCS-001.yaml": #"""
@@ -957,12 +2707,381 @@ samples:
           base_url: http://localhost:8000
 
 """#,
+        "Catalog/reference/advisories.yaml": #"""
+# Published advisories for the packages a FastAPI/Starlette service runs on, as listed in
+# framework-facts.md §6 (PyPA PYSEC, osv.dev, cvelistV5 and GitHub advisory pages).
+# The `advisory` analyzer matches the versions a model names against `ranges` (OSV-style:
+# `introduced` inclusive, `fixed` exclusive, `last_affected` inclusive; versions quoted).
+#   severity  high | medium | low: the consequence when the advisory applies to this service.
+#   verified  false when the id, the range or the fix was not confirmed in a primary source.
+#   review    what a reviewer must confirm (a non-default setting, a feature in use).
+#   requires  a model feature without which the advisory cannot apply:
+#             static_files | windows_static_files | cookie_auth | templates
+#   dedicated true when a dedicated catalog entry reports it (the generic entries skip it).
+advisories:
+  # --- starlette ---
+  - id: GHSA-74m5-2c7w-9w3x
+    aliases: [CVE-2023-30798]
+    package: starlette
+    ranges: [{fixed: "0.25.0"}]
+    summary: multipart/form-data requests with an unlimited number of parts exhaust CPU and memory (denial of service)
+    cwe: CWE-400
+    severity: medium
+    verified: true
+    review: The service must parse multipart forms (an endpoint with `Form`/`File` parameters or `await request.form()`).
+    url: https://github.com/advisories/GHSA-74m5-2c7w-9w3x
+  - id: GHSA-v5gw-mw7f-84px
+    aliases: [CVE-2023-29159]
+    package: starlette
+    ranges: [{introduced: "0.13.5", fixed: "0.27.0"}]
+    summary: StaticFiles path traversal lets a client read files outside the mounted directory
+    severity: high
+    verified: true
+    requires: static_files
+    dedicated: true
+    url: https://github.com/advisories/GHSA-v5gw-mw7f-84px
+  - id: GHSA-f96h-pmfr-66vw
+    aliases: [CVE-2024-47874]
+    package: starlette
+    ranges: [{fixed: "0.40.0"}]
+    summary: multipart/form-data fields without a filename are buffered in memory without a size limit (memory exhaustion)
+    cwe: CWE-770
+    severity: medium
+    verified: true
+    review: The service must parse multipart forms (an endpoint with `Form`/`File` parameters or `await request.form()`).
+    url: https://github.com/advisories/GHSA-f96h-pmfr-66vw
+  - id: GHSA-2c2j-9gv5-cj73
+    aliases: [CVE-2025-54121]
+    package: starlette
+    ranges: [{last_affected: "0.47.1"}]
+    summary: rolling a large upload over to disk blocks the event loop, stalling every other request
+    cwe: CWE-770
+    severity: medium
+    verified: true
+    review: The service must accept file uploads (`UploadFile` parameters or `await request.form()`).
+    url: https://github.com/advisories/GHSA-2c2j-9gv5-cj73
+  - id: GHSA-7f5h-v6xp-fcq8
+    aliases: [CVE-2025-62727]
+    package: starlette
+    ranges: [{introduced: "0.39.0", fixed: "0.49.1"}]
+    summary: quadratic parsing of the HTTP Range header in FileResponse/StaticFiles lets one request consume CPU for a long time
+    severity: medium
+    verified: true
+    requires: static_files
+    url: https://github.com/advisories/GHSA-7f5h-v6xp-fcq8
+  - id: GHSA-86qp-5c8j-p5mr
+    aliases: [CVE-2026-48710]
+    package: starlette
+    ranges: [{fixed: "1.0.1"}]
+    summary: a crafted Host header poisons `request.url.path` ("BadHost"), bypassing authorization that checks the path
+    cwe: CWE-444
+    severity: high
+    verified: true
+    review: The service must make access decisions from `request.url.path` (for example a middleware that exempts or protects paths).
+    url: https://github.com/advisories/GHSA-86qp-5c8j-p5mr
+  - id: GHSA-x746-7m8f-x49c
+    aliases: [CVE-2026-48817]
+    package: starlette
+    ranges: [{fixed: "1.1.0"}]
+    summary: HTTPEndpoint dispatches arbitrary method names with getattr, reaching methods that are not HTTP handlers
+    severity: medium
+    verified: true
+    review: The service must use Starlette class-based `HTTPEndpoint` views.
+    url: https://github.com/advisories/GHSA-x746-7m8f-x49c
+  - id: GHSA-wqp7-x3pw-xc5r
+    aliases: [CVE-2026-48818]
+    package: starlette
+    ranges: [{fixed: "1.1.0"}]
+    summary: on Windows, StaticFiles follows UNC paths, which can leak the host's NTLM credentials or make it fetch remote files (SSRF)
+    severity: high
+    verified: false
+    requires: windows_static_files
+    dedicated: true
+    review: The affected range's lower bound was not confirmed, and the details come from secondary sources.
+    url: https://github.com/advisories/GHSA-wqp7-x3pw-xc5r
+  - id: GHSA-jp82-jpqv-5vv3
+    aliases: [CVE-2026-54282]
+    package: starlette
+    ranges: [{fixed: "1.3.0"}]
+    summary: a request path without a leading slash gives the client control of `request.url.hostname`
+    severity: medium
+    verified: true
+    review: The service must use `request.url.hostname` or `request.url` for security decisions or generated links.
+    url: https://github.com/advisories/GHSA-jp82-jpqv-5vv3
+  - id: GHSA-82w8-qh3p-5jfq
+    aliases: [CVE-2026-54283]
+    package: starlette
+    ranges: [{introduced: "0.4.1", fixed: "1.3.1"}]
+    summary: the form limits (`max_fields`, `max_part_size`) are not applied to application/x-www-form-urlencoded bodies
+    severity: medium
+    verified: true
+    review: The service must parse forms (an endpoint with `Form` parameters or `await request.form()`).
+    url: https://github.com/advisories/GHSA-82w8-qh3p-5jfq
+  # --- fastapi ---
+  - id: GHSA-8h2j-cgx8-6xv7
+    aliases: [CVE-2021-32677]
+    package: fastapi
+    ranges: [{fixed: "0.65.2"}]
+    summary: JSON bodies are parsed whatever the Content-Type, so a cross-site `text/plain` form post reaches JSON endpoints with the victim's cookies (CSRF)
+    cwe: CWE-352
+    severity: high
+    verified: true
+    requires: cookie_auth
+    url: https://github.com/advisories/GHSA-8h2j-cgx8-6xv7
+  - id: GHSA-qf9m-vfgh-m389
+    aliases: [CVE-2024-24762]
+    package: fastapi
+    ranges: [{fixed: "0.109.1"}]
+    summary: a crafted multipart Content-Type header makes python-multipart's regular expression backtrack (ReDoS), stalling the worker
+    cwe: CWE-1333
+    severity: high
+    verified: true
+    review: The service must have an endpoint with `Form`/`File` parameters (python-multipart installed).
+    url: https://github.com/advisories/GHSA-qf9m-vfgh-m389
+  # --- python-multipart ---
+  - id: GHSA-2jv5-9r88-3w3p
+    aliases: [CVE-2024-24762]
+    package: python-multipart
+    ranges: [{fixed: "0.0.7"}]
+    summary: Content-Type options parsing with a backtracking regular expression (ReDoS)
+    cwe: CWE-1333
+    severity: high
+    verified: true
+    review: The service must parse forms (an endpoint with `Form`/`File` parameters).
+    url: https://github.com/advisories/GHSA-2jv5-9r88-3w3p
+  - id: GHSA-59g5-xgcq-4qw3
+    aliases: [CVE-2024-53981]
+    package: python-multipart
+    ranges: [{fixed: "0.0.18"}]
+    summary: a log call per CR/LF byte before the first boundary lets one request consume CPU (denial of service)
+    severity: medium
+    verified: true
+    review: The service must parse multipart forms.
+    url: https://github.com/advisories/GHSA-59g5-xgcq-4qw3
+  - id: GHSA-wp53-j4wj-2cfg
+    aliases: [CVE-2026-24486]
+    package: python-multipart
+    ranges: [{fixed: "0.0.22"}]
+    summary: with the non-default `UPLOAD_KEEP_FILENAME=True`, a crafted filename writes the upload outside `UPLOAD_DIR`
+    cwe: CWE-22
+    severity: high
+    verified: true
+    review: Only when the code sets the non-default `UPLOAD_KEEP_FILENAME=True` (and `UPLOAD_DIR`).
+    url: https://github.com/advisories/GHSA-wp53-j4wj-2cfg
+  - id: GHSA-mj87-hwqh-73pj
+    aliases: [CVE-2026-40347]
+    package: python-multipart
+    ranges: [{fixed: "0.0.26"}]
+    summary: a large multipart preamble or epilogue consumes CPU (denial of service)
+    cwe: CWE-834
+    severity: medium
+    verified: true
+    review: The service must parse multipart forms.
+    url: https://github.com/advisories/GHSA-mj87-hwqh-73pj
+  - id: GHSA-pp6c-gr5w-3c5g
+    aliases: [CVE-2026-42561]
+    package: python-multipart
+    ranges: [{fixed: "0.0.27"}]
+    summary: unbounded multipart part headers consume CPU (denial of service)
+    cwe: CWE-770
+    severity: medium
+    verified: true
+    review: The service must parse multipart forms.
+    url: https://github.com/advisories/GHSA-pp6c-gr5w-3c5g
+  - id: GHSA-6jv3-5f52-599m
+    aliases: [CVE-2026-53538]
+    package: python-multipart
+    ranges: [{fixed: "0.0.30"}]
+    summary: "`;` is accepted as a separator in urlencoded bodies, so a field can be smuggled past a proxy or WAF that splits only on `&`"
+    cwe: CWE-444
+    severity: medium
+    verified: true
+    review: The service must parse urlencoded forms, and matters most when a WAF or proxy inspects form fields.
+    url: https://github.com/advisories/GHSA-6jv3-5f52-599m
+  - id: GHSA-5rvq-cxj2-64vf
+    aliases: [CVE-2026-53539]
+    package: python-multipart
+    ranges: [{fixed: "0.0.30"}]
+    summary: quadratic parsing of `;` in urlencoded bodies consumes CPU (denial of service)
+    severity: medium
+    verified: true
+    review: The service must parse urlencoded forms.
+    url: https://github.com/advisories/GHSA-5rvq-cxj2-64vf
+  - id: CVE-2026-53537
+    package: python-multipart
+    ranges: [{fixed: "0.0.30"}]
+    summary: RFC 2231 `filename*` decoding lets a part smuggle a different name or filename
+    severity: medium
+    verified: false
+    review: The GHSA id was not confirmed; the service must parse multipart forms.
+    url: https://nvd.nist.gov/vuln/detail/CVE-2026-53537
+  - id: GHSA-v9pg-7xvm-68hf
+    aliases: [CVE-2026-53540]
+    package: python-multipart
+    ranges: [{fixed: "0.0.31"}]
+    summary: a negative Content-Length in `parse_form` leads to an unbounded read
+    severity: low
+    verified: true
+    review: Only when the code calls `multipart.parse_form` itself.
+    url: https://github.com/advisories/GHSA-v9pg-7xvm-68hf
+  # --- uvicorn ---
+  - id: GHSA-33c7-2mpw-hg34
+    aliases: [CVE-2020-7694]
+    package: uvicorn
+    ranges: [{fixed: "0.11.7"}]
+    summary: ANSI escape sequences in the request path are written to the access log unescaped (log injection)
+    severity: low
+    verified: true
+    url: https://github.com/advisories/GHSA-33c7-2mpw-hg34
+  - id: GHSA-f97h-2pfx-f59f
+    aliases: [CVE-2020-7695]
+    package: uvicorn
+    ranges: [{fixed: "0.11.7"}]
+    summary: CR/LF in header values the app sets is not rejected, allowing HTTP response splitting
+    severity: medium
+    verified: true
+    review: The app must put request-controlled text into response headers (redirect Location, Content-Disposition, custom headers).
+    url: https://github.com/advisories/GHSA-f97h-2pfx-f59f
+  # --- pydantic ---
+  - id: GHSA-5jqp-qgf6-3pvh
+    aliases: [CVE-2021-29510]
+    package: pydantic
+    ranges: [{fixed: "1.6.2"}, {introduced: "1.7", fixed: "1.7.4"}, {introduced: "1.8", fixed: "1.8.2"}]
+    summary: "`inf` passed to a date or datetime field makes validation loop forever"
+    severity: medium
+    verified: true
+    review: A request model must have a `date` or `datetime` field.
+    url: https://github.com/advisories/GHSA-5jqp-qgf6-3pvh
+  - id: GHSA-mr82-8j83-vxmv
+    aliases: [CVE-2024-3772]
+    package: pydantic
+    ranges: [{fixed: "1.10.13"}, {introduced: "2.0", fixed: "2.4.0"}]
+    summary: email validation uses a regular expression with catastrophic backtracking (ReDoS)
+    severity: medium
+    verified: true
+    review: A request model must have an `EmailStr` or `NameEmail` field.
+    url: https://github.com/advisories/GHSA-mr82-8j83-vxmv
+  # --- python-jose ---
+  - id: GHSA-6c5p-j8vq-pqhj
+    aliases: [CVE-2024-33663]
+    package: python-jose
+    ranges: [{last_affected: "3.3.0"}]
+    summary: an ECDSA public key is accepted as an HS256 secret, so tokens forged with the public key verify (algorithm confusion)
+    severity: high
+    verified: true
+    review: Tokens must be verified with a public key while HMAC algorithms are allowed (or `algorithms` is not passed).
+    url: https://github.com/advisories/GHSA-6c5p-j8vq-pqhj
+  - id: GHSA-cjwg-qfpm-7377
+    aliases: [CVE-2024-33664]
+    package: python-jose
+    ranges: [{fixed: "3.4.0"}]
+    summary: a compressed JWE token decompresses without a size limit (decompression bomb)
+    severity: medium
+    verified: true
+    review: The service must decrypt JWE tokens (`jwe.decrypt`).
+    url: https://github.com/advisories/GHSA-cjwg-qfpm-7377
+  - id: CVE-2026-85394
+    package: python-jose
+    ranges: [{last_affected: "3.5.0"}]
+    summary: a DER-encoded public key is still accepted as an HMAC secret (incomplete fix of CVE-2024-33663); no fixed release is stated
+    cwe: CWE-347
+    severity: high
+    verified: false
+    review: Reported by VulnCheck only; tokens must be verified with a public key while HMAC algorithms are allowed.
+    url: https://nvd.nist.gov/vuln/detail/CVE-2026-85394
+  # --- jinja2 ---
+  - id: PYSEC-2021-66
+    aliases: [CVE-2020-28493]
+    package: jinja2
+    ranges: [{fixed: "2.11.3"}]
+    summary: the `urlize` filter uses a regular expression with catastrophic backtracking (ReDoS)
+    severity: low
+    verified: true
+    review: Templates must apply `urlize` to user input.
+    url: https://osv.dev/vulnerability/PYSEC-2021-66
+  - id: GHSA-h5c8-rqwp-cp95
+    aliases: [CVE-2024-22195]
+    package: jinja2
+    ranges: [{fixed: "3.1.3"}]
+    summary: the `xmlattr` filter accepts keys with spaces, so user-controlled keys inject attributes (XSS)
+    cwe: CWE-79
+    severity: medium
+    verified: true
+    review: Templates must pass user-controlled keys to `xmlattr`.
+    url: https://github.com/advisories/GHSA-h5c8-rqwp-cp95
+  - id: GHSA-h75v-3vvj-5mfj
+    aliases: [CVE-2024-34064]
+    package: jinja2
+    ranges: [{fixed: "3.1.4"}]
+    summary: the `xmlattr` filter accepts keys with `/`, `>` and `=`, so user-controlled keys inject attributes (XSS)
+    severity: medium
+    verified: true
+    review: Templates must pass user-controlled keys to `xmlattr`.
+    url: https://github.com/advisories/GHSA-h75v-3vvj-5mfj
+  - id: CVE-2024-56201
+    package: jinja2
+    ranges: [{introduced: "3.0.0a1", fixed: "3.1.5"}]
+    summary: code execution when an attacker controls both a template's filename and its content
+    severity: high
+    verified: false
+    review: The GHSA id was not confirmed; the service must compile templates whose name and content users control.
+    url: https://nvd.nist.gov/vuln/detail/CVE-2024-56201
+  - id: CVE-2024-56326
+    package: jinja2
+    ranges: [{fixed: "3.1.5"}]
+    summary: the sandbox can be escaped through an indirect call to `str.format`
+    severity: high
+    verified: false
+    review: The GHSA id was not confirmed; the service must render untrusted templates in Jinja2's `SandboxedEnvironment`.
+    url: https://nvd.nist.gov/vuln/detail/CVE-2024-56326
+  - id: GHSA-cpwx-vrp4-4pq7
+    aliases: [CVE-2025-27516]
+    package: jinja2
+    ranges: [{fixed: "3.1.6"}]
+    summary: the sandbox can be escaped through the `|attr` filter reaching `format`
+    severity: high
+    verified: true
+    review: The service must render untrusted templates in Jinja2's `SandboxedEnvironment`.
+    url: https://github.com/advisories/GHSA-cpwx-vrp4-4pq7
+
+"""#,
         "Catalog/reference/cwe-supplement.yaml": #"""
 # CWE entries the catalog uses that Catalog/reference/standards.json does not name.
 # Each name is the exact current name on cwe.mitre.org (CWE List 4.x), checked when added.
 # The catalog lint test refuses any CWE that is neither here nor in standards.json,
 # and refuses categories and discouraged ids (CWE-16, CWE-937, CWE-400).
-entries: {}
+entries:
+  CWE-203: {name: "Observable Discrepancy", source: "https://cwe.mitre.org/data/definitions/203.html"}
+  CWE-315: {name: "Cleartext Storage of Sensitive Information in a Cookie", source: "https://cwe.mitre.org/data/definitions/315.html"}
+  CWE-321: {name: "Use of Hard-coded Cryptographic Key", source: "https://cwe.mitre.org/data/definitions/321.html"}
+  CWE-347: {name: "Improper Verification of Cryptographic Signature", source: "https://cwe.mitre.org/data/definitions/347.html"}
+  CWE-425: {name: "Direct Request ('Forced Browsing')", source: "https://cwe.mitre.org/data/definitions/425.html"}
+  CWE-523: {name: "Unprotected Transport of Credentials", source: "https://cwe.mitre.org/data/definitions/523.html"}
+  CWE-538: {name: "Insertion of Sensitive Information into Externally-Accessible File or Directory", source: "https://cwe.mitre.org/data/definitions/538.html"}
+  CWE-613: {name: "Insufficient Session Expiration", source: "https://cwe.mitre.org/data/definitions/613.html"}
+  CWE-674: {name: "Uncontrolled Recursion", source: "https://cwe.mitre.org/data/definitions/674.html"}
+  CWE-693: {name: "Protection Mechanism Failure", source: "https://cwe.mitre.org/data/definitions/693.html"}
+  CWE-696: {name: "Incorrect Behavior Order", source: "https://cwe.mitre.org/data/definitions/696.html"}
+  CWE-829: {name: "Inclusion of Functionality from Untrusted Control Sphere", source: "https://cwe.mitre.org/data/definitions/829.html"}
+  CWE-835: {name: "Loop with Unreachable Exit Condition ('Infinite Loop')", source: "https://cwe.mitre.org/data/definitions/835.html"}
+  CWE-193: {name: "Off-by-one Error", source: "https://cwe.mitre.org/data/definitions/193.html"}
+  CWE-269: {name: "Improper Privilege Management", source: "https://cwe.mitre.org/data/definitions/269.html"}
+  CWE-311: {name: "Missing Encryption of Sensitive Data", source: "https://cwe.mitre.org/data/definitions/311.html"}
+  CWE-345: {name: "Insufficient Verification of Data Authenticity", source: "https://cwe.mitre.org/data/definitions/345.html"}
+  CWE-348: {name: "Use of Less Trusted Source", source: "https://cwe.mitre.org/data/definitions/348.html"}
+  CWE-367: {name: "Time-of-check Time-of-use (TOCTOU) Race Condition", source: "https://cwe.mitre.org/data/definitions/367.html"}
+  CWE-436: {name: "Interpretation Conflict", source: "https://cwe.mitre.org/data/definitions/436.html"}
+  CWE-494: {name: "Download of Code Without Integrity Check", source: "https://cwe.mitre.org/data/definitions/494.html"}
+  CWE-522: {name: "Insufficiently Protected Credentials", source: "https://cwe.mitre.org/data/definitions/522.html"}
+  CWE-526: {name: "Cleartext Storage of Sensitive Information in an Environment Variable", source: "https://cwe.mitre.org/data/definitions/526.html"}
+  CWE-552: {name: "Files or Directories Accessible to External Parties", source: "https://cwe.mitre.org/data/definitions/552.html"}
+  CWE-653: {name: "Improper Isolation or Compartmentalization", source: "https://cwe.mitre.org/data/definitions/653.html"}
+  CWE-657: {name: "Violation of Secure Design Principles", source: "https://cwe.mitre.org/data/definitions/657.html"}
+  CWE-668: {name: "Exposure of Resource to Wrong Sphere", source: "https://cwe.mitre.org/data/definitions/668.html"}
+  CWE-755: {name: "Improper Handling of Exceptional Conditions", source: "https://cwe.mitre.org/data/definitions/755.html"}
+  CWE-1322: {name: "Use of Blocking Code in Single-threaded, Non-blocking Context", source: "https://cwe.mitre.org/data/definitions/1322.html"}
+  CWE-1327: {name: "Binding to an Unrestricted IP Address", source: "https://cwe.mitre.org/data/definitions/1327.html"}
+  CWE-1385: {name: "Missing Origin Validation in WebSockets", source: "https://cwe.mitre.org/data/definitions/1385.html"}
 
 """#,
         "Catalog/reference/standards.json": #"""
@@ -4549,6 +6668,37 @@ entries: {}
  }
 }
 """#,
+        "Templates/partials/component.html.mustache": #"""
+<section class="component" id="{{anchor}}">
+<h3>{{name}}</h3>
+{{#hasPipeline}}
+<p>{{pipelineNote}}</p>
+<table class="pipeline">
+<thead><tr><th>#</th><th>Middleware</th><th>Type</th><th>Settings</th><th>Source</th></tr></thead>
+<tbody>
+{{#pipeline}}
+<tr><td>{{position}}</td><td>{{name}}</td><td>{{type}}</td><td><code>{{settings}}</code></td><td>{{#source}}<code>{{.}}</code>{{/source}}</td></tr>
+{{/pipeline}}
+</tbody>
+</table>
+{{/hasPipeline}}
+{{#hasFacts}}
+{{> partials/facts.html}}
+{{/hasFacts}}
+{{#hasFindings}}
+<p>Findings:</p>
+<ul class="finding-links">
+{{#findings}}
+{{> partials/finding-link.html}}
+{{/findings}}
+</ul>
+{{/hasFindings}}
+{{^hasFindings}}
+<p>No catalog threat applies to this component as modelled.</p>
+{{/hasFindings}}
+</section>
+
+"""#,
         "Templates/partials/component.md.mustache": #"""
 {{%CONTENT_TYPE: MARKDOWN}}
 ### {{name}}
@@ -4584,9 +6734,102 @@ No catalog threat applies to this component as modelled.
 
 
 """#,
+        "Templates/partials/diagram.html.mustache": #"""
+{{#diagram}}
+{{#notAssessed}}
+<p class="not-assessed">{{.}}</p>
+{{/notAssessed}}
+{{^notAssessed}}
+<p>Clients, the API, data stores and external services as the model names them; arrows are the modelled data flows (dashed: not encrypted), dashed boxes around them are trust boundaries.</p>
+<figure class="diagram">
+<svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-label="Data-flow diagram">
+<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>
+{{#regions}}
+<rect class="boundary" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="10"/>
+<text class="boundary-label" x="{{labelX}}" y="{{labelY}}">{{label}}</text>
+{{/regions}}
+{{#arrows}}
+<line class="flow{{#isUnencrypted}} unencrypted{{/isUnencrypted}}" x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" marker-end="url(#arrowhead)"/>
+<text class="flow-label" x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
+{{/arrows}}
+{{#boxes}}
+<g class="node {{kind}}"><title>{{fullLabel}}</title><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="6"/><text x="{{textX}}" y="{{textY}}" text-anchor="middle">{{label}}</text></g>
+{{/boxes}}
+</svg>
+<figcaption>Data-flow diagram of the model (drawn by threatscribe; no script is loaded).</figcaption>
+</figure>
+<details>
+<summary>Mermaid source of the same diagram</summary>
+<p>Paste it into any Mermaid renderer (GitHub Markdown renders it as is); this page loads nothing from outside.</p>
+<pre><code class="language-mermaid">{{mermaid}}</code></pre>
+</details>
+{{/notAssessed}}
+{{/diagram}}
+
+"""#,
+        "Templates/partials/facts.html.mustache": #"""
+<table class="facts">
+<tbody>
+{{#facts}}
+<tr><th scope="row">{{label}}</th><td{{^isKnown}} class="not-assessed"{{/isKnown}}>{{value}}</td></tr>
+{{/facts}}
+</tbody>
+</table>
+
+"""#,
+        "Templates/partials/finding-link.html.mustache": ##"""
+<li><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> (<code>{{id}}</code>)</li>
+
+"""##,
         "Templates/partials/finding-link.md.mustache": #"""
 {{%CONTENT_TYPE: MARKDOWN}}
 - **{{severity}}**: [{{title}}](#{{anchor}}) ({{id}})
+
+"""#,
+        "Templates/partials/finding.html.mustache": #"""
+<article class="finding sev-{{severityClass}}" id="{{anchor}}">
+<h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
+<table class="facts">
+<tbody>
+<tr><th scope="row">Id</th><td><code>{{id}}</code></td></tr>
+<tr><th scope="row">Threat</th><td><code>{{threatID}}</code></td></tr>
+<tr><th scope="row">Severity</th><td><strong>{{severity}}</strong>: likelihood {{likelihood}}, impact {{impact}}</td></tr>
+<tr><th scope="row">Confidence</th><td>{{confidence}}</td></tr>
+<tr><th scope="row">Component</th><td>{{component}}: {{subjectName}} at <code>{{subjectPath}}</code></td></tr>
+{{#mappings}}
+<tr><th scope="row">{{label}}</th><td>{{value}}</td></tr>
+{{/mappings}}
+<tr><th scope="row">Environments</th><td>{{environmentList}}</td></tr>
+</tbody>
+</table>
+<h4>Evidence</h4>
+<ul class="evidence">
+{{#evidence}}
+<li><code>{{path}}</code> = <code>{{value}}</code>{{#modelLocation}}, model <code>{{.}}</code>{{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}{{#detail}}
+<pre><code>{{.}}</code></pre>{{/detail}}</li>
+{{/evidence}}
+</ul>
+<h4>Description</h4>
+<div class="prose">{{{html(description)}}}</div>
+<h4>Impact</h4>
+<div class="prose">{{{html(impactText)}}}</div>
+<h4>Recommendation</h4>
+<div class="prose">{{{html(recommendation)}}}</div>
+<h4>Validation</h4>
+<div class="prose">{{{html(validation)}}}</div>
+{{#falsePositives}}
+<h4>False positives</h4>
+<div class="prose">{{{html(.)}}}</div>
+{{/falsePositives}}
+{{#hasReferences}}
+<h4>References</h4>
+<ul class="references">
+{{#references}}
+<li>{{#url}}<a href="{{.}}">{{.}}</a>{{/url}}{{^url}}{{text}}{{/url}}</li>
+{{/references}}
+</ul>
+{{/hasReferences}}
+</article>
 
 """#,
         "Templates/partials/finding.md.mustache": #"""
@@ -4648,6 +6891,302 @@ No catalog threat applies to this component as modelled.
 {{/hasReferences}}
 
 """#,
+        "Templates/partials/style.html.mustache": #"""
+<style>
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }
+header, nav.toc, main, footer { max-width: 62rem; margin: 0 auto; padding: 0 1.25rem; }
+header { padding-top: 1.5rem; }
+h1 { font-size: 1.9rem; margin-bottom: 0.25rem; }
+h2 { border-bottom: 2px solid #1a1a1a; padding-bottom: 0.2rem; margin-top: 2.5rem; }
+h3 { margin-top: 1.8rem; }
+.meta { color: #555; margin-top: 0; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
+code { background: #f2f2f2; padding: 0 0.2em; border-radius: 3px; overflow-wrap: anywhere; }
+pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
+pre code { background: none; padding: 0; }
+table { border-collapse: collapse; margin: 0.75rem 0; width: 100%; }
+th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: #eee; }
+tbody th { width: 14rem; font-weight: 600; background: #fafafa; }
+.not-assessed { color: #555; font-style: italic; }
+nav.toc { border: 1px solid #ccc; padding: 0.5rem 1.25rem; margin-top: 1rem; }
+nav.toc ol { padding-left: 1.25rem; }
+.badge { display: inline-block; min-width: 4.8rem; text-align: center; font-size: 0.8rem; font-weight: 700; padding: 0.05rem 0.4rem; border-radius: 3px; border: 2px solid #000; text-transform: uppercase; letter-spacing: 0.03em; }
+.sev-critical.badge { background: #6b0f0f; color: #fff; border-style: double; border-width: 4px; }
+.sev-high.badge { background: #c2410c; color: #fff; }
+.sev-medium.badge { background: #facc15; color: #000; }
+.sev-low.badge { background: #dbeafe; color: #000; border-style: dashed; }
+.sev-note.badge { background: #fff; color: #000; border-style: dotted; }
+article.finding { border-left: 6px solid #999; padding: 0.1rem 0 0.5rem 1rem; margin: 2rem 0; }
+article.sev-critical { border-left-color: #6b0f0f; border-left-width: 10px; }
+article.sev-high { border-left-color: #c2410c; border-left-width: 8px; }
+article.sev-medium { border-left-color: #ca8a04; }
+article.sev-low { border-left-color: #60a5fa; border-left-style: dashed; }
+article.sev-note { border-left-color: #bbb; border-left-style: dotted; }
+.verdict-contradicted { font-weight: 700; text-decoration: underline; }
+.verdict-unverifiable { font-style: italic; }
+.unencrypted { font-weight: 700; }
+figure.diagram { margin: 1rem 0; overflow-x: auto; }
+figure.diagram svg { max-width: 100%; height: auto; border: 1px solid #ddd; background: #fff; }
+svg .node rect { fill: #fff; stroke: #222; stroke-width: 1.5; }
+svg .node.api rect { fill: #e5e5e5; stroke-width: 2.5; }
+svg .node.store rect { fill: #f5f5f5; stroke-dasharray: 6 2; }
+svg .node.service rect { fill: #fafafa; stroke-dasharray: 2 2; }
+svg text { font-family: system-ui, sans-serif; font-size: 12px; fill: #111; }
+svg .flow { stroke: #222; stroke-width: 1.5; fill: none; }
+svg .flow.unencrypted { stroke-dasharray: 5 4; stroke: #8b0000; }
+svg .flow-label { font-size: 10px; fill: #333; }
+svg .boundary { fill: none; stroke: #666; stroke-dasharray: 8 4; }
+svg .boundary-label { font-size: 11px; font-style: italic; fill: #444; }
+svg marker path { fill: #222; }
+footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; font-size: 0.9rem; }
+@media print {
+  body { font-size: 10.5pt; }
+  nav.toc { page-break-after: always; }
+  h2 { page-break-after: avoid; }
+  article.finding, table, figure { page-break-inside: avoid; }
+  a { color: #000; text-decoration: none; }
+  pre { white-space: pre-wrap; }
+  .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>
+
+"""#,
+        "Templates/threat-model.html.mustache": ##"""
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<meta name="generator" content="threatscribe {{toolVersion}}"/>
+<title>{{title}}</title>
+{{> partials/style.html}}
+</head>
+<body>
+<header>
+<h1>{{title}}</h1>
+<p class="meta">Generated by threatscribe {{toolVersion}} on {{generatedAt}} from the model <code>{{scope.modelFile}}</code>.</p>
+</header>
+<nav class="toc" aria-label="Contents">
+<h2>Contents</h2>
+<ol>
+<li><a href="#objective">Objective, scope and methodology</a></li>
+<li><a href="#overview">System overview</a></li>
+<li><a href="#summary">Findings summary</a></li>
+<li><a href="#components">Security implications of key components</a></li>
+<li><a href="#findings">Detailed findings</a>{{#hasFindings}}
+<ol>
+{{#findings}}
+<li><a href="#{{anchor}}">{{title}}</a> ({{severity}})</li>
+{{/findings}}
+</ol>{{/hasFindings}}</li>
+<li><a href="#data-flow">Data flow</a></li>
+<li><a href="#deployment">Deployment and build</a></li>
+<li><a href="#controls">Review of claimed controls</a></li>
+<li><a href="#conclusion">Conclusion</a></li>
+</ol>
+</nav>
+<main>
+<section id="objective">
+<h2>1. Objective, scope and methodology</h2>
+<p><strong>Objective:</strong> {{objective}}</p>
+{{#scope}}
+<p><strong>Scope:</strong> the system as the model <code>{{modelFile}}</code> describes it, analysed separately in each of its {{environmentCount}} environment(s):</p>
+<ul>
+{{#environments}}
+<li><strong>{{name}}</strong> ({{kind}}): {{baseURL}}, {{findingCount}} finding(s)</li>
+{{/environments}}
+</ul>
+<p>Threats come from the threatscribe catalog (catalog entries: {{catalogEntryCount}}); each entry's condition is checked against every environment's merged model, and each finding cites the model values it rests on.</p>
+{{#hasNotAssessed}}
+<p>What the model does not describe cannot be assessed; the report says so instead of guessing:</p>
+<ul class="not-assessed">
+{{#notAssessed}}
+<li>{{.}}</li>
+{{/notAssessed}}
+</ul>
+{{/hasNotAssessed}}
+{{/scope}}
+<p><strong>Methodology:</strong></p>
+<ol>
+<li><strong>Architectural review</strong> of the model: components, middleware in execution order, endpoints and their authentication, data flows, trust boundaries, server, deployment and build.</li>
+<li><strong>Threat identification</strong> against the catalog, per environment; a finding that holds only in some environments names them.</li>
+<li><strong>Risk rating</strong> with the OWASP Risk Rating Methodology: likelihood and impact are each the average of their factors (0–9), banded LOW (below 3), MEDIUM (3 to below 6) and HIGH (6 to 9); the severity is read from the likelihood × impact matrix below.</li>
+<li><strong>Mapping</strong> of each finding to STRIDE, CWE, the OWASP API Security Top 10 2023, the OWASP Top 10 2021 and 2025, ASVS 5.0.0 and 4.0.3, and NIST SP 800-53.</li>
+<li><strong>Review of claimed controls</strong> against the findings.</li>
+</ol>
+<table class="matrix">
+<thead><tr><th>Impact \ Likelihood</th><th>LOW</th><th>MEDIUM</th><th>HIGH</th></tr></thead>
+<tbody>
+<tr><th scope="row">HIGH</th><td>Medium</td><td>High</td><td>Critical</td></tr>
+<tr><th scope="row">MEDIUM</th><td>Low</td><td>Medium</td><td>High</td></tr>
+<tr><th scope="row">LOW</th><td>Note</td><td>Low</td><td>Medium</td></tr>
+</tbody>
+</table>
+</section>
+<section id="overview">
+<h2>2. System overview</h2>
+{{#overview}}
+{{> partials/facts.html}}
+{{#description}}
+<p>{{.}}</p>
+{{/description}}
+{{#hasFrameworks}}
+<p>Framework versions: {{#frameworks}}<code>{{.}}</code>{{^last()}}; {{/last()}}{{/frameworks}}.</p>
+{{/hasFrameworks}}
+{{^hasFrameworks}}
+<p class="not-assessed">Not assessed: the model does not describe the framework versions.</p>
+{{/hasFrameworks}}
+{{/overview}}
+<h3>Data-flow diagram</h3>
+{{> partials/diagram.html}}
+</section>
+<section id="summary">
+<h2>3. Findings summary</h2>
+{{#summary}}
+<table class="counts">
+<thead><tr><th>Severity</th><th>Findings</th></tr></thead>
+<tbody>
+{{#counts}}
+<tr><td><span class="badge sev-{{severityClass}}">{{severity}}</span></td><td>{{count}}</td></tr>
+{{/counts}}
+<tr><th scope="row">Total</th><td><strong>{{total}}</strong></td></tr>
+</tbody>
+</table>
+{{/summary}}
+{{#hasFindings}}
+<table class="findings">
+<thead><tr><th>Id</th><th>Title</th><th>Severity</th><th>Environments</th></tr></thead>
+<tbody>
+{{#summary.rows}}
+<tr><td><a href="#{{anchor}}"><code>{{id}}</code></a></td><td>{{title}}</td><td><span class="badge sev-{{severityClass}}">{{severity}}</span></td><td>{{environmentList}}</td></tr>
+{{/summary.rows}}
+</tbody>
+</table>
+{{/hasFindings}}
+{{^hasFindings}}
+<p>No threat in the catalog applies to the model as written.</p>
+{{/hasFindings}}
+</section>
+<section id="components">
+<h2>4. Security implications of key components</h2>
+<p>Only the components the model describes are discussed; each lists what the model says about it and the findings filed under it.</p>
+{{#components}}
+{{> partials/component.html}}
+{{/components}}
+{{^components}}
+<p class="not-assessed">Not assessed: the model describes none of the application's components.</p>
+{{/components}}
+</section>
+<section id="findings">
+<h2>5. Detailed findings</h2>
+{{#findings}}
+{{> partials/finding.html}}
+{{/findings}}
+{{^findings}}
+<p>No findings.</p>
+{{/findings}}
+</section>
+<section id="data-flow">
+<h2>6. Data flow</h2>
+{{#flows}}
+{{#hasFlows}}
+<table class="flows">
+<thead><tr><th>From</th><th>To</th><th>Protocol</th><th>TLS</th><th>Data</th><th>Description</th></tr></thead>
+<tbody>
+{{#flows}}
+<tr><td>{{from}}</td><td>{{to}}</td><td>{{protocolName}}</td><td{{#isUnencrypted}} class="unencrypted"{{/isUnencrypted}}>{{tls}}</td><td>{{data}}</td><td>{{description}}</td></tr>
+{{/flows}}
+</tbody>
+</table>
+{{/hasFlows}}
+{{#flowsNotAssessed}}
+<p class="not-assessed">{{.}}</p>
+{{/flowsNotAssessed}}
+{{#hasBoundaries}}
+<p>Trust boundaries:</p>
+<ul>
+{{#boundaries}}
+<li><strong>{{name}}</strong>: {{members}}</li>
+{{/boundaries}}
+</ul>
+{{/hasBoundaries}}
+{{#boundariesNotAssessed}}
+<p class="not-assessed">{{.}}</p>
+{{/boundariesNotAssessed}}
+{{#hasFlowFindings}}
+<p>Findings about data in transit:</p>
+<ul class="finding-links">
+{{#flowFindings}}
+{{> partials/finding-link.html}}
+{{/flowFindings}}
+</ul>
+{{/hasFlowFindings}}
+{{/flows}}
+</section>
+<section id="deployment">
+<h2>7. Deployment and build</h2>
+{{#operations.parts}}
+{{> partials/component.html}}
+{{/operations.parts}}
+</section>
+<section id="controls">
+<h2>8. Review of claimed controls</h2>
+{{#controls}}
+{{#hasReviews}}
+<p>{{supportedCount}} supported, {{contradictedCount}} contradicted, {{unverifiableCount}} unverifiable.</p>
+{{#reviews}}
+<h3>{{control}}: <span class="verdict-{{verdictClass}}">{{verdict}}</span></h3>
+{{#claim}}
+<p>Claim: {{.}}</p>
+{{/claim}}
+<div class="prose">{{{html(reason)}}}</div>
+{{#hasRelated}}
+<p>Related findings:</p>
+<ul class="finding-links">
+{{#related}}
+{{> partials/finding-link.html}}
+{{/related}}
+</ul>
+{{/hasRelated}}
+{{/reviews}}
+{{/hasReviews}}
+{{^hasReviews}}
+<p class="not-assessed">Not assessed: the model does not describe the controls the team claims.</p>
+{{/hasReviews}}
+{{/controls}}
+</section>
+<section id="conclusion">
+<h2>9. Conclusion</h2>
+{{#conclusion}}
+<p>{{verdict}}</p>
+{{#hasTopFindings}}
+<p>Address first:</p>
+<ul class="finding-links">
+{{#topFindings}}
+{{> partials/finding-link.html}}
+{{/topFindings}}
+</ul>
+{{/hasTopFindings}}
+{{#hasEnvironmentRisks}}
+<p>Risk by environment:</p>
+<ul>
+{{#environmentRisks}}
+<li><strong>{{name}}</strong>: {{breakdown}}{{#isMostAtRisk}} (most at risk){{/isMostAtRisk}}</li>
+{{/environmentRisks}}
+</ul>
+{{/hasEnvironmentRisks}}
+{{/conclusion}}
+</section>
+</main>
+<footer>
+<p>threatscribe {{toolVersion}}, {{generatedAt}}. This report reflects the model as written; what the model does not describe is marked as not assessed.</p>
+</footer>
+</body>
+</html>
+
+"""##,
         "Templates/threat-model.md.mustache": #"""
 {{%CONTENT_TYPE: MARKDOWN}}
 # {{title}}

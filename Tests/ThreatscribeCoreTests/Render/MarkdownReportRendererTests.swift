@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct MarkdownReportRendererTests {
     @Test func rendersTheFixtureAsExpected() throws {
-        let files = try renderReport(ReportFixture.report(), formats: [.markdown])
+        let files = try renderReport(ReportFixture.report(), formats: [.markdown], templates: ReportFixture.templates)
         #expect(files.map(\.name) == ["threat-model.md"])
         RenderSnapshot.check(files[0].contents, against: "threat-model.md")
     }
@@ -22,7 +22,7 @@ import Testing
         let hostile = "| x | <script>alert(1)</script>\n# heading\n- item"
         var model = ReportFixture.model()
         model.system.name = hostile
-        let text = try renderReport(ReportFixture.report(model: model), formats: [.markdown])[0].contents
+        let text = try renderReport(ReportFixture.report(model: model), formats: [.markdown], templates: ReportFixture.templates)[0].contents
         #expect(!text.contains("<script>"))
         #expect(!text.contains("\n# heading"))
         #expect(text.contains(##"# Threat model: \| x \| \<script\>alert(1)\</script\> # heading - item"##))

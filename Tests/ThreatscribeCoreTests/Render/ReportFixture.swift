@@ -49,6 +49,12 @@ enum ReportFixture {
     }
     """#
 
+    /// The built-in templates with a fixed two-entry catalog, so expected files do not change when the catalog grows.
+    static let templates = ResourceStore(
+        files: ResourceStore.builtIn.files.filter { $0.key.hasPrefix("Templates/") }
+            .merging(["Catalog/entries/cors/a.yaml": "", "Catalog/entries/openapi/b.yaml": ""]) { _, new in new }
+    )
+
     static func model(_ json: String = modelJSON) -> ArchitectureModel {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
