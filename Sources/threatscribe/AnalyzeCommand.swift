@@ -32,7 +32,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "The report date (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH, else today (UTC).")
     var date: String?
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {

@@ -9,6 +9,7 @@ struct SystemAnalyzer: Analyzer {
         FactField("exposure", .string, "`internet`, `internal` or `localhost`."),
         FactField("has_browser_clients", .bool, "The model lists a client with a web origin, or configures CORS."),
         FactField("client_origins", .list, "Web origins of the clients the model lists."),
+        FactField("claimed_controls", .list, "Kinds of the controls the team claims (`rate_limiting`, `authentication`, …)."),
     ])]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
@@ -27,6 +28,7 @@ struct SystemAnalyzer: Analyzer {
         let hasCORS = (context.model.middleware ?? []).contains { $0.type == .cors }
         subject.set("has_browser_clients", .bool(!origins.isEmpty || hasCORS), from: "clients")
         subject.set("client_origins", .list(origins), from: "clients")
+        subject.set("claimed_controls", .list((context.model.controls ?? []).compactMap(\.kind)), from: "controls")
         return [subject]
     }
 }
