@@ -4,6 +4,8 @@ struct FindingAssembly {
     /// Every environment of the model, in order.
     var environmentNames: [String]
 
+    /// One finding per (entry, subject) when it holds in every environment on the same evidence, with the
+    /// prose of the most production-like environment; otherwise one finding per environment (`#name`).
     func findings(from hits: [FindingHit]) -> [Finding] {
         let groups = Dictionary(grouping: hits) { "\($0.entry.id)@\($0.subject.path)" }
         var findings: [Finding] = []
@@ -11,9 +13,10 @@ struct FindingAssembly {
             let group = groups[key]!.sorted { $0.environmentIndex < $1.environmentIndex }
             let rendered = group.map(render)
             let holdsEverywhere = group.count == environmentNames.count
-            let identical = rendered.dropFirst().allSatisfy { Self.sameContent($0, rendered[0]) }
-            if holdsEverywhere && identical {
-                var finding = rendered[0]
+            let sameEvidence = rendered.dropFirst().allSatisfy { Self.evidenceValues($0) == Self.evidenceValues(rendered[0]) }
+            if holdsEverywhere && sameEvidence {
+                let representative = zip(group, rendered).max { Self.rank($0.0) < Self.rank($1.0) }!.1
+                var finding = representative
                 finding.id = key
                 finding.environments = group.map(\.environment.name)
                 findings.append(finding)
@@ -28,13 +31,21 @@ struct FindingAssembly {
         return findings
     }
 
-    private static func sameContent(_ a: Finding, _ b: Finding) -> Bool {
-        var a = a, b = b
-        a.environments = []
-        b.environments = []
-        a.evidence = a.evidence.map { var e = $0; e.modelLocation = nil; return e }
-        b.evidence = b.evidence.map { var e = $0; e.modelLocation = nil; return e }
-        return a == b
+    /// What the evidence says, without where it was written and without the environment's own kind.
+    private static func evidenceValues(_ finding: Finding) -> [String] {
+        finding.evidence.filter { !$0.path.description.hasPrefix("environments[") }.map { "\($0.path)=\($0.value)" }
+    }
+
+    /// Production first, then staging, then the rest; earlier environments win ties.
+    private static func rank(_ hit: FindingHit) -> Int {
+        let kind: Int
+        switch hit.environment.kind {
+        case .production?: kind = 3
+        case .staging?: kind = 2
+        case nil: kind = 1
+        default: kind = 0
+        }
+        return kind * 1000 - hit.environmentIndex
     }
 
     private func render(_ hit: FindingHit) -> Finding {
