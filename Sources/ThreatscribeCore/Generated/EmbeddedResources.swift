@@ -20,17 +20,17 @@ nist_800_53: [IA-5, SC-13]
 likelihood:
   skill_level: 6
   motive: 9
-  opportunity: 7
+  opportunity: 4
   size: 9
   ease_of_discovery: 3
-  ease_of_exploit: 5
+  ease_of_exploit: 3
   awareness: 9
   intrusion_detection: 9
 impact:
   confidentiality: 7
   integrity: 7
   availability: 1
-  accountability: 9
+  accountability: 7
 confidence: clear-cut
 evidence: [algorithms, jwt_library, jwt_library_version, endpoints]
 description: |
@@ -131,8 +131,8 @@ impact:
   confidentiality: 7
   integrity: 7
   availability: 1
-  accountability: 9
-confidence: clear-cut
+  accountability: 7
+confidence: judgment
 evidence: [jwt_library_version, algorithms, endpoints]
 description: |
   `{{subject}}` verifies JWTs with python-jose {{jwt_library_version}}. python-jose through 3.3.0
@@ -219,7 +219,7 @@ impact:
   confidentiality: 7
   integrity: 7
   availability: 1
-  accountability: 9
+  accountability: 7
 confidence: judgment
 evidence: [jwt_library_version, algorithms, endpoints]
 description: |
@@ -662,9 +662,9 @@ likelihood:
   motive: 9
   opportunity: 4
   size: 5
-  ease_of_discovery: 7
+  ease_of_discovery: 3
   ease_of_exploit: 9
-  awareness: 6
+  awareness: 4
   intrusion_detection: 9
 impact:
   confidentiality: 7
@@ -734,6 +734,334 @@ samples:
       auth:
         - id: bearer
           type: jwt
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-009.yaml": #"""
+id: TS-AUTH-009
+title: Cookie-borne credential {{subject}} has no CSRF defence
+scope: auth
+when: transport == "cookie" and csrf_defended == false and count(endpoints) > 0
+component: Security utilities and authentication
+stride: [S, T]
+cwe: CWE-352
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-3.5.1, v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-13.2.3, v4.0.3-4.2.2]
+nist_800_53: [SC-23]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 2
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [transport, parameter, type, csrf_defended, endpoints]
+description: |
+  The `{{subject}}` credential ({{type}}) travels in the cookie `{{parameter}}`, which the browser
+  attaches automatically to every request to the API, including requests another site triggers.
+  The model shows no CSRF defence: no CSRF middleware, no `csrf` control. CORS does not stop this:
+  a cross-site form POST (`application/x-www-form-urlencoded`, `multipart/form-data`,
+  `text/plain`) is a "simple" request without preflight, and Starlette's CORSMiddleware runs the
+  handler for a disallowed origin and only withholds the response headers. Endpoints that accept
+  the cookie: {{endpoints}}.
+impact_description: |
+  A page the victim visits while logged in can make state-changing calls as the victim (create,
+  change or delete data) without reading the responses. FastAPI parses JSON only for
+  `Content-Type: application/json` since 0.65.2 (CVE-2021-32677), which blocks JSON-body CSRF but
+  not form or query-parameter endpoints.
+detection: |
+  Fires when an auth mechanism used by at least one endpoint travels in a cookie and the model
+  lists middleware without any whose purpose or name mentions CSRF, and claims no `csrf` control.
+false_positives: |
+  Cookies set with `SameSite=Strict` (or `Lax` with no state-changing GET endpoints and no
+  sibling subdomains an attacker controls), or handlers that require a custom header such as
+  `X-Requested-With`, which forces a preflight. Record the defence as a `csrf` control.
+mitigation: |
+  Prefer the `Authorization` header for API credentials. If the cookie stays, set
+  `SameSite=Strict` (or `Lax`), `Secure`, `HttpOnly`, and add a CSRF check for unsafe methods,
+  for example a double-submit token or an Origin check:
+
+  ```python
+  from fastapi import Request, HTTPException
+
+  ALLOWED_ORIGINS = {"https://app.example.com"}
+
+  @app.middleware("http")
+  async def check_origin(request: Request, call_next):
+      if request.method not in ("GET", "HEAD", "OPTIONS"):
+          origin = request.headers.get("origin")
+          if origin not in ALLOWED_ORIGINS:
+              return JSONResponse({"detail": "CSRF check failed"}, status_code=403)
+      return await call_next(request)
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -X POST {{env.base_url}}/ \
+    -H 'Origin: https://evil.example' -H 'Content-Type: application/x-www-form-urlencoded' \
+    -b '{{parameter}}=VALID_VALUE' --data 'a=1'
+  ```
+  Must print `403` for a state-changing endpoint after the fix.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html
+  - https://github.com/advisories/GHSA-8h2j-cgx8-6xv7
+  - https://fetch.spec.whatwg.org/#cors-safelisted-request-header
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - id: api_key_cookie
+          type: api_key
+          transport: cookie
+          parameter: api_key
+      routers:
+        - prefix: /items
+          dependencies: [api_key_cookie]
+          endpoints:
+            - path: /
+              methods: [POST]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: custom
+          id: csrf
+          purpose: csrf protection
+      auth:
+        - id: api_key_cookie
+          type: api_key
+          transport: cookie
+          parameter: api_key
+      routers:
+        - prefix: /items
+          dependencies: [api_key_cookie]
+          endpoints:
+            - path: /
+              methods: [POST]
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - id: api_key_header
+          type: api_key
+          transport: header
+          parameter: X-API-Key
+      routers:
+        - prefix: /items
+          dependencies: [api_key_header]
+          endpoints:
+            - path: /
+              methods: [POST]
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-010.yaml": #"""
+id: TS-AUTH-010
+title: HTTP Basic credentials of {{subject}} are sent over cleartext HTTP in {{env.name}}
+scope: auth
+when: type == "http_basic" and env.uses_https == false and not env.is_development
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-523
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.2.1]
+asvs_4_0_3: [v4.0.3-9.1.1]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [type, endpoints]
+description: |
+  `{{subject}}` uses HTTP Basic authentication, which sends `username:password` base64-encoded,
+  not encrypted, in the `Authorization` header of every request; and in `{{env.name}}` the API is
+  reached at {{env.base_url}}, over plain HTTP. Every request to {{endpoints}} hands the password to
+  anyone on the network path.
+impact_description: |
+  Passive sniffing on any network hop (Wi-Fi, a shared VPC, a proxy) yields reusable passwords,
+  often reused elsewhere.
+detection: |
+  Fires when an auth mechanism is `http_basic`, the environment's base URL is `http://`, and the
+  environment is not development or test.
+false_positives: |
+  TLS terminated by a proxy that the model's base URL does not reflect (then fix the base URL), or
+  traffic confined to a host.
+mitigation: |
+  Serve the API only over HTTPS (terminate TLS at the ingress or pass `--ssl-keyfile`/
+  `--ssl-certfile` to uvicorn) and update `base_url`; better, replace Basic authentication with
+  short-lived tokens (`OAuth2PasswordBearer` plus JWT or opaque tokens) so passwords cross the wire
+  once.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -u user:password {{env.base_url}}/
+  ```
+  After the fix the HTTP URL is refused or not reachable, and the HTTPS one works.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc7617#section-4
+  - https://fastapi.tiangolo.com/advanced/security/http-basic-auth/
+  - https://cwe.mitre.org/data/definitions/523.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: basic
+          type: http_basic
+          transport: header
+      environments:
+        - name: staging
+          kind: staging
+          base_url: http://staging.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: basic
+          type: http_basic
+          transport: header
+      environments:
+        - name: staging
+          kind: staging
+          base_url: https://staging.example.com
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: basic
+          type: http_basic
+          transport: header
+      environments:
+        - name: development
+          kind: development
+          base_url: http://localhost:8000
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-011.yaml": #"""
+id: TS-AUTH-011
+title: Login endpoint {{subject}} has no brute-force protection
+scope: endpoint
+when: is_login and rate_limited == false
+component: Security utilities and authentication
+stride: [S]
+cwe: CWE-307
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-6.3.1, v5.0.0-6.1.1]
+asvs_4_0_3: [v4.0.3-2.2.1]
+nist_800_53: [AC-7]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: clear-cut
+evidence: [is_login, purpose, rate_limited, path]
+description: |
+  `{{subject}}` checks credentials (purpose `{{purpose}}`) and nothing limits how often it can be
+  called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no ingress
+  rate limiting. An attacker can try passwords (or one-time codes) as fast as the server answers,
+  and spread them across accounts (password spraying, credential stuffing with leaked lists).
+impact_description: |
+  Accounts with weak or reused passwords are taken over; 6-digit codes fall to exhaustive search;
+  the password-hashing work (bcrypt/argon2) on each attempt also loads the CPU.
+detection: |
+  Fires when an endpoint's purpose is `login` (or `token`, `signin`, `password_reset`, `otp`,
+  `mfa`) and no limit applies to it, as far as the model lists the middleware.
+false_positives: |
+  Login handled by an external identity provider that enforces lockout (then this endpoint only
+  exchanges codes), or a WAF rule the model does not describe.
+mitigation: |
+  Limit attempts per client address and per account, with growing delays, and alert on spikes:
+
+  ```python
+  @router.post("{{path}}")
+  @limiter.limit("5/minute")                   # per client address (slowapi)
+  async def login(request: Request, form: OAuth2PasswordRequestForm = Depends()):
+      if await failed_attempts.count(form.username, window=3600) >= 20:
+          raise HTTPException(status_code=429, detail="Too many attempts")
+      ...
+  ```
+
+  Check passwords against breached-password lists at registration and offer MFA. Keep the error
+  message identical for unknown users and wrong passwords (CWE-204).
+validation: |
+  ```bash
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X POST '{{env.base_url}}{{path}}' -d 'username=alice&password=wrong'; done | sort | uniq -c
+  ```
+  After the fix later attempts answer `429`.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#protect-against-automated-attacks
+  - https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
+  - https://slowapi.readthedocs.io/en/latest/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+              rate_limit: 5/minute
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: rate_limit
+          library: slowapi
+          default_limit: 10/minute
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
 
 """#,
         "Catalog/entries/cors/TS-CORS-001.yaml": #"""
@@ -2006,11 +2334,11 @@ nist_800_53: [SI-10, CM-6]
 likelihood:
   skill_level: 5
   motive: 4
-  opportunity: 9
+  opportunity: 7
   size: 9
   ease_of_discovery: 7
-  ease_of_exploit: 5
-  awareness: 6
+  ease_of_exploit: 3
+  awareness: 4
   intrusion_detection: 8
 impact:
   confidentiality: 2
@@ -2114,7 +2442,7 @@ likelihood:
   skill_level: 6
   motive: 4
   opportunity: 4
-  size: 9
+  size: 6
   ease_of_discovery: 7
   ease_of_exploit: 5
   awareness: 6
@@ -2422,10 +2750,10 @@ likelihood:
   awareness: 6
   intrusion_detection: 8
 impact:
-  confidentiality: 2
+  confidentiality: 1
   integrity: 1
   availability: 5
-  accountability: 7
+  accountability: 3
 confidence: clear-cut
 evidence: [has_rate_limit, limited_endpoints, order]
 description: |
@@ -2705,6 +3033,447 @@ samples:
         - name: development
           kind: development
           base_url: http://localhost:8000
+
+"""#,
+        "Catalog/entries/static/TS-STATIC-001.yaml": #"""
+id: TS-STATIC-001
+title: StaticFiles mount {{path}} serves a directory that holds secrets, source or configuration
+scope: static_mount
+when: count(sensitive_markers) > 0 and not env.is_development
+component: Static files
+stride: [I]
+cwe: CWE-552
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-13.4.7, v5.0.0-13.4.1]
+asvs_4_0_3: [v4.0.3-12.5.1]
+nist_800_53: [AC-3, CM-7]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 3
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [directory, contents, sensitive_markers]
+description: |
+  `StaticFiles` mounted at `{{path}}` serves every regular file below `{{directory}}` to anyone
+  who can reach {{env.base_url}}, without authentication: a request for `{{mount_url}}<name>`
+  returns the file if it exists. StaticFiles has no allow-list of extensions and no notion of
+  "private" files; it refuses only paths that resolve outside the directory. The model describes
+  the directory as "{{contents}}", which names {{sensitive_markers}}: files such as `.env`,
+  configuration, backups or Python source are served as readily as the intended assets.
+impact_description: |
+  Whoever guesses or enumerates a file name (`.env`, `config.py`, `settings.yaml`, `backup.sql`
+  are the first names scanners try) reads it: database passwords, signing keys and API tokens
+  for the rest of the system, or the source that shows where other weaknesses are.
+detection: |
+  Fires for a StaticFiles mount whose `contents` or `directory` contains one of the words
+  `.env`, `secret`, `credential`, `password`, `private key`, `.pem`, `.key`, `id_rsa`, `.git`,
+  `source`, `config`, `backup`, `.sql`, `sqlite`, `dump`, `api key`, `token`, `.py`, `settings`
+  (case-insensitive), in any environment the model does not mark development or test.
+false_positives: |
+  The word appears in a negation ("no secrets", "config-free build output") or names a public
+  file on purpose (a published PGP key). Reword `contents` to say what the directory actually
+  holds, or disable the entry for this mount with an override.
+mitigation: |
+  Serve only a directory that holds nothing but public build output, and keep secrets and source
+  out of it:
+
+  ```python
+  from pathlib import Path
+  from fastapi.staticfiles import StaticFiles
+
+  PUBLIC_DIR = Path(__file__).parent / "public"   # built assets only; never the project root
+  app.mount("{{path}}", StaticFiles(directory=PUBLIC_DIR), name="static")
+  ```
+
+  Move `.env` files, configuration and backups outside `{{directory}}`, add them to
+  `.dockerignore` so they never reach the image, and rotate any credential that was in the
+  directory while it was served.
+validation: |
+  ```bash
+  for f in .env config.py settings.py .git/config backup.sql; do
+    printf '%s ' "$f"; curl -s -o /dev/null -w '%{http_code}\n' "{{env.base_url}}{{mount_url}}$f"
+  done
+  ```
+  Every line must print `404`.
+references:
+  - https://www.starlette.io/staticfiles/
+  - https://fastapi.tiangolo.com/tutorial/static-files/
+  - https://cwe.mitre.org/data/definitions/552.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /static, directory: ., contents: "project root including .env and config files"}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /static, directory: public, contents: "compiled CSS, JavaScript and images"}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /static, directory: ., contents: "project root including .env"}
+      environments:
+        - {name: development, kind: development, base_url: "http://localhost:8000"}
+
+"""#,
+        "Catalog/entries/static/TS-STATIC-002.yaml": #"""
+id: TS-STATIC-002
+title: StaticFiles mount {{path}} serves the project or filesystem root `{{directory}}`
+scope: static_mount
+when: serves_project_root and count(sensitive_markers) == 0 and not env.is_development
+component: Static files
+stride: [I]
+cwe: CWE-552
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-13.4.7, v5.0.0-13.4.1]
+asvs_4_0_3: [v4.0.3-12.5.1]
+nist_800_53: [AC-3, CM-7]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 1
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [directory, path]
+description: |
+  `StaticFiles(directory="{{directory}}")` is mounted at `{{path}}`. That directory is the working
+  directory, a typical container work directory (`/app`, `/code`, `/usr/src/app`), a source
+  package or the filesystem root, so it almost always contains the application's own files:
+  Python source, `pyproject.toml`, `.env`, `alembic.ini`, sometimes `.git/`. StaticFiles serves
+  every regular file under the directory to any client of {{env.base_url}}; it only refuses paths
+  that resolve outside it.
+impact_description: |
+  Source code, dependency manifests and any configuration or credentials stored beside the code
+  can be downloaded by guessing file names (`{{mount_url}}.env`, `{{mount_url}}main.py`).
+detection: |
+  Fires for a StaticFiles mount whose `directory` is `.`, `./`, `/`, `..`, `~`, `/app`, `/code`,
+  `/src`, `/srv`, `/usr/src/app`, `/home`, `/root`, `/etc`, `app`, `src`, `./app` or `./src`, when
+  the mount's description names nothing sensitive (TS-STATIC-001 covers that case), in any
+  environment not marked development or test.
+false_positives: |
+  A container whose `/app` holds only built assets because the code lives elsewhere. Say so in the
+  mount's `contents`, or rename the directory in the model to what it really is.
+mitigation: |
+  Mount a dedicated directory that contains only the files meant to be public:
+
+  ```python
+  from pathlib import Path
+  from fastapi.staticfiles import StaticFiles
+
+  app.mount("{{path}}", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+  ```
+
+  Build the image so that this directory holds only generated assets (`COPY --from=build
+  /dist ./static`).
+validation: |
+  ```bash
+  for f in .env main.py pyproject.toml .git/HEAD; do
+    printf '%s ' "$f"; curl -s -o /dev/null -w '%{http_code}\n' "{{env.base_url}}{{mount_url}}$f"
+  done
+  ```
+  Every line must print `404`.
+references:
+  - https://www.starlette.io/staticfiles/
+  - https://fastapi.tiangolo.com/tutorial/static-files/
+  - https://cwe.mitre.org/data/definitions/552.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /files, directory: /app}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /files, directory: /app/static}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/static/TS-STATIC-003.yaml": #"""
+id: TS-STATIC-003
+title: StaticFiles mount {{path}} serves user uploads from the API's origin
+scope: static_mount
+when: count(upload_markers) > 0
+component: Static files
+stride: [T, E]
+cwe: CWE-79
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-3.2.1, v5.0.0-5.3.1]
+asvs_4_0_3: [v4.0.3-12.5.2, v4.0.3-12.4.1]
+nist_800_53: [SI-10, SC-18]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [directory, contents, html, upload_markers]
+description: |
+  `{{directory}}` holds user uploads ("{{contents}}") and is served by `StaticFiles` at `{{path}}`
+  on the same origin as the API ({{env.base_url}}). StaticFiles picks the Content-Type from the file
+  name (`mimetypes`), so an uploaded `x.html` or `x.svg` is served as `text/html` /
+  `image/svg+xml` and its script runs in the API's origin. With `html=True` (here: {{html}}) an
+  uploaded `index.html` is also served for the bare directory URL and an uploaded `404.html` for
+  every missing file under the mount.
+impact_description: |
+  A user who can upload a file can make any visitor's browser run script in the API's origin:
+  it can read responses of same-origin API calls, use cookies scoped to this host, and act as the
+  victim (stored cross-site scripting).
+detection: |
+  Fires for a StaticFiles mount whose `contents` or `directory` mentions uploads, user content,
+  attachments or avatars.
+false_positives: |
+  Uploads are re-encoded to a fixed safe type (e.g. every image converted to PNG) and the upload
+  endpoint rejects other types; or the uploads are served from a separate cookieless domain.
+mitigation: |
+  Serve uploads from a separate origin (an object store or a dedicated domain), or through an
+  endpoint that forces a download and a safe type:
+
+  ```python
+  from fastapi.responses import FileResponse
+
+  @app.get("{{path}}/{name}")
+  async def download(name: str):
+      path = safe_upload_path(name)          # your lookup; never join raw names
+      return FileResponse(path, media_type="application/octet-stream",
+                          headers={"Content-Disposition": "attachment",
+                                   "X-Content-Type-Options": "nosniff",
+                                   "Content-Security-Policy": "sandbox"})
+  ```
+
+  Keep `html=False` for upload directories.
+validation: |
+  Upload a file named `probe.html` containing `<script>alert(1)</script>` and fetch it:
+  ```bash
+  curl -sI "{{env.base_url}}{{mount_url}}probe.html" | grep -i -E '^content-(type|disposition)|^content-security-policy'
+  ```
+  The response must not be `text/html` without `Content-Disposition: attachment` or a `sandbox` CSP.
+references:
+  - https://www.starlette.io/staticfiles/
+  - https://cheatsheetseries.owasp.org/cheatsheets/File_Upload_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/79.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /media, directory: /data/uploads, html: true, contents: "files users upload with their bookings"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /assets, directory: /app/dist, contents: "compiled frontend bundle"}
+
+"""#,
+        "Catalog/entries/static/TS-STATIC-004.yaml": #"""
+id: TS-STATIC-004
+title: Starlette {{installed_version}} StaticFiles path traversal ({{display_id}}); fixed in {{fixed_version}}
+scope: advisory
+when: advisory_id == "GHSA-v5gw-mw7f-84px"
+component: Static files
+stride: [I]
+cwe: CWE-22
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021, A01:2021]
+owasp_top10_2025: [A03:2025, A01:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-5.3.2]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 1
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [installed_version, affected_range, affected_mounts]
+description: |
+  The model names Starlette {{installed_version}}, inside the range `{{affected_range}}` of
+  {{display_id}}: StaticFiles path traversal. Its check that a requested file lies inside the
+  mounted directory compared path strings by prefix, so a request can reach files in a *sibling*
+  directory whose name starts with the mounted directory's name (for a mount of `static`, files
+  under `static_private/`). This service mounts StaticFiles at {{affected_mounts}}, so the
+  vulnerable code is reachable without authentication.
+impact_description: |
+  Unauthenticated reading of files outside the served directory: whatever sits in sibling
+  directories with a matching prefix (backups, private uploads, configuration).
+detection: |
+  Fires when the Starlette version the model names (in `frameworks` or `dependencies`, an exact
+  version) is >=0.13.5 and <0.27.0 and the model lists at least one StaticFiles mount.
+false_positives: |
+  The model's version is stale (the lock file already has 0.27.0 or later), or no directory
+  next to the mounted one shares its name prefix. Upgrade anyway: the range is certain.
+mitigation: |
+  Upgrade Starlette to {{fixed_version}} or later (with FastAPI, a FastAPI release that allows it):
+
+  ```bash
+  pip install --upgrade "starlette>={{fixed_version}}"
+  # or pin in the lock file and rebuild the image
+  ```
+
+  Until then, make sure no directory beside the mounted one starts with the same name.
+validation: |
+  ```bash
+  python -c "import starlette; print(starlette.__version__)"
+  ```
+  The installed version must be {{fixed_version}} or later.
+references:
+  - https://github.com/advisories/GHSA-v5gw-mw7f-84px
+  - https://www.starlette.io/release-notes/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "0.26.1"}
+      static_files:
+        - {path: /static, directory: static}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "0.27.0"}
+      static_files:
+        - {path: /static, directory: static}
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "0.26.1"}
+
+"""#,
+        "Catalog/entries/static/TS-STATIC-005.yaml": #"""
+id: TS-STATIC-005
+title: Starlette {{installed_version}} StaticFiles on Windows follows UNC paths ({{display_id}}); fixed in {{fixed_version}}
+scope: advisory
+when: advisory_id == "GHSA-wqp7-x3pw-xc5r"
+component: Static files
+stride: [I]
+cwe: CWE-22
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [installed_version, affected_range, affected_mounts]
+description: |
+  The model names Starlette {{installed_version}} and a Windows base image or platform, and
+  mounts StaticFiles at {{affected_mounts}}. {{display_id}} (fixed in {{fixed_version}}) reports
+  that StaticFiles on Windows accepts UNC paths (`\\host\share\...`), so a request can make the
+  server open a file on a remote SMB host. This entry states only what the advisory record says:
+  the affected range's lower bound was not confirmed, and the details come from secondary sources.
+impact_description: |
+  The Windows host authenticates to the attacker's SMB server, leaking its NTLM credentials, or
+  fetches files from hosts it can reach (server-side request forgery).
+detection: |
+  Fires when the Starlette version the model names is below 1.1.0, the model lists a StaticFiles
+  mount, and `deployment.container.base_image`, `deployment.platform` or `deployment.provider`
+  names Windows (`windows`, `nanoserver`, `servercore`).
+false_positives: |
+  The service does not run on Windows (the model's base image is stale), or outbound SMB (TCP 445)
+  is blocked. Confirm with the advisory, since its range is unverified here.
+mitigation: |
+  Upgrade Starlette to {{fixed_version}} or later, and block outbound SMB (TCP 445) from the host:
+
+  ```bash
+  pip install --upgrade "starlette>={{fixed_version}}"
+  ```
+validation: |
+  ```bash
+  python -c "import starlette; print(starlette.__version__)"
+  ```
+  The installed version must be {{fixed_version}} or later.
+references:
+  - https://github.com/advisories/GHSA-wqp7-x3pw-xc5r
+  - https://www.starlette.io/release-notes/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "1.0.1"}
+      static_files:
+        - {path: /static, directory: static}
+      deployment:
+        container: {base_image: "mcr.microsoft.com/windows/servercore:ltsc2022"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "1.0.1"}
+      static_files:
+        - {path: /static, directory: static}
+      deployment:
+        container: {base_image: "python:3.12-slim"}
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "1.1.0"}
+      static_files:
+        - {path: /static, directory: static}
+      deployment:
+        container: {base_image: "mcr.microsoft.com/windows/servercore:ltsc2022"}
 
 """#,
         "Catalog/reference/advisories.yaml": #"""

@@ -6,7 +6,6 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile] {
-        _ = MarkdownContentType.registered
         let text = try TemplateLibrary(templates).render(view, template: "threat-model.md")
         return [RenderedFile(name: "threat-model.md", contents: ReportText.tidy(text))]
     }

@@ -8,6 +8,8 @@ struct TemplateLibrary {
 
     /// Parses every `.mustache` file under `Templates/`.
     init(_ store: ResourceStore) throws {
+        // Markdown templates name this content type; it must exist before any template is parsed.
+        _ = MarkdownContentType.registered
         var library = MustacheLibrary()
         for path in store.paths(under: Self.folder) where path.hasSuffix(Self.suffix) {
             let name = String(path.dropFirst(Self.folder.count).dropLast(Self.suffix.count))

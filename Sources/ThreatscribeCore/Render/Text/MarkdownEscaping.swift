@@ -59,6 +59,68 @@ enum MarkdownEscaping {
         return "\(fence)\(language)\n\(body)\(ending)\(fence)\n"
     }
 
+    /// Markdown prose in which every `<` outside code spans and fenced blocks is backslash-escaped,
+    /// so neither the catalog nor a model value filled into it can open raw HTML; a fenced block
+    /// left open is closed.
+    static func neutralizingHTML(in prose: String) -> String {
+        var result = ""
+        var fence: Substring?
+        for (number, line) in prose.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { result += "\n" }
+            let indentless = line.drop { $0 == " " }
+            let run = indentless.prefix { $0 == "`" || $0 == "~" }
+            if let open = fence {
+                result += line
+                if run.count >= open.count, run.first == open.first, indentless.dropFirst(run.count).allSatisfy(\.isWhitespace) { fence = nil }
+                continue
+            }
+            if run.count >= 3, run.allSatisfy({ $0 == run.first }) {
+                fence = run
+                result += line
+                continue
+            }
+            result += escapingAngleBrackets(outsideCodeSpansIn: line)
+        }
+        // A fence left open would swallow the rest of the report.
+        if let open = fence { result += "\n" + open }
+        return result
+    }
+
+    private static func escapingAngleBrackets(outsideCodeSpansIn line: Substring) -> String {
+        let characters = Array(line)
+        var result = ""
+        var index = 0
+        var backslashes = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "`" && backslashes % 2 == 0 {
+                let run = characters[index...].prefix { $0 == "`" }.count
+                // A code span runs to the next run of exactly the same length; otherwise the backticks are text.
+                var search = index + run
+                var closing: Int?
+                while search < characters.count {
+                    if characters[search] == "`" {
+                        let length = characters[search...].prefix { $0 == "`" }.count
+                        if length == run { closing = search; break }
+                        search += length
+                    } else {
+                        search += 1
+                    }
+                }
+                let end = (closing ?? index) + run
+                result += String(characters[index..<end])
+                index = end
+                backslashes = 0
+                continue
+            }
+            if character == "<" && backslashes % 2 == 0 { result += "\\" }
+            result.append(character)
+            backslashes = character == "\\" ? backslashes + 1 : 0
+            index += 1
+        }
+        return result
+    }
+
     /// Line breaks and tabs become spaces; other control characters are dropped.
     static func singleLine(_ text: String) -> String {
         var result = ""

@@ -3,14 +3,16 @@ import Mustache
 
 /// Markdown prose (finding descriptions, recommendations, review reasons) as the analysis wrote it.
 ///
-/// `{{{prose}}}` in a Markdown template inserts it as is; `{{{html(prose)}}}` in an HTML template
+/// `{{{prose}}}` in a Markdown template inserts it as Markdown (raw HTML outside code neutralized,
+/// since model values are filled into it); `{{{html(prose)}}}` in an HTML template
 /// inserts it converted by `ProseHTML`, which escapes any markup the text carries.
 public struct Prose: Sendable, Equatable, MustacheCustomRenderable, MustacheTransformable {
     public var markdown: String
 
     public init(_ markdown: String) { self.markdown = markdown }
 
-    public var renderText: String { markdown }
+    /// The Markdown, with any raw HTML outside code turned into text (`<` becomes `\\<`).
+    public var renderText: String { MarkdownEscaping.neutralizingHTML(in: markdown) }
     public var isNull: Bool { markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 
     public func transform(_ name: String) -> Any? {

@@ -6,8 +6,9 @@ import Ink
 /// Ink passes raw HTML through and unescapes nothing, so before Ink sees the text every `<`, `>`,
 /// `&`, `"` and `'` is swapped for a private-use placeholder; Ink then has no HTML and no entity to
 /// pass through, and code spans are not escaped twice. The result is scanned tag by tag
-/// (`XHTMLFragment`): placeholders become entities, void elements are closed, link and image
-/// targets other than `http(s):`, `mailto:`, relative and `#` become `#`. Should Ink ever emit
+/// (`XHTMLFragment`): placeholders become entities, void elements are closed, link targets other
+/// than `http(s):`, `mailto:`, relative and `#` become `#`, and images become their alt text (the
+/// report loads nothing from elsewhere). Should Ink ever emit
 /// something unbalanced, the prose is shown as escaped plain paragraphs instead.
 enum ProseHTML {
     static func html(fromMarkdown markdown: String) -> String {

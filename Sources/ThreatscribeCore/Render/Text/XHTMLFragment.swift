@@ -29,10 +29,10 @@ struct XHTMLFragment {
     }
 
     private static let elements: Set<String> = [
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "code", "pre", "em", "strong",
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "code", "pre", "em", "strong",
         "del", "s", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
     ]
-    private static let voidElements: Set<String> = ["br", "hr", "img"]
+    private static let voidElements: Set<String> = ["br", "hr"]
     private static let attributes: Set<String> = ["href", "src", "alt", "title", "class", "start", "align"]
 
     /// The tag rewritten, or `nil` when it is not one Ink writes.
@@ -45,6 +45,7 @@ struct XHTMLFragment {
         var rest = body
         if rest.last == "/" { rest = rest.dropLast() }
         let name = String(rest.prefix { $0.isLetter || $0.isNumber })
+        if name == "img" { return image(rest.dropFirst(name.count), placeholders: placeholders) }
         guard elements.contains(name) else { return nil }
         rest = rest.dropFirst(name.count)
         var tag = "<" + name
@@ -62,6 +63,13 @@ struct XHTMLFragment {
         if voidElements.contains(name) { return tag + "/>" }
         open.append(name)
         return tag + ">"
+    }
+
+    /// An image would be a request to somewhere else: it is shown as its alt text instead.
+    private static func image(_ attributes: Substring, placeholders: [Character: String]) -> String? {
+        guard let start = attributes.range(of: " alt=\"") else { return "[image]" }
+        let value = attributes[start.upperBound...].prefix { $0 != "\"" }
+        return "[image: " + value.map { placeholders[$0] ?? escapedXML(String($0)) }.joined() + "]"
     }
 
     /// Whether a link target is `http(s):`, `mailto:`, a fragment or relative; anything else
