@@ -45,13 +45,17 @@ public struct Evidence: Codable, Sendable, Equatable {
     public var modelLocation: SourceLocation?
     /// Its place in the service's code, when known.
     public var codeLocation: SourceLocation?
+    /// The fact of the analysis this evidence supports (`wildcard_origin`), when it is one.
+    public var fact: String?
     /// The value, rendered as the model writes it (`["*"]`, `true`, `(not set: default "/docs")`).
     public var value: String
     /// Extra lines (e.g. the request that demonstrates it and the response headers).
     public var detail: String?
 
-    public init(path: ModelPath, modelLocation: SourceLocation?, codeLocation: SourceLocation?, value: String, detail: String? = nil) {
+    public init(path: ModelPath, modelLocation: SourceLocation?, codeLocation: SourceLocation?, fact: String? = nil,
+                value: String, detail: String? = nil) {
         self.path = path
+        self.fact = fact
         self.modelLocation = modelLocation
         self.codeLocation = codeLocation
         self.value = value

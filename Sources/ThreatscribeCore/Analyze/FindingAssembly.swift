@@ -33,7 +33,7 @@ struct FindingAssembly {
 
     /// What the evidence says, without where it was written and without the environment's own kind.
     private static func evidenceValues(_ finding: Finding) -> [String] {
-        finding.evidence.filter { !$0.path.description.hasPrefix("environments[") }.map { "\($0.path)=\($0.value)" }
+        finding.evidence.filter { !$0.path.description.hasPrefix("environments[") }.map { "\($0.path)=\($0.fact ?? "")=\($0.value)" }
     }
 
     /// Production first, then staging, then the rest; earlier environments win ties.
@@ -85,7 +85,7 @@ struct FindingAssembly {
             else { shown = value.plainText }
             items.append(Evidence(
                 path: path, modelLocation: locations.modelLocation(of: path), codeLocation: locations.codeLocation(of: path),
-                value: "\(field) = \(shown)", detail: subject.evidenceDetails[field]))
+                fact: field, value: shown, detail: subject.evidenceDetails[field]))
         }
         if hit.entry.whenText.contains("env."), let kind = hit.environment.kind {
             let path = ModelPath([.key("environments"), .index(hit.environmentIndex)])
