@@ -119,6 +119,8 @@ public struct TemplateSettings: Codable, Sendable, Equatable {
     public var autoescape: Bool?
     /// Templates render user-controlled input.
     public var rendersUserInput: Bool?
+    /// Template file extensions in use (`.html`, `.jinja`, …); Starlette ≥1.0 autoescapes only `.html`, `.htm`, `.xml` by default.
+    public var fileExtensions: [String]?
     public var source: String?
 }
 

@@ -4,6 +4,19 @@ public enum Analyzers {
         EnvironmentAnalyzer(),
         SystemAnalyzer(),
         AppAnalyzer(),
+        StaticFilesAnalyzer(),
+        TemplatesAnalyzer(),
+        WebSocketAnalyzer(),
+        BackgroundTaskAnalyzer(),
+        ServerAnalyzer(),
+        BlockingHandlerAnalyzer(),
+        DataFlowAnalyzer(),
+        DataStoreAnalyzer(),
+        ExternalServiceAnalyzer(),
+        ClientAppAnalyzer(),
+        DeploymentAnalyzer(),
+        BuildAnalyzer(),
+        AdvisoryAnalyzer(),
     ]
 
     /// The vocabulary of the built-in analyzers.

@@ -1,0 +1,42 @@
+/// Facts about each `StaticFiles` mount: what directory it serves and what that directory holds
+/// (scope `static_mount`).
+struct StaticFilesAnalyzer: Analyzer {
+    let scopes = [FactScope("static_mount", "A `StaticFiles` mount.", fields: [
+        FactField("path", .string, "The URL path it is mounted at."),
+        FactField("directory", .string, "The directory it serves."),
+        FactField("html", .bool, "`html=True`: directory URLs serve `index.html` and misses serve `404.html`."),
+        FactField("contents", .string, "What the directory holds, as the model says."),
+        FactField("sensitive_markers", .list, "Words in `contents` or `directory` that name secrets, source code or configuration (`.env`, `source`, `backup`, …)."),
+        FactField("upload_markers", .list, "Words in `contents` or `directory` that name user uploads."),
+        FactField("serves_project_root", .bool, "The directory is the working directory, the filesystem root or a typical project/source root (`.`, `/`, `/app`, `src`, …)."),
+        FactField("mount_url", .string, "The mount's path with a trailing slash, for validation commands."),
+    ])]
+
+    /// Directories that are the project, the container's work directory or the filesystem root.
+    static let rootLike: Set<String> = [".", "./", "/", "..", "../", "~", "/app", "/code", "/src", "/srv", "/usr/src/app",
+                                        "/home", "/root", "/etc", "app", "src", "./app", "./src"]
+
+    func subjects(in context: AnalysisContext) -> [FactSubject] {
+        (context.model.staticFiles ?? []).enumerated().map { index, mount in
+            let path = ModelPath("static_files").appending(index)
+            var subject = FactSubject(scope: "static_mount", path: path, name: "StaticFiles at \(mount.path)",
+                                      component: Component.staticFiles)
+            subject.set("path", .string(mount.path), from: path.appending("path"))
+            subject.set("directory", .string(mount.directory), from: path.appending("directory"))
+            subject.set("html", .bool(mount.html ?? false), from: path.appending("html"),
+                        shownAs: mount.html == nil ? "(not set: Starlette default False)" : nil)
+            subject.set("contents", FactValue(mount.contents), from: path.appending("contents"))
+            let described = [mount.contents, mount.directory].compactMap { $0 }.joined(separator: " ")
+            let sensitive = SensitiveTerms.matches(in: described, of: SensitiveTerms.files)
+            subject.set("sensitive_markers", .list(sensitive), from: path.appending(mount.contents == nil ? "directory" : "contents"))
+            subject.set("upload_markers", .list(SensitiveTerms.matches(in: described, of: SensitiveTerms.uploads)),
+                        from: path.appending(mount.contents == nil ? "directory" : "contents"))
+            let directory = mount.directory.trimmingCharacters(in: .whitespaces)
+            let trimmed = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+            subject.set("serves_project_root", .bool(Self.rootLike.contains(trimmed) || Self.rootLike.contains(directory)),
+                        from: path.appending("directory"))
+            subject.set("mount_url", .string(mount.path.hasSuffix("/") ? mount.path : mount.path + "/"), from: path.appending("path"))
+            return subject
+        }
+    }
+}
