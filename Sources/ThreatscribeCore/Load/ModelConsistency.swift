@@ -72,11 +72,14 @@ struct ModelConsistency {
         return order
     }
 
+    /// The distinct `id`s of a list's items, in file order.
     private func ids(in list: LocatedNode?) -> [String] {
-        (list?.items ?? []).compactMap { item in
-            guard let scalar = item["id"]?.scalarValue, scalar.kind == .string else { return nil }
-            return scalar.text
+        var ids: [String] = []
+        for item in list?.items ?? [] {
+            guard let scalar = item["id"]?.scalarValue, scalar.kind == .string, !ids.contains(scalar.text) else { continue }
+            ids.append(scalar.text)
         }
+        return ids
     }
 
     private mutating func checkReference(_ scalar: LocatedScalar, kind: ModelReferenceKind, at path: ModelPath, authIds: [String], elementIds: [String]) {

@@ -14,27 +14,33 @@ public enum ModelLoader {
 
     static func load(text: String, file: String, schema: ModelSchema) throws(DiagnosticList) -> LoadedModel {
         let root = try LocatedNode.parse(text, file: file)
-        try requireNoErrors(problems(in: root, mode: .base, schema: schema))
+        let baseProblems = problems(in: root, mode: .base, schema: schema)
+
+        // Merge and check every environment even when the base has problems, so one run reports
+        // everything; a merged problem at a place the base check already reported is the same problem.
+        let declared = root["environments"]?.items ?? []
+        var mergedTrees: [LocatedNode] = []
+        var environmentProblems = EnvironmentProblems()
+        for (position, node) in declared.enumerated() {
+            let name = node["name"]?.scalarValue?.text ?? "environments[\(position)]"
+            let merged = node["overrides"].map { OverrideMerge(schema: schema).merged(root, with: $0) } ?? root
+            environmentProblems.add(problems(in: merged, mode: .merged, schema: schema), environment: name)
+            mergedTrees.append(merged)
+        }
+        let reported = Set(baseProblems.compactMap(\.location))
+        let mergedProblems = environmentProblems.diagnostics.filter { problem in
+            problem.location.map { !reported.contains($0) } ?? true
+        }
+        try requireNoErrors(baseProblems + mergedProblems)
 
         let decoding = ModelDecoding(schema: schema)
         let index = LocationIndex(schema: schema)
         let base = try decoding.decode(root)
         let baseLocations = index.locations(of: root)
-        let declared = root["environments"]?.items ?? []
         guard !declared.isEmpty else {
             let only = ResolvedEnvironment(name: "default", kind: nil, baseURL: nil, model: base, locations: baseLocations)
             return LoadedModel(file: file, base: base, baseLocations: baseLocations, environments: [only])
         }
-
-        var mergedTrees: [LocatedNode] = []
-        var findings = EnvironmentProblems()
-        for (position, node) in declared.enumerated() {
-            let name = base.environments?[position].name ?? node["name"]?.scalarValue?.text ?? "environment \(position)"
-            let merged = node["overrides"].map { OverrideMerge(schema: schema).merged(root, with: $0) } ?? root
-            findings.add(problems(in: merged, mode: .merged, schema: schema), environment: name)
-            mergedTrees.append(merged)
-        }
-        try requireNoErrors(findings.diagnostics)
 
         var environments: [ResolvedEnvironment] = []
         for (position, merged) in mergedTrees.enumerated() {

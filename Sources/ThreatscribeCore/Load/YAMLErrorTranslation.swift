@@ -8,7 +8,11 @@ enum YAMLErrorTranslation {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            return Diagnostic(.error, message(problem: problem, context: context, problemMark: mark), at: at(mark))
+            var message = message(problem: problem, context: context, problemMark: mark)
+            if problem.contains("tab character") || character(atLine: mark.line, column: mark.column, in: text) == "\t" {
+                message += "; indent with spaces, not tabs"
+            }
+            return Diagnostic(.error, message, at: at(mark))
         case let .reader(problem, offset, _, _):
             return Diagnostic(.error, problem, at: location(ofCharacterOffset: offset ?? 0, in: text, file: file))
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -32,8 +36,15 @@ enum YAMLErrorTranslation {
                 ? "" : " started at line \(mark.line), column \(mark.column)"
             message += " (\(context.text)\(place))"
         }
-        if problem.contains("tab character") { message += "; indent with spaces, not tabs" }
         return message
+    }
+
+    /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).
+    private static func character(atLine line: Int, column: Int, in text: String) -> Unicode.Scalar? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let scalars = Array(lines[line - 1].unicodeScalars)
+        return column >= 1 && column <= scalars.count ? scalars[column - 1] : nil
     }
 
     private static func location(ofCharacterOffset offset: Int, in text: String, file: String) -> SourceLocation {
