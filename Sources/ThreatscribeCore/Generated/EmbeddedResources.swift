@@ -3,6 +3,1067 @@
 /// The built-in templates and catalog, keyed by their path in the repository.
 enum EmbeddedResources {
     static let files: [String: String] = [
+        "Catalog/entries/auth/TS-AUTH-001.yaml": #"""
+id: TS-AUTH-001
+title: JWTs of {{subject}} are decoded without a fixed algorithms list
+scope: auth
+when: jwt_described and algorithms_pinned == false and not (jwt_library == "pyjwt")
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A02:2021, A07:2021]
+owasp_top10_2025: [A04:2025, A07:2025]
+asvs_5_0: [v5.0.0-9.1.2]
+asvs_4_0_3: [v4.0.3-3.5.3]
+nist_800_53: [IA-5, SC-13]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [algorithms, jwt_library, jwt_library_version, endpoints]
+description: |
+  The `{{subject}}` mechanism verifies JWTs with {{jwt_library}} but passes no `algorithms=` list
+  to `decode`, so the token's own header (`alg`) chooses the algorithm. In python-jose
+  (`jwt.decode(token, key, algorithms=None)`) the header algorithm is then accepted as is
+  (python-jose issue #419). A token signed `HS256` with the service's *public* key as the HMAC
+  secret verifies whenever the key object lets itself be used that way: reproduced with
+  python-jose 3.3.0 (OpenSSH-format EC key) and 3.5.0 (DER-encoded RSA key). Endpoints that accept
+  these tokens: {{endpoints}}.
+impact_description: |
+  Where the verification key is public (RS256/ES256 with a published key or JWKS), anyone can mint
+  tokens for any user or role: a full authentication bypass. With an HMAC secret the weakness
+  still removes the defence against future algorithm-confusion bugs.
+detection: |
+  Fires when the model describes the mechanism's JWT verification (`jwt:` settings) without an
+  `algorithms` list. PyJWT is excluded: since 2.0 its `decode` refuses to run without `algorithms`
+  (verified with PyJWT 2.15.1: `DecodeError`).
+false_positives: |
+  Code that checks the header's `alg` against an allow-list itself before decoding. Confirm and
+  record the list in `jwt.algorithms`.
+mitigation: |
+  Pass exactly the algorithm the issuer uses, never a mix of HMAC and public-key algorithms:
+
+  ```python
+  from jose import jwt   # or: import jwt (PyJWT), which requires algorithms=
+
+  claims = jwt.decode(
+      token,
+      public_key,                 # or the HMAC secret for HS256
+      algorithms=["RS256"],       # one family only
+      audience="{{env.host}}",
+  )
+  ```
+
+  python-jose is barely maintained; migrating to PyJWT or joserfc, which require the list, removes
+  the class of bug.
+validation: |
+  Forge a token with `alg: HS256` signed with the public key (or with `alg: none`) and send it:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $FORGED" {{env.base_url}}/
+  ```
+  Must print `401`. Add a unit test that decodes such a token and expects `JWTError`.
+references:
+  - https://github.com/mpdavis/python-jose/issues/419
+  - https://datatracker.ietf.org/doc/html/rfc8725#section-3.1
+  - https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode
+  - https://fastapi.tiangolo.com/tutorial/security/oauth2-jwt/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          transport: header
+          jwt: {library: python-jose, library_version: "3.5.0"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          transport: header
+          jwt: {library: python-jose, library_version: "3.5.0", algorithms: [RS256]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          transport: header
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-002.yaml": #"""
+id: TS-AUTH-002
+title: python-jose {{jwt_library_version}} accepts a public key as HMAC secret (GHSA-6c5p-j8vq-pqhj)
+scope: auth
+when: jose_cve_2024_33663 and (algorithms_pinned == false or mixes_hmac_and_public_key_algorithms)
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A06:2021, A07:2021]
+owasp_top10_2025: [A03:2025, A07:2025]
+asvs_5_0: [v5.0.0-9.1.2, v5.0.0-15.2.1]
+asvs_4_0_3: [v4.0.3-3.5.3, v4.0.3-14.2.1]
+nist_800_53: [SI-2, IA-5]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [jwt_library_version, algorithms, endpoints]
+description: |
+  `{{subject}}` verifies JWTs with python-jose {{jwt_library_version}}. python-jose through 3.3.0
+  (GHSA-6c5p-j8vq-pqhj, CVE-2024-33663, fixed in 3.4.0) lets a public key in formats such as
+  OpenSSH ECDSA serve as an HMAC secret, and this service allows HMAC here: the `algorithms=` list
+  is {{algorithms_text}}. Reproduced with
+  3.3.0: a token signed `HS256` with the OpenSSH-format public key was accepted by
+  `jwt.decode(token, public_key)` and by `algorithms=["ES256", "HS256"]`, and rejected with
+  `algorithms=["ES256"]`.
+impact_description: |
+  Anyone who knows the public verification key can forge tokens for any subject and scope and
+  call {{endpoints}} as any user, including administrators.
+detection: |
+  Fires when the mechanism uses python-jose at version ≤ 3.3.0 (from `jwt.library_version` or
+  `dependencies`) and either passes no `algorithms` list or allows both HS* and public-key
+  algorithms.
+false_positives: |
+  A deployment whose verification key is an HMAC secret only; then the confusion needs a public
+  key the service does not hold. Upgrade anyway.
+mitigation: |
+  Upgrade (python-jose ≥ 3.4.0; note TS-AUTH-003 for 3.5.0) or migrate to PyJWT/joserfc, and pin the
+  algorithm to the issuer's public-key algorithm:
+
+  ```python
+  claims = jwt.decode(token, public_key, algorithms=["ES256"])
+  ```
+validation: |
+  ```bash
+  pip show python-jose | grep -i '^version'
+  ```
+  and a unit test that decodes an `HS256` token signed with the public key and expects a
+  `JWTError`.
+references:
+  - https://github.com/advisories/GHSA-6c5p-j8vq-pqhj
+  - https://nvd.nist.gov/vuln/detail/CVE-2024-33663
+  - https://github.com/mpdavis/python-jose/releases
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.3.0", algorithms: [ES256, HS256]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.3.0", algorithms: [ES256]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.4.0", algorithms: [ES256, HS256]}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-003.yaml": #"""
+id: TS-AUTH-003
+title: python-jose {{jwt_library_version}} accepts a DER public key as HMAC secret (CVE-2026-85394)
+scope: auth
+when: jose_cve_2026_85394 and jose_cve_2024_33663 == false and (algorithms_pinned == false or mixes_hmac_and_public_key_algorithms)
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A06:2021, A07:2021]
+owasp_top10_2025: [A03:2025, A07:2025]
+asvs_5_0: [v5.0.0-9.1.2, v5.0.0-15.2.1]
+asvs_4_0_3: [v4.0.3-3.5.3, v4.0.3-14.2.1]
+nist_800_53: [SI-2, IA-5]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [jwt_library_version, algorithms, endpoints]
+description: |
+  `{{subject}}` verifies JWTs with python-jose {{jwt_library_version}} and allows HMAC (the
+  `algorithms=` list is {{algorithms_text}}). CVE-2026-85394 (VulnCheck)
+  reports that the fix for CVE-2024-33663 in 3.4.0 is incomplete: a public key passed as
+  DER-encoded bytes is still accepted as an HMAC secret, in all releases up to 3.5.0; no fixed
+  release is named. Reproduced with python-jose 3.5.0: an `HS256` token signed with the DER bytes
+  of the RSA public key was accepted by `jwt.decode(token, der_key)` and with
+  `algorithms=["RS256", "HS256"]`, and rejected with `algorithms=["RS256"]`. It matters when the
+  code loads the verification key as DER (for example `public_bytes(Encoding.DER, ...)` or a
+  `.der` file).
+impact_description: |
+  If the key is handled as DER, anyone with the public key can forge tokens and call
+  {{endpoints}} as any user.
+detection: |
+  Fires when the mechanism uses python-jose 3.4.0 to 3.5.0 (≤ 3.3.0 is TS-AUTH-002) and passes no
+  `algorithms` list or allows HS* together with public-key algorithms. Judgment: the key's
+  encoding is not in the model.
+false_positives: |
+  Keys loaded as PEM strings or JWK dictionaries (rejected as HMAC secrets since 3.4.0), or HMAC-only
+  deployments. Pinning the algorithm removes the exposure regardless.
+mitigation: |
+  Pin one public-key algorithm, which blocks the confusion in every python-jose version, and plan
+  a migration to PyJWT or joserfc:
+
+  ```python
+  claims = jwt.decode(token, public_key_pem, algorithms=["RS256"])
+  ```
+validation: |
+  A unit test that signs `{"alg": "HS256"}` with the DER bytes of the public key and expects
+  `jwt.decode` to raise; and:
+  ```bash
+  pip show python-jose | grep -i '^version'
+  ```
+references:
+  - https://www.cve.org/CVERecord?id=CVE-2026-85394
+  - https://github.com/advisories/GHSA-6c5p-j8vq-pqhj
+  - https://github.com/mpdavis/python-jose
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.5.0"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: python-jose, library_version: "3.5.0", algorithms: [RS256]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: oauth2_jwt
+          jwt: {library: pyjwt, library_version: "2.10.1"}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-004.yaml": #"""
+id: TS-AUTH-004
+title: JWT signatures of {{subject}} are not verified
+scope: auth
+when: verifies_signature == false
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-347
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-9.1.1]
+asvs_4_0_3: [v4.0.3-3.5.3]
+nist_800_53: [IA-2, IA-5]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 3
+  accountability: 9
+confidence: clear-cut
+evidence: [verifies_signature, jwt_library, endpoints]
+description: |
+  The `{{subject}}` mechanism reads JWT claims without verifying the signature (for example
+  python-jose or PyJWT with `options={"verify_signature": False}`, or `jwt.get_unverified_claims`).
+  A token is then just base64-encoded JSON that anyone can write. It guards {{endpoints}}.
+impact_description: |
+  Complete authentication bypass: any client can claim any `sub`, role or scope and act as any
+  user on every endpoint that trusts this mechanism.
+detection: |
+  Fires when the model says `jwt.verifies_signature: false`.
+false_positives: |
+  Claims read only for routing or logging after a trusted gateway has verified the token, with the
+  app unreachable except through that gateway. Document that and verify anyway: defence in depth
+  costs one line.
+mitigation: |
+  Verify every token with the issuer's key and one fixed algorithm:
+
+  ```python
+  claims = jwt.decode(token, key, algorithms=["RS256"], audience="{{env.host}}")
+  ```
+
+  Never use unverified claims for an authorization decision.
+validation: |
+  Change one character of a valid token's payload and send it:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $TAMPERED" {{env.base_url}}/
+  ```
+  Must print `401`.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc8725
+  - https://pyjwt.readthedocs.io/en/stable/usage.html
+  - https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_signature: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_signature: true}
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256]}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-005.yaml": #"""
+id: TS-AUTH-005
+title: JWT expiry of {{subject}} is not checked
+scope: auth
+when: verifies_expiry == false
+component: Security utilities and authentication
+stride: [S]
+cwe: CWE-613
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-9.2.1]
+asvs_4_0_3: [v4.0.3-3.5.3]
+nist_800_53: [AC-12, IA-5]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [verifies_expiry, token_lifetime_seconds, revocable]
+description: |
+  `{{subject}}` decodes JWTs without checking `exp` (`options={"verify_exp": False}`, or tokens
+  issued without an `exp` claim and no `require` option). Every token ever issued stays valid
+  forever, however old.
+impact_description: |
+  A token leaked once, from a log, a browser history, a laptop, a former employee, grants access
+  indefinitely; logout and password changes do not end it.
+detection: |
+  Fires when the model says `jwt.verifies_expiry: false`.
+false_positives: |
+  Tokens checked against a server-side allow-list on every request (then they are reference
+  tokens); record `revocable: true`.
+mitigation: |
+  Issue short-lived tokens with `exp` and require it on decode:
+
+  ```python
+  import jwt  # PyJWT
+  claims = jwt.decode(token, key, algorithms=["HS256"], options={"require": ["exp", "sub"]})
+  ```
+
+  python-jose checks `exp` by default when present; do not pass `verify_exp: False`, and reject
+  tokens without `exp`. Use refresh tokens (revocable, server-side) for long sessions.
+validation: |
+  Send a token whose `exp` lies in the past:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $EXPIRED" {{env.base_url}}/
+  ```
+  Must print `401`.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc7519#section-4.1.4
+  - https://pyjwt.readthedocs.io/en/stable/usage.html#expiration-time-claim-exp
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_expiry: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          jwt: {library: pyjwt, algorithms: [HS256], verifies_expiry: true}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-006.yaml": #"""
+id: TS-AUTH-006
+title: Tokens of {{subject}} live {{token_lifetime_hours}} hours and cannot be revoked
+scope: auth
+when: token_lifetime_seconds > 86400 and revocable == false
+component: Security utilities and authentication
+stride: [S]
+cwe: CWE-613
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-7.3.2, v5.0.0-7.4.1]
+asvs_4_0_3: [v4.0.3-3.3.1, v4.0.3-3.3.2]
+nist_800_53: [AC-12, IA-11]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [token_lifetime_seconds, revocable, transport, endpoints]
+description: |
+  Credentials issued by `{{subject}}` ({{type}}) stay valid for {{token_lifetime_seconds}} seconds
+  (about {{token_lifetime_hours}} hours), and the model says they cannot be revoked before that:
+  no server-side session, deny-list or token version to check. Logout, a password change or
+  disabling an account does not end them.
+impact_description: |
+  Whoever obtains one token, through a log, browser history, a shared device or a leaked backup,
+  keeps using {{endpoints}} as that user for the rest of its lifetime, and the team has no way to
+  cut it off short of rotating the signing key for everyone.
+detection: |
+  Fires when `token_lifetime_seconds` exceeds one day and the model says `revocable: false`.
+false_positives: |
+  Low-value, read-only tokens (a calendar feed) where a long life is a deliberate choice; record the
+  decision.
+mitigation: |
+  Shorten access tokens to minutes (15 to 60), and keep long sessions in a refresh token or
+  session record stored server-side that logout and account changes delete. For stateless JWTs,
+  add a per-user token version (or `jti` deny-list) checked in the auth dependency:
+
+  ```python
+  async def current_user(token: str = Depends(oauth2_scheme)) -> User:
+      claims = jwt.decode(token, key, algorithms=["HS256"])
+      user = await users.get(claims["sub"])
+      if user is None or claims.get("ver") != user.token_version:
+          raise HTTPException(status_code=401)
+      return user
+  ```
+validation: |
+  Log in, log out (or bump the user's token version), then reuse the old token:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $OLD_TOKEN" {{env.base_url}}/
+  ```
+  Must print `401`.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-expiration
+  - https://datatracker.ietf.org/doc/html/rfc8725
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: magic_link
+          type: signed_url_token
+          transport: query
+          token_lifetime_seconds: 2592000
+          revocable: false
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          token_lifetime_seconds: 900
+          revocable: false
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: magic_link
+          type: signed_url_token
+          transport: query
+          token_lifetime_seconds: 2592000
+          revocable: true
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-007.yaml": #"""
+id: TS-AUTH-007
+title: Credentials of {{subject}} travel in the URL query string
+scope: auth
+when: transport == "query"
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-598
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-14.2.1]
+asvs_4_0_3: [v4.0.3-3.1.1, v4.0.3-13.1.3, v4.0.3-8.3.1]
+nist_800_53: [SC-8, IA-5]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [transport, parameter, type, token_lifetime_seconds, endpoints]
+description: |
+  The `{{subject}}` mechanism ({{type}}) takes its credential from the query parameter
+  `{{parameter}}`, so every authenticated URL looks like
+  `{{env.base_url}}/...?{{parameter}}=<token>`. A URL is not a secret channel. The token is written
+  to uvicorn's access log (it logs the path with the query string), to the ingress, load balancer
+  and CDN logs, to any corporate proxy on the way, and to the browser history. The browser also
+  sends the full URL in the `Referer` header to every third-party resource the page loads, unless a
+  `Referrer-Policy` forbids it. It also ends up in screenshots, chat messages and bug reports
+  users paste links into. Endpoints using it: {{endpoints}}.
+impact_description: |
+  Anyone with read access to any of those logs or histories (operations staff, a log-shipping
+  vendor, a compromised proxy, a third-party script host via Referer) can replay the token and act
+  as its user until it expires; with signed (HMAC) tokens there is nothing to revoke except the key.
+detection: |
+  Fires when the mechanism's `transport` is `query`.
+false_positives: |
+  One-time tokens (email confirmation, password reset) that the server invalidates on first use
+  and that expire in minutes leak far less; record `revocable: true` and a short
+  `token_lifetime_seconds`, and keep this finding as a reminder to scrub logs.
+mitigation: |
+  Move the credential out of the URL:
+
+  - Send it in the `Authorization` header (`Bearer`), or in a POST body for links that must be
+    clicked, and read it with FastAPI's security utilities (`HTTPBearer`, `OAuth2PasswordBearer`)
+    instead of `Query(...)`.
+  - For links sent by e-mail, make the URL token short-lived and single-use: exchange it once at a
+    `POST` endpoint for a session or bearer token, then redirect to a URL without it.
+  - Send `Referrer-Policy: no-referrer` on pages that may still carry tokens, and scrub the
+    parameter from access logs (a uvicorn `--log-config` filter, ingress log format).
+
+  ```python
+  from fastapi.security import HTTPBearer, HTTPAuthorizationCredentials
+
+  bearer = HTTPBearer()
+
+  async def current_user(credentials: HTTPAuthorizationCredentials = Depends(bearer)):
+      return verify_token(credentials.credentials)
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}/?{{parameter}}=VALID_TOKEN'
+  curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer VALID_TOKEN' {{env.base_url}}/
+  ```
+  After the fix the query form is refused (401) and the header form works; grep the access logs
+  for `{{parameter}}=` to confirm nothing new is logged.
+references:
+  - https://owasp.org/www-community/vulnerabilities/Information_exposure_through_query_strings_in_url
+  - https://cwe.mitre.org/data/definitions/598.html
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Referrer-Policy
+  - https://fastapi.tiangolo.com/reference/security/#fastapi.security.HTTPBearer
+samples:
+  trigger:
+    - |
+      system: {name: Betzenstein API}
+      auth:
+        - id: hmac_link
+          type: signed_url_token
+          transport: query
+          parameter: token
+      routers:
+        - prefix: /api/v1
+          dependencies: [hmac_link]
+          endpoints:
+            - path: /bookings
+              methods: [GET, POST]
+  no_trigger:
+    - |
+      system: {name: Betzenstein API}
+      auth:
+        - id: bearer
+          type: signed_url_token
+          transport: header
+          parameter: Authorization
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-008.yaml": #"""
+id: TS-AUTH-008
+title: The secret of {{subject}} is written in the code
+scope: auth
+when: secret_source == "literal"
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-798
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [IA-5(7), SC-12]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 5
+  ease_of_discovery: 3
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 9
+confidence: clear-cut
+evidence: [secret_source, type, endpoints]
+description: |
+  The signing or verification secret of `{{subject}}` ({{type}}) is a literal in the code or the
+  repository (for example `SECRET_KEY = "change-me"` in `config.py`). Everyone who can read the
+  repository, its forks and history, CI logs, built images, or a leaked backup has it, and the
+  same value is used in every environment unless someone remembered to override it.
+impact_description: |
+  With the secret, anyone can mint valid tokens or signatures for any user and call
+  {{endpoints}} as them; rotating it requires a code change and a deploy.
+detection: |
+  Fires when the mechanism's `secret_source` is `literal`.
+false_positives: |
+  A literal used only in tests while production reads the secret elsewhere; then model the
+  production source in a production environment override.
+mitigation: |
+  Read the secret from the platform's secret store at startup, fail if it is missing, and rotate
+  the leaked value (it stays in git history):
+
+  ```python
+  from pydantic_settings import BaseSettings
+  from pydantic import SecretStr
+
+  class Settings(BaseSettings):
+      jwt_secret: SecretStr    # required: startup fails without JWT_SECRET
+
+  settings = Settings()
+  ```
+
+  Provide `JWT_SECRET` from a Kubernetes Secret, `fly secrets set`, or a secret manager, and add a
+  secret scanner (gitleaks, GitHub secret scanning) to CI.
+validation: |
+  ```bash
+  git grep -nE '(SECRET|KEY)\s*=\s*["'"'"'][^"'"'"']{8,}' -- '*.py'
+  ```
+  Must find nothing; and a token signed with the old literal must be rejected:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $TOKEN_SIGNED_WITH_OLD_SECRET" {{env.base_url}}/
+  ```
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/798.html
+  - https://fastapi.tiangolo.com/advanced/settings/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          secret_source: literal
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+          secret_source: platform_secret
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: bearer
+          type: jwt
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-009.yaml": #"""
+id: TS-AUTH-009
+title: Cookie-borne credential {{subject}} has no CSRF defence
+scope: auth
+when: transport == "cookie" and csrf_defended == false and count(endpoints) > 0
+component: Security utilities and authentication
+stride: [S, T]
+cwe: CWE-352
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-3.5.1, v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-13.2.3, v4.0.3-4.2.2]
+nist_800_53: [SC-23]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 2
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [transport, parameter, type, csrf_defended, endpoints]
+description: |
+  The `{{subject}}` credential ({{type}}) travels in the cookie `{{parameter}}`, which the browser
+  attaches automatically to every request to the API, including requests another site triggers.
+  The model shows no CSRF defence: no CSRF middleware, no `csrf` control. CORS does not stop this:
+  a cross-site form POST (`application/x-www-form-urlencoded`, `multipart/form-data`,
+  `text/plain`) is a "simple" request without preflight, and Starlette's CORSMiddleware runs the
+  handler for a disallowed origin and only withholds the response headers. Endpoints that accept
+  the cookie: {{endpoints}}.
+impact_description: |
+  A page the victim visits while logged in can make state-changing calls as the victim (create,
+  change or delete data) without reading the responses. FastAPI parses JSON only for
+  `Content-Type: application/json` since 0.65.2 (CVE-2021-32677), which blocks JSON-body CSRF but
+  not form or query-parameter endpoints.
+detection: |
+  Fires when an auth mechanism used by at least one endpoint travels in a cookie and the model
+  lists middleware without any whose purpose or name mentions CSRF, and claims no `csrf` control.
+false_positives: |
+  Cookies set with `SameSite=Strict` (or `Lax` with no state-changing GET endpoints and no
+  sibling subdomains an attacker controls), or handlers that require a custom header such as
+  `X-Requested-With`, which forces a preflight. Record the defence as a `csrf` control.
+mitigation: |
+  Prefer the `Authorization` header for API credentials. If the cookie stays, set
+  `SameSite=Strict` (or `Lax`), `Secure`, `HttpOnly`, and add a CSRF check for unsafe methods,
+  for example a double-submit token or an Origin check:
+
+  ```python
+  from fastapi import Request, HTTPException
+
+  ALLOWED_ORIGINS = {"https://app.example.com"}
+
+  @app.middleware("http")
+  async def check_origin(request: Request, call_next):
+      if request.method not in ("GET", "HEAD", "OPTIONS"):
+          origin = request.headers.get("origin")
+          if origin not in ALLOWED_ORIGINS:
+              return JSONResponse({"detail": "CSRF check failed"}, status_code=403)
+      return await call_next(request)
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -X POST {{env.base_url}}/ \
+    -H 'Origin: https://evil.example' -H 'Content-Type: application/x-www-form-urlencoded' \
+    -b '{{parameter}}=VALID_VALUE' --data 'a=1'
+  ```
+  Must print `403` for a state-changing endpoint after the fix.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html
+  - https://github.com/advisories/GHSA-8h2j-cgx8-6xv7
+  - https://fetch.spec.whatwg.org/#cors-safelisted-request-header
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - id: api_key_cookie
+          type: api_key
+          transport: cookie
+          parameter: api_key
+      routers:
+        - prefix: /items
+          dependencies: [api_key_cookie]
+          endpoints:
+            - path: /
+              methods: [POST]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: custom
+          id: csrf
+          purpose: csrf protection
+      auth:
+        - id: api_key_cookie
+          type: api_key
+          transport: cookie
+          parameter: api_key
+      routers:
+        - prefix: /items
+          dependencies: [api_key_cookie]
+          endpoints:
+            - path: /
+              methods: [POST]
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - id: api_key_header
+          type: api_key
+          transport: header
+          parameter: X-API-Key
+      routers:
+        - prefix: /items
+          dependencies: [api_key_header]
+          endpoints:
+            - path: /
+              methods: [POST]
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-010.yaml": #"""
+id: TS-AUTH-010
+title: HTTP Basic credentials of {{subject}} are sent over cleartext HTTP in {{env.name}}
+scope: auth
+when: type == "http_basic" and env.uses_https == false and not env.is_development
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-523
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.2.1]
+asvs_4_0_3: [v4.0.3-9.1.1]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [type, endpoints]
+description: |
+  `{{subject}}` uses HTTP Basic authentication, which sends `username:password` base64-encoded,
+  not encrypted, in the `Authorization` header of every request; and in `{{env.name}}` the API is
+  reached at {{env.base_url}}, over plain HTTP. Every request to {{endpoints}} hands the password to
+  anyone on the network path.
+impact_description: |
+  Passive sniffing on any network hop (Wi-Fi, a shared VPC, a proxy) yields reusable passwords,
+  often reused elsewhere.
+detection: |
+  Fires when an auth mechanism is `http_basic`, the environment's base URL is `http://`, and the
+  environment is not development or test.
+false_positives: |
+  TLS terminated by a proxy that the model's base URL does not reflect (then fix the base URL), or
+  traffic confined to a host.
+mitigation: |
+  Serve the API only over HTTPS (terminate TLS at the ingress or pass `--ssl-keyfile`/
+  `--ssl-certfile` to uvicorn) and update `base_url`; better, replace Basic authentication with
+  short-lived tokens (`OAuth2PasswordBearer` plus JWT or opaque tokens) so passwords cross the wire
+  once.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -u user:password {{env.base_url}}/
+  ```
+  After the fix the HTTP URL is refused or not reachable, and the HTTPS one works.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc7617#section-4
+  - https://fastapi.tiangolo.com/advanced/security/http-basic-auth/
+  - https://cwe.mitre.org/data/definitions/523.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: basic
+          type: http_basic
+          transport: header
+      environments:
+        - name: staging
+          kind: staging
+          base_url: http://staging.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: basic
+          type: http_basic
+          transport: header
+      environments:
+        - name: staging
+          kind: staging
+          base_url: https://staging.example.com
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: basic
+          type: http_basic
+          transport: header
+      environments:
+        - name: development
+          kind: development
+          base_url: http://localhost:8000
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-011.yaml": #"""
+id: TS-AUTH-011
+title: Login endpoint {{subject}} has no brute-force protection
+scope: endpoint
+when: is_login and rate_limited == false
+component: Security utilities and authentication
+stride: [S]
+cwe: CWE-307
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-6.3.1, v5.0.0-6.1.1]
+asvs_4_0_3: [v4.0.3-2.2.1]
+nist_800_53: [AC-7]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: clear-cut
+evidence: [is_login, purpose, rate_limited, path]
+description: |
+  `{{subject}}` checks credentials (purpose `{{purpose}}`) and nothing limits how often it can be
+  called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no ingress
+  rate limiting. An attacker can try passwords (or one-time codes) as fast as the server answers,
+  and spread them across accounts (password spraying, credential stuffing with leaked lists).
+impact_description: |
+  Accounts with weak or reused passwords are taken over; 6-digit codes fall to exhaustive search;
+  the password-hashing work (bcrypt/argon2) on each attempt also loads the CPU.
+detection: |
+  Fires when an endpoint's purpose is `login` (or `token`, `signin`, `password_reset`, `otp`,
+  `mfa`) and no limit applies to it, as far as the model lists the middleware.
+false_positives: |
+  Login handled by an external identity provider that enforces lockout (then this endpoint only
+  exchanges codes), or a WAF rule the model does not describe.
+mitigation: |
+  Limit attempts per client address and per account, with growing delays, and alert on spikes:
+
+  ```python
+  @router.post("{{path}}")
+  @limiter.limit("5/minute")                   # per client address (slowapi)
+  async def login(request: Request, form: OAuth2PasswordRequestForm = Depends()):
+      if await failed_attempts.count(form.username, window=3600) >= 20:
+          raise HTTPException(status_code=429, detail="Too many attempts")
+      ...
+  ```
+
+  Check passwords against breached-password lists at registration and offer MFA. Keep the error
+  message identical for unknown users and wrong passwords (CWE-204).
+validation: |
+  ```bash
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X POST '{{env.base_url}}{{path}}' -d 'username=alice&password=wrong'; done | sort | uniq -c
+  ```
+  After the fix later attempts answer `429`.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#protect-against-automated-attacks
+  - https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
+  - https://slowapi.readthedocs.io/en/latest/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+              rate_limit: 5/minute
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: rate_limit
+          library: slowapi
+          default_limit: 10/minute
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+
+"""#,
         "Catalog/entries/cors/TS-CORS-001.yaml": #"""
 id: TS-CORS-001
 title: Any origin may read responses in {{env.name}} (allow_origins contains "*")
@@ -1037,6 +2098,846 @@ samples:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
 
 """#,
+        "Catalog/entries/middleware/TS-MW-001.yaml": #"""
+id: TS-MW-001
+title: Middleware outside CORSMiddleware answers requests without CORS headers
+scope: middleware_stack
+when: has_cors and count(outside_cors_responders) > 0
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-696
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-14.5.1]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 3
+  motive: 1
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 1
+  availability: 5
+  accountability: 1
+confidence: clear-cut
+evidence: [order, outside_cors_responders, style]
+description: |
+  Requests pass the middleware in this order, outermost first: {{order}} (registration style
+  `{{style}}`: with `add_middleware` Starlette inserts each new middleware at position 0, so the
+  last one added is outermost; in `FastAPI(middleware=[...])` item 0 is outermost).
+  {{outside_cors_responders}} run outside CORSMiddleware and answer some requests themselves
+  (TrustedHostMiddleware's 400 `Invalid host header`, HTTPSRedirectMiddleware's 307, a rate
+  limiter's 429, a custom middleware's 401). Those responses never pass CORSMiddleware, so they
+  carry no `Access-Control-Allow-Origin`: the browser hides the status from the calling page and
+  reports a generic CORS failure. A middleware outside CORS that rejects unauthenticated requests
+  also rejects the CORS preflight, which never carries credentials, so every non-simple
+  cross-origin call fails (Starlette answers the preflight only when CORSMiddleware sees it first).
+  Independently of the order, unhandled-exception 500s never carry CORS headers, because
+  ServerErrorMiddleware sits outside all user middleware.
+impact_description: |
+  Mostly availability and diagnosability: legitimate browser clients cannot read 401/429/400
+  answers and cannot retry or re-authenticate correctly. The usual "fix" teams reach for under
+  pressure is widening the CORS policy (`allow_origins=["*"]`, reflected origins), which creates a
+  real cross-origin exposure.
+detection: |
+  Fires when CORSMiddleware is registered and, in the computed outermost-first order, some
+  middleware before it is TrustedHostMiddleware, HTTPSRedirectMiddleware, a rate-limit middleware,
+  or a custom middleware the model marks `returns_errors: true`. The order assumes `add_middleware`
+  semantics unless `app.middleware_style` is `constructor_list`.
+false_positives: |
+  A service with no browser clients (CORS registered by habit), or a deployment where the proxy adds
+  CORS headers to every response. If `app.middleware_style` is not stated and the code actually uses
+  `FastAPI(middleware=[...])`, the computed order is reversed: state the style in the model.
+mitigation: |
+  Make CORSMiddleware the outermost user middleware. With `add_middleware` (the style the model
+  assumes here, `{{style}}`), add it last:
+
+  ```python
+  from fastapi.middleware.cors import CORSMiddleware
+
+  # ... app.add_middleware(...) for the other middleware, unchanged ...
+  app.add_middleware(            # added last, therefore outermost
+      CORSMiddleware,
+      allow_origins=["https://app.example.com"],   # your existing list
+      allow_credentials=True,
+  )
+  ```
+
+  With `FastAPI(middleware=[Middleware(CORSMiddleware, ...), ...])` put it at index 0. Have custom
+  authentication middleware let `OPTIONS` requests carrying `Access-Control-Request-Method`
+  through, or better, move authentication into a dependency. For 500s, register a handler for
+  your own exception types (they run in ExceptionMiddleware, inside CORS) rather than relying on
+  an `Exception` handler, which runs in ServerErrorMiddleware outside CORS.
+validation: |
+  Send a request that one of {{outside_cors_responders}} rejects, from an allowed web origin,
+  and check that the rejection carries CORS headers:
+  ```bash
+  curl -si {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Host: not-allowed.example' | grep -i '^access-control-allow-origin'
+  curl -si -X OPTIONS {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Access-Control-Request-Method: POST' | head -1
+  ```
+  Replace the origin with one of your clients'. After the fix the first prints the header and
+  the preflight answers 200.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://www.starlette.io/middleware/#applying-middleware
+  - https://fastapi.tiangolo.com/tutorial/cors/
+  - https://cwe.mitre.org/data/definitions/696.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+        - type: cors
+          allow_origins: [https://app.example.com]
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: constructor_list}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-002.yaml": #"""
+id: TS-MW-002
+title: Request bodies are read before authentication or rate limiting runs
+scope: middleware_stack
+when: count(body_readers_before_auth) > 0
+component: Middleware pipeline
+stride: [D, E]
+cwe: CWE-696
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-15.2.2, v5.0.0-2.4.1]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 5
+  accountability: 7
+confidence: judgment
+evidence: [order, body_readers_before_auth, auth_middleware]
+description: |
+  The pipeline runs, outermost first: {{order}}. {{body_readers_before_auth}} reads or parses
+  the request body and runs before (outside) {{auth_middleware}}. Every anonymous request body is
+  therefore buffered and parsed (and, for a logging middleware, written out) before the request
+  is authenticated or counted against a limit. Starlette middleware that calls
+  `await request.body()` holds the whole body in memory.
+impact_description: |
+  Unauthenticated clients can make the service spend memory and CPU on arbitrarily large or
+  complex bodies that would have been rejected with 401 or 429, and the parser becomes attack
+  surface reachable without credentials. Rejected requests may still be logged with their bodies.
+detection: |
+  Fires when, in the computed outermost-first order, a middleware the model marks `reads_body: true`
+  (or whose purpose mentions the body) comes before a rate-limit middleware or a custom middleware
+  whose purpose is authentication or rate limiting.
+false_positives: |
+  A body reader that only looks at small, size-capped bodies (an upstream `max_body_size` or
+  ingress limit keeps the cost low), or an authentication middleware that only decorates the
+  request and rejects nothing. Confirm in the code.
+mitigation: |
+  Put the gate first: authenticate and rate-limit before anything touches the body. With
+  `add_middleware` the last one added runs first:
+
+  ```python
+  app.add_middleware(BodyLoggingMiddleware)      # inner: runs after the gate
+  app.add_middleware(AuthenticationMiddleware)   # added later: runs first
+  ```
+
+  Moving authentication into a FastAPI dependency does not avoid the read: FastAPI reads the
+  request body before it resolves dependencies (verified with FastAPI 0.165.0: the body was read,
+  then the auth dependency raised 401). So also cap the body size in front of the app (ingress or
+  proxy `client_max_body_size`, or FastAPI's `max_body_size`).
+validation: |
+  Send a large body without credentials and check it is rejected before it is read:
+  ```bash
+  head -c 50000000 /dev/zero | curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST --data-binary @- {{env.base_url}}/
+  ```
+  After the fix the answer is a fast 401/429 and the body reader logs nothing.
+references:
+  - https://www.starlette.io/middleware/#applying-middleware
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: custom
+          id: auth
+          purpose: authentication
+          returns_errors: true
+        - type: custom
+          id: audit
+          purpose: logging
+          reads_body: true
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {middleware_style: add_middleware}
+      middleware:
+        - type: custom
+          id: audit
+          purpose: logging
+          reads_body: true
+        - type: custom
+          id: auth
+          purpose: authentication
+          returns_errors: true
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-003.yaml": #"""
+id: TS-MW-003
+title: The Host header is not validated in {{env.name}}
+scope: middleware_stack
+when: env.is_production and host_check_enforced == false
+component: Middleware pipeline
+stride: [S, T]
+cwe: CWE-20
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-4.1.3]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SI-10, CM-6]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 1
+  accountability: 1
+confidence: judgment
+evidence: [has_trusted_host, allowed_hosts, host_check_enforced, order]
+description: |
+  In `{{env.name}}` no TrustedHostMiddleware restricts the `Host` header: either none is
+  registered, or its `allowed_hosts` contains `*` (Starlette's default is `["*"]`, which accepts
+  `Host: attacker.example` with 200). Everything in the app that builds URLs from the request,
+  `request.url`, `request.base_url`, `url_for(...)`, HTTPSRedirectMiddleware's `Location`, links
+  in password-reset or confirmation mails, then uses a value the client chose. Starlette before
+  1.0.1 also let a crafted Host poison `request.url.path` (GHSA-86qp-5c8j-p5mr), which bypassed
+  path-based authorization in middleware.
+impact_description: |
+  Host-header poisoning: absolute links and redirects pointing at an attacker's host (password-reset
+  poisoning, cache poisoning behind a shared cache), and on old Starlette versions path-based
+  access checks that can be bypassed.
+detection: |
+  Fires in production or staging when the model lists the middleware and no TrustedHostMiddleware
+  has an `allowed_hosts` list without `*`.
+false_positives: |
+  A proxy or ingress in front that only forwards requests whose Host is one of the API's names
+  (most managed load balancers route by host and drop others). Record that and disable the entry
+  for this service.
+mitigation: |
+  Accept only the API's own host names (for {{env.base_url}}, the host `{{env.host}}`):
+
+  ```python
+  from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+  app.add_middleware(TrustedHostMiddleware, allowed_hosts=["{{env.host}}"])
+  ```
+
+  Keep health-check hosts (an internal service name, a pod IP range is not expressible) in the list
+  if probes use them, and never build security-relevant links from `request.base_url`; use a
+  configured public URL instead.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}/ -H 'Host: attacker.example'
+  ```
+  Must print `400` (Starlette's `Invalid host header`) after the fix.
+references:
+  - https://www.starlette.io/middleware/#trustedhostmiddleware
+  - https://github.com/encode/starlette/security/advisories/GHSA-86qp-5c8j-p5mr
+  - https://portswigger.net/web-security/host-header
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: trusted_host
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: trusted_host
+          allowed_hosts: [api.example.com]
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-004.yaml": #"""
+id: TS-MW-004
+title: HTTPSRedirectMiddleware redirects to HTTPS but no HSTS is sent
+scope: middleware_stack
+when: has_https_redirect and headers.has_hsts == false
+component: Middleware pipeline
+stride: [I, T]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-3.4.1, v5.0.0-4.1.2]
+asvs_4_0_3: [v4.0.3-14.4.5]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [has_https_redirect, order]
+description: |
+  HTTPSRedirectMiddleware answers every plain-HTTP request with a 307 to `https://` plus the
+  request's own `Host` header (`Host: evil.example` gives `Location: https://evil.example/`). It
+  sets no `Strict-Transport-Security`, and the model shows no HSTS elsewhere (no such header in the
+  security headers middleware, `deployment.ingress.hsts` not true). So the first request of every
+  visit, and every request a client or script sends to `http://`, travels in cleartext, cookies and
+  `Authorization` headers included, and can be answered by whoever controls the network path.
+impact_description: |
+  An on-path attacker (public Wi-Fi, a compromised router) can strip the redirect (SSL stripping)
+  and read or change traffic, including credentials sent on the first request. API clients that
+  follow the redirect already leaked their request over HTTP.
+detection: |
+  Fires when HTTPSRedirectMiddleware is registered and no `Strict-Transport-Security` header is
+  configured in a security headers middleware or at the ingress.
+false_positives: |
+  A proxy or CDN that adds HSTS without the model saying so; set `deployment.ingress.hsts: true`.
+mitigation: |
+  Send HSTS on every HTTPS response, at least one year, including subdomains, then consider HSTS
+  preload. In the app:
+
+  ```python
+  @app.middleware("http")
+  async def hsts(request, call_next):
+      response = await call_next(request)
+      response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+      return response
+  ```
+
+  or at the ingress (ingress-nginx enables HSTS by default on TLS hosts). For APIs, prefer refusing
+  plain HTTP outright over redirecting it (ASVS v5.0.0-4.1.2): a redirect hides clients that send
+  secrets over HTTP. Add TrustedHostMiddleware so the redirect cannot point at a foreign host.
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^strict-transport-security'
+  ```
+  Must print the header with `max-age` of at least 31536000.
+references:
+  - https://www.starlette.io/middleware/#httpsredirectmiddleware
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Strict_Transport_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+        - type: security_headers
+          headers: {Strict-Transport-Security: "max-age=31536000; includeSubDomains"}
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+      deployment:
+        ingress: {tls: true, hsts: true}
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-005.yaml": #"""
+id: TS-MW-005
+title: HTTPSRedirectMiddleware behind a TLS-terminating proxy loops
+scope: middleware_stack
+when: has_https_redirect and tls_at_proxy and proxy_scheme_trusted == false
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-835
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-4.1.3]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 1
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 3
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 9
+  accountability: 1
+confidence: judgment
+evidence: [has_https_redirect, tls_at_proxy, proxy_scheme_trusted, forwarded_allow_ips]
+description: |
+  TLS terminates at the proxy in front of the app, which forwards plain HTTP.
+  HTTPSRedirectMiddleware decides only from the ASGI `scope["scheme"]`; it never reads
+  `X-Forwarded-Proto` itself. Uvicorn rewrites the scheme from `X-Forwarded-Proto` only when the
+  TCP peer is in `--forwarded-allow-ips` (default `127.0.0.1,::1`) and `--proxy-headers` is on, and
+  the model shows that the proxy is not trusted that way. Every request therefore arrives as `http`
+  and is answered with a 307 to the same `https://` URL, which the proxy forwards as `http` again:
+  a redirect loop ("too many redirects").
+impact_description: |
+  The API is unreachable through the proxy as soon as this configuration ships; an outage rather
+  than a confidentiality problem. A hurried workaround (`--forwarded-allow-ips='*'`) makes uvicorn
+  trust client-supplied `X-Forwarded-For` from any peer, which is its own spoofing weakness unless
+  only the proxy can reach the pod.
+detection: |
+  Fires when HTTPSRedirectMiddleware is registered, `server.tls_termination` is `proxy` (or the
+  service is behind a TLS ingress), and either `server.proxy_headers` is false or
+  `server.forwarded_allow_ips` is unset or only loopback.
+false_positives: |
+  A proxy on the same host or in the same pod connects from 127.0.0.1 and is trusted by default;
+  then there is no loop. Gunicorn and Hypercorn have their own settings for forwarded headers.
+mitigation: |
+  Let the proxy do the HTTP→HTTPS redirect (and HSTS) and remove HTTPSRedirectMiddleware, or make
+  uvicorn trust the proxy's address for forwarded headers:
+
+  ```bash
+  uvicorn app.main:app --proxy-headers --forwarded-allow-ips="10.0.0.0/8"
+  ```
+
+  Use the proxy's real source range (for example the ingress controller's pod CIDR), not `*`,
+  unless network policy guarantees that only the proxy can reach the app.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' {{env.base_url}}/
+  curl -sL --max-redirs 5 -o /dev/null -w '%{http_code}\n' {{env.base_url}}/
+  ```
+  The first must not print a 307 pointing at the same URL; the second must not fail with
+  "Maximum redirects followed".
+references:
+  - https://www.starlette.io/middleware/#httpsredirectmiddleware
+  - https://www.uvicorn.org/deployment/#proxies-and-forwarded-headers
+  - https://www.uvicorn.org/settings/#http
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+      server:
+        kind: uvicorn
+        behind_proxy: true
+        tls_termination: proxy
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: https_redirect
+      server:
+        kind: uvicorn
+        behind_proxy: true
+        tls_termination: proxy
+        proxy_headers: true
+        forwarded_allow_ips: "10.0.0.0/8"
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      server:
+        kind: uvicorn
+        tls_termination: proxy
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-006.yaml": #"""
+id: TS-MW-006
+title: GZip compresses {{subject}}, which reflects input next to a secret (BREACH)
+scope: endpoint
+when: reflects_input_with_secrets and middleware_stack.has_gzip
+component: Middleware pipeline
+stride: [I]
+cwe: CWE-203
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-14.2.1]
+asvs_4_0_3: [v4.0.3-8.3.1]
+nist_800_53: [SC-8, SC-13]
+likelihood:
+  skill_level: 9
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [reflects_input_with_secrets, path, methods]
+description: |
+  `{{subject}}` returns a body that reflects request input next to a secret (a CSRF token, an API
+  key, a session value), and GZipMiddleware compresses it whenever the request says
+  `Accept-Encoding: gzip` and the body is at least `minimum_size` (default 500 bytes). DEFLATE
+  encodes a repeated string as a back-reference, so a guess that matches a prefix of the secret
+  makes the response shorter; with Starlette's GZipMiddleware a correct one-character guess next
+  to a CSRF token compressed to 119 bytes and a wrong one to 127. TLS hides the content but not
+  the length.
+impact_description: |
+  An attacker who can make the victim's browser send many requests to `{{path}}` (a page they
+  control) and observe the encrypted response sizes (on the same network) can recover the secret
+  a few characters per round: the BREACH attack.
+detection: |
+  Fires when an endpoint is marked `reflects_input_with_secrets: true` and GZipMiddleware is
+  registered.
+false_positives: |
+  Secrets that change on every response (masked per-request CSRF tokens), or responses only sent to
+  non-browser clients. Confirm what the endpoint reflects.
+mitigation: |
+  Break one precondition for `{{path}}`: do not reflect input in the same response as a secret,
+  mask the secret per response (XOR with a random pad, as Django does for CSRF tokens), or exclude
+  this response from compression. Starlette's GZipMiddleware skips responses that already carry a
+  `Content-Encoding`, so the endpoint can opt out:
+
+  ```python
+  from fastapi.responses import JSONResponse
+
+  @router.get("{{path}}")
+  async def handler(...):
+      return JSONResponse(payload, headers={"Content-Encoding": "identity"})
+  ```
+
+  Rate limits on the endpoint make the many required requests noticeable.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' '{{env.base_url}}{{path}}' | grep -i '^content-encoding'
+  ```
+  After the fix the response for this endpoint is not `gzip`-encoded, or the secret differs on
+  every response.
+references:
+  - https://www.breachattack.com/
+  - https://www.starlette.io/middleware/#gzipmiddleware
+  - https://cwe.mitre.org/data/definitions/203.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: gzip
+      routers:
+        - prefix: /account
+          endpoints:
+            - path: /search
+              methods: [GET]
+              reflects_input_with_secrets: true
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      routers:
+        - prefix: /account
+          endpoints:
+            - path: /search
+              methods: [GET]
+              reflects_input_with_secrets: true
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: gzip
+      routers:
+        - prefix: /account
+          endpoints:
+            - path: /search
+              methods: [GET]
+              reflects_input_with_secrets: false
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-007.yaml": #"""
+id: TS-MW-007
+title: No rate limiting anywhere in {{env.name}}
+scope: middleware_stack
+when: env.is_production and has_rate_limit == false
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-2.4.1, v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 1
+  availability: 5
+  accountability: 3
+confidence: clear-cut
+evidence: [has_rate_limit, limited_endpoints, order]
+description: |
+  In `{{env.name}}` nothing limits how often a client may call the API: no rate-limit middleware
+  (slowapi, fastapi-limiter, a custom one), no per-endpoint `rate_limit`, and the model does not say
+  the ingress limits rates. Starlette and FastAPI have no built-in rate limiting, and uvicorn's
+  `--limit-concurrency` (unlimited by default) only caps concurrent connections.
+impact_description: |
+  Any client can call every operation as fast as the network allows: scraping all data through
+  list endpoints, guessing credentials and tokens, filling tables with junk, and exhausting the
+  workers or downstream quotas (database connections, paid APIs) so that legitimate users are
+  refused.
+detection: |
+  Fires in production or staging when the model lists the middleware, none is of type `rate_limit`,
+  no endpoint has `rate_limit`, and `deployment.ingress.rate_limiting` is not true.
+false_positives: |
+  Limits enforced by an API gateway, WAF or CDN the model does not describe. Record them as
+  `deployment.ingress.rate_limiting: true`.
+mitigation: |
+  Add a default limit for every route and stricter ones on sensitive routes, for example with
+  slowapi:
+
+  ```python
+  from slowapi import Limiter, _rate_limit_exceeded_handler
+  from slowapi.errors import RateLimitExceeded
+  from slowapi.middleware import SlowAPIMiddleware
+  from slowapi.util import get_remote_address
+
+  limiter = Limiter(key_func=get_remote_address, default_limits=["100/minute"],
+                    storage_uri="redis://redis:6379")   # shared across workers
+  app.state.limiter = limiter
+  app.add_exception_handler(RateLimitExceeded, _rate_limit_exceeded_handler)
+  app.add_middleware(SlowAPIMiddleware)
+  ```
+
+  Behind a proxy, key on the client address uvicorn derives from trusted `X-Forwarded-For`
+  (`--forwarded-allow-ips` set to the proxy), otherwise every client shares the proxy's address.
+  Alternatively enforce limits at the ingress (ingress-nginx `nginx.ingress.kubernetes.io/limit-rps`).
+validation: |
+  ```bash
+  for i in $(seq 1 150); do curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}/; done | sort | uniq -c
+  ```
+  After the fix some answers are `429`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+  - https://slowapi.readthedocs.io/en/latest/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Denial_of_Service_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: rate_limit
+          library: slowapi
+          default_limit: 100/minute
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware: []
+      deployment:
+        ingress: {rate_limiting: true}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/middleware/TS-MW-008.yaml": #"""
+id: TS-MW-008
+title: Expensive operation {{subject}} has no rate limit
+scope: endpoint
+when: expensive and rate_limited == false
+component: Middleware pipeline
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-15.2.2, v5.0.0-2.4.1]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 1
+  availability: 7
+  accountability: 3
+confidence: clear-cut
+evidence: [expensive, rate_limited, auth_state, purpose]
+description: |
+  `{{subject}}` is expensive per call (CPU, I/O or money, as the model says) and no limit applies
+  to it: it has no `rate_limit` of its own, the rate-limit middleware (if any) has no default
+  limit, and the ingress does not limit rates. Its authentication state is `{{auth_state}}`.
+impact_description: |
+  A handful of clients, or one authenticated user with a script, can call `{{path}}` in a loop
+  and exhaust the worker pool, the database or a paid upstream quota, so that every other
+  operation of the API slows down or fails, and run up costs.
+detection: |
+  Fires when an endpoint is marked `expensive: true` and no limit applies to it (no endpoint
+  `rate_limit`, no rate-limit middleware `default_limit`, no ingress rate limiting), as far as the
+  model lists the middleware.
+false_positives: |
+  Work that is queued with a bounded queue and per-user quota, or limits enforced by a gateway
+  the model does not describe.
+mitigation: |
+  Give `{{path}}` its own, tight limit keyed on the caller (user id when authenticated, client
+  address otherwise), for example with slowapi:
+
+  ```python
+  @router.post("{{path}}")
+  @limiter.limit("5/minute")
+  async def handler(request: Request, ...):
+      ...
+  ```
+
+  For long work, accept the request, enqueue it with a per-user cap and return 202, so a client
+  cannot hold workers; add timeouts to outbound calls.
+validation: |
+  ```bash
+  for i in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}'; done | sort | uniq -c
+  ```
+  After the fix later calls answer `429`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+  - https://slowapi.readthedocs.io/en/latest/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /reports
+          endpoints:
+            - path: /export
+              methods: [POST]
+              expensive: true
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /reports
+          endpoints:
+            - path: /export
+              methods: [POST]
+              expensive: true
+              rate_limit: 5/minute
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /reports
+          endpoints:
+            - path: /export
+              methods: [POST]
+              expensive: true
+
+"""#,
         "Catalog/entries/openapi/TS-DOCS-001.yaml": #"""
 id: TS-DOCS-001
 title: Interactive API documentation is served in {{env.name}}
@@ -1810,6 +3711,17 @@ advisories:
     verified: true
     review: The app must put request-controlled text into response headers (redirect Location, Content-Disposition, custom headers).
     url: https://github.com/advisories/GHSA-f97h-2pfx-f59f
+  # --- h11 (uvicorn's pure-Python HTTP/1.1 parser) ---
+  - id: GHSA-vqfr-h8mv-ghfj
+    aliases: [CVE-2025-43859]
+    package: h11
+    ranges: [{fixed: "0.16.0"}]
+    summary: the CR/LF after each chunk of a chunked body is not validated, so a proxy that frames chunks differently can be used to smuggle requests
+    cwe: CWE-444
+    severity: high
+    verified: true
+    review: Exploitable only behind a proxy that mis-parses chunk terminators, and only when uvicorn uses h11 (`--http h11`, or `auto` without httptools installed).
+    url: https://github.com/python-hyper/h11/security/advisories/GHSA-vqfr-h8mv-ghfj
   # --- pydantic ---
   - id: GHSA-5jqp-qgf6-3pvh
     aliases: [CVE-2021-29510]
@@ -5673,7 +7585,7 @@ No catalog threat applies to this component as modelled.
 <h4>Evidence</h4>
 <ul class="evidence">
 {{#evidence}}
-<li><code>{{path}}</code> = <code>{{value}}</code>{{#modelLocation}}, model <code>{{.}}</code>{{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}{{#detail}}
+<li>{{#fact}}<code>{{.}}</code>: {{/fact}}<code>{{value}}</code> at <code>{{path}}</code>{{#modelLocation}} (model <code>{{.}}</code>{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}){{/modelLocation}}{{#detail}}
 <pre><code>{{.}}</code></pre>{{/detail}}</li>
 {{/evidence}}
 </ul>
@@ -5720,7 +7632,7 @@ No catalog threat applies to this component as modelled.
 **Evidence:**
 
 {{#evidence}}
-- {{{markdown(path)}}} = {{{markdown(value)}}}{{#modelLocation}}, model {{{markdown(.)}}}{{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}
+- {{#fact}}{{{markdown(.)}}}: {{/fact}}{{{markdown(value)}}} at {{{markdown(path)}}}{{#modelLocation}} (model {{{markdown(.)}}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}){{/modelLocation}}
 {{#detail}}
 
 {{{itemBlock(.)}}}

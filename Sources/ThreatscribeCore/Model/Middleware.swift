@@ -34,6 +34,8 @@ public struct Middleware: Codable, Sendable, Equatable {
     public var sameSite: String?
     public var httpsOnly: Bool?
     public var domain: String?
+    /// The keys the code stores in `request.session` (e.g. `user_id`, `role`, `email`).
+    public var sessionContents: [String]?
 
     // Security headers (custom middleware or a library such as `secure`)
     public var headers: [String: String]?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Facts about the middleware pipeline as a whole: what is registered, in which order requests pass
 /// through it, and what sits outside CORS (scope `middleware_stack`, global).
 ///

@@ -1,0 +1,108 @@
+/// Facts about each path operation: its full path, the authentication FastAPI applies, rate limits,
+/// and what the handler does (scope `endpoint`).
+struct EndpointAnalyzer: Analyzer {
+    let scopes = [FactScope("endpoint", "One path operation (router prefix + path, methods).", fields: [
+        FactField("path", .string, "The full path: the router's prefix joined with the endpoint's path."),
+        FactField("methods", .list, "HTTP methods, upper case."),
+        FactField("mutating", .bool, "Some method is POST, PUT, PATCH or DELETE."),
+        FactField("router_prefix", .string, "The router's prefix (empty for routes on the app)."),
+        FactField("auth_state", .string, "`authenticated` (a router dependency or the endpoint names a mechanism), `public` (`auth: none`) or `unspecified`."),
+        FactField("auth_mechanisms", .list, "Ids of the auth mechanisms that run for it (router dependencies plus its own)."),
+        FactField("auth_transports", .list, "Where those mechanisms' credentials travel (`header`, `cookie`, `query`, `body`)."),
+        FactField("protected_prefix", .string, "The prefix of another router that requires authentication and under which this unauthenticated endpoint's path falls."),
+        FactField("scopes", .list, "OAuth2 scopes or roles required."),
+        FactField("purpose", .string, "`login`, `admin`, `upload`, `search`, `export`, `payment`, `health`, … as the model says."),
+        FactField("is_login", .bool, "The purpose is `login` (or `token`, `signin`, `password_reset`, `otp`)."),
+        FactField("is_admin", .bool, "The purpose is `admin`, or a path segment is `admin`."),
+        FactField("addresses_object", .bool, "The path has a parameter (`{id}`): it addresses one object."),
+        FactField("checks_object_ownership", .bool, "The handler checks that the caller owns the object."),
+        FactField("include_in_schema", .bool, "Listed in the OpenAPI document (FastAPI default True)."),
+        FactField("rate_limit", .string, "The endpoint's own limit, e.g. `5/minute`."),
+        FactField("rate_limited", .bool, "A limit applies: its own, the rate-limit middleware's default, or the ingress's. Unknown when the model lists no middleware and gives no limit."),
+        FactField("expensive", .bool, "The handler is expensive per call."),
+        FactField("fetches_user_url", .bool, "The handler fetches a URL the client supplies."),
+        FactField("reflects_input_with_secrets", .bool, "The response reflects input next to a secret (BREACH precondition)."),
+        FactField("raises_http_exception_details", .bool, "`HTTPException(detail=...)` carries internal details."),
+        FactField("request_model", .string, "The request body's Pydantic model."),
+        FactField("response_model", .string, "The response's Pydantic model."),
+        FactField("sensitive_response_fields", .list, "Sensitive fields in the response: the endpoint's `sensitive_response_fields` plus response-model fields marked sensitive."),
+    ])]
+
+    static let loginPurposes: Set<String> = ["login", "token", "signin", "sign_in", "password_reset", "otp", "mfa"]
+
+    func subjects(in context: AnalysisContext) -> [FactSubject] {
+        let model = context.model
+        let table = RouteTable(model: model)
+        let mechanisms = Dictionary((model.auth ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let models = Dictionary((model.models ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let protectedPrefixes = (model.routers ?? []).enumerated().compactMap { index, router -> (Int, String)? in
+            guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", !(router.dependencies ?? []).isEmpty else { return nil }
+            return (index, prefix)
+        }
+        let globalLimit = Self.globalRateLimit(model: model)
+        return table.routes.map { route in
+            let endpoint = route.endpoint
+            let path = route.path
+            var subject = FactSubject(scope: "endpoint", path: path, name: route.displayName, component: Component.routing)
+            subject.set("path", .string(route.fullPath), from: path.appending("path"))
+            subject.set("methods", .list(route.methods), from: path.appending("methods"))
+            subject.set("mutating", .bool(route.isMutating), from: path.appending("methods"))
+            subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
+            let state = route.authState
+            let authPath = endpoint.auth != nil ? path.appending("auth") : route.routerPath.appending("dependencies")
+            subject.set("auth_state", .string(state), from: authPath,
+                        shownAs: state == "unspecified" ? "unspecified (no `auth` on the endpoint, no `dependencies` on router `\(route.router.prefix ?? "")`)" : nil)
+            subject.set("auth_mechanisms", .list(route.mechanisms), from: authPath)
+            subject.set("auth_transports", .list(route.mechanisms.compactMap { mechanisms[$0]?.transport?.rawValue }), from: "auth")
+            if state != "authenticated", let match = protectedPrefixes.first(where: { $0.0 != route.routerIndex && Self.path(route.fullPath, isUnder: $0.1) }) {
+                subject.set("protected_prefix", .string(match.1), from: ModelPath("routers").appending(match.0).appending("dependencies"))
+            }
+            subject.set("scopes", .list(endpoint.scopes ?? []), from: path.appending("scopes"))
+            let purpose = endpoint.purpose?.lowercased()
+            subject.set("purpose", FactValue(endpoint.purpose), from: path.appending("purpose"))
+            subject.set("is_login", .bool(purpose.map(Self.loginPurposes.contains) ?? false), from: path.appending("purpose"))
+            let adminSegment = route.fullPath.split(separator: "/").contains { $0.lowercased() == "admin" }
+            subject.set("is_admin", .bool(purpose == "admin" || adminSegment), from: purpose == "admin" ? path.appending("purpose") : path.appending("path"))
+            subject.set("addresses_object", .bool(route.fullPath.contains("{")), from: path.appending("path"))
+            subject.set("checks_object_ownership", FactValue(endpoint.checksObjectOwnership), from: path.appending("checks_object_ownership"))
+            subject.set("include_in_schema", .bool(endpoint.includeInSchema ?? true), from: path.appending("include_in_schema"))
+            subject.set("rate_limit", FactValue(endpoint.rateLimit), from: path.appending("rate_limit"))
+            if endpoint.rateLimit != nil {
+                subject.set("rate_limited", .bool(true), from: path.appending("rate_limit"))
+            } else if let globalLimit {
+                subject.set("rate_limited", .bool(true), from: globalLimit.path, shownAs: "true (\(globalLimit.text))")
+            } else if model.middleware != nil {
+                subject.set("rate_limited", .bool(false), from: path.appending("rate_limit"),
+                            shownAs: "false (no endpoint rate_limit, no rate-limit middleware default_limit, no ingress rate limiting)")
+            }
+            subject.set("expensive", FactValue(endpoint.expensive), from: path.appending("expensive"))
+            subject.set("fetches_user_url", FactValue(endpoint.fetchesUserUrl), from: path.appending("fetches_user_url"))
+            subject.set("reflects_input_with_secrets", FactValue(endpoint.reflectsInputWithSecrets), from: path.appending("reflects_input_with_secrets"))
+            subject.set("raises_http_exception_details", FactValue(endpoint.raisesHttpExceptionDetails), from: path.appending("raises_http_exception_details"))
+            subject.set("request_model", FactValue(endpoint.requestModel), from: path.appending("request_model"))
+            subject.set("response_model", FactValue(endpoint.responseModel), from: path.appending("response_model"))
+            var sensitive = endpoint.sensitiveResponseFields ?? []
+            let modelSensitive = endpoint.responseModel.flatMap { models[$0] }.map { ($0.fields ?? []).filter { $0.sensitive == true }.map(\.name) } ?? []
+            for name in modelSensitive where !sensitive.contains(name) { sensitive.append(name) }
+            subject.set("sensitive_response_fields", .list(sensitive),
+                        from: endpoint.sensitiveResponseFields != nil ? path.appending("sensitive_response_fields") : path.appending("response_model"))
+            return subject
+        }
+    }
+
+    /// A limit that applies to every route, and where the model says so.
+    static func globalRateLimit(model: ArchitectureModel) -> (text: String, path: ModelPath)? {
+        if let index = model.middleware?.firstIndex(where: { $0.type == .rateLimit && $0.defaultLimit != nil }) {
+            let limiter = model.middleware![index]
+            return ("\(limiter.library ?? "rate limiter") default_limit \(limiter.defaultLimit!)", ModelPath("middleware").appending(index).appending("default_limit"))
+        }
+        if model.deployment?.ingress?.rateLimiting == true { return ("the ingress limits rates", "deployment.ingress.rate_limiting") }
+        return nil
+    }
+
+    /// `/admin/export` is under `/admin`; `/administrator` is not.
+    static func path(_ path: String, isUnder prefix: String) -> Bool {
+        let trimmed = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        return path == trimmed || path.hasPrefix(trimmed + "/")
+    }
+}

@@ -1,0 +1,22 @@
+/// Facts about what the service logs (scope `logging`, global).
+struct LoggingAnalyzer: Analyzer {
+    let scopes = [FactScope("logging", "Application logging; every condition may name these as `logging.<field>`.", isGlobal: true, fields: [
+        FactField("logs_sensitive_data", .bool, "Logs carry credentials, tokens or personal data."),
+        FactField("logs_request_bodies", .bool, "Request bodies are logged."),
+        FactField("centralized", .bool, "Logs go to a central store."),
+        FactField("security_events", .bool, "Security events (failed logins, authorization failures) are logged."),
+        FactField("query_credentials", .list, "Auth mechanisms whose credential travels in the URL query, which access logs record."),
+    ])]
+
+    func subjects(in context: AnalysisContext) -> [FactSubject] {
+        let logging = context.model.logging
+        var subject = FactSubject(scope: "logging", path: "logging", name: "logging", component: Component.errors)
+        subject.set("logs_sensitive_data", FactValue(logging?.logsSensitiveData), from: "logging.logs_sensitive_data")
+        subject.set("logs_request_bodies", FactValue(logging?.logsRequestBodies), from: "logging.logs_request_bodies")
+        subject.set("centralized", FactValue(logging?.centralized), from: "logging.centralized")
+        subject.set("security_events", FactValue(logging?.securityEvents), from: "logging.security_events")
+        let inQuery = (context.model.auth ?? []).filter { $0.transport == .query }.map(\.id)
+        subject.set("query_credentials", .list(inQuery), from: "auth")
+        return [subject]
+    }
+}

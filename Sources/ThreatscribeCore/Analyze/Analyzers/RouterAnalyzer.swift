@@ -1,0 +1,39 @@
+/// Facts about each `APIRouter` and how its router-level auth dependencies compare with the
+/// other routers' (scope `router`).
+struct RouterAnalyzer: Analyzer {
+    let scopes = [FactScope("router", "An APIRouter (or the app's own routes when it has no prefix).", fields: [
+        FactField("prefix", .string, "The router's prefix (empty for routes on the app)."),
+        FactField("dependencies", .list, "Auth mechanism ids the router applies to every route."),
+        FactField("has_auth_dependency", .bool, "The router applies an auth mechanism to every route."),
+        FactField("protected_routers", .list, "Prefixes of the other routers that do apply an auth dependency."),
+        FactField("unauthenticated_endpoints", .list, "Its endpoints with neither a router dependency nor their own mechanism, and not marked `auth: none` (`METHOD /path`)."),
+        FactField("public_endpoints", .list, "Its endpoints the model marks `auth: none`."),
+        FactField("endpoint_count", .int, "How many endpoints it has."),
+    ])]
+
+    func subjects(in context: AnalysisContext) -> [FactSubject] {
+        let routers = context.model.routers ?? []
+        let table = RouteTable(model: context.model)
+        return routers.enumerated().map { index, router in
+            let path = ModelPath("routers").appending(index)
+            let prefix = router.prefix ?? ""
+            var subject = FactSubject(scope: "router", path: path, name: prefix.isEmpty ? (router.name ?? "app routes") : "router \(prefix)",
+                                      component: Component.routing)
+            subject.set("prefix", .string(prefix), from: path.appending("prefix"))
+            let dependencies = router.dependencies ?? []
+            subject.set("dependencies", .list(dependencies), from: path.appending("dependencies"))
+            subject.set("has_auth_dependency", .bool(!dependencies.isEmpty), from: path.appending("dependencies"),
+                        shownAs: dependencies.isEmpty ? "false (no `dependencies` on this router)" : nil)
+            let others = routers.enumerated().filter { $0.offset != index && !($0.element.dependencies ?? []).isEmpty }
+            subject.set("protected_routers", .list(others.map { $0.element.prefix.flatMap { $0.isEmpty ? nil : $0 } ?? "(app routes)" }),
+                        from: others.first.map { ModelPath("routers").appending($0.offset).appending("dependencies") } ?? "routers")
+            let own = table.routes.filter { $0.routerIndex == index }
+            let unauthenticated = own.filter { $0.authState == "unspecified" }
+            subject.set("unauthenticated_endpoints", .list(unauthenticated.map(\.displayName)),
+                        from: unauthenticated.first?.path ?? path.appending("endpoints"))
+            subject.set("public_endpoints", .list(own.filter { $0.authState == "public" }.map(\.displayName)), from: path.appending("endpoints"))
+            subject.set("endpoint_count", .int(router.endpoints.count), from: path.appending("endpoints"))
+            return subject
+        }
+    }
+}
