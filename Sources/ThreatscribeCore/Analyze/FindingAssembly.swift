@@ -92,7 +92,7 @@ struct FindingAssembly {
             let location = locations.modelLocation(of: path.appending("kind"))
             if location != nil {
                 items.append(Evidence(path: path.appending("kind"), modelLocation: location, codeLocation: nil,
-                                      value: "environment `\(hit.environment.name)` is \(kind.rawValue)"))
+                                      fact: "env.kind", value: "\(kind.rawValue) (environment `\(hit.environment.name)`)"))
             }
         }
         return items

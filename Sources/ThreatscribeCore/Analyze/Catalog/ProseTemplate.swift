@@ -47,24 +47,56 @@ public enum ProseTemplate {
         }
     }
 
-    /// The text with every placeholder replaced.
+    /// Where in the Markdown a placeholder stands, which decides how a model value is made safe there.
+    enum Context { case prose, codeSpan, codeBlock }
+
+    /// The text with every placeholder replaced. Model values cannot change the Markdown's structure:
+    /// in prose they are escaped, in code spans and fenced blocks they stay on one line and cannot close the code.
     static func fill(_ text: String, evaluator: ConditionEvaluator) -> String {
         var result = text
         for placeholder in placeholders(in: text).reversed() {
+            let context = self.context(of: placeholder.range.lowerBound, in: text)
             let replacement: String
             if placeholder.scope == nil, placeholder.field == "subject" {
-                replacement = evaluator.subject.name
+                replacement = safe(evaluator.subject.name, in: context)
             } else {
                 let value = evaluator.value(of: .fact(scope: placeholder.scope, field: placeholder.field, offset: 0))
                 switch placeholder.format {
-                case "code": replacement = value.codeText
-                case "python": replacement = value.pythonLiteral
-                case "shell": replacement = value.shellWords
-                default: replacement = value.plainText
+                case "code":
+                    if case .list(let items) = value, context == .prose {
+                        replacement = items.map { MarkdownEscaping.codeSpan($0) }.joined(separator: ", ")
+                    } else if context == .prose, value.isKnown {
+                        replacement = MarkdownEscaping.codeSpan(value.plainText)
+                    } else {
+                        replacement = safe(value.plainText, in: context)
+                    }
+                case "python": replacement = safe(value.pythonLiteral, in: context)
+                case "shell": replacement = safe(value.shellWords, in: context)
+                default: replacement = safe(value.plainText, in: context)
                 }
             }
             result.replaceSubrange(placeholder.range, with: replacement)
         }
         return result
+    }
+
+    static func safe(_ value: String, in context: Context) -> String {
+        switch context {
+        case .prose: return MarkdownEscaping.inline(value)
+        case .codeSpan: return MarkdownEscaping.singleLine(value).replacingOccurrences(of: "`", with: "'")
+        case .codeBlock: return MarkdownEscaping.singleLine(value).replacingOccurrences(of: "```", with: "'''")
+        }
+    }
+
+    /// Whether `index` lies in a fenced code block, an inline code span, or plain prose.
+    static func context(of index: String.Index, in text: String) -> Context {
+        var inFence = false
+        for line in text[..<index].split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            if line.drop(while: { $0 == " " }).hasPrefix("```") { inFence.toggle() }
+        }
+        if inFence { return .codeBlock }
+        let lineStart = text[..<index].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let ticks = text[lineStart..<index].filter { $0 == "`" }.count
+        return ticks % 2 == 1 ? .codeSpan : .prose
     }
 }

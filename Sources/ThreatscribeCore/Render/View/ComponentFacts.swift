@@ -29,8 +29,8 @@ enum ComponentFacts {
         [
             FactView.make("Framework", app.framework?.rawValue, missing: "the web framework"),
             FactView.make("Title", app.title, missing: "the app title"),
-            FactView.make("debug", app.debug, missing: "whether debug mode is on"),
-            FactView.make("root_path", app.rootPath, missing: "a root path"),
+            debugFact(app),
+            FactView(label: "root_path", value: app.rootPath ?? "not set: \"\" (FastAPI default)", isKnown: true),
             FactView.make("Request body limit in the app", app.maxBodySize.map { "\($0) bytes" }, missing: "a request body limit in the app"),
         ]
     }
@@ -68,12 +68,17 @@ enum ComponentFacts {
         ]
     }
 
+    /// `debug` as set, or FastAPI's default when the model leaves it out.
+    static func debugFact(_ app: AppSettings) -> FactView {
+        FactView(label: "debug", value: app.debug.map { $0 ? "True" : "False" } ?? "not set: False (FastAPI default)", isKnown: true)
+    }
+
     static func errorHandling(_ app: AppSettings) -> [FactView] {
         let handlers = (app.exceptionHandlers ?? []).map { handler in
             handler.exception + (handler.exposesDetails == true ? " (returns exception details)" : handler.exposesDetails == false ? " (generic response)" : "")
         }
         return [
-            FactView.make("debug", app.debug, missing: "whether debug mode is on"),
+            debugFact(app),
             FactView(label: "Exception handlers", value: handlers.isEmpty ? "none registered: framework defaults" : handlers.joined(separator: "; "), isKnown: true),
         ]
     }

@@ -48,6 +48,7 @@ extension FindingView {
 extension EvidenceView {
     init(_ evidence: Evidence) {
         self.init(
+            fact: evidence.fact.map(Code.init),
             path: Code(evidence.path.description),
             value: Code(evidence.value),
             modelLocation: evidence.modelLocation.map { Code($0.description) },

@@ -29,6 +29,8 @@ public struct FindingView: Sendable, Equatable {
 
 /// One piece of evidence.
 public struct EvidenceView: Sendable, Equatable {
+    /// The analysis fact the value establishes (`wildcard_origin`), when there is one.
+    public var fact: Code?
     public var path: Code
     public var value: Code
     /// `file:line:col` in the model file.
