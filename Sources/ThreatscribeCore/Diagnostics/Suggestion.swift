@@ -1,19 +1,19 @@
-/// "Did you mean …?" suggestions by edit distance.
+/// "Did you mean …?" for misspelt keys, facts, enum values and ids, by edit distance.
 public enum Suggestion {
-    /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    /// The candidate closest to `word` when it is close enough to be a typo, or the only candidate
+    /// that `word` (three characters or more) abbreviates; ties go to the first in sorted order.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        if word.count >= 3, let extended = candidates.filter({ $0.lowercased().hasPrefix(word.lowercased()) }).min(by: { $0.count < $1.count }) {
-            return extended
-        }
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+        let extensions = candidates.filter { word.count >= 3 && $0.count > word.count && $0.lowercased().hasPrefix(word.lowercased()) }
+        if extensions.count == 1 { return extensions[0] }
         let limit = max(2, word.count / 3)
-        return best.1 <= limit ? best.0 : nil
+        let scored = candidates.sorted().map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit, best.1 > 0 || best.0 != word else { return nil }
+        return best.0
     }
 
-    /// Levenshtein distance.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    /// Levenshtein distance over characters.
+    public static func distance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs), b = Array(rhs)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -88,7 +88,7 @@ struct ModelConsistency {
         case .authMechanism:
             guard value != Self.publicAuth, !authIds.contains(value) else { return }
             var message = "`\(path)` refers to unknown auth mechanism `\(value)`"
-            if let suggestion = KeySuggestion.closest(to: value, in: authIds + [Self.publicAuth]) { message += "; did you mean `\(suggestion)`?" }
+            if let suggestion = Suggestion.closest(to: value, in: authIds + [Self.publicAuth]) { message += "; did you mean `\(suggestion)`?" }
             message += authIds.isEmpty
                 ? " (no `auth` mechanisms are defined; use `none` for a public route)"
                 : " (ids in `auth`: \(authIds.joined(separator: ", ")); or `none` for a public route)"
@@ -96,7 +96,7 @@ struct ModelConsistency {
         case .element:
             guard value != Self.serviceId, !elementIds.contains(value) else { return }
             var message = "`\(path)` refers to unknown element `\(value)`"
-            if let suggestion = KeySuggestion.closest(to: value, in: elementIds + [Self.serviceId]) { message += "; did you mean `\(suggestion)`?" }
+            if let suggestion = Suggestion.closest(to: value, in: elementIds + [Self.serviceId]) { message += "; did you mean `\(suggestion)`?" }
             message += elementIds.isEmpty
                 ? " (no clients, data_stores or external_services are defined; `api` is the service itself)"
                 : " (ids in clients, data_stores and external_services: \(elementIds.joined(separator: ", ")); or `api`)"

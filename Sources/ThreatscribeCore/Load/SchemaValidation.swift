@@ -44,7 +44,7 @@ struct SchemaValidation {
             guard let scalar = expectScalar(node, .string, "one of \(enumeration.cases.joined(separator: ", "))", at: path) else { return }
             if !enumeration.cases.contains(scalar.text) {
                 var message = "invalid value `\(scalar.text)` for `\(path)`; valid values: \(enumeration.cases.joined(separator: ", "))"
-                if let suggestion = KeySuggestion.closest(to: scalar.text, in: enumeration.cases) { message += "; did you mean `\(suggestion)`?" }
+                if let suggestion = Suggestion.closest(to: scalar.text, in: enumeration.cases) { message += "; did you mean `\(suggestion)`?" }
                 report(message, at: scalar.location)
             }
         case .list(let itemType):
@@ -76,7 +76,7 @@ struct SchemaValidation {
             guard let property = object.property(entry.key) else {
                 var message = "unknown key `\(entry.key)` \(place)"
                 let candidates = object.properties.map(\.key).filter { !excluding.contains($0) }
-                if let suggestion = KeySuggestion.closest(to: entry.key, in: candidates) { message += "; did you mean `\(suggestion)`?" }
+                if let suggestion = Suggestion.closest(to: entry.key, in: candidates) { message += "; did you mean `\(suggestion)`?" }
                 report(message, at: entry.keyLocation)
                 continue
             }
