@@ -107,6 +107,8 @@ public struct AnalysisReport: Sendable, Equatable {
     /// Injected for reproducible output.
     public var generatedAt: String
     public var toolVersion: String
+    /// How many catalog entries (built-in and the user's, after overrides) the analysis checked.
+    public var catalogEntryCount: Int = 0
 }
 
 /// The review of one control the team claims.

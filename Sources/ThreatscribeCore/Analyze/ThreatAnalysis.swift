@@ -54,7 +54,7 @@ public struct ThreatAnalysis: Sendable {
         return AnalysisReport(
             model: model, environments: selected, findings: findings, controlReviews: reviews,
             notAssessed: NotAssessedParts.list(for: model.base),
-            generatedAt: options.generatedAt, toolVersion: options.toolVersion)
+            generatedAt: options.generatedAt, toolVersion: options.toolVersion, catalogEntryCount: catalog.entries.count)
     }
 
     private func hits(in environment: ResolvedEnvironment, index: Int, of model: LoadedModel) -> [FindingHit] {

@@ -40,13 +40,6 @@ public func renderReport(
     formats: [ReportFormat],
     templates: ResourceStore = .builtIn
 ) throws -> [RenderedFile] {
-    let view = ThreatModelView(report: report, catalogEntryCount: templates.catalogEntryCount)
+    let view = ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount)
     return try formats.flatMap { try $0.renderer.render(view, templates: templates) }
-}
-
-extension ResourceStore {
-    /// Number of threat entries under `Catalog/entries/`.
-    var catalogEntryCount: Int {
-        paths(under: "Catalog/entries/").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count
-    }
 }

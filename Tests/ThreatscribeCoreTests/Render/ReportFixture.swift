@@ -82,7 +82,8 @@ enum ReportFixture {
             ],
             notAssessed: ["the clients that call the API", text("logging")],
             generatedAt: "2026-01-15",
-            toolVersion: "0.1.0"
+            toolVersion: "0.1.0",
+            catalogEntryCount: 2
         )
     }
 
