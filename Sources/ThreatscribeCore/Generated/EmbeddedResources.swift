@@ -3035,6 +3035,1145 @@ samples:
           base_url: http://localhost:8000
 
 """#,
+        "Catalog/entries/server/TS-SRV-001.yaml": #"""
+id: TS-SRV-001
+title: A proxy and uvicorn parse HTTP/1.1 separately in {{env.name}} (request smuggling exposure)
+scope: server
+when: behind_proxy and uvicorn_based and env.is_production
+component: ASGI server
+stride: [T, S]
+cwe: CWE-444
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-4.2.1]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SC-7, SI-10]
+likelihood:
+  skill_level: 9
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [kind, version, behind_proxy, tls_termination]
+description: |
+  In `{{env.name}}` a reverse proxy or load balancer fronts `{{kind}}` (version {{version}}).
+  Each request is framed twice: once by the proxy and once by uvicorn's parser (httptools, or h11
+  when httptools is not installed or `--http h11` is set). When the two disagree about where a
+  request ends (`Transfer-Encoding` with `Content-Length`, malformed chunk terminators, bare LF,
+  obsolete line folding) an attacker can hide a second request inside the first. Known parser
+  bugs on this side were h11 before 0.16.0 (GHSA-vqfr-h8mv-ghfj: chunk terminators not validated)
+  and uvicorn before 0.11.7 (GHSA-f97h-2pfx-f59f: CR/LF accepted in header values, response
+  splitting); no later uvicorn advisory turned up, which does not prove there is none. The
+  advisory entries report those if the model's versions are affected.
+impact_description: |
+  A smuggled request bypasses what the proxy enforces (path rules, WAF, authentication at the
+  edge) and can be answered to another user's connection, leaking their response or poisoning a
+  cache.
+detection: |
+  Fires in production and staging when `server.behind_proxy` is true and the server is uvicorn or
+  the FastAPI CLI. It states an exposure to verify, not a confirmed mismatch.
+false_positives: |
+  The proxy normalises requests and speaks HTTP/1.1 to uvicorn with its own framing (nginx with
+  `proxy_http_version 1.1` rewrites chunked bodies; many cloud load balancers reject ambiguous
+  framing). Record the proxy and its version and disable the entry once verified.
+mitigation: |
+  Keep the parser side current and unambiguous:
+
+  ```bash
+  pip install --upgrade "uvicorn[standard]" "h11>=0.16.0"   # [standard] installs httptools
+  {{run_command}} --http httptools
+  ```
+
+  Configure the proxy to reject requests with both `Transfer-Encoding` and `Content-Length`, to
+  refuse obsolete line folding, and to use HTTP/1.1 with keep-alive or HTTP/2 towards uvicorn only
+  if it re-frames every request. Test the pair with a smuggling scanner before each proxy upgrade.
+validation: |
+  ```bash
+  printf 'POST / HTTP/1.1\r\nHost: {{env.host}}\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nG' \
+    | openssl s_client -quiet -connect {{env.host}}:443 2>/dev/null | head -5
+  ```
+  The proxy must answer `400` (ambiguous framing rejected); a `200` followed by a second response
+  to `G...` shows desynchronisation.
+references:
+  - https://portswigger.net/web-security/request-smuggling
+  - https://github.com/python-hyper/h11/security/advisories/GHSA-vqfr-h8mv-ghfj
+  - https://github.com/advisories/GHSA-f97h-2pfx-f59f
+  - https://www.uvicorn.org/settings/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, version: "0.30.6", behind_proxy: true, tls_termination: proxy}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, behind_proxy: false}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      server: {kind: hypercorn, behind_proxy: true}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-002.yaml": #"""
+id: TS-SRV-002
+title: uvicorn faces clients directly in {{env.name}} and has no header-read timeout (slowloris)
+scope: server
+when: behind_proxy == false and uvicorn_based and env.is_production
+component: ASGI server
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 7
+  accountability: 7
+confidence: clear-cut
+evidence: [kind, behind_proxy, timeout_keep_alive, limit_concurrency_stated]
+description: |
+  In `{{env.name}}` clients connect straight to `{{kind}}` (`server.behind_proxy: false`).
+  uvicorn closes idle keep-alive connections after `timeout_keep_alive` ({{timeout_keep_alive}} s),
+  but only *between* requests: it has no timeout for receiving a request's head or body. Tested
+  with uvicorn 0.54.0 (h11 and httptools): a connection that sends a header line every 3 seconds
+  stayed open indefinitely, and a fresh connection that sent nothing for 8 seconds was not closed.
+  A few hundred such slow connections per worker hold sockets and memory; with
+  `--limit-concurrency` set they also take all slots, and uvicorn answers everyone else `503`.
+impact_description: |
+  One client with modest bandwidth can make the API unavailable (slowloris), without completing
+  a single request, so application logs show nothing.
+detection: |
+  Fires in production and staging when the model says no proxy sits in front
+  (`server.behind_proxy: false`) and the server is uvicorn or the FastAPI CLI.
+false_positives: |
+  A cloud load balancer that buffers whole requests sits in front but the model says
+  `behind_proxy: false`; correct the model.
+mitigation: |
+  Put a buffering reverse proxy with header and body timeouts in front of uvicorn, e.g. nginx:
+
+  ```nginx
+  client_header_timeout 10s;
+  client_body_timeout   10s;
+  keepalive_timeout     15s;
+  limit_conn perip 20;          # with: limit_conn_zone $binary_remote_addr zone=perip:10m;
+  location / { proxy_pass http://127.0.0.1:{{port}}; proxy_request_buffering on; }
+  ```
+
+  and bind uvicorn to `127.0.0.1` behind it. A Kubernetes ingress controller or a cloud load
+  balancer gives the same protection.
+validation: |
+  ```bash
+  python3 - <<'PY'
+  import socket, time
+  s = socket.create_connection(("{{env.host}}", {{port}}))
+  s.sendall(b"GET / HTTP/1.1\r\nHost: {{env.host}}\r\n")
+  for i in range(10):
+      time.sleep(5); s.sendall(b"X-Slow: 1\r\n")
+  print("connection still open after 50 s: no header timeout")
+  PY
+  ```
+  With a proxy in front the send fails (connection closed) within the proxy's header timeout.
+references:
+  - https://www.uvicorn.org/deployment/
+  - https://www.uvicorn.org/settings/#timeouts
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, host: 0.0.0.0, port: 8000, behind_proxy: false}
+      environments:
+        - {name: production, kind: production, base_url: "http://api.example.com:8000"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, host: 127.0.0.1, port: 8000, behind_proxy: true}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-003.yaml": #"""
+id: TS-SRV-003
+title: uvicorn keeps idle connections for {{timeout_keep_alive}} s
+scope: server
+when: timeout_keep_alive >= 60 and uvicorn_based and not env.is_development
+component: ASGI server
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 5
+  accountability: 1
+confidence: clear-cut
+evidence: [timeout_keep_alive, limit_concurrency, behind_proxy]
+description: |
+  `--timeout-keep-alive` is {{timeout_keep_alive}} seconds (uvicorn's default is 5). Every client
+  that sends one request and stays silent holds its connection, and a file descriptor and buffer in
+  the worker, for that long. Idle connections count towards `--limit-concurrency` (here:
+  {{limit_concurrency}}), and uvicorn answers `503 Service Unavailable` once connections reach the
+  limit.
+impact_description: |
+  Opening many connections and leaving them idle exhausts connection slots or file descriptors far
+  more cheaply than with the 5-second default; legitimate clients get 503s or connection errors.
+detection: |
+  Fires when uvicorn (or the FastAPI CLI) runs with `timeout_keep_alive` of 60 seconds or more,
+  outside development and test environments.
+false_positives: |
+  The long timeout matches a load balancer's idle timeout on purpose (uvicorn's timeout should
+  exceed e.g. an AWS ALB's 60 s to avoid 502s); then only the load balancer reaches uvicorn and the
+  risk is small. Record that and disable the entry.
+mitigation: |
+  Use a short keep-alive unless a proxy's idle timeout requires otherwise, and then keep uvicorn
+  reachable only from the proxy:
+
+  ```bash
+  {{run_command}} --timeout-keep-alive 5
+  ```
+validation: |
+  ```bash
+  ps -o args= -C uvicorn | grep -o -- '--timeout-keep-alive [0-9]*'
+  ```
+  The value must be the intended one.
+references:
+  - https://www.uvicorn.org/settings/#timeouts
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, timeout_keep_alive: 300, behind_proxy: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-004.yaml": #"""
+id: TS-SRV-004
+title: No request body size limit in {{env.name}} (app, server and ingress accept any size)
+scope: server
+when: env.is_production and not app.body_size_limited and (described or ingress_described)
+component: ASGI server
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2, v5.0.0-5.2.1]
+asvs_4_0_3: [v4.0.3-12.1.1]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 7
+  accountability: 7
+confidence: judgment
+evidence: [kind, max_body_size, ingress_request_size_limit]
+description: |
+  Nothing in `{{env.name}}` bounds the size of a request body: the app sets no `max_body_size`,
+  the server section sets none, and the ingress has no `request_size_limit`. uvicorn itself has no
+  body limit. FastAPI reads a JSON body completely into memory (`await request.body()`) before
+  validating it, and Starlette spools multipart uploads to temporary files, so one request of
+  several gigabytes ties up a worker's memory or the pod's disk.
+impact_description: |
+  A handful of oversized requests exhaust memory or disk and crash or stall the workers (the pod
+  is OOM-killed), making the API unavailable.
+detection: |
+  Fires in production and staging when the model describes the server or the ingress and none of
+  `app.max_body_size`, `server.max_body_size` or `deployment.ingress.request_size_limit` is set.
+false_positives: |
+  A limit exists that the model does not record (the platform's default, e.g. the nginx ingress
+  controller's 1 MiB `proxy-body-size`, or a cloud load balancer's limit). Add it to the model.
+mitigation: |
+  Enforce a limit at the edge, and in the app where the framework supports it:
+
+  ```yaml
+  # Kubernetes ingress-nginx
+  metadata:
+    annotations:
+      nginx.ingress.kubernetes.io/proxy-body-size: "1m"
+  ```
+
+  ```python
+  from fastapi import FastAPI
+  app = FastAPI(max_body_size=1_048_576)   # FastAPI versions that have this argument
+  ```
+
+  and give upload endpoints their own, larger limit.
+validation: |
+  ```bash
+  head -c 20000000 /dev/zero | curl -s -o /dev/null -w '%{http_code}\n' \
+    -X POST -H 'Content-Type: application/json' --data-binary @- {{env.base_url}}/
+  ```
+  Must print `413`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+  - https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#custom-max-body-size
+  - https://www.uvicorn.org/settings/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, behind_proxy: true}
+      deployment:
+        ingress: {tls: true}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, behind_proxy: true}
+      deployment:
+        ingress: {tls: true, request_size_limit: 1048576}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-005.yaml": #"""
+id: TS-SRV-005
+title: uvicorn trusts X-Forwarded-For from every peer (`forwarded_allow_ips="*"`), so clients choose their own IP
+scope: server
+when: trusts_any_proxy and proxy_headers
+component: ASGI server
+stride: [S, R]
+cwe: CWE-348
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-4.1.3, v5.0.0-15.3.4]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SC-7, AU-3]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 3
+  accountability: 9
+confidence: clear-cut
+evidence: [forwarded_allow_ips, proxy_headers, behind_proxy]
+description: |
+  uvicorn runs with proxy headers on and `forwarded_allow_ips` = `{{forwarded_allow_ips}}`. With
+  `*` every TCP peer is a trusted proxy, and uvicorn then takes the client address from the
+  **leftmost** `X-Forwarded-For` entry, the one the client wrote (verified with uvicorn 0.54.0:
+  `X-Forwarded-For: 6.6.6.6, 203.0.113.9` gave `request.client.host == "6.6.6.6"`). It also
+  takes `X-Forwarded-Proto` from any client, so `request.url.scheme` can be set to `https` over a
+  plain connection. Behind a proxy that appends to the header the spoofed entry survives; without
+  a proxy (`behind_proxy` here: {{behind_proxy}}) any client sets the header directly.
+impact_description: |
+  Every per-IP control sees an address of the attacker's choosing: rate limits and login lockouts
+  keyed on `request.client.host` are bypassed by rotating the header, IP allow-lists admit the
+  attacker, and audit logs record a forged origin.
+detection: |
+  Fires when uvicorn's proxy headers are on (uvicorn's default) and `server.forwarded_allow_ips`
+  contains `*`.
+false_positives: |
+  The service never uses the client address (no IP-based limits, allow-lists or audit), and the
+  scheme is not used for security decisions. The header is still forgeable; the impact is then low.
+mitigation: |
+  Trust only the proxy's own addresses, so uvicorn uses the rightmost entry the proxy appended:
+
+  ```bash
+  {{run_command}} --proxy-headers --forwarded-allow-ips="10.0.0.0/8"   # your ingress/LB range
+  ```
+
+  (or set `FORWARDED_ALLOW_IPS` in the deployment). Make the proxy overwrite, not append,
+  `X-Forwarded-For` where it can.
+validation: |
+  Add a temporary endpoint returning `request.client.host`, then:
+  ```bash
+  curl -s -H 'X-Forwarded-For: 6.6.6.6' {{env.base_url}}/debug/client-ip
+  ```
+  It must print your real address (or the proxy-observed one), never `6.6.6.6`.
+references:
+  - https://www.uvicorn.org/settings/#http
+  - https://www.uvicorn.org/deployment/#proxies-and-forwarded-headers
+  - https://cwe.mitre.org/data/definitions/348.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, forwarded_allow_ips: "*", behind_proxy: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, forwarded_allow_ips: "10.0.0.0/8", behind_proxy: true}
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, forwarded_allow_ips: "*", proxy_headers: false}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-006.yaml": #"""
+id: TS-SRV-006
+title: Proxy headers are off behind a TLS-terminating proxy, so the app sees every request as plain http
+scope: server
+when: behind_proxy and tls_termination == "proxy" and proxy_headers == false
+component: ASGI server
+stride: [T, D]
+cwe: CWE-436
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-4.1.3, v5.0.0-15.3.4]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [CM-6, SC-8]
+likelihood:
+  skill_level: 1
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 5
+  accountability: 3
+confidence: clear-cut
+evidence: [proxy_headers, tls_termination, behind_proxy, https_redirect_middleware]
+description: |
+  TLS terminates at the proxy in front of `{{kind}}`, which forwards plain HTTP, and uvicorn runs
+  with `--no-proxy-headers`, so it ignores `X-Forwarded-Proto` and `X-Forwarded-For`. Every
+  request reaches the app with `scope["scheme"] == "http"` and the proxy's address as the client.
+  Consequences: `HTTPSRedirectMiddleware` (used here: {{https_redirect_middleware}}) decides only
+  from `scope["scheme"]`, so it redirects every already-HTTPS request to https again, an endless
+  307 loop; `request.url_for()`, `RedirectResponse` targets built from `request.url`, and the
+  OpenAPI `servers` entry carry `http://` URLs; per-client controls see only the proxy's IP.
+impact_description: |
+  The API is unreachable through the redirect loop, or clients follow generated `http://` links
+  and send tokens in cleartext if anything still listens on port 80; rate limits and audit logs
+  attribute all traffic to the proxy.
+detection: |
+  Fires when the model says a proxy sits in front, TLS terminates there (`tls_termination: proxy`)
+  and `server.proxy_headers` is false.
+false_positives: |
+  The proxy re-encrypts to uvicorn (then `tls_termination` should be `server`), or the app
+  generates no absolute URLs, has no HTTPS redirect, and keys nothing on the client address.
+mitigation: |
+  Turn proxy headers on and trust exactly the proxy's addresses:
+
+  ```bash
+  {{run_command}} --proxy-headers --forwarded-allow-ips="10.0.0.0/8"   # your proxy/ingress range
+  ```
+
+  Let the proxy do the HTTP→HTTPS redirect instead of `HTTPSRedirectMiddleware`.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' {{env.base_url}}/openapi.json
+  curl -s {{env.base_url}}/openapi.json | grep -o '"url": *"[^"]*"' | head -1
+  ```
+  The first must not be a 307 to the same https URL; the `servers` URL, if any, must be `https://`.
+references:
+  - https://www.uvicorn.org/deployment/#proxies-and-forwarded-headers
+  - https://fastapi.tiangolo.com/advanced/behind-a-proxy/
+  - https://www.starlette.io/middleware/#httpsredirectmiddleware
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, proxy_headers: false, behind_proxy: true, tls_termination: proxy}
+      middleware:
+        - {type: https_redirect}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, proxy_headers: true, forwarded_allow_ips: "10.0.0.0/8", behind_proxy: true, tls_termination: proxy}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-007.yaml": #"""
+id: TS-SRV-007
+title: uvicorn trusts forwarded headers only from 127.0.0.1, but the Kubernetes ingress connects from another pod
+scope: server
+when: behind_proxy and tls_termination == "proxy" and proxy_headers and uvicorn_based and not forwarded_allow_ips_stated and deployment.is_kubernetes
+component: ASGI server
+stride: [T, D]
+cwe: CWE-436
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-4.1.3, v5.0.0-15.3.4]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 1
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 5
+  accountability: 3
+confidence: judgment
+evidence: [forwarded_allow_ips, proxy_headers, tls_termination, https_redirect_middleware]
+description: |
+  TLS terminates at the Kubernetes ingress and uvicorn has proxy headers on, but
+  `forwarded_allow_ips` is not set: uvicorn trusts `X-Forwarded-*` only from `127.0.0.1,::1`
+  (or from `$FORWARDED_ALLOW_IPS` if the container sets it, which the model does not record).
+  The ingress controller connects from its own pod IP, so uvicorn ignores the headers: the app
+  sees `scheme == "http"` and the ingress pod's address as the client. `HTTPSRedirectMiddleware`
+  (used here: {{https_redirect_middleware}}) then redirects every HTTPS request again (307 loop),
+  and `url_for()` and the OpenAPI `servers` entry produce `http://` URLs.
+impact_description: |
+  A redirect loop makes the API unusable, generated links downgrade to http, and per-client rate
+  limits and audit logs see only the ingress pods.
+detection: |
+  Fires when the platform is Kubernetes, a proxy terminates TLS in front, uvicorn (or the FastAPI
+  CLI) has proxy headers on, and the model sets no `forwarded_allow_ips`.
+false_positives: |
+  The container sets `FORWARDED_ALLOW_IPS` (then record it as `server.forwarded_allow_ips`), or the
+  ingress runs as a sidecar on 127.0.0.1.
+mitigation: |
+  Trust the ingress controller's pod network explicitly:
+
+  ```yaml
+  env:
+    - name: FORWARDED_ALLOW_IPS
+      value: "10.244.0.0/16"      # your cluster's pod CIDR, not "*"
+  ```
+
+  or `{{run_command}} --forwarded-allow-ips="10.244.0.0/16"`.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' {{env.base_url}}/docs
+  kubectl exec deploy/api -- printenv FORWARDED_ALLOW_IPS
+  ```
+  No 307 to the same URL; the variable holds the pod CIDR.
+references:
+  - https://www.uvicorn.org/settings/#http
+  - https://www.uvicorn.org/deployment/#proxies-and-forwarded-headers
+  - https://fastapi.tiangolo.com/advanced/behind-a-proxy/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, behind_proxy: true, tls_termination: proxy}
+      deployment: {platform: kubernetes}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, behind_proxy: true, tls_termination: proxy, forwarded_allow_ips: "10.244.0.0/16"}
+      deployment: {platform: kubernetes}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-008.yaml": #"""
+id: TS-SRV-008
+title: The server runs with auto-reload in {{env.name}} (`{{kind}}`)
+scope: server
+when: env.is_production and reload
+component: ASGI server
+stride: [T, D]
+cwe: CWE-489
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.4.2, v5.0.0-15.2.3]
+asvs_4_0_3: [v4.0.3-14.3.2]
+nist_800_53: [CM-7, CM-6]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 2
+  ease_of_discovery: 7
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 5
+  availability: 5
+  accountability: 3
+confidence: clear-cut
+evidence: [kind, reload, dev_server, workers]
+description: |
+  In `{{env.name}}` the server reloads on code changes (`reload` = {{reload}}; `fastapi dev`
+  always reloads). The FastAPI docs say of `--reload`: "you shouldn't use it in production". The
+  reloader runs a supervisor process that watches the source tree and restarts the worker when a
+  file changes; it is mutually exclusive with `--workers`, so the service runs a single worker
+  process, and `fastapi dev` also binds 127.0.0.1.
+impact_description: |
+  Anyone or anything that can write into the source tree (a compromised dependency's post-install
+  step, a writable volume, an upload path inside the tree) gets their code loaded without a
+  deployment. File churn causes restarts that drop in-flight requests, and the single worker caps
+  throughput.
+detection: |
+  Fires in production and staging when `server.reload` is true or `server.kind` is `fastapi dev`.
+false_positives: |
+  The model's server section describes the developers' local command rather than production;
+  move it into the development environment's overrides.
+mitigation: |
+  Run the production command without reload, with workers:
+
+  ```bash
+  fastapi run app/main.py --workers 4        # or: uvicorn app.main:app --workers 4
+  ```
+
+  and make the application directory read-only in the image.
+validation: |
+  ```bash
+  ps -o args= -C uvicorn -C fastapi | grep -E -- '--reload|fastapi dev' || echo "no reload"
+  ```
+  Must print `no reload`.
+references:
+  - https://fastapi.tiangolo.com/deployment/manually/
+  - https://fastapi.tiangolo.com/fastapi-cli/
+  - https://www.uvicorn.org/settings/#development
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, reload: true}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      server: {kind: fastapi dev}
+      environments:
+        - {name: staging, kind: staging, base_url: "https://staging.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: fastapi run, workers: 4}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, reload: true}
+      environments:
+        - {name: development, kind: development, base_url: "http://localhost:8000"}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-009.yaml": #"""
+id: TS-SRV-009
+title: uvicorn listens on all interfaces ({{host}}) behind a proxy, with no NetworkPolicy to stop clients bypassing it
+scope: server
+when: binds_all_interfaces and behind_proxy and network_policies == false
+component: ASGI server
+stride: [S, T, D]
+cwe: CWE-1327
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.2.4]
+asvs_4_0_3: [v4.0.3-1.14.1]
+nist_800_53: [SC-7, AC-4]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [host, behind_proxy, network_policies, port]
+description: |
+  `{{kind}}` binds `{{host}}` (port {{port}}), every interface of the pod, and the service relies
+  on a proxy in front for TLS, rate limiting and request filtering. The model says the cluster has
+  no NetworkPolicies, so any pod in the cluster (and anything that reaches a node's pod network)
+  can connect to uvicorn directly on `{{port}}`, skipping the proxy. Direct clients also meet
+  uvicorn's own forwarded-header trust: with a permissive `forwarded_allow_ips` they can set their
+  apparent IP and scheme.
+impact_description: |
+  A compromised or malicious workload in the cluster reaches the API without the edge controls:
+  no WAF, no rate limits, no TLS, and no edge authentication if the ingress enforces any.
+detection: |
+  Fires when the bind address is `0.0.0.0`/`::` (explicitly, or `fastapi run`'s default), a proxy
+  sits in front, and `deployment.kubernetes.network_policies` is false.
+false_positives: |
+  The pod's port is reachable only through the Service and a cloud firewall restricts node ports.
+  Record NetworkPolicies once they exist.
+mitigation: |
+  Allow ingress to the API pods only from the ingress controller:
+
+  ```yaml
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: api-from-ingress-only}
+  spec:
+    podSelector: {matchLabels: {app: api}}
+    policyTypes: [Ingress]
+    ingress:
+      - from:
+          - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}
+        ports: [{port: {{port}}}]
+  ```
+validation: |
+  ```bash
+  kubectl run probe --rm -it --image=curlimages/curl --restart=Never -- \
+    curl -s -m 5 -o /dev/null -w '%{http_code}\n' http://api:{{port}}/
+  ```
+  Must time out (blocked) from a pod outside the ingress namespace.
+references:
+  - https://kubernetes.io/docs/concepts/services-networking/network-policies/
+  - https://fastapi.tiangolo.com/fastapi-cli/
+  - https://cwe.mitre.org/data/definitions/1327.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: fastapi run, port: 8000, behind_proxy: true}
+      deployment:
+        platform: kubernetes
+        kubernetes: {network_policies: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: fastapi run, port: 8000, behind_proxy: true}
+      deployment:
+        platform: kubernetes
+        kubernetes: {network_policies: true}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-010.yaml": #"""
+id: TS-SRV-010
+title: uvicorn accepts unlimited concurrent connections in {{env.name}} and nothing upstream limits load
+scope: server
+when: env.is_production and uvicorn_based and not limit_concurrency_stated and not upstream_limits
+component: ASGI server
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2, v5.0.0-2.4.1]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 5
+  accountability: 7
+confidence: judgment
+evidence: [limit_concurrency_stated, upstream_limits, workers]
+description: |
+  `--limit-concurrency` is not set, so each uvicorn worker accepts every connection and starts a
+  task for every request it receives, and the model shows no limit in front: the ingress does not
+  rate-limit and the app has no rate-limit middleware. Under a flood, requests pile up inside the
+  worker (memory, database connections, thread-pool slots for `def` endpoints) until latency
+  explodes for everyone, instead of being refused early with `503`.
+impact_description: |
+  A burst from one client, or a retry storm, degrades the whole API and the resources it shares
+  (database pool, downstream services) rather than only the excess requests failing.
+detection: |
+  Fires in production and staging when the server is uvicorn or the FastAPI CLI, the model sets no
+  `limit_concurrency`, the ingress has no `rate_limiting: true`, and there is no rate-limit
+  middleware.
+false_positives: |
+  A platform limit the model does not record (a cloud load balancer's connection limit, an API
+  gateway's throttling). Add it as `deployment.ingress.rate_limiting: true`.
+mitigation: |
+  Limit at the edge and cap each worker:
+
+  ```bash
+  {{run_command}} --limit-concurrency 200 --backlog 2048
+  ```
+
+  Note that uvicorn counts the current connection against the limit: `--limit-concurrency N`
+  admits N-1 concurrent requests, and 1 rejects everything. Add per-client rate limits at the
+  ingress (e.g. ingress-nginx `nginx.ingress.kubernetes.io/limit-rps`).
+validation: |
+  ```bash
+  seq 1 2000 | xargs -P 500 -I{} curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}/ | sort | uniq -c
+  ```
+  Excess requests must be refused quickly with `503` or `429`, not time out.
+references:
+  - https://www.uvicorn.org/settings/#resource-limits
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, workers: 2}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, workers: 2, limit_concurrency: 200}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, workers: 2}
+      deployment:
+        ingress: {rate_limiting: true}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-011.yaml": #"""
+id: TS-SRV-011
+title: "`--limit-concurrency 1` makes uvicorn reject every request with 503"
+scope: server
+when: limit_concurrency == 1 and uvicorn_based
+component: ASGI server
+stride: [D]
+cwe: CWE-193
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 1
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 3
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 9
+  accountability: 1
+confidence: clear-cut
+evidence: [limit_concurrency]
+description: |
+  `limit_concurrency` is 1. uvicorn answers `503 Service Unavailable` when the number of open
+  connections or running tasks is at least the limit, and the connection carrying the request
+  already counts: `--limit-concurrency N` admits only N-1 concurrent requests, so 1 admits none
+  (verified with uvicorn 0.54.0). Every request to this server is refused.
+impact_description: |
+  The API is completely unavailable, through a setting that looks like "one at a time".
+detection: |
+  Fires when the server is uvicorn or the FastAPI CLI and `server.limit_concurrency` is 1.
+false_positives: |
+  None known for uvicorn 0.54; re-check if a later release changes how the current connection is counted.
+mitigation: |
+  Set the limit to the number of concurrent requests you want plus one, or remove it:
+
+  ```bash
+  {{run_command}} --limit-concurrency 101   # admits 100 concurrent requests
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}/
+  ```
+  Must not print `503`.
+references:
+  - https://www.uvicorn.org/settings/#resource-limits
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, limit_concurrency: 1}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, limit_concurrency: 101}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-012.yaml": #"""
+id: TS-SRV-012
+title: "Responses carry `server: uvicorn` in {{env.name}}"
+scope: server
+when: env.is_production and uvicorn_based and server_header
+component: ASGI server
+stride: [I]
+cwe: CWE-497
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.4.6]
+asvs_4_0_3: [v4.0.3-14.3.3]
+nist_800_53: [CM-7, SI-11]
+likelihood:
+  skill_level: 1
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 1
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 0
+  availability: 0
+  accountability: 1
+confidence: clear-cut
+evidence: [server_header, kind, behind_proxy]
+description: |
+  uvicorn adds `server: uvicorn` to every response unless started with `--no-server-header`
+  (the default is on; the model leaves it {{server_header}}). Clients of {{env.base_url}} learn the
+  ASGI server and, by implication, that the service is a Python ASGI app. A proxy in front
+  (`behind_proxy`: {{behind_proxy}}) may or may not replace the header.
+impact_description: |
+  Minor: it saves an attacker one fingerprinting step when matching the service against uvicorn or
+  Starlette advisories. It discloses no data.
+detection: |
+  Fires in production and staging when the server is uvicorn or the FastAPI CLI and
+  `server.server_header` is not false.
+false_positives: |
+  The proxy strips or overwrites the `Server` header. Check with the validation command.
+mitigation: |
+  ```bash
+  {{run_command}} --no-server-header
+  ```
+  (with `fastapi run`, set it through `uvicorn.run(..., server_header=False)` or run uvicorn directly).
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^server:'
+  ```
+  Must print nothing, or the proxy's own value.
+references:
+  - https://www.uvicorn.org/settings/#http
+  - https://owasp.org/www-project-secure-headers/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, server_header: false}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-013.yaml": #"""
+id: TS-SRV-013
+title: uvicorn accepts request heads up to {{h11_max_incomplete_event_size}} bytes (h11 default 16384)
+scope: server
+when: h11_max_incomplete_event_size > 16384 and uvicorn_based and not env.is_development
+component: ASGI server
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 1
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 3
+  accountability: 1
+confidence: clear-cut
+evidence: [h11_max_incomplete_event_size, behind_proxy]
+description: |
+  `--h11-max-incomplete-event-size` is {{h11_max_incomplete_event_size}} bytes. By default h11
+  buffers at most 16 KiB of an unfinished request head; uvicorn 0.54.0 answered a 20 KB incomplete
+  head with `400 Invalid HTTP request received.` and accepted 15 KB. A larger limit lets every
+  connection hold that much header data in memory before the request is parsed, which multiplies
+  with slow, incomplete connections. (The setting applies to the h11 implementation only.)
+impact_description: |
+  Memory per connection grows with the limit; many connections sending huge header blocks consume
+  worker memory.
+detection: |
+  Fires when the server is uvicorn or the FastAPI CLI and `h11_max_incomplete_event_size` is above
+  16384, outside development and test.
+false_positives: |
+  The app needs large headers (big cookies, long JWTs) and a proxy in front already caps header
+  size at the same value.
+mitigation: |
+  Keep h11's default unless a measured need exists, and cap header size at the proxy as well
+  (nginx `large_client_header_buffers 4 16k;`):
+
+  ```bash
+  {{run_command}}        # without --h11-max-incomplete-event-size
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "X-Big: $(head -c 40000 /dev/zero | tr '\0' a)" {{env.base_url}}/
+  ```
+  Must print `400` or `431`.
+references:
+  - https://www.uvicorn.org/settings/#http
+  - https://h11.readthedocs.io/en/latest/api.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, h11_max_incomplete_event_size: 1048576}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn}
+
+"""#,
+        "Catalog/entries/server/TS-SRV-014.yaml": #"""
+id: TS-SRV-014
+title: "`async def` handler {{subject}} makes blocking calls on the event loop"
+scope: blocking_handler
+when: blocking_calls_in_async
+component: ASGI server
+stride: [D]
+cwe: CWE-1322
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-15.2.2, v5.0.0-15.4.4]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 7
+  accountability: 1
+confidence: clear-cut
+evidence: [blocking_calls_in_async, public, workers]
+description: |
+  The handler for `{{subject}}` is declared `async def` but makes blocking calls (synchronous
+  database drivers, `requests`, `time.sleep`, file I/O, CPU-heavy work). FastAPI runs `async def`
+  endpoints directly on the worker's single event loop; only plain `def` endpoints go to the thread
+  pool. While the call blocks, that worker serves no other request, health check or WebSocket
+  message. Workers in this model: {{workers}}.
+impact_description: |
+  A few concurrent requests to `{{path}}` stall every other request on the same worker; a client
+  that repeats the call keeps the API unresponsive (and failing health checks can get pods killed
+  in a loop).
+detection: |
+  Fires for every endpoint the model marks `blocking_calls_in_async: true`.
+false_positives: |
+  The blocking call is always sub-millisecond (an in-memory cache). Measure before dismissing.
+mitigation: |
+  Make the handler synchronous so FastAPI runs it in the thread pool, or move the blocking part off
+  the loop:
+
+  ```python
+  from starlette.concurrency import run_in_threadpool
+
+  @router.get("{{path}}")
+  async def handler(...):
+      result = await run_in_threadpool(blocking_call, ...)   # or: declare the endpoint with plain `def`
+      return result
+  ```
+
+  Prefer async clients (`httpx.AsyncClient`, `asyncpg`, SQLAlchemy's async engine).
+validation: |
+  ```bash
+  (for i in 1 2 3 4; do curl -s -o /dev/null {{env.base_url}}{{path}} & done; wait) &
+  sleep 0.2; curl -s -o /dev/null -w 'other request: %{time_total}s\n' {{env.base_url}}/openapi.json
+  ```
+  The other request must not wait for the slow calls to finish.
+references:
+  - https://fastapi.tiangolo.com/async/
+  - https://cwe.mitre.org/data/definitions/1322.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /reports
+          endpoints:
+            - {path: /export, methods: [GET], blocking_calls_in_async: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /reports
+          endpoints:
+            - {path: /export, methods: [GET], blocking_calls_in_async: false}
+
+"""#,
         "Catalog/entries/static/TS-STATIC-001.yaml": #"""
 id: TS-STATIC-001
 title: StaticFiles mount {{path}} serves a directory that holds secrets, source or configuration
@@ -7585,7 +8724,7 @@ No catalog threat applies to this component as modelled.
 <h4>Evidence</h4>
 <ul class="evidence">
 {{#evidence}}
-<li>{{#fact}}<code>{{.}}</code>: {{/fact}}<code>{{value}}</code> at <code>{{path}}</code>{{#modelLocation}} (model <code>{{.}}</code>{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}){{/modelLocation}}{{#detail}}
+<li>{{#fact}}<code>{{.}}</code>: {{/fact}}<code>{{value}}</code> at <code>{{path}}</code>{{#modelLocation}}; model <code>{{.}}</code>{{/modelLocation}}{{#codeLocation}}; code <code>{{.}}</code>{{/codeLocation}}{{#detail}}
 <pre><code>{{.}}</code></pre>{{/detail}}</li>
 {{/evidence}}
 </ul>
@@ -7632,7 +8771,7 @@ No catalog threat applies to this component as modelled.
 **Evidence:**
 
 {{#evidence}}
-- {{#fact}}{{{markdown(.)}}}: {{/fact}}{{{markdown(value)}}} at {{{markdown(path)}}}{{#modelLocation}} (model {{{markdown(.)}}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}){{/modelLocation}}
+- {{#fact}}{{{markdown(.)}}}: {{/fact}}{{{markdown(value)}}} at {{{markdown(path)}}}{{#modelLocation}}; model {{{markdown(.)}}}{{/modelLocation}}{{#codeLocation}}; code {{{markdown(.)}}}{{/codeLocation}}
 {{#detail}}
 
 {{{itemBlock(.)}}}
@@ -7758,7 +8897,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <li><a href="#findings">Detailed findings</a>{{#hasFindings}}
 <ol>
 {{#findings}}
-<li><a href="#{{anchor}}">{{title}}</a> ({{severity}})</li>
+<li><a href="#{{anchor}}">{{title}}</a> ({{severity}}; {{environmentList}})</li>
 {{/findings}}
 </ol>{{/hasFindings}}</li>
 <li><a href="#data-flow">Data flow</a></li>

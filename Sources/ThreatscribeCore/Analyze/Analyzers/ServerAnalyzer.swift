@@ -12,7 +12,7 @@ struct ServerAnalyzer: Analyzer {
         FactField("version", .string, "The server version the model names."),
         FactField("host", .string, "The bind address, or the default of the server kind (uvicorn 127.0.0.1, `fastapi run` 0.0.0.0, `fastapi dev` 127.0.0.1)."),
         FactField("binds_all_interfaces", .bool, "The bind address is `0.0.0.0` or `::`."),
-        FactField("port", .int, "The bind port."),
+        FactField("port", .int, "The bind port (uvicorn and the FastAPI CLI default to 8000)."),
         FactField("workers", .int, "Worker processes."),
         FactField("reload", .bool, "Auto-reload is on (`--reload`, or `fastapi dev`, which always reloads)."),
         FactField("dev_server", .bool, "The server is started with `fastapi dev`."),
@@ -72,7 +72,9 @@ struct ServerAnalyzer: Analyzer {
                         from: server?.host != nil ? "server.host" : "server.kind",
                         shownAs: server?.host == nil ? "(not set: `\(kind ?? "")` binds \(host))" : "\"\(host)\"")
         }
-        subject.set("port", FactValue(server?.port), from: "server.port")
+        let port = server?.port ?? (kind.map { Self.uvicornKinds.contains($0) } == true ? 8000 : nil)
+        subject.set("port", FactValue(port), from: "server.port",
+                    shownAs: server?.port == nil && port != nil ? "(not set: default 8000)" : nil)
         subject.set("workers", FactValue(server?.workers), from: "server.workers")
         let dev = kind == "fastapi dev"
         if let kind {
