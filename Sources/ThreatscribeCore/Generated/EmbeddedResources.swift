@@ -1064,6 +1064,160 @@ samples:
               purpose: login
 
 """#,
+        "Catalog/entries/background/TS-BG-001.yaml": #"""
+id: TS-BG-001
+title: Background task `{{name}}` processes sensitive data after the response, where failures are silent
+scope: background_task
+when: handles_sensitive_data
+component: Background tasks
+stride: [R, I]
+cwe: CWE-755
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A09:2021]
+owasp_top10_2025: [A10:2025]
+asvs_5_0: [v5.0.0-16.5.3, v5.0.0-16.3.4]
+asvs_4_0_3: [v4.0.3-7.4.2]
+nist_800_53: [SI-11, AU-12]
+likelihood:
+  skill_level: 3
+  motive: 1
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 3
+  availability: 1
+  accountability: 5
+confidence: judgment
+evidence: [handles_sensitive_data, description]
+description: |
+  `{{name}}` ({{description}}) handles sensitive data and runs after the response has been sent.
+  Starlette's `BackgroundTasks` run in the same worker after the response: an exception there
+  cannot reach the client, is not retried, and is logged by the server with its traceback and
+  exception message, which often contain the data being processed. If the worker restarts, pending
+  tasks are lost.
+impact_description: |
+  Sensitive values end up in server logs through exception messages, and work on that data
+  (notifications, deletions, audit records) is silently lost, which weakens accountability.
+detection: |
+  Fires for a background task the model marks `handles_sensitive_data: true`.
+false_positives: |
+  The task catches its own exceptions, logs without data, and its loss is harmless.
+mitigation: |
+  Catch and log failures without the data, and move work that must happen to a durable queue:
+
+  ```python
+  import logging
+  log = logging.getLogger(__name__)
+
+  def {{name}}(record_id: int) -> None:     # pass ids, not the sensitive values
+      try:
+          ...
+      except Exception:
+          log.error("{{name}} failed for record %s", record_id)   # no payload, no exc text
+          raise
+  ```
+
+  Use a worker queue (Celery, RQ, arq) with retries where the task must complete.
+validation: |
+  Make the task fail (e.g. point it at an unreachable dependency in staging) and check the logs:
+  ```bash
+  kubectl logs deploy/api --since=5m | grep -i -A5 '{{name}}'
+  ```
+  No sensitive values may appear.
+references:
+  - https://fastapi.tiangolo.com/tutorial/background-tasks/
+  - https://www.starlette.io/background/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      background_tasks:
+        - {name: send_receipt, handles_sensitive_data: true, description: "emails the payment receipt"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      background_tasks:
+        - {name: warm_cache, handles_sensitive_data: false}
+
+"""#,
+        "Catalog/entries/background/TS-BG-002.yaml": #"""
+id: TS-BG-002
+title: Background task `{{name}}` acts with the caller's privileges after the request is over
+scope: background_task
+when: runs_with_caller_privileges
+component: Background tasks
+stride: [E]
+cwe: CWE-367
+owasp_api_2023: [API5:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-8.3.2]
+asvs_4_0_3: [v4.0.3-11.1.6]
+nist_800_53: [AC-3, AC-6]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 1
+  accountability: 5
+confidence: judgment
+evidence: [runs_with_caller_privileges, description]
+description: |
+  `{{name}}` ({{description}}) acts with the privileges of the user whose request scheduled it.
+  The authorization check happened in the request; the task runs later (after the response, or on
+  a worker) with whatever identity or token it was handed. If the user's rights are revoked, the
+  session ends or the target object changes owner in between, the task still acts, and a task that
+  carries the caller's bearer token extends that token's use beyond the request.
+impact_description: |
+  Actions the user is no longer allowed to perform complete anyway (time-of-check to time-of-use),
+  and tokens copied into task arguments or queue messages can leak and be replayed.
+detection: |
+  Fires for a background task the model marks `runs_with_caller_privileges: true`.
+false_positives: |
+  The task re-checks authorization against current state and receives only an id, not a token.
+mitigation: |
+  Pass the user id and object ids, not tokens, and re-check authorization inside the task against
+  current state:
+
+  ```python
+  def {{name}}(user_id: int, object_id: int) -> None:
+      user = users.get(user_id)
+      if user is None or not can_act(user, object_id):   # evaluated now, not at request time
+          return
+      ...
+  ```
+validation: |
+  Revoke a test user's permission right after triggering the task and confirm the task does not
+  perform the action (check its audit record).
+references:
+  - https://fastapi.tiangolo.com/tutorial/background-tasks/
+  - https://cwe.mitre.org/data/definitions/367.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      background_tasks:
+        - {name: sync_calendar, runs_with_caller_privileges: true, description: "writes bookings to the user's calendar with their OAuth token"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      background_tasks:
+        - {name: sync_calendar, runs_with_caller_privileges: false}
+
+"""#,
         "Catalog/entries/cors/TS-CORS-001.yaml": #"""
 id: TS-CORS-001
 title: Any origin may read responses in {{env.name}} (allow_origins contains "*")
@@ -4613,6 +4767,579 @@ samples:
         - {path: /static, directory: static}
       deployment:
         container: {base_image: "mcr.microsoft.com/windows/servercore:ltsc2022"}
+
+"""#,
+        "Catalog/entries/templates/TS-TPL-001.yaml": #"""
+id: TS-TPL-001
+title: Jinja2 templates render user input with autoescape turned off
+scope: templates
+when: renders_user_input and autoescape == false
+component: Templates
+stride: [T, I, E]
+cwe: CWE-79
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-1.2.1, v5.0.0-3.2.2]
+asvs_4_0_3: [v4.0.3-5.3.3, v4.0.3-5.3.1]
+nist_800_53: [SI-10, SI-15]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [autoescape, renders_user_input, engine, starlette_version]
+description: |
+  The model says the service's {{engine}} templates render user-controlled input and that
+  autoescaping is off. Jinja2's own default is no escaping (`jinja2.Environment()` has
+  `autoescape=False`), and a `Jinja2Templates(env=...)` built on such an environment keeps it;
+  Starlette's defaults apply only to `Jinja2Templates(directory=...)`. Every template expression then
+  writes the value's characters verbatim into HTML, so input containing `<script>` or
+  `" onmouseover="` becomes markup.
+impact_description: |
+  Reflected or stored cross-site scripting: script in the service's origin acts with the victim's
+  session (cookies scoped to the host, same-origin API calls), reads what the page shows, and can
+  change the victim's data.
+detection: |
+  Fires when `templates.renders_user_input` is true and `templates.autoescape` is false.
+false_positives: |
+  Every user value is escaped explicitly (`|e`) in every template; autoescaping is still the
+  reliable default.
+mitigation: |
+  Turn autoescaping on for every template, whatever its file name:
+
+  ```python
+  import jinja2
+  from fastapi.templating import Jinja2Templates
+
+  env = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"), autoescape=True)
+  templates = Jinja2Templates(env=env)
+  ```
+
+  and reserve `|safe` / `Markup` for values the server produced.
+validation: |
+  Submit `<script>alert(1)</script>` through a field that a page displays, then:
+  ```bash
+  curl -s "{{env.base_url}}/<page showing the value>" | grep -c '<script>alert(1)</script>'
+  ```
+  Must print `0` (the page shows `&lt;script&gt;`).
+references:
+  - https://www.starlette.io/templates/
+  - https://jinja.palletsprojects.com/en/stable/api/#autoescaping
+  - https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      templates: {engine: jinja2, autoescape: false, renders_user_input: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      templates: {engine: jinja2, autoescape: true, renders_user_input: true}
+
+"""#,
+        "Catalog/entries/templates/TS-TPL-002.yaml": #"""
+id: TS-TPL-002
+title: Starlette {{starlette_version}} does not autoescape {{unescaped_extensions}} templates that render user input
+scope: templates
+when: renders_user_input and count(unescaped_extensions) > 0
+component: Templates
+stride: [T, I, E]
+cwe: CWE-79
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-1.2.1, v5.0.0-3.2.2]
+asvs_4_0_3: [v4.0.3-5.3.3, v4.0.3-5.3.1]
+nist_800_53: [SI-10, SI-15]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [starlette_version, file_extensions, unescaped_extensions, renders_user_input]
+description: |
+  Since Starlette 1.0.0, `Jinja2Templates(directory=...)` creates its environment with
+  `autoescape=jinja2.select_autoescape()`, which escapes only templates whose names end in `.html`,
+  `.htm` or `.xml`. Starlette 0.x used `autoescape=True` for every template (verified in Starlette
+  0.27.0 and 0.52.1 against 1.0.0 and 1.10.0: a `.jinja` template rendered `<script>` escaped on
+  0.52.1 and verbatim on 1.10.0). This service runs Starlette {{starlette_version}}, its templates
+  use {{file_extensions}}, and the model does not state an explicit autoescape setting, so the
+  {{unescaped_extensions}} templates write user input into pages unescaped. An upgrade across 1.0
+  silently turned escaping off for them.
+impact_description: |
+  Cross-site scripting through every user value those templates show: script in the service's
+  origin acts with the victim's session.
+detection: |
+  Fires when templates render user input, the model names Starlette 1.0.0 or later, does not state
+  `templates.autoescape`, and lists template extensions other than `.html`, `.htm`, `.xml`.
+false_positives: |
+  The code passes its own environment with `autoescape=True` (then record `autoescape: true`).
+mitigation: |
+  Pass an environment that escapes every template:
+
+  ```python
+  import jinja2
+  from fastapi.templating import Jinja2Templates
+
+  env = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"), autoescape=True)
+  templates = Jinja2Templates(env=env)
+  ```
+
+  or rename the templates to `.html`.
+validation: |
+  ```bash
+  python -c "from fastapi.templating import Jinja2Templates as T; t=T(directory='templates'); print(t.env.autoescape if isinstance(t.env.autoescape,bool) else [t.env.autoescape(n) for n in ('a.html','a.jinja','a.j2')])"
+  ```
+  Must print `True` or `[True, True, True]`.
+references:
+  - https://www.starlette.io/templates/
+  - https://www.starlette.io/release-notes/
+  - https://jinja.palletsprojects.com/en/stable/api/#jinja2.select_autoescape
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "1.10.0"}
+      templates: {engine: jinja2, renders_user_input: true, file_extensions: [.html, .jinja]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "0.52.1"}
+      templates: {engine: jinja2, renders_user_input: true, file_extensions: [.html, .jinja]}
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "1.10.0"}
+      templates: {engine: jinja2, renders_user_input: true, file_extensions: [.html]}
+
+"""#,
+        "Catalog/entries/templates/TS-TPL-003.yaml": #"""
+id: TS-TPL-003
+title: Templates render user input on Starlette {{starlette_version}}, whose default escapes only .html/.htm/.xml templates
+scope: templates
+when: renders_user_input and starlette_1x and not known(autoescape) and not known(file_extensions) and engine == "jinja2"
+component: Templates
+stride: [T, I]
+cwe: CWE-79
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-1.2.1]
+asvs_4_0_3: [v4.0.3-5.3.3]
+nist_800_53: [SI-10]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 1
+  accountability: 3
+confidence: judgment
+evidence: [starlette_version, default_autoescape, renders_user_input]
+description: |
+  Templates render user input, the model names Starlette {{starlette_version}} and states neither
+  an autoescape setting nor the template file names. With Starlette 1.x,
+  `Jinja2Templates(directory=...)` escapes {{default_autoescape}}; templates named `.jinja`, `.j2`
+  or `.txt` are rendered without escaping (in 0.x every template was escaped). Whether this
+  service is affected depends on its template file names.
+impact_description: |
+  If any template that shows user input is not named `.html`/`.htm`/`.xml`, cross-site scripting.
+detection: |
+  Fires when templates render user input, Starlette is 1.0.0 or later, and the model states neither
+  `templates.autoescape` nor `templates.file_extensions`.
+false_positives: |
+  All templates end in `.html`: record `file_extensions: [.html]` and the entry no longer fires.
+mitigation: |
+  Record the template extensions in the model, and make escaping explicit in code:
+
+  ```python
+  env = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"), autoescape=True)
+  templates = Jinja2Templates(env=env)
+  ```
+validation: |
+  ```bash
+  find templates -type f ! -name '*.html' ! -name '*.htm' ! -name '*.xml'
+  ```
+  Must list nothing, or escaping must be explicit.
+references:
+  - https://www.starlette.io/templates/
+  - https://jinja.palletsprojects.com/en/stable/api/#jinja2.select_autoescape
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "1.3.1"}
+      templates: {engine: jinja2, renders_user_input: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "0.46.0"}
+      templates: {engine: jinja2, renders_user_input: true}
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "1.3.1"}
+      templates: {engine: jinja2, renders_user_input: true, autoescape: true}
+
+"""#,
+        "Catalog/entries/websockets/TS-WS-001.yaml": #"""
+id: TS-WS-001
+title: WebSocket {{path}} authenticates with a cookie but does not check the handshake's Origin (cross-site WebSocket hijacking)
+scope: websocket
+when: cookie_auth and not checks_origin
+component: WebSockets
+stride: [S, I, T]
+cwe: CWE-1385
+owasp_api_2023: [API8:2023, API2:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-4.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [SC-23, AC-4]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [auth, cookie_auth, checks_origin]
+description: |
+  `{{path}}` authenticates the handshake with `{{auth}}`, which travels in a cookie, and does not
+  compare the handshake's `Origin` header with an allow-list. Browsers do not apply CORS to
+  WebSockets: a page on any site can open `new WebSocket("{{ws_url}}")`, the browser attaches the
+  victim's cookies (SameSite=Lax cookies are sent when the attacker's page is same-site, e.g. a
+  sibling subdomain; `SameSite=None` cookies always), and the connection is the victim's. Starlette
+  checks nothing on the handshake by itself, and `CORSMiddleware` passes WebSocket scopes through
+  untouched (`if scope["type"] != "http"`, Starlette 1.10.0).
+impact_description: |
+  The attacker's page reads every message the socket sends the victim and sends messages as the
+  victim, for as long as the page stays open (cross-site WebSocket hijacking).
+detection: |
+  Fires for a WebSocket route whose auth mechanism travels in a cookie (or a session cookie via
+  SessionMiddleware) and whose `checks_origin` is false or not stated (Starlette's default is no
+  check).
+false_positives: |
+  The handler does check `websocket.headers["origin"]` but the model does not say so; record
+  `checks_origin: true`.
+mitigation: |
+  Reject the handshake unless the Origin is one of the service's own web origins
+  ({{system.client_origins}}):
+
+  ```python
+  from fastapi import WebSocket, status
+
+  ALLOWED_ORIGINS = {{system.client_origins|python}}
+
+  @app.websocket("{{path}}")
+  async def socket(websocket: WebSocket):
+      if websocket.headers.get("origin") not in ALLOWED_ORIGINS:
+          await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
+          return
+      await websocket.accept()
+  ```
+
+  Or authenticate with a short-lived token sent in the first message instead of a cookie.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' --http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
+    -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
+    -H 'Origin: https://evil.example' -H 'Cookie: <a valid session cookie>' {{env.base_url}}{{path}}
+  ```
+  Must not print `101`.
+references:
+  - https://owasp.org/www-community/attacks/Cross_Site_WebSocket_Hijacking
+  - https://cheatsheetseries.owasp.org/cheatsheets/WebSocket_Security_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/1385.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
+      websockets:
+        - {path: /ws/notifications, auth: session}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
+      websockets:
+        - {path: /ws/notifications, auth: session, checks_origin: true}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      websockets:
+        - {path: /ws/notifications, auth: bearer}
+
+"""#,
+        "Catalog/entries/websockets/TS-WS-002.yaml": #"""
+id: TS-WS-002
+title: WebSocket {{path}} accepts connections without authentication in {{env.name}}
+scope: websocket
+when: public and not env.is_development and system.handles_sensitive_data
+component: WebSockets
+stride: [S, I]
+cwe: CWE-306
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-4.4.3, v5.0.0-8.3.1]
+asvs_4_0_3: [v4.0.3-4.1.1]
+nist_800_53: [IA-2, AC-3]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 3
+  availability: 3
+  accountability: 9
+confidence: judgment
+evidence: [auth, public]
+description: |
+  `{{path}}` is declared `auth: none`, and the system's data is classified
+  {{system.data_classification}}. Anyone who can reach {{env.base_url}} opens `{{ws_url}}` and
+  receives whatever the socket broadcasts, or sends messages the handler acts on. Router-level
+  HTTP dependencies and HTTP middleware that authenticate requests do not protect it:
+  `BaseHTTPMiddleware` passes WebSocket scopes straight through.
+impact_description: |
+  Anonymous clients read the stream's data and use its actions; connections are also untraceable
+  to a user.
+detection: |
+  Fires for a WebSocket route declared `auth: none` when the system handles confidential or
+  restricted data, outside development and test.
+false_positives: |
+  The stream is deliberately public (public prices, a status feed). Record that decision and
+  disable the entry for this route.
+mitigation: |
+  Authenticate on the handshake before accepting:
+
+  ```python
+  from fastapi import WebSocket, WebSocketException, status
+
+  @app.websocket("{{path}}")
+  async def socket(websocket: WebSocket):
+      token = websocket.query_params.get("ticket")     # a short-lived, single-use ticket
+      user = verify_ticket(token)                       # your check; reject on failure
+      if user is None:
+          raise WebSocketException(code=status.WS_1008_POLICY_VIOLATION)
+      await websocket.accept()
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' --http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
+    -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' {{env.base_url}}{{path}}
+  ```
+  Without credentials must not print `101`.
+references:
+  - https://fastapi.tiangolo.com/advanced/websockets/
+  - https://cheatsheetseries.owasp.org/cheatsheets/WebSocket_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API, data_classification: confidential}
+      websockets:
+        - {path: /ws/orders, auth: none}
+  no_trigger:
+    - |
+      system: {name: Sample API, data_classification: public}
+      websockets:
+        - {path: /ws/prices, auth: none}
+
+"""#,
+        "Catalog/entries/websockets/TS-WS-003.yaml": #"""
+id: TS-WS-003
+title: WebSocket {{path}} accepts messages up to {{max_message_size}} bytes
+scope: websocket
+when: max_message_size > 1048576 and not env.is_development
+component: WebSockets
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 1
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 5
+  accountability: 1
+confidence: clear-cut
+evidence: [max_message_size, public]
+description: |
+  `{{path}}` accepts single messages of up to {{max_message_size}} bytes. When the route sets no
+  limit, uvicorn's `--ws-max-size` default of 16 MiB (16777216 bytes) applies to every WebSocket;
+  the message is assembled in memory before the handler's `receive_text()`/`receive_json()`
+  returns, and JSON decoding then needs several times that. A few connections sending maximal
+  messages use hundreds of megabytes per worker.
+impact_description: |
+  Memory exhaustion: workers slow down or are OOM-killed, dropping every connection they hold.
+detection: |
+  Fires when the route's own limit, or uvicorn's default 16777216 when the route sets none and the
+  server is uvicorn, is above 1 MiB, outside development and test.
+false_positives: |
+  The socket carries large binary uploads by design; then bound them per user and authenticate.
+mitigation: |
+  Lower uvicorn's limit to what the protocol needs, for every socket of the worker:
+
+  ```bash
+  {{server.run_command}} --ws-max-size 65536
+  ```
+
+  and reject oversized application messages in the handler.
+validation: |
+  ```bash
+  python3 -c "import asyncio,websockets as w
+  async def m():
+      async with w.connect('{{ws_url}}') as s:
+          await s.send('x'*2_000_000); print(await s.recv())
+  asyncio.run(m())"
+  ```
+  The server must close the connection (code 1009, message too big).
+references:
+  - https://www.uvicorn.org/settings/#implementation
+  - https://cheatsheetseries.owasp.org/cheatsheets/WebSocket_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn}
+      websockets:
+        - {path: /ws/chat, auth: none}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn}
+      websockets:
+        - {path: /ws/chat, auth: none, max_message_size: 65536}
+
+"""#,
+        "Catalog/entries/websockets/TS-WS-004.yaml": #"""
+id: TS-WS-004
+title: WebSocket {{path}} relies on an authentication middleware that does not run for WebSockets
+scope: websocket
+when: auth_middleware_only
+component: WebSockets
+stride: [S, E]
+cwe: CWE-306
+owasp_api_2023: [API2:2023, API5:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-8.3.1, v5.0.0-4.4.3]
+asvs_4_0_3: [v4.0.3-4.1.1]
+nist_800_53: [IA-2, AC-3]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [auth_middleware_only, auth]
+description: |
+  The app authenticates with a custom middleware and `{{path}}` states no authentication of its
+  own. If that middleware is a `BaseHTTPMiddleware` (`@app.middleware("http")` creates one), it
+  never sees the WebSocket: `BaseHTTPMiddleware.__call__` starts with
+  `if scope["type"] != "http": await self.app(scope, receive, send); return` (Starlette 1.10.0),
+  so the handshake reaches the route unauthenticated.
+impact_description: |
+  The socket is open to anonymous clients while the team believes it is protected.
+detection: |
+  Fires for a WebSocket route without `auth` when the model lists a custom middleware with
+  `purpose: authentication`.
+false_positives: |
+  The middleware is a pure ASGI middleware that also handles `scope["type"] == "websocket"`, or the
+  route authenticates in its handler; record the route's `auth`.
+mitigation: |
+  Authenticate inside the WebSocket route (a dependency that takes `WebSocket`, or an explicit
+  check before `accept()`), or write the middleware as pure ASGI covering `"websocket"` scopes.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' --http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
+    -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' {{env.base_url}}{{path}}
+  ```
+  Without credentials must not print `101`.
+references:
+  - https://www.starlette.io/middleware/#basehttpmiddleware
+  - https://fastapi.tiangolo.com/advanced/websockets/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - {type: custom, name: AuthMiddleware, purpose: authentication}
+      websockets:
+        - {path: /ws/feed}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      middleware:
+        - {type: custom, name: AuthMiddleware, purpose: authentication}
+      websockets:
+        - {path: /ws/feed, auth: bearer}
 
 """#,
         "Catalog/reference/advisories.yaml": #"""
