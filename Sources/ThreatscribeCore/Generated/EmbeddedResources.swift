@@ -2252,6 +2252,906 @@ samples:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
 
 """#,
+        "Catalog/entries/headers/TS-HDR-001.yaml": #"""
+id: TS-HDR-001
+title: No Strict-Transport-Security header in {{env.name}}
+scope: headers
+when: env.is_production and env.uses_https and has_hsts == false and not middleware_stack.has_https_redirect
+component: Middleware pipeline
+stride: [I, T]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-3.4.1]
+asvs_4_0_3: [v4.0.3-14.4.5]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [has_hsts, names]
+description: |
+  {{env.base_url}} is served over HTTPS, but no response tells browsers to insist on HTTPS: the
+  security headers middleware sets no `Strict-Transport-Security` and the model does not say the
+  ingress adds one. Neither Starlette nor FastAPI nor uvicorn sends HSTS by default. A browser that
+  is sent to `http://{{env.host}}` (a typed address, an old link, an attacker's page) makes that
+  request in cleartext.
+impact_description: |
+  An on-path attacker can answer the first plain-HTTP request and keep the user on HTTP (SSL
+  stripping), reading and changing traffic, including cookies that lack `Secure`.
+detection: |
+  Fires in production or staging when the base URL is `https`, the model lists the middleware, no
+  `Strict-Transport-Security` header is configured there, `deployment.ingress.hsts` is not true,
+  and no HTTPSRedirectMiddleware is registered (that case is TS-MW-004).
+false_positives: |
+  An ingress, CDN or proxy that adds HSTS; record it as `deployment.ingress.hsts: true`.
+mitigation: |
+  Send HSTS on every response, one year or more, including subdomains once they all serve HTTPS:
+
+  ```python
+  @app.middleware("http")
+  async def security_headers(request, call_next):
+      response = await call_next(request)
+      response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+      return response
+  ```
+
+  or enable it at the ingress. Consider submitting `{{env.host}}`'s registrable domain to the
+  HSTS preload list after that.
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^strict-transport-security'
+  ```
+  Must show `max-age=31536000` or more.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html#strict-transport-security-hsts
+  - https://hstspreload.org/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Strict-Transport-Security: "max-age=63072000; includeSubDomains"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-002.yaml": #"""
+id: TS-HDR-002
+title: HSTS max-age is shorter than one year ({{hsts_max_age}} s)
+scope: headers
+when: hsts_max_age < 31536000
+component: Middleware pipeline
+stride: [I]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-3.4.1]
+asvs_4_0_3: [v4.0.3-14.4.5]
+nist_800_53: [SC-8]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [hsts, hsts_max_age]
+description: |
+  The app sends `Strict-Transport-Security: {{hsts}}`, so browsers remember to use HTTPS for only
+  {{hsts_max_age}} seconds after the last visit. ASVS 5.0 asks for at least one year (31536000 s).
+  A user who returns after that window makes the first request over plain HTTP again.
+impact_description: |
+  A shorter window re-opens SSL stripping for returning users; `max-age=0` actively clears the
+  browser's HSTS entry.
+detection: |
+  Fires when the configured HSTS value has a `max-age` below 31536000.
+false_positives: |
+  A deliberate short value during an HSTS roll-out; raise it once every subdomain serves HTTPS.
+mitigation: |
+  ```python
+  response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+  ```
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^strict-transport-security'
+  ```
+  Must show `max-age` of at least 31536000.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security
+  - https://hstspreload.org/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Strict-Transport-Security: "max-age=3600"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Strict-Transport-Security: "max-age=31536000; includeSubDomains"}
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-003.yaml": #"""
+id: TS-HDR-003
+title: No Content-Security-Policy header in {{env.name}}
+scope: headers
+when: env.is_production and has_csp == false and (system.has_browser_clients or app.docs_exposed)
+component: Middleware pipeline
+stride: [T, I]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.3]
+asvs_4_0_3: [v4.0.3-14.4.3]
+nist_800_53: [SC-18, CM-6]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [has_csp, names]
+description: |
+  No response carries a `Content-Security-Policy`. The API is used from browsers (the model lists
+  web clients or CORS, or Swagger UI/ReDoc pages are served), and any HTML the API returns (the
+  documentation pages, error pages, an `HTMLResponse`, a file from a mount) runs with no limit on
+  where scripts load from or where data may be sent. For JSON responses a policy such as
+  `default-src 'none'; frame-ancestors 'none'` also stops a response opened directly in a tab from
+  being rendered as active content.
+impact_description: |
+  Any HTML injection or XSS in content from this origin runs unrestricted, with access to
+  everything the origin can reach; CSP is the second line of defence that contains it.
+detection: |
+  Fires in production or staging when the model lists the middleware, no `Content-Security-Policy`
+  is configured, and the API has browser clients or serves the documentation UI.
+false_positives: |
+  A proxy or CDN that sets the header; then record it in the security headers middleware entry.
+mitigation: |
+  For a JSON-only API a strict policy costs nothing:
+
+  ```python
+  response.headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+  ```
+
+  Pages that must run scripts (Swagger UI at `/docs`) need their own, looser policy on those
+  routes only, for example `script-src 'self' https://cdn.jsdelivr.net` with self-hosted assets
+  preferred.
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^content-security-policy'
+  ```
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Content_Security_Policy_Cheat_Sheet.html
+  - https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html#security-headers
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/CSP
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: spa, origin: "https://app.example.com"}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: spa, origin: "https://app.example.com"}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'none'; frame-ancestors 'none'"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-004.yaml": #"""
+id: TS-HDR-004
+title: The Content-Security-Policy allows inline script or eval
+scope: headers
+when: csp_script_unsafe_inline or csp_unsafe_eval
+component: Middleware pipeline
+stride: [T, E]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.3]
+asvs_4_0_3: [v4.0.3-14.4.3]
+nist_800_53: [SC-18]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [csp, csp_script_unsafe_inline, csp_unsafe_eval]
+description: |
+  The policy is `{{csp}}`. Its effective `script-src` (falling back to `default-src`) allows
+  `'unsafe-inline'` without a nonce or hash (`csp_script_unsafe_inline` = {{csp_script_unsafe_inline}})
+  or `'unsafe-eval'` (`csp_unsafe_eval` = {{csp_unsafe_eval}}). Inline `<script>` blocks and event
+  handlers injected into a page are then executed, which is exactly what a CSP is meant to stop;
+  `'unsafe-eval'` lets injected strings reach `eval()` and `new Function()`.
+impact_description: |
+  An XSS flaw anywhere on this origin is exploitable as if no CSP existed.
+detection: |
+  Fires when the configured CSP's effective `script-src` contains `'unsafe-inline'` and no
+  `'nonce-…'`/`'sha256-…'` source (browsers ignore `'unsafe-inline'` when one is present), or
+  contains `'unsafe-eval'`.
+false_positives: |
+  A policy that only ever applies to JSON responses, never to HTML; still, tighten it, it costs
+  nothing there.
+mitigation: |
+  Remove `'unsafe-inline'` and `'unsafe-eval'` from `script-src`; move inline scripts to files or
+  give each a per-response nonce:
+
+  ```python
+  import secrets
+
+  @app.middleware("http")
+  async def csp(request, call_next):
+      nonce = secrets.token_urlsafe(16)
+      request.state.csp_nonce = nonce          # templates put it in each <script nonce=...>
+      response = await call_next(request)
+      response.headers["Content-Security-Policy"] = (
+          f"default-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; "
+          "base-uri 'none'; frame-ancestors 'none'")
+      return response
+  ```
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^content-security-policy' | grep -E "unsafe-(inline|eval)"
+  ```
+  Must print nothing for `script-src` after the fix.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Content_Security_Policy_Cheat_Sheet.html
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/script-src
+  - https://csp-evaluator.withgoogle.com/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'self'; script-src 'self' 'unsafe-inline'"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'self'; script-src 'self' 'nonce-abc' 'unsafe-inline'; style-src 'self' 'unsafe-inline'"}
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-005.yaml": #"""
+id: TS-HDR-005
+title: The Content-Security-Policy allows whole schemes or any host for scripts or connections
+scope: headers
+when: count(csp_script_broad_sources) > 0 or count(csp_connect_broad_sources) > 0
+component: Middleware pipeline
+stride: [T, I]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.3]
+asvs_4_0_3: [v4.0.3-14.4.3]
+nist_800_53: [SC-18]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 3
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [csp, csp_script_broad_sources, csp_connect_broad_sources]
+description: |
+  The policy is `{{csp}}`. Sources in the effective `script-src`: {{csp_script_broad_sources|code}};
+  in the effective `connect-src`: {{csp_connect_broad_sources|code}} (either list may be empty).
+  A scheme-only source such as `https:`, `data:`, `ws:` or `wss:`, or `*`, matches every host on
+  that scheme. In `script-src` that lets injected markup load script from any server or a `data:`
+  URL; in `connect-src`, `ws:`/`wss:` or `https:` let injected script open a WebSocket or `fetch`
+  to any attacker host and send out whatever it can read.
+impact_description: |
+  The policy neither stops an XSS payload from loading nor from exfiltrating data, so it gives
+  little containment for the browser clients of this API.
+detection: |
+  Fires when the effective `script-src` or `connect-src` (each falling back to `default-src`)
+  contains `*` or a scheme-only source.
+false_positives: |
+  `connect-src wss:` is sometimes used because the WebSocket host differs per environment; list the
+  exact hosts instead (`wss://api.example.com`).
+mitigation: |
+  Replace scheme-only sources with the exact origins the front end needs, for example:
+
+  ```python
+  response.headers["Content-Security-Policy"] = (
+      "default-src 'self'; script-src 'self'; "
+      "connect-src 'self' wss://{{env.host}}; "
+      "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+  ```
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^content-security-policy'
+  ```
+  `script-src` and `connect-src` must list hosts, not bare schemes or `*`; check with
+  https://csp-evaluator.withgoogle.com/.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/connect-src
+  - https://cheatsheetseries.owasp.org/cheatsheets/Content_Security_Policy_Cheat_Sheet.html
+  - https://csp-evaluator.withgoogle.com/
+samples:
+  trigger:
+    - |
+      system: {name: Home Security Intelligence API}
+      middleware:
+        - type: security_headers
+          headers:
+            Content-Security-Policy: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests"
+  no_trigger:
+    - |
+      system: {name: Home Security Intelligence API}
+      middleware:
+        - type: security_headers
+          headers:
+            Content-Security-Policy: "default-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self' wss://api.example.com; frame-ancestors 'none'; base-uri 'self'"
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-006.yaml": #"""
+id: TS-HDR-006
+title: The Content-Security-Policy lacks {{csp_missing_directives}}
+scope: headers
+when: count(csp_missing_directives) > 0
+component: Middleware pipeline
+stride: [T]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.3, v5.0.0-3.4.6]
+asvs_4_0_3: [v4.0.3-14.4.3, v4.0.3-14.4.7]
+nist_800_53: [SC-18]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [csp, csp_missing_directives]
+description: |
+  The policy is `{{csp}}` and it lacks {{csp_missing_directives|code}}. These directives do not
+  fall back to `default-src` (except `object-src`, which counts as present here when `default-src`
+  is `'none'`): without `frame-ancestors` any site may frame the pages; without `base-uri` injected
+  `<base href>` re-targets every relative script URL; without `object-src 'none'` plugin content is
+  governed only by `default-src`. ASVS 5.0 (3.4.3) names `object-src 'none'` and `base-uri 'none'`
+  as the minimum.
+impact_description: |
+  Gaps that turn small injections into working attacks (script gadget via `<base>`, clickjacking
+  via framing).
+detection: |
+  Fires when a CSP is configured and lacks `frame-ancestors` or `base-uri`, or lacks `object-src`
+  while `default-src` is not `'none'`.
+false_positives: |
+  Framing protection given by `X-Frame-Options: DENY` alone still works in current browsers; ASVS
+  5.0 calls X-Frame-Options obsolete, so add `frame-ancestors` anyway.
+mitigation: |
+  Append the missing directives:
+
+  ```python
+  policy += "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+  ```
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^content-security-policy'
+  ```
+  Must contain `frame-ancestors`, `base-uri` and `object-src` (or `default-src 'none'`).
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/base-uri
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors
+  - https://cheatsheetseries.owasp.org/cheatsheets/Content_Security_Policy_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'self'; script-src 'self'"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"}
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-007.yaml": #"""
+id: TS-HDR-007
+title: Responses may be framed by any site in {{env.name}}
+scope: headers
+when: env.is_production and has_frame_protection == false and (system.has_browser_clients or app.docs_exposed)
+component: Middleware pipeline
+stride: [T]
+cwe: CWE-1021
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-3.4.6]
+asvs_4_0_3: [v4.0.3-14.4.7]
+nist_800_53: [SC-18]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [has_frame_protection, x_frame_options, names]
+description: |
+  Neither `X-Frame-Options` (DENY or SAMEORIGIN) nor a CSP `frame-ancestors` directive is sent, so
+  any website can load this origin's pages in an invisible iframe. The API serves browser-facing
+  content (the model lists web clients, or the documentation UI is exposed, where Swagger UI's
+  "Authorize" and "Try it out" buttons act with the user's credentials).
+impact_description: |
+  Clickjacking: a user is tricked into clicking through a framed page (authorizing, submitting a
+  request in Swagger UI), performing actions they did not intend.
+detection: |
+  Fires in production or staging when the model lists the middleware, no framing protection is
+  configured, and the API has browser clients or exposes the docs UI.
+false_positives: |
+  A pure JSON API never rendered as a page; set the header anyway, it is free.
+mitigation: |
+  ```python
+  response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"   # merged into your CSP
+  response.headers["X-Frame-Options"] = "DENY"                             # for old browsers
+  ```
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -iE '^(x-frame-options|content-security-policy)'
+  ```
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Clickjacking_Defense_Cheat_Sheet.html
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/frame-ancestors
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Frame-Options: DENY}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      app: {openapi_url: null}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-008.yaml": #"""
+id: TS-HDR-008
+title: No X-Content-Type-Options nosniff in {{env.name}}
+scope: headers
+when: env.is_production and has_nosniff == false
+component: Middleware pipeline
+stride: [T]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.4]
+asvs_4_0_3: [v4.0.3-14.4.4]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [has_nosniff, names]
+description: |
+  Responses carry no `X-Content-Type-Options: nosniff` (Starlette and FastAPI do not set it). A
+  browser may then guess the type of a response from its content, so a JSON body or an uploaded
+  file containing attacker-chosen text can be interpreted as HTML or script when loaded from
+  another page.
+impact_description: |
+  Content-sniffing XSS and script inclusion of API responses; also disables Cross-Origin Read
+  Blocking for mislabelled responses.
+detection: |
+  Fires in production or staging when the model lists the middleware and none sets
+  `X-Content-Type-Options: nosniff`.
+false_positives: |
+  A proxy or CDN that adds it; record it in the security headers middleware entry.
+mitigation: |
+  ```python
+  response.headers["X-Content-Type-Options"] = "nosniff"
+  ```
+  on every response (a small `@app.middleware("http")` or the `secure` package), and keep correct
+  `Content-Type` headers.
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^x-content-type-options: nosniff'
+  ```
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Content-Type-Options
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html#x-content-type-options
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-009.yaml": #"""
+id: TS-HDR-009
+title: No Referrer-Policy in {{env.name}}
+scope: headers
+when: env.is_production and has_referrer_policy == false
+component: Middleware pipeline
+stride: [I]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.5]
+asvs_4_0_3: [v4.0.3-14.4.6]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 3
+  motive: 1
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [has_referrer_policy, names]
+description: |
+  No `Referrer-Policy` header is sent. Browsers then apply their default
+  (`strict-origin-when-cross-origin` in current Chrome, Firefox and Safari), which already trims
+  cross-origin Referers to the origin; older or configured browsers send the full URL, path and
+  query string included, to every third-party resource and link target of a page from this
+  origin. This matters most if any URL carries tokens or personal data (TS-AUTH-007 reports
+  credentials in the query string).
+impact_description: |
+  Leakage of URL paths and query strings to third parties; usually minor, serious when URLs carry
+  secrets.
+detection: |
+  Fires in production or staging when the model lists the middleware and none sets
+  `Referrer-Policy`.
+false_positives: |
+  A pure JSON API whose responses are never rendered as pages; cheap to add anyway.
+mitigation: |
+  ```python
+  response.headers["Referrer-Policy"] = "no-referrer"   # or "strict-origin-when-cross-origin"
+  ```
+  Use `no-referrer` where URLs may carry tokens.
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^referrer-policy'
+  ```
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Referrer-Policy
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html#referrer-policy
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Referrer-Policy: no-referrer}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-010.yaml": #"""
+id: TS-HDR-010
+title: 'X-XSS-Protection enables the retired XSS auditor ({{x_xss_protection}})'
+scope: headers
+when: xss_filter_enabled
+component: Middleware pipeline
+stride: [I]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.3]
+asvs_4_0_3: [v4.0.3-14.4.3]
+nist_800_53: [CM-6]
+likelihood:
+  skill_level: 6
+  motive: 1
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [x_xss_protection]
+description: |
+  The app sends `X-XSS-Protection: {{x_xss_protection}}`. The XSS auditor it switches on has been
+  removed from Chrome and Edge and was never in Firefox; where it still exists (old Safari,
+  Internet Explorer) it can be abused to selectively block scripts on a page and to leak
+  cross-origin information (XS-Search). It gives no protection today; Content-Security-Policy
+  replaces it.
+impact_description: |
+  No protection, and a small information-leak surface in the legacy browsers that still honour it.
+detection: |
+  Fires when the configured `X-XSS-Protection` value starts with `1`.
+false_positives: |
+  None for modern clients; the header only matters for legacy browsers.
+mitigation: |
+  Send `0` (or drop the header) and rely on a strict CSP:
+
+  ```python
+  response.headers["X-XSS-Protection"] = "0"
+  ```
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -i '^x-xss-protection'
+  ```
+  Must show `0` or nothing.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-XSS-Protection
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html#x-xss-protection
+samples:
+  trigger:
+    - |
+      system: {name: Home Security Intelligence API}
+      middleware:
+        - type: security_headers
+          headers: {X-XSS-Protection: "1; mode=block", X-Content-Type-Options: nosniff}
+  no_trigger:
+    - |
+      system: {name: Home Security Intelligence API}
+      middleware:
+        - type: security_headers
+          headers: {X-XSS-Protection: "0", X-Content-Type-Options: nosniff}
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-011.yaml": #"""
+id: TS-HDR-011
+title: Cross-Origin-Opener/Resource-Policy not sent in {{env.name}}
+scope: headers
+when: env.is_production and system.has_browser_clients and count(missing_cross_origin_policies) > 0
+component: Middleware pipeline
+stride: [I]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.8]
+asvs_4_0_3: [v4.0.3-14.4.7]
+nist_800_53: [SC-18]
+likelihood:
+  skill_level: 6
+  motive: 1
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 1
+  accountability: 1
+confidence: judgment
+evidence: [missing_cross_origin_policies, names]
+description: |
+  The app does not send {{missing_cross_origin_policies|code}}. Without
+  `Cross-Origin-Resource-Policy: same-origin` any site may embed API responses as `<img>`,
+  `<script>` or `<audio>` subresources, which side-channel attacks (Spectre-class reads, XS-Leaks)
+  build on; without `Cross-Origin-Opener-Policy: same-origin` a page opened from this origin keeps
+  a `window.opener` relation with cross-origin pages (tab-nabbing, frame counting).
+impact_description: |
+  Defence-in-depth gaps for browser clients; exploitation needs another flaw or a side channel.
+detection: |
+  Fires in production or staging for APIs with browser clients when the model lists the middleware
+  and either header is not configured.
+false_positives: |
+  Resources that are meant to be embedded cross-origin (public images, a widget) need
+  `cross-origin` CORP; set it per route.
+mitigation: |
+  ```python
+  response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+  response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+  ```
+  CORP is only checked for `no-cors` loads (images, scripts, media); CORS `fetch` calls from your
+  own front end are governed by CORS and keep working.
+validation: |
+  ```bash
+  curl -sI {{env.base_url}}/ | grep -iE '^cross-origin-(opener|resource)-policy'
+  ```
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Resource-Policy
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Cross-Origin-Opener-Policy
+  - https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: spa, origin: "https://app.example.com"}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: spa, origin: "https://app.example.com"}
+      middleware:
+        - type: security_headers
+          headers: {Cross-Origin-Opener-Policy: same-origin, Cross-Origin-Resource-Policy: same-site}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
         "Catalog/entries/middleware/TS-MW-001.yaml": #"""
 id: TS-MW-001
 title: Middleware outside CORSMiddleware answers requests without CORS headers
@@ -3187,6 +4087,934 @@ samples:
         - name: development
           kind: development
           base_url: http://localhost:8000
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-001.yaml": #"""
+id: TS-ROUTE-001
+title: State-changing endpoint {{subject}} has no authentication
+scope: endpoint
+when: mutating and auth_state == "unspecified" and not is_login and not is_admin and not known(protected_prefix) and include_in_schema
+component: Routing and authorization
+stride: [S, T, E]
+cwe: CWE-306
+owasp_api_2023: [API2:2023, API5:2023]
+owasp_top10_2021: [A07:2021, A01:2021]
+owasp_top10_2025: [A07:2025, A01:2025]
+asvs_5_0: [v5.0.0-8.2.1, v5.0.0-8.3.1]
+asvs_4_0_3: [v4.0.3-4.1.1]
+nist_800_53: [AC-3, IA-2]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 7
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [auth_state, methods, path, router_prefix]
+description: |
+  `{{subject}}` changes state ({{methods}}) and no authentication runs for it: the endpoint names
+  no auth mechanism, its router (prefix `{{router_prefix}}`) has no `dependencies=[Depends(...)]`,
+  and the model does not mark it as deliberately public (`auth: none`). Unless the handler checks
+  credentials itself, anyone who can reach {{env.base_url}} can call it.
+impact_description: |
+  Anonymous creation, modification or deletion of data through `{{path}}`, with no record of who
+  did it.
+detection: |
+  Fires for endpoints with POST, PUT, PATCH or DELETE whose authentication is unspecified: no
+  `auth` on the endpoint and no auth dependency on its router. Login endpoints are excluded, and so
+  are the cases other entries report more precisely: admin endpoints (TS-ROUTE-007), endpoints under
+  another router's protected prefix (TS-ROUTE-003) and hidden endpoints (TS-ROUTE-004).
+  Judgment: a check inside the handler body is invisible to the model.
+false_positives: |
+  Endpoints that are public by design (sign-up, webhooks verified by signature). Mark them
+  `auth: none` in the model so the decision is recorded (TS-ROUTE-010 then reviews their abuse
+  controls instead).
+mitigation: |
+  Require authentication with a dependency, ideally on the router so new routes inherit it:
+
+  ```python
+  from fastapi import APIRouter, Depends
+
+  router = APIRouter(prefix="{{router_prefix}}", dependencies=[Depends(get_current_user)])
+  ```
+
+  Router-level dependencies run for every route of the router and a route cannot opt out of them,
+  so public routes belong on a separate router.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'
+  ```
+  Must print `401` (or `403`) without credentials; not `200`, `201` or `422`.
+references:
+  - https://fastapi.tiangolo.com/tutorial/bigger-applications/#another-module-with-apirouter
+  - https://fastapi.tiangolo.com/tutorial/dependencies/global-dependencies/
+  - https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /bookings
+          endpoints:
+            - path: /
+              methods: [POST]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /bookings
+          dependencies: [bearer]
+          endpoints:
+            - path: /
+              methods: [POST]
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /bookings
+          endpoints:
+            - path: /
+              methods: [POST]
+              auth: none
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-002.yaml": #"""
+id: TS-ROUTE-002
+title: The {{subject}} has no auth dependency while {{protected_routers}} do
+scope: router
+when: has_auth_dependency == false and count(protected_routers) > 0 and count(unauthenticated_endpoints) > 0
+component: Routing and authorization
+stride: [S, E]
+cwe: CWE-306
+owasp_api_2023: [API5:2023, API2:2023]
+owasp_top10_2021: [A01:2021, A07:2021]
+owasp_top10_2025: [A01:2025, A07:2025]
+asvs_5_0: [v5.0.0-8.2.1, v5.0.0-8.3.1]
+asvs_4_0_3: [v4.0.3-4.1.1, v4.0.3-13.1.4]
+nist_800_53: [AC-3]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [has_auth_dependency, protected_routers, unauthenticated_endpoints]
+description: |
+  The API protects routers with router-level auth dependencies ({{protected_routers}} have
+  `dependencies=[Depends(...)]`), but the router `{{prefix}}` has none, and these of its endpoints
+  name no mechanism of their own and are not marked public: {{unauthenticated_endpoints}}.
+  Inconsistent placement of the auth dependency is a classic way to ship an unprotected route: the
+  team relies on "routers are protected" while this one is not.
+impact_description: |
+  Anonymous access to the listed operations, with whatever data they read or change.
+detection: |
+  Fires for a router without an auth dependency when at least one other router has one and the
+  router has endpoints whose authentication is unspecified.
+false_positives: |
+  Handlers that authenticate inside their body, or a router that is public by design (then mark its
+  endpoints `auth: none`).
+mitigation: |
+  Put the dependency on the router (or the app) so every route inherits it:
+
+  ```python
+  router = APIRouter(prefix="{{prefix}}", dependencies=[Depends(get_current_user)])
+  ```
+
+  or apply it once for the whole app with `FastAPI(dependencies=[Depends(get_current_user)])` and
+  mount public routes on a separate app or router. Add a test that walks `app.routes` and fails for
+  any route without an auth dependency that is not on an explicit allow-list.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{prefix}}/'
+  ```
+  Each listed endpoint must answer `401` without credentials.
+references:
+  - https://fastapi.tiangolo.com/tutorial/bigger-applications/#include-an-apirouter-with-a-custom-prefix-tags-responses-and-dependencies
+  - https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /bookings
+          dependencies: [bearer]
+          endpoints:
+            - {path: /, methods: [GET]}
+        - prefix: /reports
+          endpoints:
+            - {path: /monthly, methods: [GET]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /bookings
+          dependencies: [bearer]
+          endpoints:
+            - {path: /, methods: [GET]}
+        - prefix: /reports
+          dependencies: [bearer]
+          endpoints:
+            - {path: /monthly, methods: [GET]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /bookings
+          dependencies: [bearer]
+          endpoints:
+            - {path: /, methods: [GET]}
+        - prefix: /public
+          endpoints:
+            - {path: /health, methods: [GET], auth: none}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-003.yaml": #"""
+id: TS-ROUTE-003
+title: '{{subject}} sits under the protected prefix {{protected_prefix}} but is not protected'
+scope: endpoint
+when: known(protected_prefix)
+component: Routing and authorization
+stride: [S, E]
+cwe: CWE-306
+owasp_api_2023: [API5:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-8.2.1]
+asvs_4_0_3: [v4.0.3-13.1.4, v4.0.3-4.1.3]
+nist_800_53: [AC-3, AC-6]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [path, protected_prefix, auth_state, router_prefix]
+description: |
+  `{{subject}}` lives at `{{path}}`, under `{{protected_prefix}}`, whose router requires
+  authentication for every route. But this endpoint is declared on another router (prefix
+  `{{router_prefix}}`) that does not, so the protected router's dependency never runs for it; its
+  authentication state is `{{auth_state}}`. In FastAPI, dependencies belong to the router a route
+  is declared on, not to the URL prefix, so "everything under `{{protected_prefix}}` is
+  authenticated" is not true here.
+impact_description: |
+  Anonymous access to an operation that reviewers, proxies and documentation assume is protected
+  with the rest of `{{protected_prefix}}`.
+detection: |
+  Fires when an endpoint without authentication (unspecified or `auth: none`) has a full path under
+  the prefix of a different router that has an auth dependency.
+false_positives: |
+  A deliberately public endpoint placed under that prefix (for example a public status page); move
+  it to a public prefix to keep the convention meaningful.
+mitigation: |
+  Declare the route on the protected router, or give it the same dependency:
+
+  ```python
+  @protected_router.get("{{path}}")   # the router with prefix {{protected_prefix}}
+  async def handler(...): ...
+  ```
+
+  and add a test that every route whose path starts with `{{protected_prefix}}` has the auth
+  dependency in `route.dependant.dependencies`.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{path}}'
+  ```
+  Must print `401` without credentials.
+references:
+  - https://fastapi.tiangolo.com/tutorial/bigger-applications/
+  - https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: admin_token, type: api_key, transport: header}
+      routers:
+        - prefix: /admin
+          dependencies: [admin_token]
+          endpoints:
+            - {path: /users, methods: [GET]}
+        - prefix: ""
+          endpoints:
+            - {path: /admin/stats, methods: [GET]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: admin_token, type: api_key, transport: header}
+      routers:
+        - prefix: /admin
+          dependencies: [admin_token]
+          endpoints:
+            - {path: /users, methods: [GET]}
+            - {path: /stats, methods: [GET]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: admin_token, type: api_key, transport: header}
+      routers:
+        - prefix: /admin
+          dependencies: [admin_token]
+          endpoints:
+            - {path: /users, methods: [GET]}
+        - prefix: ""
+          endpoints:
+            - {path: /administrator-guide, methods: [GET]}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-004.yaml": #"""
+id: TS-ROUTE-004
+title: Hidden endpoint {{subject}} is not protected, only left out of the docs
+scope: endpoint
+when: include_in_schema == false and auth_state != "authenticated"
+component: Routing and authorization
+stride: [S, E, I]
+cwe: CWE-425
+owasp_api_2023: [API9:2023, API5:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-8.2.1, v5.0.0-13.4.5]
+asvs_4_0_3: [v4.0.3-4.1.1, v4.0.3-14.2.2]
+nist_800_53: [AC-3, CM-7]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [include_in_schema, auth_state, path, purpose]
+description: |
+  `{{subject}}` is registered with `include_in_schema=False` and has no authentication (state
+  `{{auth_state}}`). `include_in_schema=False` only removes the route from `/openapi.json` and
+  the docs UIs; the route still answers requests exactly as before. Hiding it is
+  not access control: paths leak through front-end bundles, logs, old documentation and simple
+  guessing (`/internal`, `/debug`, `/admin`).
+impact_description: |
+  Whoever finds `{{path}}` can use it anonymously, and because it is undocumented it is rarely
+  reviewed or tested.
+detection: |
+  Fires when an endpoint has `include_in_schema: false` and neither its router nor the endpoint
+  names an auth mechanism.
+false_positives: |
+  Intentionally public utility routes (health checks, `robots.txt`) that are only hidden to keep
+  the docs tidy; mark them `purpose: health` and accept the finding.
+mitigation: |
+  Protect it like any other route, then decide separately whether to document it:
+
+  ```python
+  @router.post("{{path}}", include_in_schema=False, dependencies=[Depends(require_admin)])
+  async def handler(...): ...
+  ```
+
+  Internal-only operations are better served on a separate app bound to an internal port or
+  network.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{path}}'
+  ```
+  Must print `401`/`403` (or `404` if removed) without credentials.
+references:
+  - https://fastapi.tiangolo.com/advanced/path-operation-advanced-configuration/#exclude-from-openapi
+  - https://owasp.org/www-community/attacks/Forced_browsing
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /internal
+          endpoints:
+            - {path: /reindex, methods: [POST], include_in_schema: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: admin_key, type: api_key, transport: header}
+      routers:
+        - prefix: /internal
+          dependencies: [admin_key]
+          endpoints:
+            - {path: /reindex, methods: [POST], include_in_schema: false}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /internal
+          endpoints:
+            - {path: /reindex, methods: [POST]}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-005.yaml": #"""
+id: TS-ROUTE-005
+title: '{{subject}} does not check that the caller owns the object'
+scope: endpoint
+when: addresses_object and checks_object_ownership == false
+component: Routing and authorization
+stride: [I, T, E]
+cwe: CWE-639
+owasp_api_2023: [API1:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-8.2.2]
+asvs_4_0_3: [v4.0.3-4.2.1]
+nist_800_53: [AC-3]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 5
+confidence: clear-cut
+evidence: [path, checks_object_ownership, auth_state, methods]
+description: |
+  `{{subject}}` takes an object id in the path (`{{path}}`) and, as the model says, the handler
+  does not check that the authenticated caller is allowed to access that particular object
+  (`checks_object_ownership: false`). Authentication (state `{{auth_state}}`) only establishes who
+  the caller is. Any caller can change the id, and ids are easy to enumerate when they are
+  sequential integers.
+impact_description: |
+  Broken object level authorization (BOLA/IDOR): reading, changing or deleting other users'
+  records one id at a time, the most common API vulnerability (OWASP API1:2023).
+detection: |
+  Fires when an endpoint's full path contains a path parameter and the model says
+  `checks_object_ownership: false`.
+false_positives: |
+  Objects that are public by nature (a product catalogue); set `checks_object_ownership: true`
+  with a note, or make the path parameter a slug rather than an owned object.
+mitigation: |
+  Scope every lookup to the caller, so another user's id simply does not exist for them:
+
+  ```python
+  @router.get("{{path}}")
+  async def get_item(item_id: int, user: User = Depends(get_current_user), db: Session = Depends(get_db)):
+      item = db.scalar(select(Item).where(Item.id == item_id, Item.owner_id == user.id))
+      if item is None:
+          raise HTTPException(status_code=404)
+      return item
+  ```
+
+  Prefer random identifiers (UUIDv4) over sequential ones as defence in depth, and add tests that
+  user B gets 404 for user A's ids.
+validation: |
+  With two test accounts:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $USER_B_TOKEN" '{{env.base_url}}{{path}}'
+  ```
+  using an id that belongs to user A must print `404` or `403`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Insecure_Direct_Object_Reference_Prevention_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /bookings
+          dependencies: [bearer]
+          endpoints:
+            - {path: "/{booking_id}", methods: [GET, DELETE], checks_object_ownership: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /bookings
+          dependencies: [bearer]
+          endpoints:
+            - {path: "/{booking_id}", methods: [GET, DELETE], checks_object_ownership: true}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /bookings
+          endpoints:
+            - {path: "/{booking_id}", methods: [GET]}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-006.yaml": #"""
+id: TS-ROUTE-006
+title: Administrative endpoint {{subject}} requires login but no role or scope
+scope: endpoint
+when: is_admin and auth_state == "authenticated" and count(scopes) == 0
+component: Routing and authorization
+stride: [E]
+cwe: CWE-862
+owasp_api_2023: [API5:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-8.2.1]
+asvs_4_0_3: [v4.0.3-4.1.3]
+nist_800_53: [AC-3, AC-6]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 3
+  accountability: 5
+confidence: judgment
+evidence: [path, purpose, auth_mechanisms, scopes]
+description: |
+  `{{subject}}` is administrative (purpose `{{purpose}}` or an `admin` path segment) and the model
+  lists only authentication for it ({{auth_mechanisms}}), no required role or OAuth2 scope. Unless
+  the handler checks a role itself, every authenticated user, including self-registered ones, can
+  call it.
+impact_description: |
+  Broken function level authorization: ordinary users perform administrative actions (managing
+  users, exporting all data, changing configuration).
+detection: |
+  Fires for authenticated endpoints whose purpose is `admin` or whose path has an `admin` segment
+  and that list no `scopes`.
+false_positives: |
+  A role check inside the handler or in a custom dependency the model does not show; record the
+  required role in `scopes`.
+mitigation: |
+  Require the role in a dependency on the admin router, with FastAPI's `Security` scopes or a role
+  check:
+
+  ```python
+  from fastapi import Security
+
+  def require_admin(user: User = Security(get_current_user, scopes=["admin"])) -> User:
+      return user
+
+  admin_router = APIRouter(prefix="/admin", dependencies=[Depends(require_admin)])
+  ```
+validation: |
+  With a non-admin account:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $ORDINARY_USER_TOKEN" '{{env.base_url}}{{path}}'
+  ```
+  Must print `403`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/
+  - https://fastapi.tiangolo.com/advanced/security/oauth2-scopes/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /admin
+          dependencies: [bearer]
+          endpoints:
+            - {path: /users, methods: [GET, DELETE]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /admin
+          dependencies: [bearer]
+          endpoints:
+            - {path: /users, methods: [GET, DELETE], scopes: [admin]}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-007.yaml": #"""
+id: TS-ROUTE-007
+title: Administrative endpoint {{subject}} has no authentication
+scope: endpoint
+when: is_admin and auth_state != "authenticated"
+component: Routing and authorization
+stride: [S, E]
+cwe: CWE-306
+owasp_api_2023: [API5:2023, API2:2023]
+owasp_top10_2021: [A01:2021, A07:2021]
+owasp_top10_2025: [A01:2025, A07:2025]
+asvs_5_0: [v5.0.0-8.2.1, v5.0.0-8.3.1]
+asvs_4_0_3: [v4.0.3-4.1.3]
+nist_800_53: [AC-3, IA-2]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 5
+  accountability: 9
+confidence: judgment
+evidence: [path, purpose, auth_state, methods]
+description: |
+  `{{subject}}` is administrative (purpose `{{purpose}}` or an `admin` path segment) and no
+  authentication runs for it (state `{{auth_state}}`: no auth mechanism on the endpoint or its
+  router). Anyone who reaches {{env.base_url}} can call `{{path}}`.
+impact_description: |
+  Anonymous administrative access: user management, data export or configuration changes by
+  anyone on the network.
+detection: |
+  Fires for endpoints whose purpose is `admin` or whose path has an `admin` segment and whose
+  authentication is unspecified or `none`.
+false_positives: |
+  Admin routes protected by network controls only (bound to an internal listener, an ingress
+  allow-list); those are weak on their own but record them.
+mitigation: |
+  Put admin routes on a router that requires authentication and an admin role:
+
+  ```python
+  admin_router = APIRouter(prefix="/admin", dependencies=[Depends(require_admin)])
+  ```
+
+  and, where possible, expose them only on an internal network.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{path}}'
+  ```
+  Must print `401` without credentials.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/
+  - https://fastapi.tiangolo.com/tutorial/security/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /admin
+          endpoints:
+            - {path: /export, methods: [GET]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: oauth2_jwt, transport: header}
+      routers:
+        - prefix: /admin
+          dependencies: [bearer]
+          endpoints:
+            - {path: /export, methods: [GET], scopes: [admin]}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-008.yaml": #"""
+id: TS-ROUTE-008
+title: '{{subject}} fetches a URL the client supplies (SSRF)'
+scope: endpoint
+when: fetches_user_url
+component: Routing and authorization
+stride: [I, E]
+cwe: CWE-918
+owasp_api_2023: [API7:2023]
+owasp_top10_2021: [A10:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-1.3.6, v5.0.0-13.2.5]
+asvs_4_0_3: [v4.0.3-12.6.1]
+nist_800_53: [AC-4, SC-7]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [fetches_user_url, path, auth_state, methods]
+description: |
+  `{{subject}}` makes the server fetch a URL taken from the request (a webhook target, an image
+  or feed URL, an import link). The request leaves from inside the deployment, so the caller can
+  point it at addresses they cannot reach themselves: `http://169.254.169.254/` (cloud instance
+  metadata and credentials), `http://localhost:...` admin ports, cluster-internal services and
+  databases, or `file://` and other schemes if the HTTP client supports them. Redirects and DNS
+  rebinding defeat naive host checks. Its authentication state is `{{auth_state}}`.
+impact_description: |
+  Reading internal services and cloud credentials, pivoting into the private network, and using
+  the API as a proxy for scanning or attacks.
+detection: |
+  Fires when the model marks an endpoint `fetches_user_url: true`. Judgment: the model does not
+  show whether the code validates the destination.
+false_positives: |
+  Code that already resolves the host, rejects private, loopback and link-local addresses, allows
+  only `https` on port 443, pins the resolved address for the connection and disables redirects.
+mitigation: |
+  Validate the destination against an allow-list where possible; otherwise resolve it and reject
+  non-public addresses, connect to the checked address, and do not follow redirects:
+
+  ```python
+  import ipaddress, socket
+  from urllib.parse import urlsplit
+  import httpx
+
+  def public_https_target(url: str) -> str:
+      parts = urlsplit(url)
+      if parts.scheme != "https" or not parts.hostname:
+          raise HTTPException(400, "https URLs only")
+      for info in socket.getaddrinfo(parts.hostname, parts.port or 443):
+          address = ipaddress.ip_address(info[4][0])
+          if not address.is_global:
+              raise HTTPException(400, "destination not allowed")
+      return url
+
+  async with httpx.AsyncClient(follow_redirects=False, timeout=5) as client:
+      response = await client.get(public_https_target(body.url))
+  ```
+
+  Also block egress to `169.254.169.254` and internal ranges at the network level (Kubernetes
+  NetworkPolicy, IMDSv2 with hop limit 1).
+validation: |
+  ```bash
+  curl -s -w '\n%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' \
+    -d '{"url": "http://169.254.169.254/latest/meta-data/"}'
+  ```
+  Must be refused (400/422) without any outbound request in the egress logs.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa7-server-side-request-forgery/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /webhooks
+          endpoints:
+            - {path: /test, methods: [POST], fetches_user_url: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /webhooks
+          endpoints:
+            - {path: /test, methods: [POST], fetches_user_url: false}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-009.yaml": #"""
+id: TS-ROUTE-009
+title: '{{subject}} returns sensitive fields ({{sensitive_response_fields}})'
+scope: endpoint
+when: count(sensitive_response_fields) > 0
+component: Routing and authorization
+stride: [I]
+cwe: CWE-213
+owasp_api_2023: [API3:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-15.3.1, v5.0.0-8.2.3]
+asvs_4_0_3: [v4.0.3-8.3.4]
+nist_800_53: [AC-3, AC-4]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 5
+confidence: judgment
+evidence: [sensitive_response_fields, response_model, auth_state]
+description: |
+  `{{subject}}` returns {{sensitive_response_fields|code}}, which the model marks as sensitive
+  (on the endpoint, or as fields of its `response_model`). FastAPI serializes every field of the
+  `response_model`; anything in it goes to every caller allowed to reach the endpoint (auth state
+  `{{auth_state}}`), and from there into browser caches, front-end state and logs. Front ends
+  that merely do not display a field do not protect it.
+impact_description: |
+  Excessive data exposure: password hashes, tokens, personal or internal data disclosed to
+  clients who do not need them (OWASP API3:2023, broken object property level authorization).
+detection: |
+  Fires when the endpoint lists `sensitive_response_fields` or its response model has fields
+  marked `sensitive: true`.
+false_positives: |
+  Fields the caller is entitled to (a user's own e-mail on `GET /me`); note why and narrow the
+  marking.
+mitigation: |
+  Declare a response model with only the fields the client needs, separate from the database
+  model:
+
+  ```python
+  class UserPublic(BaseModel):
+      id: int
+      display_name: str
+
+  @router.get("{{path}}", response_model=UserPublic)
+  async def handler(...): ...
+  ```
+
+  For secrets inside the server's own objects use `Field(exclude=True)` or `SecretStr`.
+validation: |
+  ```bash
+  curl -s -H "Authorization: Bearer $TOKEN" '{{env.base_url}}{{path}}' | python3 -m json.tool
+  ```
+  None of {{sensitive_response_fields}} may appear.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa3-broken-object-property-level-authorization/
+  - https://fastapi.tiangolo.com/tutorial/response-model/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: UserOut
+          fields:
+            - {name: id, type: int}
+            - {name: password_hash, type: str, sensitive: true}
+      routers:
+        - prefix: /users
+          endpoints:
+            - {path: "/{user_id}", methods: [GET], response_model: UserOut}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: UserOut
+          fields:
+            - {name: id, type: int}
+            - {name: display_name, type: str}
+      routers:
+        - prefix: /users
+          endpoints:
+            - {path: "/{user_id}", methods: [GET], response_model: UserOut}
+
+"""#,
+        "Catalog/entries/routing/TS-ROUTE-010.yaml": #"""
+id: TS-ROUTE-010
+title: Public state-changing endpoint {{subject}} has no rate limit
+scope: endpoint
+when: auth_state == "public" and mutating and rate_limited == false and not is_login
+component: Routing and authorization
+stride: [D, T]
+cwe: CWE-799
+owasp_api_2023: [API6:2023, API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-2.4.1, v5.0.0-2.4.2]
+asvs_4_0_3: [v4.0.3-11.1.4, v4.0.3-11.1.2]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: clear-cut
+evidence: [auth_state, methods, rate_limited, purpose]
+description: |
+  `{{subject}}` is deliberately public (`auth: none`) and changes state ({{methods}}), and no rate
+  limit applies to it. Anyone can call it in a loop: mass sign-ups, spam submissions, flooding
+  another user's inbox with notification mails, or filling tables until storage or quotas run out.
+impact_description: |
+  Abuse of a business flow (OWASP API6:2023): junk data, costs (mail, SMS), and degraded service
+  for real users.
+detection: |
+  Fires for endpoints marked `auth: none` with POST, PUT, PATCH or DELETE when no limit applies
+  (no endpoint `rate_limit`, no rate-limit middleware default, no ingress limiting). Login
+  endpoints are reported by TS-AUTH-011.
+false_positives: |
+  Webhook receivers that verify a signature before doing work, or endpoints behind a CAPTCHA.
+mitigation: |
+  Limit per client address (and per target, e.g. per e-mail address for invitation flows), and
+  consider a CAPTCHA or proof-of-work for anonymous writes:
+
+  ```python
+  @router.post("{{path}}")
+  @limiter.limit("10/hour")
+  async def handler(request: Request, ...): ...
+  ```
+validation: |
+  ```bash
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'; done | sort | uniq -c
+  ```
+  After the fix later calls answer `429`.
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa6-unrestricted-access-to-sensitive-business-flows/
+  - https://slowapi.readthedocs.io/en/latest/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /signup
+          endpoints:
+            - {path: /, methods: [POST], auth: none}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /signup
+          endpoints:
+            - {path: /, methods: [POST], auth: none, rate_limit: 10/hour}
 
 """#,
         "Catalog/entries/server/TS-SRV-001.yaml": #"""
@@ -4326,6 +6154,533 @@ samples:
         - prefix: /reports
           endpoints:
             - {path: /export, methods: [GET], blocking_calls_in_async: false}
+
+"""#,
+        "Catalog/entries/session/TS-SESS-001.yaml": #"""
+id: TS-SESS-001
+title: The session cookie {{cookie_name}} is sent without the Secure flag
+scope: session
+when: https_only == false and (env.is_production or env.uses_https)
+component: Middleware pipeline
+stride: [I, S]
+cwe: CWE-614
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.3.1]
+asvs_4_0_3: [v4.0.3-3.4.1]
+nist_800_53: [SC-23, SC-8]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [https_only, cookie_name, used_for_auth]
+description: |
+  SessionMiddleware is registered without `https_only=True` (Starlette's default is False), so the
+  `{{cookie_name}}` cookie is set without `Secure`. Browsers then also send it over plain HTTP:
+  any `http://` request to the API's host (a mistyped link, an attacker's `<img src="http://...">`
+  on a page the user visits) carries the session in cleartext. `HttpOnly` is always set by
+  Starlette; `SameSite` is `{{same_site}}`.
+impact_description: |
+  An on-path attacker captures the session cookie and takes over the session for up to its
+  lifetime ({{max_age}} s).
+detection: |
+  Fires when a SessionMiddleware's `https_only` is false or unset and the environment is production
+  or staging, or its base URL is `https`.
+false_positives: |
+  A proxy that rewrites `Set-Cookie` to add `Secure`; unusual, record it.
+mitigation: |
+  ```python
+  from starlette.middleware.sessions import SessionMiddleware
+
+  app.add_middleware(
+      SessionMiddleware,
+      secret_key=settings.session_secret.get_secret_value(),
+      https_only=True,            # Secure flag
+      same_site="lax",
+      session_cookie="__Host-session",   # only with path "/" and no domain
+  )
+  ```
+validation: |
+  ```bash
+  curl -si {{env.base_url}}/ -c - | grep -i 'set-cookie: {{cookie_name}}'
+  ```
+  The `Set-Cookie` line must contain `secure`.
+references:
+  - https://www.starlette.io/middleware/#sessionmiddleware
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies#restrict_access_to_cookies
+  - https://cwe.mitre.org/data/definitions/614.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          secret_key_source: platform_secret
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          secret_key_source: platform_secret
+          https_only: true
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+      environments:
+        - name: development
+          kind: development
+          base_url: http://localhost:8000
+
+"""#,
+        "Catalog/entries/session/TS-SESS-002.yaml": #"""
+id: TS-SESS-002
+title: Session contents ({{contents}}) are readable by anyone holding the cookie
+scope: session
+when: count(contents) > 0
+component: Middleware pipeline
+stride: [I]
+cwe: CWE-315
+owasp_api_2023: [API3:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-14.1.1]
+asvs_4_0_3: [v4.0.3-8.3.4]
+nist_800_53: [SC-28]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 1
+  accountability: 1
+confidence: judgment
+evidence: [contents, cookie_name]
+description: |
+  The code stores {{contents|code}} in `request.session`. Starlette's SessionMiddleware keeps the
+  whole session in the `{{cookie_name}}` cookie as `base64(JSON).timestamp.signature` (itsdangerous
+  `TimestampSigner`): signed, not encrypted. Anyone who sees the cookie (the user, browser
+  extensions, anything that logs cookies) reads the values with a base64 decoder; the signature only
+  prevents changing them.
+impact_description: |
+  Disclosure of whatever is in the session (roles, e-mail addresses, internal ids, flags) to the
+  client and to anyone the cookie leaks to.
+detection: |
+  Fires when the model lists what the code stores in a Starlette session (`session_contents`).
+  Judgment: whether those values are sensitive is for the reviewer.
+false_positives: |
+  Non-sensitive values (a user id the client knows anyway, a CSRF token, a flash message).
+mitigation: |
+  Keep only an opaque identifier in the cookie and the data server-side (Redis or the database),
+  for example with `starsessions`, or encrypt the payload; never store secrets or personal data
+  in Starlette's cookie session.
+
+  ```python
+  request.session["sid"] = session_id          # opaque, random
+  await store.set(session_id, {"user_id": user.id, "role": user.role}, ttl=3600)
+  ```
+validation: |
+  ```bash
+  curl -si {{env.base_url}}/ -c cookies.txt >/dev/null
+  awk '$6=="{{cookie_name}}"{print $7}' cookies.txt | cut -d. -f1 | base64 -d 2>/dev/null
+  ```
+  After the fix the decoded payload holds only an opaque id.
+references:
+  - https://www.starlette.io/middleware/#sessionmiddleware
+  - https://itsdangerous.palletsprojects.com/en/stable/timed/
+  - https://cwe.mitre.org/data/definitions/315.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          session_contents: [user, role, email]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+
+"""#,
+        "Catalog/entries/session/TS-SESS-003.yaml": #"""
+id: TS-SESS-003
+title: Cookie sessions cannot be revoked server-side; logout does not end them
+scope: session
+when: used_for_auth and not auth_revocable
+component: Middleware pipeline
+stride: [S]
+cwe: CWE-613
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-7.4.1, v5.0.0-7.4.2]
+asvs_4_0_3: [v4.0.3-3.3.1]
+nist_800_53: [AC-12, SC-23(1)]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [used_for_auth, max_age, cookie_name]
+description: |
+  Users are authenticated with Starlette's SessionMiddleware, whose session lives entirely in the
+  signed `{{cookie_name}}` cookie; the server keeps no record of it. `request.session.clear()` at
+  logout only makes the browser overwrite its copy: a copy taken earlier stays valid until its
+  signature timestamp is older than `max_age` ({{max_age}} s). A captured cookie still worked after
+  logout in a test against Starlette 1.10.0. There is also no way to end all sessions of a user
+  whose account is disabled or whose password changed.
+impact_description: |
+  A stolen session cookie (XSS, malware, a shared computer, a log) cannot be cut off by logout,
+  password reset or account suspension; it keeps working for the whole `max_age`.
+detection: |
+  Fires when SessionMiddleware is registered and the model lists an auth mechanism of type
+  `session_cookie`.
+false_positives: |
+  Code that stores a server-side session id or a per-user session version in the cookie and checks
+  it on every request; then record `revocable: true` on the `session_cookie` auth mechanism.
+mitigation: |
+  Store an opaque session id in the cookie and the session in Redis or the database, delete it at
+  logout, and delete all of a user's sessions on password change or suspension:
+
+  ```python
+  async def current_user(request: Request) -> User:
+      sid = request.session.get("sid")
+      record = await sessions.get(sid) if sid else None
+      if record is None:
+          raise HTTPException(status_code=401)
+      return await users.get(record["user_id"])
+  ```
+
+  Shorten `max_age` meanwhile (see TS-SESS-004).
+validation: |
+  Log in, save the cookie, log out, and replay it:
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -b '{{cookie_name}}=SAVED_VALUE' {{env.base_url}}/
+  ```
+  Must print `401` after the fix.
+references:
+  - https://www.starlette.io/middleware/#sessionmiddleware
+  - https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-expiration
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          https_only: true
+      auth:
+        - id: web_session
+          type: session_cookie
+          transport: cookie
+          parameter: session
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          https_only: true
+      auth:
+        - id: bearer
+          type: jwt
+          transport: header
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          https_only: true
+          session_contents: [sid]
+      auth:
+        - id: web_session
+          type: session_cookie
+          transport: cookie
+          revocable: true
+
+"""#,
+        "Catalog/entries/session/TS-SESS-004.yaml": #"""
+id: TS-SESS-004
+title: Authenticated sessions last {{max_age_days}} days
+scope: session
+when: used_for_auth and max_age > 86400
+component: Middleware pipeline
+stride: [S]
+cwe: CWE-613
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-7.3.2, v5.0.0-7.3.1]
+asvs_4_0_3: [v4.0.3-3.3.2]
+nist_800_53: [AC-12, IA-11]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 3
+  availability: 1
+  accountability: 5
+confidence: clear-cut
+evidence: [max_age, used_for_auth]
+description: |
+  SessionMiddleware signs sessions with a `max_age` of {{max_age}} seconds ({{max_age_days}} days;
+  Starlette's default is 1209600, 14 days) and the session authenticates users. Whenever the code
+  modifies the session, Starlette issues a freshly signed cookie with a new timestamp (checked in
+  Starlette 1.10.0), so a session the app keeps touching can be extended without re-authenticating,
+  and an idle one remains usable for the whole period. There is no separate inactivity timeout.
+impact_description: |
+  A session cookie left on a shared device or copied by malware stays usable for days; combined
+  with the lack of server-side revocation (TS-SESS-003) nothing shortens that.
+detection: |
+  Fires when SessionMiddleware authenticates users (an auth mechanism of type `session_cookie`)
+  and its effective `max_age` exceeds one day.
+false_positives: |
+  Low-risk applications that deliberately keep users logged in; record the decision (ASVS 5.0
+  7.1.1 asks for it to be documented).
+mitigation: |
+  Set an absolute lifetime that matches the data's sensitivity, and enforce an inactivity timeout
+  in the auth dependency:
+
+  ```python
+  app.add_middleware(SessionMiddleware, secret_key=..., https_only=True, max_age=8 * 3600)
+
+  async def current_user(request: Request):
+      last = request.session.get("last_seen", 0)
+      if time.time() - last > 30 * 60:
+          request.session.clear()
+          raise HTTPException(status_code=401)
+      request.session["last_seen"] = int(time.time())
+      ...
+  ```
+validation: |
+  Inspect the cookie's lifetime:
+  ```bash
+  curl -si {{env.base_url}}/ | grep -i 'set-cookie: {{cookie_name}}' | grep -io 'max-age=[0-9]*'
+  ```
+references:
+  - https://www.starlette.io/middleware/#sessionmiddleware
+  - https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-expiration
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          https_only: true
+      auth:
+        - id: web_session
+          type: session_cookie
+          transport: cookie
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          https_only: true
+          session_max_age: 28800
+      auth:
+        - id: web_session
+          type: session_cookie
+          transport: cookie
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+
+"""#,
+        "Catalog/entries/session/TS-SESS-005.yaml": #"""
+id: TS-SESS-005
+title: The session signing key is written in the code
+scope: session
+when: secret_source == "literal"
+component: Middleware pipeline
+stride: [S, T, E]
+cwe: CWE-321
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A02:2021, A07:2021]
+owasp_top10_2025: [A04:2025, A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4, v4.0.3-6.4.1]
+nist_800_53: [SC-12, IA-5(7)]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 5
+  ease_of_discovery: 3
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 9
+confidence: clear-cut
+evidence: [secret_source, used_for_auth, contents]
+description: |
+  SessionMiddleware's `secret_key` is a literal in the code or repository. The key is the only
+  thing that makes the `{{cookie_name}}` cookie trustworthy: with it anyone can sign a session
+  with any contents (for example `{"user": "alice", "role": "admin"}`), and Starlette accepts it.
+  Everyone with access to the repository, its history, CI logs or a built image has the key.
+impact_description: |
+  Forged sessions: impersonation of any user and privilege escalation wherever the session carries
+  identity or roles.
+detection: |
+  Fires when a SessionMiddleware's `secret_key_source` is `literal`.
+false_positives: |
+  A literal used only in tests while deployed environments read the key from a secret store;
+  model that in an environment override.
+mitigation: |
+  Load a random key (32+ bytes) from the platform's secret store and rotate the leaked one (it
+  stays in git history; rotating logs everyone out):
+
+  ```python
+  import os
+  app.add_middleware(SessionMiddleware, secret_key=os.environ["SESSION_SECRET"], https_only=True)
+  ```
+
+  ```bash
+  python -c 'import secrets; print(secrets.token_urlsafe(48))'   # new key
+  ```
+validation: |
+  ```bash
+  git grep -n 'SessionMiddleware' -- '*.py' | grep -n 'secret_key="'
+  ```
+  Must find nothing; a cookie signed with the old key must be ignored (empty session).
+references:
+  - https://www.starlette.io/middleware/#sessionmiddleware
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/321.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          secret_key_source: literal
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          secret_key_source: secret_manager
+
+"""#,
+        "Catalog/entries/session/TS-SESS-006.yaml": #"""
+id: TS-SESS-006
+title: The session cookie is sent on cross-site requests (SameSite=None)
+scope: session
+when: same_site == "none"
+component: Middleware pipeline
+stride: [S, T]
+cwe: CWE-1275
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-3.3.2, v5.0.0-3.5.1]
+asvs_4_0_3: [v4.0.3-3.4.3]
+nist_800_53: [SC-23]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 3
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [same_site, used_for_auth]
+description: |
+  SessionMiddleware is configured with `same_site="none"`, so browsers attach the
+  `{{cookie_name}}` cookie to requests that other sites trigger: form posts, image loads,
+  top-level navigations and `fetch` with `credentials: "include"`. Starlette's default `lax`
+  would withhold it from cross-site POSTs.
+impact_description: |
+  Cross-site request forgery against every state-changing endpoint that trusts the session, unless
+  another CSRF defence exists; and credentialed cross-origin reads wherever CORS admits the caller.
+detection: |
+  Fires when a SessionMiddleware's `same_site` is `none`.
+false_positives: |
+  A front end on a different site that must send the cookie; then a CSRF token or Origin check on
+  unsafe methods is mandatory. Record it as a `csrf` control.
+mitigation: |
+  Use `same_site="lax"` (or `"strict"`); host the front end on the same site (e.g.
+  `app.example.com` and `api.example.com` are same-site). If `none` must stay, add a CSRF token
+  or Origin check for POST/PUT/PATCH/DELETE:
+
+  ```python
+  app.add_middleware(SessionMiddleware, secret_key=..., https_only=True, same_site="lax")
+  ```
+validation: |
+  ```bash
+  curl -si {{env.base_url}}/ | grep -i 'set-cookie: {{cookie_name}}' | grep -io 'samesite=[a-z]*'
+  ```
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value
+  - https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          same_site: none
+          https_only: true
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: session
+          https_only: true
 
 """#,
         "Catalog/entries/static/TS-STATIC-001.yaml": #"""

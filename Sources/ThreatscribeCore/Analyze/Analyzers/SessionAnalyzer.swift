@@ -15,12 +15,14 @@ struct SessionAnalyzer: Analyzer {
         FactField("secret_source", .string, "Where the signing key comes from: `literal`, `environment`, `platform_secret`, `secret_manager`, `file`."),
         FactField("contents", .list, "The keys the code stores in the session."),
         FactField("used_for_auth", .bool, "The session authenticates users: an auth mechanism of type `session_cookie` exists."),
+        FactField("auth_revocable", .bool, "The `session_cookie` auth mechanism's `revocable` (a server-side session record or version is checked)."),
         FactField("domain", .string, "The cookie's Domain attribute."),
     ])]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
-        let authBySession = (model.auth ?? []).contains { $0.type == .sessionCookie }
+        let sessionAuth = (model.auth ?? []).firstIndex { $0.type == .sessionCookie }
+        let authBySession = sessionAuth != nil
         return (model.middleware ?? []).enumerated().compactMap { index, middleware in
             guard middleware.type == .session else { return nil }
             let path = ModelPath("middleware").appending(index)
@@ -39,6 +41,10 @@ struct SessionAnalyzer: Analyzer {
             subject.set("contents", FactValue(middleware.sessionContents), from: path.appending("session_contents"))
             subject.set("used_for_auth", .bool(authBySession), from: "auth")
             subject.set("domain", FactValue(middleware.domain), from: path.appending("domain"))
+            if let sessionAuth {
+                subject.set("auth_revocable", FactValue(model.auth?[sessionAuth].revocable),
+                            from: ModelPath("auth").appending(sessionAuth).appending("revocable"))
+            }
             return subject
         }
     }
