@@ -2252,6 +2252,850 @@ samples:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
 
 """#,
+        "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
+id: TS-FLOW-001
+title: Data flow {{subject}} carries sensitive or cross-boundary data without TLS
+scope: data_flow
+when: tls == false and (crosses_trust_boundary or carries_sensitive_data) and not env.is_development
+component: Data flow
+stride: [I, T]
+cwe: CWE-319
+owasp_api_2023: [API8:2023, API10:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.3.1, v5.0.0-12.2.1]
+asvs_4_0_3: [v4.0.3-9.2.2, v4.0.3-9.1.1]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [protocol, tls, data, sensitive_data, crosses_trust_boundary, touches_sensitive_store]
+description: |
+  The flow from `{{from}}` to `{{to}}` uses `{{protocol}}` without TLS and carries {{data}}
+  (sensitive: {{sensitive_data}}). Trust boundaries on its path: {{boundaries}}. Anyone on the
+  network between the two ends (another tenant on a shared network, a compromised pod or node, a
+  cloud provider's path) reads the traffic and can alter it.
+impact_description: |
+  Disclosure of the credentials or personal data in transit, and tampering with requests or
+  responses, which compromises whatever the receiving side trusts the flow for.
+detection: |
+  Fires when a flow is unencrypted (`tls: false`, or protocol `http`, `ws`, `ftp`, `telnet`) and
+  either crosses a trust boundary the model draws, or carries data whose description names
+  passwords, tokens, sessions, personal data or payment data, or reaches a store marked
+  `holds_sensitive_data`, outside development and test.
+false_positives: |
+  The flow runs inside a mutually authenticated tunnel or service mesh (mTLS sidecars) that the
+  model does not show; record `tls: true` for it.
+mitigation: |
+  Encrypt the flow end to end, with certificate verification:
+
+  ```python
+  # HTTP clients
+  httpx.AsyncClient(base_url="https://...", verify=True)
+  # PostgreSQL (SQLAlchemy / asyncpg URL)
+  DATABASE_URL = "postgresql+asyncpg://user@db:5432/app?ssl=verify-full"
+  # Redis
+  REDIS_URL = "rediss://cache:6380/0"
+  ```
+
+  In Kubernetes a service mesh with strict mTLS (Istio `PeerAuthentication` `STRICT`, Linkerd)
+  encrypts pod-to-pod flows without code changes.
+validation: |
+  Capture traffic on the path and confirm nothing readable crosses it:
+  ```bash
+  tcpdump -A -i any 'tcp' -c 200 2>/dev/null | grep -i -E 'password|authorization|token' || echo "nothing readable"
+  ```
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/319.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, holds_sensitive_data: true}
+      data_flows:
+        - {from: api, to: db, protocol: postgresql, tls: false, data: [user records]}
+      trust_boundaries:
+        - {id: cluster, contains: [api]}
+        - {id: managed-db, contains: [db]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, holds_sensitive_data: true}
+      data_flows:
+        - {from: api, to: db, protocol: postgresql, tls: true, data: [user records]}
+      trust_boundaries:
+        - {id: cluster, contains: [api]}
+        - {id: managed-db, contains: [db]}
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: cache, type: redis}
+      data_flows:
+        - {from: api, to: cache, protocol: redis, tls: false, data: [rendered page fragments]}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-002.yaml": #"""
+id: TS-FLOW-002
+title: Connections to data store {{name}} ({{type}}) holding sensitive data are not encrypted
+scope: data_store
+when: tls == false and holds_sensitive_data
+component: Data flow
+stride: [I, T]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.3.1, v5.0.0-12.3.3]
+asvs_4_0_3: [v4.0.3-9.2.2]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [tls, holds_sensitive_data, type]
+description: |
+  The API talks to `{{name}}` ({{type}}) without TLS, and the model says the store holds sensitive
+  data. Queries, results and the login handshake travel in cleartext: for PostgreSQL without SSL
+  the password exchange can be captured and, with MD5 authentication, replayed or cracked offline;
+  for Redis the `AUTH` password is sent verbatim.
+impact_description: |
+  Anyone on the network path reads the sensitive records as they are queried, and can capture the
+  store's credentials to read everything else.
+detection: |
+  Fires for a data store with `tls: false` and `holds_sensitive_data: true`.
+false_positives: |
+  The store is reached only over a Unix socket or localhost inside the same pod; record that as a
+  data flow with `tls: true` or describe it.
+mitigation: |
+  Require TLS on the server side and verify it in the client; for this store's connection URL in
+  `{{env_var}}`:
+
+  ```bash
+  # PostgreSQL
+  {{env_var}}="postgresql+asyncpg://app@{{id}}:5432/app?ssl=verify-full"
+  # Redis
+  {{env_var}}="rediss://{{id}}:6380/0"
+  ```
+
+  and turn off plaintext listeners on the store (`hostssl` only in `pg_hba.conf`).
+validation: |
+  ```bash
+  psql "${{env_var}}" -c 'SHOW ssl;'   # PostgreSQL: must print "on"; or
+  openssl s_client -connect {{id}}:6380 </dev/null | head -3   # Redis: must show a certificate
+  ```
+references:
+  - https://www.postgresql.org/docs/current/ssl-tcp.html
+  - https://redis.io/docs/latest/operate/oss_and_stack/management/security/encryption/
+  - https://cwe.mitre.org/data/definitions/319.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: users-db, type: postgresql, tls: false, holds_sensitive_data: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: users-db, type: postgresql, tls: true, holds_sensitive_data: true}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-003.yaml": #"""
+id: TS-FLOW-003
+title: The API calls external service {{name}} over plain HTTP in {{env.name}}
+scope: external_service
+when: tls == false and env.is_production
+component: Data flow
+stride: [I, T, S]
+cwe: CWE-319
+owasp_api_2023: [API10:2023, API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.3.1, v5.0.0-12.2.1]
+asvs_4_0_3: [v4.0.3-9.2.2]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [url, protocol, tls, authentication]
+description: |
+  In `{{env.name}}` the API calls `{{name}}` at {{url}} without TLS (protocol `{{protocol}}`,
+  authentication `{{authentication}}`). The request, including any API key or bearer token for
+  the service, and the response cross the network in cleartext, and nothing proves the response
+  comes from `{{name}}`.
+impact_description: |
+  Credentials for `{{name}}` are exposed, and an attacker on the path can feed the API forged
+  responses that it treats as trusted (unsafe consumption of an API).
+detection: |
+  Fires in production and staging for an external service whose `tls` is false, whose URL starts
+  with `http://`, or whose protocol is `http`.
+false_positives: |
+  The service is a sidecar on localhost; then model it as such.
+mitigation: |
+  Use the service's HTTPS endpoint and keep certificate verification on:
+
+  ```python
+  import httpx
+  client = httpx.AsyncClient(base_url="https://{{host}}", timeout=10.0)   # verify=True is the default
+  ```
+validation: |
+  ```bash
+  curl -sI https://{{host}}/ | head -1
+  grep -rn "http://{{host}}" app/ || echo "no plain-HTTP URL left"
+  ```
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xaa-unsafe-consumption-of-apis/
+  - https://www.python-httpx.org/advanced/ssl/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      external_services:
+        - {id: payments, name: Payment provider, url: "http://payments.internal.example.com", authentication: api_key}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      external_services:
+        - {id: payments, name: Payment provider, url: "https://payments.example.com", authentication: api_key}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-004.yaml": #"""
+id: TS-FLOW-004
+title: Credentials for data store {{name}} are written in the code or repository
+scope: data_store
+when: credentials_literal
+component: Data flow
+stride: [I, E]
+cwe: CWE-798
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [IA-5(7), SC-28]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 5
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 9
+  integrity: 7
+  availability: 5
+  accountability: 9
+confidence: clear-cut
+evidence: [credentials_source, holds_sensitive_data]
+description: |
+  The connection credentials for `{{name}}` ({{type}}) are a literal in the code or repository
+  (`credentials_source: literal`). Everyone with read access to the repository, its forks, CI logs,
+  built images and backups has them, they survive in git history after removal, and rotating them
+  needs a code change and a deployment.
+impact_description: |
+  Anyone who obtains the source (a leaked repository, a compromised developer laptop or CI job, a
+  public image layer) connects to `{{name}}` directly with the application's privileges.
+detection: |
+  Fires for a data store whose `credentials_source` is `literal`.
+false_positives: |
+  The literal is a local development default that production overrides; then record the
+  production source in that environment's overrides.
+mitigation: |
+  Read the connection URL from a secret at runtime and rotate the exposed password:
+
+  ```python
+  from pydantic_settings import BaseSettings
+  from pydantic import SecretStr
+
+  class Settings(BaseSettings):
+      {{env_var}}: SecretStr      # injected from a Kubernetes Secret or a secret manager
+
+  settings = Settings()
+  ```
+
+  Remove the literal from git history (`git filter-repo`) and scan with `gitleaks` in CI.
+validation: |
+  ```bash
+  gitleaks detect --source . --log-opts="--all" --no-banner | tail -3
+  ```
+  Must report no leaks.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/798.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, credentials_source: literal}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, credentials_source: secret_manager}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-005.yaml": #"""
+id: TS-FLOW-005
+title: Credentials for external service {{name}} are written in the code or repository
+scope: external_service
+when: credentials_literal
+component: Data flow
+stride: [I, S]
+cwe: CWE-798
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [IA-5(7)]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 5
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 3
+  accountability: 9
+confidence: clear-cut
+evidence: [credentials_source, authentication, url]
+description: |
+  The credential the API uses for `{{name}}` ({{authentication}}) is a literal in the code or
+  repository. It is readable by everyone with access to the source, CI logs and images, and stays
+  in git history after removal.
+impact_description: |
+  Whoever obtains it calls `{{name}}` as this service: spends its quota or money, reads the data
+  the account can see, or acts on the service's behalf.
+detection: |
+  Fires for an external service whose `credentials_source` is `literal`.
+false_positives: |
+  The literal is a sandbox key used only in development; record production's source separately.
+mitigation: |
+  Revoke the exposed key at `{{name}}`, issue a new one, and inject it at runtime:
+
+  ```python
+  import os
+  API_KEY = os.environ["{{env_var}}"]   # from a Kubernetes Secret / secret manager, never the repo
+  ```
+validation: |
+  ```bash
+  gitleaks detect --source . --log-opts="--all" --no-banner | tail -3
+  ```
+  Must report no leaks, and the old key must be rejected by `{{name}}`.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/798.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      external_services:
+        - {id: maps, url: "https://maps.example.com", authentication: api_key, credentials_source: literal}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      external_services:
+        - {id: maps, url: "https://maps.example.com", authentication: api_key, credentials_source: platform_secret}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-006.yaml": #"""
+id: TS-FLOW-006
+title: Credentials for data store {{name}} come from a plain environment variable in the deployment configuration
+scope: data_store
+when: credentials_plain_env and not env.is_development
+component: Data flow
+stride: [I]
+cwe: CWE-526
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.3.1, v5.0.0-13.3.2]
+asvs_4_0_3: [v4.0.3-2.10.4, v4.0.3-6.4.1]
+nist_800_53: [IA-5(7), SC-28]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [credentials_source]
+description: |
+  The credentials for `{{name}}` ({{type}}) are an environment variable set in plain deployment
+  configuration (`credentials_source: environment`): a value in a Deployment manifest, a
+  docker-compose file, a Helm values file or a PaaS dashboard. Such values are stored and
+  versioned in cleartext, visible to anyone who can read the manifests or run
+  `kubectl get deployment -o yaml` / `docker inspect`, and printed by crash reporters and debug
+  pages that dump the environment.
+impact_description: |
+  People and tools with read access to deployment configuration, a broad group, obtain the
+  store's credentials and connect to it directly.
+detection: |
+  Fires for a data store whose `credentials_source` is `environment`, outside development and test.
+false_positives: |
+  The variable is populated from a Kubernetes Secret (`valueFrom.secretKeyRef`) or a secret
+  manager at runtime; record `credentials_source: platform_secret` or `secret_manager`.
+mitigation: |
+  Keep the value in a Secret and reference it, rather than writing it into the manifest:
+
+  ```yaml
+  env:
+    - name: {{env_var}}
+      valueFrom:
+        secretKeyRef: {name: {{id}}-credentials, key: url}
+  ```
+
+  Restrict `get secrets` in RBAC, enable encryption at rest for Secrets, and rotate the current
+  password.
+validation: |
+  ```bash
+  kubectl get deploy -o yaml | grep -n -A1 'name: {{env_var}}'
+  ```
+  Must show `valueFrom`/`secretKeyRef`, never `value:` with the password.
+references:
+  - https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/526.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, credentials_source: environment}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, credentials_source: platform_secret}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-007.yaml": #"""
+id: TS-FLOW-007
+title: Credentials for external service {{name}} come from a plain environment variable in the deployment configuration
+scope: external_service
+when: credentials_plain_env and not env.is_development
+component: Data flow
+stride: [I]
+cwe: CWE-526
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.3.1, v5.0.0-13.3.2]
+asvs_4_0_3: [v4.0.3-2.10.4, v4.0.3-6.4.1]
+nist_800_53: [IA-5(7)]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [credentials_source, authentication]
+description: |
+  The {{authentication}} credential for `{{name}}` is an environment variable set in plain
+  deployment configuration (manifest, compose file, Helm values), stored and versioned in
+  cleartext and readable by anyone who can read that configuration or inspect the container.
+impact_description: |
+  Anyone with read access to deployment configuration can call `{{name}}` as this service.
+detection: |
+  Fires for an external service whose `credentials_source` is `environment`, outside development
+  and test.
+false_positives: |
+  The variable is filled from a Secret or secret manager at runtime; record that source instead.
+mitigation: |
+  ```yaml
+  env:
+    - name: {{env_var}}
+      valueFrom:
+        secretKeyRef: {name: {{id}}-credentials, key: api-key}
+  ```
+  and rotate the key at `{{name}}`.
+validation: |
+  ```bash
+  kubectl get deploy -o yaml | grep -n -A1 'name: {{env_var}}'
+  ```
+  Must show `secretKeyRef`.
+references:
+  - https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables
+  - https://cwe.mitre.org/data/definitions/526.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      external_services:
+        - {id: mailer, url: "https://api.mailer.example", authentication: api_key, credentials_source: environment}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      external_services:
+        - {id: mailer, url: "https://api.mailer.example", authentication: api_key, credentials_source: secret_manager}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-008.yaml": #"""
+id: TS-FLOW-008
+title: The API's base URL in {{env.name}} is plain HTTP ({{env.base_url}})
+scope: env
+when: env.is_production and known(env.uses_https) and not env.uses_https
+component: Data flow
+stride: [I, T]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.2.1, v5.0.0-4.1.2]
+asvs_4_0_3: [v4.0.3-9.1.1]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [base_url, uses_https, kind]
+description: |
+  Clients reach `{{env.name}}` at {{env.base_url}}, an `http://` URL. Every request and response,
+  including `Authorization` headers, session cookies, passwords sent to login endpoints and the
+  personal data the API returns, crosses the Internet in cleartext, and nothing authenticates the
+  server to the client.
+impact_description: |
+  Anyone on the path (public Wi-Fi, an ISP, a compromised router) reads credentials and data and
+  can rewrite responses; stolen tokens give full account access.
+detection: |
+  Fires in production and staging when the environment's `base_url` (or `deployment.public_url`)
+  is not `https`.
+false_positives: |
+  The URL in the model is an internal health-check address; use the client-facing URL as
+  `base_url`.
+mitigation: |
+  Serve the API only over HTTPS, terminating TLS at the ingress or load balancer, and redirect or
+  refuse port 80 there (API clients should fail rather than be redirected, ASVS 4.1.2):
+
+  ```yaml
+  spec:
+    tls:
+      - hosts: [{{env.host}}]
+        secretName: {{env.host}}-tls
+  ```
+
+  then set `base_url: https://{{env.host}}` in the model.
+validation: |
+  ```bash
+  curl -sI https://{{env.host}}/ | head -1
+  curl -s -o /dev/null -w '%{http_code}\n' http://{{env.host}}/
+  ```
+  HTTPS must answer; plain HTTP must be refused or redirected by the edge only.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html
+  - https://owasp.org/API-Security/editions/2023/en/0xa8-security-misconfiguration/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: production, kind: production, base_url: "http://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: development, kind: development, base_url: "http://localhost:8000"}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-009.yaml": #"""
+id: TS-FLOW-009
+title: Client {{name}} runs on a plain-HTTP origin ({{origin}}) in {{env.name}}
+scope: client_app
+when: origin_https == false and not local_origin and env.is_production
+component: Data flow
+stride: [T, I]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.2.1]
+asvs_4_0_3: [v4.0.3-9.1.1]
+nist_800_53: [SC-8]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [origin, origin_https, type]
+description: |
+  The web client `{{name}}` is served from `{{origin}}` over plain HTTP in `{{env.name}}`. Its
+  JavaScript, which holds the user's tokens and calls the API, can be replaced in transit; if the
+  API's CORS policy trusts this origin, an injected script inherits that trust. Tokens stored by
+  the page (localStorage) are readable by anything injected.
+impact_description: |
+  A network attacker injects script into the client and takes over users' sessions with the API,
+  regardless of the API's own TLS.
+detection: |
+  Fires in production and staging for a client whose `origin` is `http://` and not a localhost
+  address.
+false_positives: |
+  The origin in the model is a leftover development entry; remove it from production's model.
+mitigation: |
+  Serve the client over HTTPS with HSTS, and allow only the `https://` origin in the API's CORS
+  configuration:
+
+  ```python
+  app.add_middleware(CORSMiddleware, allow_origins=["https://<client host>"])
+  ```
+validation: |
+  ```bash
+  curl -sI {{origin}} | head -1
+  ```
+  Must be a redirect to `https://` at the edge, and the API must not list the http origin.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: web, name: Booking SPA, type: browser_spa, origin: "http://app.example.com"}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: web, name: Booking SPA, type: browser_spa, origin: "https://app.example.com"}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: web, name: Booking SPA, type: browser_spa, origin: "http://localhost:5173"}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-010.yaml": #"""
+id: TS-FLOW-010
+title: Data store {{name}} ({{type}}) accepts connections without authentication
+scope: data_store
+when: no_authentication
+component: Data flow
+stride: [S, I, T]
+cwe: CWE-306
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-13.2.1, v5.0.0-12.3.5]
+asvs_4_0_3: [v4.0.3-2.10.1]
+nist_800_53: [IA-3, AC-3]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 7
+  accountability: 9
+confidence: clear-cut
+evidence: [authentication, holds_sensitive_data]
+description: |
+  `{{name}}` ({{type}}) requires no authentication (`authentication: none`). Anything that can open
+  a connection to it (another pod, a compromised dependency, an SSRF in any service on the
+  network) reads and writes it freely; sensitive data held: {{holds_sensitive_data}}.
+impact_description: |
+  Full read and write access to the store's data for anyone on its network, bypassing every check
+  the API makes; for Redis also command execution paths (`CONFIG SET`, module loading) if not
+  disabled.
+detection: |
+  Fires for a data store whose `authentication` is `none`.
+false_positives: |
+  The store listens only on a Unix socket or on localhost inside the API's own pod.
+mitigation: |
+  Turn authentication on and give the API its own least-privilege account, e.g. Redis ACLs:
+
+  ```conf
+  user default off
+  user api on >${REDIS_PASSWORD} ~app:* +@read +@write -@admin
+  ```
+
+  and restrict network access to the store to the API's pods (NetworkPolicy / security group).
+validation: |
+  ```bash
+  redis-cli -h {{id}} PING        # must answer NOAUTH
+  psql -h {{id}} -U postgres -c 'select 1'   # must ask for a password / be refused
+  ```
+references:
+  - https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/
+  - https://www.postgresql.org/docs/current/auth-pg-hba-conf.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: cache, type: redis, authentication: none}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: cache, type: redis, authentication: password}
+
+"""#,
+        "Catalog/entries/dataflow/TS-FLOW-011.yaml": #"""
+id: TS-FLOW-011
+title: Data store {{name}} holds sensitive data unencrypted at rest
+scope: data_store
+when: holds_sensitive_data and encrypted_at_rest == false
+component: Data flow
+stride: [I]
+cwe: CWE-311
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-14.2.4]
+asvs_4_0_3: [v4.0.3-8.3.7]
+nist_800_53: [SC-28, SC-28(1)]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 0
+  size: 2
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 1
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [encrypted_at_rest, holds_sensitive_data, type]
+description: |
+  `{{name}}` ({{type}}) holds sensitive data and the model says it is not encrypted at rest. Its
+  disks, snapshots, backups and replicas contain the data in cleartext.
+impact_description: |
+  A leaked backup, a decommissioned disk, a mis-shared snapshot or access to the storage layer
+  discloses all of the data without any database credentials.
+detection: |
+  Fires for a data store with `holds_sensitive_data: true` and `encrypted_at_rest: false`.
+false_positives: |
+  Encryption happens at a layer the model does not show (encrypted volumes by default on the cloud
+  provider); record `encrypted_at_rest: true`.
+mitigation: |
+  Enable storage encryption for the store and its backups (managed databases: the provider's
+  at-rest encryption with a customer-managed key; self-hosted: encrypted volumes / StorageClass
+  with encryption), and encrypt the most sensitive columns in the application.
+validation: |
+  Check the store's or volume's encryption setting in the provider console or with its CLI
+  (e.g. `aws rds describe-db-instances --query 'DBInstances[].StorageEncrypted'`).
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Cryptographic_Storage_Cheat_Sheet.html
+  - https://cwe.mitre.org/data/definitions/311.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, holds_sensitive_data: true, encrypted_at_rest: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: db, type: postgresql, holds_sensitive_data: true, encrypted_at_rest: true}
+
+"""#,
         "Catalog/entries/headers/TS-HDR-001.yaml": #"""
 id: TS-HDR-001
 title: No Strict-Transport-Security header in {{env.name}}
