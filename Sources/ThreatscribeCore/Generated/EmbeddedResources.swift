@@ -1218,6 +1218,283 @@ samples:
         - {name: sync_calendar, runs_with_caller_privileges: false}
 
 """#,
+        "Catalog/entries/build/TS-BUILD-001.yaml": #"""
+id: TS-BUILD-001
+title: CI secrets are available to unprotected branches in {{ci_provider}}
+scope: build
+when: ci_secrets_protected == false
+component: Build and supply chain
+stride: [I, E, T]
+cwe: CWE-522
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A08:2021]
+owasp_top10_2025: [A08:2025, A03:2025]
+asvs_5_0: [v5.0.0-13.3.2]
+asvs_4_0_3: [v4.0.3-14.1.1]
+nist_800_53: [IA-5, CM-5, SA-10]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 7
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 9
+  availability: 5
+  accountability: 7
+confidence: clear-cut
+evidence: [ci_secrets_protected, ci_provider, code_review]
+description: |
+  The deployment credentials and other secrets in {{ci_provider}} are exposed to jobs on any
+  branch (`ci_secrets_protected: false`). Anyone who can push a branch, or open a pull request
+  whose workflow runs with secrets, can add a step that prints or exfiltrates them, without review
+  (code review here: {{code_review}}).
+impact_description: |
+  Registry, cloud and deployment credentials leak to a single contributor or a compromised
+  developer account, who can then push images or deploy to production directly.
+detection: |
+  Fires when `build.ci_secrets_protected` is false.
+false_positives: |
+  The CI holds only read-only, low-value secrets; record that.
+mitigation: |
+  Scope secrets to protected branches or environments with required reviewers, and prefer
+  short-lived OIDC credentials over stored keys:
+
+  ```yaml
+  # GitHub Actions
+  jobs:
+    deploy:
+      environment: production        # environment secrets + required reviewers
+      permissions: {id-token: write, contents: read}
+  ```
+validation: |
+  Push a throwaway branch with a job that runs `env | grep -c -i secret` and check that it sees no
+  secrets.
+references:
+  - https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions
+  - https://docs.gitlab.com/ee/ci/variables/#protect-a-cicd-variable
+  - https://owasp.org/www-project-top-10-ci-cd-security-risks/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      build: {ci_provider: github_actions, ci_secrets_protected: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      build: {ci_provider: github_actions, ci_secrets_protected: true}
+
+"""#,
+        "Catalog/entries/build/TS-BUILD-002.yaml": #"""
+id: TS-BUILD-002
+title: Changes reach the main branch without required code review (`code_review: {{code_review}}`)
+scope: build
+when: code_review_required == false
+component: Build and supply chain
+stride: [T, E]
+cwe: CWE-657
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A08:2021]
+owasp_top10_2025: [A08:2025]
+asvs_5_0: [v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-1.1.1]
+nist_800_53: [CM-3, SA-11, AC-5]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 4
+  size: 2
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 9
+  availability: 5
+  accountability: 5
+confidence: clear-cut
+evidence: [code_review, ci_secrets_protected]
+description: |
+  Code review is `{{code_review}}`: a single person, or a single stolen developer credential, can
+  merge a change that ships to production. Nothing enforces the separation between writing a
+  change and approving it, so a backdoor or an accidental removal of an authentication dependency
+  is caught only by luck.
+impact_description: |
+  Malicious or unsafe code reaches production unreviewed; with CI deploying from the main branch
+  that is a direct path from one account to production.
+detection: |
+  Fires when `build.code_review` is `optional` or `none`.
+false_positives: |
+  A one-person project with compensating controls (signed commits, post-merge review); record the
+  decision.
+mitigation: |
+  Protect the main branch: require at least one approving review from someone other than the
+  author, require status checks, and block force pushes (GitHub branch rulesets / GitLab
+  protected branches with approval rules; add CODEOWNERS for security-relevant paths such as
+  `app/auth/` and deployment manifests).
+validation: |
+  ```bash
+  gh api repos/<owner>/<repo>/branches/main/protection --jq '.required_pull_request_reviews.required_approving_review_count'
+  ```
+  Must print `1` or more.
+references:
+  - https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/about-protected-branches
+  - https://owasp.org/www-project-top-10-ci-cd-security-risks/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      build: {code_review: optional}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      build: {code_review: required}
+
+"""#,
+        "Catalog/entries/build/TS-BUILD-003.yaml": #"""
+id: TS-BUILD-003
+title: Service images or packages are published to a non-private registry
+scope: build
+when: artifact_registry_private == false
+component: Build and supply chain
+stride: [I]
+cwe: CWE-538
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.4.1]
+asvs_4_0_3: [v4.0.3-14.2.2]
+nist_800_53: [AC-3, CM-7]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 5
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [artifact_registry_private]
+description: |
+  The service's build artifacts are stored in a registry that is not private. Anyone can pull the
+  image and read its layers: the application source, dependency versions (to match against
+  advisories), and anything that slipped into a layer (a `.env`, a CI token in a build argument,
+  credentials deleted in a later layer, which remain in the earlier one).
+impact_description: |
+  Source disclosure and, frequently, credential disclosure from image history.
+detection: |
+  Fires when `build.artifact_registry_private` is false.
+false_positives: |
+  The service is open source and the image is meant to be public; check it contains no secrets
+  (`docker history --no-trunc`, `trivy image --scanners secret`) and disable the entry.
+mitigation: |
+  Move the images to a private repository (ECR, Artifact Registry, GHCR with private visibility),
+  pull with per-cluster credentials, and scan images for secrets in CI:
+
+  ```bash
+  trivy image --scanners secret <registry>/api:<tag>
+  ```
+validation: |
+  ```bash
+  docker logout <registry> && docker pull <registry>/api:<tag>
+  ```
+  An anonymous pull must be denied.
+references:
+  - https://docs.docker.com/build/building/secrets/
+  - https://owasp.org/www-project-top-10-ci-cd-security-risks/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      build: {artifact_registry_private: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      build: {artifact_registry_private: true}
+
+"""#,
+        "Catalog/entries/build/TS-BUILD-004.yaml": #"""
+id: TS-BUILD-004
+title: Release artifacts are not signed, so deployments cannot verify where an image came from
+scope: build
+when: artifacts_signed == false and deployment.described
+component: Build and supply chain
+stride: [T]
+cwe: CWE-345
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A08:2021]
+owasp_top10_2025: [A08:2025]
+asvs_5_0: [v5.0.0-15.2.4]
+asvs_4_0_3: [v4.0.3-14.2.4]
+nist_800_53: [SI-7, CM-14]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 2
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 9
+  availability: 5
+  accountability: 7
+confidence: judgment
+evidence: [artifacts_signed, artifact_registry_private]
+description: |
+  Images are not signed, and nothing at deployment checks a signature. Whoever can write to the
+  registry (a leaked push token, a compromised CI job, a misconfigured repository policy) can
+  replace a tag with their own image, and the cluster runs it on the next rollout or pod restart.
+impact_description: |
+  A registry compromise becomes code execution in production with the API's data access, without
+  touching the source repository.
+detection: |
+  Fires when `build.artifacts_signed` is false and the model describes a deployment.
+false_positives: |
+  Deployments pin images by digest from a registry only CI can write to; signing still gives
+  provenance but the window is smaller.
+mitigation: |
+  Sign in CI with keyless Sigstore signing and verify at admission:
+
+  ```bash
+  cosign sign --yes <registry>/api@<digest>
+  ```
+
+  and enforce with a policy controller (Sigstore policy-controller, Kyverno `verifyImages`);
+  deploy by digest, not tag.
+validation: |
+  ```bash
+  cosign verify <registry>/api@<digest> --certificate-identity-regexp '.*' --certificate-oidc-issuer-regexp '.*'
+  ```
+references:
+  - https://docs.sigstore.dev/cosign/signing/signing_with_containers/
+  - https://slsa.dev/spec/v1.0/requirements
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      build: {artifacts_signed: false}
+      deployment: {platform: kubernetes}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      build: {artifacts_signed: true}
+      deployment: {platform: kubernetes}
+
+"""#,
         "Catalog/entries/cors/TS-CORS-001.yaml": #"""
 id: TS-CORS-001
 title: Any origin may read responses in {{env.name}} (allow_origins contains "*")
@@ -3096,6 +3373,1266 @@ samples:
         - {id: db, type: postgresql, holds_sensitive_data: true, encrypted_at_rest: true}
 
 """#,
+        "Catalog/entries/dependencies/TS-DEP-001.yaml": #"""
+id: TS-DEP-001
+title: Dependencies are not pinned to exact versions
+scope: build
+when: dependency_pinning == false or count(unpinned_dependencies) > 0
+component: Dependencies
+stride: [T]
+cwe: CWE-494
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A08:2021, A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.4, v5.0.0-15.1.2]
+asvs_4_0_3: [v4.0.3-14.2.4, v4.0.3-14.1.4]
+nist_800_53: [CM-2, SR-3, SI-7]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 9
+  availability: 5
+  accountability: 7
+confidence: clear-cut
+evidence: [dependency_pinning, lock_file, unpinned_dependencies]
+description: |
+  The build installs dependencies by range rather than exact, hash-checked versions
+  (`dependency_pinning`: {{dependency_pinning}}; ranges in the model: {{unpinned_dependencies}}).
+  Each build resolves whatever the index serves at that moment: a new Starlette, FastAPI or
+  transitive release with changed security behaviour (for example Starlette 1.0's CORS and
+  `Jinja2Templates` autoescape changes), or a hijacked release of any package in the tree, goes to
+  production untested, and two builds of the same commit can differ.
+impact_description: |
+  A malicious or breaking release of any dependency executes in the build and in production with
+  the service's privileges; incidents cannot be reproduced from the commit.
+detection: |
+  Fires when `build.dependency_pinning` is false, or a framework or dependency in the model is
+  given as a range (`>=`, `~=`, `^`, `*`, a comma-separated specifier).
+false_positives: |
+  A lock file pins everything and the ranges in the model are the manifest's (`pyproject.toml`)
+  constraints; record `dependency_pinning: true` and the lock file.
+mitigation: |
+  Commit a lock file with hashes and install from it only:
+
+  ```bash
+  uv lock && uv sync --frozen                  # or
+  pip-compile --generate-hashes -o requirements.txt pyproject.toml
+  pip install --require-hashes -r requirements.txt
+  ```
+
+  Update it deliberately (Dependabot/Renovate pull requests, reviewed and tested).
+validation: |
+  ```bash
+  grep -c -- '--hash=sha256' requirements.txt || test -f uv.lock
+  ```
+references:
+  - https://pip.pypa.io/en/stable/topics/secure-installs/
+  - https://docs.astral.sh/uv/concepts/projects/sync/
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      build: {dependency_pinning: false}
+    - |
+      system: {name: Sample API}
+      frameworks: {fastapi: ">=0.110"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {fastapi: "0.115.0"}
+      build: {dependency_pinning: true, lock_file: uv.lock}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-002.yaml": #"""
+id: TS-DEP-002
+title: No dependency vulnerability scanning (`dependency_scanning: {{dependency_scanning}}`)
+scope: build
+when: scans_dependencies == false
+component: Dependencies
+stride: [T, E]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1, v4.0.3-1.14.3]
+nist_800_53: [RA-5, SI-2]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 5
+  accountability: 3
+confidence: judgment
+evidence: [dependency_scanning, lock_file]
+description: |
+  Nothing checks the service's Python dependencies against advisory databases. Starlette,
+  FastAPI, python-multipart, uvicorn, pydantic, python-jose and Jinja2 each had several
+  advisories in the last few years (multipart parsing DoS, StaticFiles path traversal, Host-header
+  path poisoning, JWT algorithm confusion, template sandbox escapes); without scanning, the team
+  learns of one only by chance, and the fix window stays open.
+impact_description: |
+  Publicly known, often automatable vulnerabilities stay in production for months.
+detection: |
+  Fires when `build.dependency_scanning` is `none` (or `no`, empty).
+false_positives: |
+  Scanning happens outside CI (a platform's repository scanning) and alerts are acted on; name it
+  in the model.
+mitigation: |
+  Scan the lock file on every pull request and on a schedule, and act within a defined time:
+
+  ```bash
+  pip-audit -r requirements.txt --strict      # or: uv export | pip-audit -r /dev/stdin
+  ```
+
+  Enable Dependabot or Renovate security updates for the repository.
+validation: |
+  ```bash
+  pip-audit -r requirements.txt
+  ```
+  Must report no known vulnerabilities, and the CI log must show the step.
+references:
+  - https://github.com/pypa/pip-audit
+  - https://docs.github.com/en/code-security/dependabot/dependabot-security-updates/about-dependabot-security-updates
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      build: {dependency_scanning: none}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      build: {dependency_scanning: pip-audit}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-003.yaml": #"""
+id: TS-DEP-003
+title: No software bill of materials is produced
+scope: build
+when: sbom == false
+component: Dependencies
+stride: [R]
+cwe: CWE-1059
+owasp_api_2023: [API9:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.1.2]
+asvs_4_0_3: [v4.0.3-14.2.5]
+nist_800_53: [CM-8, SR-4]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 3
+  accountability: 5
+confidence: clear-cut
+evidence: [sbom, lock_file]
+description: |
+  Builds produce no SBOM, so there is no record of exactly which packages and versions (including
+  transitive ones and the base image's OS packages) each deployed image contains. When an advisory
+  appears, answering "are we affected, and where?" means rebuilding or inspecting every running
+  image by hand.
+impact_description: |
+  Slower and less reliable response to new advisories, and no inventory for audits or customers
+  who require one.
+detection: |
+  Fires when `build.sbom` is false.
+false_positives: |
+  The registry generates SBOMs on push (e.g. Docker Scout, ECR) and they are kept; record
+  `sbom: true`.
+mitigation: |
+  Generate a CycloneDX SBOM per image in CI and store it with the image:
+
+  ```bash
+  syft <registry>/api:<tag> -o cyclonedx-json > sbom.cdx.json
+  cosign attest --type cyclonedx --predicate sbom.cdx.json <registry>/api@<digest>
+  ```
+validation: |
+  ```bash
+  cosign download attestation <registry>/api@<digest> | head -c 200
+  ```
+references:
+  - https://cyclonedx.org/
+  - https://github.com/anchore/syft
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      build: {sbom: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      build: {sbom: true}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-001.yaml": #"""
+id: TS-DEPLOY-001
+title: The API container runs as root
+scope: deployment
+when: runs_as_root
+component: Deployment
+stride: [E]
+cwe: CWE-250
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.2.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [AC-6, CM-7]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 5
+  accountability: 7
+confidence: clear-cut
+evidence: [runs_as_root, base_image, read_only_root_filesystem, is_kubernetes]
+description: |
+  The uvicorn process runs as UID 0 in its container (base image `{{base_image}}`; official
+  `python:*` images default to root unless the Dockerfile sets `USER`). Any code execution in the
+  app (a deserialization bug, a malicious dependency, a template injection) runs as root inside
+  the container: it can rewrite the application and its libraries (read-only root filesystem:
+  {{read_only_root_filesystem}}), install tools, and makes a container-escape vulnerability in the
+  runtime or kernel far more useful.
+impact_description: |
+  A foothold in the app becomes full control of the container and a much shorter path to the node
+  and the other workloads on it.
+detection: |
+  Fires when `deployment.container.runs_as_root` is true.
+false_positives: |
+  User namespaces remap root to an unprivileged host UID (rootless runtime, Kubernetes
+  `hostUsers: false`); root in the container still controls the container.
+mitigation: |
+  Run as an unprivileged user, and enforce it in the pod spec:
+
+  ```dockerfile
+  RUN useradd --uid 10001 --no-create-home app
+  USER 10001
+  ```
+
+  ```yaml
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 10001
+    allowPrivilegeEscalation: false
+    readOnlyRootFilesystem: true
+    capabilities: {drop: [ALL]}
+  ```
+validation: |
+  ```bash
+  kubectl exec deploy/api -- id -u
+  ```
+  Must not print `0`.
+references:
+  - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+  - https://kubernetes.io/docs/concepts/security/pod-security-standards/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        container: {runs_as_root: true, base_image: "python:3.12-slim"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        container: {runs_as_root: false, base_image: "python:3.12-slim"}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-002.yaml": #"""
+id: TS-DEPLOY-002
+title: No NetworkPolicy restricts traffic to or from the API pods
+scope: deployment
+when: is_kubernetes and network_policies == false
+component: Deployment
+stride: [S, I, E]
+cwe: CWE-653
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.2.4]
+asvs_4_0_3: [v4.0.3-1.14.1, v4.0.3-1.14.5]
+nist_800_53: [SC-7, AC-4]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: clear-cut
+evidence: [network_policies, platform, provider]
+description: |
+  The cluster ({{provider}}) has no NetworkPolicies for this service. Kubernetes then allows all
+  traffic: every pod in every namespace can connect to the API pods (bypassing the ingress), and
+  the API pods can connect to every other pod, the databases, the cloud metadata endpoint and the
+  Internet.
+impact_description: |
+  One compromised workload anywhere in the cluster reaches the API directly and the API's data
+  stores; a compromised API pod reaches everything else (lateral movement, data exfiltration).
+detection: |
+  Fires when the platform is Kubernetes and `deployment.kubernetes.network_policies` is false.
+false_positives: |
+  A CNI-level or mesh policy (Cilium, Calico GlobalNetworkPolicy, Istio AuthorizationPolicy)
+  restricts traffic instead; record it as `network_policies: true`.
+mitigation: |
+  Default-deny, then allow what the API needs:
+
+  ```yaml
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: default-deny}
+  spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+  ---
+  apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: api}
+  spec:
+    podSelector: {matchLabels: {app: api}}
+    policyTypes: [Ingress, Egress]
+    ingress:
+      - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}]
+    egress:
+      - to: [{podSelector: {matchLabels: {app: postgres}}}]
+      - ports: [{port: 53, protocol: UDP}]
+  ```
+validation: |
+  ```bash
+  kubectl get networkpolicy -A
+  kubectl run probe --rm -it --image=curlimages/curl --restart=Never -- curl -s -m 5 http://api/ ; echo "exit=$?"
+  ```
+  The probe from an unrelated namespace must time out.
+references:
+  - https://kubernetes.io/docs/concepts/services-networking/network-policies/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Kubernetes_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        provider: eks
+        kubernetes: {network_policies: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        provider: eks
+        kubernetes: {network_policies: true}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-003.yaml": #"""
+id: TS-DEPLOY-003
+title: The API's service account has broad RBAC permissions
+scope: deployment
+when: is_kubernetes and rbac == "broad"
+component: Deployment
+stride: [E]
+cwe: CWE-269
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-13.3.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [AC-6, AC-6(1)]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 7
+  accountability: 7
+confidence: clear-cut
+evidence: [rbac, automount_service_account_token]
+description: |
+  The service account the API pods run as has broad RBAC permissions (`rbac: broad`), more than an
+  HTTP API needs (usually none). Its token is mounted into the pod unless automounting is off
+  (here: {{automount_service_account_token}}), so code running in the app can call the Kubernetes
+  API with those rights: read Secrets, create pods, change deployments.
+impact_description: |
+  A code-execution bug in the API becomes control of the namespace or cluster: every Secret
+  (database passwords, signing keys) and the ability to run arbitrary workloads.
+detection: |
+  Fires when the platform is Kubernetes and `deployment.kubernetes.rbac` is `broad`.
+false_positives: |
+  The permissions are needed (an operator-like API); then scope them to named resources and
+  verbs and record `least_privilege`.
+mitigation: |
+  Give the API a dedicated service account with no Role bindings, and no token unless needed:
+
+  ```yaml
+  apiVersion: v1
+  kind: ServiceAccount
+  metadata: {name: api}
+  automountServiceAccountToken: false
+  ```
+validation: |
+  ```bash
+  kubectl auth can-i --list --as=system:serviceaccount:<namespace>:api
+  ```
+  Must list nothing beyond the defaults (selfsubjectreviews, discovery).
+references:
+  - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
+  - https://kubernetes.io/docs/reference/access-authn-authz/rbac/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        kubernetes: {rbac: broad}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        kubernetes: {rbac: least_privilege}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-004.yaml": #"""
+id: TS-DEPLOY-004
+title: Runtime secrets are plain environment variables in the deployment configuration
+scope: deployment
+when: secrets_source == "environment" and not env.is_development
+component: Deployment
+stride: [I]
+cwe: CWE-526
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-6.4.1, v4.0.3-2.10.4]
+nist_800_53: [IA-5(7), SC-28]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [secrets_source, platform]
+description: |
+  The service's runtime secrets (signing keys, database and API credentials) are environment
+  variables written into plain deployment configuration on `{{platform}}` (`deployment.secrets:
+  environment`): manifests, compose files or Helm values kept in cleartext and in version control,
+  visible via `kubectl get deploy -o yaml` or `docker inspect`, inherited by every child process
+  and printed by anything that dumps the environment.
+impact_description: |
+  Everyone who can read deployment configuration or repository history holds every production
+  secret; rotation requires redeploying.
+detection: |
+  Fires when `deployment.secrets` is `environment`, outside development and test.
+false_positives: |
+  The variables are injected from Secrets or a secret manager at runtime; record `platform_secret`
+  or `secret_manager`.
+mitigation: |
+  Store the values in Kubernetes Secrets (encrypted at rest, RBAC-restricted) or a secret manager
+  (External Secrets Operator, Vault), and mount them as files or `secretKeyRef` variables:
+
+  ```yaml
+  envFrom:
+    - secretRef: {name: api-secrets}
+  ```
+
+  Rotate every secret that was in the plain configuration.
+validation: |
+  ```bash
+  kubectl get deploy -o yaml | grep -n -E '^\s+value: .{20,}' | head
+  ```
+  No secret values may appear inline.
+references:
+  - https://kubernetes.io/docs/concepts/configuration/secret/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment: {platform: kubernetes, secrets: environment}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment: {platform: kubernetes, secrets: secret_manager}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-005.yaml": #"""
+id: TS-DEPLOY-005
+title: The API container has no CPU or memory limits
+scope: deployment
+when: resource_limits == false and not env.is_development
+component: Deployment
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [SC-5, SC-6]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 0
+  integrity: 0
+  availability: 7
+  accountability: 1
+confidence: clear-cut
+evidence: [resource_limits, platform]
+description: |
+  The API container runs without CPU or memory limits on `{{platform}}`. A request pattern that
+  makes a worker allocate (a huge JSON body, a large export, a slow client storm) lets one pod take
+  the node's memory and CPU, starving the other pods on the same node; the kernel OOM killer then
+  picks victims that may be other services.
+impact_description: |
+  A denial of service against the API spills over to neighbouring workloads on the node, and
+  autoscaling or scheduling decisions are made on unbounded usage.
+detection: |
+  Fires when `deployment.container.resource_limits` is false, outside development and test.
+false_positives: |
+  The namespace enforces defaults with a LimitRange; record `resource_limits: true`.
+mitigation: |
+  ```yaml
+  resources:
+    requests: {cpu: "250m", memory: "256Mi"}
+    limits:   {cpu: "1",    memory: "512Mi"}
+  ```
+  Size the memory limit to workers × peak per-worker usage.
+validation: |
+  ```bash
+  kubectl get deploy api -o jsonpath='{.spec.template.spec.containers[*].resources}'
+  ```
+  Must show `limits`.
+references:
+  - https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+  - https://kubernetes.io/docs/concepts/policy/limit-range/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        container: {resource_limits: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        container: {resource_limits: true}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-006.yaml": #"""
+id: TS-DEPLOY-006
+title: Container images are deployed without vulnerability scanning
+scope: deployment
+when: image_scanning == false
+component: Deployment
+stride: [T, E]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [RA-5, SI-2]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 5
+  availability: 5
+  accountability: 3
+confidence: judgment
+evidence: [image_scanning, base_image]
+description: |
+  Images built from `{{base_image}}` reach production without a vulnerability scan. Known
+  vulnerabilities in the base image's OS packages (OpenSSL, glibc, zlib) and in Python packages
+  installed into the image go unnoticed until someone looks, and base images are rebuilt upstream
+  only when the tag is re-pulled.
+impact_description: |
+  The service runs publicly known vulnerable components for longer than necessary; exploits for
+  them are often automated.
+detection: |
+  Fires when `deployment.container.image_scanning` is false.
+false_positives: |
+  The registry scans on push (ECR, GCR/Artifact Registry, Harbor) but the model does not say so;
+  record `image_scanning: true`.
+mitigation: |
+  Scan every image in CI and fail on fixable high/critical findings, and rebuild regularly:
+
+  ```bash
+  trivy image --exit-code 1 --severity HIGH,CRITICAL --ignore-unfixed <registry>/api:<tag>
+  ```
+validation: |
+  ```bash
+  trivy image --severity HIGH,CRITICAL --ignore-unfixed <registry>/api:<deployed tag>
+  ```
+  Must report no fixable findings, and the CI log must show the scan step.
+references:
+  - https://kubernetes.io/docs/concepts/security/
+  - https://github.com/aquasecurity/trivy
+  - https://cwe.mitre.org/data/definitions/1395.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        container: {image_scanning: false, base_image: "python:3.11"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        container: {image_scanning: true, base_image: "python:3.11"}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-007.yaml": #"""
+id: TS-DEPLOY-007
+title: The ingress in front of the API does not terminate TLS
+scope: deployment
+when: ingress_tls == false and not env.is_development
+component: Deployment
+stride: [I, T]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-12.2.1, v5.0.0-12.2.2]
+asvs_4_0_3: [v4.0.3-9.1.1]
+nist_800_53: [SC-8, SC-8(1)]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 9
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [ingress_tls, public_url]
+description: |
+  The ingress that receives client traffic (public URL: {{public_url}}) does not terminate TLS
+  (`deployment.ingress.tls: false`). Unless something outside the model encrypts in front of it,
+  clients talk to the API in cleartext: bearer tokens, cookies, passwords and response data can be
+  read and changed on the way.
+impact_description: |
+  Credential theft and data disclosure for every user on an untrusted network, and tampering with
+  requests and responses.
+detection: |
+  Fires when `deployment.ingress.tls` is false, outside development and test.
+false_positives: |
+  A CDN or cloud load balancer in front of the ingress terminates TLS and re-encrypts; describe
+  that component as the ingress instead.
+mitigation: |
+  Terminate TLS at the ingress with an automatically renewed certificate:
+
+  ```yaml
+  apiVersion: networking.k8s.io/v1
+  kind: Ingress
+  metadata:
+    name: api
+    annotations:
+      cert-manager.io/cluster-issuer: letsencrypt
+      nginx.ingress.kubernetes.io/ssl-redirect: "true"
+  spec:
+    tls: [{hosts: ["{{env.host}}"], secretName: api-tls}]
+  ```
+validation: |
+  ```bash
+  curl -sv https://{{env.host}}/ 2>&1 | grep -E 'SSL connection|subject:'
+  ```
+references:
+  - https://kubernetes.io/docs/concepts/services-networking/ingress/#tls
+  - https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        public_url: "http://api.example.com"
+        ingress: {tls: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        public_url: "https://api.example.com"
+        ingress: {tls: true}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-008.yaml": #"""
+id: TS-DEPLOY-008
+title: A Kubernetes service-account token is mounted into the API pods
+scope: deployment
+when: is_kubernetes and automount_service_account_token == true
+component: Deployment
+stride: [E, I]
+cwe: CWE-668
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.3.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [AC-6, IA-5]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 1
+  accountability: 5
+confidence: clear-cut
+evidence: [automount_service_account_token, rbac]
+description: |
+  The API pods get a service-account token at
+  `/var/run/secrets/kubernetes.io/serviceaccount/token` (`automountServiceAccountToken` is on, the
+  Kubernetes default). An HTTP API does not need to call the Kubernetes API, but anyone who reads
+  files or runs code in the pod (path traversal, SSRF with file access, code execution) gets a
+  credential for it, with whatever RBAC the account has (here: {{rbac}}).
+impact_description: |
+  A read-only file disclosure in the app turns into authenticated access to the cluster API; with
+  broad RBAC, into control of the namespace.
+detection: |
+  Fires when the platform is Kubernetes and `automount_service_account_token` is true.
+false_positives: |
+  The app uses the Kubernetes API on purpose (leader election, reading ConfigMaps); then keep the
+  token but restrict its RBAC.
+mitigation: |
+  ```yaml
+  spec:
+    automountServiceAccountToken: false     # in the pod template (or on the ServiceAccount)
+  ```
+validation: |
+  ```bash
+  kubectl exec deploy/api -- ls /var/run/secrets/kubernetes.io/serviceaccount/ 2>&1 | head -2
+  ```
+  Must report that the directory does not exist.
+references:
+  - https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting
+  - https://cheatsheetseries.owasp.org/cheatsheets/Kubernetes_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        kubernetes: {automount_service_account_token: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: kubernetes
+        kubernetes: {automount_service_account_token: false}
+
+"""#,
+        "Catalog/entries/errors/TS-ERR-001.yaml": #"""
+id: TS-ERR-001
+title: debug=True returns full tracebacks to clients in {{env.name}}
+scope: app
+when: debug and env.may_be_production
+component: Exception handling and responses
+stride: [I]
+cwe: CWE-489
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025, A10:2025]
+asvs_5_0: [v5.0.0-13.4.2, v5.0.0-16.5.1]
+asvs_4_0_3: [v4.0.3-14.3.2, v4.0.3-7.4.1]
+nist_800_53: [CM-7, SI-11]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [debug]
+description: |
+  The app is created with `debug=True` in `{{env.name}}`. Starlette's ServerErrorMiddleware then
+  answers every unhandled exception with the full traceback: plain text, or an HTML page when the
+  request sends `Accept: text/html`. It includes file paths, source lines around each frame and the
+  exception message, so anything the code put in the message (a connection string, a query, a
+  secret) is disclosed. With `debug=False` (FastAPI's default) the same error is a plain
+  `Internal Server Error`. ({{env.name}} is production, staging, or a kind the model does not state.)
+impact_description: |
+  Attackers learn the code layout, library versions, queries and sometimes credentials from any
+  request they can make fail (malformed input, a missing record), which guides further attacks.
+detection: |
+  Fires when `app.debug` is true in an environment that is production, staging or of unstated kind.
+false_positives: |
+  An environment that is really local development but does not say so; set its `kind`.
+mitigation: |
+  Never enable debug outside local development; derive it from the environment and default to off:
+
+  ```python
+  import os
+  from fastapi import FastAPI
+
+  app = FastAPI(debug=os.environ.get("ENVIRONMENT") == "development")
+  ```
+
+  Log the traceback server-side (uvicorn's error log does that regardless of `debug`) and return
+  a generic message with a request id.
+validation: |
+  Call an operation with input you know makes it raise (for example an id that breaks a lookup)
+  and look for a traceback:
+  ```bash
+  curl -s -H 'Accept: text/html' '{{env.base_url}}/PATH-THAT-RAISES' | grep -ciE 'traceback|File "'
+  ```
+  Must print `0`; the body must be `Internal Server Error`.
+references:
+  - https://www.starlette.io/applications/#instantiating-the-application
+  - https://www.starlette.io/exceptions/#errors-and-handled-exceptions
+  - https://cwe.mitre.org/data/definitions/489.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app: {debug: true}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {debug: false}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      app: {debug: true}
+      environments:
+        - name: development
+          kind: development
+          base_url: http://localhost:8000
+
+"""#,
+        "Catalog/entries/errors/TS-ERR-002.yaml": #"""
+id: TS-ERR-002
+title: Exception handlers for {{details_exposing_handlers}} return internal details
+scope: app
+when: count(details_exposing_handlers) > 0
+component: Exception handling and responses
+stride: [I]
+cwe: CWE-209
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A10:2025]
+asvs_5_0: [v5.0.0-16.5.1]
+asvs_4_0_3: [v4.0.3-7.4.1]
+nist_800_53: [SI-11]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 1
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [details_exposing_handlers, has_catch_all_handler]
+description: |
+  The custom exception handlers registered for {{details_exposing_handlers|code}} put exception
+  text, tracebacks or the rejected input into the response (for example
+  `JSONResponse({"detail": str(exc)})` or `traceback.format_exc()`). Exception messages from
+  database drivers, HTTP clients and the ORM routinely contain SQL, host names, file paths and
+  parameter values. FastAPI's own defaults are safer: an unhandled exception becomes a plain-text
+  `Internal Server Error`, so having no catch-all handler is not itself a leak.
+impact_description: |
+  Internal details for every error an attacker can provoke, which helps map the system and
+  sometimes exposes data or secrets.
+detection: |
+  Fires when an exception handler in the model has `exposes_details: true`.
+false_positives: |
+  Handlers that only expose messages written for clients (domain errors such as "booking already
+  cancelled"); mark those `exposes_details: false`.
+mitigation: |
+  Return a generic message and a correlation id; log the details server-side:
+
+  ```python
+  import logging, uuid
+  from fastapi import Request
+  from fastapi.responses import JSONResponse
+
+  log = logging.getLogger("app.errors")
+
+  @app.exception_handler(Exception)
+  async def internal_error(request: Request, exc: Exception):
+      error_id = uuid.uuid4().hex
+      log.exception("unhandled error %s on %s %s", error_id, request.method, request.url.path)
+      return JSONResponse({"detail": "Internal error", "error_id": error_id}, status_code=500)
+  ```
+validation: |
+  Provoke the handled exception and check the body:
+  ```bash
+  curl -s '{{env.base_url}}/' | grep -ciE 'traceback|sqlalchemy|psycopg|File "'
+  ```
+  Must print `0`.
+references:
+  - https://fastapi.tiangolo.com/tutorial/handling-errors/#install-custom-exception-handlers
+  - https://cheatsheetseries.owasp.org/cheatsheets/Error_Handling_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app:
+        exception_handlers:
+          - {exception: Exception, exposes_details: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app:
+        exception_handlers:
+          - {exception: Exception, exposes_details: false}
+    - |
+      system: {name: Sample API}
+      app: {debug: false}
+
+"""#,
+        "Catalog/entries/errors/TS-ERR-003.yaml": #"""
+id: TS-ERR-003
+title: '{{subject}} puts internal details into HTTPException responses'
+scope: endpoint
+when: raises_http_exception_details
+component: Exception handling and responses
+stride: [I]
+cwe: CWE-209
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A10:2025]
+asvs_5_0: [v5.0.0-16.5.1]
+asvs_4_0_3: [v4.0.3-7.4.1]
+nist_800_53: [SI-11]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 5
+  integrity: 1
+  availability: 1
+  accountability: 3
+confidence: judgment
+evidence: [raises_http_exception_details, path, auth_state]
+description: |
+  The handler of `{{subject}}` raises `HTTPException(detail=...)` with internal details, typically
+  `detail=str(exc)` from a caught database or client error. FastAPI sends `detail` to the client
+  unchanged, as `{"detail": ...}` (any JSON value), with the exception's headers. Unlike an
+  unhandled exception, which becomes a generic 500, this path deliberately forwards the text.
+impact_description: |
+  Callers of `{{path}}` learn SQL fragments, host names, internal ids or validation internals from
+  error responses.
+detection: |
+  Fires when the model marks the endpoint `raises_http_exception_details: true`.
+false_positives: |
+  Details written for the client ("slot already booked").
+mitigation: |
+  Map internal errors to client-facing messages and log the rest:
+
+  ```python
+  try:
+      booking = await repo.create(data)
+  except IntegrityError:
+      log.exception("create booking failed")
+      raise HTTPException(status_code=409, detail="Booking conflicts with an existing one")
+  ```
+validation: |
+  ```bash
+  curl -s -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}' | python3 -m json.tool
+  ```
+  Error bodies must contain only client-facing text.
+references:
+  - https://fastapi.tiangolo.com/tutorial/handling-errors/
+  - https://cwe.mitre.org/data/definitions/209.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /bookings
+          endpoints:
+            - {path: /, methods: [POST], raises_http_exception_details: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /bookings
+          endpoints:
+            - {path: /, methods: [POST], raises_http_exception_details: false}
+
+"""#,
+        "Catalog/entries/errors/TS-ERR-004.yaml": #"""
+id: TS-ERR-004
+title: Logs carry credentials, tokens or personal data
+scope: logging
+when: logs_sensitive_data
+component: Exception handling and responses
+stride: [I, R]
+cwe: CWE-532
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A09:2021]
+owasp_top10_2025: [A09:2025]
+asvs_5_0: [v5.0.0-16.2.5]
+asvs_4_0_3: [v4.0.3-7.1.1, v4.0.3-7.1.2]
+nist_800_53: [AU-9, SI-12]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 5
+confidence: clear-cut
+evidence: [logs_sensitive_data, centralized, query_credentials]
+description: |
+  The model says the service writes credentials, tokens or personal data to its logs. Logs are
+  copied widely: to the log platform, to backups, to support tickets and to everyone with read
+  access there, usually with a longer retention and a weaker access policy than the database.
+  Credentials that travel in the URL query are in uvicorn's access log automatically (mechanisms:
+  {{query_credentials|code}}).
+impact_description: |
+  Anyone with log access (staff, a log vendor, an attacker who reaches the log store) can replay
+  tokens or read personal data; a privacy incident under GDPR-style rules.
+detection: |
+  Fires when `logging.logs_sensitive_data` is true.
+false_positives: |
+  Data already masked before it is written (only the last four characters, hashes of tokens).
+mitigation: |
+  Redact at the source with a logging filter, and keep secrets typed so they cannot be printed:
+
+  ```python
+  import logging, re
+
+  SECRET = re.compile(r"(authorization|token|password|api[_-]?key)(\"?\s*[:=]\s*\"?)[^\s\",&]+", re.I)
+
+  class Redact(logging.Filter):
+      def filter(self, record):
+          record.msg = SECRET.sub(r"\1\2[redacted]", str(record.msg))
+          return True
+
+  for name in ("uvicorn.access", "uvicorn.error", "app"):
+      logging.getLogger(name).addFilter(Redact())
+  ```
+
+  Use `pydantic.SecretStr` for secret fields, purge existing logs that hold secrets, and rotate
+  the exposed credentials.
+validation: |
+  ```bash
+  kubectl logs deploy/api --since=1h | grep -ciE 'authorization: bearer|password=|token='
+  ```
+  Must print `0` (adapt to where the logs are).
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude
+  - https://cwe.mitre.org/data/definitions/532.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      logging: {logs_sensitive_data: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      logging: {logs_sensitive_data: false, logs_request_bodies: false}
+
+"""#,
+        "Catalog/entries/errors/TS-ERR-005.yaml": #"""
+id: TS-ERR-005
+title: Request bodies with sensitive fields are logged ({{sensitive_request_models}})
+scope: logging
+when: logs_request_bodies and count(sensitive_request_models) > 0 and not logs_sensitive_data
+component: Exception handling and responses
+stride: [I]
+cwe: CWE-532
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A09:2021]
+owasp_top10_2025: [A09:2025]
+asvs_5_0: [v5.0.0-16.2.5]
+asvs_4_0_3: [v4.0.3-7.1.1]
+nist_800_53: [AU-9, SI-12]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 4
+  size: 4
+  ease_of_discovery: 7
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 1
+  availability: 1
+  accountability: 5
+confidence: judgment
+evidence: [logs_request_bodies, sensitive_request_models]
+description: |
+  Request bodies are logged, and these request models carry fields the model marks sensitive:
+  {{sensitive_request_models|code}}. A body logger records passwords, tokens and personal data in
+  clear text as they arrive, including on failed requests, unless it redacts field by field.
+impact_description: |
+  Passwords and secrets in log storage, readable by everyone with log access and kept for the log
+  retention period.
+detection: |
+  Fires when `logging.logs_request_bodies` is true and some endpoint's request model has a field
+  marked `sensitive: true` (and `logs_sensitive_data` is not already reported true).
+false_positives: |
+  A body logger that drops or masks those fields; then record `logs_sensitive_data: false` and
+  explain the redaction.
+mitigation: |
+  Stop logging bodies in production, or log an allow-listed projection:
+
+  ```python
+  SAFE_FIELDS = {"booking_id", "date", "party_size"}
+  log.info("request", extra={"body": {k: v for k, v in body.items() if k in SAFE_FIELDS}})
+  ```
+validation: |
+  Send a request with a marker value in a sensitive field and search the logs for it:
+  ```bash
+  kubectl logs deploy/api --since=10m | grep -c 'MARKER-7f3a'
+  ```
+  Must print `0`.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      logging: {logs_request_bodies: true}
+      models:
+        - name: LoginIn
+          fields:
+            - {name: username, type: str, max_length: 64}
+            - {name: password, type: str, max_length: 128, sensitive: true}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - {path: /login, methods: [POST], auth: none, request_model: LoginIn}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      logging: {logs_request_bodies: false}
+      models:
+        - name: LoginIn
+          fields:
+            - {name: password, type: str, sensitive: true}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - {path: /login, methods: [POST], auth: none, request_model: LoginIn}
+
+"""#,
         "Catalog/entries/headers/TS-HDR-001.yaml": #"""
 id: TS-HDR-001
 title: No Strict-Transport-Security header in {{env.name}}
@@ -4931,6 +6468,333 @@ samples:
         - name: development
           kind: development
           base_url: http://localhost:8000
+
+"""#,
+        "Catalog/entries/openapi/TS-DOCS-002.yaml": #"""
+id: TS-DOCS-002
+title: ReDoc is still served at {{redoc_path}} in {{env.name}}
+scope: app
+when: env.is_production and redoc_exposed and not docs_exposed and not docs_protected
+component: OpenAPI and documentation exposure
+stride: [I]
+cwe: CWE-497
+owasp_api_2023: [API9:2023, API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-13.4.5]
+asvs_4_0_3: [v4.0.3-14.3.3]
+nist_800_53: [CM-7]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 9
+  ease_of_exploit: 9
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [redoc_exposed, docs_exposed, openapi_exposed]
+description: |
+  Swagger UI is switched off in `{{env.name}}` (`docs_url=None`), but ReDoc is not: FastAPI
+  registers `/redoc` by default (`redoc_url="/redoc"`), so {{env.base_url}}{{redoc_path}} renders
+  the full API reference, and it loads the OpenAPI document from {{openapi_path}}, which is served
+  too. Turning off one UI is a common half-measure.
+impact_description: |
+  The whole API surface (paths, parameters, models, security schemes) is public, which speeds up
+  finding every other weakness.
+detection: |
+  Fires in production or staging when ReDoc is served (FastAPI, `openapi_url` and `redoc_url` not
+  None), Swagger UI is not (TS-DOCS-001 covers that case), and the model does not say the docs
+  require authentication.
+false_positives: |
+  Public APIs whose reference is meant to be public.
+mitigation: |
+  Disable all documentation routes with one switch, which also removes the schema:
+
+  ```python
+  app = FastAPI(openapi_url=None if is_production else "/openapi.json")
+  ```
+
+  or set `redoc_url=None` together with `docs_url=None` and `openapi_url=None`.
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{redoc_path}}
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{openapi_path}}
+  ```
+  Both must print `404` after the fix.
+references:
+  - https://fastapi.tiangolo.com/tutorial/metadata/#docs-urls
+  - https://fastapi.tiangolo.com/how-to/conditional-openapi/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app: {docs_url: null}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {docs_url: null, redoc_url: null, openapi_url: null}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/openapi/TS-DOCS-003.yaml": #"""
+id: TS-DOCS-003
+title: '{{openapi_path}} is still public although the docs UIs are off in {{env.name}}'
+scope: app
+when: env.is_production and only_ui_disabled and not docs_protected
+component: OpenAPI and documentation exposure
+stride: [I]
+cwe: CWE-497
+owasp_api_2023: [API9:2023, API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-13.4.5]
+asvs_4_0_3: [v4.0.3-14.3.3]
+nist_800_53: [CM-7]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 1
+  availability: 1
+  accountability: 1
+confidence: clear-cut
+evidence: [only_ui_disabled, openapi_path, docs_exposed, redoc_exposed]
+description: |
+  In `{{env.name}}` both `docs_url` and `redoc_url` are None, so `/docs` and `/redoc` return 404,
+  but `openapi_url` is not: FastAPI still serves the machine-readable schema at
+  {{env.base_url}}{{openapi_path}} (verified behaviour: with `docs_url=None, redoc_url=None` the
+  schema still answers 200). The team likely believes the documentation is off. Tools such as
+  Postman, Burp and openapi-generator import the JSON directly.
+impact_description: |
+  A complete, current map of the API for anyone who requests one well-known URL.
+detection: |
+  Fires in production or staging when FastAPI's `docs_url` and `redoc_url` are None while
+  `openapi_url` is not, and the model does not say the docs require authentication.
+false_positives: |
+  A schema published on purpose for API consumers.
+mitigation: |
+  Set `openapi_url=None` in production; that removes the schema and every docs route:
+
+  ```python
+  app = FastAPI(openapi_url=None if settings.environment == "{{env.name}}" else "/openapi.json")
+  ```
+
+  If a schema must be available, serve it from an authenticated route instead
+  (`app.openapi()` inside a handler that depends on an admin check).
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{openapi_path}}
+  ```
+  Must print `404` (or `401` when protected).
+references:
+  - https://fastapi.tiangolo.com/how-to/conditional-openapi/
+  - https://fastapi.tiangolo.com/tutorial/metadata/#openapi-url
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app: {docs_url: null, redoc_url: null}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {docs_url: null, redoc_url: null, openapi_url: null}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/openapi/TS-DOCS-004.yaml": #"""
+id: TS-DOCS-004
+title: The OpenAPI document discloses sensitive text
+scope: app
+when: openapi_exposed and count(openapi_sensitive_text) > 0 and not docs_protected
+component: OpenAPI and documentation exposure
+stride: [I]
+cwe: CWE-538
+owasp_api_2023: [API8:2023, API9:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-13.4.5, v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-14.3.3]
+nist_800_53: [CM-7, SI-12]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 2
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [openapi_sensitive_text, openapi_path]
+description: |
+  The generated OpenAPI document at {{env.base_url}}{{openapi_path}} carries text the model marks
+  as sensitive: {{openapi_sensitive_text|code}}. FastAPI copies docstrings, `description=` and
+  `summary=` arguments, `Field(description=...)`, examples and `servers` entries into the schema
+  verbatim, so internal host names, example tokens or notes written for colleagues are served to
+  anyone who can request the schema.
+impact_description: |
+  Internal infrastructure details or credentials handed to outsiders; credentials in examples are
+  sometimes real.
+detection: |
+  Fires when the schema is served, the model lists `app.openapi_sensitive_text`, and the docs are
+  not behind authentication.
+false_positives: |
+  Text that only looks sensitive (placeholder hosts such as `example.com`); remove it from the
+  model.
+mitigation: |
+  Remove the text from docstrings, descriptions and examples (use placeholders), rotate any real
+  credential that appeared, and disable or protect the schema in production
+  (`FastAPI(openapi_url=None)`). Docstring lines after a `\f` are not copied into the schema, which
+  keeps internal notes in the code only.
+validation: |
+  ```bash
+  curl -s {{env.base_url}}{{openapi_path}} | grep -iE 'internal|password|secret|token' | head
+  ```
+references:
+  - https://fastapi.tiangolo.com/advanced/path-operation-advanced-configuration/#advanced-description-from-docstring
+  - https://owasp.org/API-Security/editions/2023/en/0xa9-improper-inventory-management/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      app:
+        openapi_sensitive_text: ["internal host db-primary.corp.local", "example token sk_live_..."]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app:
+        openapi_url: null
+        openapi_sensitive_text: ["internal host db-primary.corp.local"]
+
+"""#,
+        "Catalog/entries/openapi/TS-DOCS-005.yaml": #"""
+id: TS-DOCS-005
+title: Swagger UI and ReDoc load their JavaScript from a CDN in {{env.name}}
+scope: app
+when: env.is_production and docs_assets_from_cdn
+component: OpenAPI and documentation exposure
+stride: [T, E]
+cwe: CWE-829
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A08:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-3.6.1]
+asvs_4_0_3: [v4.0.3-14.2.3]
+nist_800_53: [SR-3, SI-7]
+likelihood:
+  skill_level: 9
+  motive: 4
+  opportunity: 0
+  size: 2
+  ease_of_discovery: 3
+  ease_of_exploit: 1
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [docs_assets_from_cdn, docs_path]
+description: |
+  FastAPI's docs pages (Swagger UI at `{{docs_path}}`, ReDoc) load their JavaScript and CSS from
+  `cdn.jsdelivr.net` by default, without Subresource Integrity. The script runs on
+  {{env.base_url}}, the API's own origin: it can read the OpenAPI document, whatever a user types
+  into "Authorize", and call the API with the browser's cookies. Whoever controls what the CDN
+  serves for that URL (a compromised package release, a CDN incident) controls those pages.
+impact_description: |
+  Supply-chain compromise of the docs page leads to theft of tokens entered there and actions
+  with the visiting developer's or administrator's credentials. Unlikely, but outside the team's
+  control.
+detection: |
+  Fires in production or staging when a docs UI is served and `app.docs_assets` is not
+  `self_hosted` (FastAPI's default is the CDN).
+false_positives: |
+  Docs routes replaced by custom ones that pin versions with SRI; record `docs_assets: self_hosted`.
+mitigation: |
+  Serve the assets yourself (FastAPI documents this as "Custom Docs UI Static Assets"):
+
+  ```python
+  from fastapi.openapi.docs import get_swagger_ui_html
+  from fastapi.staticfiles import StaticFiles
+
+  app = FastAPI(docs_url=None)
+  app.mount("/static", StaticFiles(directory="static"), name="static")
+
+  @app.get("/docs", include_in_schema=False)
+  async def docs():
+      return get_swagger_ui_html(openapi_url=app.openapi_url, title=app.title,
+                                 swagger_js_url="/static/swagger-ui-bundle.js",
+                                 swagger_css_url="/static/swagger-ui.css")
+  ```
+
+  Better still, do not serve the docs in production at all (TS-DOCS-001).
+validation: |
+  ```bash
+  curl -s {{env.base_url}}{{docs_path}} | grep -o 'https://cdn[^"]*'
+  ```
+  Must print nothing after the fix.
+references:
+  - https://fastapi.tiangolo.com/how-to/custom-docs-ui-assets/
+  - https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity
+  - https://cwe.mitre.org/data/definitions/829.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {docs_assets: self_hosted}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      app: {openapi_url: null}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-001.yaml": #"""
@@ -8205,6 +10069,411 @@ samples:
       system: {name: Sample API}
       frameworks: {starlette: "1.3.1"}
       templates: {engine: jinja2, renders_user_input: true, autoescape: true}
+
+"""#,
+        "Catalog/entries/validation/TS-VAL-001.yaml": #"""
+id: TS-VAL-001
+title: 422 responses for {{subject}} echo the submitted {{sensitive_fields}}
+scope: data_model
+when: used_in_request and count(sensitive_fields) > 0 and app.validation_errors_echo_input
+component: Data validation (Pydantic)
+stride: [I]
+cwe: CWE-209
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A10:2025]
+asvs_5_0: [v5.0.0-16.5.1, v5.0.0-14.2.1]
+asvs_4_0_3: [v4.0.3-7.4.1]
+nist_800_53: [SI-11]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 4
+  size: 6
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 9
+impact:
+  confidentiality: 5
+  integrity: 1
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [sensitive_fields, request_endpoints]
+description: |
+  `{{subject}}` is the request body of {{request_endpoints}} and has sensitive fields
+  ({{sensitive_fields|code}}). No handler for `RequestValidationError` is registered, so FastAPI's
+  default 422 body lists every error as `{type, loc, msg, input, ctx}`, and `input` is the rejected
+  value: a password that is too short is sent back verbatim, a `missing` error echoes the whole
+  parent object, and a JSON body sent as `text/plain` had its entire raw body, password included,
+  echoed (FastAPI 0.165). Error bodies are what front ends forward to error trackers (Sentry),
+  what proxies and API gateways log, and what ends up in screenshots and support tickets.
+impact_description: |
+  Passwords and other secrets copied from requests into error responses and, from there, into
+  third-party logging and monitoring systems.
+detection: |
+  Fires when a Pydantic model with fields marked `sensitive: true` is some endpoint's request
+  model and the app has no `RequestValidationError` handler (or one the model marks
+  `exposes_details: true`).
+false_positives: |
+  Clients that never log error bodies and an infrastructure that never records response bodies;
+  hard to guarantee.
+mitigation: |
+  Register a validation handler that keeps `loc`, `msg` and `type` but drops `input` and `ctx`:
+
+  ```python
+  from fastapi import Request
+  from fastapi.exceptions import RequestValidationError
+  from fastapi.responses import JSONResponse
+
+  @app.exception_handler(RequestValidationError)
+  async def validation_error(request: Request, exc: RequestValidationError):
+      errors = [{"loc": e["loc"], "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+      return JSONResponse({"detail": errors}, status_code=422)
+  ```
+
+  Type the fields as `SecretStr` as well, so they never print in logs.
+validation: |
+  ```bash
+  curl -s -X POST '{{env.base_url}}/' -H 'Content-Type: application/json' -d '{"password": 12345}' | grep -c '"input"'
+  ```
+  Send it to one of {{request_endpoints}}; must print `0` after the fix.
+references:
+  - https://fastapi.tiangolo.com/tutorial/handling-errors/#override-request-validation-exceptions
+  - https://docs.pydantic.dev/latest/errors/errors/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: LoginIn
+          fields:
+            - {name: username, type: str, max_length: 64}
+            - {name: password, type: str, max_length: 128, sensitive: true}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - {path: /login, methods: [POST], auth: none, request_model: LoginIn}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app:
+        exception_handlers:
+          - {exception: RequestValidationError, exposes_details: false}
+      models:
+        - name: LoginIn
+          fields:
+            - {name: password, type: str, max_length: 128, sensitive: true}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - {path: /login, methods: [POST], auth: none, request_model: LoginIn}
+    - |
+      system: {name: Sample API}
+      models:
+        - name: LoginIn
+          fields:
+            - {name: password, type: str, max_length: 128, sensitive: true}
+
+"""#,
+        "Catalog/entries/validation/TS-VAL-002.yaml": #"""
+id: TS-VAL-002
+title: '{{subject}} accepts unbounded strings or lists and no body size limit applies'
+scope: data_model
+when: used_in_request and count(unbounded_fields) > 0 and app.body_size_limited == false
+component: Data validation (Pydantic)
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-2.2.1, v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-5.1.4, v4.0.3-11.1.4]
+nist_800_53: [SI-10, SC-5]
+likelihood:
+  skill_level: 3
+  motive: 4
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 9
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 3
+  availability: 5
+  accountability: 3
+confidence: clear-cut
+evidence: [unbounded_fields, request_endpoints]
+description: |
+  `{{subject}}`, the request body of {{request_endpoints}}, has string, bytes or container fields
+  without `max_length`: {{unbounded_fields|code}}. Nothing else bounds the body either: no
+  `max_body_size` on the app, no `server.max_body_size`, no ingress request size limit (uvicorn has
+  no body size limit of its own). FastAPI reads the whole body into memory and parses it before
+  validation, then Pydantic builds the objects, and the values flow on into the database, search
+  indexes and e-mails.
+impact_description: |
+  Memory and CPU exhaustion with a few large requests, and storage filled with oversized values.
+detection: |
+  Fires when a model used as a request body lists `str`/`bytes`/`list`/`dict`/`set` (or similar)
+  fields without `max_length`, and the model shows no body size limit at any layer.
+false_positives: |
+  A limit at a proxy the model does not describe; record it as
+  `deployment.ingress.request_size_limit`.
+mitigation: |
+  Bound each field, and the body as a whole:
+
+  ```python
+  from typing import Annotated
+  from pydantic import BaseModel, Field
+
+  class {{name}}(BaseModel):
+      note: Annotated[str, Field(max_length=2000)]
+      tags: Annotated[list[Annotated[str, Field(max_length=50)]], Field(max_length=20)]
+  ```
+
+  and cap the body at the ingress (`nginx.ingress.kubernetes.io/proxy-body-size: 1m`) or with
+  FastAPI's `max_body_size`.
+validation: |
+  ```bash
+  python3 -c 'import json; print(json.dumps({"note": "x" * 5_000_000}))' | \
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data-binary @- '{{env.base_url}}/'
+  ```
+  Send it to one of {{request_endpoints}}; must print `413` or `422`.
+references:
+  - https://docs.pydantic.dev/latest/concepts/fields/#string-constraints
+  - https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: NoteIn
+          fields:
+            - {name: text, type: str}
+      routers:
+        - prefix: /notes
+          endpoints:
+            - {path: /, methods: [POST], request_model: NoteIn}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: NoteIn
+          fields:
+            - {name: text, type: str, max_length: 2000}
+      routers:
+        - prefix: /notes
+          endpoints:
+            - {path: /, methods: [POST], request_model: NoteIn}
+    - |
+      system: {name: Sample API}
+      app: {max_body_size: 1048576}
+      models:
+        - name: NoteIn
+          fields:
+            - {name: text, type: str}
+      routers:
+        - prefix: /notes
+          endpoints:
+            - {path: /, methods: [POST], request_model: NoteIn}
+
+"""#,
+        "Catalog/entries/validation/TS-VAL-003.yaml": #"""
+id: TS-VAL-003
+title: Recursive model {{subject}} accepts deeply nested input without a depth limit
+scope: data_model
+when: recursive and used_in_request and not known(max_depth)
+component: Data validation (Pydantic)
+stride: [D]
+cwe: CWE-674
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-15.2.2]
+asvs_4_0_3: [v4.0.3-11.1.4]
+nist_800_53: [SI-10, SC-5]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 1
+  availability: 5
+  accountability: 3
+confidence: judgment
+evidence: [recursive, max_depth, request_endpoints]
+description: |
+  `{{subject}}` refers to itself and is accepted as the request body of {{request_endpoints}},
+  and the code enforces no nesting depth. The framework bounds the extreme cases (checked with
+  FastAPI 0.165.0 and Pydantic 2.14.4 on a `children: list[Node]` model): a tree 250 levels deep
+  was accepted, at 450 levels Pydantic refused it (`422`, `recursion_depth_exceeded`), and from
+  about 490 levels the JSON parser gave up (`400 There was an error parsing the body`). The risk
+  is in what the application does with what is accepted: recursive handler code, serializers and
+  database writes over a tree hundreds of levels deep, with as many nodes as the body size allows,
+  can exhaust the stack (`RecursionError` becomes a 500) or the CPU.
+impact_description: |
+  Requests that are cheap to send and expensive to process; crashes in recursive business logic.
+detection: |
+  Fires when a request model is marked `recursive: true` and no `max_depth` is given.
+  Judgment: whether the handler processes the tree recursively is not in the model.
+false_positives: |
+  A depth check in a validator the model does not show; record it as `max_depth`.
+mitigation: |
+  Validate depth (and node count) in a model validator before any processing:
+
+  ```python
+  from pydantic import BaseModel, model_validator
+
+  MAX_DEPTH = 10
+
+  class {{name}}(BaseModel):
+      children: list["{{name}}"] = []
+
+      @model_validator(mode="after")
+      def limit_depth(self):
+          def depth(node, level=1):
+              if level > MAX_DEPTH:
+                  raise ValueError(f"nesting deeper than {MAX_DEPTH}")
+              for child in node.children:
+                  depth(child, level + 1)
+          depth(self)
+          return self
+  ```
+validation: |
+  ```bash
+  python3 -c 'd=50; print("{\"children\":[" * d + "{}" + "]}" * d)' | \
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data-binary @- '{{env.base_url}}/'
+  ```
+  Send it to one of {{request_endpoints}}; must print `422` after the fix.
+references:
+  - https://docs.pydantic.dev/latest/concepts/validators/#model-validators
+  - https://cwe.mitre.org/data/definitions/674.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: Folder
+          recursive: true
+          fields:
+            - {name: children, type: "list[Folder]", max_length: 100}
+      routers:
+        - prefix: /folders
+          endpoints:
+            - {path: /, methods: [POST], request_model: Folder}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: Folder
+          recursive: true
+          max_depth: 10
+          fields:
+            - {name: children, type: "list[Folder]", max_length: 100}
+      routers:
+        - prefix: /folders
+          endpoints:
+            - {path: /, methods: [POST], request_model: Folder}
+
+"""#,
+        "Catalog/entries/validation/TS-VAL-004.yaml": #"""
+id: TS-VAL-004
+title: Custom validators of {{subject}} run on untrusted input
+scope: data_model
+when: custom_validators and used_in_request
+component: Data validation (Pydantic)
+stride: [T, D]
+cwe: CWE-20
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-2.2.1, v5.0.0-2.2.2]
+asvs_4_0_3: [v4.0.3-5.1.3]
+nist_800_53: [SI-10]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 3
+  accountability: 1
+confidence: judgment
+evidence: [custom_validators, request_endpoints]
+description: |
+  `{{subject}}` has custom `field_validator`/`model_validator` code and is the request body of
+  {{request_endpoints}}, so that code runs on every anonymous or authenticated request before the
+  handler. Validators are ordinary Python: a regular expression with nested quantifiers
+  (catastrophic backtracking), a database or network lookup, a call into a parser (XML, YAML, date
+  strings), or an exception that leaks details into the 422 `msg` all happen before any
+  authorization in the handler body. `mode="before"` validators also see the raw, unvalidated input.
+impact_description: |
+  Denial of service through slow validators (ReDoS), side effects triggered by invalid requests,
+  and validation that silently accepts what it was meant to reject.
+detection: |
+  Fires when a request model is marked `custom_validators: true`. Judgment: review the validator
+  code.
+false_positives: |
+  Simple, side-effect-free checks (ranges, normalization) are fine; record the review.
+mitigation: |
+  Review each validator: no I/O, linear-time regular expressions (Pydantic's `pattern=` uses the
+  Rust regex engine, which has no backtracking), bounded input sizes checked first with
+  `max_length`, and error messages that do not echo internal data. Move expensive checks into the
+  handler after authorization.
+
+  ```python
+  from pydantic import BaseModel, Field
+
+  class {{name}}(BaseModel):
+      code: str = Field(max_length=32, pattern=r"^[A-Z0-9-]+$")   # Rust regex, linear time
+  ```
+validation: |
+  Time a request with a long adversarial value against each validated field:
+  ```bash
+  python3 -c 'print("{\"code\": \"" + "a" * 50000 + "!\"}")' | \
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' --data-binary @- '{{env.base_url}}/'
+  ```
+  Send it to one of {{request_endpoints}}; the answer must be a fast `422`.
+references:
+  - https://docs.pydantic.dev/latest/concepts/validators/
+  - https://docs.pydantic.dev/latest/api/config/#pydantic.config.ConfigDict.regex_engine
+  - https://owasp.org/www-community/attacks/Regular_expression_Denial_of_Service_-_ReDoS
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: VoucherIn
+          custom_validators: true
+          fields:
+            - {name: code, type: str, max_length: 32}
+      routers:
+        - prefix: /vouchers
+          endpoints:
+            - {path: /redeem, methods: [POST], request_model: VoucherIn}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: VoucherIn
+          custom_validators: true
+          fields:
+            - {name: code, type: str, max_length: 32}
 
 """#,
         "Catalog/entries/websockets/TS-WS-001.yaml": #"""

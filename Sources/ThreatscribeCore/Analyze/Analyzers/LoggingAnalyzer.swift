@@ -5,6 +5,7 @@ struct LoggingAnalyzer: Analyzer {
         FactField("logs_request_bodies", .bool, "Request bodies are logged."),
         FactField("centralized", .bool, "Logs go to a central store."),
         FactField("security_events", .bool, "Security events (failed logins, authorization failures) are logged."),
+        FactField("sensitive_request_models", .list, "Request models with fields marked sensitive (`Model.field`), whose bodies a body logger records."),
         FactField("query_credentials", .list, "Auth mechanisms whose credential travels in the URL query, which access logs record."),
     ])]
 
@@ -15,6 +16,10 @@ struct LoggingAnalyzer: Analyzer {
         subject.set("logs_request_bodies", FactValue(logging?.logsRequestBodies), from: "logging.logs_request_bodies")
         subject.set("centralized", FactValue(logging?.centralized), from: "logging.centralized")
         subject.set("security_events", FactValue(logging?.securityEvents), from: "logging.security_events")
+        let requestModels = Set((context.model.routers ?? []).flatMap(\.endpoints).compactMap(\.requestModel))
+        let sensitive = (context.model.models ?? []).filter { requestModels.contains($0.name) }
+            .flatMap { model in (model.fields ?? []).filter { $0.sensitive == true }.map { "\(model.name).\($0.name)" } }
+        subject.set("sensitive_request_models", .list(sensitive), from: "models")
         let inQuery = (context.model.auth ?? []).filter { $0.transport == .query }.map(\.id)
         subject.set("query_credentials", .list(inQuery), from: "auth")
         return [subject]
