@@ -1291,7 +1291,7 @@ samples:
 """#,
         "Catalog/entries/build/TS-BUILD-002.yaml": #"""
 id: TS-BUILD-002
-title: Changes reach the main branch without required code review (`code_review: {{code_review}}`)
+title: "Changes reach the main branch without required code review (code review: {{code_review}})"
 scope: build
 when: code_review_required == false
 component: Build and supply chain
@@ -3454,7 +3454,7 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-002.yaml": #"""
 id: TS-DEP-002
-title: No dependency vulnerability scanning (`dependency_scanning: {{dependency_scanning}}`)
+title: "No dependency vulnerability scanning (dependency scanning: {{dependency_scanning}})"
 scope: build
 when: scans_dependencies == false
 component: Dependencies
@@ -3589,6 +3589,488 @@ samples:
     - |
       system: {name: Sample API}
       build: {sbom: true}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-010.yaml": #"""
+id: TS-DEP-010
+title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+scope: advisory
+when: not dedicated and not needs_review and severity_class == "high"
+component: Dependencies
+stride: [T, I, D]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 9
+  size: 9
+  ease_of_discovery: 7
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 5
+  accountability: 5
+confidence: clear-cut
+evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+description: |
+  The model names {{package}} {{installed_version}}, which lies in the affected range
+  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
+  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
+  high.
+  The advisory applies to the default configuration, so the service is affected as long as it
+  runs this version.
+impact_description: |
+  What the advisory describes becomes possible against this service: {{summary}}.
+detection: |
+  Fires for each advisory whose affected range contains the exact version the model gives for the
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
+  ignored), whose consequence is rated high, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
+  only when the model shows it.
+false_positives: |
+  The version in the model is stale (the lock file or image already has the fix). Update the
+  model; the entry then stops firing.
+mitigation: |
+  {{remedy}}
+
+  ```bash
+  {{upgrade_command}}
+  pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
+  ```
+
+  Advisory: {{url}}
+validation: |
+  ```bash
+  pip show {{package}} | grep -i '^version'
+  ```
+  The version must be outside `{{affected_range}}`.
+references:
+  - https://osv.dev/list?ecosystem=PyPI
+  - https://github.com/pypa/pip-audit
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {fastapi: "0.65.1"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {fastapi: "0.115.0"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-011.yaml": #"""
+id: TS-DEP-011
+title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+scope: advisory
+when: not dedicated and not needs_review and severity_class == "medium"
+component: Dependencies
+stride: [T, I, D]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 2
+  availability: 5
+  accountability: 3
+confidence: clear-cut
+evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+description: |
+  The model names {{package}} {{installed_version}}, which lies in the affected range
+  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
+  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
+  medium.
+  The advisory applies to the default configuration, so the service is affected as long as it
+  runs this version.
+impact_description: |
+  What the advisory describes becomes possible against this service: {{summary}}.
+detection: |
+  Fires for each advisory whose affected range contains the exact version the model gives for the
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
+  ignored), whose consequence is rated medium, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
+  only when the model shows it.
+false_positives: |
+  The version in the model is stale (the lock file or image already has the fix). Update the
+  model; the entry then stops firing.
+mitigation: |
+  {{remedy}}
+
+  ```bash
+  {{upgrade_command}}
+  pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
+  ```
+
+  Advisory: {{url}}
+validation: |
+  ```bash
+  pip show {{package}} | grep -i '^version'
+  ```
+  The version must be outside `{{affected_range}}`.
+references:
+  - https://osv.dev/list?ecosystem=PyPI
+  - https://github.com/pypa/pip-audit
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "0.45.0"}
+      static_files:
+        - {path: /static, directory: static}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {starlette: "0.49.1"}
+      static_files:
+        - {path: /static, directory: static}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-012.yaml": #"""
+id: TS-DEP-012
+title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+scope: advisory
+when: not dedicated and not needs_review and severity_class == "low"
+component: Dependencies
+stride: [D]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 5
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 2
+  availability: 1
+  accountability: 3
+confidence: clear-cut
+evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+description: |
+  The model names {{package}} {{installed_version}}, which lies in the affected range
+  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
+  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
+  low.
+  The advisory applies to the default configuration, so the service is affected as long as it
+  runs this version.
+impact_description: |
+  What the advisory describes becomes possible against this service: {{summary}}.
+detection: |
+  Fires for each advisory whose affected range contains the exact version the model gives for the
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
+  ignored), whose consequence is rated low, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
+  only when the model shows it.
+false_positives: |
+  The version in the model is stale (the lock file or image already has the fix). Update the
+  model; the entry then stops firing.
+mitigation: |
+  {{remedy}}
+
+  ```bash
+  {{upgrade_command}}
+  pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
+  ```
+
+  Advisory: {{url}}
+validation: |
+  ```bash
+  pip show {{package}} | grep -i '^version'
+  ```
+  The version must be outside `{{affected_range}}`.
+references:
+  - https://osv.dev/list?ecosystem=PyPI
+  - https://github.com/pypa/pip-audit
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {uvicorn: "0.11.5"}
+      server: {kind: uvicorn}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {uvicorn: "0.30.0"}
+      server: {kind: uvicorn}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-013.yaml": #"""
+id: TS-DEP-013
+title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+scope: advisory
+when: not dedicated and needs_review and severity_class == "high"
+component: Dependencies
+stride: [T, I, D]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 5
+  accountability: 5
+confidence: judgment
+evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+description: |
+  The model names {{package}} {{installed_version}}, which lies in the affected range
+  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
+  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
+  high.
+  The advisory matters for this service only under a condition the model cannot show:
+  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
+  range.
+impact_description: |
+  What the advisory describes becomes possible against this service: {{summary}}.
+detection: |
+  Fires for each advisory whose affected range contains the exact version the model gives for the
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
+  ignored), whose consequence is rated high, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
+  only when the model shows it.
+false_positives: |
+  The condition in the description does not hold for this service (the feature is not used, the
+  setting is off), or the model's version is stale. Record the reason and disable the entry for
+  this advisory with a catalog override if it is permanent.
+mitigation: |
+  {{remedy}}
+
+  ```bash
+  {{upgrade_command}}
+  pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
+  ```
+
+  Advisory: {{url}}
+validation: |
+  ```bash
+  pip show {{package}} | grep -i '^version'
+  ```
+  The version must be outside `{{affected_range}}`.
+references:
+  - https://osv.dev/list?ecosystem=PyPI
+  - https://github.com/pypa/pip-audit
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      dependencies:
+        - {name: python-jose, version: "3.3.0"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      dependencies:
+        - {name: pyjwt, version: "2.9.0"}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-014.yaml": #"""
+id: TS-DEP-014
+title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+scope: advisory
+when: not dedicated and needs_review and severity_class == "medium"
+component: Dependencies
+stride: [T, I, D]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 3
+  integrity: 3
+  availability: 5
+  accountability: 3
+confidence: judgment
+evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+description: |
+  The model names {{package}} {{installed_version}}, which lies in the affected range
+  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
+  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
+  medium.
+  The advisory matters for this service only under a condition the model cannot show:
+  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
+  range.
+impact_description: |
+  What the advisory describes becomes possible against this service: {{summary}}.
+detection: |
+  Fires for each advisory whose affected range contains the exact version the model gives for the
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
+  ignored), whose consequence is rated medium, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
+  only when the model shows it.
+false_positives: |
+  The condition in the description does not hold for this service (the feature is not used, the
+  setting is off), or the model's version is stale. Record the reason and disable the entry for
+  this advisory with a catalog override if it is permanent.
+mitigation: |
+  {{remedy}}
+
+  ```bash
+  {{upgrade_command}}
+  pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
+  ```
+
+  Advisory: {{url}}
+validation: |
+  ```bash
+  pip show {{package}} | grep -i '^version'
+  ```
+  The version must be outside `{{affected_range}}`.
+references:
+  - https://osv.dev/list?ecosystem=PyPI
+  - https://github.com/pypa/pip-audit
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {pydantic: "2.3.0"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      frameworks: {pydantic: "2.9.2"}
+
+"""#,
+        "Catalog/entries/dependencies/TS-DEP-015.yaml": #"""
+id: TS-DEP-015
+title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+scope: advisory
+when: not dedicated and needs_review and severity_class == "low"
+component: Dependencies
+stride: [D]
+cwe: CWE-1395
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A06:2021]
+owasp_top10_2025: [A03:2025]
+asvs_5_0: [v5.0.0-15.2.1, v5.0.0-15.1.1]
+asvs_4_0_3: [v4.0.3-14.2.1]
+nist_800_53: [SI-2, RA-5]
+likelihood:
+  skill_level: 6
+  motive: 9
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 1
+  integrity: 2
+  availability: 1
+  accountability: 3
+confidence: judgment
+evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+description: |
+  The model names {{package}} {{installed_version}}, which lies in the affected range
+  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
+  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
+  low.
+  The advisory matters for this service only under a condition the model cannot show:
+  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
+  range.
+impact_description: |
+  What the advisory describes becomes possible against this service: {{summary}}.
+detection: |
+  Fires for each advisory whose affected range contains the exact version the model gives for the
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
+  ignored), whose consequence is rated low, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
+  only when the model shows it.
+false_positives: |
+  The condition in the description does not hold for this service (the feature is not used, the
+  setting is off), or the model's version is stale. Record the reason and disable the entry for
+  this advisory with a catalog override if it is permanent.
+mitigation: |
+  {{remedy}}
+
+  ```bash
+  {{upgrade_command}}
+  pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
+  ```
+
+  Advisory: {{url}}
+validation: |
+  ```bash
+  pip show {{package}} | grep -i '^version'
+  ```
+  The version must be outside `{{affected_range}}`.
+references:
+  - https://osv.dev/list?ecosystem=PyPI
+  - https://github.com/pypa/pip-audit
+  - https://owasp.org/Top10/2025/A03_2025-Software_Supply_Chain_Failures/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      dependencies:
+        - {name: Jinja2, version: "2.11.2"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      dependencies:
+        - {name: Jinja2, version: "3.1.6"}
 
 """#,
         "Catalog/entries/deployment/TS-DEPLOY-001.yaml": #"""
