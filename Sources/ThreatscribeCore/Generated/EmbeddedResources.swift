@@ -8668,9 +8668,9 @@ description: |
   TLS terminates at the proxy in front of `{{kind}}`, which forwards plain HTTP, and uvicorn runs
   with `--no-proxy-headers`, so it ignores `X-Forwarded-Proto` and `X-Forwarded-For`. Every
   request reaches the app with `scope["scheme"] == "http"` and the proxy's address as the client.
-  Consequences: `HTTPSRedirectMiddleware` (used here: {{https_redirect_middleware}}) decides only
-  from `scope["scheme"]`, so it redirects every already-HTTPS request to https again, an endless
-  307 loop; `request.url_for()`, `RedirectResponse` targets built from `request.url`, and the
+  Consequences: `HTTPSRedirectMiddleware` (registered in this model: {{https_redirect_middleware}})
+  decides only from `scope["scheme"]`, so it would redirect every already-HTTPS request to https
+  again, an endless 307 loop; `request.url_for()`, `RedirectResponse` targets built from `request.url`, and the
   OpenAPI `servers` entry carry `http://` URLs; per-client controls see only the proxy's IP.
 impact_description: |
   The API is unreachable through the redirect loop, or clients follow generated `http://` links
@@ -8748,9 +8748,9 @@ description: |
   `forwarded_allow_ips` is not set: uvicorn trusts `X-Forwarded-*` only from `127.0.0.1,::1`
   (or from `$FORWARDED_ALLOW_IPS` if the container sets it, which the model does not record).
   The ingress controller connects from its own pod IP, so uvicorn ignores the headers: the app
-  sees `scheme == "http"` and the ingress pod's address as the client. `HTTPSRedirectMiddleware`
-  (used here: {{https_redirect_middleware}}) then redirects every HTTPS request again (307 loop),
-  and `url_for()` and the OpenAPI `servers` entry produce `http://` URLs.
+  sees `scheme == "http"` and the ingress pod's address as the client. `url_for()` and the
+  OpenAPI `servers` entry produce `http://` URLs, and an `HTTPSRedirectMiddleware` (registered in
+  this model: {{https_redirect_middleware}}) would redirect every HTTPS request again (307 loop).
 impact_description: |
   A redirect loop makes the API unusable, generated links downgrade to http, and per-client rate
   limits and audit logs see only the ingress pods.
@@ -11313,7 +11313,7 @@ advisories:
     cwe: CWE-400
     severity: medium
     verified: true
-    review: The service must parse multipart forms (an endpoint with `Form`/`File` parameters or `await request.form()`).
+    review: The service must parse multipart forms (an endpoint with Form/File parameters or await request.form()).
     url: https://github.com/advisories/GHSA-74m5-2c7w-9w3x
   - id: GHSA-v5gw-mw7f-84px
     aliases: [CVE-2023-29159]
@@ -11333,7 +11333,7 @@ advisories:
     cwe: CWE-770
     severity: medium
     verified: true
-    review: The service must parse multipart forms (an endpoint with `Form`/`File` parameters or `await request.form()`).
+    review: The service must parse multipart forms (an endpoint with Form/File parameters or await request.form()).
     url: https://github.com/advisories/GHSA-f96h-pmfr-66vw
   - id: GHSA-2c2j-9gv5-cj73
     aliases: [CVE-2025-54121]
@@ -11343,7 +11343,7 @@ advisories:
     cwe: CWE-770
     severity: medium
     verified: true
-    review: The service must accept file uploads (`UploadFile` parameters or `await request.form()`).
+    review: The service must accept file uploads (UploadFile parameters or await request.form()).
     url: https://github.com/advisories/GHSA-2c2j-9gv5-cj73
   - id: GHSA-7f5h-v6xp-fcq8
     aliases: [CVE-2025-62727]
@@ -11358,11 +11358,11 @@ advisories:
     aliases: [CVE-2026-48710]
     package: starlette
     ranges: [{fixed: "1.0.1"}]
-    summary: a crafted Host header poisons `request.url.path` ("BadHost"), bypassing authorization that checks the path
+    summary: a crafted Host header poisons request.url.path ("BadHost"), bypassing authorization that checks the path
     cwe: CWE-444
     severity: high
     verified: true
-    review: The service must make access decisions from `request.url.path` (for example a middleware that exempts or protects paths).
+    review: The service must make access decisions from request.url.path (for example a middleware that exempts or protects paths).
     url: https://github.com/advisories/GHSA-86qp-5c8j-p5mr
   - id: GHSA-x746-7m8f-x49c
     aliases: [CVE-2026-48817]
@@ -11371,7 +11371,7 @@ advisories:
     summary: HTTPEndpoint dispatches arbitrary method names with getattr, reaching methods that are not HTTP handlers
     severity: medium
     verified: true
-    review: The service must use Starlette class-based `HTTPEndpoint` views.
+    review: The service must use Starlette class-based HTTPEndpoint views.
     url: https://github.com/advisories/GHSA-x746-7m8f-x49c
   - id: GHSA-wqp7-x3pw-xc5r
     aliases: [CVE-2026-48818]
@@ -11388,26 +11388,26 @@ advisories:
     aliases: [CVE-2026-54282]
     package: starlette
     ranges: [{fixed: "1.3.0"}]
-    summary: a request path without a leading slash gives the client control of `request.url.hostname`
+    summary: a request path without a leading slash gives the client control of request.url.hostname
     severity: medium
     verified: true
-    review: The service must use `request.url.hostname` or `request.url` for security decisions or generated links.
+    review: The service must use request.url.hostname or request.url for security decisions or generated links.
     url: https://github.com/advisories/GHSA-jp82-jpqv-5vv3
   - id: GHSA-82w8-qh3p-5jfq
     aliases: [CVE-2026-54283]
     package: starlette
     ranges: [{introduced: "0.4.1", fixed: "1.3.1"}]
-    summary: the form limits (`max_fields`, `max_part_size`) are not applied to application/x-www-form-urlencoded bodies
+    summary: the form limits (max_fields, max_part_size) are not applied to application/x-www-form-urlencoded bodies
     severity: medium
     verified: true
-    review: The service must parse forms (an endpoint with `Form` parameters or `await request.form()`).
+    review: The service must parse forms (an endpoint with Form parameters or await request.form()).
     url: https://github.com/advisories/GHSA-82w8-qh3p-5jfq
   # --- fastapi ---
   - id: GHSA-8h2j-cgx8-6xv7
     aliases: [CVE-2021-32677]
     package: fastapi
     ranges: [{fixed: "0.65.2"}]
-    summary: JSON bodies are parsed whatever the Content-Type, so a cross-site `text/plain` form post reaches JSON endpoints with the victim's cookies (CSRF)
+    summary: JSON bodies are parsed whatever the Content-Type, so a cross-site text/plain form post reaches JSON endpoints with the victim's cookies (CSRF)
     cwe: CWE-352
     severity: high
     verified: true
@@ -11421,7 +11421,7 @@ advisories:
     cwe: CWE-1333
     severity: high
     verified: true
-    review: The service must have an endpoint with `Form`/`File` parameters (python-multipart installed).
+    review: The service must have an endpoint with Form/File parameters (python-multipart installed).
     url: https://github.com/advisories/GHSA-qf9m-vfgh-m389
   # --- python-multipart ---
   - id: GHSA-2jv5-9r88-3w3p
@@ -11432,7 +11432,7 @@ advisories:
     cwe: CWE-1333
     severity: high
     verified: true
-    review: The service must parse forms (an endpoint with `Form`/`File` parameters).
+    review: The service must parse forms (an endpoint with Form/File parameters).
     url: https://github.com/advisories/GHSA-2jv5-9r88-3w3p
   - id: GHSA-59g5-xgcq-4qw3
     aliases: [CVE-2024-53981]
@@ -11447,11 +11447,11 @@ advisories:
     aliases: [CVE-2026-24486]
     package: python-multipart
     ranges: [{fixed: "0.0.22"}]
-    summary: with the non-default `UPLOAD_KEEP_FILENAME=True`, a crafted filename writes the upload outside `UPLOAD_DIR`
+    summary: with the non-default UPLOAD_KEEP_FILENAME=True, a crafted filename writes the upload outside UPLOAD_DIR
     cwe: CWE-22
     severity: high
     verified: true
-    review: Only when the code sets the non-default `UPLOAD_KEEP_FILENAME=True` (and `UPLOAD_DIR`).
+    review: Only when the code sets the non-default UPLOAD_KEEP_FILENAME=True (and UPLOAD_DIR).
     url: https://github.com/advisories/GHSA-wp53-j4wj-2cfg
   - id: GHSA-mj87-hwqh-73pj
     aliases: [CVE-2026-40347]
@@ -11477,7 +11477,7 @@ advisories:
     aliases: [CVE-2026-53538]
     package: python-multipart
     ranges: [{fixed: "0.0.30"}]
-    summary: "`;` is accepted as a separator in urlencoded bodies, so a field can be smuggled past a proxy or WAF that splits only on `&`"
+    summary: "the semicolon is accepted as a separator in urlencoded bodies, so a field can be smuggled past a proxy or WAF that splits only on &"
     cwe: CWE-444
     severity: medium
     verified: true
@@ -11487,7 +11487,7 @@ advisories:
     aliases: [CVE-2026-53539]
     package: python-multipart
     ranges: [{fixed: "0.0.30"}]
-    summary: quadratic parsing of `;` in urlencoded bodies consumes CPU (denial of service)
+    summary: quadratic parsing of ; in urlencoded bodies consumes CPU (denial of service)
     severity: medium
     verified: true
     review: The service must parse urlencoded forms.
@@ -11495,7 +11495,7 @@ advisories:
   - id: CVE-2026-53537
     package: python-multipart
     ranges: [{fixed: "0.0.30"}]
-    summary: RFC 2231 `filename*` decoding lets a part smuggle a different name or filename
+    summary: RFC 2231 filename* decoding lets a part smuggle a different name or filename
     severity: medium
     verified: false
     review: The GHSA id was not confirmed; the service must parse multipart forms.
@@ -11504,10 +11504,10 @@ advisories:
     aliases: [CVE-2026-53540]
     package: python-multipart
     ranges: [{fixed: "0.0.31"}]
-    summary: a negative Content-Length in `parse_form` leads to an unbounded read
+    summary: a negative Content-Length in parse_form leads to an unbounded read
     severity: low
     verified: true
-    review: Only when the code calls `multipart.parse_form` itself.
+    review: Only when the code calls multipart.parse_form itself.
     url: https://github.com/advisories/GHSA-v9pg-7xvm-68hf
   # --- uvicorn ---
   - id: GHSA-33c7-2mpw-hg34
@@ -11536,17 +11536,17 @@ advisories:
     cwe: CWE-444
     severity: high
     verified: true
-    review: Exploitable only behind a proxy that mis-parses chunk terminators, and only when uvicorn uses h11 (`--http h11`, or `auto` without httptools installed).
+    review: Exploitable only behind a proxy that mis-parses chunk terminators, and only when uvicorn uses h11 (--http h11, or auto without httptools installed).
     url: https://github.com/python-hyper/h11/security/advisories/GHSA-vqfr-h8mv-ghfj
   # --- pydantic ---
   - id: GHSA-5jqp-qgf6-3pvh
     aliases: [CVE-2021-29510]
     package: pydantic
     ranges: [{fixed: "1.6.2"}, {introduced: "1.7", fixed: "1.7.4"}, {introduced: "1.8", fixed: "1.8.2"}]
-    summary: "`inf` passed to a date or datetime field makes validation loop forever"
+    summary: the string 'inf' passed to a date or datetime field makes validation loop forever
     severity: medium
     verified: true
-    review: A request model must have a `date` or `datetime` field.
+    review: A request model must have a date or datetime field.
     url: https://github.com/advisories/GHSA-5jqp-qgf6-3pvh
   - id: GHSA-mr82-8j83-vxmv
     aliases: [CVE-2024-3772]
@@ -11555,7 +11555,7 @@ advisories:
     summary: email validation uses a regular expression with catastrophic backtracking (ReDoS)
     severity: medium
     verified: true
-    review: A request model must have an `EmailStr` or `NameEmail` field.
+    review: A request model must have an EmailStr or NameEmail field.
     url: https://github.com/advisories/GHSA-mr82-8j83-vxmv
   # --- python-jose ---
   - id: GHSA-6c5p-j8vq-pqhj
@@ -11565,7 +11565,7 @@ advisories:
     summary: an ECDSA public key is accepted as an HS256 secret, so tokens forged with the public key verify (algorithm confusion)
     severity: high
     verified: true
-    review: Tokens must be verified with a public key while HMAC algorithms are allowed (or `algorithms` is not passed).
+    review: Tokens must be verified with a public key while HMAC algorithms are allowed (or algorithms is not passed).
     url: https://github.com/advisories/GHSA-6c5p-j8vq-pqhj
   - id: GHSA-cjwg-qfpm-7377
     aliases: [CVE-2024-33664]
@@ -11574,7 +11574,7 @@ advisories:
     summary: a compressed JWE token decompresses without a size limit (decompression bomb)
     severity: medium
     verified: true
-    review: The service must decrypt JWE tokens (`jwe.decrypt`).
+    review: The service must decrypt JWE tokens (jwe.decrypt).
     url: https://github.com/advisories/GHSA-cjwg-qfpm-7377
   - id: CVE-2026-85394
     package: python-jose
@@ -11590,29 +11590,29 @@ advisories:
     aliases: [CVE-2020-28493]
     package: jinja2
     ranges: [{fixed: "2.11.3"}]
-    summary: the `urlize` filter uses a regular expression with catastrophic backtracking (ReDoS)
+    summary: the urlize filter uses a regular expression with catastrophic backtracking (ReDoS)
     severity: low
     verified: true
-    review: Templates must apply `urlize` to user input.
+    review: Templates must apply urlize to user input.
     url: https://osv.dev/vulnerability/PYSEC-2021-66
   - id: GHSA-h5c8-rqwp-cp95
     aliases: [CVE-2024-22195]
     package: jinja2
     ranges: [{fixed: "3.1.3"}]
-    summary: the `xmlattr` filter accepts keys with spaces, so user-controlled keys inject attributes (XSS)
+    summary: the xmlattr filter accepts keys with spaces, so user-controlled keys inject attributes (XSS)
     cwe: CWE-79
     severity: medium
     verified: true
-    review: Templates must pass user-controlled keys to `xmlattr`.
+    review: Templates must pass user-controlled keys to xmlattr.
     url: https://github.com/advisories/GHSA-h5c8-rqwp-cp95
   - id: GHSA-h75v-3vvj-5mfj
     aliases: [CVE-2024-34064]
     package: jinja2
     ranges: [{fixed: "3.1.4"}]
-    summary: the `xmlattr` filter accepts keys with `/`, `>` and `=`, so user-controlled keys inject attributes (XSS)
+    summary: the xmlattr filter accepts keys with /, > and =, so user-controlled keys inject attributes (XSS)
     severity: medium
     verified: true
-    review: Templates must pass user-controlled keys to `xmlattr`.
+    review: Templates must pass user-controlled keys to xmlattr.
     url: https://github.com/advisories/GHSA-h75v-3vvj-5mfj
   - id: CVE-2024-56201
     package: jinja2
@@ -11625,19 +11625,19 @@ advisories:
   - id: CVE-2024-56326
     package: jinja2
     ranges: [{fixed: "3.1.5"}]
-    summary: the sandbox can be escaped through an indirect call to `str.format`
+    summary: the sandbox can be escaped through an indirect call to str.format
     severity: high
     verified: false
-    review: The GHSA id was not confirmed; the service must render untrusted templates in Jinja2's `SandboxedEnvironment`.
+    review: The GHSA id was not confirmed; the service must render untrusted templates in Jinja2's SandboxedEnvironment.
     url: https://nvd.nist.gov/vuln/detail/CVE-2024-56326
   - id: GHSA-cpwx-vrp4-4pq7
     aliases: [CVE-2025-27516]
     package: jinja2
     ranges: [{fixed: "3.1.6"}]
-    summary: the sandbox can be escaped through the `|attr` filter reaching `format`
+    summary: the sandbox can be escaped through the |attr filter reaching format
     severity: high
     verified: true
-    review: The service must render untrusted templates in Jinja2's `SandboxedEnvironment`.
+    review: The service must render untrusted templates in Jinja2's SandboxedEnvironment.
     url: https://github.com/advisories/GHSA-cpwx-vrp4-4pq7
 
 """#,

@@ -20,7 +20,7 @@ struct BuildAnalyzer: Analyzer {
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
         let build = model.build
-        var subject = FactSubject(scope: "build", path: build == nil ? .root : "build", name: build?.ciProvider ?? "build",
+        var subject = FactSubject(scope: "build", path: "build", name: build?.ciProvider ?? "build",
                                   component: Component.build)
         subject.set("described", .bool(build != nil), from: "build")
         subject.set("dependency_pinning", FactValue(build?.dependencyPinning), from: "build.dependency_pinning")

@@ -25,7 +25,7 @@ struct DeploymentAnalyzer: Analyzer {
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let deployment = context.model.deployment
-        var subject = FactSubject(scope: "deployment", path: deployment == nil ? .root : "deployment",
+        var subject = FactSubject(scope: "deployment", path: "deployment",
                                   name: deployment?.provider ?? deployment?.platform ?? "deployment", component: Component.deployment)
         subject.set("described", .bool(deployment != nil), from: "deployment")
         let platform = deployment?.platform?.lowercased()

@@ -42,7 +42,7 @@ struct ServerAnalyzer: Analyzer {
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
         let server = model.server
-        var subject = FactSubject(scope: "server", path: server == nil ? .root : "server",
+        var subject = FactSubject(scope: "server", path: "server",
                                   name: server?.kind ?? "ASGI server", component: Component.server)
         subject.set("described", .bool(server != nil), from: "server")
         let kind = server?.kind?.lowercased().trimmingCharacters(in: .whitespaces)
