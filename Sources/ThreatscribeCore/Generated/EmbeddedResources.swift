@@ -34,8 +34,8 @@ impact:
 confidence: clear-cut
 evidence: [algorithms, jwt_library, jwt_library_version, endpoints]
 description: |
-  The `{{subject}}` mechanism verifies JWTs with {{jwt_library}} but passes no `algorithms=` list
-  to `decode`, so the token's own header (`alg`) chooses the algorithm. In python-jose
+  The `{{subject}}` mechanism verifies JWTs but passes no `algorithms=` list to `decode`,
+  so the token's own header (`alg`) chooses the algorithm. In python-jose
   (`jwt.decode(token, key, algorithms=None)`) the header algorithm is then accepted as is
   (python-jose issue #419). A token signed `HS256` with the service's *public* key as the HMAC
   secret verifies whenever the key object lets itself be used that way: reproduced with
@@ -570,8 +570,8 @@ confidence: clear-cut
 evidence: [transport, parameter, type, token_lifetime_seconds, endpoints]
 description: |
   The `{{subject}}` mechanism ({{type}}) takes its credential from the query parameter
-  `{{parameter}}`, so every authenticated URL looks like
-  `{{env.base_url}}/...?{{parameter}}=<token>`. A URL is not a secret channel. The token is written
+  `{{parameter_name}}`, so every authenticated URL looks like
+  `{{env.base_url}}/...?{{parameter_name}}=<token>`. A URL is not a secret channel. The token is written
   to uvicorn's access log (it logs the path with the query string), to the ingress, load balancer
   and CDN logs, to any corporate proxy on the way, and to the browser history. The browser also
   sends the full URL in the `Referer` header to every third-party resource the page loads, unless a
@@ -608,11 +608,11 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}/?{{parameter}}=VALID_TOKEN'
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}/?{{parameter_name}}=VALID_TOKEN'
   curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer VALID_TOKEN' {{env.base_url}}/
   ```
   After the fix the query form is refused (401) and the header form works; grep the access logs
-  for `{{parameter}}=` to confirm nothing new is logged.
+  for `{{parameter_name}}=` to confirm nothing new is logged.
 references:
   - https://owasp.org/www-community/vulnerabilities/Information_exposure_through_query_strings_in_url
   - https://cwe.mitre.org/data/definitions/598.html
@@ -767,7 +767,7 @@ impact:
 confidence: judgment
 evidence: [transport, parameter, type, csrf_defended, endpoints]
 description: |
-  The `{{subject}}` credential ({{type}}) travels in the cookie `{{parameter}}`, which the browser
+  The `{{subject}}` credential ({{type}}) travels in the cookie `{{parameter_name}}`, which the browser
   attaches automatically to every request to the API, including requests another site triggers.
   The model shows no CSRF defence: no CSRF middleware, no `csrf` control. CORS does not stop this:
   a cross-site form POST (`application/x-www-form-urlencoded`, `multipart/form-data`,
@@ -808,7 +808,7 @@ validation: |
   ```bash
   curl -s -o /dev/null -w '%{http_code}\n' -X POST {{env.base_url}}/ \
     -H 'Origin: https://evil.example' -H 'Content-Type: application/x-www-form-urlencoded' \
-    -b '{{parameter}}=VALID_VALUE' --data 'a=1'
+    -b '{{parameter_name}}=VALID_VALUE' --data 'a=1'
   ```
   Must print `403` for a state-changing endpoint after the fix.
 references:
@@ -4925,7 +4925,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}' | python3 -m json.tool
+  curl -s -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}' | python3 -m json.tool
   ```
   Error bodies must contain only client-facing text.
 references:
@@ -5486,9 +5486,8 @@ impact:
 confidence: clear-cut
 evidence: [csp, csp_script_broad_sources, csp_connect_broad_sources]
 description: |
-  The policy is `{{csp}}`. Sources in the effective `script-src`: {{csp_script_broad_sources|code}};
-  in the effective `connect-src`: {{csp_connect_broad_sources|code}} (either list may be empty).
-  A scheme-only source such as `https:`, `data:`, `ws:` or `wss:`, or `*`, matches every host on
+  The policy is `{{csp}}`. Its effective directives (each falling back to `default-src`) allow
+  `{{csp_broad_summary}}`. A scheme-only source such as `https:`, `data:`, `ws:` or `wss:`, or `*`, matches every host on
   that scheme. In `script-src` that lets injected markup load script from any server or a `data:`
   URL; in `connect-src`, `ws:`/`wss:` or `https:` let injected script open a WebSocket or `fetch`
   to any attacker host and send out whatever it can read.
@@ -6817,7 +6816,7 @@ mitigation: |
   cannot hold workers; add timeouts to outbound calls.
 validation: |
   ```bash
-  for i in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}'; done | sort | uniq -c
+  for i in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}'; done | sort | uniq -c
   ```
   After the fix later calls answer `429`.
 references:
@@ -6867,7 +6866,7 @@ owasp_api_2023: [API9:2023, API8:2023]
 owasp_top10_2021: [A01:2021]
 owasp_top10_2025: [A01:2025]
 asvs_5_0: [v5.0.0-13.4.5]
-asvs_4_0_3: [v4.0.3-14.3.3]
+asvs_4_0_3: [v4.0.3-14.2.2]
 nist_800_53: [CM-7]
 likelihood:
   skill_level: 3
@@ -6964,7 +6963,7 @@ owasp_api_2023: [API9:2023, API8:2023]
 owasp_top10_2021: [A01:2021]
 owasp_top10_2025: [A01:2025]
 asvs_5_0: [v5.0.0-13.4.5]
-asvs_4_0_3: [v4.0.3-14.3.3]
+asvs_4_0_3: [v4.0.3-14.2.2]
 nist_800_53: [CM-7]
 likelihood:
   skill_level: 3
@@ -7044,7 +7043,7 @@ owasp_api_2023: [API9:2023, API8:2023]
 owasp_top10_2021: [A01:2021]
 owasp_top10_2025: [A01:2025]
 asvs_5_0: [v5.0.0-13.4.5]
-asvs_4_0_3: [v4.0.3-14.3.3]
+asvs_4_0_3: [v4.0.3-14.2.2]
 nist_800_53: [CM-7]
 likelihood:
   skill_level: 3
@@ -7123,7 +7122,7 @@ owasp_api_2023: [API8:2023, API9:2023]
 owasp_top10_2021: [A01:2021]
 owasp_top10_2025: [A01:2025]
 asvs_5_0: [v5.0.0-13.4.5, v5.0.0-13.3.1]
-asvs_4_0_3: [v4.0.3-14.3.3]
+asvs_4_0_3: [v4.0.3-14.2.2]
 nist_800_53: [CM-7, SI-12]
 likelihood:
   skill_level: 3
@@ -7213,7 +7212,7 @@ impact:
 confidence: clear-cut
 evidence: [docs_assets_from_cdn, docs_path]
 description: |
-  FastAPI's docs pages (Swagger UI at `{{docs_path}}`, ReDoc) load their JavaScript and CSS from
+  FastAPI's docs pages (Swagger UI, ReDoc) load their JavaScript and CSS from
   `cdn.jsdelivr.net` by default, without Subresource Integrity. The script runs on
   {{env.base_url}}, the API's own origin: it can read the OpenAPI document, whatever a user types
   into "Authorize", and call the API with the browser's cookies. Whoever controls what the CDN
@@ -7247,7 +7246,7 @@ mitigation: |
   Better still, do not serve the docs in production at all (TS-DOCS-001).
 validation: |
   ```bash
-  curl -s {{env.base_url}}{{docs_path}} | grep -o 'https://cdn[^"]*'
+  curl -s {{env.base_url}}/docs | grep -o 'https://cdn[^"]*'
   ```
   Must print nothing after the fix.
 references:
@@ -7340,7 +7339,7 @@ mitigation: |
   so public routes belong on a separate router.
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'
+  curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'
   ```
   Must print `401` (or `403`) without credentials; not `200`, `201` or `422`.
 references:
@@ -7801,7 +7800,7 @@ impact:
 confidence: judgment
 evidence: [path, purpose, auth_mechanisms, scopes]
 description: |
-  `{{subject}}` is administrative (purpose `{{purpose}}` or an `admin` path segment) and the model
+  `{{subject}}` is administrative (the model gives it purpose `admin`, or its path has an `admin` segment) and the model
   lists only authentication for it ({{auth_mechanisms}}), no required role or OAuth2 scope. Unless
   the handler checks a role itself, every authenticated user, including self-registered ones, can
   call it.
@@ -7889,7 +7888,7 @@ impact:
 confidence: judgment
 evidence: [path, purpose, auth_state, methods]
 description: |
-  `{{subject}}` is administrative (purpose `{{purpose}}` or an `admin` path segment) and no
+  `{{subject}}` is administrative (the model gives it purpose `admin`, or its path has an `admin` segment) and no
   authentication runs for it (state `{{auth_state}}`: no auth mechanism on the endpoint or its
   router). Anyone who reaches {{env.base_url}} can call `{{path}}`.
 impact_description: |
@@ -8010,7 +8009,7 @@ mitigation: |
   NetworkPolicy, IMDSv2 with hop limit 1).
 validation: |
   ```bash
-  curl -s -w '\n%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' \
+  curl -s -w '\n%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' \
     -d '{"url": "http://169.254.169.254/latest/meta-data/"}'
   ```
   Must be refused (400/422) without any outbound request in the egress logs.
@@ -8182,7 +8181,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X {{methods}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'; done | sort | uniq -c
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'; done | sort | uniq -c
   ```
   After the fix later calls answer `429`.
 references:

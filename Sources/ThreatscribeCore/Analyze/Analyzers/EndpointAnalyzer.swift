@@ -4,6 +4,7 @@ struct EndpointAnalyzer: Analyzer {
     let scopes = [FactScope("endpoint", "One path operation (router prefix + path, methods).", fields: [
         FactField("path", .string, "The full path: the router's prefix joined with the endpoint's path."),
         FactField("methods", .list, "HTTP methods, upper case."),
+        FactField("method", .string, "One method for example commands: the first state-changing one, else the first."),
         FactField("mutating", .bool, "Some method is POST, PUT, PATCH or DELETE."),
         FactField("router_prefix", .string, "The router's prefix (empty for routes on the app)."),
         FactField("auth_state", .string, "`authenticated` (a router dependency or the endpoint names a mechanism), `public` (`auth: none`) or `unspecified`."),
@@ -47,6 +48,8 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("path", .string(route.fullPath), from: path.appending("path"))
             subject.set("methods", .list(route.methods), from: path.appending("methods"))
             subject.set("mutating", .bool(route.isMutating), from: path.appending("methods"))
+            let method = route.methods.first { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } ?? route.methods.first
+            subject.set("method", FactValue(method), from: path.appending("methods"))
             subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
             let state = route.authState
             let authPath = endpoint.auth != nil ? path.appending("auth") : route.routerPath.appending("dependencies")

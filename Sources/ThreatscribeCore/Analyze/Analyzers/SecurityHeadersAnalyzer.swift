@@ -17,6 +17,7 @@ struct SecurityHeadersAnalyzer: Analyzer {
         FactField("csp_unsafe_eval", .bool, "The effective `script-src` allows `'unsafe-eval'`."),
         FactField("csp_script_broad_sources", .list, "`*` or scheme-only sources (`https:`, `data:`, `ws:` …) in the effective `script-src`."),
         FactField("csp_connect_broad_sources", .list, "`*` or scheme-only sources in the effective `connect-src`."),
+        FactField("csp_broad_summary", .string, "The broad sources by directive, e.g. `connect-src ws: wss:`, directives separated by `; ` (empty when none)."),
         FactField("csp_missing_directives", .list, "Of `frame-ancestors`, `object-src`, `base-uri`: those the policy lacks (`object-src` counts as present when `default-src 'none'`)."),
         FactField("has_frame_protection", .bool, "`X-Frame-Options` (DENY or SAMEORIGIN) or CSP `frame-ancestors` is sent."),
         FactField("x_frame_options", .string, "The `X-Frame-Options` value."),
@@ -88,7 +89,12 @@ struct SecurityHeadersAnalyzer: Analyzer {
         subject.set("csp_script_unsafe_inline", .bool(script.contains("'unsafe-inline'") && !hasNonceOrHash), from: path)
         subject.set("csp_unsafe_eval", .bool(script.contains("'unsafe-eval'")), from: path)
         subject.set("csp_script_broad_sources", .list(script.filter(CSP.isBroad)), from: path)
-        subject.set("csp_connect_broad_sources", .list(csp.effective("connect-src").filter(CSP.isBroad)), from: path)
+        let scriptBroad = script.filter(CSP.isBroad)
+        let connectBroad = csp.effective("connect-src").filter(CSP.isBroad)
+        subject.set("csp_connect_broad_sources", .list(connectBroad), from: path)
+        let summary = [("script-src", scriptBroad), ("connect-src", connectBroad)].filter { !$0.1.isEmpty }
+            .map { "\($0.0) \($0.1.joined(separator: " "))" }.joined(separator: "; ")
+        subject.set("csp_broad_summary", .string(summary), from: path)
         var missing: [String] = []
         if csp.directives["frame-ancestors"] == nil { missing.append("frame-ancestors") }
         if csp.directives["object-src"] == nil, csp.directives["default-src"] != ["'none'"] { missing.append("object-src") }
