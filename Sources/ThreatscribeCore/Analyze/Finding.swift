@@ -35,6 +35,8 @@ public struct Finding: Codable, Sendable, Equatable {
     public var evidence: [Evidence]
     public var references: [String]
     public var falsePositives: String?
+    /// Kinds of claimed control this finding contradicts (`rate_limiting`, `tls`, …).
+    public var controls: [String] = []
 }
 
 /// What a finding rests on.

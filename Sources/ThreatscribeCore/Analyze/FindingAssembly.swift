@@ -68,7 +68,7 @@ struct FindingAssembly {
             description: fill(entry.description), impactText: fill(entry.impactText),
             recommendation: fill(entry.mitigation), validation: fill(entry.validation),
             evidence: evidence(for: hit), references: entry.references,
-            falsePositives: entry.falsePositives.isEmpty ? nil : entry.falsePositives)
+            falsePositives: entry.falsePositives.isEmpty ? nil : entry.falsePositives, controls: entry.controls)
     }
 
     private func evidence(for hit: FindingHit) -> [Evidence] {

@@ -32,6 +32,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication]
 evidence: [algorithms, jwt_library, jwt_library_version, endpoints]
 description: |
   The `{{subject}}` mechanism verifies JWTs but passes no `algorithms=` list to `decode`,
@@ -133,6 +134,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+controls: [authentication, dependency_scanning]
 evidence: [jwt_library_version, algorithms, endpoints]
 description: |
   `{{subject}}` verifies JWTs with python-jose {{jwt_library_version}}. python-jose through 3.3.0
@@ -221,6 +223,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+controls: [authentication, dependency_scanning]
 evidence: [jwt_library_version, algorithms, endpoints]
 description: |
   `{{subject}}` verifies JWTs with python-jose {{jwt_library_version}} and allows HMAC (the
@@ -311,6 +314,7 @@ impact:
   availability: 3
   accountability: 9
 confidence: clear-cut
+controls: [authentication]
 evidence: [verifies_signature, jwt_library, endpoints]
 description: |
   The `{{subject}}` mechanism reads JWT claims without verifying the signature (for example
@@ -395,6 +399,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication]
 evidence: [verifies_expiry, token_lifetime_seconds, revocable]
 description: |
   `{{subject}}` decodes JWTs without checking `exp` (`options={"verify_exp": False}`, or tokens
@@ -473,6 +478,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication]
 evidence: [token_lifetime_seconds, revocable, transport, endpoints]
 description: |
   Credentials issued by `{{subject}}` ({{type}}) stay valid for {{token_lifetime_seconds}} seconds
@@ -567,6 +573,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication, logging]
 evidence: [transport, parameter, type, token_lifetime_seconds, endpoints]
 description: |
   The `{{subject}}` mechanism ({{type}}) takes its credential from the query parameter
@@ -672,6 +679,7 @@ impact:
   availability: 1
   accountability: 9
 confidence: clear-cut
+controls: [authentication, secrets]
 evidence: [secret_source, type, endpoints]
 description: |
   The signing or verification secret of `{{subject}}` ({{type}}) is a literal in the code or the
@@ -765,6 +773,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+controls: [csrf]
 evidence: [transport, parameter, type, csrf_defended, endpoints]
 description: |
   The `{{subject}}` credential ({{type}}) travels in the cookie `{{parameter_name}}`, which the browser
@@ -894,6 +903,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication, tls]
 evidence: [type, endpoints]
 description: |
   `{{subject}}` uses HTTP Basic authentication, which sends `username:password` base64-encoded,
@@ -987,6 +997,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: clear-cut
+controls: [authentication, rate_limiting]
 evidence: [is_login, purpose, rate_limited, path]
 description: |
   `{{subject}}` checks credentials (purpose `{{purpose}}`) and nothing limits how often it can be
@@ -1174,6 +1185,7 @@ impact:
   availability: 1
   accountability: 5
 confidence: judgment
+controls: [authorization]
 evidence: [runs_with_caller_privileges, description]
 description: |
   `{{name}}` ({{description}}) acts with the privileges of the user whose request scheduled it.
@@ -1247,6 +1259,7 @@ impact:
   availability: 5
   accountability: 7
 confidence: clear-cut
+controls: [secrets]
 evidence: [ci_secrets_protected, ci_provider, code_review]
 description: |
   The deployment credentials and other secrets in {{ci_provider}} are exposed to jobs on any
@@ -1318,6 +1331,7 @@ impact:
   availability: 5
   accountability: 5
 confidence: clear-cut
+controls: [code_review]
 evidence: [code_review, ci_secrets_protected]
 description: |
   Code review is `{{code_review}}`: a single person, or a single stolen developer credential, can
@@ -1453,6 +1467,7 @@ impact:
   availability: 5
   accountability: 7
 confidence: judgment
+controls: [code_review]
 evidence: [artifacts_signed, artifact_registry_private]
 description: |
   Images are not signed, and nothing at deployment checks a signature. Whoever can write to the
@@ -1511,6 +1526,7 @@ nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 5, integrity: 1, availability: 0, accountability: 7}
 confidence: clear-cut
+controls: [cors]
 evidence: [wildcard_origin, allow_origins]
 description: |
   In `{{env.name}}` CORSMiddleware is configured with `allow_origins={{allow_origins|python}}`. Starlette
@@ -1602,6 +1618,7 @@ nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 7, integrity: 5, availability: 1, accountability: 7}
 confidence: clear-cut
+controls: [cors, csrf]
 evidence: [wildcard_with_credentials, allow_origins, allow_credentials, starlette_version]
 description: |
   `allow_origins={{allow_origins|python}}` is combined with `allow_credentials=True`. The Starlette and
@@ -1686,6 +1703,7 @@ nist_800_53: [AC-4, CM-6]
 likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+controls: [cors, csrf]
 evidence: [null_origin_allowed, allow_origins, allow_credentials]
 description: |
   The CORS policy admits the origin `null` ({{allow_origins|code}}; credentials: {{allow_credentials}}).
@@ -1745,6 +1763,7 @@ nist_800_53: [SC-8, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 6, integrity: 5, availability: 0, accountability: 7}
 confidence: clear-cut
+controls: [cors, tls]
 evidence: [cleartext_origins, allow_credentials]
 description: |
   In `{{env.name}}` the CORS policy trusts {{cleartext_origins|code}}, served over plain HTTP. Anyone
@@ -1808,6 +1827,7 @@ nist_800_53: [CM-6, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+controls: [cors]
 evidence: [loopback_origins, allow_credentials]
 description: |
   The `{{env.name}}` policy still trusts development origins on the user's own machine:
@@ -1873,6 +1893,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 6, motive: 1, opportunity: 4, size: 2, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 2, integrity: 1, availability: 1, accountability: 1}
 confidence: clear-cut
+controls: [cors]
 evidence: [unspecified_address_origins]
 description: |
   The policy allows {{unspecified_address_origins|code}}. A common belief (it appears in code comments
@@ -1941,6 +1962,7 @@ nist_800_53: [CM-6, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+controls: [cors]
 evidence: [private_network_origins, allow_credentials]
 description: |
   In `{{env.name}}` the policy trusts {{private_network_origins|code}}. Private addresses (RFC 1918,
@@ -2002,6 +2024,7 @@ nist_800_53: [AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: judgment
+controls: [cors]
 evidence: [custom_scheme_origins]
 description: |
   The policy trusts {{custom_scheme_origins|code}}. Origins such as `capacitor://localhost` or
@@ -2061,6 +2084,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 3, motive: 1, opportunity: 7, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 3}
 impact: {confidentiality: 0, integrity: 0, availability: 3, accountability: 1}
 confidence: clear-cut
+controls: [cors]
 evidence: [unmatchable_origins]
 description: |
   {{unmatchable_origins|code}} can never equal the `Origin` header a browser sends. Starlette compares
@@ -2127,6 +2151,7 @@ nist_800_53: [AC-4, CM-6]
 likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+controls: [cors]
 evidence: [allow_origin_regex, regex_attacker_origin, allow_credentials]
 description: |
   `allow_origin_regex={{allow_origin_regex|python}}` admits `{{regex_attacker_origin}}`, an origin
@@ -2193,6 +2218,7 @@ nist_800_53: [CM-6, CM-7]
 likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 3, integrity: 2, availability: 0, accountability: 3}
 confidence: judgment
+controls: [cors]
 evidence: [wildcard_headers, allow_headers, allow_credentials]
 description: |
   `allow_headers=["*"]` does not send `Access-Control-Allow-Headers: *`. Starlette copies the
@@ -2260,6 +2286,7 @@ nist_800_53: [CM-7]
 likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 1, integrity: 3, availability: 1, accountability: 3}
 confidence: clear-cut
+controls: [cors]
 evidence: [wildcard_methods, allowed_methods]
 description: |
   `allow_methods=["*"]` is not five methods: in Starlette {{starlette_version}} it answers preflights
@@ -2316,6 +2343,7 @@ nist_800_53: [AC-4, SC-7(5)]
 likelihood: {skill_level: 6, motive: 7, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 7, integrity: 5, availability: 0, accountability: 7}
 confidence: clear-cut
+controls: [cors]
 evidence: [credentials_with_broad_origins, allow_credentials]
 description: |
   `allow_credentials=True` in `{{env.name}}`, and the allow-list includes origins that are easy to
@@ -2374,6 +2402,7 @@ nist_800_53: [CM-6, SI-2]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 3, integrity: 1, availability: 3, accountability: 1}
 confidence: judgment
+controls: [cors]
 evidence: [missing_vary, starlette_version]
 description: |
   Starlette {{starlette_version}} adds `Vary: Origin` only to responses where it reflects the origin;
@@ -2437,6 +2466,7 @@ nist_800_53: [AC-4, SC-7]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 5, availability: 1, accountability: 7}
 confidence: judgment
+controls: [cors]
 evidence: [private_network_access, allow_origins]
 description: |
   `allow_private_network=True` answers the browser's Private Network Access preflight
@@ -2495,6 +2525,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 1, motive: 1, opportunity: 9, size: 2, ease_of_discovery: 9, ease_of_exploit: 1, awareness: 9, intrusion_detection: 1}
 impact: {confidentiality: 0, integrity: 0, availability: 5, accountability: 0}
 confidence: clear-cut
+controls: [cors]
 evidence: [invalid_configuration]
 description: |
   {{invalid_configuration}} The application fails at start-up (or the regex raises), so the policy
@@ -2558,6 +2589,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [tls]
 evidence: [protocol, tls, data, sensitive_data, crosses_trust_boundary, touches_sensitive_store]
 description: |
   The flow from `{{from}}` to `{{to}}` uses `{{protocol}}` without TLS and carries {{data}}
@@ -2655,6 +2687,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [tls]
 evidence: [tls, holds_sensitive_data, type]
 description: |
   The API talks to `{{name}}` ({{type}}) without TLS, and the model says the store holds sensitive
@@ -2732,6 +2765,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [tls]
 evidence: [url, protocol, tls, authentication]
 description: |
   In `{{env.name}}` the API calls `{{name}}` at {{url}} without TLS (protocol `{{protocol}}`,
@@ -2807,6 +2841,7 @@ impact:
   availability: 5
   accountability: 9
 confidence: clear-cut
+controls: [secrets]
 evidence: [credentials_source, holds_sensitive_data]
 description: |
   The connection credentials for `{{name}}` ({{type}}) are a literal in the code or repository
@@ -2885,6 +2920,7 @@ impact:
   availability: 3
   accountability: 9
 confidence: clear-cut
+controls: [secrets]
 evidence: [credentials_source, authentication, url]
 description: |
   The credential the API uses for `{{name}}` ({{authentication}}) is a literal in the code or
@@ -2954,6 +2990,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: judgment
+controls: [secrets]
 evidence: [credentials_source]
 description: |
   The credentials for `{{name}}` ({{type}}) are an environment variable set in plain deployment
@@ -3033,6 +3070,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: judgment
+controls: [secrets]
 evidence: [credentials_source, authentication]
 description: |
   The {{authentication}} credential for `{{name}}` is an environment variable set in plain
@@ -3103,6 +3141,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [tls]
 evidence: [base_url, uses_https, kind]
 description: |
   Clients reach `{{env.name}}` at {{env.base_url}}, an `http://` URL. Every request and response,
@@ -3185,6 +3224,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [tls]
 evidence: [origin, origin_https, type]
 description: |
   The web client `{{name}}` is served from `{{origin}}` over plain HTTP in `{{env.name}}`. Its
@@ -3266,6 +3306,7 @@ impact:
   availability: 7
   accountability: 9
 confidence: clear-cut
+controls: [network_segmentation]
 evidence: [authentication, holds_sensitive_data]
 description: |
   `{{name}}` ({{type}}) requires no authentication (`authentication: none`). Anything that can open
@@ -3402,6 +3443,7 @@ impact:
   availability: 5
   accountability: 7
 confidence: clear-cut
+controls: [dependency_scanning]
 evidence: [dependency_pinning, lock_file, unpinned_dependencies]
 description: |
   The build installs dependencies by range rather than exact, hash-checked versions
@@ -3481,6 +3523,7 @@ impact:
   availability: 5
   accountability: 3
 confidence: judgment
+controls: [dependency_scanning]
 evidence: [dependency_scanning, lock_file]
 description: |
   Nothing checks the service's Python dependencies against advisory databases. Starlette,
@@ -3552,6 +3595,7 @@ impact:
   availability: 3
   accountability: 5
 confidence: clear-cut
+controls: [dependency_scanning]
 evidence: [sbom, lock_file]
 description: |
   Builds produce no SBOM, so there is no record of exactly which packages and versions (including
@@ -3620,6 +3664,7 @@ impact:
   availability: 5
   accountability: 5
 confidence: clear-cut
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
@@ -3701,6 +3746,7 @@ impact:
   availability: 5
   accountability: 3
 confidence: clear-cut
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
@@ -3782,6 +3828,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
@@ -3861,6 +3908,7 @@ impact:
   availability: 5
   accountability: 5
 confidence: judgment
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
@@ -3942,6 +3990,7 @@ impact:
   availability: 5
   accountability: 3
 confidence: judgment
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
@@ -4021,6 +4070,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: judgment
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
@@ -4102,6 +4152,7 @@ impact:
   availability: 5
   accountability: 7
 confidence: clear-cut
+controls: [container_security]
 evidence: [runs_as_root, base_image, read_only_root_filesystem, is_kubernetes]
 description: |
   The uvicorn process runs as UID 0 in its container (base image `{{base_image}}`; official
@@ -4187,6 +4238,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: clear-cut
+controls: [network_segmentation]
 evidence: [network_policies, platform, provider]
 description: |
   The cluster ({{provider}}) has no NetworkPolicies for this service. Kubernetes then allows all
@@ -4277,6 +4329,7 @@ impact:
   availability: 7
   accountability: 7
 confidence: clear-cut
+controls: [container_security]
 evidence: [rbac, automount_service_account_token]
 description: |
   The service account the API pods run as has broad RBAC permissions (`rbac: broad`), more than an
@@ -4352,6 +4405,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: judgment
+controls: [secrets]
 evidence: [secrets_source, platform]
 description: |
   The service's runtime secrets (signing keys, database and API credentials) are environment
@@ -4425,6 +4479,7 @@ impact:
   availability: 7
   accountability: 1
 confidence: clear-cut
+controls: [container_security]
 evidence: [resource_limits, platform]
 description: |
   The API container runs without CPU or memory limits on `{{platform}}`. A request pattern that
@@ -4497,6 +4552,7 @@ impact:
   availability: 5
   accountability: 3
 confidence: judgment
+controls: [container_security, dependency_scanning]
 evidence: [image_scanning, base_image]
 description: |
   Images built from `{{base_image}}` reach production without a vulnerability scan. Known
@@ -4568,6 +4624,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [tls]
 evidence: [ingress_tls, public_url]
 description: |
   The ingress that receives client traffic (public URL: {{public_url}}) does not terminate TLS
@@ -4647,6 +4704,7 @@ impact:
   availability: 1
   accountability: 5
 confidence: clear-cut
+controls: [container_security]
 evidence: [automount_service_account_token, rbac]
 description: |
   The API pods get a service-account token at
@@ -4719,6 +4777,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [error_handling]
 evidence: [debug]
 description: |
   The app is created with `debug=True` in `{{env.name}}`. Starlette's ServerErrorMiddleware then
@@ -4812,6 +4871,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [error_handling]
 evidence: [details_exposing_handlers, has_catch_all_handler]
 description: |
   The custom exception handlers registered for {{details_exposing_handlers|code}} put exception
@@ -4900,6 +4960,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: judgment
+controls: [error_handling]
 evidence: [raises_http_exception_details, path, auth_state]
 description: |
   The handler of `{{subject}}` raises `HTTPException(detail=...)` with internal details, typically
@@ -4977,6 +5038,7 @@ impact:
   availability: 1
   accountability: 5
 confidence: clear-cut
+controls: [logging]
 evidence: [logs_sensitive_data, centralized, query_credentials]
 description: |
   The model says the service writes credentials, tokens or personal data to its logs. Logs are
@@ -5058,6 +5120,7 @@ impact:
   availability: 1
   accountability: 5
 confidence: judgment
+controls: [logging]
 evidence: [logs_request_bodies, sensitive_request_models]
 description: |
   Request bodies are logged, and these request models carry fields the model marks sensitive:
@@ -5144,6 +5207,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [security_headers, tls]
 evidence: [has_hsts, names]
 description: |
   {{env.base_url}} is served over HTTPS, but no response tells browsers to insist on HTTPS: the
@@ -5240,6 +5304,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [security_headers, tls]
 evidence: [hsts, hsts_max_age]
 description: |
   The app sends `Strict-Transport-Security: {{hsts}}`, so browsers remember to use HTTPS for only
@@ -5308,6 +5373,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [security_headers]
 evidence: [has_csp, names]
 description: |
   No response carries a `Content-Security-Policy`. The API is used from browsers (the model lists
@@ -5398,6 +5464,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [security_headers]
 evidence: [csp, csp_script_unsafe_inline, csp_unsafe_eval]
 description: |
   The policy is `{{csp}}`. Its effective `script-src` (falling back to `default-src`) allows
@@ -5484,6 +5551,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [security_headers]
 evidence: [csp, csp_script_broad_sources, csp_connect_broad_sources]
 description: |
   The policy is `{{csp}}`. Its effective directives (each falling back to `default-src`) allow
@@ -5565,6 +5633,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [security_headers]
 evidence: [csp, csp_missing_directives]
 description: |
   The policy is `{{csp}}` and it lacks {{csp_missing_directives|code}}. These directives do not
@@ -5641,6 +5710,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [security_headers]
 evidence: [has_frame_protection, x_frame_options, names]
 description: |
   Neither `X-Frame-Options` (DENY or SAMEORIGIN) nor a CSP `frame-ancestors` directive is sent, so
@@ -5729,6 +5799,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [security_headers]
 evidence: [has_nosniff, names]
 description: |
   Responses carry no `X-Content-Type-Options: nosniff` (Starlette and FastAPI do not set it). A
@@ -5806,6 +5877,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [security_headers]
 evidence: [has_referrer_policy, names]
 description: |
   No `Referrer-Policy` header is sent. Browsers then apply their default
@@ -5886,6 +5958,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [security_headers]
 evidence: [x_xss_protection]
 description: |
   The app sends `X-XSS-Protection: {{x_xss_protection}}`. The XSS auditor it switches on has been
@@ -5957,6 +6030,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: judgment
+controls: [security_headers]
 evidence: [missing_cross_origin_policies, names]
 description: |
   The app does not send {{missing_cross_origin_policies|code}}. Without
@@ -6043,6 +6117,7 @@ impact:
   availability: 5
   accountability: 1
 confidence: clear-cut
+controls: [cors]
 evidence: [order, outside_cors_responders, style]
 description: |
   Requests pass the middleware in this order, outermost first: {{order}} (registration style
@@ -6163,6 +6238,7 @@ impact:
   availability: 5
   accountability: 7
 confidence: judgment
+controls: [input_validation]
 evidence: [order, body_readers_before_auth, auth_middleware]
 description: |
   The pipeline runs, outermost first: {{order}}. {{body_readers_before_auth}} reads or parses
@@ -6369,6 +6445,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [tls]
 evidence: [has_https_redirect, order]
 description: |
   HTTPSRedirectMiddleware answers every plain-HTTP request with a 307 to `https://` plus the
@@ -6460,6 +6537,7 @@ impact:
   availability: 9
   accountability: 1
 confidence: judgment
+controls: [tls]
 evidence: [has_https_redirect, tls_at_proxy, proxy_scheme_trusted, forwarded_allow_ips]
 description: |
   TLS terminates at the proxy in front of the app, which forwards plain HTTP.
@@ -6646,7 +6724,7 @@ samples:
 id: TS-MW-007
 title: No rate limiting anywhere in {{env.name}}
 scope: middleware_stack
-when: env.is_production and has_rate_limit == false
+when: env.is_production and has_rate_limit == false and not (system.claimed_controls contains "rate_limiting")
 component: Middleware pipeline
 stride: [D]
 cwe: CWE-770
@@ -6671,6 +6749,7 @@ impact:
   availability: 5
   accountability: 3
 confidence: clear-cut
+controls: [rate_limiting]
 evidence: [has_rate_limit, limited_endpoints, order]
 description: |
   In `{{env.name}}` nothing limits how often a client may call the API: no rate-limit middleware
@@ -6684,7 +6763,9 @@ impact_description: |
   refused.
 detection: |
   Fires in production or staging when the model lists the middleware, none is of type `rate_limit`,
-  no endpoint has `rate_limit`, and `deployment.ingress.rate_limiting` is not true.
+  no endpoint has `rate_limit`, `deployment.ingress.rate_limiting` is not true, and the team does not
+  claim a `rate_limiting` control (a claim the model does not locate is reported as unverifiable in the
+  review of claimed controls instead).
 false_positives: |
   Limits enforced by an API gateway, WAF or CDN the model does not describe. Record them as
   `deployment.ingress.rate_limiting: true`.
@@ -6754,6 +6835,17 @@ samples:
         - name: production
           kind: production
           base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: cors
+          allow_origins: [https://app.example.com]
+      controls:
+        - {id: BR-012, name: Rate limiting, kind: rate_limiting, claim: Enforced at the edge.}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
 
 """#,
         "Catalog/entries/middleware/TS-MW-008.yaml": #"""
@@ -6785,6 +6877,7 @@ impact:
   availability: 7
   accountability: 3
 confidence: clear-cut
+controls: [rate_limiting]
 evidence: [expensive, rate_limited, auth_state, purpose]
 description: |
   `{{subject}}` is expensive per call (CPU, I/O or money, as the model says) and no limit applies
@@ -6883,6 +6976,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [documentation]
 evidence: [docs_exposed, openapi_exposed]
 description: |
   In `{{env.name}}` the app serves Swagger UI at `{{docs_path}}` and the OpenAPI document at
@@ -6980,6 +7074,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [documentation]
 evidence: [redoc_exposed, docs_exposed, openapi_exposed]
 description: |
   Swagger UI is switched off in `{{env.name}}` (`docs_url=None`), but ReDoc is not: FastAPI
@@ -7060,6 +7155,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+controls: [documentation]
 evidence: [only_ui_disabled, openapi_path, docs_exposed, redoc_exposed]
 description: |
   In `{{env.name}}` both `docs_url` and `redoc_url` are None, so `/docs` and `/redoc` return 404,
@@ -7139,6 +7235,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [documentation]
 evidence: [openapi_sensitive_text, openapi_path]
 description: |
   The generated OpenAPI document at {{env.base_url}}{{openapi_path}} carries text the model marks
@@ -7210,6 +7307,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [documentation]
 evidence: [docs_assets_from_cdn, docs_path]
 description: |
   FastAPI's docs pages (Swagger UI, ReDoc) load their JavaScript and CSS from
@@ -7307,6 +7405,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: judgment
+controls: [authentication]
 evidence: [auth_state, methods, path, router_prefix]
 description: |
   `{{subject}}` changes state ({{methods}}) and no authentication runs for it: the endpoint names
@@ -7405,6 +7504,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+controls: [authentication]
 evidence: [has_auth_dependency, protected_routers, unauthenticated_endpoints]
 description: |
   The API protects routers with router-level auth dependencies ({{protected_routers}} have
@@ -7509,6 +7609,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication]
 evidence: [path, protected_prefix, auth_state, router_prefix]
 description: |
   `{{subject}}` lives at `{{path}}`, under `{{protected_prefix}}`, whose router requires
@@ -7612,6 +7713,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+controls: [authentication, documentation]
 evidence: [include_in_schema, auth_state, path, purpose]
 description: |
   `{{subject}}` is registered with `include_in_schema=False` and has no authentication (state
@@ -7701,6 +7803,7 @@ impact:
   availability: 1
   accountability: 5
 confidence: clear-cut
+controls: [authorization]
 evidence: [path, checks_object_ownership, auth_state, methods]
 description: |
   `{{subject}}` takes an object id in the path (`{{path}}`) and, as the model says, the handler
@@ -7798,6 +7901,7 @@ impact:
   availability: 3
   accountability: 5
 confidence: judgment
+controls: [authorization]
 evidence: [path, purpose, auth_mechanisms, scopes]
 description: |
   `{{subject}}` is administrative (the model gives it purpose `admin`, or its path has an `admin` segment) and the model
@@ -7886,6 +7990,7 @@ impact:
   availability: 5
   accountability: 9
 confidence: judgment
+controls: [authentication, authorization]
 evidence: [path, purpose, auth_state, methods]
 description: |
   `{{subject}}` is administrative (the model gives it purpose `admin`, or its path has an `admin` segment) and no
@@ -8062,6 +8167,7 @@ impact:
   availability: 1
   accountability: 5
 confidence: judgment
+controls: [authorization]
 evidence: [sensitive_response_fields, response_model, auth_state]
 description: |
   `{{subject}}` returns {{sensitive_response_fields|code}}, which the model marks as sensitive
@@ -8156,6 +8262,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: clear-cut
+controls: [rate_limiting]
 evidence: [auth_state, methods, rate_limited, purpose]
 description: |
   `{{subject}}` is deliberately public (`auth: none`) and changes state ({{methods}}), and no rate
@@ -8491,6 +8598,7 @@ impact:
   availability: 7
   accountability: 7
 confidence: judgment
+controls: [input_validation]
 evidence: [kind, max_body_size, ingress_request_size_limit]
 description: |
   Nothing in `{{env.name}}` bounds the size of a request body: the app sets no `max_body_size`,
@@ -8909,6 +9017,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: judgment
+controls: [network_segmentation]
 evidence: [host, behind_proxy, network_policies, port]
 description: |
   `{{kind}}` binds `{{host}}` (port {{port}}), every interface of the pod, and the service relies
@@ -9374,6 +9483,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication, tls]
 evidence: [https_only, cookie_name, used_for_auth]
 description: |
   SessionMiddleware is registered without `https_only=True` (Starlette's default is False), so the
@@ -9548,6 +9658,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [authentication]
 evidence: [used_for_auth, max_age, cookie_name]
 description: |
   Users are authenticated with Starlette's SessionMiddleware, whose session lives entirely in the
@@ -9652,6 +9763,7 @@ impact:
   availability: 1
   accountability: 5
 confidence: clear-cut
+controls: [authentication]
 evidence: [max_age, used_for_auth]
 description: |
   SessionMiddleware signs sessions with a `max_age` of {{max_age}} seconds ({{max_age_days}} days;
@@ -9748,6 +9860,7 @@ impact:
   availability: 1
   accountability: 9
 confidence: clear-cut
+controls: [authentication, secrets]
 evidence: [secret_source, used_for_auth, contents]
 description: |
   SessionMiddleware's `secret_key` is a literal in the code or repository. The key is the only
@@ -9827,6 +9940,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [csrf]
 evidence: [same_site, used_for_auth]
 description: |
   SessionMiddleware is configured with `same_site="none"`, so browsers attach the
@@ -10175,6 +10289,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, affected_mounts]
 description: |
   The model names Starlette {{installed_version}}, inside the range `{{affected_range}}` of
@@ -10256,6 +10371,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+controls: [dependency_scanning]
 evidence: [installed_version, affected_range, affected_mounts]
 description: |
   The model names Starlette {{installed_version}} and a Windows base image or platform, and
@@ -10581,6 +10697,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+controls: [error_handling]
 evidence: [sensitive_fields, request_endpoints]
 description: |
   `{{subject}}` is the request body of {{request_endpoints}} and has sensitive fields
@@ -10687,6 +10804,7 @@ impact:
   availability: 5
   accountability: 3
 confidence: clear-cut
+controls: [input_validation]
 evidence: [unbounded_fields, request_endpoints]
 description: |
   `{{subject}}`, the request body of {{request_endpoints}}, has string, bytes or container fields
@@ -10791,6 +10909,7 @@ impact:
   availability: 5
   accountability: 3
 confidence: judgment
+controls: [input_validation]
 evidence: [recursive, max_depth, request_endpoints]
 description: |
   `{{subject}}` refers to itself and is accepted as the request body of {{request_endpoints}},
@@ -10895,6 +11014,7 @@ impact:
   availability: 3
   accountability: 1
 confidence: judgment
+controls: [input_validation]
 evidence: [custom_validators, request_endpoints]
 description: |
   `{{subject}}` has custom `field_validator`/`model_validator` code and is the request body of
@@ -10986,6 +11106,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+controls: [cors, csrf]
 evidence: [auth, cookie_auth, checks_origin]
 description: |
   `{{path}}` authenticates the handshake with `{{auth}}`, which travels in a cookie, and does not
@@ -11086,6 +11207,7 @@ impact:
   availability: 3
   accountability: 9
 confidence: judgment
+controls: [authentication]
 evidence: [auth, public]
 description: |
   `{{path}}` is declared `auth: none`, and the system's data is classified
@@ -11245,6 +11367,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+controls: [authentication]
 evidence: [auth_middleware_only, auth]
 description: |
   The app authenticates with a custom middleware and `{{path}}` states no authentication of its
@@ -11337,7 +11460,7 @@ advisories:
   - id: GHSA-2c2j-9gv5-cj73
     aliases: [CVE-2025-54121]
     package: starlette
-    ranges: [{last_affected: "0.47.1"}]
+    ranges: [{fixed: "0.47.2"}]
     summary: rolling a large upload over to disk blocks the event loop, stalling every other request
     cwe: CWE-770
     severity: medium
@@ -11560,7 +11683,7 @@ advisories:
   - id: GHSA-6c5p-j8vq-pqhj
     aliases: [CVE-2024-33663]
     package: python-jose
-    ranges: [{last_affected: "3.3.0"}]
+    ranges: [{fixed: "3.4.0"}]
     summary: an ECDSA public key is accepted as an HS256 secret, so tokens forged with the public key verify (algorithm confusion)
     severity: high
     verified: true

@@ -26,11 +26,17 @@ struct AdvisoryTableTests {
         #expect(try !affects("GHSA-v5gw-mw7f-84px", "0.27.0"))
     }
 
-    @Test func lastAffectedIsInclusive() throws {
+    @Test func fixedBoundsAreExclusive() throws {
         #expect(try affects("GHSA-2c2j-9gv5-cj73", "0.47.1"))
         #expect(try !affects("GHSA-2c2j-9gv5-cj73", "0.47.2"))
         #expect(try affects("GHSA-6c5p-j8vq-pqhj", "3.3.0"))
         #expect(try !affects("GHSA-6c5p-j8vq-pqhj", "3.4.0"))
+    }
+
+    /// CVE-2026-85394 names no fix: every release up to 3.5.0 inclusive is affected.
+    @Test func lastAffectedIsInclusive() throws {
+        #expect(try affects("CVE-2026-85394", "3.5.0"))
+        #expect(try !affects("CVE-2026-85394", "3.5.1"))
     }
 
     @Test func pydanticHasThreeRanges() throws {

@@ -83,6 +83,7 @@ public struct CatalogDocumentation {
     | `likelihood` | The eight OWASP Risk Rating likelihood factors, 0–9 each: `skill_level`, `motive`, `opportunity`, `size`, `ease_of_discovery`, `ease_of_exploit`, `awareness`, `intrusion_detection`. |
     | `impact` | The four technical impact factors, 0–9 each: `confidentiality`, `integrity`, `availability`, `accountability`. |
     | `confidence` | `clear-cut` (the model shows it) or `judgment` (a reviewer must confirm). |
+    | `controls` | Kinds of claimed control a finding contradicts (`rate_limiting`, `tls`, `cors`, …: the kinds of `controls[].kind` in the model). The review of claimed controls uses them. |
     | `evidence` | Fact fields to cite; defaults to the entry-scope facts the condition names. |
     | `description`, `impact_description`, `mitigation`, `validation` | Markdown with placeholders. |
     | `detection`, `false_positives` | Markdown: the logic in words, and when it misfires. |

@@ -11,7 +11,7 @@ struct CatalogEntryParser {
 
     static let entryKeys = [
         "id", "title", "scope", "when", "component", "stride", "cwe", "owasp_api_2023", "owasp_top10_2021",
-        "owasp_top10_2025", "asvs_5_0", "asvs_4_0_3", "nist_800_53", "likelihood", "impact", "confidence",
+        "owasp_top10_2025", "asvs_5_0", "asvs_4_0_3", "nist_800_53", "likelihood", "impact", "confidence", "controls",
         "evidence", "description", "impact_description", "detection", "false_positives", "mitigation",
         "validation", "references", "samples",
     ]
@@ -130,6 +130,11 @@ struct CatalogEntryParser {
         if confidence == nil, !confidenceText.isEmpty {
             reader.error("invalid confidence `\(confidenceText)`; use `clear-cut` or `judgment`", at: fields["confidence"]?.value)
         }
+        let controls = reader.strings(fields, "controls", in: context)
+        for kind in controls where ControlKind.all[kind] == nil {
+            let hint = Suggestion.closest(to: kind, in: Array(ControlKind.all.keys)).map { "; did you mean `\($0)`?" } ?? ""
+            reader.error("unknown control kind `\(kind)`\(hint)", at: fields["controls"]?.value)
+        }
         let evidence = reader.strings(fields, "evidence", in: context)
         if let scope {
             for name in evidence where scope.field(named: name) == nil {
@@ -149,7 +154,7 @@ struct CatalogEntryParser {
             component: fields["component"] == nil ? nil : text("component"),
             stride: stride, cwe: cwe, cweName: reference.cweNames[cwe] ?? "", owaspAPI2023: owaspAPI, owasp2021: owasp2021, owasp2025: owasp2025,
             asvs5: asvs5, asvs4: asvs4, nist80053: nist, likelihood: likelihood, impact: impact,
-            severityOverride: nil, confidence: confidence,
+            severityOverride: nil, confidence: confidence, controls: controls,
             evidenceFields: evidence.isEmpty ? Self.entryScopeFacts(in: condition, scope: scopeName) : evidence,
             description: prose["description"]!, impactText: prose["impact_description"]!, detection: prose["detection"]!,
             falsePositives: prose["false_positives"]!, mitigation: prose["mitigation"]!, validation: prose["validation"]!,
