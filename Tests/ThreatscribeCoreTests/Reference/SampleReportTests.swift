@@ -53,6 +53,18 @@ struct SampleReportTests {
         }
     }
 
+    @Test("sample HTML is well-formed and makes no external request", arguments: samples)
+    func wellFormedHTML(_ sample: String) throws {
+        let html = try #require(try Self.rendered(sample).first { $0.name.hasSuffix(".html") })
+        let tree = XMLDocumentTree(parsing: html.contents)
+        #expect(tree.error == nil, "\(sample): \(tree.error ?? "")")
+        #expect(!tree.elements.isEmpty)
+        for element in tree.elements {
+            #expect(!["script", "link", "iframe", "img", "object", "embed"].contains(element.name), "\(sample): <\(element.name)>")
+            #expect(element.attributes["src"] == nil, "\(sample): src on <\(element.name)>")
+        }
+    }
+
     @Test("two runs give byte-identical files", arguments: samples)
     func deterministic(_ sample: String) throws {
         #expect(try Self.rendered(sample) == Self.rendered(sample))
