@@ -33,7 +33,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThreatscribeCoreTests",
-            dependencies: ["ThreatscribeCore", "CLibXML2"]
+            dependencies: ["ThreatscribeCore", "CLibXML2", "Yams"]
         ),
     ]
 )
