@@ -67,8 +67,8 @@ mitigation: |
   )
   ```
 
-  python-jose is barely maintained; migrating to PyJWT or joserfc, which require the list, removes
-  the class of bug.
+  python-jose is barely maintained; migrating to PyJWT, whose `decode` refuses to run without the
+  list, removes the class of bug.
 validation: |
   Forge a token with `alg: HS256` signed with the public key (or with `alg: none`) and send it:
   ```bash
@@ -580,13 +580,15 @@ description: |
   `{{parameter_name}}`, so every authenticated URL looks like
   `{{env.base_url}}/...?{{parameter_name}}=<token>`. A URL is not a secret channel. The token is written
   to uvicorn's access log (it logs the path with the query string), to the ingress, load balancer
-  and CDN logs, to any corporate proxy on the way, and to the browser history. The browser also
-  sends the full URL in the `Referer` header to every third-party resource the page loads, unless a
-  `Referrer-Policy` forbids it. It also ends up in screenshots, chat messages and bug reports
-  users paste links into. Endpoints using it: {{endpoints}}.
+  and CDN logs, to any corporate proxy on the way, and to the browser history. A page whose URL
+  carries the token sends that full URL in the `Referer` header of its same-origin requests, and
+  of cross-origin ones too under a permissive `Referrer-Policy` (`unsafe-url`, or older browsers;
+  current browsers' default `strict-origin-when-cross-origin` sends only the origin). It also ends
+  up in screenshots, chat messages and bug reports users paste links into. Endpoints using it:
+  {{endpoints}}.
 impact_description: |
   Anyone with read access to any of those logs or histories (operations staff, a log-shipping
-  vendor, a compromised proxy, a third-party script host via Referer) can replay the token and act
+  vendor, a compromised proxy, a third party via `Referer` under a permissive policy) can replay the token and act
   as its user until it expires; with signed (HMAC) tokens there is nothing to revoke except the key.
 detection: |
   Fires when the mechanism's `transport` is `query`.
@@ -781,7 +783,10 @@ description: |
   The model shows no CSRF defence: no CSRF middleware, no `csrf` control. CORS does not stop this:
   a cross-site form POST (`application/x-www-form-urlencoded`, `multipart/form-data`,
   `text/plain`) is a "simple" request without preflight, and Starlette's CORSMiddleware runs the
-  handler for a disallowed origin and only withholds the response headers. Endpoints that accept
+  handler for a disallowed origin and only withholds the response headers. `SameSite=Lax` (the
+  default of Starlette's SessionMiddleware, and Chrome's for cookies without a `SameSite` attribute)
+  keeps the cookie off cross-site POSTs, but not off state-changing GET requests or requests from
+  sibling subdomains (same site); Firefox and Safari do not default to `Lax`. Endpoints that accept
   the cookie: {{endpoints}}.
 impact_description: |
   A page the victim visits while logged in can make state-changing calls as the victim (create,
@@ -801,13 +806,16 @@ mitigation: |
   for example a double-submit token or an Origin check:
 
   ```python
-  from fastapi import Request, HTTPException
+  from fastapi import Request
+  from fastapi.responses import JSONResponse
 
   ALLOWED_ORIGINS = {"https://app.example.com"}
 
   @app.middleware("http")
   async def check_origin(request: Request, call_next):
       if request.method not in ("GET", "HEAD", "OPTIONS"):
+          # Browsers send Origin on every cross-origin and same-origin POST/PUT/PATCH/DELETE;
+          # non-browser clients that use the cookie must send it too.
           origin = request.headers.get("origin")
           if origin not in ALLOWED_ORIGINS:
               return JSONResponse({"detail": "CSRF check failed"}, status_code=403)
@@ -1247,8 +1255,8 @@ nist_800_53: [IA-5, CM-5, SA-10]
 likelihood:
   skill_level: 5
   motive: 9
-  opportunity: 7
-  size: 5
+  opportunity: 4
+  size: 2
   ease_of_discovery: 5
   ease_of_exploit: 7
   awareness: 6
@@ -1524,15 +1532,16 @@ asvs_5_0: [v5.0.0-3.4.2]
 asvs_4_0_3: [v4.0.3-14.5.3]
 nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
-impact: {confidentiality: 5, integrity: 1, availability: 0, accountability: 7}
+impact: {confidentiality: 5, integrity: 1, availability: 0, accountability: 3}
 confidence: clear-cut
 controls: [cors]
 evidence: [wildcard_origin, allow_origins]
 description: |
-  In `{{env.name}}` CORSMiddleware is configured with `allow_origins={{allow_origins|python}}`. Starlette
-  {{starlette_version}} answers every request that carries an `Origin` header with
-  `Access-Control-Allow-Origin: *`, so JavaScript on any web site a user visits can read the
-  responses of {{env.base_url}} that need no credentials.
+  In `{{env.name}}` CORSMiddleware is configured with `allow_origins={{allow_origins|python}}` and
+  without `allow_credentials`. Starlette {{starlette_version}} answers requests that carry an `Origin`
+  header with `Access-Control-Allow-Origin: *` (Starlette 0.x reflects the caller's origin instead when
+  the request carries a `Cookie`, still without `Access-Control-Allow-Credentials`), so JavaScript on
+  any web site a user visits can read the responses of {{env.base_url}} that need no credentials.
 
   Without `allow_credentials` browsers do not attach cookies or HTTP authentication to these reads, so
   the exposure is what the API returns to an anonymous caller *from the user's network position*:
@@ -1541,8 +1550,9 @@ description: |
 impact_description: |
   Any site can script the API through its visitors' browsers: read unauthenticated data, use the
   victim's network position to reach an internal deployment, and hide the attacker's own address.
-  Combined with a token kept in JavaScript-readable storage by another compromised origin, it removes
-  the last browser-side barrier.
+  Cookie- or HTTP-authenticated responses stay unreadable (no `Access-Control-Allow-Credentials`),
+  and a bearer token held by the real front end is not available to other origins, so for an
+  internet-facing API the gain is mostly what an anonymous caller could fetch directly.
 detection: |
   Fires when `"*"` is an entry of `allow_origins` in a production or staging environment. The CORS
   engine evaluates a request from an unrelated origin to show the header Starlette sends.
@@ -1563,7 +1573,7 @@ mitigation: |
 
   app.add_middleware(
       CORSMiddleware,
-      allow_origins=allowed,  # e.g. {{suggested_origins|python}}
+      allow_origins=allowed,  # exact origins, e.g. {{suggested_origins|python}}
       allow_methods=["GET", "POST"],
       allow_headers=["Content-Type"],
   )
@@ -1626,7 +1636,8 @@ description: |
   the caller's origin** and adds `Access-Control-Allow-Credentials: true`. In Starlette 1.x it does so on
   every request with an `Origin` header, `null` included; in 0.x only when the request carries a
   `Cookie` (otherwise it sends `*` with credentials, which browsers refuse). Either way a page on any
-  site can send the user's cookies (or HTTP authentication) to {{env.base_url}} and read the answer.
+  site can send the user's cookies to {{env.base_url}} and read the answer; in 1.x that also holds for
+  requests that carry only HTTP authentication or a client certificate.
 impact_description: |
   Full cross-site read access to whatever the logged-in user can see, from any web page they open:
   account data, tokens in response bodies, CSRF tokens (which then defeat CSRF protection). This is the
@@ -2353,8 +2364,10 @@ impact_description: |
   Whoever controls one of those origins (a network attacker on cleartext HTTP, local software on
   loopback, a host on the user's network) reads the user's data from {{env.base_url}}.
 detection: |
-  Fires in production or staging when credentials are allowed and the allow-list holds cleartext,
-  loopback, `0.0.0.0`, private-network, custom-scheme or `null` origins.
+  Fires in production or staging when credentials are allowed and the allow-list holds cleartext
+  `http://`, loopback, `0.0.0.0`, private-network or `null` origins (app-scheme origins count when
+  their host is local), or when `allow_origin_regex` admits an attacker origin. Each is evaluated
+  with a Cookie-bearing request for the modelled Starlette version.
 false_positives: |
   None where cookies or HTTP authentication are in use.
 mitigation: |
@@ -2363,9 +2376,12 @@ mitigation: |
 validation: |
   ```bash
   for origin in {{credentials_with_broad_origins|shell}}; do
-    curl -s -D - -o /dev/null -H "Origin: $origin" -H 'Cookie: session=x' {{env.base_url}}/ | grep -i access-control
+    curl -s -D - -o /dev/null -H "Origin: $origin" -H 'Cookie: session=x' {{env.base_url}}/ | grep -i access-control-allow-origin
   done
   ```
+  prints nothing after the fix (`access-control-allow-credentials: true` alone may remain: Starlette
+  sends it to every origin when credentials are on, and without a matching
+  `access-control-allow-origin` it grants nothing).
 references:
   - https://fetch.spec.whatwg.org/#cors-protocol-and-credentials
   - https://www.starlette.io/middleware/#corsmiddleware
@@ -2406,10 +2422,11 @@ controls: [cors]
 evidence: [missing_vary, starlette_version]
 description: |
   Starlette {{starlette_version}} adds `Vary: Origin` only to responses where it reflects the origin;
-  responses answered with `*` or without `Access-Control-Allow-Origin`, and `*` preflights, carry no
-  `Vary`. A shared cache (CDN, reverse proxy) in front of {{env.base_url}} may then store one origin's
-  answer and serve it to every other origin. Starlette 1.7.0 sends `Vary: Origin` on every simple
-  response and a four-name `Vary` on preflights.
+  responses answered with `*` or without `Access-Control-Allow-Origin` (including every response to a
+  request without an `Origin` header), and `*` preflights, carry no `Vary`. A shared cache (CDN,
+  reverse proxy) in front of {{env.base_url}} may then store one origin's answer and serve it to every
+  other origin. Starlette 1.7.0 sends `Vary: Origin` on every response that passes CORSMiddleware
+  (checked with 1.10.0, also without an `Origin` header) and a four-name `Vary` on preflights.
 impact_description: |
   Cached responses with the wrong CORS headers: legitimate front ends break intermittently, or a
   response meant for one origin is served to another.
@@ -2420,7 +2437,8 @@ detection: |
 false_positives: |
   No shared cache in front of the API, or responses marked `Cache-Control: private, no-store`.
 mitigation: |
-  Upgrade Starlette to 1.7.0 or later (FastAPI pins a compatible range), or make caches key on Origin:
+  Upgrade Starlette to 1.7.0 or later (with a FastAPI release whose `starlette` requirement allows it;
+  older FastAPI releases cap Starlette below 1.0), or make caches key on Origin:
   send `Vary: Origin` from a small middleware registered inside CORSMiddleware, or mark API responses
   `Cache-Control: no-store`.
 validation: |
@@ -2471,9 +2489,12 @@ evidence: [private_network_access, allow_origins]
 description: |
   `allow_private_network=True` answers the browser's Private Network Access preflight
   (`Access-Control-Request-Private-Network: true`) with `Access-Control-Allow-Private-Network: true`.
-  That header exists to stop public web pages from reaching services on private networks and
-  loopback; this service sits on such a network (exposure: {{system.exposure}}), so the allowed origins
-  ({{allow_origins|code}}) may reach it from the public web through users' browsers.
+  That preflight exists to stop public web pages from reaching services on private networks and
+  loopback, and the header opts this service out of the protection. This service sits on such a
+  network (exposure: {{system.exposure}}), so pages of the allowed origins ({{allow_origins|code}})
+  that are served from the public web may reach it through users' browsers. (The preflight is only
+  sent when a public page calls a more private address; a local front end calling a local API
+  never triggers it.)
 impact_description: |
   A public page among the allowed origins (or one that compromises them) can drive requests into the
   private network where this service lives.
@@ -2738,7 +2759,7 @@ samples:
 """#,
         "Catalog/entries/dataflow/TS-FLOW-003.yaml": #"""
 id: TS-FLOW-003
-title: The API calls external service {{name}} over plain HTTP in {{env.name}}
+title: The API calls external service {{name}} without TLS in {{env.name}}
 scope: external_service
 when: tls == false and env.is_production
 component: Data flow
@@ -2830,9 +2851,9 @@ likelihood:
   skill_level: 3
   motive: 9
   opportunity: 4
-  size: 5
+  size: 4
   ease_of_discovery: 7
-  ease_of_exploit: 9
+  ease_of_exploit: 5
   awareness: 6
   intrusion_detection: 9
 impact:
@@ -3296,9 +3317,9 @@ likelihood:
   motive: 9
   opportunity: 4
   size: 4
-  ease_of_discovery: 7
+  ease_of_discovery: 5
   ease_of_exploit: 9
-  awareness: 6
+  awareness: 4
   intrusion_detection: 9
 impact:
   confidentiality: 7
@@ -3430,9 +3451,9 @@ asvs_4_0_3: [v4.0.3-14.2.4, v4.0.3-14.1.4]
 nist_800_53: [CM-2, SR-3, SI-7]
 likelihood:
   skill_level: 6
-  motive: 9
+  motive: 6
   opportunity: 4
-  size: 9
+  size: 4
   ease_of_discovery: 3
   ease_of_exploit: 3
   awareness: 6
@@ -5061,9 +5082,14 @@ mitigation: |
 
   SECRET = re.compile(r"(authorization|token|password|api[_-]?key)(\"?\s*[:=]\s*\"?)[^\s\",&]+", re.I)
 
+  def redact(value):
+      return SECRET.sub(r"\1\2[redacted]", value) if isinstance(value, str) else value
+
   class Redact(logging.Filter):
       def filter(self, record):
-          record.msg = SECRET.sub(r"\1\2[redacted]", str(record.msg))
+          record.msg = redact(record.msg)
+          if isinstance(record.args, tuple):   # uvicorn.access puts the path and query in args
+              record.args = tuple(redact(arg) for arg in record.args)
           return True
 
   for name in ("uvicorn.access", "uvicorn.error", "app"):
@@ -5074,9 +5100,9 @@ mitigation: |
   the exposed credentials.
 validation: |
   ```bash
-  kubectl logs deploy/api --since=1h | grep -ciE 'authorization: bearer|password=|token='
+  kubectl logs deploy/api --since=1h | grep -iE 'authorization: bearer|password=|token=' | grep -vc '\[redacted\]'
   ```
-  Must print `0` (adapt to where the logs are).
+  Must print `0`: every such line is redacted (adapt to where the logs are).
 references:
   - https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude
   - https://cwe.mitre.org/data/definitions/532.html
@@ -5397,9 +5423,12 @@ mitigation: |
   response.headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
   ```
 
-  Pages that must run scripts (Swagger UI at `/docs`) need their own, looser policy on those
-  routes only, for example `script-src 'self' https://cdn.jsdelivr.net` with self-hosted assets
-  preferred.
+  Pages that must run scripts need their own, looser policy on those routes only. FastAPI's
+  Swagger UI page loads `swagger-ui-bundle.js` and `swagger-ui.css` from `cdn.jsdelivr.net`, its
+  favicon from `fastapi.tiangolo.com`, and starts with an inline `<script>` (checked with FastAPI
+  0.165.0), so its policy needs the CDN in `script-src` and `style-src`, plus a hash of that inline
+  script (`'sha256-…'`, which changes with the `get_swagger_ui_html` arguments); self-hosted assets
+  (TS-DOCS-005) let `'self'` replace the CDN.
 validation: |
   ```bash
   curl -sI {{env.base_url}}/ | grep -i '^content-security-policy'
@@ -5636,12 +5665,12 @@ confidence: clear-cut
 controls: [security_headers]
 evidence: [csp, csp_missing_directives]
 description: |
-  The policy is `{{csp}}` and it lacks {{csp_missing_directives|code}}. These directives do not
-  fall back to `default-src` (except `object-src`, which counts as present here when `default-src`
-  is `'none'`): without `frame-ancestors` any site may frame the pages; without `base-uri` injected
-  `<base href>` re-targets every relative script URL; without `object-src 'none'` plugin content is
-  governed only by `default-src`. ASVS 5.0 (3.4.3) names `object-src 'none'` and `base-uri 'none'`
-  as the minimum.
+  The policy is `{{csp}}` and it lacks {{csp_missing_directives|code}}. `frame-ancestors` and
+  `base-uri` do not fall back to `default-src`: without `frame-ancestors` any site may frame the
+  pages; without `base-uri` injected `<base href>` re-targets every relative script URL.
+  `object-src` does fall back to `default-src` (so it counts as present here when `default-src` is
+  `'none'`); without it plugin content is governed only by a looser `default-src`. ASVS 5.0 (3.4.3)
+  names `object-src 'none'` and `base-uri 'none'` as the minimum.
 impact_description: |
   Gaps that turn small injections into working attacks (script gadget via `<base>`, clickjacking
   via framing).
@@ -7344,9 +7373,9 @@ mitigation: |
   Better still, do not serve the docs in production at all (TS-DOCS-001).
 validation: |
   ```bash
-  curl -s {{env.base_url}}/docs | grep -o 'https://cdn[^"]*'
+  curl -s {{env.base_url}}{{docs_path}} | grep -o 'https://cdn[^"]*'
   ```
-  Must print nothing after the fix.
+  Must print nothing after the fix (check the ReDoc page the same way if it is still served).
 references:
   - https://fastapi.tiangolo.com/how-to/custom-docs-ui-assets/
   - https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity
@@ -7477,7 +7506,7 @@ samples:
 """#,
         "Catalog/entries/routing/TS-ROUTE-002.yaml": #"""
 id: TS-ROUTE-002
-title: The {{subject}} has no auth dependency while {{protected_routers}} do
+title: No auth dependency on {{subject}}, unlike {{protected_routers}}
 scope: router
 when: has_auth_dependency == false and count(protected_routers) > 0 and count(unauthenticated_endpoints) > 0
 component: Routing and authorization
@@ -7527,14 +7556,20 @@ mitigation: |
   router = APIRouter(prefix="{{prefix}}", dependencies=[Depends(get_current_user)])
   ```
 
-  or apply it once for the whole app with `FastAPI(dependencies=[Depends(get_current_user)])` and
-  mount public routes on a separate app or router. Add a test that walks `app.routes` and fails for
-  any route without an auth dependency that is not on an explicit allow-list.
+  or apply it once for the whole app with `FastAPI(dependencies=[Depends(get_current_user)])`;
+  app-level dependencies run for every path operation, included routers too, so public routes then
+  need a separately mounted sub-application (`app.mount("/public", public_app)`). Add a test that
+  walks `app.routes` and fails for any route without an auth dependency that is not on an explicit
+  allow-list.
 validation: |
+  Call each listed endpoint without credentials (fill in path parameters such as `{id}`):
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{prefix}}/'
+  for endpoint in {{unauthenticated_endpoints|shell}}; do
+    set -- $endpoint   # "METHOD[, METHOD] /path": first method, then the path
+    curl -s -o /dev/null -w "$endpoint %{http_code}\n" -X "${1%,}" "{{env.base_url}}${!#}"
+  done
   ```
-  Each listed endpoint must answer `401` without credentials.
+  Each must answer `401` (or `403`).
 references:
   - https://fastapi.tiangolo.com/tutorial/bigger-applications/#include-an-apirouter-with-a-custom-prefix-tags-responses-and-dependencies
   - https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/
@@ -7631,7 +7666,9 @@ mitigation: |
   Declare the route on the protected router, or give it the same dependency:
 
   ```python
-  @protected_router.get("{{path}}")   # the router with prefix {{protected_prefix}}
+  # On the router with prefix {{protected_prefix}}; the route path is relative to that prefix,
+  # so that the full path stays {{path}}.
+  @protected_router.get("/...")
   async def handler(...): ...
   ```
 
@@ -7688,7 +7725,7 @@ samples:
 id: TS-ROUTE-004
 title: Hidden endpoint {{subject}} is not protected, only left out of the docs
 scope: endpoint
-when: include_in_schema == false and auth_state != "authenticated"
+when: include_in_schema == false and auth_state != "authenticated" and not (purpose == "health")
 component: Routing and authorization
 stride: [S, E, I]
 cwe: CWE-425
@@ -7725,11 +7762,11 @@ impact_description: |
   Whoever finds `{{path}}` can use it anonymously, and because it is undocumented it is rarely
   reviewed or tested.
 detection: |
-  Fires when an endpoint has `include_in_schema: false` and neither its router nor the endpoint
-  names an auth mechanism.
+  Fires when an endpoint has `include_in_schema: false`, neither its router nor the endpoint
+  names an auth mechanism, and its purpose is not `health`.
 false_positives: |
-  Intentionally public utility routes (health checks, `robots.txt`) that are only hidden to keep
-  the docs tidy; mark them `purpose: health` and accept the finding.
+  Intentionally public utility routes (`robots.txt`, a version endpoint) that are only hidden to
+  keep the docs tidy; health checks marked `purpose: health` are not reported.
 mitigation: |
   Protect it like any other route, then decide separately whether to document it:
 
@@ -7772,6 +7809,12 @@ samples:
         - prefix: /internal
           endpoints:
             - {path: /reindex, methods: [POST]}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: ""
+          endpoints:
+            - {path: /healthz, methods: [GET], auth: none, purpose: health, include_in_schema: false}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-005.yaml": #"""
@@ -8107,6 +8150,8 @@ mitigation: |
       return url
 
   async with httpx.AsyncClient(follow_redirects=False, timeout=5) as client:
+      # httpx resolves the name again: pin the checked address (custom transport or an
+      # egress proxy that enforces the same rule) to close the DNS-rebinding window.
       response = await client.get(public_https_target(body.url))
   ```
 
@@ -8328,12 +8373,12 @@ asvs_5_0: [v5.0.0-4.2.1]
 asvs_4_0_3: [v4.0.3-14.1.3]
 nist_800_53: [SC-7, SI-10]
 likelihood:
-  skill_level: 9
+  skill_level: 1
   motive: 4
   opportunity: 9
   size: 9
   ease_of_discovery: 3
-  ease_of_exploit: 3
+  ease_of_exploit: 1
   awareness: 4
   intrusion_detection: 9
 impact:
@@ -8571,9 +8616,9 @@ samples:
 """#,
         "Catalog/entries/server/TS-SRV-004.yaml": #"""
 id: TS-SRV-004
-title: No request body size limit in {{env.name}} (app, server and ingress accept any size)
+title: No request body size limit in {{env.name}} (uvicorn faces clients directly and the app sets none)
 scope: server
-when: env.is_production and not app.body_size_limited and (described or ingress_described)
+when: env.is_production and uvicorn_based and behind_proxy == false and not known(app.max_body_size) and not known(max_body_size) and not known(ingress_request_size_limit)
 component: ASGI server
 stride: [D]
 cwe: CWE-770
@@ -8599,35 +8644,38 @@ impact:
   accountability: 7
 confidence: judgment
 controls: [input_validation]
-evidence: [kind, max_body_size, ingress_request_size_limit]
+evidence: [kind, behind_proxy, max_body_size]
 description: |
-  Nothing in `{{env.name}}` bounds the size of a request body: the app sets no `max_body_size`,
-  the server section sets none, and the ingress has no `request_size_limit`. uvicorn itself has no
-  body limit. FastAPI reads a JSON body completely into memory (`await request.body()`) before
-  validating it, and Starlette spools multipart uploads to temporary files, so one request of
-  several gigabytes ties up a worker's memory or the pod's disk.
+  In `{{env.name}}` clients connect straight to `{{kind}}` (`server.behind_proxy: false`), so no
+  proxy caps request bodies, and the model sets no limit of its own (`app.max_body_size`,
+  `server.max_body_size`). uvicorn has no body-size setting at all, and FastAPI's `max_body_size`
+  defaults to `None` (unlimited; FastAPI 0.165.0). FastAPI reads a JSON body completely into
+  memory (`await request.body()`) before validating it, and Starlette spools multipart uploads to
+  temporary files, so one request of several gigabytes ties up a worker's memory or the pod's disk.
 impact_description: |
   A handful of oversized requests exhaust memory or disk and crash or stall the workers (the pod
   is OOM-killed), making the API unavailable.
 detection: |
-  Fires in production and staging when the model describes the server or the ingress and none of
-  `app.max_body_size`, `server.max_body_size` or `deployment.ingress.request_size_limit` is set.
+  Fires in production and staging when the server is uvicorn or the FastAPI CLI, the model says no
+  proxy sits in front (`server.behind_proxy: false`), and none of `app.max_body_size`,
+  `server.max_body_size` or `deployment.ingress.request_size_limit` is set. It stays silent when a
+  proxy or ingress is in front but its limit is not recorded: many have one by default (the
+  ingress-nginx controller's `proxy-body-size` is 1 MiB), so silence there is not evidence of
+  "no limit".
 false_positives: |
-  A limit exists that the model does not record (the platform's default, e.g. the nginx ingress
-  controller's 1 MiB `proxy-body-size`, or a cloud load balancer's limit). Add it to the model.
+  The app enforces a limit the model does not record (a body-size middleware, or
+  `FastAPI(max_body_size=...)`): add it as `app.max_body_size`. Or a platform in front that the
+  model omits (then `behind_proxy: false` is wrong).
 mitigation: |
-  Enforce a limit at the edge, and in the app where the framework supports it:
-
-  ```yaml
-  # Kubernetes ingress-nginx
-  metadata:
-    annotations:
-      nginx.ingress.kubernetes.io/proxy-body-size: "1m"
-  ```
+  Enforce a limit in the app, and put a proxy with its own limit in front:
 
   ```python
   from fastapi import FastAPI
-  app = FastAPI(max_body_size=1_048_576)   # FastAPI versions that have this argument
+  app = FastAPI(max_body_size=1_048_576)   # FastAPI releases that have this argument (0.165.0 does)
+  ```
+
+  ```nginx
+  client_max_body_size 1m;                 # nginx in front of uvicorn
   ```
 
   and give upload endpoints their own, larger limit.
@@ -8645,12 +8693,23 @@ samples:
   trigger:
     - |
       system: {name: Sample API}
+      server: {kind: uvicorn, host: 0.0.0.0, behind_proxy: false}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      app: {max_body_size: 1048576}
+      server: {kind: uvicorn, host: 0.0.0.0, behind_proxy: false}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
       server: {kind: uvicorn, behind_proxy: true}
       deployment:
         ingress: {tls: true}
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
-  no_trigger:
     - |
       system: {name: Sample API}
       server: {kind: uvicorn, behind_proxy: true}
@@ -9081,7 +9140,7 @@ samples:
 id: TS-SRV-010
 title: uvicorn accepts unlimited concurrent connections in {{env.name}} and nothing upstream limits load
 scope: server
-when: env.is_production and uvicorn_based and not limit_concurrency_stated and not upstream_limits
+when: env.is_production and uvicorn_based and not limit_concurrency_stated and upstream_limits == false
 component: ASGI server
 stride: [D]
 cwe: CWE-770
@@ -9109,8 +9168,9 @@ confidence: judgment
 evidence: [limit_concurrency_stated, upstream_limits, workers]
 description: |
   `--limit-concurrency` is not set, so each uvicorn worker accepts every connection and starts a
-  task for every request it receives, and the model shows no limit in front: the ingress does not
-  rate-limit and the app has no rate-limit middleware. Under a flood, requests pile up inside the
+  task for every request it receives, and the model shows no limit in front: nothing in front
+  limits rates (the ingress says `rate_limiting: false`, or no proxy is in front) and the middleware
+  the model lists has no rate limiter. Under a flood, requests pile up inside the
   worker (memory, database connections, thread-pool slots for `def` endpoints) until latency
   explodes for everyone, instead of being refused early with `503`.
 impact_description: |
@@ -9118,8 +9178,10 @@ impact_description: |
   (database pool, downstream services) rather than only the excess requests failing.
 detection: |
   Fires in production and staging when the server is uvicorn or the FastAPI CLI, the model sets no
-  `limit_concurrency`, the ingress has no `rate_limiting: true`, and there is no rate-limit
-  middleware.
+  `limit_concurrency` (uvicorn's default is unlimited), the model shows nothing in front that limits
+  rates (the ingress says `rate_limiting: false`, or `server.behind_proxy: false`), and the middleware
+  it lists includes no rate limiter. An ingress described without `rate_limiting`, or a model that
+  lists no middleware, leaves the entry silent.
 false_positives: |
   A platform limit the model does not record (a cloud load balancer's connection limit, an API
   gateway's throttling). Add it as `deployment.ingress.rate_limiting: true`.
@@ -9145,20 +9207,40 @@ samples:
   trigger:
     - |
       system: {name: Sample API}
-      server: {kind: uvicorn, workers: 2}
+      server: {kind: uvicorn, workers: 2, behind_proxy: true}
+      deployment:
+        ingress: {tls: true, rate_limiting: false}
+      middleware: []
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, workers: 2, behind_proxy: false}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com"]}
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
   no_trigger:
     - |
       system: {name: Sample API}
-      server: {kind: uvicorn, workers: 2, limit_concurrency: 200}
+      server: {kind: uvicorn, workers: 2, behind_proxy: true}
+      deployment:
+        ingress: {tls: true}
+      middleware: []
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
     - |
       system: {name: Sample API}
-      server: {kind: uvicorn, workers: 2}
+      server: {kind: uvicorn, workers: 2, limit_concurrency: 200, behind_proxy: false}
+      middleware: []
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, workers: 2, behind_proxy: true}
       deployment:
-        ingress: {rate_limiting: true}
+        ingress: {tls: true, rate_limiting: true}
+      middleware: []
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
 
@@ -9488,9 +9570,10 @@ evidence: [https_only, cookie_name, used_for_auth]
 description: |
   SessionMiddleware is registered without `https_only=True` (Starlette's default is False), so the
   `{{cookie_name}}` cookie is set without `Secure`. Browsers then also send it over plain HTTP:
-  any `http://` request to the API's host (a mistyped link, an attacker's `<img src="http://...">`
-  on a page the user visits) carries the session in cleartext. `HttpOnly` is always set by
-  Starlette; `SameSite` is `{{same_site}}`.
+  any `http://` request to the API's host that the browser attaches the cookie to (a typed or old
+  link, or a network attacker who injects a redirect to `http://` into any plain-HTTP page the user
+  opens: top-level GET navigations carry even `SameSite=Lax` cookies) carries the session in
+  cleartext. `HttpOnly` is always set by Starlette; `SameSite` is `{{same_site}}`.
 impact_description: |
   An on-path attacker captures the session cookie and takes over the session for up to its
   lifetime ({{max_age}} s).
@@ -9512,8 +9595,10 @@ mitigation: |
   )
   ```
 validation: |
+  Request an operation that writes the session (a login, for example; Starlette sends `Set-Cookie`
+  only when there is session data) and inspect the cookie:
   ```bash
-  curl -si {{env.base_url}}/ -c - | grep -i 'set-cookie: {{cookie_name}}'
+  curl -si -X POST '{{env.base_url}}/LOGIN-PATH' -d '...' | grep -i 'set-cookie: {{cookie_name}}='
   ```
   The `Set-Cookie` line must contain `secure`.
 references:
@@ -9606,8 +9691,9 @@ mitigation: |
   await store.set(session_id, {"user_id": user.id, "role": user.role}, ttl=3600)
   ```
 validation: |
+  Log in (any request that writes the session) with a cookie jar, then decode the payload:
   ```bash
-  curl -si {{env.base_url}}/ -c cookies.txt >/dev/null
+  curl -s -X POST '{{env.base_url}}/LOGIN-PATH' -d '...' -c cookies.txt >/dev/null
   awk '$6=="{{cookie_name}}"{print $7}' cookies.txt | cut -d. -f1 | base64 -d 2>/dev/null
   ```
   After the fix the decoded payload holds only an opaque id.
@@ -9767,10 +9853,12 @@ controls: [authentication]
 evidence: [max_age, used_for_auth]
 description: |
   SessionMiddleware signs sessions with a `max_age` of {{max_age}} seconds ({{max_age_days}} days;
-  Starlette's default is 1209600, 14 days) and the session authenticates users. Whenever the code
-  modifies the session, Starlette issues a freshly signed cookie with a new timestamp (checked in
-  Starlette 1.10.0), so a session the app keeps touching can be extended without re-authenticating,
-  and an idle one remains usable for the whole period. There is no separate inactivity timeout.
+  Starlette's default is 1209600, 14 days) and the session authenticates users. Starlette 1.x issues
+  a freshly signed cookie with a new timestamp whenever the code modifies the session (checked with
+  1.10.0: a read-only request got no `Set-Cookie`); Starlette 0.x does so on every response while the
+  session holds data (checked with 0.46.2), so any request extends it. Either way an active session
+  can be extended without re-authenticating, and an idle one remains usable for the whole period.
+  There is no separate inactivity timeout.
 impact_description: |
   A session cookie left on a shared device or copied by malware stays usable for days; combined
   with the lack of server-side revocation (TS-SESS-003) nothing shortens that.
@@ -9796,10 +9884,11 @@ mitigation: |
       ...
   ```
 validation: |
-  Inspect the cookie's lifetime:
+  Inspect the lifetime of the cookie a login sets:
   ```bash
-  curl -si {{env.base_url}}/ | grep -i 'set-cookie: {{cookie_name}}' | grep -io 'max-age=[0-9]*'
+  curl -si -X POST '{{env.base_url}}/LOGIN-PATH' -d '...' | grep -i 'set-cookie: {{cookie_name}}=' | grep -io 'max-age=[0-9]*'
   ```
+  Must show the new, shorter `Max-Age`.
 references:
   - https://www.starlette.io/middleware/#sessionmiddleware
   - https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-expiration
@@ -9889,9 +9978,10 @@ mitigation: |
   ```
 validation: |
   ```bash
-  git grep -n 'SessionMiddleware' -- '*.py' | grep -n 'secret_key="'
+  git grep -nE "secret_key\s*=\s*[\"']" -- '*.py'
   ```
-  Must find nothing; a cookie signed with the old key must be ignored (empty session).
+  Must find nothing (check multi-line `add_middleware(...)` calls by eye); a cookie signed with the
+  old key must be ignored (empty session).
 references:
   - https://www.starlette.io/middleware/#sessionmiddleware
   - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
@@ -9946,7 +10036,8 @@ description: |
   SessionMiddleware is configured with `same_site="none"`, so browsers attach the
   `{{cookie_name}}` cookie to requests that other sites trigger: form posts, image loads,
   top-level navigations and `fetch` with `credentials: "include"`. Starlette's default `lax`
-  would withhold it from cross-site POSTs.
+  would withhold it from cross-site POSTs. (Browsers require `Secure` with `SameSite=None`; without
+  `https_only=True` current browsers drop the cookie altogether, which breaks sessions instead.)
 impact_description: |
   Cross-site request forgery against every state-changing endpoint that trusts the session, unless
   another CSRF defence exists; and credentialed cross-origin reads wherever CORS admits the caller.
@@ -10568,10 +10659,13 @@ mitigation: |
 
   or rename the templates to `.html`.
 validation: |
+  Load the app's own `Jinja2Templates` object (replace `app.main` with the module that creates it)
+  and ask its environment which names it escapes:
   ```bash
-  python -c "from fastapi.templating import Jinja2Templates as T; t=T(directory='templates'); print(t.env.autoescape if isinstance(t.env.autoescape,bool) else [t.env.autoescape(n) for n in ('a.html','a.jinja','a.j2')])"
+  python -c "from app.main import templates as t; a=t.env.autoescape; print(a if isinstance(a,bool) else [a(n) for n in ('a.html','a.jinja','a.j2')])"
   ```
-  Must print `True` or `[True, True, True]`.
+  Must print `True` or `[True, True, True]`. (A fresh `Jinja2Templates(directory=...)` on Starlette
+  1.x prints `[True, False, False]`, the default this finding is about.)
 references:
   - https://www.starlette.io/templates/
   - https://www.starlette.io/release-notes/
@@ -10672,7 +10766,7 @@ samples:
 id: TS-VAL-001
 title: 422 responses for {{subject}} echo the submitted {{sensitive_fields}}
 scope: data_model
-when: used_in_request and count(sensitive_fields) > 0 and app.validation_errors_echo_input
+when: used_in_request and count(sensitive_fields) > 0 and app.validation_errors_echo_input and app.is_fastapi
 component: Data validation (Pydantic)
 stride: [I]
 cwe: CWE-209
@@ -10701,8 +10795,9 @@ controls: [error_handling]
 evidence: [sensitive_fields, request_endpoints]
 description: |
   `{{subject}}` is the request body of {{request_endpoints}} and has sensitive fields
-  ({{sensitive_fields|code}}). No handler for `RequestValidationError` is registered, so FastAPI's
-  default 422 body lists every error as `{type, loc, msg, input, ctx}`, and `input` is the rejected
+  ({{sensitive_fields|code}}). Validation errors are answered by FastAPI's default handler (or by a
+  custom `RequestValidationError` handler that the model says exposes details). The default
+  422 body lists every error as `{type, loc, msg, input, ctx}`, and `input` is the rejected
   value: a password that is too short is sent back verbatim, a `missing` error echoes the whole
   parent object, and a JSON body sent as `text/plain` had its entire raw body, password included,
   echoed (FastAPI 0.165). Error bodies are what front ends forward to error trackers (Sentry),
@@ -10779,7 +10874,7 @@ samples:
 id: TS-VAL-002
 title: '{{subject}} accepts unbounded strings or lists and no body size limit applies'
 scope: data_model
-when: used_in_request and count(unbounded_fields) > 0 and app.body_size_limited == false
+when: used_in_request and count(unbounded_fields) > 0 and app.body_size_limited == false and (server.described or server.ingress_described)
 component: Data validation (Pydantic)
 stride: [D]
 cwe: CWE-770
@@ -10817,7 +10912,9 @@ impact_description: |
   Memory and CPU exhaustion with a few large requests, and storage filled with oversized values.
 detection: |
   Fires when a model used as a request body lists `str`/`bytes`/`list`/`dict`/`set` (or similar)
-  fields without `max_length`, and the model shows no body size limit at any layer.
+  fields without `max_length`, and the model describes the server or the ingress and shows no body
+  size limit at any layer (app, server, ingress). A model that describes neither says nothing
+  about a proxy limit, so it does not fire.
 false_positives: |
   A limit at a proxy the model does not describe; record it as
   `deployment.ingress.request_size_limit`.
@@ -10848,6 +10945,7 @@ samples:
   trigger:
     - |
       system: {name: Sample API}
+      server: {kind: uvicorn, behind_proxy: false}
       models:
         - name: NoteIn
           fields:
@@ -10857,6 +10955,16 @@ samples:
           endpoints:
             - {path: /, methods: [POST], request_model: NoteIn}
   no_trigger:
+    - |
+      system: {name: Sample API}
+      models:
+        - name: NoteIn
+          fields:
+            - {name: text, type: str}
+      routers:
+        - prefix: /notes
+          endpoints:
+            - {path: /, methods: [POST], request_model: NoteIn}
     - |
       system: {name: Sample API}
       models:
@@ -11018,8 +11126,11 @@ controls: [input_validation]
 evidence: [custom_validators, request_endpoints]
 description: |
   `{{subject}}` has custom `field_validator`/`model_validator` code and is the request body of
-  {{request_endpoints}}, so that code runs on every anonymous or authenticated request before the
-  handler. Validators are ordinary Python: a regular expression with nested quantifiers
+  {{request_endpoints}}, so that code runs on every request that reaches body validation, before the
+  handler. FastAPI validates the body after the route's dependencies (checked with FastAPI 0.165.0:
+  an auth dependency that raised 401 stopped the request before the validator ran), so on
+  authenticated routes only authenticated callers reach it, and on public routes every anonymous
+  request does. Validators are ordinary Python: a regular expression with nested quantifiers
   (catastrophic backtracking), a database or network lookup, a call into a parser (XML, YAML, date
   strings), or an exception that leaks details into the 422 `msg` all happen before any
   authorization in the handler body. `mode="before"` validators also see the raw, unvalidated input.
@@ -11212,9 +11323,12 @@ evidence: [auth, public]
 description: |
   `{{path}}` is declared `auth: none`, and the system's data is classified
   {{system.data_classification}}. Anyone who can reach {{env.base_url}} opens `{{ws_url}}` and
-  receives whatever the socket broadcasts, or sends messages the handler acts on. Router-level
-  HTTP dependencies and HTTP middleware that authenticate requests do not protect it:
-  `BaseHTTPMiddleware` passes WebSocket scopes straight through.
+  receives whatever the socket broadcasts, or sends messages the handler acts on. An
+  authentication middleware written as `BaseHTTPMiddleware` (or `@app.middleware("http")`) would
+  not protect it either: it passes WebSocket scopes straight through (Starlette 1.10.0). FastAPI
+  does run router-level `dependencies=[...]` for WebSocket routes (verified with FastAPI 0.165.0:
+  an `HTTPBearer` router dependency refused the handshake without a token), so a route declared
+  `auth: none` means no such dependency guards it.
 impact_description: |
   Anonymous clients read the stream's data and use its actions; connections are also untraceable
   to a user.
@@ -11737,20 +11851,22 @@ advisories:
     review: Templates must pass user-controlled keys to xmlattr.
     url: https://github.com/advisories/GHSA-h75v-3vvj-5mfj
   - id: CVE-2024-56201
+    aliases: [GHSA-gmj6-6f8f-6699]
     package: jinja2
     ranges: [{introduced: "3.0.0a1", fixed: "3.1.5"}]
     summary: code execution when an attacker controls both a template's filename and its content
     severity: high
     verified: false
-    review: The GHSA id was not confirmed; the service must compile templates whose name and content users control.
+    review: The GHSA id (GHSA-gmj6-6f8f-6699, affected >=3.0.0,<3.1.5) comes from GitHub advisory data as mirrored by audit tools, not from the advisory page; the service must compile templates whose name and content users control.
     url: https://nvd.nist.gov/vuln/detail/CVE-2024-56201
   - id: CVE-2024-56326
+    aliases: [GHSA-q2x7-8rv6-6q7h]
     package: jinja2
     ranges: [{fixed: "3.1.5"}]
     summary: the sandbox can be escaped through an indirect call to str.format
     severity: high
     verified: false
-    review: The GHSA id was not confirmed; the service must render untrusted templates in Jinja2's SandboxedEnvironment.
+    review: The GHSA id (GHSA-q2x7-8rv6-6q7h) comes from GitHub advisory data as mirrored by audit tools, not from the advisory page; the service must render untrusted templates in Jinja2's SandboxedEnvironment.
     url: https://nvd.nist.gov/vuln/detail/CVE-2024-56326
   - id: GHSA-cpwx-vrp4-4pq7
     aliases: [CVE-2025-27516]

@@ -34,7 +34,7 @@ struct CORSAnalyzer: Analyzer {
         FactField("outer_middleware", .list, "User middleware outside CORSMiddleware: responses they produce carry no CORS headers."),
         FactField("first_allowed_origin", .string, "The first concrete origin in `allow_origins` (for example requests)."),
         FactField("client_origins", .list, "Web origins of the clients the model lists, usable as a production allow-list."),
-        FactField("suggested_origins", .list, "A production allow-list: the HTTPS public-host origins already configured or listed by clients."),
+        FactField("suggested_origins", .list, "A production allow-list: the HTTPS public-host origins already configured or listed by clients (`https://app.example.com` as a placeholder when there are none)."),
     ])]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
@@ -78,7 +78,11 @@ struct CORSAnalyzer: Analyzer {
             if case .origin("https", _, _, .publicHost) = CORSOriginEntry(origin) { return true }
             return false
         }
-        subject.set("suggested_origins", .list(Self.unique(suggested)))
+        // Recommendations pass this list straight to allow_origins=; an empty list there would read as
+        // "allow nothing", so name an obvious placeholder when the model gives no HTTPS public origin.
+        let suggestedOrigins = Self.unique(suggested)
+        subject.set("suggested_origins", .list(suggestedOrigins.isEmpty ? [Self.placeholderOrigin] : suggestedOrigins), from: "clients",
+                    shownAs: suggestedOrigins.isEmpty ? "[\"\(Self.placeholderOrigin)\"] (placeholder: the model names no HTTPS public-host origin)" : nil)
         if let first = configuration.allowOrigins.first(where: { $0 != "*" }) {
             subject.set("first_allowed_origin", .string(first), from: path.appending("allow_origins").appending(0))
         }
@@ -139,6 +143,9 @@ struct CORSAnalyzer: Analyzer {
             ([issue.summary] + issue.evidence.prefix(1).map { CORSExchangeText(evidence: $0).text }).joined(separator: "\n\n")
         }.joined(separator: "\n\n")
     }
+
+    /// Stands in for the real front-end origin in recommendations when the model names none.
+    static let placeholderOrigin = "https://app.example.com"
 
     static func unique(_ items: [String]) -> [String] {
         var seen = Set<String>()
