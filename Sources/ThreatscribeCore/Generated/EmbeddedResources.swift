@@ -2472,7 +2472,7 @@ samples:
 id: TS-CORS-016
 title: Private Network Access preflights are approved (allow_private_network=True)
 scope: cors
-when: private_network_access and (system.exposure == "internal" or system.exposure == "localhost" or env.is_development)
+when: private_network_access and (system.exposure == "internal" or system.exposure == "localhost")
 stride: [S, E]
 cwe: CWE-346
 owasp_api_2023: [API8:2023]
@@ -2500,7 +2500,8 @@ impact_description: |
   private network where this service lives.
 detection: |
   Fires when `allow_private_network` is true and the model places the service on an internal or
-  loopback network, or in a development environment.
+  loopback network (`system.exposure`). A service exposed to the internet is not protected by Private
+  Network Access in the first place, so the flag changes nothing there.
 false_positives: |
   A public front end that must talk to a local agent by design; keep the allow-list to that origin.
 mitigation: |
@@ -2789,8 +2790,8 @@ confidence: clear-cut
 controls: [tls]
 evidence: [url, protocol, tls, authentication]
 description: |
-  In `{{env.name}}` the API calls `{{name}}` at {{url}} without TLS (protocol `{{protocol}}`,
-  authentication `{{authentication}}`). The request, including any API key or bearer token for
+  In `{{env.name}}` the API calls `{{name}}` (host `{{host}}`, protocol `{{protocol}}`) without
+  TLS. The request, including any API key or bearer token for
   the service, and the response cross the network in cleartext, and nothing proves the response
   comes from `{{name}}`.
 impact_description: |
@@ -2944,7 +2945,7 @@ confidence: clear-cut
 controls: [secrets]
 evidence: [credentials_source, authentication, url]
 description: |
-  The credential the API uses for `{{name}}` ({{authentication}}) is a literal in the code or
+  The credential the API uses for `{{name}}` is a literal in the code or
   repository. It is readable by everyone with access to the source, CI logs and images, and stays
   in git history after removal.
 impact_description: |
@@ -3094,7 +3095,7 @@ confidence: judgment
 controls: [secrets]
 evidence: [credentials_source, authentication]
 description: |
-  The {{authentication}} credential for `{{name}}` is an environment variable set in plain
+  The credential the API uses for `{{name}}` is an environment variable set in plain
   deployment configuration (manifest, compose file, Helm values), stored and versioned in
   cleartext and readable by anyone who can read that configuration or inspect the container.
 impact_description: |
@@ -4176,11 +4177,11 @@ confidence: clear-cut
 controls: [container_security]
 evidence: [runs_as_root, base_image, read_only_root_filesystem, is_kubernetes]
 description: |
-  The uvicorn process runs as UID 0 in its container (base image `{{base_image}}`; official
-  `python:*` images default to root unless the Dockerfile sets `USER`). Any code execution in the
+  The uvicorn process runs as UID 0 in its container (official `python:*` images default to
+  root unless the Dockerfile sets `USER`). Any code execution in the
   app (a deserialization bug, a malicious dependency, a template injection) runs as root inside
-  the container: it can rewrite the application and its libraries (read-only root filesystem:
-  {{read_only_root_filesystem}}), install tools, and makes a container-escape vulnerability in the
+  the container: it can rewrite the application and its libraries (unless the root filesystem is
+  mounted read-only), install tools, and makes a container-escape vulnerability in the
   runtime or kernel far more useful.
 impact_description: |
   A foothold in the app becomes full control of the container and a much shorter path to the node
@@ -4262,7 +4263,7 @@ confidence: clear-cut
 controls: [network_segmentation]
 evidence: [network_policies, platform, provider]
 description: |
-  The cluster ({{provider}}) has no NetworkPolicies for this service. Kubernetes then allows all
+  The model says no NetworkPolicies cover this service. Kubernetes then allows all
   traffic: every pod in every namespace can connect to the API pods (bypassing the ingress), and
   the API pods can connect to every other pod, the databases, the cloud metadata endpoint and the
   Internet.

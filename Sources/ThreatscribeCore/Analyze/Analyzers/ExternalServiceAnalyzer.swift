@@ -5,9 +5,9 @@ struct ExternalServiceAnalyzer: Analyzer {
     let scopes = [FactScope("external_service", "A service the API calls.", fields: [
         FactField("id", .string, "The service's id."),
         FactField("name", .string, "The display name (the id when not given)."),
-        FactField("protocol", .string, "`https`, `http`, `grpc`, `smtp`, … lower case."),
+        FactField("protocol", .string, "`https`, `http`, `grpc`, `smtp`, … lower case (the URL's scheme when the model gives no protocol)."),
         FactField("url", .string, "The base URL."),
-        FactField("host", .string, "The URL's host."),
+        FactField("host", .string, "The URL's host, or a `<id-host>` placeholder when the model gives no URL (for commands)."),
         FactField("tls", .bool, "Connections use TLS: as the model says, else from the URL scheme or protocol."),
         FactField("plain_http_url", .bool, "The URL starts with `http://`."),
         FactField("authentication", .string, "How the API authenticates to it."),
@@ -24,11 +24,14 @@ struct ExternalServiceAnalyzer: Analyzer {
             var subject = FactSubject(scope: "external_service", path: path, name: name, component: Component.dataFlow)
             subject.set("id", .string(service.id), from: path.appending("id"))
             subject.set("name", .string(name), from: path.appending(service.name == nil ? "id" : "name"))
-            subject.set("protocol", FactValue(service.protocol?.lowercased()), from: path.appending("protocol"))
             subject.set("url", FactValue(service.url), from: path.appending("url"))
             let url = service.url.flatMap(URL.init(string:))
-            subject.set("host", FactValue(url?.host), from: path.appending("url"))
             let scheme = url?.scheme?.lowercased()
+            // The protocol falls back to the URL's scheme; the host to a `<id-host>` placeholder so commands
+            // in recommendations stay readable when the model gives no URL.
+            subject.set("protocol", FactValue(service.protocol?.lowercased() ?? scheme), from: path.appending(service.protocol != nil ? "protocol" : "url"))
+            subject.set("host", .string(url?.host ?? "<\(service.id)-host>"), from: path.appending("url"),
+                        shownAs: url?.host == nil ? "(no URL in the model)" : nil)
             if let scheme { subject.set("plain_http_url", .bool(scheme == "http"), from: path.appending("url")) }
             let tls = service.tls ?? DataFlowAnalyzer.tls(stated: nil, protocol: scheme ?? service.protocol)
             subject.set("tls", FactValue(tls), from: path.appending(service.tls != nil ? "tls" : (scheme != nil ? "url" : "protocol")))

@@ -31,7 +31,7 @@ struct ServerAnalyzer: Analyzer {
         FactField("ingress_described", .bool, "The model describes an ingress or proxy (`deployment.ingress`)."),
         FactField("ingress_rate_limiting", .bool, "The ingress limits request rates."),
         FactField("ingress_request_size_limit", .int, "The ingress's body limit in bytes."),
-        FactField("upstream_limits", .bool, "Something in front or in the app limits load: ingress rate limiting or a rate-limit middleware."),
+        FactField("upstream_limits", .bool, "Something in front or in the app limits load: ingress rate limiting or a rate-limit middleware. Unknown unless the model states the ingress's `rate_limiting` (or `behind_proxy: false`) and lists the middleware."),
         FactField("network_policies", .bool, "Kubernetes NetworkPolicies restrict traffic to the pods."),
         FactField("https_redirect_middleware", .bool, "The app uses `HTTPSRedirectMiddleware`."),
         FactField("run_command", .string, "The command line these settings amount to, for recommendations."),
@@ -116,9 +116,18 @@ struct ServerAnalyzer: Analyzer {
         subject.set("ingress_described", .bool(ingress != nil), from: "deployment.ingress")
         subject.set("ingress_rate_limiting", FactValue(ingress?.rateLimiting), from: "deployment.ingress.rate_limiting")
         subject.set("ingress_request_size_limit", FactValue(ingress?.requestSizeLimit), from: "deployment.ingress.request_size_limit")
-        let rateLimitMiddleware = (model.middleware ?? []).contains { $0.type == .rateLimit }
-        subject.set("upstream_limits", .bool(ingress?.rateLimiting == true || rateLimitMiddleware), from: "deployment.ingress.rate_limiting",
-                    shownAs: ingress?.rateLimiting == true || rateLimitMiddleware ? nil : "(no ingress rate limiting and no rate-limit middleware)")
+        // Known false only when the model shows both sides: the ingress's rate limiting is stated false (or
+        // `behind_proxy: false` says nothing is in front), and the middleware list is given without a rate limiter.
+        // An ingress described without `rate_limiting`, or no middleware list, leaves it unknown.
+        let rateLimitMiddleware: Bool? = model.middleware.map { list in list.contains { $0.type == .rateLimit } }
+        let frontLimits: Bool? = ingress?.rateLimiting ?? (server?.behindProxy == false && ingress == nil ? false : nil)
+        let upstream: Bool? = if frontLimits == true || rateLimitMiddleware == true { true }
+            else if frontLimits == false && rateLimitMiddleware == false { false }
+            else { nil }
+        subject.set("upstream_limits", FactValue(upstream), from: "deployment.ingress.rate_limiting",
+                    shownAs: upstream == false ? (ingress?.rateLimiting == false
+                        ? "(ingress rate_limiting: false and no rate-limit middleware)"
+                        : "(no proxy in front and no rate-limit middleware)") : nil)
         subject.set("network_policies", FactValue(model.deployment?.kubernetes?.networkPolicies), from: "deployment.kubernetes.network_policies")
         subject.set("https_redirect_middleware", .bool((model.middleware ?? []).contains { $0.type == .httpsRedirect }), from: "middleware")
     }

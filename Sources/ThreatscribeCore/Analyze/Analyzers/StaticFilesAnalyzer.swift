@@ -27,7 +27,7 @@ struct StaticFilesAnalyzer: Analyzer {
                         shownAs: mount.html == nil ? "(not set: Starlette default False)" : nil)
             subject.set("contents", FactValue(mount.contents), from: path.appending("contents"))
             let described = [mount.contents, mount.directory].compactMap { $0 }.joined(separator: " ")
-            let sensitive = SensitiveTerms.matches(in: described, of: SensitiveTerms.files)
+            let sensitive = Self.sensitiveFileMarkers(in: described)
             subject.set("sensitive_markers", .list(sensitive), from: path.appending(mount.contents == nil ? "directory" : "contents"))
             subject.set("upload_markers", .list(SensitiveTerms.matches(in: described, of: SensitiveTerms.uploads)),
                         from: path.appending(mount.contents == nil ? "directory" : "contents"))
@@ -37,6 +37,26 @@ struct StaticFilesAnalyzer: Analyzer {
                         from: path.appending("directory"))
             subject.set("mount_url", .string(mount.path.hasSuffix("/") ? mount.path : mount.path + "/"), from: path.appending("path"))
             return subject
+        }
+    }
+
+    /// The terms of `SensitiveTerms.files` that `text` names as a word of its own: a term must not continue a
+    /// longer word ("source" in "resources", "config" in "preconfigured"), `.git` must not be the start of
+    /// `.gitkeep`/`.gitignore`, and "source map(s)" (public front-end debugging files) does not count as source.
+    static func sensitiveFileMarkers(in text: String) -> [String] {
+        let lower = text.lowercased()
+        return SensitiveTerms.files.filter { term in
+            var searchStart = lower.startIndex
+            while let range = lower.range(of: term, range: searchStart..<lower.endIndex) {
+                searchStart = range.upperBound
+                if range.lowerBound > lower.startIndex, term.first?.isLetter == true,
+                   lower[lower.index(before: range.lowerBound)].isLetter { continue }
+                let rest = lower[range.upperBound...]
+                if term.hasPrefix("."), term.count <= 4, rest.first?.isLetter == true { continue }
+                if term == "source", rest.hasPrefix(" map") || rest.hasPrefix("map") || rest.hasPrefix("-map") { continue }
+                return true
+            }
+            return false
         }
     }
 }
