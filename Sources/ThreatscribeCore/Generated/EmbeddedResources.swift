@@ -8363,7 +8363,7 @@ samples:
 id: TS-SRV-001
 title: A proxy and uvicorn parse HTTP/1.1 separately in {{env.name}} (request smuggling exposure)
 scope: server
-when: behind_proxy and uvicorn_based and env.is_production
+when: behind_proxy and uvicorn_based and env.is_production and not ingress_described
 component: ASGI server
 stride: [T, S]
 cwe: CWE-444
@@ -8404,8 +8404,10 @@ impact_description: |
   edge) and can be answered to another user's connection, leaking their response or poisoning a
   cache.
 detection: |
-  Fires in production and staging when `server.behind_proxy` is true and the server is uvicorn or
-  the FastAPI CLI. It states an exposure to verify, not a confirmed mismatch.
+  Fires in production and staging when `server.behind_proxy` is true, the server is uvicorn or the
+  FastAPI CLI, and the model does not describe the proxy (`deployment.ingress`): nobody has recorded
+  which parser sits in front. It states an exposure to verify, not a confirmed mismatch; once the proxy
+  is described (and checked to normalise framing) the entry stays silent.
 false_positives: |
   The proxy normalises requests and speaks HTTP/1.1 to uvicorn with its own framing (nginx with
   `proxy_http_version 1.1` rewrites chunked bodies; many cloud load balancers reject ambiguous
@@ -8449,6 +8451,14 @@ samples:
     - |
       system: {name: Sample API}
       server: {kind: hypercorn, behind_proxy: true}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      server: {kind: uvicorn, version: "0.30.6", behind_proxy: true, tls_termination: proxy}
+      deployment:
+        platform: kubernetes
+        ingress: {tls: true}
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
 

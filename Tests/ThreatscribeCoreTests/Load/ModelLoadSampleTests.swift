@@ -32,12 +32,14 @@ import Testing
 
     @Test func homeSecurityIntelligence() throws {
         let loaded = try Self.sample("home-security-intelligence.yaml")
-        #expect(loaded.environments.map(\.name) == ["development", "production"])
+        #expect(loaded.environments.map(\.name) == ["development", "development-wildcard", "production"])
         let development = try #require(loaded.environments[0].model.middleware?.first)
         #expect(development.allowOrigins?.count == 6)
         #expect(development.allowCredentials == true)
         #expect(development.allowMethods == ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
-        let production = loaded.environments[1]
+        let wildcard = try #require(loaded.environments[1].model.middleware?.first)
+        #expect(wildcard.allowOrigins == ["*"] && wildcard.allowCredentials == false, "credentials off when \"*\" is present")
+        let production = loaded.environments[2]
         #expect(production.model.middleware?.first?.allowOrigins == ["https://security.example.com"])
         #expect(production.model.middleware?[1].headers?["X-Frame-Options"] == "DENY")
         #expect(loaded.baseLocations.inCode["middleware[0]"] == SourceLocation(file: "backend/main.py", line: 1127, column: 1))
