@@ -12,7 +12,7 @@ import Ink
 /// something unbalanced, the prose is shown as escaped plain paragraphs instead.
 enum ProseHTML {
     static func html(fromMarkdown markdown: String) -> String {
-        let shielded = shield(markdown)
+        let shielded = shield(joiningSoftLineBreaks(markdown))
         let converted = MarkdownParser().html(from: shielded)
         if let fragment = XHTMLFragment(sanitizing: converted, placeholders: placeholders) {
             return fragment.text
@@ -43,6 +43,44 @@ enum ProseHTML {
             }
         }
         return result
+    }
+
+    /// Paragraph lines joined with spaces, as Markdown reads them. Ink starts a new paragraph at a
+    /// line that begins with a code span, so soft line breaks are removed before Ink sees the text;
+    /// fenced blocks, headings, lists, quotes and tables keep their lines.
+    static func joiningSoftLineBreaks(_ text: String) -> String {
+        var lines: [String] = []
+        var inFence = false
+        var previousIsParagraph = false
+        for line in text.components(separatedBy: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                lines.append(line)
+                previousIsParagraph = false
+                continue
+            }
+            if inFence || trimmed.isEmpty {
+                lines.append(line)
+                previousIsParagraph = false
+                continue
+            }
+            let startsBlock = line.hasPrefix("    ") || startsBlockElement(trimmed)
+            if previousIsParagraph && !startsBlock && !line.hasPrefix(" ") {
+                lines[lines.count - 1] += " " + line
+            } else {
+                lines.append(line)
+            }
+            previousIsParagraph = !trimmed.hasPrefix("#") && !trimmed.hasPrefix("|")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func startsBlockElement(_ line: Substring) -> Bool {
+        if line.hasPrefix("#") || line.hasPrefix(">") || line.hasPrefix("|") { return true }
+        if ["- ", "* ", "+ "].contains(where: { line.hasPrefix($0) }) { return true }
+        let digits = line.prefix { $0.isNumber }
+        return !digits.isEmpty && (line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(") "))
     }
 
     /// The fallback: blank-line separated paragraphs, escaped.
