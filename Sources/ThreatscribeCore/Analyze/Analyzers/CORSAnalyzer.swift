@@ -30,8 +30,6 @@ struct CORSAnalyzer: Analyzer {
         FactField("missing_vary", .bool, "Some responses that depend on Origin carry no `Vary: Origin` (Starlette before 1.7.0)."),
         FactField("private_network_access", .bool, "`allow_private_network=True`."),
         FactField("invalid_configuration", .string, "Why Starlette would refuse this configuration at startup, if it would."),
-        FactField("is_outermost", .bool, "No other user middleware wraps CORSMiddleware."),
-        FactField("outer_middleware", .list, "User middleware outside CORSMiddleware: responses they produce carry no CORS headers."),
         FactField("first_allowed_origin", .string, "The first concrete origin in `allow_origins` (for example requests)."),
         FactField("client_origins", .list, "Web origins of the clients the model lists, usable as a production allow-list."),
         FactField("suggested_origins", .list, "A production allow-list: the HTTPS public-host origins already configured or listed by clients (`https://app.example.com` as a placeholder when there are none)."),
@@ -41,11 +39,11 @@ struct CORSAnalyzer: Analyzer {
         let middleware = context.model.middleware ?? []
         return middleware.enumerated().compactMap { index, entry in
             guard entry.type == .cors else { return nil }
-            return subject(for: entry, at: ModelPath("middleware").appending(index), index: index, in: context)
+            return subject(for: entry, at: ModelPath("middleware").appending(index), in: context)
         }
     }
 
-    private func subject(for entry: Middleware, at path: ModelPath, index: Int, in context: AnalysisContext) -> FactSubject {
+    private func subject(for entry: Middleware, at path: ModelPath, in context: AnalysisContext) -> FactSubject {
         let configuration = CORSConfiguration(middleware: entry)
         let statedVersion = context.frameworkVersion("starlette").flatMap(StarletteVersion.init)
         let version = statedVersion ?? .newestKnown
@@ -71,7 +69,6 @@ struct CORSAnalyzer: Analyzer {
             subject.set("allowed_methods", .list(evaluator.allowedMethods), from: path.appending("allow_methods"))
         }
         setIssueFacts(on: &subject, analysis: analysis, path: path)
-        setOrderFacts(on: &subject, index: index, in: context)
         let clientOrigins = (context.model.clients ?? []).compactMap(\.origin)
         subject.set("client_origins", .list(clientOrigins), from: "clients")
         let suggested = (configuration.allowOrigins + clientOrigins).filter { origin in
@@ -124,17 +121,6 @@ struct CORSAnalyzer: Analyzer {
         if let invalid = analysis.issues(ofKind: .invalidConfiguration).first {
             subject.set("invalid_configuration", .string(invalid.summary), from: path.appending(invalid.subject))
         }
-    }
-
-    private func setOrderFacts(on subject: inout FactSubject, index: Int, in context: AnalysisContext) {
-        let stack = context.model.middleware ?? []
-        let style = context.model.app?.middlewareStyle ?? .addMiddleware
-        // add_middleware inserts at position 0: later registrations wrap earlier ones.
-        let outer = style == .addMiddleware ? Array(stack[(index + 1)...]) : Array(stack[..<index])
-        let names = outer.map { $0.name ?? $0.type.rawValue }
-        subject.set("is_outermost", .bool(outer.isEmpty), from: "middleware",
-                    shownAs: outer.isEmpty ? nil : "false (\(style == .addMiddleware ? "registered later, so outside" : "listed earlier, so outside"): \(names.joined(separator: ", ")))")
-        subject.set("outer_middleware", .list(names), from: "middleware")
     }
 
     /// Each issue's summary, then the demonstrating exchange as HTTP.
