@@ -4138,11 +4138,17 @@ samples:
       system: {name: Sample API}
       dependencies:
         - {name: Jinja2, version: "2.11.2"}
+      templates: {engine: jinja2}
   no_trigger:
     - |
       system: {name: Sample API}
       dependencies:
         - {name: Jinja2, version: "3.1.6"}
+      templates: {engine: jinja2}
+    - |
+      system: {name: Sample API}
+      dependencies:
+        - {name: Jinja2, version: "2.11.2"}
 
 """#,
         "Catalog/entries/deployment/TS-DEPLOY-001.yaml": #"""
@@ -7620,7 +7626,7 @@ samples:
 id: TS-ROUTE-003
 title: '{{subject}} sits under the protected prefix {{protected_prefix}} but is not protected'
 scope: endpoint
-when: known(protected_prefix)
+when: known(protected_prefix) and not (auth_state == "public" and (is_login or purpose == "health"))
 component: Routing and authorization
 stride: [S, E]
 cwe: CWE-306
@@ -7659,7 +7665,10 @@ impact_description: |
   with the rest of `{{protected_prefix}}`.
 detection: |
   Fires when an endpoint without authentication (unspecified or `auth: none`) has a full path under
-  the prefix of a different router that has an auth dependency.
+  the prefix of a different router that has an auth dependency. An endpoint marked `auth: none`
+  whose purpose is logging in (`login`, `token`, `signin`, `password_reset`, `otp`, `mfa`) or
+  `health` is public by necessity and does not fire (e.g. `/{org}/auth/login` next to an
+  authenticated `/{org}` router).
 false_positives: |
   A deliberately public endpoint placed under that prefix (for example a public status page); move
   it to a public prefix to keep the convention meaningful.
@@ -7720,6 +7729,18 @@ samples:
         - prefix: ""
           endpoints:
             - {path: /administrator-guide, methods: [GET]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: jwt, type: jwt, transport: header}
+      routers:
+        - prefix: /api/v1/{organization}
+          dependencies: [jwt]
+          endpoints:
+            - {path: /incidents, methods: [GET]}
+        - prefix: /api/v1/{organization}/auth
+          endpoints:
+            - {path: /login, methods: [POST], auth: none, purpose: login}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-004.yaml": #"""
@@ -11841,6 +11862,7 @@ advisories:
     severity: low
     verified: true
     review: Templates must apply urlize to user input.
+    requires: templates
     url: https://osv.dev/vulnerability/PYSEC-2021-66
   - id: GHSA-h5c8-rqwp-cp95
     aliases: [CVE-2024-22195]
@@ -11851,6 +11873,7 @@ advisories:
     severity: medium
     verified: true
     review: Templates must pass user-controlled keys to xmlattr.
+    requires: templates
     url: https://github.com/advisories/GHSA-h5c8-rqwp-cp95
   - id: GHSA-h75v-3vvj-5mfj
     aliases: [CVE-2024-34064]
@@ -11860,6 +11883,7 @@ advisories:
     severity: medium
     verified: true
     review: Templates must pass user-controlled keys to xmlattr.
+    requires: templates
     url: https://github.com/advisories/GHSA-h75v-3vvj-5mfj
   - id: CVE-2024-56201
     aliases: [GHSA-gmj6-6f8f-6699]
@@ -11869,6 +11893,7 @@ advisories:
     severity: high
     verified: false
     review: The GHSA id (GHSA-gmj6-6f8f-6699, affected >=3.0.0,<3.1.5) comes from GitHub advisory data as mirrored by audit tools, not from the advisory page; the service must compile templates whose name and content users control.
+    requires: templates
     url: https://nvd.nist.gov/vuln/detail/CVE-2024-56201
   - id: CVE-2024-56326
     aliases: [GHSA-q2x7-8rv6-6q7h]
@@ -11878,6 +11903,7 @@ advisories:
     severity: high
     verified: false
     review: The GHSA id (GHSA-q2x7-8rv6-6q7h) comes from GitHub advisory data as mirrored by audit tools, not from the advisory page; the service must render untrusted templates in Jinja2's SandboxedEnvironment.
+    requires: templates
     url: https://nvd.nist.gov/vuln/detail/CVE-2024-56326
   - id: GHSA-cpwx-vrp4-4pq7
     aliases: [CVE-2025-27516]
@@ -11887,6 +11913,7 @@ advisories:
     severity: high
     verified: true
     review: The service must render untrusted templates in Jinja2's SandboxedEnvironment.
+    requires: templates
     url: https://github.com/advisories/GHSA-cpwx-vrp4-4pq7
 
 """#,

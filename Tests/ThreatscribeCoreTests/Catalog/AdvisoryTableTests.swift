@@ -58,6 +58,16 @@ struct AdvisoryTableTests {
         #expect(try !affects("CVE-2024-56201", "3.1.5"))
     }
 
+    /// Every Jinja2 advisory needs template rendering (filters, the compiler, the sandbox), so it
+    /// matches only when the model has a `templates` section, as StaticFiles advisories need mounts.
+    @Test func jinjaAdvisoriesRequireTemplates() {
+        let jinja = KnownAdvisories.all.filter { $0.package == "jinja2" }
+        #expect(!jinja.isEmpty)
+        for advisory in jinja {
+            #expect(advisory.requires == "templates", "\(advisory.id) should require templates")
+        }
+    }
+
     @Test func rangesAreNotVersions() {
         #expect(InstalledPackages.exact(">=0.110") == nil)
         #expect(InstalledPackages.exact("~=2.5") == nil)
