@@ -579,7 +579,7 @@ description: |
   The `{{subject}}` mechanism ({{type}}) takes its credential from the query parameter
   `{{parameter_name}}`, so every authenticated URL looks like
   `{{env.base_url}}/...?{{parameter_name}}=<token>`. A URL is not a secret channel. The token is written
-  to uvicorn's access log (it logs the path with the query string), to the ingress, load balancer
+  to the ASGI server's access log (uvicorn logs the path with the query string), to the ingress, load balancer
   and CDN logs, to any corporate proxy on the way, and to the browser history. A page whose URL
   carries the token sends that full URL in the `Referer` header of its same-origin requests, and
   of cross-origin ones too under a permissive `Referrer-Policy` (`unsafe-url`, or older browsers;
@@ -608,6 +608,7 @@ mitigation: |
     parameter from access logs (a uvicorn `--log-config` filter, ingress log format).
 
   ```python
+  from fastapi import Depends
   from fastapi.security import HTTPBearer, HTTPAuthorizationCredentials
 
   bearer = HTTPBearer()
@@ -617,10 +618,11 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}/?{{parameter_name}}=VALID_TOKEN'
-  curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer VALID_TOKEN' {{env.base_url}}/
+  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{probe_path}}?{{parameter_name}}=VALID_TOKEN'
+  curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer VALID_TOKEN' '{{env.base_url}}{{probe_path}}'
   ```
-  After the fix the query form is refused (401) and the header form works; grep the access logs
+  After the fix the query form is refused (`HTTPBearer` answers a missing header with 403 in FastAPI
+  0.115, 401 in later releases) and the header form gets 200; grep the access logs
   for `{{parameter_name}}=` to confirm nothing new is logged.
 references:
   - https://owasp.org/www-community/vulnerabilities/Information_exposure_through_query_strings_in_url
@@ -1842,7 +1844,7 @@ controls: [cors]
 evidence: [loopback_origins, allow_credentials]
 description: |
   The `{{env.name}}` policy still trusts development origins on the user's own machine:
-  {{loopback_origins|code}}. In production those origins belong to whatever happens to listen on
+  {{loopback_origins|code}}. Outside development those origins belong to whatever happens to listen on
   that port of each user's computer — another developer tool, a local app, a malicious package's dev
   server — and a page it serves gets the same cross-origin access as the real front end.
 impact_description: |
@@ -1861,7 +1863,13 @@ mitigation: |
       "development": ["http://localhost:3000"],
       "{{env.name}}": {{suggested_origins|python}},
   }
-  app.add_middleware(CORSMiddleware, allow_origins=CORS_ORIGINS[os.environ["ENVIRONMENT"]])
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins=CORS_ORIGINS[os.environ["ENVIRONMENT"]],
+      allow_credentials={{allow_credentials|python}},  # the other arguments as they are today
+      allow_methods={{allow_methods|python}},
+      allow_headers={{allow_headers|python}},
+  )
   ```
 validation: |
   ```bash
@@ -2255,7 +2263,9 @@ mitigation: |
   app.add_middleware(
       CORSMiddleware,
       allow_origins={{suggested_origins|python}},
-      allow_headers=["Authorization", "X-Request-ID"],
+      allow_credentials={{allow_credentials|python}},  # as today
+      allow_methods={{allow_methods|python}},  # as today
+      allow_headers=["Authorization", "X-Request-ID"],  # the headers your front end really sends
   )
   ```
 validation: |
@@ -2300,7 +2310,7 @@ confidence: clear-cut
 controls: [cors]
 evidence: [wildcard_methods, allowed_methods]
 description: |
-  `allow_methods=["*"]` is not five methods: in Starlette {{starlette_version}} it answers preflights
+  `allow_methods=["*"]` is not sent as `*`: in Starlette {{starlette_version}} it answers preflights
   with `Access-Control-Allow-Methods: {{allowed_methods}}` (never `*`), so every allowed origin may
   send any of them, including methods no endpoint uses today and any added later.
 impact_description: |
@@ -2314,8 +2324,13 @@ mitigation: |
   List the methods the front end uses:
 
   ```python
-  app.add_middleware(CORSMiddleware, allow_origins={{suggested_origins|python}},
-                     allow_methods=["GET", "POST", "PATCH", "DELETE"])
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins={{suggested_origins|python}},
+      allow_credentials={{allow_credentials|python}},  # as today
+      allow_methods=["GET", "POST", "PATCH", "DELETE"],  # the methods your front end really uses
+      allow_headers={{allow_headers|python}},  # as today
+  )
   ```
 validation: |
   ```bash
@@ -2342,7 +2357,7 @@ samples:
 id: TS-CORS-013
 title: Credentialed cross-origin reads are granted to weak origins in {{env.name}}
 scope: cors
-when: allow_credentials and credentials_with_broad_origins and env.is_production
+when: allow_credentials and credentials_with_nonloopback_broad_origins and env.is_production
 stride: [I, S]
 cwe: CWE-942
 owasp_api_2023: [API8:2023]
@@ -2355,19 +2370,20 @@ likelihood: {skill_level: 6, motive: 7, opportunity: 4, size: 4, ease_of_discove
 impact: {confidentiality: 7, integrity: 5, availability: 0, accountability: 7}
 confidence: clear-cut
 controls: [cors]
-evidence: [credentials_with_broad_origins, allow_credentials]
+evidence: [credentials_with_nonloopback_broad_origins, allow_credentials]
 description: |
   `allow_credentials=True` in `{{env.name}}`, and the allow-list includes origins that are easy to
-  control or are not the production front end: {{credentials_with_broad_origins|code}}. Each of them
+  control or are not the production front end: {{credentials_with_nonloopback_broad_origins|code}}. Each of them
   can make requests that carry the user's cookies and HTTP authentication and read the answers.
 impact_description: |
-  Whoever controls one of those origins (a network attacker on cleartext HTTP, local software on
-  loopback, a host on the user's network) reads the user's data from {{env.base_url}}.
+  Whoever controls one of those origins (a network attacker on cleartext HTTP, a host on the
+  user's network, a page in a sandboxed frame for `null`) reads the user's data from {{env.base_url}}.
 detection: |
   Fires in production or staging when credentials are allowed and the allow-list holds cleartext
-  `http://`, loopback, `0.0.0.0`, private-network or `null` origins (app-scheme origins count when
-  their host is local), or when `allow_origin_regex` admits an attacker origin. Each is evaluated
-  with a Cookie-bearing request for the modelled Starlette version.
+  `http://` origins on public hosts, `0.0.0.0`, private-network or `null` origins (app-scheme origins
+  count when their host is local), or when `allow_origin_regex` admits an attacker origin. Each is
+  evaluated with a Cookie-bearing request for the modelled Starlette version. Loopback origins
+  (`localhost`, `127.0.0.1`) are left to TS-CORS-005, which reports them with the credentials setting.
 false_positives: |
   None where cookies or HTTP authentication are in use.
 mitigation: |
@@ -2375,7 +2391,7 @@ mitigation: |
   `allow_origins={{suggested_origins|python}}`, and keep development origins in development.
 validation: |
   ```bash
-  for origin in {{credentials_with_broad_origins|shell}}; do
+  for origin in {{credentials_with_nonloopback_broad_origins|shell}}; do
     curl -s -D - -o /dev/null -H "Origin: $origin" -H 'Cookie: session=x' {{env.base_url}}/ | grep -i access-control-allow-origin
   done
   ```
@@ -2390,10 +2406,16 @@ samples:
     - |
       system: {name: S}
       middleware:
-        - {type: cors, allow_origins: ["https://app.example.com", "http://localhost:3000"], allow_credentials: true}
+        - {type: cors, allow_origins: ["https://app.example.com", "http://app.example.com"], allow_credentials: true}
       environments:
         - {name: production, kind: production}
   no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.example.com", "http://localhost:3000"], allow_credentials: true}
+      environments:
+        - {name: production, kind: production}
     - |
       system: {name: S}
       middleware:
@@ -5688,10 +5710,11 @@ false_positives: |
   Framing protection given by `X-Frame-Options: DENY` alone still works in current browsers; ASVS
   5.0 calls X-Frame-Options obsolete, so add `frame-ancestors` anyway.
 mitigation: |
-  Append the missing directives:
+  Append the missing directives (`'none'`; use `'self'` for `frame-ancestors` if the app frames its
+  own pages):
 
   ```python
-  policy += "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+  policy += "{{csp_missing_suffix}}"
   ```
 validation: |
   ```bash
@@ -7032,16 +7055,17 @@ false_positives: |
   A public API whose documentation is meant to be public (a developer portal). Then record that
   decision and disable this entry with a catalog override.
 mitigation: |
-  Turn the documentation routes off in production. `openapi_url=None` removes all of them;
+  Turn the documentation routes off in `{{env.name}}`. `openapi_url=None` removes all of them;
   `docs_url=None` alone still serves `{{openapi_path}}`:
 
   ```python
   import os
   from fastapi import FastAPI
 
-  is_production = os.environ.get("ENVIRONMENT") == "{{env.name}}"
+  # Documentation only where it is meant to be: off in {{env.name}} and in any environment not listed.
+  docs_enabled = os.environ.get("ENVIRONMENT") in {"development", "test"}
   app = FastAPI(
-      openapi_url=None if is_production else "/openapi.json",
+      openapi_url="/openapi.json" if docs_enabled else None,
   )
   ```
 
@@ -7130,7 +7154,10 @@ mitigation: |
   Disable all documentation routes with one switch, which also removes the schema:
 
   ```python
-  app = FastAPI(openapi_url=None if is_production else "/openapi.json")
+  import os
+
+  docs_enabled = os.environ.get("ENVIRONMENT") in {"development", "test"}
+  app = FastAPI(openapi_url="/openapi.json" if docs_enabled else None)
   ```
 
   or set `redoc_url=None` together with `docs_url=None` and `openapi_url=None`.

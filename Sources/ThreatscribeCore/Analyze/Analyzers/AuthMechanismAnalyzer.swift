@@ -25,6 +25,7 @@ struct AuthMechanismAnalyzer: Analyzer {
         FactField("revocable", .bool, "Issued credentials can be revoked before they expire."),
         FactField("endpoints", .list, "Endpoints that use the mechanism (`METHOD /path`)."),
         FactField("endpoint_paths", .list, "Their full paths."),
+        FactField("probe_path", .string, "A path for example requests: the first of those endpoints without path parameters (GET preferred), else the first, else `/`."),
         FactField("csrf_defended", .bool, "A CSRF defence is described: a custom middleware whose purpose mentions CSRF, or a claimed `csrf` control. Unknown when the model lists no middleware."),
     ])]
 
@@ -47,6 +48,9 @@ struct AuthMechanismAnalyzer: Analyzer {
             let routes = table.routes(using: mechanism.id)
             subject.set("endpoints", .list(routes.map(\.displayName)), from: routes.first?.path ?? "routers")
             subject.set("endpoint_paths", .list(routes.map(\.fullPath)), from: routes.first?.path ?? "routers")
+            let plain = routes.filter { !$0.fullPath.contains("{") }
+            let probe = plain.first { $0.methods.contains("GET") } ?? plain.first ?? routes.first
+            subject.set("probe_path", .string(probe?.fullPath ?? "/"), from: probe?.path ?? "routers")
             if let csrf { subject.set("csrf_defended", .bool(csrf.defended), from: csrf.path, shownAs: csrf.shown) }
             setJWTFacts(on: &subject, mechanism: mechanism, path: path, context: context)
             return subject

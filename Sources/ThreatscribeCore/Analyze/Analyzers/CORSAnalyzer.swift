@@ -26,7 +26,8 @@ struct CORSAnalyzer: Analyzer {
         FactField("regex_attacker_origin", .string, "A concrete attacker origin the regex admits, verified against the regex."),
         FactField("wildcard_headers", .bool, "`allow_headers=[\"*\"]`: Starlette mirrors any requested header, `Authorization` included."),
         FactField("wildcard_methods", .bool, "`allow_methods=[\"*\"]`."),
-        FactField("credentials_with_broad_origins", .list, "With credentials: allowed origins an attacker can more easily control (cleartext, loopback, private, `null`)."),
+        FactField("credentials_with_broad_origins", .list, "With credentials: allowed origins an attacker can more easily control (cleartext, loopback, private, `null`, an origin a sloppy regex admits)."),
+        FactField("credentials_with_nonloopback_broad_origins", .list, "`credentials_with_broad_origins` without the loopback origins (those are `loopback_origins`, reported by TS-CORS-005)."),
         FactField("missing_vary", .bool, "Some responses that depend on Origin carry no `Vary: Origin` (Starlette before 1.7.0)."),
         FactField("private_network_access", .bool, "`allow_private_network=True`."),
         FactField("invalid_configuration", .string, "Why Starlette would refuse this configuration at startup, if it would."),
@@ -49,7 +50,9 @@ struct CORSAnalyzer: Analyzer {
         let version = statedVersion ?? .newestKnown
         let analysis = CORSPolicyAnalysis(configuration: configuration, version: version,
                                           environment: context.environment.name,
-                                          isProduction: context.environment.kind?.isProductionLike ?? false)
+                                          // The engine's note names the environment "production"; staging is production-like
+                                          // for the conditions (env.is_production) but must not be called production in prose.
+                                          isProduction: context.environment.kind == .production)
         var subject = FactSubject(scope: "cors", path: path, name: "CORSMiddleware", component: Component.cors)
         subject.set("allow_origins", .list(configuration.allowOrigins), from: path.appending("allow_origins"),
                     shownAs: entry.allowOrigins == nil ? "(not set: no origin allowed)" : nil)
@@ -80,8 +83,12 @@ struct CORSAnalyzer: Analyzer {
         let suggestedOrigins = Self.unique(suggested)
         subject.set("suggested_origins", .list(suggestedOrigins.isEmpty ? [Self.placeholderOrigin] : suggestedOrigins), from: "clients",
                     shownAs: suggestedOrigins.isEmpty ? "[\"\(Self.placeholderOrigin)\"] (placeholder: the model names no HTTPS public-host origin)" : nil)
-        if let first = configuration.allowOrigins.first(where: { $0 != "*" }) {
-            subject.set("first_allowed_origin", .string(first), from: path.appending("allow_origins").appending(0))
+        if let index = configuration.allowOrigins.firstIndex(where: { $0 != "*" }) {
+            subject.set("first_allowed_origin", .string(configuration.allowOrigins[index]), from: path.appending("allow_origins").appending(index))
+        } else if configuration.allowsAllOrigins {
+            // `*` admits any origin: example requests use an arbitrary one rather than an undescribed value.
+            subject.set("first_allowed_origin", .string(CORSPolicyAnalysis.attackerOrigin), from: path.appending("allow_origins"),
+                        shownAs: "\(CORSPolicyAnalysis.attackerOrigin) (any origin: allow_origins contains \"*\")")
         }
         return subject
     }
@@ -107,7 +114,7 @@ struct CORSAnalyzer: Analyzer {
         list("private_network_origins", .privateNetworkOrigin)
         list("custom_scheme_origins", .customSchemeOrigin)
         list("unmatchable_origins", .unmatchableOrigin)
-        list("credentials_with_broad_origins", .credentialsWithBroadOrigins)
+        setCredentialOriginFacts(on: &subject, analysis: analysis, path: path)
         let sloppy = analysis.issues(ofKind: .sloppyOriginRegex)
         subject.set("sloppy_regex", .bool(!sloppy.isEmpty), from: path.appending("allow_origin_regex"),
                     detail: sloppy.isEmpty ? nil : Self.detail(sloppy))
@@ -121,6 +128,28 @@ struct CORSAnalyzer: Analyzer {
         if let invalid = analysis.issues(ofKind: .invalidConfiguration).first {
             subject.set("invalid_configuration", .string(invalid.summary), from: path.appending(invalid.subject))
         }
+    }
+
+    /// The credentials issue's subject is the setting (`allow_credentials=True`); the origins it concerns are the
+    /// ones its demonstrating requests send, so the lists are built from those.
+    private func setCredentialOriginFacts(on subject: inout FactSubject, analysis: CORSPolicyAnalysis, path: ModelPath) {
+        let origins = path.appending("allow_origins")
+        let issues = analysis.issues(ofKind: .credentialsWithBroadOrigins)
+        let evidence = issues.flatMap(\.evidence)
+        let broad = Self.unique(evidence.compactMap(\.request.origin))
+        let loopback = Set(subject["loopback_origins"].listValue)
+        let beyond = broad.filter { !loopback.contains($0) }
+        func source(_ list: [String]) -> ModelPath {
+            list.first.flatMap { subject["allow_origins"].listValue.firstIndex(of: $0) }.map { origins.appending($0) } ?? origins
+        }
+        func detail(_ list: [String]) -> String? {
+            guard !list.isEmpty else { return nil }
+            let summary = "Credentialed reads are granted to origins that others can control or that are not the production front end: \(list.joined(separator: ", "))."
+            let exchanges = evidence.filter { $0.request.origin.map(list.contains) ?? false }.prefix(1).map { CORSExchangeText(evidence: $0).text }
+            return ([summary] + exchanges).joined(separator: "\n\n")
+        }
+        subject.set("credentials_with_broad_origins", .list(broad), from: source(broad), detail: detail(broad))
+        subject.set("credentials_with_nonloopback_broad_origins", .list(beyond), from: source(beyond), detail: detail(beyond))
     }
 
     /// Each issue's summary, then the demonstrating exchange as HTTP.

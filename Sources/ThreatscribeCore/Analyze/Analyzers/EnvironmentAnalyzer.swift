@@ -9,7 +9,7 @@ struct EnvironmentAnalyzer: Analyzer {
         FactField("is_production", .bool, "The kind is `production` or `staging`: real users and attackers reach it."),
         FactField("is_development", .bool, "The kind is `development` or `test`."),
         FactField("may_be_production", .bool, "Production, staging, or a kind the model does not state."),
-        FactField("base_url", .string, "The API's base URL in this environment (from `base_url`, else `deployment.public_url`)."),
+        FactField("base_url", .string, "The API's base URL in this environment (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then a `https://NAME_HOST` placeholder)."),
         FactField("host", .string, "The host of `base_url`."),
         FactField("uses_https", .bool, "`base_url` uses `https`."),
         FactField("internet_facing", .bool, "`system.exposure` is `internet`."),
@@ -27,11 +27,28 @@ struct EnvironmentAnalyzer: Analyzer {
         subject.set("is_production", .bool(kind?.isProductionLike ?? false), from: path.appending("kind"))
         subject.set("is_development", .bool(kind == .development || kind == .test), from: path.appending("kind"))
         subject.set("may_be_production", .bool(kind?.isProductionLike ?? true), from: path.appending("kind"))
-        let baseURL = environment.baseURL ?? context.model.deployment?.publicUrl
-        subject.set("base_url", FactValue(baseURL), from: environment.baseURL != nil ? path.appending("base_url") : "deployment.public_url")
-        if let baseURL, let url = URL(string: baseURL) {
-            subject.set("host", FactValue(url.host), from: path.appending("base_url"))
-            subject.set("uses_https", .bool(url.scheme?.lowercased() == "https"), from: path.appending("base_url"))
+        let publicURL = context.model.deployment?.publicUrl
+        // deployment.public_url stands in for an environment without a base_url, unless another environment
+        // states it as its own base_url: then it is that environment's address, and commands aimed at it would
+        // test the wrong deployment.
+        let publicURLBelongsElsewhere = publicURL.map { url in
+            context.allEnvironments.contains { $0.name != environment.name && $0.baseURL == url }
+        } ?? false
+        if let baseURL = environment.baseURL ?? (publicURLBelongsElsewhere ? nil : publicURL) {
+            subject.set("base_url", .string(baseURL), from: environment.baseURL != nil ? path.appending("base_url") : "deployment.public_url")
+            if let url = URL(string: baseURL) {
+                subject.set("host", FactValue(url.host), from: path.appending("base_url"))
+                subject.set("uses_https", .bool(url.scheme?.lowercased() == "https"), from: path.appending("base_url"))
+            }
+        } else if publicURLBelongsElsewhere {
+            // A readable stand-in for prose and commands; the scheme follows the ingress's TLS when the model states it.
+            let host = environment.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() + "_HOST"
+            let tls = context.model.deployment?.ingress?.tls
+            let scheme = tls == false ? "http" : "https"
+            subject.set("base_url", .string("\(scheme)://\(host)"), from: path.appending("base_url"),
+                        shownAs: "\(scheme)://\(host) (placeholder: the model states no base_url for `\(environment.name)`, and deployment.public_url is another environment's)")
+            subject.set("host", .string(host), from: path.appending("base_url"))
+            if let tls { subject.set("uses_https", .bool(tls), from: "deployment.ingress.tls") }
         }
         if let exposure = context.model.system.exposure {
             subject.set("internet_facing", .bool(exposure == .internet), from: "system.exposure")

@@ -18,6 +18,7 @@ struct SecurityHeadersAnalyzer: Analyzer {
         FactField("csp_script_broad_sources", .list, "`*` or scheme-only sources (`https:`, `data:`, `ws:` …) in the effective `script-src`."),
         FactField("csp_connect_broad_sources", .list, "`*` or scheme-only sources in the effective `connect-src`."),
         FactField("csp_broad_summary", .string, "The broad sources by directive, e.g. `connect-src ws: wss:`, directives separated by `; ` (empty when none)."),
+        FactField("csp_missing_suffix", .string, "The missing directives as text to append to the policy, each set to `'none'` (`; object-src 'none'`)."),
         FactField("csp_missing_directives", .list, "Of `frame-ancestors`, `object-src`, `base-uri`: those the policy lacks (`object-src` counts as present when `default-src 'none'`)."),
         FactField("has_frame_protection", .bool, "`X-Frame-Options` (DENY or SAMEORIGIN) or CSP `frame-ancestors` is sent."),
         FactField("x_frame_options", .string, "The `X-Frame-Options` value."),
@@ -100,6 +101,11 @@ struct SecurityHeadersAnalyzer: Analyzer {
         if csp.directives["object-src"] == nil, csp.directives["default-src"] != ["'none'"] { missing.append("object-src") }
         if csp.directives["base-uri"] == nil { missing.append("base-uri") }
         subject.set("csp_missing_directives", .list(missing), from: path)
+        // Only the missing directives: appending one the policy already has would be ignored by browsers
+        // (the first occurrence wins) and would misstate what the fix changes.
+        if !missing.isEmpty {
+            subject.set("csp_missing_suffix", .string(missing.map { "; \($0) 'none'" }.joined()), from: path)
+        }
     }
 
     /// `max-age=31536000` → `31536000`.

@@ -44,7 +44,7 @@ struct ComponentSections {
             Spec(name: Component.server, aliases: ["server"], facts: model.server.map(OperationsFacts.server), missing: "the ASGI server configuration"),
             Spec(name: Component.deployment, aliases: ["infrastructure"], facts: model.deployment.map(OperationsFacts.deployment), missing: "the deployment"),
             Spec(name: Component.build, aliases: ["build", "build process", "supply chain"], facts: model.build.map(OperationsFacts.build), missing: "the build process"),
-            Spec(name: Component.dependencies, aliases: ["dependency"], facts: model.dependencies.map(OperationsFacts.dependencies), missing: "dependencies"),
+            Spec(name: Component.dependencies, aliases: ["dependency"], facts: OperationsFacts.dependencies(model.dependencies, frameworks: model.frameworks), missing: "dependencies"),
         ]
         let flowNames: Set<String> = [Component.dataFlow.lowercased(), "data flows", "trust boundaries", "transport"]
 
