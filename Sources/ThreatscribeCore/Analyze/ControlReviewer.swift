@@ -17,7 +17,7 @@ struct ControlReviewer {
                 let list = serious.prefix(5).map { "\($0.id) (\($0.severity.label))" }.joined(separator: ", ")
                 let more = serious.count > 5 ? " and \(serious.count - 5) more" : ""
                 return ControlReview(control: label, claim: control.claim, verdict: .contradicted,
-                                     reason: "Findings contradict it: \(list)\(more).", relatedFindings: serious.map(\.id))
+                                     reason: "Findings of medium severity or more show the claim does not hold as modelled: \(list)\(more).", relatedFindings: serious.map(\.id))
             }
             guard let shown = kind.shownBy(model.base) else {
                 return ControlReview(control: label, claim: control.claim, verdict: .unverifiable,
