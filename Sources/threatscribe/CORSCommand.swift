@@ -25,7 +25,7 @@ struct CORSCommand: ParsableCommand {
             case .defaults:
                 return CORSConfiguration()
             case .model(let source):
-                return source.configuration
+                return source.configuration ?? CORSConfiguration()
             case let .keywordArgumentsJSON(text):
                 var json = text
                 if !text.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
@@ -88,6 +88,10 @@ struct CORSCommand: ParsableCommand {
             let modelSource: ModelCORSSource? = try model.map { path in
                 try exitingOnBadInput { () throws(DiagnosticList) in try ModelCORSSource.load(path: path, environment: environment) }
             }
+            if config == nil, let modelSource, modelSource.configuration == nil {
+                try printWithoutMiddleware(environment: modelSource.environment)
+                return
+            }
             do {
                 let versionText = starletteVersion ?? modelSource?.starletteVersion ?? StarletteVersion.newestKnown.description
                 guard let version = StarletteVersion(versionText) else {
@@ -118,6 +122,39 @@ struct CORSCommand: ParsableCommand {
             switch format {
             case .json: print(Self.json(response, verdict))
             case .text: print(Self.text(request, response, verdict, version: evaluator.version))
+            }
+        }
+
+        /// The answer when the environment registers no CORSMiddleware: the app answers as usual and no
+        /// response carries a CORS header, so a browser lets no other origin read it.
+        func printWithoutMiddleware(environment: String) throws {
+            let headers: [String: String?]
+            do { headers = try Self.parseHeaders(requestHeaders) } catch let error as CORSCheckInputError {
+                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                throw ExitCode(2)
+            }
+            let fetch = BrowserFetch(pageOrigin: origin, method: method, headers: headers, credentials: cookie ? .include : .sameOrigin)
+            let request = preflight
+                ? CORSRequest(method: "OPTIONS", origin: origin, accessControlRequestMethod: fetch.method)
+                : CORSRequest(method: fetch.method, origin: origin, hasCookie: cookie)
+            let response = CORSEvaluator.responseWithoutMiddleware(to: request)
+            let reason = "Environment `\(environment)` registers no CORSMiddleware: no response carries Access-Control-Allow-Origin, so a browser lets no other origin read it"
+                + (fetch.needsPreflight ? " and the preflight fails." : "; the request itself still reaches the handler.")
+            switch format {
+            case .json:
+                let object: [String: Any] = [
+                    "status": response.status, "handler_runs": response.handlerRuns, "body": response.body, "headers": [String: String](),
+                    "cors_middleware": false,
+                    "browser": ["can_read": false, "can_read_with_credentials": false, "preflight_ok": !fetch.needsPreflight,
+                                "needs_preflight": fetch.needsPreflight, "reason": reason] as [String: Any],
+                ]
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+                print(String(decoding: data, as: UTF8.self))
+            case .text:
+                print("Request: \(request.method) / from \(origin)\(preflight ? ", Access-Control-Request-Method: \(fetch.method)" : "")")
+                print("HTTP \(response.status)\(response.handlerRuns ? " (the handler runs)" : ""), no CORS headers")
+                print("Browser: can read: no; can read with credentials: no\(fetch.needsPreflight ? "; preflight fails" : "")")
+                print("Why: \(reason)")
             }
         }
 

@@ -2,8 +2,10 @@ import ThreatscribeCore
 
 /// The CORSMiddleware configuration and Starlette version of one environment of a model file.
 struct ModelCORSSource {
-    var configuration: CORSConfiguration
+    /// `nil` when the environment registers no CORSMiddleware.
+    var configuration: CORSConfiguration?
     var starletteVersion: String?
+    var environment: String
 
     static func load(path: String, environment name: String?) throws(DiagnosticList) -> ModelCORSSource {
         let model = try ModelLoader.load(text: try InputFiles.text(at: path), file: path)
@@ -22,12 +24,9 @@ struct ModelCORSSource {
         } else {
             throw DiagnosticList([Diagnostic(.error, "\(path) has several environments (\(names.joined(separator: ", "))): pick one with --env", at: nil)])
         }
-        guard let cors = environment.model.middleware?.first(where: { $0.type == .cors }) else {
-            throw DiagnosticList([Diagnostic(.error, "environment `\(environment.name)` of \(path) has no CORSMiddleware", at: nil)])
-        }
-        let configuration = CORSConfiguration(middleware: cors)
+        let configuration = environment.model.middleware?.first(where: { $0.type == .cors }).map(CORSConfiguration.init(middleware:))
         let version = environment.model.frameworks?["starlette"]
             ?? environment.model.dependencies?.first { $0.name.lowercased() == "starlette" }?.version
-        return ModelCORSSource(configuration: configuration, starletteVersion: version)
+        return ModelCORSSource(configuration: configuration, starletteVersion: version, environment: environment.name)
     }
 }

@@ -126,12 +126,18 @@ public struct CORSEvaluator: Sendable {
 
     // MARK: - Simple (app) responses
 
-    private func simpleResponse(to request: CORSRequest) -> CORSResponse {
+    /// The modelled app's answer with no CORSMiddleware at all: the route's status, no CORS header.
+    /// A preflight (`OPTIONS`) is then an ordinary request the route does not accept.
+    public static func responseWithoutMiddleware(to request: CORSRequest, routeMethods: Set<String> = ["GET", "HEAD", "POST"]) -> CORSResponse {
         let handled = routeMethods.contains(request.method)
-        var response = CORSResponse(
+        return CORSResponse(
             status: handled ? 200 : 405,
-            body: handled ? (request.method == "HEAD" ? "" : Self.handlerBody) : "Method Not Allowed",
+            body: handled ? (request.method == "HEAD" ? "" : handlerBody) : "Method Not Allowed",
             headers: [:], handlerRuns: handled, isPreflightResponse: false)
+    }
+
+    private func simpleResponse(to request: CORSRequest) -> CORSResponse {
+        var response = Self.responseWithoutMiddleware(to: request, routeMethods: routeMethods)
         let c = configuration
         guard let origin = request.origin else {
             if version.alwaysSendsVary { response.headers["vary"] = "Origin" }

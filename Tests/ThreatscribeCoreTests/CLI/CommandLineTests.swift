@@ -124,6 +124,19 @@ struct CommandLineTests {
         #expect(headers["access-control-allow-origin"] == "http://localhost:3000")
     }
 
+    @Test func corsCheckOnAnEnvironmentWithoutCORSMiddlewareExplainsTheAnswer() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("nocors.yaml")
+        try "system: {name: X}\nmiddleware: []\n".write(to: model, atomically: true, encoding: .utf8)
+        let run = try Self.run(["cors", "check", model.path, "--origin", "https://a.example", "--method", "PUT", "--preflight", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["status"] as? Int == 405, "the router answers an OPTIONS it has no route for")
+        #expect((object["headers"] as? [String: String])?.isEmpty == true)
+        #expect((object["browser"] as? [String: Any])?["preflight_ok"] as? Bool == false)
+    }
+
     @Test func schemaIsJSON() throws {
         let run = try Self.run(["schema"])
         #expect(run.status == 0)
