@@ -4,8 +4,9 @@ struct FindingAssembly {
     /// Every environment of the model, in order.
     var environmentNames: [String]
 
-    /// One finding per (entry, subject) when it holds in every environment on the same evidence, with the
-    /// prose of the most production-like environment; otherwise one finding per environment (`#name`).
+    /// One finding per (entry, subject) when it holds in every environment on the same evidence and says the
+    /// same thing there (apart from the environment's name and URL), with the prose of the most
+    /// production-like environment; otherwise one finding per environment (`#name`).
     func findings(from hits: [FindingHit]) -> [Finding] {
         let groups = Dictionary(grouping: hits) { "\($0.entry.id)@\($0.subject.path)" }
         var findings: [Finding] = []
@@ -14,7 +15,9 @@ struct FindingAssembly {
             let rendered = group.map(render)
             let holdsEverywhere = group.count == environmentNames.count
             let sameEvidence = rendered.dropFirst().allSatisfy { Self.evidenceValues($0) == Self.evidenceValues(rendered[0]) }
-            if holdsEverywhere && sameEvidence {
+            let statements = group.map(Self.statement(of:))
+            let sameStatement = statements.dropFirst().allSatisfy { $0 == statements[0] }
+            if holdsEverywhere && sameEvidence && sameStatement {
                 let representative = zip(group, rendered).max { Self.rank($0.0) < Self.rank($1.0) }!.1
                 var finding = representative
                 finding.id = key
@@ -29,6 +32,22 @@ struct FindingAssembly {
             }
         }
         return findings
+    }
+
+    /// The entry's prose filled with this environment's facts, except its name, base URL and host, to
+    /// compare what the finding says across environments.
+    private static func statement(of hit: FindingHit) -> String {
+        var evaluator = hit.evaluator
+        if var environment = evaluator.globals["env"] {
+            for field in ["name", "base_url", "host"] where environment[field].isKnown {
+                environment.values[field] = .string("ENVIRONMENT-\(field)")
+            }
+            evaluator.globals["env"] = environment
+        }
+        let entry = hit.entry
+        return [entry.title, entry.description, entry.impactText, entry.mitigation]
+            .map { ProseTemplate.fill($0, evaluator: evaluator) }
+            .joined(separator: "\u{1}")
     }
 
     /// What the evidence says, without where it was written and without the environment's own kind.
