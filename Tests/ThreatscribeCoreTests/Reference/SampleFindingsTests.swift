@@ -20,6 +20,9 @@ struct SampleFindingsTests {
         // methods "*" is eight methods in the modelled 0.x release minus QUERY: name them exactly.
         let methods = try #require(found.first { $0.threatID == "TS-CORS-012" })
         #expect(methods.title.contains("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"))
+        // Same evidence everywhere, but each environment allows other origins, which the text names: one per environment.
+        #expect(ids(found, "TS-CORS-012") == ["TS-CORS-012@middleware[0]#development", "TS-CORS-012@middleware[0]#preview",
+                                              "TS-CORS-012@middleware[0]#production"])
         // The preview allow-list carries localhost with credentials; production does not. That is one
         // finding (TS-CORS-005, loopback origins), not a second one from TS-CORS-013 for the same origin.
         #expect(ids(found, "TS-CORS-005") == ["TS-CORS-005@middleware[0]#preview"])
