@@ -3,9 +3,11 @@ extension ThreatModelView {
     public init(report: AnalysisReport, catalogEntryCount: Int) {
         let model = report.model.base
         let system = model.system
-        let sections = ComponentSections(model: model, findings: report.findings)
-        let graph = DataFlowGraph(model: model)
         let environments = report.environments.isEmpty ? report.model.environments.map(\.name) : report.environments
+        var sections = ComponentSections(model: model, findings: report.findings)
+        sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
+            .map { ($0.name, ComponentSections(model: $0.model, findings: [])) })
+        let graph = DataFlowGraph(model: model)
 
         var notAssessed: [String] = []
         for sentence in report.notAssessed.map(NotAssessed.sentence) where !notAssessed.contains(sentence) {

@@ -1,0 +1,44 @@
+extension ComponentSections {
+    /// Where environments set a component fact or a middleware's settings differently, the base model's
+    /// value is replaced by each environment's (`development: …; production: …`), so the component
+    /// sections never show one environment's value as if it held everywhere.
+    mutating func showDifferences(across environments: [(name: String, sections: ComponentSections)]) {
+        guard environments.count > 1 else { return }
+        application = application.map { Self.merged($0, environments.map { ($0.name, $0.sections.application) }) }
+        operations = operations.map { Self.merged($0, environments.map { ($0.name, $0.sections.operations) }) }
+    }
+
+    private static func merged(_ component: ComponentView, _ environments: [(String, [ComponentView])]) -> ComponentView {
+        var component = component
+        let counterparts = environments.map { name, views in (name, views.first { $0.name == component.name }) }
+        component.facts = component.facts.map { fact in
+            let values = counterparts.map { name, view -> (String, String) in
+                (name, view?.facts.first { $0.label == fact.label }?.value ?? "not described in this environment")
+            }
+            guard let combined = combined(values) else { return fact }
+            return FactView(label: fact.label, value: combined, isKnown: true)
+        }
+        component.pipeline = component.pipeline.map { step in
+            let values = counterparts.map { name, view -> (String, String) in
+                let match = view?.pipeline.first { $0.position == step.position && $0.name == step.name }
+                return (name, match?.settings ?? "not registered in this environment")
+            }
+            guard let combined = combined(values) else { return step }
+            var step = step
+            step.settings = combined
+            return step
+        }
+        return component
+    }
+
+    /// `nil` when every environment has the same value; otherwise the values grouped by environment.
+    private static func combined(_ values: [(String, String)]) -> String? {
+        guard Set(values.map(\.1)).count > 1 else { return nil }
+        var groups: [(names: [String], value: String)] = []
+        for (name, value) in values {
+            if let index = groups.firstIndex(where: { $0.value == value }) { groups[index].names.append(name) }
+            else { groups.append(([name], value)) }
+        }
+        return groups.map { "\($0.names.joined(separator: ", ")): \($0.value)" }.joined(separator: "; ")
+    }
+}
