@@ -65,6 +65,14 @@ struct SampleReportTests {
         }
     }
 
+    /// Component sections must not present one environment's settings as everyone's.
+    @Test func componentFactsNameEachEnvironmentWhereTheyDiffer() throws {
+        let markdown = try #require(try Self.rendered("betzenstein-booking.yaml").first { $0.name.hasSuffix(".md") }).contents
+        let corsRow = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| CORSMiddleware |") })
+        #expect(corsRow.contains("development: allow_origins=\\[\"http://localhost:3000\"\\]"))
+        #expect(corsRow.contains("production: allow_origins=\\[\"https://betzenstein.app\"\\]"))
+    }
+
     @Test("two runs give byte-identical files", arguments: samples)
     func deterministic(_ sample: String) throws {
         #expect(try Self.rendered(sample) == Self.rendered(sample))
