@@ -25,8 +25,7 @@ struct ModelCORSSource {
             throw DiagnosticList([Diagnostic(.error, "\(path) has several environments (\(names.joined(separator: ", "))): pick one with --env", at: nil)])
         }
         let configuration = environment.model.middleware?.first(where: { $0.type == .cors }).map(CORSConfiguration.init(middleware:))
-        let version = environment.model.frameworks?["starlette"]
-            ?? environment.model.dependencies?.first { $0.name.lowercased() == "starlette" }?.version
+        let version = environment.model.packageVersion("starlette")
         return ModelCORSSource(configuration: configuration, starletteVersion: version, environment: environment.name)
     }
 }

@@ -125,3 +125,10 @@ public struct ExceptionHandler: Codable, Sendable, Equatable {
     public var exposesDetails: Bool?
     public var source: String?
 }
+
+extension ArchitectureModel {
+    /// The version the model gives a Python package (`starlette`, `fastapi`, …): from `frameworks`, else `dependencies`.
+    public func packageVersion(_ package: String) -> String? {
+        frameworks?[package] ?? dependencies?.first { $0.name.lowercased() == package }?.version
+    }
+}

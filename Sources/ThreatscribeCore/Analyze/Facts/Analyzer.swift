@@ -13,8 +13,7 @@ public struct AnalysisContext: Sendable {
 
     /// The version of a framework package the model names (`starlette`, `fastapi`, …).
     public func frameworkVersion(_ package: String) -> String? {
-        if let version = model.frameworks?[package] { return version }
-        return model.dependencies?.first { $0.name.lowercased() == package }?.version
+        model.packageVersion(package)
     }
 }
 
