@@ -63,7 +63,7 @@ mitigation: |
       token,
       public_key,                 # or the HMAC secret for HS256
       algorithms=["RS256"],       # one family only
-      audience="{{env.host}}",
+      audience={{env.host}},
   )
   ```
 
@@ -333,7 +333,7 @@ mitigation: |
   Verify every token with the issuer's key and one fixed algorithm:
 
   ```python
-  claims = jwt.decode(token, key, algorithms=["RS256"], audience="{{env.host}}")
+  claims = jwt.decode(token, key, algorithms=["RS256"], audience={{env.host}})
   ```
 
   Never use unverified claims for an authorization decision.
@@ -618,8 +618,8 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{probe_path}}?{{parameter_name}}=VALID_TOKEN'
-  curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer VALID_TOKEN' '{{env.base_url}}{{probe_path}}'
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{probe_path}}'?'{{parameter_name}}=VALID_TOKEN
+  curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer VALID_TOKEN' {{env.base_url}}{{probe_path}}
   ```
   After the fix the query form is refused (`HTTPBearer` answers a missing header with 403 in FastAPI
   0.115, 401 in later releases) and the header form gets 200; grep the access logs
@@ -827,7 +827,7 @@ validation: |
   ```bash
   curl -s -o /dev/null -w '%{http_code}\n' -X POST {{env.base_url}}/ \
     -H 'Origin: https://evil.example' -H 'Content-Type: application/x-www-form-urlencoded' \
-    -b '{{parameter_name}}=VALID_VALUE' --data 'a=1'
+    -b {{parameter_name}}=VALID_VALUE --data 'a=1'
   ```
   Must print `403` for a state-changing endpoint after the fix.
 references:
@@ -1027,7 +1027,7 @@ mitigation: |
   Limit attempts per client address and per account, with growing delays, and alert on spikes:
 
   ```python
-  @router.post("{{path}}")
+  @router.post({{path}})
   @limiter.limit("5/minute")                   # per client address (slowapi)
   async def login(request: Request, form: OAuth2PasswordRequestForm = Depends()):
       if await failed_attempts.count(form.username, window=3600) >= 20:
@@ -1039,7 +1039,7 @@ mitigation: |
   message identical for unknown users and wrong passwords (CWE-204).
 validation: |
   ```bash
-  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X POST '{{env.base_url}}{{path}}' -d 'username=alice&password=wrong'; done | sort | uniq -c
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X POST {{env.base_url}}{{path}} -d 'username=alice&password=wrong'; done | sort | uniq -c
   ```
   After the fix later attempts answer `429`.
 references:
@@ -1135,11 +1135,11 @@ mitigation: |
   import logging
   log = logging.getLogger(__name__)
 
-  def {{name}}(record_id: int) -> None:     # pass ids, not the sensitive values
+  def run_task(record_id: int) -> None:     # the task {{name}}: pass ids, not the sensitive values
       try:
           ...
       except Exception:
-          log.error("{{name}} failed for record %s", record_id)   # no payload, no exc text
+          log.error("%s failed for record %s", {{name}}, record_id)   # no payload, no exc text
           raise
   ```
 
@@ -1147,7 +1147,7 @@ mitigation: |
 validation: |
   Make the task fail (e.g. point it at an unreachable dependency in staging) and check the logs:
   ```bash
-  kubectl logs deploy/api --since=5m | grep -i -A5 '{{name}}'
+  kubectl logs deploy/api --since=5m | grep -i -F -A5 -e {{name}}
   ```
   No sensitive values may appear.
 references:
@@ -1215,7 +1215,7 @@ mitigation: |
   current state:
 
   ```python
-  def {{name}}(user_id: int, object_id: int) -> None:
+  def run_task(user_id: int, object_id: int) -> None:   # the task {{name}}
       user = users.get(user_id)
       if user is None or not can_act(user, object_id):   # evaluated now, not at request time
           return
@@ -1570,8 +1570,8 @@ mitigation: |
   from fastapi.middleware.cors import CORSMiddleware
 
   allowed = [o.strip() for o in os.environ["CORS_ORIGINS"].split(",") if o.strip()]
-  if "*" in allowed and os.environ.get("ENVIRONMENT") == "{{env.name}}":
-      raise RuntimeError("CORS wildcard is not allowed in {{env.name}}")
+  if "*" in allowed and os.environ.get("ENVIRONMENT") == {{env.name}}:
+      raise RuntimeError("CORS wildcard is not allowed in " + {{env.name}})
 
   app.add_middleware(
       CORSMiddleware,
@@ -1861,7 +1861,7 @@ mitigation: |
   ```python
   CORS_ORIGINS = {
       "development": ["http://localhost:3000"],
-      "{{env.name}}": {{suggested_origins|python}},
+      {{env.name}}: {{suggested_origins|python}},
   }
   app.add_middleware(
       CORSMiddleware,
@@ -2200,7 +2200,7 @@ mitigation: |
   Better still, list the few origins you own in `allow_origins`.
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -H 'Origin: {{regex_attacker_origin}}' {{env.base_url}}/ | grep -i access-control-allow-origin
+  curl -s -D - -o /dev/null -H 'Origin: '{{regex_attacker_origin}} {{env.base_url}}/ | grep -i access-control-allow-origin
   ```
   prints nothing after the fix.
 references:
@@ -2270,7 +2270,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{first_allowed_origin}}' \
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: '{{first_allowed_origin}} \
     -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: x-evil' {{env.base_url}}/
   ```
   After the fix the preflight answers 400 `Disallowed CORS headers` for `x-evil`.
@@ -2334,7 +2334,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{first_allowed_origin}}' -H 'Access-Control-Request-Method: PUT' {{env.base_url}}/
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: '{{first_allowed_origin}} -H 'Access-Control-Request-Method: PUT' {{env.base_url}}/
   ```
   answers 400 `Disallowed CORS method` when PUT is not listed.
 references:
@@ -2531,7 +2531,7 @@ mitigation: |
   design; then allow exactly that origin.
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: {{first_allowed_origin}}' -H 'Access-Control-Request-Method: GET' \
+  curl -s -D - -o /dev/null -X OPTIONS -H 'Origin: '{{first_allowed_origin}} -H 'Access-Control-Request-Method: GET' \
     -H 'Access-Control-Request-Private-Network: true' {{env.base_url}}/
   ```
   answers 400 `Disallowed CORS private-network` after the fix.
@@ -2752,15 +2752,15 @@ mitigation: |
 
   ```bash
   # PostgreSQL
-  {{env_var}}="postgresql+asyncpg://app@{{id}}:5432/app?ssl=verify-full"
+  export {{env_var}}=postgresql+asyncpg://app@{{id}}':5432/app?ssl=verify-full'
   # Redis
-  {{env_var}}="rediss://{{id}}:6380/0"
+  export {{env_var}}=rediss://{{id}}:6380/0
   ```
 
   and turn off plaintext listeners on the store (`hostssl` only in `pg_hba.conf`).
 validation: |
   ```bash
-  psql "${{env_var}}" -c 'SHOW ssl;'   # PostgreSQL: must print "on"; or
+  url=$(printenv {{env_var}}); psql "$url" -c 'SHOW ssl;'   # PostgreSQL: must print "on"; or
   openssl s_client -connect {{id}}:6380 </dev/null | head -3   # Redis: must show a certificate
   ```
 references:
@@ -2829,12 +2829,12 @@ mitigation: |
 
   ```python
   import httpx
-  client = httpx.AsyncClient(base_url="https://{{host}}", timeout=10.0)   # verify=True is the default
+  client = httpx.AsyncClient(base_url="https://" + {{host}}, timeout=10.0)   # verify=True is the default
   ```
 validation: |
   ```bash
   curl -sI https://{{host}}/ | head -1
-  grep -rn "http://{{host}}" app/ || echo "no plain-HTTP URL left"
+  grep -rnF http://{{host}} app/ || echo "no plain-HTTP URL left"
   ```
 references:
   - https://owasp.org/API-Security/editions/2023/en/0xaa-unsafe-consumption-of-apis/
@@ -2905,10 +2905,11 @@ mitigation: |
 
   ```python
   from pydantic_settings import BaseSettings
-  from pydantic import SecretStr
+  from pydantic import Field, SecretStr
 
   class Settings(BaseSettings):
-      {{env_var}}: SecretStr      # injected from a Kubernetes Secret or a secret manager
+      # injected from a Kubernetes Secret or a secret manager
+      connection_url: SecretStr = Field(validation_alias={{env_var}})
 
   settings = Settings()
   ```
@@ -2982,7 +2983,7 @@ mitigation: |
 
   ```python
   import os
-  API_KEY = os.environ["{{env_var}}"]   # from a Kubernetes Secret / secret manager, never the repo
+  API_KEY = os.environ[{{env_var}}]   # from a Kubernetes Secret / secret manager, never the repo
   ```
 validation: |
   ```bash
@@ -3065,7 +3066,7 @@ mitigation: |
   password.
 validation: |
   ```bash
-  kubectl get deploy -o yaml | grep -n -A1 'name: {{env_var}}'
+  kubectl get deploy -o yaml | grep -n -A1 'name: '{{env_var}}
   ```
   Must show `valueFrom`/`secretKeyRef`, never `value:` with the password.
 references:
@@ -3137,7 +3138,7 @@ mitigation: |
   and rotate the key at `{{name}}`.
 validation: |
   ```bash
-  kubectl get deploy -o yaml | grep -n -A1 'name: {{env_var}}'
+  kubectl get deploy -o yaml | grep -n -A1 'name: '{{env_var}}
   ```
   Must show `secretKeyRef`.
 references:
@@ -4859,7 +4860,7 @@ validation: |
   Call an operation with input you know makes it raise (for example an id that breaks a lookup)
   and look for a traceback:
   ```bash
-  curl -s -H 'Accept: text/html' '{{env.base_url}}/PATH-THAT-RAISES' | grep -ciE 'traceback|File "'
+  curl -s -H 'Accept: text/html' {{env.base_url}}/PATH-THAT-RAISES | grep -ciE 'traceback|File "'
   ```
   Must print `0`; the body must be `Internal Server Error`.
 references:
@@ -4957,7 +4958,7 @@ mitigation: |
 validation: |
   Provoke the handled exception and check the body:
   ```bash
-  curl -s '{{env.base_url}}/' | grep -ciE 'traceback|sqlalchemy|psycopg|File "'
+  curl -s {{env.base_url}}/ | grep -ciE 'traceback|sqlalchemy|psycopg|File "'
   ```
   Must print `0`.
 references:
@@ -5036,7 +5037,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}' | python3 -m json.tool
+  curl -s -X {{method}} {{env.base_url}}{{path}} -H 'Content-Type: application/json' -d '{}' | python3 -m json.tool
   ```
   Error bodies must contain only client-facing text.
 references:
@@ -5632,7 +5633,7 @@ mitigation: |
   ```python
   response.headers["Content-Security-Policy"] = (
       "default-src 'self'; script-src 'self'; "
-      "connect-src 'self' wss://{{env.host}}; "
+      "connect-src 'self' wss://" + {{env.host}} + "; "
       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
   ```
 validation: |
@@ -5714,7 +5715,7 @@ mitigation: |
   own pages):
 
   ```python
-  policy += "{{csp_missing_suffix}}"
+  policy += {{csp_missing_suffix}}
   ```
 validation: |
   ```bash
@@ -6423,7 +6424,7 @@ mitigation: |
   ```python
   from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-  app.add_middleware(TrustedHostMiddleware, allowed_hosts=["{{env.host}}"])
+  app.add_middleware(TrustedHostMiddleware, allowed_hosts=[{{env.host}}])
   ```
 
   Keep health-check hosts (an internal service name, a pod IP range is not expressible) in the list
@@ -6727,15 +6728,15 @@ mitigation: |
   ```python
   from fastapi.responses import JSONResponse
 
-  @router.get("{{path}}")
-  async def handler(...):
+  @router.get({{path}})
+  async def handler():
       return JSONResponse(payload, headers={"Content-Encoding": "identity"})
   ```
 
   Rate limits on the endpoint make the many required requests noticeable.
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' '{{env.base_url}}{{path}}' | grep -i '^content-encoding'
+  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' {{env.base_url}}{{path}} | grep -i '^content-encoding'
   ```
   After the fix the response for this endpoint is not `gzip`-encoded, or the secret differs on
   every response.
@@ -6958,9 +6959,9 @@ mitigation: |
   address otherwise), for example with slowapi:
 
   ```python
-  @router.post("{{path}}")
+  @router.post({{path}})
   @limiter.limit("5/minute")
-  async def handler(request: Request, ...):
+  async def handler(request: Request):
       ...
   ```
 
@@ -6968,7 +6969,7 @@ mitigation: |
   cannot hold workers; add timeouts to outbound calls.
 validation: |
   ```bash
-  for i in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}'; done | sort | uniq -c
+  for i in $(seq 1 20); do curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} {{env.base_url}}{{path}}; done | sort | uniq -c
   ```
   After the fix later calls answer `429`.
 references:
@@ -7237,7 +7238,7 @@ mitigation: |
   Set `openapi_url=None` in production; that removes the schema and every docs route:
 
   ```python
-  app = FastAPI(openapi_url=None if settings.environment == "{{env.name}}" else "/openapi.json")
+  app = FastAPI(openapi_url=None if settings.environment == {{env.name}} else "/openapi.json")
   ```
 
   If a schema must be available, serve it from an authenticated route instead
@@ -7494,14 +7495,14 @@ mitigation: |
   ```python
   from fastapi import APIRouter, Depends
 
-  router = APIRouter(prefix="{{router_prefix}}", dependencies=[Depends(get_current_user)])
+  router = APIRouter(prefix={{router_prefix}}, dependencies=[Depends(get_current_user)])
   ```
 
   Router-level dependencies run for every route of the router and a route cannot opt out of them,
   so public routes belong on a separate router.
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'
+  curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} {{env.base_url}}{{path}} -H 'Content-Type: application/json' -d '{}'
   ```
   Must print `401` (or `403`) without credentials; not `200`, `201` or `422`.
 references:
@@ -7587,7 +7588,7 @@ mitigation: |
   Put the dependency on the router (or the app) so every route inherits it:
 
   ```python
-  router = APIRouter(prefix="{{prefix}}", dependencies=[Depends(get_current_user)])
+  router = APIRouter(prefix={{prefix}}, dependencies=[Depends(get_current_user)])
   ```
 
   or apply it once for the whole app with `FastAPI(dependencies=[Depends(get_current_user)])`;
@@ -7600,7 +7601,7 @@ validation: |
   ```bash
   for endpoint in {{unauthenticated_endpoints|shell}}; do
     set -- $endpoint   # "METHOD[, METHOD] /path": first method, then the path
-    curl -s -o /dev/null -w "$endpoint %{http_code}\n" -X "${1%,}" "{{env.base_url}}${!#}"
+    curl -s -o /dev/null -w "$endpoint %{http_code}\n" -X "${1%,}" {{env.base_url}}"${!#}"
   done
   ```
   Each must answer `401` (or `403`).
@@ -7706,14 +7707,14 @@ mitigation: |
   # On the router with prefix {{protected_prefix}}; the route path is relative to that prefix,
   # so that the full path stays {{path}}.
   @protected_router.get("/...")
-  async def handler(...): ...
+  async def handler(): ...
   ```
 
   and add a test that every route whose path starts with `{{protected_prefix}}` has the auth
   dependency in `route.dependant.dependencies`.
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{path}}'
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{path}}
   ```
   Must print `401` without credentials.
 references:
@@ -7820,15 +7821,15 @@ mitigation: |
   Protect it like any other route, then decide separately whether to document it:
 
   ```python
-  @router.post("{{path}}", include_in_schema=False, dependencies=[Depends(require_admin)])
-  async def handler(...): ...
+  @router.post({{path}}, include_in_schema=False, dependencies=[Depends(require_admin)])
+  async def handler(): ...
   ```
 
   Internal-only operations are better served on a separate app bound to an internal port or
   network.
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{path}}'
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{path}}
   ```
   Must print `401`/`403` (or `404` if removed) without credentials.
 references:
@@ -7916,7 +7917,7 @@ mitigation: |
   Scope every lookup to the caller, so another user's id simply does not exist for them:
 
   ```python
-  @router.get("{{path}}")
+  @router.get({{path}})
   async def get_item(item_id: int, user: User = Depends(get_current_user), db: Session = Depends(get_db)):
       item = db.scalar(select(Item).where(Item.id == item_id, Item.owner_id == user.id))
       if item is None:
@@ -7929,7 +7930,7 @@ mitigation: |
 validation: |
   With two test accounts:
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $USER_B_TOKEN" '{{env.base_url}}{{path}}'
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $USER_B_TOKEN" {{env.base_url}}{{path}}
   ```
   using an id that belongs to user A must print `404` or `403`.
 references:
@@ -8024,7 +8025,7 @@ mitigation: |
 validation: |
   With a non-admin account:
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $ORDINARY_USER_TOKEN" '{{env.base_url}}{{path}}'
+  curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $ORDINARY_USER_TOKEN" {{env.base_url}}{{path}}
   ```
   Must print `403`.
 references:
@@ -8107,7 +8108,7 @@ mitigation: |
   and, where possible, expose them only on an internal network.
 validation: |
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' '{{env.base_url}}{{path}}'
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{path}}
   ```
   Must print `401` without credentials.
 references:
@@ -8208,7 +8209,7 @@ mitigation: |
   NetworkPolicy, IMDSv2 with hop limit 1).
 validation: |
   ```bash
-  curl -s -w '\n%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' \
+  curl -s -w '\n%{http_code}\n' -X {{method}} {{env.base_url}}{{path}} -H 'Content-Type: application/json' \
     -d '{"url": "http://169.254.169.254/latest/meta-data/"}'
   ```
   Must be refused (400/422) without any outbound request in the egress logs.
@@ -8287,14 +8288,14 @@ mitigation: |
       id: int
       display_name: str
 
-  @router.get("{{path}}", response_model=UserPublic)
-  async def handler(...): ...
+  @router.get({{path}}, response_model=UserPublic)
+  async def handler(): ...
   ```
 
   For secrets inside the server's own objects use `Field(exclude=True)` or `SecretStr`.
 validation: |
   ```bash
-  curl -s -H "Authorization: Bearer $TOKEN" '{{env.base_url}}{{path}}' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer $TOKEN" {{env.base_url}}{{path}} | python3 -m json.tool
   ```
   None of {{sensitive_response_fields}} may appear.
 references:
@@ -8376,13 +8377,13 @@ mitigation: |
   consider a CAPTCHA or proof-of-work for anonymous writes:
 
   ```python
-  @router.post("{{path}}")
+  @router.post({{path}})
   @limiter.limit("10/hour")
-  async def handler(request: Request, ...): ...
+  async def handler(request: Request): ...
   ```
 validation: |
   ```bash
-  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} '{{env.base_url}}{{path}}' -H 'Content-Type: application/json' -d '{}'; done | sort | uniq -c
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} {{env.base_url}}{{path}} -H 'Content-Type: application/json' -d '{}'; done | sort | uniq -c
   ```
   After the fix later calls answer `429`.
 references:
@@ -8473,7 +8474,7 @@ mitigation: |
   if it re-frames every request. Test the pair with a smuggling scanner before each proxy upgrade.
 validation: |
   ```bash
-  printf 'POST / HTTP/1.1\r\nHost: {{env.host}}\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nG' \
+  printf 'POST / HTTP/1.1\r\nHost: %s\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nG' {{env.host}} \
     | openssl s_client -quiet -connect {{env.host}}:443 2>/dev/null | head -5
   ```
   The proxy must answer `400` (ambiguous framing rejected); a `200` followed by a second response
@@ -8573,10 +8574,11 @@ mitigation: |
   balancer gives the same protection.
 validation: |
   ```bash
-  python3 - <<'PY'
-  import socket, time
-  s = socket.create_connection(("{{env.host}}", {{port}}))
-  s.sendall(b"GET / HTTP/1.1\r\nHost: {{env.host}}\r\n")
+  HOST={{env.host}} PORT={{port}} python3 - <<'PY'
+  import os, socket, time
+  host, port = os.environ["HOST"], int(os.environ["PORT"])
+  s = socket.create_connection((host, port))
+  s.sendall(b"GET / HTTP/1.1\r\nHost: " + host.encode() + b"\r\n")
   for i in range(10):
       time.sleep(5); s.sendall(b"X-Slow: 1\r\n")
   print("connection still open after 50 s: no header timeout")
@@ -8994,7 +8996,11 @@ mitigation: |
       value: "10.244.0.0/16"      # your cluster's pod CIDR, not "*"
   ```
 
-  or `{{run_command}} --forwarded-allow-ips="10.244.0.0/16"`.
+  or on the command line:
+
+  ```bash
+  {{run_command}} --forwarded-allow-ips=10.244.0.0/16
+  ```
 validation: |
   ```bash
   curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' {{env.base_url}}/docs
@@ -9562,8 +9568,8 @@ mitigation: |
   ```python
   from starlette.concurrency import run_in_threadpool
 
-  @router.get("{{path}}")
-  async def handler(...):
+  @router.get({{path}})
+  async def handler():
       result = await run_in_threadpool(blocking_call, ...)   # or: declare the endpoint with plain `def`
       return result
   ```
@@ -9657,7 +9663,7 @@ validation: |
   Request an operation that writes the session (a login, for example; Starlette sends `Set-Cookie`
   only when there is session data) and inspect the cookie:
   ```bash
-  curl -si -X POST '{{env.base_url}}/LOGIN-PATH' -d '...' | grep -i 'set-cookie: {{cookie_name}}='
+  curl -si -X POST {{env.base_url}}/LOGIN-PATH -d '...' | grep -i 'set-cookie: '{{cookie_name}}=
   ```
   The `Set-Cookie` line must contain `secure`.
 references:
@@ -9752,8 +9758,8 @@ mitigation: |
 validation: |
   Log in (any request that writes the session) with a cookie jar, then decode the payload:
   ```bash
-  curl -s -X POST '{{env.base_url}}/LOGIN-PATH' -d '...' -c cookies.txt >/dev/null
-  awk '$6=="{{cookie_name}}"{print $7}' cookies.txt | cut -d. -f1 | base64 -d 2>/dev/null
+  curl -s -X POST {{env.base_url}}/LOGIN-PATH -d '...' -c cookies.txt >/dev/null
+  COOKIE_NAME={{cookie_name}} awk '$6==ENVIRON["COOKIE_NAME"]{print $7}' cookies.txt | cut -d. -f1 | base64 -d 2>/dev/null
   ```
   After the fix the decoded payload holds only an opaque id.
 references:
@@ -9838,7 +9844,7 @@ mitigation: |
 validation: |
   Log in, save the cookie, log out, and replay it:
   ```bash
-  curl -s -o /dev/null -w '%{http_code}\n' -b '{{cookie_name}}=SAVED_VALUE' {{env.base_url}}/
+  curl -s -o /dev/null -w '%{http_code}\n' -b {{cookie_name}}=SAVED_VALUE {{env.base_url}}/
   ```
   Must print `401` after the fix.
 references:
@@ -9945,7 +9951,7 @@ mitigation: |
 validation: |
   Inspect the lifetime of the cookie a login sets:
   ```bash
-  curl -si -X POST '{{env.base_url}}/LOGIN-PATH' -d '...' | grep -i 'set-cookie: {{cookie_name}}=' | grep -io 'max-age=[0-9]*'
+  curl -si -X POST {{env.base_url}}/LOGIN-PATH -d '...' | grep -i 'set-cookie: '{{cookie_name}}= | grep -io 'max-age=[0-9]*'
   ```
   Must show the new, shorter `Max-Age`.
 references:
@@ -10115,7 +10121,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -si {{env.base_url}}/ | grep -i 'set-cookie: {{cookie_name}}' | grep -io 'samesite=[a-z]*'
+  curl -si {{env.base_url}}/ | grep -i 'set-cookie: '{{cookie_name}} | grep -io 'samesite=[a-z]*'
   ```
 references:
   - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value
@@ -10195,7 +10201,7 @@ mitigation: |
   from fastapi.staticfiles import StaticFiles
 
   PUBLIC_DIR = Path(__file__).parent / "public"   # built assets only; never the project root
-  app.mount("{{path}}", StaticFiles(directory=PUBLIC_DIR), name="static")
+  app.mount({{path}}, StaticFiles(directory=PUBLIC_DIR), name="static")
   ```
 
   Move `.env` files, configuration and backups outside `{{directory}}`, add them to
@@ -10204,7 +10210,7 @@ mitigation: |
 validation: |
   ```bash
   for f in .env config.py settings.py .git/config backup.sql; do
-    printf '%s ' "$f"; curl -s -o /dev/null -w '%{http_code}\n' "{{env.base_url}}{{mount_url}}$f"
+    printf '%s ' "$f"; curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{mount_url}}"$f"
   done
   ```
   Every line must print `404`.
@@ -10290,7 +10296,7 @@ mitigation: |
   from pathlib import Path
   from fastapi.staticfiles import StaticFiles
 
-  app.mount("{{path}}", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+  app.mount({{path}}, StaticFiles(directory=Path(__file__).parent / "static"), name="static")
   ```
 
   Build the image so that this directory holds only generated assets (`COPY --from=build
@@ -10298,7 +10304,7 @@ mitigation: |
 validation: |
   ```bash
   for f in .env main.py pyproject.toml .git/HEAD; do
-    printf '%s ' "$f"; curl -s -o /dev/null -w '%{http_code}\n' "{{env.base_url}}{{mount_url}}$f"
+    printf '%s ' "$f"; curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{mount_url}}"$f"
   done
   ```
   Every line must print `404`.
@@ -10377,7 +10383,7 @@ mitigation: |
   ```python
   from fastapi.responses import FileResponse
 
-  @app.get("{{path}}/{name}")
+  @app.get({{path}} + "/{name}")
   async def download(name: str):
       path = safe_upload_path(name)          # your lookup; never join raw names
       return FileResponse(path, media_type="application/octet-stream",
@@ -10390,7 +10396,7 @@ mitigation: |
 validation: |
   Upload a file named `probe.html` containing `<script>alert(1)</script>` and fetch it:
   ```bash
-  curl -sI "{{env.base_url}}{{mount_url}}probe.html" | grep -i -E '^content-(type|disposition)|^content-security-policy'
+  curl -sI {{env.base_url}}{{mount_url}}probe.html | grep -i -E '^content-(type|disposition)|^content-security-policy'
   ```
   The response must not be `text/html` without `Content-Disposition: attachment` or a `sandbox` CSP.
 references:
@@ -10461,7 +10467,7 @@ mitigation: |
   Upgrade Starlette to {{fixed_version}} or later (with FastAPI, a FastAPI release that allows it):
 
   ```bash
-  pip install --upgrade "starlette>={{fixed_version}}"
+  pip install --upgrade starlette'>='{{fixed_version}}
   # or pin in the lock file and rebuild the image
   ```
 
@@ -10543,7 +10549,7 @@ mitigation: |
   Upgrade Starlette to {{fixed_version}} or later, and block outbound SMB (TCP 445) from the host:
 
   ```bash
-  pip install --upgrade "starlette>={{fixed_version}}"
+  pip install --upgrade starlette'>='{{fixed_version}}
   ```
 validation: |
   ```bash
@@ -10640,7 +10646,7 @@ mitigation: |
 validation: |
   Submit `<script>alert(1)</script>` through a field that a page displays, then:
   ```bash
-  curl -s "{{env.base_url}}/<page showing the value>" | grep -c '<script>alert(1)</script>'
+  curl -s {{env.base_url}}'/<page showing the value>' | grep -c '<script>alert(1)</script>'
   ```
   Must print `0` (the page shows `&lt;script&gt;`).
 references:
@@ -10888,7 +10894,7 @@ mitigation: |
   Type the fields as `SecretStr` as well, so they never print in logs.
 validation: |
   ```bash
-  curl -s -X POST '{{env.base_url}}/' -H 'Content-Type: application/json' -d '{"password": 12345}' | grep -c '"input"'
+  curl -s -X POST {{env.base_url}}/ -H 'Content-Type: application/json' -d '{"password": 12345}' | grep -c '"input"'
   ```
   Send it to one of {{request_endpoints}}; must print `0` after the fix.
 references:
@@ -10984,7 +10990,7 @@ mitigation: |
   from typing import Annotated
   from pydantic import BaseModel, Field
 
-  class {{name}}(BaseModel):
+  class RequestBody(BaseModel):   # the model {{name}}
       note: Annotated[str, Field(max_length=2000)]
       tags: Annotated[list[Annotated[str, Field(max_length=50)]], Field(max_length=20)]
   ```
@@ -10994,7 +11000,7 @@ mitigation: |
 validation: |
   ```bash
   python3 -c 'import json; print(json.dumps({"note": "x" * 5_000_000}))' | \
-    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data-binary @- '{{env.base_url}}/'
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data-binary @- {{env.base_url}}/
   ```
   Send it to one of {{request_endpoints}}; must print `413` or `422`.
 references:
@@ -11102,8 +11108,8 @@ mitigation: |
 
   MAX_DEPTH = 10
 
-  class {{name}}(BaseModel):
-      children: list["{{name}}"] = []
+  class RequestBody(BaseModel):   # the model {{name}}
+      children: list["RequestBody"] = []
 
       @model_validator(mode="after")
       def limit_depth(self):
@@ -11118,7 +11124,7 @@ mitigation: |
 validation: |
   ```bash
   python3 -c 'd=50; print("{\"children\":[" * d + "{}" + "]}" * d)' | \
-    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data-binary @- '{{env.base_url}}/'
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data-binary @- {{env.base_url}}/
   ```
   Send it to one of {{request_endpoints}}; must print `422` after the fix.
 references:
@@ -11210,14 +11216,14 @@ mitigation: |
   ```python
   from pydantic import BaseModel, Field
 
-  class {{name}}(BaseModel):
+  class RequestBody(BaseModel):   # the model {{name}}
       code: str = Field(max_length=32, pattern=r"^[A-Z0-9-]+$")   # Rust regex, linear time
   ```
 validation: |
   Time a request with a long adversarial value against each validated field:
   ```bash
   python3 -c 'print("{\"code\": \"" + "a" * 50000 + "!\"}")' | \
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' --data-binary @- '{{env.base_url}}/'
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' --data-binary @- {{env.base_url}}/
   ```
   Send it to one of {{request_endpoints}}; the answer must be a fast `422`.
 references:
@@ -11305,7 +11311,7 @@ mitigation: |
 
   ALLOWED_ORIGINS = {{system.client_origins|python}}
 
-  @app.websocket("{{path}}")
+  @app.websocket({{path}})
   async def socket(websocket: WebSocket):
       if websocket.headers.get("origin") not in ALLOWED_ORIGINS:
           await websocket.close(code=status.WS_1008_POLICY_VIOLATION)
@@ -11403,7 +11409,7 @@ mitigation: |
   ```python
   from fastapi import WebSocket, WebSocketException, status
 
-  @app.websocket("{{path}}")
+  @app.websocket({{path}})
   async def socket(websocket: WebSocket):
       token = websocket.query_params.get("ticket")     # a short-lived, single-use ticket
       user = verify_ticket(token)                       # your check; reject on failure
@@ -11486,11 +11492,13 @@ mitigation: |
   and reject oversized application messages in the handler.
 validation: |
   ```bash
-  python3 -c "import asyncio,websockets as w
+  WS_URL={{ws_url}} python3 - <<'PY'
+  import asyncio, os, websockets as w
   async def m():
-      async with w.connect('{{ws_url}}') as s:
+      async with w.connect(os.environ["WS_URL"]) as s:
           await s.send('x'*2_000_000); print(await s.recv())
-  asyncio.run(m())"
+  asyncio.run(m())
+  PY
   ```
   The server must close the connection (code 1009, message too big).
 references:

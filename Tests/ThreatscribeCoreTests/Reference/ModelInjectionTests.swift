@@ -10,7 +10,7 @@ struct ModelInjectionTests {
 
     /// Replaces every string value that can hold the payload while the model stays valid (enum values and
     /// referenced ids keep their text, since replacing them makes the model invalid).
-    static func poisoned(_ yaml: String) throws -> (text: String, replaced: Int) {
+    static func poisoned(_ yaml: String, with payload: String = payload) throws -> (text: String, replaced: Int) {
         var root = try #require(try Yams.load(yaml: yaml))
         var replaced = 0
         func isValid(_ candidate: Any) -> Bool {

@@ -19,7 +19,7 @@ struct AdvisoryAnalyzer: Analyzer {
         FactField("affected_mounts", .list, "The StaticFiles mount paths, for StaticFiles advisories."),
         FactField("url", .string, "The advisory's page."),
         FactField("remedy", .string, "What to do: upgrade to the fixed version, or replace the package when no fix is published."),
-        FactField("upgrade_command", .string, "A shell command for the remedy."),
+        FactField("upgrade_command", .list, "The command for the remedy, one element per argument."),
     ])]
 
     /// Maintained alternatives for packages whose advisory has no fixed release.
@@ -55,11 +55,11 @@ struct AdvisoryAnalyzer: Analyzer {
             subject.set("url", .string(advisory.url), from: package.path)
             if let fixed = range.fixed {
                 subject.set("remedy", .string("Upgrade \(advisory.package) from \(package.text) to \(fixed) or later, pin it in the lock file and rebuild the image."))
-                subject.set("upgrade_command", .string("pip install --upgrade \"\(advisory.package)>=\(fixed)\""))
+                subject.set("upgrade_command", .list(["pip", "install", "--upgrade", "\(advisory.package)>=\(fixed)"]))
             } else {
                 let alternative = Self.replacements[advisory.package].map { " (for example \($0))" } ?? ""
                 subject.set("remedy", .string("No fixed release of \(advisory.package) is published: replace it with a maintained alternative\(alternative), or remove the affected usage."))
-                subject.set("upgrade_command", .string("pip uninstall \(advisory.package)   # then install the replacement and port the calls"))
+                subject.set("upgrade_command", .list(["pip", "uninstall", advisory.package]))
             }
             return subject
         }

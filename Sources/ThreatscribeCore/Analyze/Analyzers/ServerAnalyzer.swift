@@ -34,7 +34,7 @@ struct ServerAnalyzer: Analyzer {
         FactField("upstream_limits", .bool, "Something in front or in the app limits load: ingress rate limiting or a rate-limit middleware. Unknown unless the model states the ingress's `rate_limiting` (or `behind_proxy: false`) and lists the middleware."),
         FactField("network_policies", .bool, "Kubernetes NetworkPolicies restrict traffic to the pods."),
         FactField("https_redirect_middleware", .bool, "The app uses `HTTPSRedirectMiddleware`."),
-        FactField("run_command", .string, "The command line these settings amount to, for recommendations."),
+        FactField("run_command", .list, "The command line these settings amount to, for recommendations: one element per argument."),
     ])]
 
     static let uvicornKinds: Set<String> = ["uvicorn", "fastapi run", "fastapi dev"]
@@ -54,7 +54,7 @@ struct ServerAnalyzer: Analyzer {
         setBinding(on: &subject, server: server, kind: kind)
         setProxyTrust(on: &subject, server: server, uvicorn: uvicorn ?? false)
         setLimits(on: &subject, server: server, model: model, uvicorn: uvicorn ?? false)
-        subject.set("run_command", .string(Self.runCommand(server: server, kind: kind)), from: "server")
+        subject.set("run_command", .list(Self.runCommand(server: server, kind: kind)), from: "server")
         return [subject]
     }
 
@@ -133,11 +133,12 @@ struct ServerAnalyzer: Analyzer {
     }
 
     /// The uvicorn command line the model's settings amount to.
-    static func runCommand(server: ServerSettings?, kind: String?) -> String {
-        var parts = [kind == "fastapi run" || kind == "fastapi dev" ? kind! + " app/main.py" : "uvicorn app.main:app"]
-        if let host = server?.host { parts.append("--host \(host)") }
-        if let port = server?.port { parts.append("--port \(port)") }
-        if let workers = server?.workers, workers > 1 { parts.append("--workers \(workers)") }
-        return parts.joined(separator: " ")
+    /// The server's command line as arguments; a shell block writes each as one word.
+    static func runCommand(server: ServerSettings?, kind: String?) -> [String] {
+        var arguments = kind == "fastapi run" || kind == "fastapi dev" ? kind!.split(separator: " ").map(String.init) + ["app/main.py"] : ["uvicorn", "app.main:app"]
+        if let host = server?.host { arguments += ["--host", host] }
+        if let port = server?.port { arguments += ["--port", String(port)] }
+        if let workers = server?.workers, workers > 1 { arguments += ["--workers", String(workers)] }
+        return arguments
     }
 }

@@ -31,13 +31,13 @@ public enum FactValue: Sendable, Equatable {
         }
     }
 
-    /// The value as a Python literal, for FastAPI code in recommendations.
+    /// The value as a Python literal, for FastAPI code in recommendations (`PythonLiteral`).
     public var pythonLiteral: String {
         switch self {
         case .bool(let value): value ? "True" : "False"
         case .int(let value): String(value)
-        case .string(let value): Self.pythonString(value)
-        case .list(let value): "[" + value.map(Self.pythonString).joined(separator: ", ") + "]"
+        case .string(let value): PythonLiteral.string(value)
+        case .list(let value): PythonLiteral.list(value)
         case .unknown: "None"
         }
     }
@@ -51,18 +51,13 @@ public enum FactValue: Sendable, Equatable {
         }
     }
 
-    /// The value as single-quoted shell words, one per list element.
+    /// The value as shell words (`ShellWord`), one per list element; an empty list is one empty word.
     public var shellWords: String {
-        let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         switch self {
-        case .list(let value): return value.map(quote).joined(separator: " ")
-        case .unknown: return "''"
-        default: return quote(plainText)
+        case .list(let value): value.isEmpty ? "''" : ShellWord.quoted(value)
+        case .unknown: ShellWord.quoted(plainText)
+        default: ShellWord.quoted(plainText)
         }
-    }
-
-    static func pythonString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
 
