@@ -213,7 +213,10 @@ struct ShellQuoting {
                 }
             default: break
             }
-            atWordStart = [" ", "\t", "\n", ";", "|", "&", "(", ")"].contains(scalar)
+            switch scalar {
+            case " ", "\t", "\n", ";", "|", "&", "(", ")": atWordStart = true
+            default: atWordStart = false
+            }
         case .single: if scalar == "'" { state = .normal }
         case .ansi, .double:
             if scalar == "\\" { escaped = true } else if scalar == (state == .ansi ? "'" : "\"") { state = .normal }

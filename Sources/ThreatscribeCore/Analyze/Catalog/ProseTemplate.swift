@@ -34,15 +34,20 @@ public enum ProseTemplate {
     /// close the code; in shell and Python code they are one word or one literal.
     static func fill(_ text: String, evaluator: ConditionEvaluator) -> String {
         let layout = ProseLayout(text)
-        var result = String.UnicodeScalarView()
-        var copied = 0
+        let scalars = text.unicodeScalars
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var copied = scalars.startIndex
+        var copiedOffset = 0
         for placeholder in layout.placeholders {
-            result.append(contentsOf: layout.scalars[copied..<placeholder.start])
-            result.append(contentsOf: replacement(for: placeholder, evaluator: evaluator).unicodeScalars)
-            copied = placeholder.end
+            let start = scalars.index(copied, offsetBy: placeholder.start - copiedOffset)
+            result += Substring(scalars[copied..<start])
+            result += replacement(for: placeholder, evaluator: evaluator)
+            copied = scalars.index(start, offsetBy: placeholder.end - placeholder.start)
+            copiedOffset = placeholder.end
         }
-        result.append(contentsOf: layout.scalars[copied...])
-        return String(result)
+        result += Substring(scalars[copied...])
+        return result
     }
 
     private static func replacement(for placeholder: ProseLayout.Placeholder, evaluator: ConditionEvaluator) -> String {
