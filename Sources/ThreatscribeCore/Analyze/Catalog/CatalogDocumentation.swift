@@ -117,8 +117,19 @@ public struct CatalogDocumentation {
     ## Placeholders
 
     `{{field}}` (plain text; lists joined with ", "), `{{field|code}}` (Markdown inline code per element),
-    `{{field|python}}` (a Python literal, for FastAPI snippets), `{{env.base_url}}` (a global scope's field),
-    `{{subject}}` (the element's short name). They are checked like condition names.
+    `{{field|python}}` (a Python literal, for FastAPI snippets), `{{field|shell}}` (shell words, one per list
+    element), `{{env.base_url}}` (a global scope's field), `{{subject}}` (the element's short name). They are
+    checked like condition names.
+
+    In code a reader may paste, the code decides, whatever the format: in a `bash`/`sh`/`shell`/`console`
+    block (and on a prose line starting with `curl `) every placeholder becomes shell words (bare when the
+    value is made of `A-Za-z0-9_@%+=:,./-`, else `'…'`, or `$'…'` when it holds control characters; a list
+    gives one word per element), and in a `python` block a Python literal (`"…"`, `[…]`, a number, `True`,
+    `None`). So a placeholder must stand where a word or literal can: never inside quotes, a here-document,
+    after `$` or a backslash, glued to a Python string prefix, or where Python expects a name. The catalog
+    refuses those with their location. Concatenate instead: `{{env.base_url}}{{path}}`,
+    `-H 'Origin: '{{origin}}`, `"wss://" + {{env.host}}`; pass values to an embedded script through the
+    environment (`HOST={{env.host}} python3 - <<'PY'` … `os.environ["HOST"]`).
 
     """
 }

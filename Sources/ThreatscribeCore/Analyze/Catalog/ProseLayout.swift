@@ -112,6 +112,7 @@ struct ProseLayout {
                 case .python?:
                     placeholder.context = .python
                     placeholder.problem = python.problemForLiteral(before: index > 0 ? s[index - 1] : nil)
+                        ?? PythonQuoting.problemForName(keyword: previousWord(s, before: index))
                 case .other?:
                     placeholder.context = .codeBlock
                 case nil where proseShellLine:
@@ -138,6 +139,15 @@ struct ProseLayout {
             index += 1
         }
         return result
+    }
+
+    /// The word before `index` on its line, skipping spaces (`def` in `def {{name}}`).
+    private static func previousWord(_ s: [Unicode.Scalar], before index: Int) -> String {
+        var end = index
+        while end > 0, s[end - 1] == " " || s[end - 1] == "\t" { end -= 1 }
+        var start = end
+        while start > 0, end - start < 8, s[start - 1].properties.isAlphabetic { start -= 1 }
+        return String(String.UnicodeScalarView(s[start..<end]))
     }
 
     private static func parse(_ inner: ArraySlice<Unicode.Scalar>, start: Int, end: Int) -> Placeholder {
@@ -257,6 +267,13 @@ struct PythonQuoting {
             return "a placeholder glued to a name or prefix in a Python block (`f{{x}}` would make an f-string): put a space or operator before it"
         }
         return nil
+    }
+
+    /// Why a literal cannot follow `keyword`, where Python expects a name (`def {{name}}` would not parse).
+    static func problemForName(keyword: String) -> String? {
+        ["def", "class", "import", "from", "as", "global", "nonlocal"].contains(keyword)
+            ? "a placeholder where Python expects a name (after `\(keyword)`): use a fixed name and show the value in a comment"
+            : nil
     }
 
     mutating func skipLiteral() { escaped = false }

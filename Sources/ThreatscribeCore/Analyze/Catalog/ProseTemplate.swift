@@ -13,7 +13,8 @@ import Foundation
 public enum ProseTemplate {
     static let formats = ["code", "python", "shell"]
 
-    /// Checks every placeholder against the vocabulary and where it stands in code.
+    /// Checks every placeholder against the vocabulary and where it stands in code, in one pass (the
+    /// Character offset of a placeholder is counted only for the one that is reported).
     static func check(_ text: String, checker: ConditionChecker) throws(ConditionError) {
         let layout = ProseLayout(text)
         for placeholder in layout.placeholders {
@@ -25,7 +26,11 @@ public enum ProseTemplate {
             if let format = placeholder.format, !formats.contains(format) {
                 throw ConditionError(message: "unknown format `\(format)` (use `code`, `python` or `shell`)", offset: offset())
             }
-            _ = try checker.resolve(scope: placeholder.scope, field: placeholder.field, offset: offset())
+            do {
+                _ = try checker.resolve(scope: placeholder.scope, field: placeholder.field, offset: 0)
+            } catch {
+                throw ConditionError(message: error.message, offset: offset())
+            }
         }
     }
 
