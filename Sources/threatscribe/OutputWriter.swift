@@ -10,7 +10,8 @@ import Glibc
 ///
 /// - **The output directory does not exist**: the staging directory is created in the output's
 ///   parent (missing parents are created) and, once every file is written, renamed to the output
-///   directory in one step. Either the whole set appears or nothing does.
+///   directory in one step. Either the whole set appears or nothing does. (If another run
+///   created the directory meanwhile, the files are moved into it as below.)
 /// - **The output directory exists**: the staging directory is created inside it (so `-o .` works
 ///   where the parent is not writable); other files in the directory are never touched. Each
 ///   report file then replaces the file of the same name with `rename(2)`, which replaces a
@@ -57,8 +58,16 @@ enum OutputWriter {
         } else {
             let mask = umask(0)
             umask(mask)
-            guard chmod(staging, 0o777 & ~mask) == 0, rename(staging, target) == 0 else {
-                throw failure("cannot move the report into \(directory): \(systemError()); nothing was written")
+            guard chmod(staging, 0o777 & ~mask) == 0 else {
+                throw failure("cannot write into \(directory): \(systemError()); nothing was written")
+            }
+            if rename(staging, target) != 0 {
+                // Another run created the directory meanwhile: replace our files in it as above.
+                var info = stat()
+                guard errno == ENOTEMPTY || errno == EEXIST, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                    throw failure("cannot move the report into \(directory): \(systemError()); nothing was written")
+                }
+                try replaceFiles(files.map(\.name), in: target, from: staging, shownAs: directory)
             }
         }
     }

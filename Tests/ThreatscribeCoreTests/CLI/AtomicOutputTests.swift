@@ -76,4 +76,27 @@ struct AtomicOutputTests {
         umask(mask)
         #expect(info.st_mode & 0o777 == 0o777 & ~mask, "the directory gets the usual permissions, not mkdtemp's 0700")
     }
+
+    /// Parallel runs into one directory that does not exist yet: all succeed, the files are those of
+    /// one run. (The window in which two runs both find no directory is a few milliseconds, so this
+    /// guards the property rather than reliably reproducing that race.)
+    @Test func parallelRunsIntoOneNewDirectoryAllSucceedWithIdenticalFiles() async throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let statuses = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try CommandLineTests.run(["analyze", "Samples/minimal.yaml", "-o", output.path, "--date", "2026-01-15", "-q"]).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == Array(repeating: 0, count: 8))
+        #expect(try Self.entries(output) == ["threat-model.html", "threat-model.md"])
+        #expect(try Self.entries(directory) == ["out"], "no staging directory is left")
+        let single = directory.appendingPathComponent("single")
+        #expect(try CommandLineTests.run(["analyze", "Samples/minimal.yaml", "-o", single.path, "--date", "2026-01-15", "-q"]).status == 0)
+        for name in ["threat-model.html", "threat-model.md"] {
+            #expect(try Data(contentsOf: output.appendingPathComponent(name)) == Data(contentsOf: single.appendingPathComponent(name)))
+        }
+    }
 }
