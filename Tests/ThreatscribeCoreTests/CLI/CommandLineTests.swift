@@ -16,7 +16,7 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = executable) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

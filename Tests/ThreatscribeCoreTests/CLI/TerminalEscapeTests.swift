@@ -112,4 +112,28 @@ struct TerminalEscapeTests {
         Self.expectInert(try CommandLineTests.run(["validate", "Samples/minimal.yaml", "--no-such\(Self.payload)"]), "an unknown option")
         Self.expectInert(try CommandLineTests.run(["validate", "missing\(Self.payload).yaml"]), "a missing model")
     }
+
+    /// On a terminal (a pseudo-terminal from util-linux `script`), the tool's own colours are the only
+    /// escape sequences: the hostile system name still prints inert.
+    @Test func onATerminalOnlyTheToolsOwnColoursAreEscapes() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped: /usr/bin/script (util-linux) is not installed")
+            return
+        }
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("model.yaml")
+        try "system: {name: \"\(Self.yamlPayload)\"}\nrouters:\n  - endpoints: [{path: /items, methods: [GET]}]\n"
+            .write(to: model, atomically: true, encoding: .utf8)
+        let command = [CommandLineTests.executable.path, "analyze", model.path, "-o", directory.appendingPathComponent("out").path, "--date", "2026-01-15"]
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let run = try CommandLineTests.run(["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(run.status == 0, "\(run.stdout)")
+        var text = run.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        let colours = ["1;35", "1;31", "33", "36", "2", "0"].map { "\u{1B}[\($0)m" }
+        #expect(colours.contains { text.contains($0) }, "colour on a terminal: \(text.debugDescription)")
+        for colour in colours { text = text.replacingOccurrences(of: colour, with: "") }
+        #expect(Self.activeScalars(in: text).isEmpty, "\(text.debugDescription)")
+        #expect(text.contains(#"\u{1B}]0;pwned\u{7}"#))
+    }
 }
