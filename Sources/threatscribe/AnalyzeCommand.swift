@@ -53,7 +53,7 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             files = try renderReport(report, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            printError("\(error)")
             throw ExitCode(2)
         }
         try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: output) }
@@ -88,19 +88,11 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     private func reportDate() throws -> String {
-        if let date {
-            guard date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
-                throw ValidationError("--date must be YYYY-MM-DD")
-            }
-            return date
+        do {
+            return try ReportDate.resolve(option: date, environment: ProcessInfo.processInfo.environment, now: Date())
+        } catch {
+            printError(error.message)
+            throw ExitCode(2)
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
-            return formatter.string(from: Date(timeIntervalSince1970: epoch))
-        }
-        return formatter.string(from: Date())
     }
 }

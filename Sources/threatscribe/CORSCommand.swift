@@ -29,10 +29,12 @@ struct CORSCommand: ParsableCommand {
             case let .keywordArgumentsJSON(text):
                 var json = text
                 if !text.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
-                    guard let data = FileManager.default.contents(atPath: text), let contents = String(data: data, encoding: .utf8) else {
-                        throw CORSConfigurationError.invalidValue(key: "--config", expected: "a JSON object or the path of a file holding one (cannot read \(text))")
+                    do {
+                        json = try InputFiles.text(at: text)
+                    } catch {
+                        let reason = error.diagnostics.map(\.message).joined(separator: "; ")
+                        throw CORSConfigurationError.invalidValue(key: "--config", expected: "a JSON object or the path of a file holding one (\(reason))")
                     }
-                    json = contents
                 }
                 return try CORSConfiguration(json: Data(json.utf8))
             }
@@ -104,10 +106,10 @@ struct CORSCommand: ParsableCommand {
                 let source: ConfigurationSource = config.map { .keywordArgumentsJSON($0) } ?? modelSource.map { .model($0) } ?? .defaults
                 evaluator = try CORSEvaluator(configuration: try source.resolve(), version: version)
             } catch let error as CORSConfigurationError {
-                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                printError(error.description)
                 throw ExitCode(2)
             } catch let error as CORSCheckInputError {
-                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                printError(error.message)
                 throw ExitCode(2)
             }
 
@@ -120,7 +122,7 @@ struct CORSCommand: ParsableCommand {
                 : CORSRequest(method: fetch.method, origin: origin, hasCookie: cookie)
             let response = evaluator.response(to: request)
             switch format {
-            case .json: print(Self.json(response, verdict))
+            case .json: print(TerminalText.inertJSON(Self.json(response, verdict)))
             case .text: print(Self.text(request, response, verdict, version: evaluator.version))
             }
         }
@@ -130,7 +132,7 @@ struct CORSCommand: ParsableCommand {
         func printWithoutMiddleware(environment: String) throws {
             let headers: [String: String?]
             do { headers = try Self.parseHeaders(requestHeaders) } catch let error as CORSCheckInputError {
-                FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+                printError(error.message)
                 throw ExitCode(2)
             }
             let fetch = BrowserFetch(pageOrigin: origin, method: method, headers: headers, credentials: cookie ? .include : .sameOrigin)
@@ -149,12 +151,15 @@ struct CORSCommand: ParsableCommand {
                                 "needs_preflight": fetch.needsPreflight, "reason": reason] as [String: Any],
                 ]
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-                print(String(decoding: data, as: UTF8.self))
+                print(TerminalText.inertJSON(String(decoding: data, as: UTF8.self)))
             case .text:
-                print("Request: \(request.method) / from \(origin)\(preflight ? ", Access-Control-Request-Method: \(fetch.method)" : "")")
-                print("HTTP \(response.status)\(response.handlerRuns ? " (the handler runs)" : ""), no CORS headers")
-                print("Browser: can read: no; can read with credentials: no\(fetch.needsPreflight ? "; preflight fails" : "")")
-                print("Why: \(reason)")
+                let lines = [
+                    "Request: \(request.method) / from \(origin)\(preflight ? ", Access-Control-Request-Method: \(fetch.method)" : "")",
+                    "HTTP \(response.status)\(response.handlerRuns ? " (the handler runs)" : ""), no CORS headers",
+                    "Browser: can read: no; can read with credentials: no\(fetch.needsPreflight ? "; preflight fails" : "")",
+                    "Why: \(reason)",
+                ]
+                print(lines.map { TerminalText.escaped($0) }.joined(separator: "\n"))
             }
         }
 
@@ -210,7 +215,7 @@ struct CORSCommand: ParsableCommand {
                 lines.append("Refused request headers: \(verdict.outcome.refusedHeaders.joined(separator: ", "))")
             }
             lines.append("Why: \(verdict.outcome.reason)")
-            return lines.joined(separator: "\n")
+            return lines.map { TerminalText.escaped($0) }.joined(separator: "\n")
         }
     }
 }

@@ -33,11 +33,13 @@ struct CatalogCommand: ParsableCommand {
             let catalog = try options.load()
             switch format {
             case "json":
-                print(try CatalogListing(catalog: catalog).json())
+                print(TerminalText.inertJSON(try CatalogListing(catalog: catalog).json()))
             case "text":
                 for entry in catalog.entries {
                     let severity = entry.severityOverride ?? Severity(likelihood: entry.likelihood.level, impact: entry.impact.level)
-                    print("\(entry.id.padding(toLength: 16, withPad: " ", startingAt: 0)) \(severity.label.padding(toLength: 8, withPad: " ", startingAt: 0)) \(entry.cwe.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.title)")
+                    let columns = [entry.id.padding(toLength: 16, withPad: " ", startingAt: 0), severity.label.padding(toLength: 8, withPad: " ", startingAt: 0),
+                                   entry.cwe.padding(toLength: 9, withPad: " ", startingAt: 0), entry.title]
+                    print(TerminalText.escaped(columns.joined(separator: " ")))
                 }
                 print("\(catalog.entries.count) entries")
             default:
@@ -58,7 +60,7 @@ struct CatalogCommand: ParsableCommand {
             let catalog = try options.load()
             guard let entry = catalog.entry(id: id) else {
                 let hint = Suggestion.closest(to: id, in: catalog.entries.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-                FileHandle.standardError.write(Data("error: no catalog entry `\(id)`\(hint)\n".utf8))
+                printError("no catalog entry `\(id)`\(hint)")
                 throw ExitCode(2)
             }
             print(CatalogEntryText(entry: entry).text)
@@ -72,7 +74,7 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try options.load()
-            print(CatalogDocumentation(catalog: catalog, vocabulary: Analyzers.vocabulary).markdown, terminator: "")
+            print(TerminalText.escapedLines(CatalogDocumentation(catalog: catalog, vocabulary: Analyzers.vocabulary).markdown), terminator: "")
         }
     }
 }

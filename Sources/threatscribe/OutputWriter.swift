@@ -1,31 +1,137 @@
 import Foundation
 import ThreatscribeCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes rendered files so that a run either writes all of them or none: everything is rendered
-/// in memory first, each file goes to a temporary name and is renamed into place.
+/// Writes the rendered report set all or nothing. Everything is rendered in memory first and
+/// written to a fresh staging directory (`.threatscribe-XXXXXX`, mode 0700) on the same file
+/// system as the output; then:
+///
+/// - **The output directory does not exist**: the staging directory is created in the output's
+///   parent (missing parents are created) and, once every file is written, renamed to the output
+///   directory in one step. Either the whole set appears or nothing does. (If another run
+///   created the directory meanwhile, the files are moved into it as below.)
+/// - **The output directory exists**: the staging directory is created inside it (so `-o .` works
+///   where the parent is not writable); other files in the directory are never touched. Each
+///   report file then replaces the file of the same name with `rename(2)`, which replaces a
+///   symbolic link at that name rather than following it. Any old file is first hard-linked into
+///   the staging directory; when a move fails (say a directory sits at the second name), the files
+///   already moved are put back — the old file restored, or the new one removed — so the
+///   directory holds the old set, unchanged. (Only a crash between two renames can leave a mix.)
+/// - **The output path is a symbolic link, or not a directory**: refused before anything is
+///   written, so output never lands somewhere the path does not name.
+///
+/// On any failure the staging directory is removed and a diagnostic says what failed and that
+/// nothing was written; the CLI exits with code 2.
 enum OutputWriter {
     static func write(_ files: [RenderedFile], to directory: String) throws(DiagnosticList) {
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticList([Diagnostic(.error, "cannot create output directory \(directory): \(error.localizedDescription)", at: nil)])
+        let target = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var info = stat()
+        let exists: Bool
+        if lstat(target, &info) == 0 {
+            guard info.st_mode & S_IFMT != S_IFLNK else {
+                throw failure("\(directory) is a symbolic link; name the directory it points to")
+            }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw failure("\(directory) exists and is not a directory") }
+            exists = true
+        } else if errno == ENOENT {
+            exists = false
+        } else {
+            throw failure("cannot use output directory \(directory): \(systemError())")
         }
-        var staged: [(temporary: String, final: String)] = []
+        let parent = (target as NSString).deletingLastPathComponent
+        if !exists {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw failure("cannot create output directory \(directory): cannot create \(parent)")
+            }
+        }
+        let staging = try makeStagingDirectory(in: exists ? target : parent, for: directory)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
         for file in files {
-            let final = (directory as NSString).appendingPathComponent(file.name)
-            let temporary = (directory as NSString).appendingPathComponent(".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            guard manager.createFile(atPath: temporary, contents: Data(file.contents.utf8)) else {
-                for item in staged { try? manager.removeItem(atPath: item.temporary) }
-                throw DiagnosticList([Diagnostic(.error, "cannot write \(final)", at: nil)])
-            }
-            staged.append((temporary, final))
+            try writeFile(file, to: (staging as NSString).appendingPathComponent(file.name), shownAs: directory)
         }
-        for item in staged {
-            if rename(item.temporary, item.final) != 0 {
-                for rest in staged { try? manager.removeItem(atPath: rest.temporary) }
-                throw DiagnosticList([Diagnostic(.error, "cannot move \(item.final) into place", at: nil)])
+        if exists {
+            try replaceFiles(files.map(\.name), in: target, from: staging, shownAs: directory)
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            guard chmod(staging, 0o777 & ~mask) == 0 else {
+                throw failure("cannot write into \(directory): \(systemError()); nothing was written")
+            }
+            if rename(staging, target) != 0 {
+                // Another run created the directory meanwhile: replace our files in it as above.
+                var info = stat()
+                guard errno == ENOTEMPTY || errno == EEXIST, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                    throw failure("cannot move the report into \(directory): \(systemError()); nothing was written")
+                }
+                try replaceFiles(files.map(\.name), in: target, from: staging, shownAs: directory)
             }
         }
+    }
+
+    /// Moves each staged file over the file of the same name in `target`, restoring every earlier
+    /// one when a move fails.
+    private static func replaceFiles(_ names: [String], in target: String, from staging: String, shownAs directory: String) throws(DiagnosticList) {
+        struct Move { var staged: String, final: String, backup: String?, name: String }
+        var moves: [Move] = []
+        for name in names {
+            let final = (target as NSString).appendingPathComponent(name)
+            let backup = (staging as NSString).appendingPathComponent(".old-\(name)")
+            var info = stat()
+            var hasBackup = false
+            if lstat(final, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+                guard linkat(AT_FDCWD, final, AT_FDCWD, backup, 0) == 0 else {
+                    throw failure("cannot keep a copy of \(name) in \(directory) while replacing it: \(systemError()); nothing was written")
+                }
+                hasBackup = true
+            }
+            moves.append(Move(staged: (staging as NSString).appendingPathComponent(name), final: final, backup: hasBackup ? backup : nil, name: name))
+        }
+        for (index, move) in moves.enumerated() where rename(move.staged, move.final) != 0 {
+            let reason = systemError()
+            for done in moves[..<index].reversed() {
+                if let backup = done.backup { _ = rename(backup, done.final) } else { _ = unlink(done.final) }
+            }
+            throw failure("cannot move \(move.name) into \(directory): \(reason); nothing was written")
+        }
+    }
+
+    private static func makeStagingDirectory(in parent: String, for directory: String) throws(DiagnosticList) -> String {
+        var template = Array((parent as NSString).appendingPathComponent(".threatscribe-XXXXXX").utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) != nil }
+        guard created else {
+            throw failure("cannot write into \(directory): cannot create a staging directory in \(parent): \(systemError())")
+        }
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    private static func writeFile(_ file: RenderedFile, to path: String, shownAs directory: String) throws(DiagnosticList) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure("cannot write \(file.name) for \(directory): \(systemError()); nothing was written") }
+        defer { close(descriptor) }
+        var bytes = Array(file.contents.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw failure("cannot write \(file.name) for \(directory): \(systemError()); nothing was written") }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, buffer, count)
+        #else
+        Darwin.write(descriptor, buffer, count)
+        #endif
+    }
+
+    private static func systemError() -> String { String(cString: strerror(errno)) }
+
+    private static func failure(_ message: String) -> DiagnosticList {
+        DiagnosticList([Diagnostic(.error, message, at: nil)])
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import ThreatscribeCore
 
-/// The few lines `analyze` prints: counts by severity, the top findings, the files written.
+/// The few lines `analyze` prints: counts by severity, the top findings, the files written. Every
+/// value from the model, the catalog or the command line passes `TerminalText`; the only escape
+/// sequences are the tool's own colours.
 struct TerminalSummary {
     var report: AnalysisReport
     var written: [String]
@@ -10,17 +12,18 @@ struct TerminalSummary {
 
     var text: String {
         var lines: [String] = []
-        let system = report.model.base.system.name
-        lines.append("\(system): \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(report.environments.joined(separator: ", "))")
+        let system = TerminalText.escaped(report.model.base.system.name)
+        let environments = TerminalText.escaped(report.environments.joined(separator: ", "))
+        lines.append("\(system): \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(environments)")
         let counts = Severity.allCases.reversed().map { severity in
             "\(paint(severity.label, severity)) \(report.findings.filter { $0.severity == severity }.count)"
         }
         lines.append("  " + counts.joined(separator: "  "))
         for finding in report.findings.prefix(10) {
-            lines.append("  \(paint(finding.severity.label.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity)) \(finding.id)  \(finding.title)")
+            lines.append("  \(paint(finding.severity.label.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity)) \(TerminalText.escaped("\(finding.id)  \(finding.title)"))")
         }
         if report.findings.count > 10 { lines.append("  … and \(report.findings.count - 10) more in the report") }
-        for path in written { lines.append("wrote \(path)") }
+        for path in written { lines.append("wrote \(TerminalText.escaped(path))") }
         return lines.joined(separator: "\n")
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ThreatscribeCore
 
 @main
@@ -16,4 +17,21 @@ struct Threatscribe: ParsableCommand {
             CORSCommand.self,
         ]
     )
+
+    /// ArgumentParser's own `main()`, except that what it prints (usage errors that quote the
+    /// command line, validation messages, help) passes `TerminalText` first.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = TerminalText.escapedLines(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

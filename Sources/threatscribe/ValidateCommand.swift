@@ -15,6 +15,6 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let text = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: model) }
         let loaded = try exitingOnBadInput { () throws(DiagnosticList) in try ModelLoader.load(text: text, file: model) }
-        print(loaded.validationSummary)
+        print(TerminalText.escaped(loaded.validationSummary))
     }
 }

@@ -60,6 +60,8 @@ public struct CatalogEntryText {
 
     public init(entry: CatalogEntry) { self.entry = entry }
 
+    /// The entry for a terminal: every catalog value passes `TerminalText` (one-line fields on one
+    /// line, prose keeping its line breaks).
     public var text: String {
         let severity = entry.severityOverride ?? Severity(likelihood: entry.likelihood.level, impact: entry.impact.level)
         var lines = [
@@ -75,14 +77,13 @@ public struct CatalogEntryText {
             "Scope:       \(entry.scope)",
             "When:        \(entry.whenText)",
             "Defined at:  \(entry.location)",
-            "",
-        ]
+        ].map { TerminalText.escaped($0) } + [""]
         for (heading, body) in [("Description", entry.description), ("Impact", entry.impactText), ("Detection", entry.detection),
                                 ("False positives", entry.falsePositives), ("Mitigation", entry.mitigation), ("Validation", entry.validation)]
             where !body.isEmpty {
-            lines += ["## \(heading)", body.trimmingCharacters(in: .whitespacesAndNewlines), ""]
+            lines += ["## \(heading)", TerminalText.escapedLines(body.trimmingCharacters(in: .whitespacesAndNewlines)), ""]
         }
-        lines += ["## References"] + entry.references.map { "- \($0)" }
+        lines += ["## References"] + entry.references.map { TerminalText.escaped("- \($0)") }
         return lines.joined(separator: "\n")
     }
 }
