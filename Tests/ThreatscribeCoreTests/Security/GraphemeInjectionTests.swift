@@ -14,7 +14,7 @@ struct GraphemeInjectionTests {
     func payloadIsPlaced() {
         for report in Self.reports where report.replaced >= 0 {
             #expect(report.replaced >= (report.name == "minimal.yaml" ? 3 : 10), "\(report.name): only \(report.replaced) strings hold the payload")
-            #expect(report.html.contains("onerror=document.title=atob"), "\(report.name): payload text missing from the HTML")
+            #expect(report.html.contains("document.title=atob"), "\(report.name): payload text missing from the HTML")
         }
     }
 

@@ -28,15 +28,16 @@ enum HostilePayload {
     /// then, around each merging class, an element with an event handler (HTML text and Markdown),
     /// quote breakouts (quoted attribute values), `&`, `>`, and backtick and backslash tricks
     /// (Markdown code spans and escapes); then C0 controls (ESC, OSC 0, BEL…) and U+FFFE/U+FFFF.
-    static let text: String = "```x``` <img src=x onerror=\(script) > ```` " + GraphemeMergers.classes.map { m in
-        "\(m)\\\(m)<img src=x onerror=\(script) >\(m)<\(m)\"\(m) autofocus onfocus=\(script) x=\(m)'\(m)&\(m)amp;>\(m)"
-            + "`\(m) <img src=x onerror=\(script) > \(m)`\(m)"
+    /// `onerror` is quoted, as CommonMark reads an unquoted value with `=` or `'` as text, not HTML.
+    static let text: String = "```x``` <img src=x onerror=\"\(script)\"> ```` " + GraphemeMergers.classes.map { m in
+        "\(m)\\\(m)<img src=x onerror=\"\(script)\">\(m)<\(m)\"\(m) autofocus onfocus=\(script) x=\(m)'\(m)&\(m)amp;>\(m)"
+            + "`\(m) <img src=x onerror=\"\(script)\"> \(m)`\(m)"
     }.joined(separator: " ") + " \u{1}\u{8}\u{B}\u{C}\u{1B}]0;title\u{7}\u{1F}\u{FFFE}\u{FFFF} end"
 
     /// Reference URLs (catalog `references`) that pass an `http(s)` check done on `Character`s and
     /// then leave the `href` attribute (HTML) or the autolink (Markdown).
     static let references: [String] = GraphemeMergers.classes.flatMap { m in [
         "https://example.com/\(m)\"\(m)/autofocus/onfocus=\(script)/x=\(m)\"\(m)",
-        "https://example.com/\(m)>\(m)<img/src=x/onerror=\(script) >",
+        "https://example.com/\(m)>\(m)<img/src=x/onerror=\"\(script)\">",
     ] }
 }

@@ -57,14 +57,19 @@ enum HostileSampleReports {
         func set(_ index: Int, _ value: Result<Rendered, any Error>) { lock.withLock { values[index] = value } }
     }
 
+    /// Keys whose values are enumerations the model decoder checks: when the probe is rejected in all
+    /// of them at once, they are not tried one by one.
+    private static let enumeratedKeys: Set<String> = [
+        "type", "exposure", "data_classification", "framework", "middleware_style", "transport",
+        "secret_source", "credentials_source", "kind", "docs_assets", "secrets",
+    ]
+
     /// The model with `payload` in every string that accepts a short probe made of the same kinds of
-    /// characters (enumerations and ids keep their text). A whole subtree is tried at once and split
-    /// only when the model rejects it, which keeps the number of validity checks small.
+    /// characters (enumerations and ids keep their text). The strings under one key name are tried
+    /// together and one by one only when the model rejects them, which keeps the validity checks few.
     static func poisoned(_ yaml: String, payload: String) throws -> (text: String, replaced: Int) {
         let probe = "\u{600}<\u{301}\"' `\\ ```x``` \u{1}"
         let root = try Yams.load(yaml: yaml) as Any
-        var probed = root
-        var accepted: [[Any]] = []
         func isValid(_ candidate: Any) -> Bool {
             guard let text = try? Yams.dump(object: candidate) else { return false }
             return (try? ModelLoader.load(text: text, file: "poisoned.yaml")) != nil
@@ -77,21 +82,28 @@ enum HostileSampleReports {
             }
             return node is String && !path.isEmpty ? [path] : []
         }
-        func visit(_ path: [Any]) {
-            guard let node = ModelInjectionTests.value(at: path, in: probed) else { return }
-            let leaves = strings(under: path, in: node)
-            guard !leaves.isEmpty else { return }
-            let candidate = leaves.reduce(probed) { ModelInjectionTests.setting(probe, at: $1, in: $0) }
+        func key(of path: [Any]) -> String {
+            path.last { $0 is String } as? String ?? ""
+        }
+        let leaves = strings(under: [], in: root)
+        var groups: [String: [[Any]]] = [:]
+        for leaf in leaves { groups[key(of: leaf), default: []].append(leaf) }
+        var probed = root
+        var accepted: [[Any]] = []
+        for name in groups.keys.sorted() {
+            let group = groups[name]!
+            let candidate = group.reduce(probed) { ModelInjectionTests.setting(probe, at: $1, in: $0) }
             if isValid(candidate) {
                 probed = candidate
-                accepted += leaves
-            } else if let dictionary = node as? [String: Any] {
-                for key in dictionary.keys.sorted() { visit(path + [key]) }
-            } else if let array = node as? [Any] {
-                for index in array.indices { visit(path + [index]) }
+                accepted += group
+                continue
+            }
+            guard group.count > 1, !enumeratedKeys.contains(name) else { continue }
+            for leaf in group {
+                let candidate = ModelInjectionTests.setting(probe, at: leaf, in: probed)
+                if isValid(candidate) { probed = candidate; accepted.append(leaf) }
             }
         }
-        visit([])
         var poisoned = root
         for path in accepted { poisoned = ModelInjectionTests.setting(payload, at: path, in: poisoned) }
         return (try Yams.dump(object: poisoned), accepted.count)

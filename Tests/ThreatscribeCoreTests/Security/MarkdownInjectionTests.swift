@@ -35,7 +35,7 @@ struct MarkdownInjectionTests {
                  "markdown-it-py is NOT installed: CommonMark check skipped (bash scripts/security/setup.sh)"))
     func noRawHTML() throws {
         for report in HostileSampleReports.all {
-            #expect(report.markdown.contains("onerror=document.title=atob"), "\(report.name): payload text missing")
+            #expect(report.markdown.contains("onerror=\"document.title=atob"), "\(report.name): payload text missing")
             // The templates' own anchors (`<a id="finding-…">`, ids made of `[a-z0-9-]`) are the only raw HTML allowed.
             let html = try Self.rawHTML(in: report.markdown).filter { $0.wholeMatch(of: Self.templateAnchor) == nil }
             #expect(html.isEmpty, "\(report.name): raw HTML \(html.prefix(5))")
