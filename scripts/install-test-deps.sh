@@ -2,6 +2,7 @@
 # Installs what the test suite needs; safe to run repeatedly.
 #   - Debian packages: libxml2-dev (CLibXML2 target), chromium (CORS real-browser check)
 #   - Python venvs with real Starlette 0.52.1 and 1.10.0 (+ httpx, uvicorn) for CORS conformance
+#   - .venv-test with markdown-it-py (CommonMark) for the Markdown injection tests
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PACKAGES=(libxml2-dev chromium)
@@ -17,3 +18,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 echo "apt packages present: ${PACKAGES[*]}"
 bash "$ROOT/scripts/conformance/setup.sh"
+bash "$ROOT/scripts/security/setup.sh"

@@ -59,11 +59,10 @@ extension EvidenceView {
 }
 
 extension ReferenceView {
+    /// A link only for an `http(s)` URL that can end neither the `href` nor a Markdown autolink
+    /// (`HTMLEscaping.webURL`, checked on Unicode scalars); anything else is shown as text.
     init(_ reference: String) {
-        let lower = reference.lowercased()
-        let isWeb = (lower.hasPrefix("https://") || lower.hasPrefix("http://"))
-            && !reference.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
-        self.init(text: reference, url: isWeb ? reference : nil)
+        self.init(text: reference, url: HTMLEscaping.webURL(reference))
     }
 }
 
