@@ -53,8 +53,10 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             files = try renderReport(report, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))
         } catch {
+            // The built-in templates always render; a failure is a bug unless the user's templates are in play.
+            guard templates != nil else { throw error }
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
         try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: output) }
         if !quiet {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ThreatscribeCore
 
 @main
@@ -16,4 +17,42 @@ struct Threatscribe: ParsableCommand {
             CORSCommand.self,
         ]
     )
+
+    /// Parses and runs a command with threatscribe's exit codes (`ExitStatus`): usage errors exit 2, as
+    /// bad input does, and an error nothing expected exits 3 instead of ArgumentParser's 1.
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.invalidInput.rawValue)
+        }
+        do {
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if ExitStatus(unhandled: error) == .invalidInput {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                Foundation.exit(ExitStatus.invalidInput.rawValue)
+            }
+            switch exitCode(for: error) {
+            case .success:
+                exit(withError: error)  // help or version, requested
+            case .validationFailure:
+                FileHandle.standardError.write(Data((type(of: command).fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.invalidInput.rawValue)
+            default:
+                // ArgumentParser gives 1 to any error it does not know; 1 means "findings" to CI.
+                FileHandle.standardError.write(Data("""
+                    internal error: \(error)
+                    This is a bug in threatscribe \(ToolVersion.current); please report it with the command that caused it.
+
+                    """.utf8))
+                Foundation.exit(ExitStatus.internalError.rawValue)
+            }
+        }
+    }
 }
