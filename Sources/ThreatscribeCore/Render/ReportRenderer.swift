@@ -17,6 +17,7 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case json
     case sarif
     case csv
+    case gitlabSAST = "gitlab-sast"
 
     /// How a format is produced: a document from the templates, or a data file of the findings.
     public enum Output: Sendable {
@@ -32,6 +33,7 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
         case .json: .findings(FindingsJSONExporter())
         case .sarif: .findings(SARIFExporter())
         case .csv: .findings(FindingsCSVExporter())
+        case .gitlabSAST: .findings(GitLabSASTExporter())
         }
     }
 }

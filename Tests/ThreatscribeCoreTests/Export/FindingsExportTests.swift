@@ -72,3 +72,32 @@ struct FindingsExportTests {
         return rows
     }
 }
+
+extension FindingsExportTests {
+    /// The fields GitLab's SAST report schema (15.0.x) requires, and ids stable per finding.
+    @Test func gitLabSASTReportHasTheRequiredFields() throws {
+        let report = try SampleReportTests.report(for: "home-security-intelligence.yaml")
+        let file = try GitLabSASTExporter().export(report)
+        #expect(file.name == "gl-sast-report.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)) as? [String: Any])
+        #expect(root["version"] as? String == "15.0.7")
+        let scan = try #require(root["scan"] as? [String: Any])
+        #expect(scan["type"] as? String == "sast" && scan["status"] as? String == "success")
+        #expect((scan["start_time"] as? String)?.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$"#, options: .regularExpression) != nil)
+        for key in ["analyzer", "scanner"] {
+            let tool = try #require(scan[key] as? [String: Any])
+            #expect(tool["id"] != nil && tool["name"] != nil && tool["version"] != nil && (tool["vendor"] as? [String: String])?["name"] != nil)
+        }
+        let vulnerabilities = try #require(root["vulnerabilities"] as? [[String: Any]])
+        #expect(vulnerabilities.count == report.findings.count)
+        let ids = vulnerabilities.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == report.findings.count)
+        #expect(ids.allSatisfy { $0.range(of: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", options: .regularExpression) != nil })
+        for vulnerability in vulnerabilities {
+            #expect(["Critical", "High", "Medium", "Low", "Info"].contains(vulnerability["severity"] as? String ?? ""))
+            #expect(((vulnerability["identifiers"] as? [[String: Any]])?.count ?? 0) >= 1)
+            let location = try #require(vulnerability["location"] as? [String: Any])
+            #expect(location["file"] is String && (location["start_line"] as? Int ?? 0) >= 1)
+        }
+    }
+}
