@@ -23,6 +23,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with code 1 when a finding is at or above this severity (note, low, medium, high, critical).")
     var failOn: String?
 
+    @Option(help: "A risk-tracking file: decisions (accepted, mitigated, …) keyed by finding id, `*` wildcards allowed.")
+    var tracking: String?
+
+    @Flag(help: "Let --fail-on count accepted, mitigated and false-positive findings too.")
+    var strict = false
+
     @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
     var catalogDirectories: [String] = []
 
@@ -46,8 +52,16 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let templateFiles = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.templateOverrides(in: templates) }
         let options = ThreatAnalysis.Options(environments: environments, generatedAt: try reportDate(), toolVersion: ToolVersion.current)
-        let report = try exitingOnBadInput { () throws(DiagnosticList) in
+        let trackingFile = try tracking.map { path in
+            try exitingOnBadInput { () throws(DiagnosticList) in try RiskTracking.load(text: InputFiles.text(at: path), file: path) }
+        }
+        var report = try exitingOnBadInput { () throws(DiagnosticList) in
             try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options)
+        }
+        if let trackingFile {
+            let tracked = report.tracked(by: trackingFile, today: options.generatedAt)
+            report = tracked.report
+            if !tracked.warnings.isEmpty { FileHandle.standardError.write(Data((DiagnosticList(tracked.warnings).description + "\n").utf8)) }
         }
         let files: [RenderedFile]
         do {
@@ -63,7 +77,7 @@ struct AnalyzeCommand: ParsableCommand {
             print(TerminalSummary(report: report, written: files.map { (output as NSString).appendingPathComponent($0.name) },
                                   colored: isatty(STDOUT_FILENO) == 1).text)
         }
-        if let threshold, report.findings.contains(where: { $0.severity >= threshold }) {
+        if let threshold, report.findingsCounted(strict: strict).contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
     }

@@ -9,7 +9,7 @@ public struct FindingsCSVExporter: FindingsExporter {
     static let header = [
         "id", "threat_id", "title", "severity", "likelihood", "impact", "confidence", "stride", "cwe", "cwe_name",
         "owasp_api_2023", "owasp_2021", "owasp_2025", "asvs_5", "asvs_4", "environments", "component", "subject",
-        "locations", "recommendation", "tracking_status", "residual_risk",
+        "locations", "recommendation", "tracking_status", "residual_risk", "tracking_expires", "tracking_expired", "ticket",
     ]
 
     public func export(_ report: AnalysisReport) throws -> RenderedFile {
@@ -26,7 +26,8 @@ public struct FindingsCSVExporter: FindingsExporter {
                 item.owasp.top10_2025.joined(separator: "; "), item.asvs.v5.joined(separator: "; "),
                 item.asvs.v4.joined(separator: "; "), item.environments.joined(separator: "; "), item.component,
                 "\(item.subject.name) (\(item.subject.path))", uniqueLocations.joined(separator: "; "), item.recommendation,
-                item.tracking.status, item.tracking.residualRisk,
+                item.tracking.status, item.tracking.residualRisk, item.tracking.expires ?? "",
+                item.tracking.expired.map { $0 ? "yes" : "no" } ?? "", item.tracking.ticket ?? "",
             ])
         }
         return RenderedFile(name: "threat-model.csv", contents: rows.map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n")

@@ -125,6 +125,18 @@ extension FindingsDocument.Item {
             },
             description: finding.description, recommendation: finding.recommendation, validation: finding.validation,
             references: finding.references,
-            tracking: .init(status: "unchecked", residualRisk: finding.severity.rawValue))
+            tracking: .init(finding))
+    }
+}
+
+extension FindingsDocument.Tracking {
+    init(_ finding: Finding) {
+        guard let tracking = finding.tracking else {
+            self.init(status: TrackingStatus.unchecked.rawValue, residualRisk: finding.severity.rawValue)
+            return
+        }
+        self.init(status: tracking.status.rawValue, residualRisk: tracking.residualRisk(of: finding.severity)?.rawValue ?? "none",
+                  justification: tracking.justification, ticket: tracking.ticket, owner: tracking.owner, date: tracking.date,
+                  expires: tracking.expires, expired: tracking.expires == nil ? nil : tracking.isExpired)
     }
 }

@@ -93,8 +93,19 @@ public struct SARIFExporter: FindingsExporter {
                 "primaryLocationLineHash": "\(StableHash.hex(finding.id)):1",
                 "threatscribeFindingId/v1": finding.id,
             ],
-            properties: SARIFLog.ResultProperties(findingId: finding.id, severity: finding.severity.rawValue,
-                                                  environments: finding.environments, trackingStatus: "unchecked"))
+            suppressions: finding.tracking.flatMap { $0.isOpen ? nil : [SARIFLog.Suppression(justification: Self.justification($0))] },
+            properties: SARIFLog.ResultProperties(
+                findingId: finding.id, severity: finding.severity.rawValue, environments: finding.environments,
+                trackingStatus: finding.tracking?.status.rawValue ?? TrackingStatus.unchecked.rawValue,
+                trackingExpired: finding.tracking?.expires == nil ? nil : finding.tracking?.isExpired,
+                residualRisk: (finding.tracking.map { $0.residualRisk(of: finding.severity) } ?? finding.severity)?.rawValue ?? "none"))
+    }
+
+    /// "accepted: <justification> (SEC-123, alice, until 2026-04-01)".
+    static func justification(_ tracking: FindingTracking) -> String {
+        let details = [tracking.ticket, tracking.owner, tracking.expires.map { "until \($0)" }].compactMap { $0 }
+        return "\(tracking.status.rawValue)" + (tracking.justification.map { ": \($0)" } ?? "")
+            + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
     }
 
     static func physical(_ location: SourceLocation) -> SARIFLog.PhysicalLocation {

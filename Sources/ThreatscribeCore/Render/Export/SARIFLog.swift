@@ -102,7 +102,15 @@ struct SARIFLog: Encodable {
         var locations: [Location]
         var relatedLocations: [Location]?
         var partialFingerprints: [String: String]
+        var suppressions: [Suppression]?
         var properties: ResultProperties
+    }
+
+    /// A decision recorded outside the code (the tracking file) that the result needs no action.
+    struct Suppression: Encodable {
+        var kind = "external"
+        var status = "accepted"
+        var justification: String?
     }
 
     struct ResultProperties: Encodable {
@@ -110,5 +118,7 @@ struct SARIFLog: Encodable {
         var severity: String
         var environments: [String]
         var trackingStatus: String
+        var trackingExpired: Bool?
+        var residualRisk: String
     }
 }
