@@ -26,6 +26,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "A risk-tracking file: decisions (accepted, mitigated, …) keyed by finding id, `*` wildcards allowed.")
     var tracking: String?
 
+    @Option(help: "A saved threat-model.json: report only findings whose id it does not list.")
+    var baseline: String?
+
     @Flag(help: "Let --fail-on count accepted, mitigated and false-positive findings too.")
     var strict = false
 
@@ -55,6 +58,14 @@ struct AnalyzeCommand: ParsableCommand {
         let trackingFile = try tracking.map { path in
             try exitingOnBadInput { () throws(DiagnosticList) in try RiskTracking.load(text: InputFiles.text(at: path), file: path) }
         }
+        let baselineIDs = try baseline.map { path in
+            try exitingOnBadInput { () throws(DiagnosticList) -> Set<String> in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw DiagnosticList([Diagnostic(.error, "cannot read \(path): no such file or not readable", at: nil)])
+                }
+                return Set(try FindingsDocument.read(data, file: path).findings.map(\.id))
+            }
+        }
         var report = try exitingOnBadInput { () throws(DiagnosticList) in
             try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options)
         }
@@ -63,6 +74,7 @@ struct AnalyzeCommand: ParsableCommand {
             report = tracked.report
             if !tracked.warnings.isEmpty { FileHandle.standardError.write(Data((DiagnosticList(tracked.warnings).description + "\n").utf8)) }
         }
+        if let baselineIDs { report.findings.removeAll { baselineIDs.contains($0.id) } }
         let files: [RenderedFile]
         do {
             files = try renderReport(report, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))

@@ -15,6 +15,7 @@ struct Threatscribe: ParsableCommand {
             SchemaCommand.self,
             ValidateCommand.self,
             CORSCommand.self,
+            DiffCommand.self,
         ]
     )
 

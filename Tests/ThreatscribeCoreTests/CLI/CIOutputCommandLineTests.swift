@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThreatscribeCore
 
 /// The CI-facing side of the command line: data formats, exit codes.
 struct CIOutputCommandLineTests {
@@ -56,5 +57,57 @@ extension CIOutputCommandLineTests {
         let invalid = try CLI.run(["analyze", "Samples/minimal.yaml", "-o", directory.appendingPathComponent("never").path, "--tracking", bad.path])
         #expect(invalid.status == 2 && invalid.stderr.contains("bad.yaml:2:11: error: unknown status `sure`"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("never").path))
+    }
+}
+
+extension CIOutputCommandLineTests {
+    @Test func diffOfTwoFilesAndAgainstAGitRevision() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("model.yaml")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent(FindingsDiffTests.samplePath), to: model)
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", directory.path, "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try git("init", "-q")
+        try git("add", "model.yaml")
+        try git("commit", "-q", "-m", "model")
+        try FindingsDiffTests.editedSample().write(to: model, atomically: true, encoding: .utf8)
+
+        let files = try CLI.run(["diff", FindingsDiffTests.samplePath, model.path, "--date", "2026-01-15"])
+        #expect(files.status == 0, "\(files.stderr)")
+        #expect(files.stdout.contains("**3 new**, 0 resolved, 0 changed."))
+        let revision = try CLI.run(["diff", "--git", "HEAD", model.path, "--date", "2026-01-15", "--format", "json", "--fail-on", "high"])
+        #expect(revision.status == 1, "a new High finding with --fail-on high: \(revision.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(revision.stdout.utf8)) as? [String: Any]
+        let new = ((json?["diff"] as? [String: Any])?["new"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(Set(new ?? []) == ["TS-CORS-004@middleware[0]#production", "TS-CORS-013@middleware[0]#production", "TS-ROUTE-001@routers[0].endpoints[1]"])
+        #expect(try CLI.run(["diff", "--git", "HEAD", model.path, "--fail-on", "critical"]).status == 0)
+        let missing = try CLI.run(["diff", "--git", "no-such-rev", model.path])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot read"), "\(missing.stderr)")
+        #expect(try CLI.run(["diff", model.path]).status == 2)
+    }
+
+    @Test func baselineReportsOnlyFindingsItDoesNotList() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let base = directory.appendingPathComponent("base")
+        #expect(try CLI.run(["analyze", FindingsDiffTests.samplePath, "-o", base.path, "--format", "json", "--date", "2026-01-15"]).status == 0)
+        let model = directory.appendingPathComponent("new.yaml")
+        try FindingsDiffTests.editedSample().write(to: model, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        let run = try CLI.run(["analyze", model.path, "-o", out.path, "--format", "json", "--date", "2026-01-15",
+                               "--baseline", base.appendingPathComponent("threat-model.json").path, "--fail-on", "high"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let document = try JSONDecoder().decode(FindingsDocument.self, from: Data(contentsOf: out.appendingPathComponent("threat-model.json")))
+        #expect(Set(document.findings.map(\.id)) == ["TS-CORS-004@middleware[0]#production", "TS-CORS-013@middleware[0]#production", "TS-ROUTE-001@routers[0].endpoints[1]"])
+        let same = try CLI.run(["analyze", FindingsDiffTests.samplePath, "-o", out.path, "--format", "json", "--fail-on", "note",
+                                "--baseline", base.appendingPathComponent("threat-model.json").path])
+        #expect(same.status == 0, "nothing new against its own baseline")
     }
 }
