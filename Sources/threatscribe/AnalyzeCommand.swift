@@ -8,8 +8,8 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Map a model against the threat catalog and write the threat-model report.")
 
-    @Argument(help: "The model file (YAML or JSON).")
-    var model: String
+    @Argument(help: "The model file (YAML or JSON); several files, directories or quoted globs write one report directory per model plus an index.")
+    var models: [String]
 
     @Option(name: .shortAndLong, help: "Directory to write the report files into.")
     var output: String
@@ -44,11 +44,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    func validate() throws {
+        guard !models.isEmpty else { throw ValidationError("Missing expected argument '<models> ...'") }
+    }
+
     func run() throws {
         let formats = try parsedFormats()
         let threshold = try parsedThreshold()
-        let modelText = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: model) }
-        let loaded = try exitingOnBadInput { () throws(DiagnosticList) in try ModelLoader.load(text: modelText, file: model) }
+        let inputs = try exitingOnBadInput { () throws(DiagnosticList) in try ModelInputs.expand(models) }
+        if inputs.isBatch, baseline != nil { throw ValidationError("--baseline takes one model; give one model file") }
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
             try ThreatCatalog.load(builtIn: .builtIn, userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
@@ -66,31 +70,67 @@ struct AnalyzeCommand: ParsableCommand {
                 return Set(try FindingsDocument.read(data, file: path).findings.map(\.id))
             }
         }
-        var report = try exitingOnBadInput { () throws(DiagnosticList) in
-            try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options)
+        // Every model is loaded and analysed before anything is written; all their problems are reported together.
+        var reports: [AnalysisReport] = []
+        var problems: [Diagnostic] = []
+        for input in inputs.inputs {
+            do throws(DiagnosticList) {
+                let loaded = try ModelLoader.load(text: try InputFiles.text(at: input.path), file: input.path)
+                reports.append(try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty {
+            report(DiagnosticList(problems))
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
         if let trackingFile {
-            let tracked = report.tracked(by: trackingFile, today: options.generatedAt)
-            report = tracked.report
-            if !tracked.warnings.isEmpty { FileHandle.standardError.write(Data((DiagnosticList(tracked.warnings).description + "\n").utf8)) }
+            // An entry is reported unused only when it matches no finding of any model.
+            var unused: [Diagnostic]?
+            for index in reports.indices {
+                let tracked = reports[index].tracked(by: trackingFile, today: options.generatedAt)
+                reports[index] = tracked.report
+                unused = unused.map { $0.filter(tracked.warnings.contains) } ?? tracked.warnings
+            }
+            if let unused, !unused.isEmpty { report(DiagnosticList(unused)) }
         }
-        if let baselineIDs { report.findings.removeAll { baselineIDs.contains($0.id) } }
-        let files: [RenderedFile]
+        if let baselineIDs { reports[0].findings.removeAll { baselineIDs.contains($0.id) } }
+        var written: [(directory: String, files: [RenderedFile])] = []
         do {
-            files = try renderReport(report, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))
+            for (input, analysis) in zip(inputs.inputs, reports) {
+                let directory = inputs.isBatch ? (output as NSString).appendingPathComponent(input.directory) : output
+                written.append((directory, try renderReport(analysis, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))))
+            }
         } catch {
             // The built-in templates always render; a failure is a bug unless the user's templates are in play.
             guard templates != nil else { throw error }
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
-        try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: output) }
-        if !quiet {
-            print(TerminalSummary(report: report, written: files.map { (output as NSString).appendingPathComponent($0.name) },
-                                  colored: isatty(STDOUT_FILENO) == 1).text)
+        if inputs.isBatch {
+            let entries = zip(zip(inputs.inputs, reports), written).map { pair, files in
+                BatchIndex.Entry(directory: pair.0.directory, report: pair.1, files: files.files.map(\.name))
+            }
+            written.append((output, try BatchIndex(generatedAt: options.generatedAt, models: entries).files()))
         }
-        if let threshold, report.findingsCounted(strict: strict).contains(where: { $0.severity >= threshold }) {
-            throw ExitCode(1)
+        for (directory, files) in written {
+            try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: directory) }
+        }
+        if !quiet {
+            if inputs.isBatch {
+                for (input, analysis) in zip(inputs.inputs, reports) {
+                    let open = analysis.findingsCounted(strict: false).count
+                    print("\(input.path): \(analysis.findings.count) finding\(analysis.findings.count == 1 ? "" : "s") (\(open) open) → \((output as NSString).appendingPathComponent(input.directory))")
+                }
+                print("wrote \((output as NSString).appendingPathComponent("index.md")) and index.json")
+            } else {
+                print(TerminalSummary(report: reports[0], written: written[0].files.map { (output as NSString).appendingPathComponent($0.name) },
+                                      colored: isatty(STDOUT_FILENO) == 1).text)
+            }
+        }
+        if let threshold, reports.contains(where: { $0.findingsCounted(strict: strict).contains { $0.severity >= threshold } }) {
+            throw ExitCode(ExitStatus.findingsAtThreshold.rawValue)
         }
     }
 

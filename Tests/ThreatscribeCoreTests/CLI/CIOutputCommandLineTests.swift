@@ -111,3 +111,49 @@ extension CIOutputCommandLineTests {
         #expect(same.status == 0, "nothing new against its own baseline")
     }
 }
+
+extension CIOutputCommandLineTests {
+    /// A directory of models: one report directory per model, mirroring the layout, plus an index.
+    @Test func batchWritesOneDirectoryPerModelAndAnIndex() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let models = directory.appendingPathComponent("services")
+        for (name, sample) in [("api/threat-model.yaml", "minimal.yaml"), ("booking/threat-model.yaml", "betzenstein-booking.yaml")] {
+            let url = models.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Samples/\(sample)"), to: url)
+        }
+        try "not a model".write(to: models.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        let run = try CLI.run(["analyze", models.path, "-o", out.path, "--format", "md,json", "--date", "2026-01-15", "--fail-on", "high"])
+        #expect(run.status == 1, "the booking model has High findings: \(run.stderr)")
+        let written = FileManager.default.enumerator(atPath: out.path)?.allObjects.compactMap { $0 as? String }.sorted()
+        #expect(written == ["api", "api/threat-model", "api/threat-model/threat-model.json", "api/threat-model/threat-model.md",
+                            "booking", "booking/threat-model", "booking/threat-model/threat-model.json", "booking/threat-model/threat-model.md",
+                            "index.json", "index.md"])
+        let index = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("index.json"))) as? [String: Any])
+        let entries = try #require(index["models"] as? [[String: Any]])
+        #expect(entries.compactMap { $0["system"] as? String } == ["Inventory API", "Betzenstein Booking"])
+        #expect(entries.compactMap { $0["directory"] as? String } == ["api/threat-model", "booking/threat-model"])
+        let markdown = try String(contentsOf: out.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(markdown.contains("[booking/threat-model](<booking/threat-model/threat-model.md>)"))
+        #expect(try CLI.run(["analyze", models.appendingPathComponent("*/threat-model.yaml").path, "-o", out.path, "-q"]).status == 0)
+    }
+
+    /// One bad model among several: every problem of every model is printed, nothing is written.
+    @Test func batchWithABadModelWritesNothing() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("a.yaml"), second = directory.appendingPathComponent("b.yaml")
+        try "system:\n  name: A\nmiddleware:\n  - type: cors\n    allow_orgins: []\n".write(to: first, atomically: true, encoding: .utf8)
+        try "system: [\n".write(to: second, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        let run = try CLI.run(["analyze", "Samples/minimal.yaml", first.path, second.path, "-o", out.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("a.yaml:5:5: error: unknown key `allow_orgins`"), "\(run.stderr)")
+        #expect(run.stderr.contains("b.yaml:"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(try CLI.run(["analyze", directory.appendingPathComponent("none-*.yaml").path, "-o", out.path]).status == 2)
+        #expect(try CLI.run(["analyze", "Samples", "-o", out.path, "--baseline", "x.json"]).status == 2)
+    }
+}
