@@ -21,12 +21,12 @@ public enum CORSConfigurationError: Error, Equatable, Sendable, CustomStringConv
         case let .invalidRegex(pattern, reason):
             return "allow_origin_regex \(quoted(pattern)) does not compile: \(reason)"
         case let .unknownKey(key, suggestion):
-            return "unknown CORSMiddleware argument `\(key)`"
+            return "unknown CORSMiddleware argument `\(DiagnosticText.excerpt(key))`"
                 + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case let .invalidValue(key, expected):
             return "`\(key)` must be \(expected)"
         }
     }
 
-    private func quoted(_ s: String) -> String { "'\(s)'" }
+    private func quoted(_ s: String) -> String { "'\(DiagnosticText.excerpt(s))'" }
 }

@@ -26,7 +26,7 @@ struct ModelConsistency {
 
     private mutating func checkVersion(_ root: LocatedNode) {
         guard let scalar = root["threatscribe"]?.scalarValue, scalar.kind == .int, scalar.intValue != schema.version else { return }
-        report("unsupported format version `threatscribe: \(scalar.text)`; this threatscribe reads version \(schema.version)", at: scalar.location)
+        report("unsupported format version `threatscribe: \(DiagnosticText.excerpt(scalar.text))`; this threatscribe reads version \(schema.version)", at: scalar.location)
     }
 
     /// Duplicate `id`s (or environment `name`s) within one list.
@@ -40,7 +40,7 @@ struct ModelConsistency {
                 guard let scalar = item[key]?.scalarValue, scalar.kind == .string else { continue }
                 if let first = seen[scalar.text] {
                     let noun = key == "id" ? "id" : "\(key)"
-                    found.append(Diagnostic(.error, "duplicate \(noun) `\(scalar.text)` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
+                    found.append(Diagnostic(.error, "duplicate \(noun) `\(DiagnosticText.excerpt(scalar.text))` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
                 } else {
                     seen[scalar.text] = index
                 }
@@ -61,7 +61,7 @@ struct ModelConsistency {
                     report("id `\(Self.serviceId)` in \(path) is reserved for the service itself; choose another", at: scalar.location)
                 } else if let first = firstUse[scalar.text] {
                     if first.components.first != path.components.first {
-                        report("duplicate id `\(scalar.text)` in \(path); already used by \(first)", at: scalar.location)
+                        report("duplicate id `\(DiagnosticText.excerpt(scalar.text))` in \(path); already used by \(first)", at: scalar.location)
                     }
                 } else {
                     firstUse[scalar.text] = path
@@ -87,7 +87,7 @@ struct ModelConsistency {
         switch kind {
         case .authMechanism:
             guard value != Self.publicAuth, !authIds.contains(value) else { return }
-            var message = "`\(path)` refers to unknown auth mechanism `\(value)`"
+            var message = "`\(path)` refers to unknown auth mechanism `\(DiagnosticText.excerpt(value))`"
             if let suggestion = Suggestion.closest(to: value, in: authIds + [Self.publicAuth]) { message += "; did you mean `\(suggestion)`?" }
             message += authIds.isEmpty
                 ? " (no `auth` mechanisms are defined; use `none` for a public route)"
@@ -95,7 +95,7 @@ struct ModelConsistency {
             report(message, at: scalar.location)
         case .element:
             guard value != Self.serviceId, !elementIds.contains(value) else { return }
-            var message = "`\(path)` refers to unknown element `\(value)`"
+            var message = "`\(path)` refers to unknown element `\(DiagnosticText.excerpt(value))`"
             if let suggestion = Suggestion.closest(to: value, in: elementIds + [Self.serviceId]) { message += "; did you mean `\(suggestion)`?" }
             message += elementIds.isEmpty
                 ? " (no clients, data_stores or external_services are defined; `api` is the service itself)"

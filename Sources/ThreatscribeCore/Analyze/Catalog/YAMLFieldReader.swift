@@ -37,10 +37,10 @@ struct YAMLFieldReader {
             }
             guard allowed.contains(name) else {
                 let hint = Suggestion.closest(to: name, in: allowed).map { "; did you mean `\($0)`?" } ?? ""
-                error("unknown key `\(name)` in \(context)\(hint)", at: key)
+                error("unknown key `\(DiagnosticText.excerpt(name))` in \(context)\(hint)", at: key)
                 continue
             }
-            if result[name] != nil { error("duplicate key `\(name)` in \(context)", at: key) }
+            if result[name] != nil { error("duplicate key `\(DiagnosticText.excerpt(name))` in \(context)", at: key) }
             result[name] = (key, value)
         }
         return result

@@ -22,7 +22,7 @@ public struct ConditionParser {
         var parser = ConditionParser(tokens: try ConditionLexer.tokens(in: text))
         let condition = try parser.parseOr()
         guard parser.current.kind == .end else {
-            throw ConditionError(message: "unexpected `\(parser.current.text)`", offset: parser.current.offset)
+            throw ConditionError(message: "unexpected `\(DiagnosticText.excerpt(parser.current.text))`", offset: parser.current.offset)
         }
         return condition
     }
@@ -45,7 +45,7 @@ public struct ConditionParser {
 
     private mutating func expect(_ kind: ConditionToken.Kind, _ what: String) throws(ConditionError) -> ConditionToken {
         guard current.kind == kind else {
-            let found = current.kind == .end ? "end of condition" : "`\(current.text)`"
+            let found = current.kind == .end ? "end of condition" : "`\(DiagnosticText.excerpt(current.text))`"
             throw ConditionError(message: "expected \(what), found \(found)", offset: current.offset)
         }
         return advance()
@@ -117,7 +117,7 @@ public struct ConditionParser {
             case "true": return .bool(true)
             case "false": return .bool(false)
             case "and", "or", "not", "contains", "in":
-                throw ConditionError(message: "expected a value, found `\(token.text)`", offset: token.offset)
+                throw ConditionError(message: "expected a value, found `\(DiagnosticText.excerpt(token.text))`", offset: token.offset)
             case "count", "known":
                 guard current.kind == .openParen else { break }
                 _ = advance()
@@ -128,7 +128,7 @@ public struct ConditionParser {
             }
             return try parseName(startingWith: token)
         default:
-            let found = token.kind == .end ? "end of condition" : "`\(token.text)`"
+            let found = token.kind == .end ? "end of condition" : "`\(DiagnosticText.excerpt(token.text))`"
             throw ConditionError(message: "expected a value, found \(found)", offset: token.offset)
         }
     }
