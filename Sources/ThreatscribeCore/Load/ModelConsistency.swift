@@ -22,6 +22,20 @@ struct ModelConsistency {
             guard let kind = visit.property?.reference, let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
             checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
         }
+        checkOriginRegexBounds(root)
+    }
+
+    /// An `allow_origin_regex` beyond what threatscribe evaluates (length, nesting, repeat counts) is an
+    /// error here, at its place; other regex problems are findings about the modelled app.
+    private mutating func checkOriginRegexBounds(_ root: LocatedNode) {
+        var found: [Diagnostic] = []
+        SchemaWalk(schema: schema).visit(root) { visit in
+            guard visit.property?.key == "allow_origin_regex", let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
+            do throws(CORSConfigurationError) { _ = try OriginRegex(scalar.text) } catch {
+                if case .regexTooComplex = error { found.append(Diagnostic(.error, error.description, at: scalar.location)) }
+            }
+        }
+        problems += found
     }
 
     private mutating func checkVersion(_ root: LocatedNode) {
