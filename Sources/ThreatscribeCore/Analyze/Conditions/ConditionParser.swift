@@ -14,12 +14,21 @@ public struct ConditionError: Error, Sendable, Equatable {
 ///     compare := operand (("==" | "!=" | "<" | "<=" | ">" | ">=" | "contains" | "in") operand)?
 ///     operand := name ("." name)? | "count(" name ")" | "known(" name ")"
 ///              | "string" | 'string' | integer | true | false | "[" literal ("," literal)* "]" | "(" expr ")"
+///
+/// A condition has at most ``maxTokens`` tokens and nests `not` and parentheses at most ``maxDepth``
+/// deep, so parsing, checking, evaluating and freeing it never recurse far.
 public struct ConditionParser {
+    /// The most tokens one condition may have.
+    public static let maxTokens = 1_000
+    /// The deepest nesting of `not` and parentheses.
+    public static let maxDepth = 50
+
     private var tokens: [ConditionToken]
     private var position = 0
+    private var depth = 0
 
     public static func parse(_ text: String) throws(ConditionError) -> Condition {
-        var parser = ConditionParser(tokens: try ConditionLexer.tokens(in: text))
+        var parser = ConditionParser(tokens: try ConditionLexer.tokens(in: text, limit: maxTokens))
         let condition = try parser.parseOr()
         guard parser.current.kind == .end else {
             throw ConditionError(message: "unexpected `\(DiagnosticText.excerpt(parser.current.text))`", offset: parser.current.offset)
@@ -64,12 +73,27 @@ public struct ConditionParser {
     }
 
     private mutating func parseNot() throws(ConditionError) -> Condition {
-        if accept(word: "not") { return .not(try parseNot()) }
+        if current.kind == .word, current.text == "not" {
+            try enterNesting()
+            defer { depth -= 1 }
+            _ = advance()
+            return .not(try parseNot())
+        }
         return try parseComparison()
+    }
+
+    /// One level deeper into `not` or parentheses, at the current token.
+    private mutating func enterNesting() throws(ConditionError) {
+        guard depth < Self.maxDepth else {
+            throw ConditionError(message: "the condition nests `not` and parentheses deeper than \(Self.maxDepth) levels; threatscribe refuses to read it", offset: current.offset)
+        }
+        depth += 1
     }
 
     private mutating func parseComparison() throws(ConditionError) -> Condition {
         if current.kind == .openParen {
+            try enterNesting()
+            defer { depth -= 1 }
             _ = advance()
             let inner = try parseOr()
             _ = try expect(.closeParen, "`)`")
