@@ -28,8 +28,8 @@ enum YAMLPrescan {
         if size > limits.maxBytes {
             return [Diagnostic(.error, "the \(what) is \(size) bytes, more than the \(limits.maxBytes / 1024 / 1024) MiB threatscribe reads", at: start)]
         }
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
             var walk = EventWalk(file: file, text: text, limits: limits)
             walk.run(buffer)
             return walk.problems
@@ -72,7 +72,7 @@ private struct EventWalk {
         self.limits = limits
     }
 
-    mutating func run(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }

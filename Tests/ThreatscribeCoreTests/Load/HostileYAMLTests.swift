@@ -106,11 +106,11 @@ import Testing
     }
 
     @Test func hugeValuesAreQuotedShortened() {
-        let huge = String(repeating: "A", count: 1_000_000)
+        let huge = String(repeating: "A", count: 500_000)
         let text = "system:\n  name: Shop\nmiddleware:\n  - type: \(huge)\n? \(huge)\n: 1\n"
         let diagnostics = timedDiagnostics(text)
         #expect(diagnostics.count == 2)
-        let excerpt = String(repeating: "A", count: 80) + "… (1000000 characters)"
+        let excerpt = String(repeating: "A", count: 80) + "… (500000 characters)"
         #expect(diagnostics.allSatisfy { $0.count < 400 && $0.contains(excerpt) }, "\(diagnostics.map { $0.prefix(300) })")
     }
 
@@ -129,5 +129,14 @@ import Testing
             "user/entry.yaml:1:5: error: nesting is deeper than the YAML reader's limit of 1000 levels; threatscribe refuses to read it",
             "user/entry.yaml:30:1: error: duplicate key `title`; it is already set at line 2",
         ])
+    }
+
+    @Test func crlfCatalogFilesGetTheSamePlacesAsLFFiles() {
+        let catalog = CatalogLoadTests()
+        let entry = CatalogLoadTests.entry.replacingOccurrences(
+            of: "when: env.is_production and docs_exposed", with: "when: |\n  env.is_production\n    and docs_exposd")
+        let lf = catalog.diagnostics(entry)
+        #expect(lf.first?.hasPrefix("user/entry.yaml:6:9: error: unknown fact `docs_exposd`") == true, "\(lf)")
+        #expect(catalog.diagnostics(entry.replacingOccurrences(of: "\n", with: "\r\n")) == lf)
     }
 }
