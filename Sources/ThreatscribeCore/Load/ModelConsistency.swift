@@ -22,11 +22,25 @@ struct ModelConsistency {
             guard let kind = visit.property?.reference, let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
             checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
         }
+        checkOriginRegexBounds(root)
+    }
+
+    /// An `allow_origin_regex` beyond what threatscribe evaluates (length, nesting, repeat counts) is an
+    /// error here, at its place; other regex problems are findings about the modelled app.
+    private mutating func checkOriginRegexBounds(_ root: LocatedNode) {
+        var found: [Diagnostic] = []
+        SchemaWalk(schema: schema).visit(root) { visit in
+            guard visit.property?.key == "allow_origin_regex", let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
+            do throws(CORSConfigurationError) { _ = try OriginRegex(scalar.text) } catch {
+                if case .regexTooComplex = error { found.append(Diagnostic(.error, error.description, at: scalar.location)) }
+            }
+        }
+        problems += found
     }
 
     private mutating func checkVersion(_ root: LocatedNode) {
         guard let scalar = root["threatscribe"]?.scalarValue, scalar.kind == .int, scalar.intValue != schema.version else { return }
-        report("unsupported format version `threatscribe: \(scalar.text)`; this threatscribe reads version \(schema.version)", at: scalar.location)
+        report("unsupported format version `threatscribe: \(DiagnosticText.excerpt(scalar.text))`; this threatscribe reads version \(schema.version)", at: scalar.location)
     }
 
     /// Duplicate `id`s (or environment `name`s) within one list.
@@ -40,7 +54,7 @@ struct ModelConsistency {
                 guard let scalar = item[key]?.scalarValue, scalar.kind == .string else { continue }
                 if let first = seen[scalar.text] {
                     let noun = key == "id" ? "id" : "\(key)"
-                    found.append(Diagnostic(.error, "duplicate \(noun) `\(scalar.text)` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
+                    found.append(Diagnostic(.error, "duplicate \(noun) `\(DiagnosticText.excerpt(scalar.text))` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
                 } else {
                     seen[scalar.text] = index
                 }
@@ -61,7 +75,7 @@ struct ModelConsistency {
                     report("id `\(Self.serviceId)` in \(path) is reserved for the service itself; choose another", at: scalar.location)
                 } else if let first = firstUse[scalar.text] {
                     if first.components.first != path.components.first {
-                        report("duplicate id `\(scalar.text)` in \(path); already used by \(first)", at: scalar.location)
+                        report("duplicate id `\(DiagnosticText.excerpt(scalar.text))` in \(path); already used by \(first)", at: scalar.location)
                     }
                 } else {
                     firstUse[scalar.text] = path
@@ -87,7 +101,7 @@ struct ModelConsistency {
         switch kind {
         case .authMechanism:
             guard value != Self.publicAuth, !authIds.contains(value) else { return }
-            var message = "`\(path)` refers to unknown auth mechanism `\(value)`"
+            var message = "`\(path)` refers to unknown auth mechanism `\(DiagnosticText.excerpt(value))`"
             if let suggestion = Suggestion.closest(to: value, in: authIds + [Self.publicAuth]) { message += "; did you mean `\(suggestion)`?" }
             message += authIds.isEmpty
                 ? " (no `auth` mechanisms are defined; use `none` for a public route)"
@@ -95,7 +109,7 @@ struct ModelConsistency {
             report(message, at: scalar.location)
         case .element:
             guard value != Self.serviceId, !elementIds.contains(value) else { return }
-            var message = "`\(path)` refers to unknown element `\(value)`"
+            var message = "`\(path)` refers to unknown element `\(DiagnosticText.excerpt(value))`"
             if let suggestion = Suggestion.closest(to: value, in: elementIds + [Self.serviceId]) { message += "; did you mean `\(suggestion)`?" }
             message += elementIds.isEmpty
                 ? " (no clients, data_stores or external_services are defined; `api` is the service itself)"

@@ -16,8 +16,11 @@ struct TemplateLibrary {
         _ = MarkdownContentType.registered
         _ = HTMLTemplateContentType.registered
         var library = MustacheLibrary()
+        var texts: [String: String] = [:], paths: [String: String] = [:]
         for path in store.paths(under: Self.folder) where path.hasSuffix(Self.suffix) {
             let name = String(path.dropFirst(Self.folder.count).dropLast(Self.suffix.count))
+            texts[name] = store[path] ?? ""
+            paths[name] = path
             do {
                 library.register(try MustacheTemplate(string: HTMLTemplateContentType.pragma + (store[path] ?? "")), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -30,6 +33,9 @@ struct TemplateLibrary {
                 )
             }
         }
+        // Checked after parsing, so a syntax error is reported as such; before rendering, which
+        // would recurse without end through a template that includes itself.
+        try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
         self.library = library
     }
 

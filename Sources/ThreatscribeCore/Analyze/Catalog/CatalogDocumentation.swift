@@ -113,6 +113,8 @@ public struct CatalogDocumentation {
       mean "the model says x is off".
     - Names are checked when the catalog loads: a field must belong to the entry's scope, or be written
       `scope.field` for a global scope; comparisons must be well typed.
+    - A condition has at most 1000 tokens and nests `not` and parentheses at most 50 deep; a larger one is
+      an error at its place (split it into several entries).
 
     ## Placeholders
 

@@ -24,7 +24,7 @@ public enum ProseTemplate {
             }
             if placeholder.scope == nil, placeholder.field == "subject" { continue }
             if let format = placeholder.format, !formats.contains(format) {
-                throw ConditionError(message: "unknown format `\(format)` (use `code`, `python` or `shell`)", offset: offset())
+                throw ConditionError(message: "unknown format `\(DiagnosticText.excerpt(format))` (use `code`, `python` or `shell`)", offset: offset())
             }
             do {
                 _ = try checker.resolve(scope: placeholder.scope, field: placeholder.field, offset: 0)
