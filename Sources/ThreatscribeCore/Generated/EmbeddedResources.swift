@@ -982,7 +982,7 @@ samples:
 id: TS-AUTH-011
 title: Login endpoint {{subject}} has no brute-force protection
 scope: endpoint
-when: is_login and rate_limited == false
+when: verifies_guessable_secret and rate_limited == false
 component: Security utilities and authentication
 stride: [S]
 cwe: CWE-307
@@ -1008,9 +1008,9 @@ impact:
   accountability: 7
 confidence: clear-cut
 controls: [authentication, rate_limiting]
-evidence: [is_login, purpose, rate_limited, path]
+evidence: [verifies, purpose, rate_limited, path]
 description: |
-  `{{subject}}` checks credentials (purpose `{{purpose}}`) and nothing limits how often it can be
+  `{{subject}}` checks a guessable secret (`{{verifies}}`) and nothing limits how often it can be
   called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no ingress
   rate limiting. An attacker can try passwords (or one-time codes) as fast as the server answers,
   and spread them across accounts (password spraying, credential stuffing with leaked lists).
@@ -1018,8 +1018,11 @@ impact_description: |
   Accounts with weak or reused passwords are taken over; 6-digit codes fall to exhaustive search;
   the password-hashing work (bcrypt/argon2) on each attempt also loads the CPU.
 detection: |
-  Fires when an endpoint's purpose is `login` (or `token`, `signin`, `password_reset`, `otp`,
-  `mfa`) and no limit applies to it, as far as the model lists the middleware.
+  Fires when an endpoint verifies a password, a one-time code or another guessable secret
+  (`verifies: password | otp | guessable_secret`; `purpose: login` means `password` and
+  `purpose: otp` means `otp` unless `verifies` says otherwise) and no limit applies to it, as far
+  as the model lists the middleware. OAuth callbacks (`oauth_code`) and high-entropy reset or
+  invite tokens (`random_token`) cannot be guessed and do not fire.
 false_positives: |
   Login handled by an external identity provider that enforces lockout (then this endpoint only
   exchanges codes), or a WAF rule the model does not describe.
@@ -1058,6 +1061,17 @@ samples:
               methods: [POST]
               auth: none
               purpose: login
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /reset-password
+              methods: [POST]
+              auth: none
+              purpose: password_reset
+              verifies: guessable_secret
   no_trigger:
     - |
       system: {name: Sample API}
@@ -1083,6 +1097,26 @@ samples:
               methods: [POST]
               auth: none
               purpose: login
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /oauth/callback
+              methods: [GET]
+              auth: none
+              purpose: oauth_callback
+            - path: /reset-password
+              methods: [POST]
+              auth: none
+              purpose: password_reset
+              verifies: random_token
+            - path: /login/sso
+              methods: [GET]
+              auth: none
+              purpose: login
+              verifies: oauth_code
 
 """#,
         "Catalog/entries/background/TS-BG-001.yaml": #"""
@@ -2602,6 +2636,88 @@ samples:
       frameworks: {starlette: "0.52.1"}
       middleware:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-018.yaml": #"""
+id: TS-CORS-018
+title: Any website can read responses with the user's credentials (Starlette {{starlette_version}})
+scope: cors
+when: attacker_reads_with_credentials and not wildcard_with_credentials
+stride: [I, S]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2, v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, SC-7(5), CM-6]
+likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 8, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
+impact: {confidentiality: 7, integrity: 5, availability: 1, accountability: 7}
+confidence: clear-cut
+controls: [cors, csrf]
+evidence: [attacker_reads_with_credentials, allow_origin_regex, allow_origins, allow_credentials, starlette_version]
+description: |
+  The CORS engine evaluated a credentialed `fetch()` from `https://attacker.example`, an origin the
+  model does not list, against this configuration for Starlette {{starlette_version}}: the response
+  carries that origin in `Access-Control-Allow-Origin` together with
+  `Access-Control-Allow-Credentials: true`, so the browser lets the page read it. This is what
+  `threatscribe cors check` reports for the same request. With `allow_origin_regex`, Starlette
+  reflects every origin the pattern matches; `allow_origin_regex={{allow_origin_regex|python}}`
+  matches an arbitrary site.
+impact_description: |
+  Full cross-site read access to whatever the logged-in user can see, from any web page they open:
+  account data, tokens in response bodies, CSRF tokens.
+detection: |
+  Fires when the engine says a page on `https://attacker.example` can read a response with
+  `credentials: "include"`, in any environment, unless TS-CORS-002 already reports it (`"*"` with
+  credentials). Typical cause: `allow_origin_regex=".*"` (or another pattern matching any host)
+  with `allow_credentials=True`.
+false_positives: |
+  None where cookies or HTTP authentication exist. With bearer tokens in an `Authorization` header
+  only, the credentials flag grants nothing today, but it will the day a cookie is added.
+mitigation: |
+  Allow the real front-end origins only, and anchor any regex to your own domain:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins={{suggested_origins|python}},
+      allow_origin_regex=r"https://[a-z0-9-]+\.example\.com",  # only if you need subdomains
+      allow_credentials=True,
+  )
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: https://attacker.example' -H 'Cookie: session=x' {{env.base_url}}/
+  ```
+  Before the fix: `access-control-allow-origin: https://attacker.example` and
+  `access-control-allow-credentials: true`. After: no `access-control-allow-origin`.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://fetch.spec.whatwg.org/#cors-protocol-and-credentials
+  - https://portswigger.net/web-security/cors
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origin_regex: ".*", allow_credentials: true}
+  no_trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origin_regex: ".*", allow_credentials: false}
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://[a-z0-9-]+\\.example\\.com", allow_credentials: true}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["*"], allow_credentials: true}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
@@ -7481,7 +7597,8 @@ impact_description: |
   did it.
 detection: |
   Fires for endpoints with POST, PUT, PATCH or DELETE whose authentication is unspecified: no
-  `auth` on the endpoint and no auth dependency on its router. Login endpoints are excluded, and so
+  `auth` on the endpoint and no auth dependency on its router. Endpoints the model marks
+  `read_only: true` (a `POST /query`) change nothing and are excluded; so are sign-in endpoints, and so
   are the cases other entries report more precisely: admin endpoints (TS-ROUTE-007), endpoints under
   another router's protected prefix (TS-ROUTE-003) and hidden endpoints (TS-ROUTE-004).
   Judgment: a check inside the handler body is invisible to the model.
@@ -7537,6 +7654,15 @@ samples:
             - path: /
               methods: [POST]
               auth: none
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: ""
+          endpoints:
+            - path: /query
+              methods: [POST]
+              purpose: search
+              read_only: true
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-002.yaml": #"""
@@ -7654,7 +7780,7 @@ samples:
 id: TS-ROUTE-003
 title: '{{subject}} sits under the protected prefix {{protected_prefix}} but is not protected'
 scope: endpoint
-when: known(protected_prefix) and not (auth_state == "public" and (is_login or purpose == "health"))
+when: known(protected_prefix) and auth_state == "unspecified"
 component: Routing and authorization
 stride: [S, E]
 cwe: CWE-306
@@ -7692,14 +7818,13 @@ impact_description: |
   Anonymous access to an operation that reviewers, proxies and documentation assume is protected
   with the rest of `{{protected_prefix}}`.
 detection: |
-  Fires when an endpoint without authentication (unspecified or `auth: none`) has a full path under
+  Fires when an endpoint whose authentication the model leaves unspecified has a full path under
   the prefix of a different router that has an auth dependency. An endpoint marked `auth: none`
-  whose purpose is logging in (`login`, `token`, `signin`, `password_reset`, `otp`, `mfa`) or
-  `health` is public by necessity and does not fire (e.g. `/{org}/auth/login` next to an
-  authenticated `/{org}` router).
+  is deliberately public (e.g. `/{org}/auth/login` next to an authenticated `/{org}` router) and
+  does not fire.
 false_positives: |
-  A deliberately public endpoint placed under that prefix (for example a public status page); move
-  it to a public prefix to keep the convention meaningful.
+  A deliberately public endpoint placed under that prefix (for example a public status page) that
+  the model does not mark `auth: none`; mark it so.
 mitigation: |
   Declare the route on the protected router, or give it the same dependency:
 
@@ -7769,13 +7894,25 @@ samples:
         - prefix: /api/v1/{organization}/auth
           endpoints:
             - {path: /login, methods: [POST], auth: none, purpose: login}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: jwt, type: jwt, transport: header}
+      routers:
+        - prefix: /api
+          dependencies: [jwt]
+          endpoints:
+            - {path: /items, methods: [GET]}
+        - prefix: /api/public
+          endpoints:
+            - {path: /status, methods: [GET], auth: none}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-004.yaml": #"""
 id: TS-ROUTE-004
 title: Hidden endpoint {{subject}} is not protected, only left out of the docs
 scope: endpoint
-when: include_in_schema == false and auth_state != "authenticated" and not (purpose == "health")
+when: include_in_schema == false and auth_state == "unspecified" and not (purpose == "health")
 component: Routing and authorization
 stride: [S, E, I]
 cwe: CWE-425
@@ -7813,10 +7950,12 @@ impact_description: |
   reviewed or tested.
 detection: |
   Fires when an endpoint has `include_in_schema: false`, neither its router nor the endpoint
-  names an auth mechanism, and its purpose is not `health`.
+  names an auth mechanism, the model does not mark it deliberately public (`auth: none`), and its
+  purpose is not `health`.
 false_positives: |
   Intentionally public utility routes (`robots.txt`, a version endpoint) that are only hidden to
-  keep the docs tidy; health checks marked `purpose: health` are not reported.
+  keep the docs tidy and that the model does not mark `auth: none`; routes marked `auth: none`
+  and health checks marked `purpose: health` are not reported.
 mitigation: |
   Protect it like any other route, then decide separately whether to document it:
 
@@ -7865,6 +8004,12 @@ samples:
         - prefix: ""
           endpoints:
             - {path: /healthz, methods: [GET], auth: none, purpose: health, include_in_schema: false}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: ""
+          endpoints:
+            - {path: /robots.txt, methods: [GET], auth: none, include_in_schema: false}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-005.yaml": #"""

@@ -23,6 +23,13 @@ public enum ModelReference {
                 lines.append("| `\(property.key)` | \(typeName(property.type, schema: schema)) | \(required) | \(escaped(meaning)) |")
             }
             lines.append("")
+            for property in object.properties {
+                guard let enumeration = property.type.enumeration, !enumeration.meanings.isEmpty else { continue }
+                lines.append("Values of `\(property.key)` and what they make the analysis do:")
+                lines.append("")
+                for value in enumeration.cases { lines.append("- `\(value)`: \(enumeration.meanings[value] ?? "")") }
+                lines.append("")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -9,7 +9,7 @@ extension ModelSchema {
             PropertySchema("openapi_url", .nullableString, "OpenAPI JSON path; `null` disables it and the docs, absent means `/openapi.json`."),
             PropertySchema("root_path", .string, "The `root_path=` argument (prefix added by a proxy)."),
             PropertySchema("docs_assets", .enumeration(EnumSchema(DocsAssets.self)), "Where Swagger UI / ReDoc assets load from."),
-            PropertySchema("docs_auth", .string, "How the docs routes are protected, if at all (e.g. `http_basic`, `none`)."),
+            PropertySchema("docs_auth", .enumeration(EnumSchema(DocsAuth.self)), "How the docs routes are protected; `none`: not at all."),
             PropertySchema("openapi_sensitive_text", .list(.string), "Sensitive text the OpenAPI descriptions carry (internal hosts, credentials, notes)."),
             PropertySchema("middleware_style", .enumeration(EnumSchema(MiddlewareStyle.self)), "How the code registers middleware, which decides what is outermost."),
             PropertySchema("exception_handlers", .list(.object("ExceptionHandler")), "Registered exception handlers; absent means FastAPI's defaults."),

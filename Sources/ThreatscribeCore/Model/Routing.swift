@@ -69,8 +69,11 @@ public struct Endpoint: Codable, Sendable, Equatable {
     /// Fields of the response that hold sensitive data.
     public var sensitiveResponseFields: [String]?
     public var includeInSchema: Bool?
-    /// `login`, `admin`, `upload`, `search`, `export`, `payment`, `health`, …
-    public var purpose: String?
+    public var purpose: EndpointPurpose?
+    /// What secret the handler checks; absent: the purpose's default.
+    public var verifies: VerifiedSecret?
+    /// The handler changes no server state although its method is POST, PUT, PATCH or DELETE (`POST /query`).
+    public var readOnly: Bool?
     /// The handler checks that the caller owns the object it addresses.
     public var checksObjectOwnership: Bool?
     /// An `async def` handler that makes blocking calls.
