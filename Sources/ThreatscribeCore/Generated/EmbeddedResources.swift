@@ -2259,7 +2259,7 @@ samples:
 id: TS-CORS-011
 title: allow_headers=["*"] mirrors any requested header, Authorization included
 scope: cors
-when: wildcard_headers and (allow_credentials or wildcard_origin or count(allow_origins) > 2)
+when: wildcard_headers and allows_some_origin and (allow_credentials or wildcard_origin or count(allow_origins) > 2)
 stride: [I]
 cwe: CWE-942
 owasp_api_2023: [API8:2023]
@@ -2286,7 +2286,8 @@ impact_description: |
 detection: |
   Fires when `"*"` is in `allow_headers` and the origin set is broad (a wildcard, more than two
   origins) or credentials are allowed. The engine evaluates a preflight asking for `authorization` and
-  cites the mirrored answer.
+  cites the mirrored answer. With no origin allowed (`allow_origins=[]`, no regex) nothing is
+  granted to anyone and it does not fire.
 false_positives: |
   A single trusted front end that really needs arbitrary headers; list them instead to document it.
 mitigation: |
@@ -2323,13 +2324,17 @@ samples:
       system: {name: S}
       middleware:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true, allow_headers: ["Authorization"]}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: [], allow_headers: ["*"], allow_credentials: true}
 
 """#,
         "Catalog/entries/cors/TS-CORS-012.yaml": #"""
 id: TS-CORS-012
 title: allow_methods=["*"] allows {{allowed_methods}} from every allowed origin
 scope: cors
-when: wildcard_methods
+when: wildcard_methods and allows_some_origin
 stride: [T]
 cwe: CWE-942
 owasp_api_2023: [API8:2023]
@@ -2351,7 +2356,8 @@ impact_description: |
   The policy stops documenting what the front end does. Risk grows with the origin set: with
   {{allow_origins|code}} allowed, each of those origins can issue state-changing methods.
 detection: |
-  Fires whenever `"*"` is in `allow_methods`. The engine evaluates a `DELETE` preflight.
+  Fires whenever `"*"` is in `allow_methods` and some origin is allowed (not for `allow_origins=[]`
+  without a regex: then no preflight passes). The engine evaluates a `DELETE` preflight.
 false_positives: |
   None as a fact; severity is low where the origin set is one trusted front end.
 mitigation: |
@@ -2385,6 +2391,10 @@ samples:
       system: {name: S}
       middleware:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_methods: ["GET", "POST"]}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: [], allow_methods: ["*"]}
 
 """#,
         "Catalog/entries/cors/TS-CORS-013.yaml": #"""
