@@ -777,6 +777,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+reach: browser
 controls: [csrf]
 evidence: [transport, parameter, type, csrf_defended, endpoints]
 description: |
@@ -797,7 +798,7 @@ impact_description: |
   not form or query-parameter endpoints.
 detection: |
   Fires when an auth mechanism used by at least one endpoint travels in a cookie and the model
-  lists middleware without any whose purpose or name mentions CSRF, and claims no `csrf` control.
+  lists middleware without any whose `purpose` is `csrf`, and claims no `csrf` control.
 false_positives: |
   Cookies set with `SameSite=Strict` (or `Lax` with no state-changing GET endpoints and no
   sibling subdomains an attacker controls), or handlers that require a custom header such as
@@ -856,7 +857,7 @@ samples:
       middleware:
         - type: custom
           id: csrf
-          purpose: csrf protection
+          purpose: csrf
       auth:
         - id: api_key_cookie
           type: api_key
@@ -1418,7 +1419,7 @@ samples:
 id: TS-BUILD-003
 title: Service images or packages are published to a non-private registry
 scope: build
-when: artifact_registry_private == false
+when: artifact_registry_private == false and not source_public
 component: Build and supply chain
 stride: [I]
 cwe: CWE-538
@@ -1452,10 +1453,12 @@ description: |
 impact_description: |
   Source disclosure and, frequently, credential disclosure from image history.
 detection: |
-  Fires when `build.artifact_registry_private` is false.
+  Fires when `build.artifact_registry_private` is false, unless `build.source_public` says the
+  code is public anyway (an open-source project's public image is meant to be pulled).
 false_positives: |
-  The service is open source and the image is meant to be public; check it contains no secrets
-  (`docker history --no-trunc`, `trivy image --scanners secret`) and disable the entry.
+  Images that hold only what the public repository holds; mark the project `source_public: true`,
+  and still check the image contains no secrets (`docker history --no-trunc`,
+  `trivy image --scanners secret`).
 mitigation: |
   Move the images to a private repository (ECR, Artifact Registry, GHCR with private visibility),
   pull with per-cluster credentials, and scan images for secrets in CI:
@@ -1480,6 +1483,9 @@ samples:
     - |
       system: {name: Sample API}
       build: {artifact_registry_private: true}
+    - |
+      system: {name: Sample API}
+      build: {artifact_registry_private: false, source_public: true}
 
 """#,
         "Catalog/entries/build/TS-BUILD-004.yaml": #"""
@@ -1570,6 +1576,7 @@ nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 5, integrity: 1, availability: 0, accountability: 3}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [wildcard_origin, allow_origins]
 description: |
@@ -1664,6 +1671,7 @@ nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 7, integrity: 5, availability: 1, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors, csrf]
 evidence: [wildcard_with_credentials, allow_origins, allow_credentials, starlette_version]
 description: |
@@ -1750,6 +1758,7 @@ nist_800_53: [AC-4, CM-6]
 likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors, csrf]
 evidence: [null_origin_allowed, allow_origins, allow_credentials]
 description: |
@@ -1810,6 +1819,7 @@ nist_800_53: [SC-8, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 6, integrity: 5, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors, tls]
 evidence: [cleartext_origins, allow_credentials]
 description: |
@@ -1874,6 +1884,7 @@ nist_800_53: [CM-6, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [loopback_origins, allow_credentials]
 description: |
@@ -1946,6 +1957,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 6, motive: 1, opportunity: 4, size: 2, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 2, integrity: 1, availability: 1, accountability: 1}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [unspecified_address_origins]
 description: |
@@ -2015,6 +2027,7 @@ nist_800_53: [CM-6, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [private_network_origins, allow_credentials]
 description: |
@@ -2077,6 +2090,7 @@ nist_800_53: [AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [custom_scheme_origins]
 description: |
@@ -2137,6 +2151,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 3, motive: 1, opportunity: 7, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 3}
 impact: {confidentiality: 0, integrity: 0, availability: 3, accountability: 1}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [unmatchable_origins]
 description: |
@@ -2204,6 +2219,7 @@ nist_800_53: [AC-4, CM-6]
 likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [allow_origin_regex, regex_attacker_origin, allow_credentials]
 description: |
@@ -2271,6 +2287,7 @@ nist_800_53: [CM-6, CM-7]
 likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 3, integrity: 2, availability: 0, accountability: 3}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [wildcard_headers, allow_headers, allow_credentials]
 description: |
@@ -2346,6 +2363,7 @@ nist_800_53: [CM-7]
 likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 1, integrity: 3, availability: 1, accountability: 3}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [wildcard_methods, allowed_methods]
 description: |
@@ -2413,6 +2431,7 @@ nist_800_53: [AC-4, SC-7(5)]
 likelihood: {skill_level: 6, motive: 7, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 7, integrity: 5, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [credentials_with_nonloopback_broad_origins, allow_credentials]
 description: |
@@ -2484,6 +2503,7 @@ nist_800_53: [CM-6, SI-2]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 3, integrity: 1, availability: 3, accountability: 1}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [missing_vary, starlette_version]
 description: |
@@ -2550,6 +2570,7 @@ nist_800_53: [AC-4, SC-7]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 5, availability: 1, accountability: 7}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [private_network_access, allow_origins]
 description: |
@@ -2613,6 +2634,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 1, motive: 1, opportunity: 9, size: 2, ease_of_discovery: 9, ease_of_exploit: 1, awareness: 9, intrusion_detection: 1}
 impact: {confidentiality: 0, integrity: 0, availability: 5, accountability: 0}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [invalid_configuration]
 description: |
@@ -2664,6 +2686,7 @@ nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 8, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 7, integrity: 5, availability: 1, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors, csrf]
 evidence: [attacker_reads_with_credentials, allow_origin_regex, allow_origins, allow_credentials, starlette_version]
 description: |
@@ -2832,7 +2855,7 @@ samples:
 id: TS-FLOW-002
 title: Connections to data store {{name}} ({{type}}) holding sensitive data are not encrypted
 scope: data_store
-when: tls == false and holds_sensitive_data
+when: tls == false and holds_sensitive_data and not embedded
 component: Data flow
 stride: [I, T]
 cwe: CWE-319
@@ -2868,7 +2891,8 @@ impact_description: |
   Anyone on the network path reads the sensitive records as they are queried, and can capture the
   store's credentials to read everything else.
 detection: |
-  Fires for a data store with `tls: false` and `holds_sensitive_data: true`.
+  Fires for a data store with `tls: false` and `holds_sensitive_data: true` that is not embedded
+  (`sqlite`, `duckdb`, `filesystem` have no network connection to encrypt).
 false_positives: |
   The store is reached only over a Unix socket or localhost inside the same pod; record that as a
   data flow with `tls: true` or describe it.
@@ -2904,6 +2928,10 @@ samples:
       system: {name: Sample API}
       data_stores:
         - {id: users-db, type: postgresql, tls: true, holds_sensitive_data: true}
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: app-db, type: sqlite, tls: false, holds_sensitive_data: true}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-003.yaml": #"""
@@ -3407,7 +3435,8 @@ impact_description: |
   regardless of the API's own TLS.
 detection: |
   Fires in production and staging for a client whose `origin` is `http://` and not a localhost
-  address.
+  address. App schemes (`app://` in Electron, `tauri://`, `capacitor://`) are not plain HTTP and
+  do not fire.
 false_positives: |
   The origin in the model is a leftover development entry; remove it from production's model.
 mitigation: |
@@ -3446,13 +3475,20 @@ samples:
         - {id: web, name: Booking SPA, type: browser_spa, origin: "http://localhost:5173"}
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: desktop, type: desktop_app, origin: "app://-"}
+        - {id: tauri, type: desktop_app, origin: "tauri://localhost"}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-010.yaml": #"""
 id: TS-FLOW-010
 title: Data store {{name}} ({{type}}) accepts connections without authentication
 scope: data_store
-when: no_authentication
+when: no_authentication and not embedded
 component: Data flow
 stride: [S, I, T]
 cwe: CWE-306
@@ -3488,7 +3524,8 @@ impact_description: |
   the API makes; for Redis also command execution paths (`CONFIG SET`, module loading) if not
   disabled.
 detection: |
-  Fires for a data store whose `authentication` is `none`.
+  Fires for a data store whose `authentication` is `none`, unless it is embedded (`type: sqlite`,
+  `duckdb` or `filesystem`: a file the API's own process opens, with no listener to connect to).
 false_positives: |
   The store listens only on a Unix socket or on localhost inside the API's own pod.
 mitigation: |
@@ -3519,6 +3556,10 @@ samples:
       system: {name: Sample API}
       data_stores:
         - {id: cache, type: redis, authentication: password}
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: app-db, type: sqlite, authentication: none, holds_sensitive_data: true}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-011.yaml": #"""
@@ -5389,6 +5430,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers, tls]
 evidence: [has_hsts, names]
 description: |
@@ -5486,6 +5528,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers, tls]
 evidence: [hsts, hsts_max_age]
 description: |
@@ -5555,6 +5598,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_csp, names]
 description: |
@@ -5649,6 +5693,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [csp, csp_script_unsafe_inline, csp_unsafe_eval]
 description: |
@@ -5736,6 +5781,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [csp, csp_script_broad_sources, csp_connect_broad_sources]
 description: |
@@ -5818,6 +5864,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [csp, csp_missing_directives]
 description: |
@@ -5896,6 +5943,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_frame_protection, x_frame_options, names]
 description: |
@@ -5985,6 +6033,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_nosniff, names]
 description: |
@@ -6063,6 +6112,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_referrer_policy, names]
 description: |
@@ -6144,6 +6194,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [x_xss_protection]
 description: |
@@ -6216,6 +6267,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: judgment
+reach: browser
 controls: [security_headers]
 evidence: [missing_cross_origin_policies, names]
 description: |
@@ -6303,6 +6355,7 @@ impact:
   availability: 5
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [order, outside_cors_responders, style]
 description: |
@@ -7947,7 +8000,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
-controls: [authentication, documentation]
+controls: [authentication]
 evidence: [include_in_schema, auth_state, path, purpose]
 description: |
   `{{subject}}` is registered with `include_in_schema=False` and has no authentication (state
@@ -10250,6 +10303,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+reach: browser
 controls: [csrf]
 evidence: [same_site, used_for_auth]
 description: |
@@ -10332,21 +10386,22 @@ description: |
   who can reach {{env.base_url}}, without authentication: a request for `{{mount_url}}<name>`
   returns the file if it exists. StaticFiles has no allow-list of extensions and no notion of
   "private" files; it refuses only paths that resolve outside the directory. The model describes
-  the directory as "{{contents}}", which names {{sensitive_markers}}: files such as `.env`,
+  what the directory holds as {{sensitive_markers}}: files such as `.env`,
   configuration, backups or Python source are served as readily as the intended assets.
 impact_description: |
   Whoever guesses or enumerates a file name (`.env`, `config.py`, `settings.yaml`, `backup.sql`
   are the first names scanners try) reads it: database passwords, signing keys and API tokens
   for the rest of the system, or the source that shows where other weaknesses are.
 detection: |
-  Fires for a StaticFiles mount whose `contents` or `directory` contains one of the words
-  `.env`, `secret`, `credential`, `password`, `private key`, `.pem`, `.key`, `id_rsa`, `.git`,
-  `source`, `config`, `backup`, `.sql`, `sqlite`, `dump`, `api key`, `token`, `.py`, `settings`
-  (case-insensitive), in any environment the model does not mark development or test.
+  Fires for a StaticFiles mount whose `holds` names `secrets`, `source_code`, `configuration`,
+  `backups` or `database`, or whose `directory` name contains one of the words `.env`, `secret`,
+  `credential`, `password`, `private key`, `.pem`, `.key`, `id_rsa`, `.git`, `source`, `config`,
+  `backup`, `.sql`, `sqlite`, `dump`, `api key`, `token`, `.py`, `settings` (case-insensitive), in
+  any environment the model does not mark development or test. The free-text `contents` is shown,
+  never matched.
 false_positives: |
-  The word appears in a negation ("no secrets", "config-free build output") or names a public
-  file on purpose (a published PGP key). Reword `contents` to say what the directory actually
-  holds, or disable the entry for this mount with an override.
+  A directory whose name contains one of the words but holds only public files (a published PGP
+  key under `keys/`); disable the entry for this mount with an override.
 mitigation: |
   Serve only a directory that holds nothing but public build output, and keep secrets and source
   out of it:
@@ -10378,7 +10433,7 @@ samples:
     - |
       system: {name: Sample API}
       static_files:
-        - {path: /static, directory: ., contents: "project root including .env and config files"}
+        - {path: /static, directory: ., contents: "project root including .env and config files", holds: [source_code, secrets, configuration]}
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
   no_trigger:
@@ -10391,16 +10446,22 @@ samples:
     - |
       system: {name: Sample API}
       static_files:
-        - {path: /static, directory: ., contents: "project root including .env"}
+        - {path: /static, directory: ., contents: "project root including .env", holds: [secrets]}
       environments:
         - {name: development, kind: development, base_url: "http://localhost:8000"}
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /static, directory: public, contents: "build output; no secrets, no config files, no source", holds: [frontend_build]}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
 
 """#,
         "Catalog/entries/static/TS-STATIC-002.yaml": #"""
 id: TS-STATIC-002
 title: StaticFiles mount {{path}} serves the project or filesystem root `{{directory}}`
 scope: static_mount
-when: serves_project_root and count(sensitive_markers) == 0 and not env.is_development
+when: serves_project_root and count(sensitive_markers) == 0 and count(holds) == 0 and not env.is_development
 component: Static files
 stride: [I]
 cwe: CWE-552
@@ -10439,11 +10500,11 @@ impact_description: |
 detection: |
   Fires for a StaticFiles mount whose `directory` is `.`, `./`, `/`, `..`, `~`, `/app`, `/code`,
   `/src`, `/srv`, `/usr/src/app`, `/home`, `/root`, `/etc`, `app`, `src`, `./app` or `./src`, when
-  the mount's description names nothing sensitive (TS-STATIC-001 covers that case), in any
+  the model does not say what it holds (`holds`; TS-STATIC-001 covers sensitive contents), in any
   environment not marked development or test.
 false_positives: |
-  A container whose `/app` holds only built assets because the code lives elsewhere. Say so in the
-  mount's `contents`, or rename the directory in the model to what it really is.
+  A container whose `/app` holds only built assets because the code lives elsewhere. Say so with
+  `holds: [frontend_build]`.
 mitigation: |
   Mount a dedicated directory that contains only the files meant to be public:
 
@@ -10515,7 +10576,7 @@ impact:
 confidence: judgment
 evidence: [directory, contents, html, upload_markers]
 description: |
-  `{{directory}}` holds user uploads ("{{contents}}") and is served by `StaticFiles` at `{{path}}`
+  `{{directory}}` holds user uploads ({{upload_markers}}) and is served by `StaticFiles` at `{{path}}`
   on the same origin as the API ({{env.base_url}}). StaticFiles picks the Content-Type from the file
   name (`mimetypes`), so an uploaded `x.html` or `x.svg` is served as `text/html` /
   `image/svg+xml` and its script runs in the API's origin. With `html=True` (here: {{html}}) an
@@ -10526,7 +10587,7 @@ impact_description: |
   it can read responses of same-origin API calls, use cookies scoped to this host, and act as the
   victim (stored cross-site scripting).
 detection: |
-  Fires for a StaticFiles mount whose `contents` or `directory` mentions uploads, user content,
+  Fires for a StaticFiles mount whose `holds` names `user_uploads`, or whose `directory` name mentions uploads, user content,
   attachments or avatars.
 false_positives: |
   Uploads are re-encoded to a fixed safe type (e.g. every image converted to PNG) and the upload
@@ -10564,11 +10625,19 @@ samples:
       system: {name: Sample API}
       static_files:
         - {path: /media, directory: /data/uploads, html: true, contents: "files users upload with their bookings"}
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /files, directory: /srv/files, contents: "booking attachments", holds: [user_uploads]}
   no_trigger:
     - |
       system: {name: Sample API}
       static_files:
         - {path: /assets, directory: /app/dist, contents: "compiled frontend bundle"}
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /assets, directory: /app/dist, contents: "frontend bundle; user uploads live in S3", holds: [frontend_build]}
 
 """#,
         "Catalog/entries/static/TS-STATIC-004.yaml": #"""
@@ -10769,6 +10838,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+reach: browser
 evidence: [autoescape, renders_user_input, engine, starlette_version]
 description: |
   The model says the service's {{engine}} templates render user-controlled input and that
@@ -10848,6 +10918,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+reach: browser
 evidence: [starlette_version, file_extensions, unescaped_extensions, renders_user_input]
 description: |
   Since Starlette 1.0.0, `Jinja2Templates(directory=...)` creates its environment with
@@ -10936,6 +11007,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: judgment
+reach: browser
 evidence: [starlette_version, default_autoescape, renders_user_input]
 description: |
   Templates render user input, the model names Starlette {{starlette_version}} and states neither

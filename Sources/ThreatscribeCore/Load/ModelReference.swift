@@ -50,6 +50,8 @@ public enum ModelReference {
         switch kind {
         case .authMechanism: "Must name an `id` in `auth`, or be `none`."
         case .element: "Must name an `id` in `clients`, `data_stores` or `external_services`, or be `api`."
+        case .environment: "Must name an environment in `environments` (`default` when there are none)."
+        case .modelPath: "Must be a path to a value of this model, written as in finding ids."
         }
     }
 

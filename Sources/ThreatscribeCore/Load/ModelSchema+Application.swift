@@ -40,7 +40,8 @@ extension ModelSchema {
             PropertySchema("path", .string, required: true, "URL path it is mounted at."),
             PropertySchema("directory", .string, required: true, "Directory it serves."),
             PropertySchema("html", .boolean, "The `html=True` argument (serves `index.html`)."),
-            PropertySchema("contents", .string, "What the directory holds, in words."),
+            PropertySchema("contents", .string, "What the directory holds, in words: shown in the report, never interpreted."),
+            PropertySchema("holds", .list(.enumeration(EnumSchema(StaticContent.self))), "What the directory holds, as categories the analysis reads."),
             PropertySchema("source", .codeReference, "Where it is mounted: `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("TemplateSettings", "Server-side template rendering.", properties: [

@@ -86,6 +86,10 @@ public enum ModelReferenceKind: String, Sendable, Equatable {
     case authMechanism
     /// An `id` in `clients`, `data_stores` or `external_services`, or `api` for the service itself.
     case element
+    /// A `name` in `environments` (`default` when the model has none).
+    case environment
+    /// A path to a value of the model, written as in finding ids (`auth[0]`, `routers[2].endpoints[1]`, `deployment`).
+    case modelPath
 }
 
 /// The type of a value in the model file.

@@ -112,8 +112,10 @@ public struct StaticMount: Codable, Sendable, Equatable {
     public var path: String
     public var directory: String
     public var html: Bool?
-    /// What the directory holds, in words.
+    /// What the directory holds, in words (shown, never interpreted).
     public var contents: String?
+    /// What the directory holds, as categories the analysis reads.
+    public var holds: [StaticContent]?
     public var source: String?
 }
 
