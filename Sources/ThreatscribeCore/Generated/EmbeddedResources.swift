@@ -1008,7 +1008,7 @@ impact:
   availability: 3
   accountability: 7
 confidence: clear-cut
-controls: [authentication, rate_limiting]
+controls: [rate_limiting]
 evidence: [verifies, purpose, rate_limited, path]
 description: |
   `{{subject}}` checks a guessable secret (`{{verifies}}`) and nothing limits how often it can be
@@ -4431,7 +4431,7 @@ samples:
 id: TS-DEPLOY-002
 title: No NetworkPolicy restricts traffic to or from the API pods
 scope: deployment
-when: is_kubernetes and network_policies == false
+when: is_kubernetes and network_policies == false and not env.is_development
 component: Deployment
 stride: [S, I, E]
 cwe: CWE-653
@@ -4468,6 +4468,8 @@ impact_description: |
   stores; a compromised API pod reaches everything else (lateral movement, data exfiltration).
 detection: |
   Fires when the platform is Kubernetes and `deployment.kubernetes.network_policies` is false.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   A CNI-level or mesh policy (Cilium, Calico GlobalNetworkPolicy, Istio AuthorizationPolicy)
   restricts traffic instead; record it as `network_policies: true`.
@@ -4522,7 +4524,7 @@ samples:
 id: TS-DEPLOY-003
 title: The API's service account has broad RBAC permissions
 scope: deployment
-when: is_kubernetes and rbac == "broad"
+when: is_kubernetes and rbac == "broad" and not env.is_development
 component: Deployment
 stride: [E]
 cwe: CWE-269
@@ -4559,6 +4561,8 @@ impact_description: |
   (database passwords, signing keys) and the ability to run arbitrary workloads.
 detection: |
   Fires when the platform is Kubernetes and `deployment.kubernetes.rbac` is `broad`.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The permissions are needed (an operator-like API); then scope them to named resources and
   verbs and record `least_privilege`.
@@ -4897,7 +4901,7 @@ samples:
 id: TS-DEPLOY-008
 title: A Kubernetes service-account token is mounted into the API pods
 scope: deployment
-when: is_kubernetes and automount_service_account_token == true
+when: is_kubernetes and automount_service_account_token == true and not env.is_development
 component: Deployment
 stride: [E, I]
 cwe: CWE-668
@@ -4935,6 +4939,8 @@ impact_description: |
   broad RBAC, into control of the namespace.
 detection: |
   Fires when the platform is Kubernetes and `automount_service_account_token` is true.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The app uses the Kubernetes API on purpose (leader election, reading ConfigMaps); then keep the
   token but restrict its RBAC.
@@ -7269,6 +7275,13 @@ samples:
         - name: production
           kind: production
           base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      app: {docs_auth: none}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
   no_trigger:
     - |
       system: {name: Sample API}
@@ -7283,6 +7296,20 @@ samples:
         - name: development
           kind: development
           base_url: http://localhost:8000
+    - |
+      system: {name: Sample API}
+      app: {openapi_url: ""}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      app: {docs_auth: http_basic}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
 
 """#,
         "Catalog/entries/openapi/TS-DOCS-002.yaml": #"""
@@ -9152,7 +9179,7 @@ samples:
 id: TS-SRV-007
 title: uvicorn trusts forwarded headers only from 127.0.0.1, but the Kubernetes ingress connects from another pod
 scope: server
-when: behind_proxy and tls_termination == "proxy" and proxy_headers and uvicorn_based and not forwarded_allow_ips_stated and deployment.is_kubernetes
+when: behind_proxy and tls_termination == "proxy" and proxy_headers and uvicorn_based and not forwarded_allow_ips_stated and deployment.is_kubernetes and not env.is_development
 component: ASGI server
 stride: [T, D]
 cwe: CWE-436
@@ -9192,6 +9219,8 @@ impact_description: |
 detection: |
   Fires when the platform is Kubernetes, a proxy terminates TLS in front, uvicorn (or the FastAPI
   CLI) has proxy headers on, and the model sets no `forwarded_allow_ips`.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The container sets `FORWARDED_ALLOW_IPS` (then record it as `server.forwarded_allow_ips`), or the
   ingress runs as a sidecar on 127.0.0.1.
@@ -9324,7 +9353,7 @@ samples:
 id: TS-SRV-009
 title: uvicorn listens on all interfaces ({{host}}) behind a proxy, with no NetworkPolicy to stop clients bypassing it
 scope: server
-when: binds_all_interfaces and behind_proxy and network_policies == false
+when: binds_all_interfaces and behind_proxy and network_policies == false and not env.is_development
 component: ASGI server
 stride: [S, T, D]
 cwe: CWE-1327
@@ -9364,6 +9393,8 @@ impact_description: |
 detection: |
   Fires when the bind address is `0.0.0.0`/`::` (explicitly, or `fastapi run`'s default), a proxy
   sits in front, and `deployment.kubernetes.network_policies` is false.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The pod's port is reachable only through the Service and a cloud firewall restricts node ports.
   Record NetworkPolicies once they exist.

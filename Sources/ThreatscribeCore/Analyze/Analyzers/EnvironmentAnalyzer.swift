@@ -9,7 +9,7 @@ struct EnvironmentAnalyzer: Analyzer {
         FactField("is_production", .bool, "The kind is `production` or `staging`: real users and attackers reach it."),
         FactField("is_development", .bool, "The kind is `development` or `test`, or the model states no kind and the environment is reachable from the same host only (a loopback `base_url` or bind address): production-only findings never fire there."),
         FactField("may_be_production", .bool, "Production, staging, or a kind the model does not state (unless it is local only)."),
-        FactField("exposure", .string, "Who can reach the API here: `system.exposure`, else `localhost` for a loopback `base_url` or bind address (`server.host` with no ingress)."),
+        FactField("exposure", .string, "Who can reach the API here: `localhost` for a loopback `base_url`, else `system.exposure`, else `localhost` for a loopback bind address (`server.host` with no ingress)."),
         FactField("base_url", .string, "The API's base URL in this environment (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then a `https://NAME_HOST` placeholder)."),
         FactField("host", .string, "The host of `base_url`."),
         FactField("uses_https", .bool, "`base_url` uses `https`."),

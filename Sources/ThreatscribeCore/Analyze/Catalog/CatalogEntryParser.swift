@@ -130,11 +130,11 @@ struct CatalogEntryParser {
         if confidence == nil, !confidenceText.isEmpty {
             reader.error("invalid confidence `\(confidenceText)`; use `clear-cut` or `judgment`", at: fields["confidence"]?.value)
         }
-        var reach = ThreatReach.network
+        var reach = ThreatReach.defaultReach(forScope: scopeName)
         if fields["reach"] != nil {
             let reachText = text("reach")
             if let parsed = ThreatReach(rawValue: reachText) { reach = parsed } else {
-                reader.error("invalid reach `\(reachText)`; use `network` or `browser`", at: fields["reach"]?.value)
+                reader.error("invalid reach `\(reachText)`; use `network`, `browser` or `artifact`", at: fields["reach"]?.value)
             }
         }
         let controls = reader.strings(fields, "controls", in: context)
