@@ -18,9 +18,16 @@ struct ModelConsistency {
         checkUniqueKeys(root)
         let elementIds = checkElementIds(root)
         let authIds = ids(in: root["auth"])
+        let environmentNames = root["environments"]?.items.map { items in
+            items.compactMap { $0["name"]?.scalarValue?.text }
+        } ?? ["default"]
         SchemaWalk(schema: schema).visit(root) { visit in
             guard let kind = visit.property?.reference, let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
-            checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
+            switch kind {
+            case .environment: checkEnvironment(scalar, at: visit.path, names: environmentNames)
+            case .modelPath: checkModelPath(scalar, at: visit.path, root: root)
+            case .authMechanism, .element: checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
+            }
         }
         checkOriginRegexBounds(root)
     }
@@ -115,6 +122,44 @@ struct ModelConsistency {
                 ? " (no clients, data_stores or external_services are defined; `api` is the service itself)"
                 : " (ids in clients, data_stores and external_services: \(elementIds.joined(separator: ", ")); or `api`)"
             report(message, at: scalar.location)
+        case .environment, .modelPath:
+            break  // checked by checkEnvironment / checkModelPath
+        }
+    }
+
+    private mutating func checkEnvironment(_ scalar: LocatedScalar, at path: ModelPath, names: [String]) {
+        guard !names.contains(scalar.text) else { return }
+        var message = "`\(path)` refers to unknown environment `\(scalar.text)`"
+        if let suggestion = Suggestion.closest(to: scalar.text, in: names) { message += "; did you mean `\(suggestion)`?" }
+        report(message + " (environments: \(names.joined(separator: ", ")))", at: scalar.location)
+    }
+
+    /// A path such as `routers[1].endpoints[0]` must lead to a value of the file.
+    private mutating func checkModelPath(_ scalar: LocatedScalar, at path: ModelPath, root: LocatedNode) {
+        var node: LocatedNode? = root
+        var walked = ModelPath()
+        for component in ModelPath(parsing: scalar.text).components {
+            guard let current = node else { break }
+            switch component {
+            case .key(let key):
+                node = current[key]
+                if node == nil {
+                    let keys = current.entries?.map(\.key) ?? []
+                    var message = "`\(path)` names `\(scalar.text)`, but \(walked.components.isEmpty ? "the model" : "`\(walked)`") has no key `\(key)`"
+                    if let suggestion = Suggestion.closest(to: key, in: keys) { message += "; did you mean `\(suggestion)`?" }
+                    report(message, at: scalar.location)
+                    return
+                }
+                walked = walked.appending(key)
+            case .index(let index):
+                let items = current.items ?? []
+                guard items.indices.contains(index) else {
+                    report("`\(path)` names `\(scalar.text)`, but `\(walked)` has \(items.count) item(s) (indices start at 0)", at: scalar.location)
+                    return
+                }
+                node = items[index]
+                walked = walked.appending(index)
+            }
         }
     }
 

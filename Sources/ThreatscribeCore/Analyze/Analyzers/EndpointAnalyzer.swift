@@ -5,15 +5,17 @@ struct EndpointAnalyzer: Analyzer {
         FactField("path", .string, "The full path: the router's prefix joined with the endpoint's path."),
         FactField("methods", .list, "HTTP methods, upper case."),
         FactField("method", .string, "One method for example commands: the first state-changing one, else the first."),
-        FactField("mutating", .bool, "Some method is POST, PUT, PATCH or DELETE."),
+        FactField("mutating", .bool, "Some method is POST, PUT, PATCH or DELETE and the model does not mark the endpoint `read_only`."),
         FactField("router_prefix", .string, "The router's prefix (empty for routes on the app)."),
-        FactField("auth_state", .string, "`authenticated` (a router dependency or the endpoint names a mechanism), `public` (`auth: none`) or `unspecified`."),
+        FactField("auth_state", .string, "`authenticated` (a router dependency or the endpoint names a mechanism that is not `type: none`), `public` (`auth: none`, or only mechanisms of `type: none`) or `unspecified`."),
         FactField("auth_mechanisms", .list, "Ids of the auth mechanisms that run for it (router dependencies plus its own)."),
         FactField("auth_transports", .list, "Where those mechanisms' credentials travel (`header`, `cookie`, `query`, `body`)."),
         FactField("protected_prefix", .string, "The prefix of another router that requires authentication and under which this unauthenticated endpoint's path falls."),
         FactField("scopes", .list, "OAuth2 scopes or roles required."),
-        FactField("purpose", .string, "`login`, `admin`, `upload`, `search`, `export`, `payment`, `health`, … as the model says."),
-        FactField("is_login", .bool, "The purpose is `login` (or `token`, `signin`, `password_reset`, `otp`)."),
+        FactField("purpose", .string, "The endpoint's `purpose` (`login`, `otp`, `oauth_callback`, `admin`, `health`, …)."),
+        FactField("is_login", .bool, "Part of signing in: purpose `login`, `otp`, `password_reset` or `oauth_callback`."),
+        FactField("verifies", .string, "The secret the handler checks: `verifies`, else `password` for purpose `login` and `otp` for purpose `otp`."),
+        FactField("verifies_guessable_secret", .bool, "That secret can be found by trying values: `password`, `otp` or `guessable_secret`."),
         FactField("is_admin", .bool, "The purpose is `admin`, or a path segment is `admin`."),
         FactField("addresses_object", .bool, "The path has a parameter (`{id}`): it addresses one object."),
         FactField("checks_object_ownership", .bool, "The handler checks that the caller owns the object."),
@@ -28,8 +30,6 @@ struct EndpointAnalyzer: Analyzer {
         FactField("response_model", .string, "The response's Pydantic model."),
         FactField("sensitive_response_fields", .list, "Sensitive fields in the response: the endpoint's `sensitive_response_fields` plus response-model fields marked sensitive."),
     ])]
-
-    static let loginPurposes: Set<String> = ["login", "token", "signin", "sign_in", "password_reset", "otp", "mfa"]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
@@ -47,7 +47,7 @@ struct EndpointAnalyzer: Analyzer {
             var subject = FactSubject(scope: "endpoint", path: path, name: route.displayName, component: Component.routing)
             subject.set("path", .string(route.fullPath), from: path.appending("path"))
             subject.set("methods", .list(route.methods), from: path.appending("methods"))
-            subject.set("mutating", .bool(route.isMutating), from: path.appending("methods"))
+            subject.set("mutating", .bool(route.isMutating), from: endpoint.readOnly != nil ? path.appending("read_only") : path.appending("methods"))
             let method = route.methods.first { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } ?? route.methods.first
             subject.set("method", FactValue(method), from: path.appending("methods"))
             subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
@@ -61,11 +61,16 @@ struct EndpointAnalyzer: Analyzer {
                 subject.set("protected_prefix", .string(match.1), from: ModelPath("routers").appending(match.0).appending("dependencies"))
             }
             subject.set("scopes", .list(endpoint.scopes ?? []), from: path.appending("scopes"))
-            let purpose = endpoint.purpose?.lowercased()
-            subject.set("purpose", FactValue(endpoint.purpose), from: path.appending("purpose"))
-            subject.set("is_login", .bool(purpose.map(Self.loginPurposes.contains) ?? false), from: path.appending("purpose"))
+            let purpose = endpoint.purpose
+            subject.set("purpose", FactValue(purpose?.rawValue), from: path.appending("purpose"))
+            subject.set("is_login", .bool(purpose?.isSignIn ?? false), from: path.appending("purpose"))
+            let verified = endpoint.verifies ?? purpose?.defaultVerifiedSecret
+            let verifiedPath = endpoint.verifies != nil ? path.appending("verifies") : path.appending("purpose")
+            let defaulted = endpoint.verifies == nil && verified != nil ? "\(verified!.rawValue) (the default for purpose `\(purpose!.rawValue)`)" : nil
+            subject.set("verifies", FactValue(verified?.rawValue), from: verifiedPath, shownAs: defaulted)
+            subject.set("verifies_guessable_secret", FactValue(verified?.isGuessable), from: verifiedPath, shownAs: defaulted)
             let adminSegment = route.fullPath.split(separator: "/").contains { $0.lowercased() == "admin" }
-            subject.set("is_admin", .bool(purpose == "admin" || adminSegment), from: purpose == "admin" ? path.appending("purpose") : path.appending("path"))
+            subject.set("is_admin", .bool(purpose == .admin || adminSegment), from: purpose == .admin ? path.appending("purpose") : path.appending("path"))
             subject.set("addresses_object", .bool(route.fullPath.contains("{")), from: path.appending("path"))
             subject.set("checks_object_ownership", FactValue(endpoint.checksObjectOwnership), from: path.appending("checks_object_ownership"))
             subject.set("include_in_schema", .bool(endpoint.includeInSchema ?? true), from: path.appending("include_in_schema"))

@@ -9,6 +9,8 @@ struct RouteTable {
         var router: Router
         var routerIndex: Int
         var endpointIndex: Int
+        /// Ids of auth mechanisms of `type: none`: naming one states the route is public, it authenticates nobody.
+        var anonymousMechanisms: Set<String> = []
 
         var path: ModelPath { ModelPath("routers").appending(routerIndex).appending("endpoints").appending(endpointIndex) }
         var routerPath: ModelPath { ModelPath("routers").appending(routerIndex) }
@@ -21,29 +23,34 @@ struct RouteTable {
         /// `POST /bookings/{id}`.
         var displayName: String { "\(methods.joined(separator: ", ")) \(fullPath)" }
 
-        /// The auth mechanism ids that run for this route.
+        /// The auth mechanism ids that run for this route and authenticate (not `type: none`).
         var mechanisms: [String] {
-            var ids = router.dependencies ?? []
-            if let own = endpoint.auth, own != "none", !ids.contains(own) { ids.append(own) }
+            var ids = (router.dependencies ?? []).filter { !anonymousMechanisms.contains($0) }
+            if let own = endpoint.auth, own != "none", !anonymousMechanisms.contains(own), !ids.contains(own) { ids.append(own) }
             return ids
         }
 
-        /// `authenticated`, `public` (the model marks it `auth: none`) or `unspecified`.
+        /// `authenticated`, `public` (the model marks it `auth: none`, or names only mechanisms of `type: none`)
+        /// or `unspecified`.
         var authState: String {
             if !mechanisms.isEmpty { return "authenticated" }
-            return endpoint.auth == "none" ? "public" : "unspecified"
+            let named = (router.dependencies ?? []) + (endpoint.auth.map { [$0] } ?? [])
+            return named.contains { $0 == "none" || anonymousMechanisms.contains($0) } ? "public" : "unspecified"
         }
 
-        var isMutating: Bool { methods.contains { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } }
+        /// Some method is POST, PUT, PATCH or DELETE and the model does not mark the handler read-only.
+        var isMutating: Bool { endpoint.readOnly != true && methods.contains { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } }
     }
 
     var routes: [Route]
 
     init(model: ArchitectureModel) {
         var routes: [Route] = []
+        let anonymous = Set((model.auth ?? []).filter { $0.type == .none }.map(\.id))
         for (routerIndex, router) in (model.routers ?? []).enumerated() {
             for (endpointIndex, endpoint) in router.endpoints.enumerated() {
-                routes.append(Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex))
+                routes.append(Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex,
+                                    anonymousMechanisms: anonymous))
             }
         }
         self.routes = routes

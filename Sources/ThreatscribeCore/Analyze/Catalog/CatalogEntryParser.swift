@@ -11,7 +11,7 @@ struct CatalogEntryParser {
 
     static let entryKeys = [
         "id", "title", "scope", "when", "component", "stride", "cwe", "owasp_api_2023", "owasp_top10_2021",
-        "owasp_top10_2025", "asvs_5_0", "asvs_4_0_3", "nist_800_53", "likelihood", "impact", "confidence", "controls",
+        "owasp_top10_2025", "asvs_5_0", "asvs_4_0_3", "nist_800_53", "likelihood", "impact", "confidence", "reach", "controls",
         "evidence", "description", "impact_description", "detection", "false_positives", "mitigation",
         "validation", "references", "samples",
     ]
@@ -132,6 +132,13 @@ struct CatalogEntryParser {
         if confidence == nil, !confidenceText.isEmpty {
             reader.error("invalid confidence `\(DiagnosticText.excerpt(confidenceText))`; use `clear-cut` or `judgment`", at: fields["confidence"]?.value)
         }
+        var reach = ThreatReach.defaultReach(forScope: scopeName)
+        if fields["reach"] != nil {
+            let reachText = text("reach")
+            if let parsed = ThreatReach(rawValue: reachText) { reach = parsed } else {
+                reader.error("invalid reach `\(reachText)`; use `network`, `browser` or `artifact`", at: fields["reach"]?.value)
+            }
+        }
         let controls = reader.strings(fields, "controls", in: context)
         for kind in controls where ControlKind.all[kind] == nil {
             let hint = Suggestion.closest(to: kind, in: Array(ControlKind.all.keys)).map { "; did you mean `\($0)`?" } ?? ""
@@ -151,7 +158,7 @@ struct CatalogEntryParser {
         if references.isEmpty { reader.error("an entry needs at least one reference", at: root) }
 
         guard let condition, let confidence, !id.isEmpty, reader.diagnostics.isEmpty else { return nil }
-        return CatalogEntry(
+        var entry = CatalogEntry(
             id: id, title: prose["title"]!, scope: scopeName, when: condition, whenText: whenText,
             component: fields["component"] == nil ? nil : text("component"),
             stride: stride, cwe: cwe, cweName: reference.cweNames[cwe] ?? "", owaspAPI2023: owaspAPI, owasp2021: owasp2021, owasp2025: owasp2025,
@@ -161,6 +168,8 @@ struct CatalogEntryParser {
             description: prose["description"]!, impactText: prose["impact_description"]!, detection: prose["detection"]!,
             falsePositives: prose["false_positives"]!, mitigation: prose["mitigation"]!, validation: prose["validation"]!,
             references: references, samples: samples, location: reader.location(of: root))
+        entry.reach = reach
+        return entry
     }
 
     private func parseStride(_ fields: [String: (key: Node, value: Node)], reader: inout YAMLFieldReader) -> [STRIDE] {
