@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Regenerates every generated file after a change to the catalog, templates, schema or report output:
+# embedded resources, docs/catalog.md, docs/threatscribe.schema.json, the reference in docs/model.md,
+# and the expected reports (read their diff as a reviewer would before committing).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+python3 scripts/embed-resources.py
+swift build
+bin=.build/debug/threatscribe
+"$bin" catalog docs > docs/catalog.md
+"$bin" schema > docs/threatscribe.schema.json
+python3 - "$bin" <<'PY'
+import subprocess, sys
+reference = subprocess.run([sys.argv[1], "schema", "--reference"], check=True, capture_output=True, text=True).stdout
+path = "docs/model.md"
+text = open(path, encoding="utf-8").read()
+begin = text.index("<!-- BEGIN GENERATED REFERENCE: threatscribe schema --reference -->")
+begin = text.index("\n", begin) + 1
+end = text.index("<!-- END GENERATED REFERENCE -->")
+open(path, "w", encoding="utf-8").write(text[:begin] + "\n" + reference.strip() + "\n\n" + text[end:])
+PY
+THREATSCRIBE_UPDATE_EXPECTED=1 THREATSCRIBE_SKIP_CONFORMANCE=1 swift test --filter 'SampleReport|RendererTests' >/dev/null || true
+git status --short
