@@ -15,6 +15,8 @@ cd "$here"
 config="${FUZZ_CONFIG:-debug}"
 # The Swift runtime's own crash handler fights AddressSanitizer and libFuzzer for the signal.
 export SWIFT_BACKTRACE=enable=no
+# Leak reports are about runtime caches, not bad input; fork-mode workers read this, not -detect_leaks.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 
 usage() { echo "usage: $0 model|condition|origin-regex|escapers|all SECONDS" >&2; exit 2; }
 [[ $# -eq 2 && "$2" =~ ^[0-9]+$ ]] || usage
@@ -71,7 +73,7 @@ run() {
     # shellcheck disable=SC2086
     nice -n 10 "$binary" "$corpus" "seeds/$target" \
         -dict="seeds/$target.dict" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 \
-        -timeout=10 -max_len="$(max_len "$target")" -jobs=1 -workers=1 -print_final_stats=1 \
+        -timeout=10 -max_len="$(max_len "$target")" -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "${mode[@]}" ${FUZZ_ARGS:-} >"$log" 2>&1
     local status=$?
     set -e
