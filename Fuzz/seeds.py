@@ -85,7 +85,8 @@ def model_seeds(out: Path, entries: list[dict]) -> None:
                 keys.update(re.findall(r"([A-Za-z_][A-Za-z0-9_]*):", text))
     yaml_tokens = {"---", "...", "&a ", "*a", "<<: ", "!!str ", "!!int ", "!!map", "!!seq", "? ", ": ", "- ",
                    "[", "]", "{", "}", ",", "|", "|-", ">", ">+", "'", '"', "#", "%YAML 1.2", "\\u0000", "~", "null",
-                   "true", "false", "0x1F", "1e9", ".inf", "\t", "\r\n", "\ufeff"}
+                   "true", "false", "0x1F", "1e9", ".inf", "\t", "\r\n", "\ufeff",
+                   "<img src=x onerror=alert(1)>", "\u0600<", "\"\u0301", "```", "$(touch x)", "'; touch x; echo '"}
     write_dictionary(out / "FuzzModel.dict", yaml_tokens | {k + ": " for k in keys})
 
 
