@@ -126,10 +126,7 @@ public enum SloppyOriginRegexProbe {
             let fills = branches.flatMap { attackFills($0) }
             return Array(fills.prefix(fillLimit))
         case let .sequence(items):
-            return items.reduce([Fill("", [])]) { partial, item in
-                let next = attackFills(item)
-                return Array(partial.lazy.flatMap { p in next.map { Fill(p.text + $0.text, p.tags.union($0.tags)) } }.prefix(fillLimit))
-            }
+            return sequenceFills(items)
         case let .repetition(inner, min, max, _):
             var fills = legitimateSamples(node).map { Fill($0, []) }
             for word in ["evil", "attacker.net", "evil.attacker.net", "evil-", "https://evil.attacker.net"] where accepts(inner, every: word) {
@@ -140,6 +137,36 @@ public enum SloppyOriginRegexProbe {
             }
             return Array(Set(fills)).sorted { ($0.text, $0.tags.count) < ($1.text, $1.tags.count) }
         }
+    }
+
+    /// The most items of a sequence a fill departs from the literal reading in.
+    private static let maximumDeviations = 2
+
+    /// Fills of a sequence that depart from the literal reading (a fill with tags) in at most
+    /// `maximumDeviations` items, fewest departures first. Every item is tried as the departure, so a
+    /// long pattern costs work linear in its length (the full product of fills grows as 3ⁿ for n dots).
+    private static func sequenceFills(_ items: [OriginRegexNode]) -> [Fill] {
+        let levelLimit = fillLimit / (maximumDeviations + 1)
+        var levels: [[Fill]] = [[Fill("", [])]] + Array(repeating: [], count: maximumDeviations)
+        for item in items {
+            let next = attackFills(item)
+            let literal = next.filter { $0.tags.isEmpty }
+            let departing = next.filter { !$0.tags.isEmpty }
+            var updated: [[Fill]] = Array(repeating: [], count: maximumDeviations + 1)
+            for level in levels.indices {
+                for partial in levels[level] {
+                    for fill in literal where updated[level].count < levelLimit {
+                        updated[level].append(Fill(partial.text + fill.text, partial.tags.union(fill.tags)))
+                    }
+                    guard level < maximumDeviations else { continue }
+                    for fill in departing where updated[level + 1].count < levelLimit {
+                        updated[level + 1].append(Fill(partial.text + fill.text, partial.tags.union(fill.tags)))
+                    }
+                }
+            }
+            levels = updated
+        }
+        return levels.flatMap { $0 }
     }
 
     /// `node` matches each character of `word` on its own.

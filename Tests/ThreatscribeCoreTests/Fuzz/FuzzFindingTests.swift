@@ -11,11 +11,15 @@ struct FuzzFindingTests {
     /// unescaped, and a user catalog can come from a pull request. Model values are escaped
     /// (`\[`), which Ink handles in linear time — unless a grapheme merge hides the `[` (issue 7 #1).
     @Test func unclosedBracketsInProseRenderQuickly() {
-        let prose = String(repeating: "[a", count: 14)
-        withKnownIssue("Ink backtracks exponentially on unclosed `[` (fuzz finding, Render/Text/ProseHTML)") {
+        for prose in [String(repeating: "[a", count: 14), String(repeating: "![a", count: 14),
+                      String(repeating: "[", count: 14) + "a" + String(repeating: "]", count: 14)] {
             let elapsed = ContinuousClock().measure { _ = ProseHTML.html(fromMarkdown: prose) }
             #expect(elapsed < .milliseconds(500), "ProseHTML took \(elapsed) for \(prose.count) characters")
+            #expect(ProseHTML.html(fromMarkdown: prose).hasPrefix("<p>"))
         }
+        // Links, escaped brackets and a few open ones still go through Ink.
+        #expect(ProseHTML.openBracketDepth("[a](https://x) \\[\\[\\[\\[\\[ [b] [c") == 1)
+        #expect(ProseHTML.html(fromMarkdown: "See [the docs](https://example.com).").contains("<a href=\"https://example.com\">"))
     }
 
     /// `FuzzOriginRegex`: the sloppy-regex probe builds up to 4,000 candidate fills per sequence
@@ -24,9 +28,10 @@ struct FuzzFindingTests {
     /// `analyze` and `cors check`.
     @Test func sloppyRegexProbeIsQuickOnLongWildcardRuns() throws {
         let regex = try OriginRegex("https://" + String(repeating: ".", count: 16) + "example.com")
-        withKnownIssue("SloppyOriginRegexProbe work grows with items × 4,000 fills (fuzz finding, CORS)") {
-            let elapsed = ContinuousClock().measure { _ = SloppyOriginRegexProbe.findings(for: regex) }
-            #expect(elapsed < .milliseconds(500), "the probe took \(elapsed)")
-        }
+        let elapsed = ContinuousClock().measure { _ = SloppyOriginRegexProbe.findings(for: regex) }
+        #expect(elapsed < .milliseconds(500), "the probe took \(elapsed)")
+        // The weakness is still found: an unescaped dot lets a look-alike domain through.
+        let sloppy = try OriginRegex(#"https://.*.example\.com"#)
+        #expect(SloppyOriginRegexProbe.findings(for: sloppy).map(\.weakness).contains(.unescapedDot))
     }
 }

@@ -12,12 +12,34 @@ import Ink
 /// something unbalanced, the prose is shown as escaped plain paragraphs instead.
 enum ProseHTML {
     static func html(fromMarkdown markdown: String) -> String {
+        // Ink's link parser backtracks exponentially in the number of `[` open at once (about ×4
+        // each: twelve `![a` take half a minute); prose that deep is shown as plain paragraphs.
+        guard openBracketDepth(markdown) <= maximumOpenBrackets else { return plainParagraphs(markdown) }
         let shielded = shield(joiningSoftLineBreaks(markdown))
         let converted = MarkdownParser().html(from: shielded)
         if let fragment = XHTMLFragment(sanitizing: converted, placeholders: placeholders) {
             return fragment.text
         }
         return plainParagraphs(markdown)
+    }
+
+    /// The most `[` that Ink may see open at once in prose it is given.
+    static let maximumOpenBrackets = 4
+
+    /// The largest number of `[` open at one point of `text` (a `]` closes the latest; a `[` after an
+    /// odd number of backslashes is text), read scalar by scalar.
+    static func openBracketDepth(_ text: String) -> Int {
+        var open = 0
+        var deepest = 0
+        var backslashes = 0
+        for scalar in text.unicodeScalars {
+            if backslashes % 2 == 0 {
+                if scalar == "[" { open += 1; deepest = max(deepest, open) }
+                if scalar == "]" { open = max(0, open - 1) }
+            }
+            backslashes = scalar == "\\" ? backslashes + 1 : 0
+        }
+        return deepest
     }
 
     /// Private-use characters standing in for the characters HTML gives meaning to, and the entity
