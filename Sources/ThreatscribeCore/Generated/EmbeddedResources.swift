@@ -1520,6 +1520,494 @@ samples:
       deployment: {platform: kubernetes}
 
 """#,
+        "Catalog/entries/capabilities/TS-CAP-001.yaml": #"""
+id: TS-CAP-001
+title: '{{subject}} runs operating-system commands with client input'
+scope: code_execution
+when: runs in ["shell_command", "program_arguments"]
+component: Dangerous capabilities
+stride: [T, E]
+cwe: CWE-78
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-1.2.5]
+asvs_4_0_3: [v4.0.3-5.3.8, v4.0.3-12.3.5]
+nist_800_53: [SI-10, AC-6]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 5
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 7
+  accountability: 7
+confidence: judgment
+evidence: [owner, runs, auth_state]
+description: |
+  `{{owner}}` starts an operating-system command whose line or arguments come from the client
+  (`{{runs}}`). With a shell (`shell=True`, `os.system`, `os.popen`), any `;`, `|`, `$(...)` or
+  backtick in the input runs a second command; without a shell, an argument that starts with `-`
+  can still switch on options of the program (`--output=`, `-o`, `--exec`). The command runs as
+  the service's user, with its environment variables (database URLs, signing keys) and network.
+  Authentication for it: `{{auth_state}}`.
+impact_description: |
+  Remote code execution on the host or container: every secret the process can read, the data
+  stores it connects to, and a foothold inside the network.
+detection: |
+  Fires when the model says `capabilities.runs` is `shell_command` or `program_arguments`:
+  client input reaches a command. `fixed_command` (the client only triggers a fixed command)
+  does not fire.
+false_positives: |
+  A model that marks `program_arguments` where every client value is first matched against a
+  fixed allow-list (an enum of known names) and passed after `--`: record that as
+  `fixed_command`.
+mitigation: |
+  Do not build command lines from request data. Use a library call instead of a program where
+  one exists; otherwise pass a list without a shell, map client input to a fixed allow-list, and
+  end options with `--`:
+
+  ```python
+  import subprocess
+  from enum import Enum
+
+  class Format(str, Enum):
+      png = "png"
+      pdf = "pdf"
+
+  @router.post("/convert")
+  def convert(fmt: Format, user=Depends(require_admin)):
+      subprocess.run(["convert", "--", "input.svg", f"output.{fmt.value}"], check=True, timeout=30, shell=False)
+  ```
+
+  Run the worker with the least privileges it needs (no secrets in its environment, a read-only
+  filesystem, no network where possible).
+validation: |
+  ```bash
+  grep -rnE 'shell=True|os\.system|os\.popen|subprocess\.(run|call|Popen|check_output)|asyncio\.create_subprocess' --include='*.py' .
+  ```
+  Every hit reachable from the request must take no client text, or only values from a fixed
+  allow-list, and must not use a shell.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/OS_Command_Injection_Defense_Cheat_Sheet.html
+  - https://docs.python.org/3/library/subprocess.html#security-considerations
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /utils
+          endpoints:
+            - path: /ping
+              methods: [POST]
+              capabilities: {runs: shell_command}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /utils
+          endpoints:
+            - path: /backup
+              methods: [POST]
+              capabilities: {runs: fixed_command}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-002.yaml": #"""
+id: TS-CAP-002
+title: '{{subject}} runs Python code or objects the client sends'
+scope: code_execution
+when: runs == "python_code"
+component: Dangerous capabilities
+stride: [T, E]
+cwe: CWE-94
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-1.3.2]
+asvs_4_0_3: [v4.0.3-5.2.4]
+nist_800_53: [SI-10, SC-39]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 5
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 8
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 7
+  accountability: 7
+confidence: judgment
+evidence: [owner, runs, auth_state]
+description: |
+  `{{owner}}` evaluates Python the client controls: `exec`/`eval` of submitted code,
+  `pickle.loads` or `torch.load` of uploaded data, or importing an uploaded module. Python has
+  no sandbox: `__import__("os").system(...)` reaches the host from any expression, and a pickle
+  runs code while it loads. Authentication for it: `{{auth_state}}`.
+impact_description: |
+  Remote code execution in the API process: its secrets, its database connections and the host.
+  Where running user code is the feature (a notebook, a tool runner), everyone who can call the
+  route is effectively an administrator of the host.
+detection: |
+  Fires when the model says `capabilities.runs` is `python_code`.
+false_positives: |
+  Code that runs the submitted program in a separate sandbox (a container or VM per run without
+  the service's secrets and network, such as gVisor or Firecracker): record the sandbox as a
+  claimed control and keep the finding as the accepted risk of the feature.
+mitigation: |
+  Do not `eval`, `exec` or unpickle client data. Parse data formats instead (`json.loads`,
+  `ast.literal_eval` for literals, `safetensors` for model weights). If running user code is the
+  product, run it outside the API process in a disposable sandbox with no secrets, no network and
+  CPU/memory/time limits, and allow it only to roles that are trusted with the host:
+
+  ```python
+  @router.post("/code/run", dependencies=[Security(get_current_user, scopes=["admin"])])
+  async def run_code(body: CodeIn):
+      return await sandbox.run(body.code, timeout=10)  # a separate container, not exec()
+  ```
+validation: |
+  ```bash
+  grep -rnE '\b(eval|exec|compile)\(|pickle\.loads?|torch\.load|marshal\.loads|importlib\.import_module' --include='*.py' .
+  ```
+  No hit may receive request data; a sandboxed runner must not share the API's process,
+  environment or network.
+references:
+  - https://owasp.org/www-community/attacks/Code_Injection
+  - https://docs.python.org/3/library/pickle.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/v1/validate
+          endpoints:
+            - path: /code
+              methods: [POST]
+              auth: none
+              capabilities: {runs: python_code}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/v1/validate
+          endpoints:
+            - path: /code
+              methods: [POST]
+              capabilities: {runs: shell_command}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-003.yaml": #"""
+id: TS-CAP-003
+title: '{{subject}} {{operation}}s server files at a path the client chooses'
+scope: file_access
+when: client_controlled and not confined
+component: Dangerous capabilities
+stride: [I, T]
+cwe: CWE-22
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-5.3.2]
+asvs_4_0_3: [v4.0.3-12.3.1, v4.0.3-12.3.2]
+nist_800_53: [SI-10, AC-3]
+likelihood:
+  skill_level: 3
+  motive: 9
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 5
+  accountability: 7
+confidence: judgment
+evidence: [owner, operation, path_from, confined, auth_state]
+description: |
+  `{{owner}}` performs a file `{{operation}}` on the server with a path built from
+  `{{path_from}}`, and the model does not say the code confines it to a directory (confined:
+  `{{confined}}`). `os.path.join(base, name)` and `Path(base) / name` do not confine: a name of
+  `../../etc/passwd` climbs out of `base`, and an absolute name (`/etc/passwd`) replaces `base`
+  entirely. An upload's `filename` is whatever the client's multipart header says, including
+  `../` and absolute paths. Authentication for it: `{{auth_state}}`.
+impact_description: |
+  A read leaks any file the process can open (`.env`, keys, the database file, source); a write
+  plants code or overwrites configuration (remote code execution when a `.py`, template or cron
+  file is reachable); a delete destroys data or the service itself.
+detection: |
+  Fires for each `capabilities.file_access` entry whose `path_from` is `client_path` or
+  `upload_filename` and that is not marked `confined: true`.
+false_positives: |
+  Code that already resolves the final path and checks it stays inside the base directory, or
+  that discards the client's name for a generated one: mark the entry `confined: true` or
+  `path_from: server`.
+mitigation: |
+  Store files under generated names and keep the client's name only as data. Where a client name
+  must address a file, resolve it and check containment before opening:
+
+  ```python
+  from pathlib import Path
+
+  BASE = Path("/srv/uploads").resolve()
+
+  def confined(name: str) -> Path:
+      target = (BASE / name).resolve()
+      if not target.is_relative_to(BASE):
+          raise HTTPException(400, "invalid file name")
+      return target
+  ```
+validation: |
+  ```bash
+  grep -rnE '\.filename|open\(|Path\(|os\.path\.join|shutil\.|os\.remove|unlink\(|FileResponse\(' --include='*.py' .
+  ```
+  Every path that includes request data must pass through a containment check like the one
+  above; a request with `../` in the name must be refused with 400.
+references:
+  - https://owasp.org/www-community/attacks/Path_Traversal
+  - https://cheatsheetseries.owasp.org/cheatsheets/File_Upload_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities:
+                file_access:
+                  - {operation: write, path_from: upload_filename}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities:
+                file_access:
+                  - {operation: write, path_from: upload_filename, confined: true}
+                  - {operation: read, path_from: server}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-004.yaml": #"""
+id: TS-CAP-004
+title: '{{subject}} serves uploaded files from the API origin where browsers render them'
+scope: upload_serving
+when: same_origin and renders_in_browser
+component: Dangerous capabilities
+stride: [T, S]
+cwe: CWE-79
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-5.4.1, v5.0.0-3.2.1]
+asvs_4_0_3: [v4.0.3-12.5.2, v4.0.3-1.12.2]
+nist_800_53: [SI-10, SC-18]
+likelihood:
+  skill_level: 4
+  motive: 7
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 1
+  accountability: 5
+confidence: judgment
+evidence: [owner, origin, content_type, disposition]
+description: |
+  `{{owner}}` sends files that users uploaded back from the API's own origin, with a
+  `Content-Type` taken from the upload (`{{content_type}}`) and disposition `{{disposition}}`.
+  Starlette's `FileResponse` guesses the type from the file name and sends no
+  `Content-Disposition` unless `filename=` is given, so an uploaded `.html` or `.svg` file opens
+  as a page of the API's origin and its scripts run there: they can call the API with the
+  victim's cookies, read responses, and defeat CORS and CSRF defences.
+impact_description: |
+  Stored cross-site scripting: one uploaded file, opened by another user or an administrator,
+  acts as them in the API (reads their data, changes their account, creates tokens).
+detection: |
+  Fires when `capabilities.serves_uploads.origin` is `api_origin`, the content type is not
+  `fixed` (absent counts as `from_filename`, the `FileResponse` default) and the disposition is
+  not `attachment` (absent counts as `inline`).
+false_positives: |
+  Uploads restricted to checked raster images (the bytes are decoded and re-encoded) and served
+  with that fixed type and `X-Content-Type-Options: nosniff`: record `content_type: fixed`.
+mitigation: |
+  Serve uploads from a separate origin (an object-storage domain or a sandbox domain), or force a
+  download with an inert type and a restrictive policy:
+
+  ```python
+  from fastapi.responses import FileResponse
+
+  @router.get("/files/{file_id}")
+  def download(file_id: UUID, user=Depends(current_user)):
+      stored = files.get_owned(file_id, user)
+      return FileResponse(stored.path, media_type="application/octet-stream", filename=stored.display_name,
+                          headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
+  ```
+validation: |
+  Upload a file named `probe.html` containing `<script>alert(document.domain)</script>`, then
+  fetch it and look at the headers:
+
+  ```bash
+  curl -sI {{env.base_url}}{{path}}
+  ```
+  The response must carry `Content-Disposition: attachment` or an inert `Content-Type`
+  (`application/octet-stream`), or come from another origin.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/File_Upload_Cheat_Sheet.html
+  - https://www.starlette.io/responses/#fileresponse
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/media
+          endpoints:
+            - path: /recipes/{recipe_id}/assets/{file_name}
+              methods: [GET]
+              auth: none
+              capabilities:
+                serves_uploads: {origin: api_origin}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/media
+          endpoints:
+            - path: /recipes/{recipe_id}/assets/{file_name}
+              methods: [GET]
+              capabilities:
+                serves_uploads: {origin: api_origin, content_type: from_filename, disposition: attachment}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/media
+          endpoints:
+            - path: /files/{file_id}
+              methods: [GET]
+              capabilities:
+                serves_uploads: {origin: separate_origin}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-005.yaml": #"""
+id: TS-CAP-005
+title: '{{subject}} accepts uploads without a size limit'
+scope: upload
+when: not size_limited
+component: Dangerous capabilities
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-5.2.1]
+asvs_4_0_3: [v4.0.3-12.1.1]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 2
+  motive: 5
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 6
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 5
+impact:
+  confidentiality: 0
+  integrity: 1
+  availability: 7
+  accountability: 3
+confidence: judgment
+evidence: [owner, upload_max_bytes, size_limited]
+description: |
+  `{{owner}}` accepts file uploads and nothing limits their size: no limit in the handler, and
+  no request body limit in the app, the ASGI server or the ingress. Starlette's multipart parser
+  caps form fields (`max_part_size`, 1 MiB) but not files: every uploaded file is spooled to a
+  temporary file on disk, whatever its size, before the handler runs.
+impact_description: |
+  A few large or slow uploads fill the disk (the temporary directory and the storage the handler
+  writes to) and tie up workers: the service, and anything sharing its disk, stops.
+detection: |
+  Fires when `capabilities.accepts_uploads` is true and neither `capabilities.upload_max_bytes`
+  nor `app.max_body_size`, `server.max_body_size` or `deployment.ingress.request_size_limit`
+  is set.
+false_positives: |
+  A limit the model does not record (an ingress `client_max_body_size`, a platform limit). A
+  handler-only limit counts as a limit here, but it acts after Starlette has spooled the whole
+  file to disk: a body limit in front of the app is the one that protects the disk.
+mitigation: |
+  Limit the request body before the app (ingress or proxy), and check the size in the handler
+  while reading:
+
+  ```python
+  MAX_BYTES = 10 * 1024 * 1024
+
+  @router.post("/upload")
+  async def upload(file: UploadFile):
+      if file.size is not None and file.size > MAX_BYTES:
+          raise HTTPException(413, "file too large")
+  ```
+
+  and record the limits in the model (`upload_max_bytes`, `deployment.ingress.request_size_limit`).
+validation: |
+  ```bash
+  head -c 200000000 /dev/zero > /tmp/big.bin
+  curl -s -o /dev/null -w '%{http_code}\n' -F file=@/tmp/big.bin {{env.base_url}}{{path}}
+  ```
+  Must print `413` early (the ingress refuses it) rather than `200` or a timeout.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/File_Upload_Cheat_Sheet.html
+  - https://www.starlette.io/requests/#request-files
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities: {accepts_uploads: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities: {accepts_uploads: true, upload_max_bytes: 10485760}
+    - |
+      system: {name: Sample API}
+      deployment:
+        ingress: {request_size_limit: 10485760}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities: {accepts_uploads: true}
+
+"""#,
         "Catalog/entries/cors/TS-CORS-001.yaml": #"""
 id: TS-CORS-001
 title: Any origin may read responses in {{env.name}} (allow_origins contains "*")
@@ -8138,7 +8626,7 @@ samples:
 id: TS-ROUTE-008
 title: '{{subject}} fetches a URL the client supplies (SSRF)'
 scope: endpoint
-when: fetches_user_url
+when: fetches_user_url and not url_fetch_guarded
 component: Routing and authorization
 stride: [I, E]
 cwe: CWE-918
@@ -8163,23 +8651,29 @@ impact:
   availability: 3
   accountability: 7
 confidence: judgment
-evidence: [fetches_user_url, path, auth_state, methods]
+evidence: [fetches_user_url, url_fetch_guard, url_fetch_gap, path, auth_state, methods]
 description: |
   `{{subject}}` makes the server fetch a URL taken from the request (a webhook target, an image
   or feed URL, an import link). The request leaves from inside the deployment, so the caller can
   point it at addresses they cannot reach themselves: `http://169.254.169.254/` (cloud instance
   metadata and credentials), `http://localhost:...` admin ports, cluster-internal services and
   databases, or `file://` and other schemes if the HTTP client supports them. Redirects and DNS
-  rebinding defeat naive host checks. Its authentication state is `{{auth_state}}`.
+  rebinding defeat naive host checks. The guard the model describes is `{{url_fetch_guard}}`:
+  {{url_fetch_gap}}. Its authentication state is `{{auth_state}}`.
 impact_description: |
   Reading internal services and cloud credentials, pivoting into the private network, and using
   the API as a proxy for scanning or attacks.
 detection: |
-  Fires when the model marks an endpoint `fetches_user_url: true`. Judgment: the model does not
-  show whether the code validates the destination.
+  Fires when the model marks an endpoint `fetches_user_url: true` or describes
+  `capabilities.fetches_url`, unless that guard is `host_allowlist` or `resolved_address_check`
+  with redirects off (`follows_redirects: false`) or checked at every hop
+  (`checks_every_redirect: true`). `ip_literal_block` and `scheme_only` do not count: a DNS name
+  that resolves inward passes them.
 false_positives: |
-  Code that already resolves the host, rejects private, loopback and link-local addresses, allows
-  only `https` on port 443, pins the resolved address for the connection and disables redirects.
+  Code that already resolves the host, rejects private, loopback and link-local addresses and
+  disables or re-checks redirects, but whose model does not describe it: describe the guard in
+  `capabilities.fetches_url`. A resolved-address check still leaves a DNS-rebinding window
+  unless the connection uses the checked address.
 mitigation: |
   Validate the destination against an allow-list where possible; otherwise resolve it and reject
   non-public addresses, connect to the checked address, and do not follow redirects:
@@ -8224,6 +8718,15 @@ samples:
         - prefix: /webhooks
           endpoints:
             - {path: /test, methods: [POST], fetches_user_url: true}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /webhooks
+          endpoints:
+            - path: /test
+              methods: [POST]
+              capabilities:
+                fetches_url: {guard: ip_literal_block, follows_redirects: false}
   no_trigger:
     - |
       system: {name: Sample API}
@@ -8231,6 +8734,15 @@ samples:
         - prefix: /webhooks
           endpoints:
             - {path: /test, methods: [POST], fetches_user_url: false}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/recipes
+          endpoints:
+            - path: /create/url
+              methods: [POST]
+              capabilities:
+                fetches_url: {guard: resolved_address_check, follows_redirects: true, checks_every_redirect: true}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-009.yaml": #"""
@@ -11989,6 +12501,11 @@ entries:
   CWE-1322: {name: "Use of Blocking Code in Single-threaded, Non-blocking Context", source: "https://cwe.mitre.org/data/definitions/1322.html"}
   CWE-1327: {name: "Binding to an Unrestricted IP Address", source: "https://cwe.mitre.org/data/definitions/1327.html"}
   CWE-1385: {name: "Missing Origin Validation in WebSockets", source: "https://cwe.mitre.org/data/definitions/1385.html"}
+  CWE-78: {name: "Improper Neutralization of Special Elements used in an OS Command ('OS Command Injection')", source: "https://cwe.mitre.org/data/definitions/78.html"}
+  CWE-94: {name: "Improper Control of Generation of Code ('Code Injection')", source: "https://cwe.mitre.org/data/definitions/94.html"}
+  CWE-434: {name: "Unrestricted Upload of File with Dangerous Type", source: "https://cwe.mitre.org/data/definitions/434.html"}
+  CWE-1188: {name: "Initialization of a Resource with an Insecure Default", source: "https://cwe.mitre.org/data/definitions/1188.html"}
+  CWE-1393: {name: "Use of Default Password", source: "https://cwe.mitre.org/data/definitions/1393.html"}
 
 """#,
         "Catalog/reference/standards.json": #"""

@@ -4,7 +4,7 @@ extension ModelSchema {
         version: 1,
         rootName: "ArchitectureModel",
         objects: [architectureModel, systemDescription]
-            + applicationObjects + middlewareObjects + routingObjects
+            + applicationObjects + middlewareObjects + routingObjects + capabilityObjects
             + landscapeObjects + operationsObjects + [environment]
     )
 

@@ -44,6 +44,7 @@ extension ModelSchema {
             PropertySchema("fetches_user_url", .boolean, "The handler fetches a URL the client supplies."),
             PropertySchema("reflects_input_with_secrets", .boolean, "The response reflects request input next to a secret (a BREACH precondition)."),
             PropertySchema("raises_http_exception_details", .boolean, "`HTTPException(detail=...)` carries internal details."),
+            PropertySchema("capabilities", .object("Capabilities"), "Commands, server files, served uploads and URL fetches the handler performs."),
             PropertySchema("source", .codeReference, "Where the handler is defined: `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]

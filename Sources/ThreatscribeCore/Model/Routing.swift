@@ -82,6 +82,8 @@ public struct Endpoint: Codable, Sendable, Equatable {
     /// The response reflects request input next to a secret (a BREACH precondition).
     public var reflectsInputWithSecrets: Bool?
     public var raisesHttpExceptionDetails: Bool?
+    /// Commands, server files, served uploads and URL fetches the handler performs.
+    public var capabilities: Capabilities?
     public var source: String?
 }
 
@@ -138,5 +140,7 @@ public struct BackgroundTask: Codable, Sendable, Equatable {
     public var handlesSensitiveData: Bool?
     public var runsWithCallerPrivileges: Bool?
     public var description: String?
+    /// Commands and server files the job runs and touches.
+    public var capabilities: JobCapabilities?
     public var source: String?
 }

@@ -10,6 +10,7 @@ public enum Analyzers {
         SessionAnalyzer(),
         EndpointAnalyzer(),
         RouterAnalyzer(),
+        CapabilityAnalyzer(),
         AuthMechanismAnalyzer(),
         DataModelAnalyzer(),
         LoggingAnalyzer(),

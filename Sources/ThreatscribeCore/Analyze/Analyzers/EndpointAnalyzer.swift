@@ -21,7 +21,10 @@ struct EndpointAnalyzer: Analyzer {
         FactField("rate_limit", .string, "The endpoint's own limit, e.g. `5/minute`."),
         FactField("rate_limited", .bool, "A limit applies: its own, the rate-limit middleware's default, or the ingress's. Unknown when the model lists no middleware and gives no limit."),
         FactField("expensive", .bool, "The handler is expensive per call."),
-        FactField("fetches_user_url", .bool, "The handler fetches a URL the client supplies."),
+        FactField("fetches_user_url", .bool, "The handler fetches a URL the client supplies (`fetches_user_url`, or `capabilities.fetches_url` described)."),
+        FactField("url_fetch_guard", .string, "What is checked before that fetch: `none`, `scheme_only`, `ip_literal_block`, `resolved_address_check`, `host_allowlist`, or `unspecified`."),
+        FactField("url_fetch_guarded", .bool, "The fetch cannot reach internal addresses: a host allow-list or a check of every resolved address, with redirects off or checked at each hop."),
+        FactField("url_fetch_gap", .string, "Why the guard falls short, in one sentence (empty when it holds)."),
         FactField("reflects_input_with_secrets", .bool, "The response reflects input next to a secret (BREACH precondition)."),
         FactField("raises_http_exception_details", .bool, "`HTTPException(detail=...)` carries internal details."),
         FactField("request_model", .string, "The request body's Pydantic model."),
@@ -79,7 +82,15 @@ struct EndpointAnalyzer: Analyzer {
                             shownAs: "false (no endpoint rate_limit, no rate-limit middleware default_limit, no ingress rate limiting)")
             }
             subject.set("expensive", FactValue(endpoint.expensive), from: path.appending("expensive"))
-            subject.set("fetches_user_url", FactValue(endpoint.fetchesUserUrl), from: path.appending("fetches_user_url"))
+            let fetch = endpoint.capabilities?.fetchesUrl
+            let fetchPath = fetch != nil ? path.appending("capabilities").appending("fetches_url") : path.appending("fetches_user_url")
+            subject.set("fetches_user_url", fetch != nil ? .bool(true) : FactValue(endpoint.fetchesUserUrl), from: fetchPath)
+            if fetch != nil || endpoint.fetchesUserUrl == true {
+                let assessment = URLFetchGuard(fetch: fetch)
+                subject.set("url_fetch_guard", .string(assessment.name), from: fetch != nil ? fetchPath.appending("guard") : fetchPath)
+                subject.set("url_fetch_guarded", .bool(assessment.isSufficient), from: fetchPath)
+                subject.set("url_fetch_gap", .string(assessment.gap ?? ""), from: fetchPath)
+            }
             subject.set("reflects_input_with_secrets", FactValue(endpoint.reflectsInputWithSecrets), from: path.appending("reflects_input_with_secrets"))
             subject.set("raises_http_exception_details", FactValue(endpoint.raisesHttpExceptionDetails), from: path.appending("raises_http_exception_details"))
             subject.set("request_model", FactValue(endpoint.requestModel), from: path.appending("request_model"))
