@@ -1720,7 +1720,7 @@ asvs_5_0: [v5.0.0-5.3.2]
 asvs_4_0_3: [v4.0.3-12.3.1, v4.0.3-12.3.2]
 nist_800_53: [SI-10, AC-3]
 likelihood:
-  skill_level: 3
+  skill_level: 5
   motive: 9
   opportunity: 6
   size: 6
@@ -1923,7 +1923,7 @@ asvs_5_0: [v5.0.0-5.2.1]
 asvs_4_0_3: [v4.0.3-12.1.1]
 nist_800_53: [SC-5]
 likelihood:
-  skill_level: 2
+  skill_level: 6
   motive: 5
   opportunity: 6
   size: 6
@@ -8918,6 +8918,189 @@ samples:
         - prefix: /signup
           endpoints:
             - {path: /, methods: [POST], auth: none, rate_limit: 10/hour}
+
+"""#,
+        "Catalog/entries/secrets/TS-SECRET-001.yaml": #"""
+id: TS-SECRET-001
+title: Secret {{name}} falls back to a value fixed in the code when it is not set
+scope: secret
+when: insecure_fallback and not fallback_refused_outside_development and not provided and env.may_be_production
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-1188
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [CM-6, IA-5]
+likelihood:
+  skill_level: 5
+  motive: 8
+  opportunity: 6
+  size: 8
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 3
+  accountability: 8
+confidence: judgment
+evidence: [name, sources, fallback, fallback_refused_outside_development, provided]
+description: |
+  When `{{name}}` is not provided, the code uses a value written in the code or a shipped file
+  (`os.getenv("{{name}}", "changeme")`, a pydantic default, a committed `.env`), and it starts
+  without complaint. The value is public to anyone who reads the repository or the image. The
+  model does not say that this environment ({{env.name}}) provides the secret, and the code does
+  not refuse the fallback outside development. It is read from: {{sources}}.
+impact_description: |
+  Whoever knows the published value can do what the secret protects: sign session cookies or JWTs
+  for any user (an administrator included), decrypt stored data, or call the integration it
+  authenticates.
+detection: |
+  Fires when `secrets[].fallback` is `insecure_literal`, neither `fallback_refused_outside_development`
+  nor this environment's `provided` is true, and the environment may be production (a development
+  or test environment is not reported).
+false_positives: |
+  Deployments that always set the variable (record `provided: true` in that environment's
+  overrides). A fallback used only by tests that never runs in a deployed image.
+mitigation: |
+  Make the secret required, so that a deployment without it fails at startup:
+
+  ```python
+  from pydantic import SecretStr
+  from pydantic_settings import BaseSettings
+
+  class Settings(BaseSettings):
+      secret_key: SecretStr  # no default: startup fails when SECRET_KEY is missing
+  ```
+
+  and generate a value per deployment (`python -c 'import secrets; print(secrets.token_urlsafe(32))'`)
+  stored in the platform's secret store.
+validation: |
+  ```bash
+  grep -rnE {{name}} --include='*.py' --include='*.env' --include='*.yaml' --include='*.yml' .
+  ```
+  No line may give the setting a default value; starting the service without it must fail.
+references:
+  - https://cwe.mitre.org/data/definitions/1188.html
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: insecure_literal}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: none}
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: insecure_literal, fallback_refused_outside_development: true}
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: insecure_literal}
+      environments:
+        - {name: local, kind: development}
+        - name: production
+          kind: production
+          overrides:
+            secrets:
+              - {name: SECRET_KEY, provided: true}
+
+"""#,
+        "Catalog/entries/secrets/TS-SECRET-002.yaml": #"""
+id: TS-SECRET-002
+title: Default account {{name}} is created with a published password
+scope: default_account
+when: known_password and not must_change_password and not password_refused_outside_development and not changed_in_deployment and env.may_be_production
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-1393
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A07:2021, A05:2021]
+owasp_top10_2025: [A07:2025, A02:2025]
+asvs_5_0: [v5.0.0-6.3.2]
+asvs_4_0_3: [v4.0.3-2.5.4]
+nist_800_53: [IA-5, AC-2]
+likelihood:
+  skill_level: 6
+  motive: 8
+  opportunity: 7
+  size: 8
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 5
+  accountability: 8
+confidence: judgment
+evidence: [name, role, password, must_change_password, password_refused_outside_development, changed_in_deployment]
+description: |
+  The service creates the account `{{name}}` (role: {{role}}) by itself, with a password that is
+  written in its code, documentation or shipped configuration. Nothing forces a new password at
+  first login, the code does not refuse the shipped password outside development, and the model
+  does not say that this environment ({{env.name}}) changed it. Every installation that was not
+  changed by hand accepts the same credentials.
+impact_description: |
+  Anyone who reads the project's documentation logs in as `{{name}}`; for an administrator that is
+  full control of the data and of every user.
+detection: |
+  Fires for `default_accounts[]` with `password: known_default` unless `must_change_password`,
+  `password_refused_outside_development` or this environment's `changed_in_deployment` is true; not
+  in development or test environments.
+false_positives: |
+  Deployments whose operators changed the password or removed the account (record
+  `changed_in_deployment: true` for that environment).
+mitigation: |
+  Do not ship a password. Require one at first start, or generate one and show it once:
+
+  ```python
+  import secrets
+
+  def create_first_admin(session):
+      password = settings.first_admin_password or secrets.token_urlsafe(16)
+      session.add(User(email=settings.first_admin_email, hashed_password=hash_password(password),
+                       is_superuser=True, must_change_password=True))
+      logger.warning("first admin created; change its password at first login")
+  ```
+validation: |
+  Log in as `{{name}}` with the password the project documents against {{env.base_url}}: it
+  must be refused, or succeed only into a forced password change.
+references:
+  - https://cwe.mitre.org/data/definitions/1393.html
+  - https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      default_accounts:
+        - {name: changeme@example.com, role: admin, password: known_default}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      default_accounts:
+        - {name: admin@example.com, role: admin, password: required_setting}
+    - |
+      system: {name: Sample API}
+      default_accounts:
+        - {name: admin@example.com, role: admin, password: known_default, password_refused_outside_development: true}
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: local, kind: development}
+      default_accounts:
+        - {name: changeme@example.com, role: admin, password: known_default}
 
 """#,
         "Catalog/entries/server/TS-SRV-001.yaml": #"""

@@ -4,7 +4,7 @@ extension ModelSchema {
         version: 1,
         rootName: "ArchitectureModel",
         objects: [architectureModel, systemDescription]
-            + applicationObjects + middlewareObjects + routingObjects + capabilityObjects
+            + applicationObjects + middlewareObjects + routingObjects + capabilityObjects + secretObjects
             + landscapeObjects + operationsObjects + [environment]
     )
 
@@ -15,6 +15,8 @@ extension ModelSchema {
         PropertySchema("app", .object("AppSettings"), "Arguments of the `FastAPI(...)` constructor and app-level behaviour."),
         PropertySchema("middleware", .list(.object("Middleware")), "Middleware in the order the code registers it (see `app.middleware_style`)."),
         PropertySchema("auth", .list(.object("AuthMechanism")), "Authentication mechanisms the API accepts."),
+        PropertySchema("secrets", .list(.object("Secret")), "Secrets the service reads (signing keys, passwords, API keys) and what it uses when they are missing."),
+        PropertySchema("default_accounts", .list(.object("DefaultAccount")), "Accounts the service creates by itself (first start, migrations)."),
         PropertySchema("routers", .list(.object("Router")), "`APIRouter`s (or the app itself with an empty prefix) and their endpoints."),
         PropertySchema("models", .list(.object("DataModel")), "Pydantic models of requests and responses."),
         PropertySchema("static_files", .list(.object("StaticMount")), "`StaticFiles` mounts."),

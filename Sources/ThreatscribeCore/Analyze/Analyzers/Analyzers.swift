@@ -12,6 +12,7 @@ public enum Analyzers {
         RouterAnalyzer(),
         CapabilityAnalyzer(),
         AuthMechanismAnalyzer(),
+        SecretAnalyzer(),
         DataModelAnalyzer(),
         LoggingAnalyzer(),
         StaticFilesAnalyzer(),
