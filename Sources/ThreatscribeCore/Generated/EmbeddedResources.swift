@@ -1085,6 +1085,534 @@ samples:
               purpose: login
 
 """#,
+        "Catalog/entries/auth/TS-AUTH-012.yaml": #"""
+id: TS-AUTH-012
+title: Credentials of {{subject}} travel in the URL path
+scope: auth
+when: transport == "path" and count(endpoints) > 0
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-522
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-14.2.1]
+asvs_4_0_3: [v4.0.3-3.1.1, v4.0.3-13.1.3]
+nist_800_53: [SC-8, AU-9]
+likelihood:
+  skill_level: 5
+  motive: 6
+  opportunity: 4
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 6
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [transport, type, endpoints, revocable, token_lifetime_seconds]
+description: |
+  The `{{subject}}` mechanism ({{type}}) reads its credential from a segment of the URL path
+  (e.g. `/share/{token}`), so every authenticated URL carries it. The path is logged in full by
+  uvicorn's access log, by the ingress, load balancer and CDN, and stays in browser history,
+  bookmarks and links people paste; with a permissive `Referrer-Policy` it also leaves in the
+  `Referer` header. Endpoints using it: {{endpoints}}.
+impact_description: |
+  Whoever reads those logs or histories replays the URL and acts as its owner until the token
+  expires or is revoked.
+detection: |
+  Fires when the mechanism's `transport` is `path` and some endpoint uses it.
+false_positives: |
+  Capability URLs that are meant to be shared (public share links) and grant read access to one
+  object only; record `revocable: true` and keep the finding as a reminder to scrub logs.
+mitigation: |
+  Send credentials in the `Authorization` header. Where a link must carry a secret (an invitation,
+  a password reset), make it single-use and short-lived, exchange it at a `POST` endpoint for a
+  session, and scrub the path from access logs:
+
+  ```python
+  @router.post("/invitations/accept")
+  async def accept(body: InvitationIn):
+      invitation = invitations.consume(body.token)  # single use, expires in minutes
+      return issue_session(invitation.user)
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{probe_path}}
+  ```
+  After the fix the URL alone must not authenticate (401 or 403); grep the access logs for the
+  token's prefix to confirm nothing new is logged.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Referrer-Policy
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: share_link, type: custom, transport: path}
+      routers:
+        - prefix: /share
+          endpoints:
+            - {path: "/{token}", methods: [GET], auth: share_link}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      routers:
+        - prefix: /share
+          endpoints:
+            - {path: "/{share_id}", methods: [GET], auth: bearer}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-013.yaml": #"""
+id: TS-AUTH-013
+title: The {{subject}} credential cookie lacks the Secure attribute
+scope: auth
+when: transport == "cookie" and cookie_secure == false and (env.is_production or env.uses_https)
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-614
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-3.3.1]
+asvs_4_0_3: [v4.0.3-3.4.1]
+nist_800_53: [SC-8, SC-23]
+likelihood:
+  skill_level: 4
+  motive: 6
+  opportunity: 3
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [parameter_name, cookie_secure, cookie_same_site, cookie_domain]
+description: |
+  The `{{subject}}` mechanism carries its credential in the cookie `{{parameter_name}}`, set
+  without `Secure`. Browsers then also send it over plain `http://` to the same host: one request
+  on an untrusted network (a link to `http://` the attacker plants, a captive portal) hands the
+  credential to anyone on the path, and an attacker on that network can also set or overwrite it.
+impact_description: |
+  Session hijacking: the captured cookie acts as the user until it expires.
+detection: |
+  Fires when the mechanism's `transport` is `cookie`, `cookie.secure` is `false`, and the
+  environment is production or staging or its base URL uses `https`.
+false_positives: |
+  None when the model is right; HSTS with `includeSubDomains` and preload reduces, but does not
+  remove, the exposure on first visits.
+mitigation: |
+  Set `Secure` (and `HttpOnly`, and `SameSite`) where the cookie is issued:
+
+  ```python
+  response.set_cookie(key={{parameter_name}}, value=token, secure=True, httponly=True, samesite="lax", max_age=3600)
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null {{env.base_url}}{{probe_path}}
+  ```
+  Log in the way the client does and check that the `Set-Cookie` header for the credential
+  carries `Secure`.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie
+  - https://fastapi.tiangolo.com/advanced/response-cookies/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: false, http_only: true, same_site: lax}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: true, http_only: true, same_site: lax}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-014.yaml": #"""
+id: TS-AUTH-014
+title: The {{subject}} credential cookie is readable by scripts (no HttpOnly)
+scope: auth
+when: transport == "cookie" and cookie_http_only == false
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-1004
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-3.3.4]
+asvs_4_0_3: [v4.0.3-3.4.2]
+nist_800_53: [SC-23]
+likelihood:
+  skill_level: 4
+  motive: 6
+  opportunity: 3
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 6
+confidence: clear-cut
+evidence: [parameter_name, cookie_http_only, cookie_domain]
+description: |
+  The `{{subject}}` mechanism carries its credential in the cookie `{{parameter_name}}`, set
+  without `HttpOnly`, so `document.cookie` exposes it to every script on the page. One XSS flaw,
+  or one compromised third-party script, reads the credential and sends it away; it then works
+  from the attacker's machine, long after the page is closed.
+impact_description: |
+  Token theft through any script injection, turning a one-page XSS into a lasting account takeover.
+detection: |
+  Fires when the mechanism's `transport` is `cookie` and `cookie.http_only` is `false`.
+false_positives: |
+  Cookies that the front end must read on purpose (a double-submit CSRF token) are not
+  credentials; do not model them as an auth mechanism.
+mitigation: |
+  Set `HttpOnly` where the cookie is issued, and give the front end what it needs to know (the
+  user's name, the expiry) in a response body instead:
+
+  ```python
+  response.set_cookie(key={{parameter_name}}, value=token, httponly=True, secure=True, samesite="lax")
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null {{env.base_url}}{{probe_path}}
+  ```
+  Log in the way the client does and check that the credential's `Set-Cookie` header carries
+  `HttpOnly`; in the browser console `document.cookie` must not show it.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie
+  - https://owasp.org/www-community/HttpOnly
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: true, http_only: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: true, http_only: true}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-015.yaml": #"""
+id: TS-AUTH-015
+title: Authentication {{subject}} is off unless {{enabled_by_setting}} is set
+scope: auth
+when: off_by_default_here and env.may_be_production
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-1188
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-8.2.1]
+asvs_4_0_3: [v4.0.3-4.1.3, v4.0.3-1.4.1]
+nist_800_53: [CM-6, IA-2]
+likelihood:
+  skill_level: 6
+  motive: 8
+  opportunity: 6
+  size: 8
+  ease_of_discovery: 6
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 5
+  accountability: 8
+confidence: judgment
+evidence: [enabled_by_setting, enabled_by_default, enabled, off_by_default_here, endpoints]
+description: |
+  The `{{subject}}` mechanism runs only when the setting `{{enabled_by_setting}}` switches it on,
+  and the shipped default leaves it off. The model does not say that this environment
+  ({{env.name}}) sets it, so a deployment that follows the quick-start serves these endpoints to
+  anyone: {{endpoints}}.
+impact_description: |
+  Every route the mechanism protects is public in a default installation: data, administration
+  and whatever the routes can do to the host.
+detection: |
+  Fires when `enabled_by_default` is `false` and this environment does not set `enabled: true`,
+  in environments that may be production.
+false_positives: |
+  Deployments that always set the variable (record `enabled: true` in that environment's
+  overrides), or services reachable only from localhost by design (record `system.exposure`).
+mitigation: |
+  Make authentication the default and require an explicit setting to turn it off, ideally
+  refusing to start when it is off and the server binds beyond localhost:
+
+  ```python
+  class Settings(BaseSettings):
+      auth_enabled: bool = True  # secure by default
+
+  if not settings.auth_enabled and settings.host not in ("127.0.0.1", "localhost"):
+      raise RuntimeError("authentication is off: bind to localhost or enable it")
+  ```
+validation: |
+  Start the service with its documented default configuration and call an endpoint the mechanism
+  protects without credentials:
+
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{probe_path}}
+  ```
+  Must print `401` or `403`.
+references:
+  - https://cwe.mitre.org/data/definitions/1188.html
+  - https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: basic, type: http_basic, transport: header, enabled_by_setting: AUTH_ENABLED, enabled_by_default: false}
+      routers:
+        - dependencies: [basic]
+          endpoints:
+            - {path: /items, methods: [GET]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: basic, type: http_basic, transport: header, enabled_by_setting: AUTH_ENABLED, enabled_by_default: true}
+      routers:
+        - dependencies: [basic]
+          endpoints:
+            - {path: /items, methods: [GET]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: basic, type: http_basic, transport: header, enabled_by_setting: AUTH_ENABLED, enabled_by_default: false}
+      routers:
+        - dependencies: [basic]
+          endpoints:
+            - {path: /items, methods: [GET]}
+      environments:
+        - name: production
+          kind: production
+          overrides:
+            auth:
+              - {id: basic, enabled: true}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-016.yaml": #"""
+id: TS-AUTH-016
+title: The {{subject}} OAuth login callback does not check state
+scope: auth
+when: oauth_described and oauth_checks_state == false and oauth_pkce != true
+component: Security utilities and authentication
+stride: [S, T]
+cwe: CWE-352
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021, A01:2021]
+owasp_top10_2025: [A07:2025, A01:2025]
+asvs_5_0: [v5.0.0-10.2.1, v5.0.0-10.1.2]
+asvs_4_0_3: [v4.0.3-4.2.2]
+nist_800_53: [SC-23, IA-2]
+likelihood:
+  skill_level: 4
+  motive: 6
+  opportunity: 5
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 6
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [oauth_checks_state, oauth_pkce, oauth_callback_path, oauth_redirect_uri_from]
+description: |
+  The `{{subject}}` login runs the OAuth authorization-code flow, but its callback
+  (`{{oauth_callback_path}}`) accepts any `code` without comparing `state` with a value bound to
+  the browser, and the flow uses no PKCE. An attacker starts a login with their own account,
+  stops before the callback, and lures the victim to the callback URL with the attacker's
+  code: the victim is logged in as the attacker (login CSRF), or the attacker's identity is
+  linked to the victim's account.
+impact_description: |
+  The victim works inside the attacker's account (and types data into it), or the attacker gains
+  a lasting login to the victim's account through the linked identity.
+detection: |
+  Fires when the model describes `oauth` with `checks_state: false` and PKCE not in use.
+false_positives: |
+  Flows whose library checks `state` by itself (Authlib's `authorize_access_token` checks it
+  against the session): record `checks_state: true`.
+mitigation: |
+  Bind each login to the browser: store a random `state` (and a PKCE verifier) in the session,
+  and refuse a callback whose `state` differs. Authlib does both:
+
+  ```python
+  @router.get("/oauth/{provider}/login")
+  async def login(provider: str, request: Request):
+      return await oauth.create_client(provider).authorize_redirect(request, settings.oauth_redirect_uri)
+
+  @router.get("/oauth/{provider}/callback")
+  async def callback(provider: str, request: Request):
+      token = await oauth.create_client(provider).authorize_access_token(request)  # checks state
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{oauth_callback_path}}'?code=ATTACKER_CODE&state=forged'
+  ```
+  Replace the path's parameters first. A callback with a `state` the browser did not start must be
+  refused (400) before the code is exchanged.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc6749#section-10.12
+  - https://datatracker.ietf.org/doc/html/rfc9700
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: oidc
+          type: session_cookie
+          transport: cookie
+          oauth: {checks_state: false, pkce: false, redirect_uri_from: configured, callback_path: /oauth/oidc/callback}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: oidc
+          type: session_cookie
+          transport: cookie
+          oauth: {checks_state: true, pkce: true, redirect_uri_from: configured, callback_path: /oauth/oidc/callback}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-017.yaml": #"""
+id: TS-AUTH-017
+title: '{{subject}} acts in a tenant the client names without checking membership'
+scope: endpoint
+when: tenant_id_from_client and not checks_tenant_membership
+component: Routing and authorization
+stride: [E, I]
+cwe: CWE-639
+owasp_api_2023: [API1:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-8.4.1, v5.0.0-8.2.2]
+asvs_4_0_3: [v4.0.3-4.2.1]
+nist_800_53: [AC-3, AC-4]
+likelihood:
+  skill_level: 5
+  motive: 8
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 7
+  availability: 3
+  accountability: 7
+confidence: judgment
+controls: [authorization]
+evidence: [path, tenant_id_from, checks_tenant_membership, auth_state]
+description: |
+  `{{subject}}` takes the tenant (organisation, workspace, household) it acts in from the
+  request's {{tenant_id_from}}, and the model does not say the handler checks that the caller
+  belongs to it. Owning an object is a different check: a caller who is a member of tenant A can
+  send tenant B's id and read or change B's data, even when every object check passes inside B.
+impact_description: |
+  Cross-tenant access: one customer reads or changes every other customer's data.
+detection: |
+  Fires when `tenant.id_from` is `path`, `query`, `body` or `header` and `tenant.checks_membership`
+  is not `true`.
+false_positives: |
+  Handlers that check membership in a shared dependency the model does not show: record
+  `checks_membership: true`.
+mitigation: |
+  Resolve the tenant in one dependency that checks membership, and use only its result:
+
+  ```python
+  async def current_org(org_id: UUID, user=Depends(current_user), db=Depends(get_db)) -> Organization:
+      membership = await db.get_membership(user.id, org_id)
+      if membership is None:
+          raise HTTPException(404)
+      return membership.organization
+  ```
+validation: |
+  As a member of one tenant, call the endpoint with another tenant's id:
+
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} -H 'Authorization: Bearer MEMBER_OF_A' {{env.base_url}}{{path}}
+  ```
+  Put tenant B's id where the endpoint reads it; the call must be refused (403 or 404).
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      routers:
+        - prefix: /api
+          dependencies: [bearer]
+          endpoints:
+            - path: /projects
+              methods: [GET]
+              tenant: {id_from: query}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      routers:
+        - prefix: /api
+          dependencies: [bearer]
+          endpoints:
+            - path: /projects
+              methods: [GET]
+              tenant: {id_from: query, checks_membership: true}
+            - path: /me/projects
+              methods: [GET]
+              tenant: {id_from: token}
+
+"""#,
         "Catalog/entries/background/TS-BG-001.yaml": #"""
 id: TS-BG-001
 title: Background task `{{name}}` processes sensitive data after the response, where failures are silent

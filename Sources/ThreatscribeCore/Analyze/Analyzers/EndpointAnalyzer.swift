@@ -11,7 +11,11 @@ struct EndpointAnalyzer: Analyzer {
         FactField("auth_mechanisms", .list, "Ids of the auth mechanisms that run for it (router dependencies plus its own)."),
         FactField("auth_transports", .list, "Where those mechanisms' credentials travel (`header`, `cookie`, `query`, `body`)."),
         FactField("protected_prefix", .string, "The prefix of another router that requires authentication and under which this unauthenticated endpoint's path falls."),
-        FactField("scopes", .list, "OAuth2 scopes or roles required."),
+        FactField("auth_any", .list, "Mechanisms of which any one is enough (`auth_any` on the router or endpoint): the weakest one decides."),
+        FactField("scopes", .list, "OAuth2 scopes or roles required: the router's `scopes` and the endpoint's."),
+        FactField("tenant_id_from", .string, "Where the tenant (organisation) id comes from: `path`, `query`, `body`, `header` or `token`."),
+        FactField("tenant_id_from_client", .bool, "The client chooses the tenant id (anything but `token`)."),
+        FactField("checks_tenant_membership", .bool, "The handler checks that the caller belongs to that tenant."),
         FactField("purpose", .string, "`login`, `admin`, `upload`, `search`, `export`, `payment`, `health`, … as the model says."),
         FactField("is_login", .bool, "The purpose is `login` (or `token`, `signin`, `password_reset`, `otp`)."),
         FactField("is_admin", .bool, "The purpose is `admin`, or a path segment is `admin`."),
@@ -40,7 +44,7 @@ struct EndpointAnalyzer: Analyzer {
         let mechanisms = Dictionary((model.auth ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let models = Dictionary((model.models ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let protectedPrefixes = (model.routers ?? []).enumerated().compactMap { index, router -> (Int, String)? in
-            guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", !(router.dependencies ?? []).isEmpty else { return nil }
+            guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", !router.routeAuthentication.isEmpty else { return nil }
             return (index, prefix)
         }
         let globalLimit = Self.globalRateLimit(model: model)
@@ -55,15 +59,28 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("method", FactValue(method), from: path.appending("methods"))
             subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
             let state = route.authState
-            let authPath = endpoint.auth != nil ? path.appending("auth") : route.routerPath.appending("dependencies")
-            subject.set("auth_state", .string(state), from: authPath,
-                        shownAs: state == "unspecified" ? "unspecified (no `auth` on the endpoint, no `dependencies` on router `\(route.router.prefix ?? "")`)" : nil)
+            let authPath = endpoint.auth != nil ? path.appending("auth")
+                : endpoint.authAny != nil ? path.appending("auth_any")
+                : route.router.dependencies == nil && route.router.authAny != nil ? route.routerPath.appending("auth_any")
+                : route.routerPath.appending("dependencies")
+            let switchedOff = route.disabledMechanisms.intersection([endpoint.auth ?? ""] + route.router.routeAuthentication + (endpoint.authAny ?? [])).sorted()
+            let unspecifiedText = switchedOff.isEmpty
+                ? "unspecified (no `auth` on the endpoint, no `dependencies` on router `\(route.router.prefix ?? "")`)"
+                : "unspecified (\(switchedOff.map { "`\($0)`" }.joined(separator: ", ")) switched off in this environment: `enabled: false`)"
+            subject.set("auth_state", .string(state), from: authPath, shownAs: state == "unspecified" ? unspecifiedText : nil)
             subject.set("auth_mechanisms", .list(route.mechanisms), from: authPath)
             subject.set("auth_transports", .list(route.mechanisms.compactMap { mechanisms[$0]?.transport?.rawValue }), from: "auth")
             if state != "authenticated", let match = protectedPrefixes.first(where: { $0.0 != route.routerIndex && Self.path(route.fullPath, isUnder: $0.1) }) {
                 subject.set("protected_prefix", .string(match.1), from: ModelPath("routers").appending(match.0).appending("dependencies"))
             }
-            subject.set("scopes", .list(endpoint.scopes ?? []), from: path.appending("scopes"))
+            subject.set("auth_any", .list(route.anyOfMechanisms), from: endpoint.authAny != nil ? path.appending("auth_any") : route.routerPath.appending("auth_any"))
+            subject.set("scopes", .list(route.scopes), from: endpoint.scopes != nil || route.router.scopes == nil ? path.appending("scopes") : route.routerPath.appending("scopes"))
+            if let tenant = endpoint.tenant {
+                let tenantPath = path.appending("tenant")
+                subject.set("tenant_id_from", .string(tenant.idFrom.rawValue), from: tenantPath.appending("id_from"))
+                subject.set("tenant_id_from_client", .bool(tenant.idFrom.isClientControlled), from: tenantPath.appending("id_from"))
+                subject.set("checks_tenant_membership", FactValue(tenant.checksMembership), from: tenantPath.appending("checks_membership"))
+            }
             let purpose = endpoint.purpose?.lowercased()
             subject.set("purpose", FactValue(endpoint.purpose), from: path.appending("purpose"))
             subject.set("is_login", .bool(purpose.map(Self.loginPurposes.contains) ?? false), from: path.appending("purpose"))

@@ -9,6 +9,8 @@ struct RouteTable {
         var router: Router
         var routerIndex: Int
         var endpointIndex: Int
+        /// Mechanisms switched off in this environment (`auth[].enabled: false`): they run for no route.
+        var disabledMechanisms: Set<String> = []
 
         var path: ModelPath { ModelPath("routers").appending(routerIndex).appending("endpoints").appending(endpointIndex) }
         var routerPath: ModelPath { ModelPath("routers").appending(routerIndex) }
@@ -21,11 +23,27 @@ struct RouteTable {
         /// `POST /bookings/{id}`.
         var displayName: String { "\(methods.joined(separator: ", ")) \(fullPath)" }
 
-        /// The auth mechanism ids that run for this route.
+        /// The auth mechanism ids that run for this route: all of the router's dependencies and the
+        /// endpoint's own, plus those of which any one is enough (`auth_any`); switched-off ones are dropped.
         var mechanisms: [String] {
             var ids = router.dependencies ?? []
             if let own = endpoint.auth, own != "none", !ids.contains(own) { ids.append(own) }
-            return ids
+            for id in anyOfMechanisms where !ids.contains(id) { ids.append(id) }
+            return ids.filter { !disabledMechanisms.contains($0) }
+        }
+
+        /// Mechanisms of which any one is enough (router and endpoint `auth_any`), switched-off ones dropped.
+        var anyOfMechanisms: [String] {
+            var ids: [String] = []
+            for id in (router.authAny ?? []) + (endpoint.authAny ?? []) where id != "none" && !ids.contains(id) { ids.append(id) }
+            return ids.filter { !disabledMechanisms.contains($0) }
+        }
+
+        /// Scopes or roles required: the router's and the endpoint's.
+        var scopes: [String] {
+            var all = router.scopes ?? []
+            for scope in endpoint.scopes ?? [] where !all.contains(scope) { all.append(scope) }
+            return all
         }
 
         /// `authenticated`, `public` (the model marks it `auth: none`) or `unspecified`.
@@ -40,10 +58,12 @@ struct RouteTable {
     var routes: [Route]
 
     init(model: ArchitectureModel) {
+        let disabled = Set((model.auth ?? []).filter { $0.enabled == false }.map(\.id))
         var routes: [Route] = []
         for (routerIndex, router) in (model.routers ?? []).enumerated() {
             for (endpointIndex, endpoint) in router.endpoints.enumerated() {
-                routes.append(Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex))
+                routes.append(Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex,
+                                    disabledMechanisms: disabled))
             }
         }
         self.routes = routes
@@ -57,4 +77,9 @@ struct RouteTable {
         if path.isEmpty { return left.isEmpty ? "/" : left }
         return left + (path.hasPrefix("/") ? path : "/" + path)
     }
+}
+
+extension Router {
+    /// Auth mechanism ids the router applies to every route: its `dependencies` and its `auth_any`.
+    var routeAuthentication: [String] { (dependencies ?? []) + (authAny ?? []).filter { $0 != "none" } }
 }
