@@ -5815,6 +5815,114 @@ samples:
         kubernetes: {automount_service_account_token: false}
 
 """#,
+        "Catalog/entries/edge/TS-EDGE-001.yaml": #"""
+id: TS-EDGE-001
+title: The client IP address used for {{security_uses}} can be chosen by the client
+scope: client_ip
+when: spoofable and count(security_uses) > 0
+component: ASGI server
+stride: [S, R]
+cwe: CWE-348
+owasp_api_2023: [API8:2023, API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.3.4, v5.0.0-4.1.3]
+asvs_4_0_3: [v4.0.3-5.1.3]
+nist_800_53: [AU-3, SC-5]
+likelihood:
+  skill_level: 5
+  motive: 6
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 8
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 4
+  availability: 5
+  accountability: 8
+confidence: judgment
+evidence: [headers, read_by, entry, overwritten_headers, used_for, spoof_reason]
+description: |
+  The service takes the client's IP address from {{headers}} ({{read_by}}), and
+  {{spoof_reason}}. Any client can therefore send `X-Forwarded-For: 203.0.113.7` (or the
+  header in question) and be that address for {{security_uses}}.
+impact_description: |
+  Rate limits are evaded by rotating a forged address per request (password guessing goes on
+  unthrottled); IP allow-lists are passed; audit logs record whatever address the attacker chose,
+  or frame someone else.
+detection: |
+  Fires when `client_ip.used_for` names `rate_limiting`, `access_control`, `audit_log` or
+  `session_binding` and the address is client-chosen: a single-valued header
+  (`X-Real-IP`, `True-Client-IP`, `CF-Connecting-IP`) that the ingress does not overwrite, the
+  leftmost `X-Forwarded-For` entry read by the app, or uvicorn with `forwarded_allow_ips="*"`.
+  Headers listed in `deployment.ingress.sets_client_ip_headers` count as overwritten.
+false_positives: |
+  A proxy that overwrites the header but is not recorded in the model; record it in
+  `deployment.ingress.sets_client_ip_headers`. Conversely a `rightmost` entry is only trustworthy
+  when a proxy always appends it: without a proxy it is the client's too.
+mitigation: |
+  Let exactly one layer decide the client address: the ingress overwrites the header with the
+  peer it saw, and uvicorn trusts it only from that ingress:
+
+  ```bash
+  uvicorn app.main:app --proxy-headers --forwarded-allow-ips 10.0.0.5
+  ```
+
+  and use `request.client.host` in the app (slowapi's `get_remote_address`, not `get_ipaddr`)
+  instead of reading the header.
+validation: |
+  ```bash
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    curl -s -o /dev/null -w '%{http_code}\n' -H "X-Forwarded-For: 203.0.113.$i" {{env.base_url}}/
+  done
+  ```
+  Against a rate-limited route (replace `/`), the forged addresses must not reset the limit, and
+  the access and audit logs must show the real address.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Forwarded-For
+  - https://www.uvicorn.org/settings/#http
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: app_code
+        used_for: [rate_limiting, audit_log]
+    - |
+      system: {name: Sample API}
+      server: {proxy_headers: true, forwarded_allow_ips: "*"}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: uvicorn_proxy_headers
+        used_for: [rate_limiting]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: app_code
+        used_for: [rate_limiting]
+      deployment:
+        ingress: {sets_client_ip_headers: [x_forwarded_for]}
+    - |
+      system: {name: Sample API}
+      server: {proxy_headers: true, forwarded_allow_ips: "10.0.0.5"}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: uvicorn_proxy_headers
+        used_for: [rate_limiting]
+    - |
+      system: {name: Sample API}
+      client_ip:
+        headers: [true_client_ip]
+        read_by: app_code
+        used_for: [display]
+
+"""#,
         "Catalog/entries/errors/TS-ERR-001.yaml": #"""
 id: TS-ERR-001
 title: debug=True returns full tracebacks to clients in {{env.name}}
@@ -6918,6 +7026,16 @@ samples:
       middleware:
         - type: security_headers
           headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware: []
+      deployment:
+        ingress:
+          response_headers: {X-Content-Type-Options: nosniff}
       environments:
         - name: production
           kind: production

@@ -29,6 +29,7 @@ extension ModelSchema {
         PropertySchema("data_flows", .list(.object("DataFlow")), "Data moving between clients, stores, services and the API."),
         PropertySchema("trust_boundaries", .list(.object("TrustBoundary")), "Groups of elements that trust each other."),
         PropertySchema("server", .object("ServerSettings"), "The ASGI server process (uvicorn, gunicorn, hypercorn)."),
+        PropertySchema("client_ip", .object("ClientIPTrust"), "How the service learns a client's IP address (proxy headers) and what it uses it for."),
         PropertySchema("deployment", .object("Deployment"), "Where and how the service runs."),
         PropertySchema("build", .object("BuildProcess"), "How the service is built and released."),
         PropertySchema("dependencies", .list(.object("Dependency")), "Other Python packages worth reviewing, with versions."),

@@ -28,6 +28,8 @@ public struct ArchitectureModel: Codable, Sendable, Equatable {
     public var dataFlows: [DataFlow]?
     public var trustBoundaries: [TrustBoundary]?
     public var server: ServerSettings?
+    /// How the service learns a client's IP address and what it uses it for.
+    public var clientIp: ClientIPTrust?
     public var deployment: Deployment?
     public var build: BuildProcess?
     public var dependencies: [Dependency]?

@@ -20,6 +20,7 @@ public enum Analyzers {
         WebSocketAnalyzer(),
         BackgroundTaskAnalyzer(),
         ServerAnalyzer(),
+        ClientIPAnalyzer(),
         BlockingHandlerAnalyzer(),
         DataFlowAnalyzer(),
         DataStoreAnalyzer(),
