@@ -54,4 +54,22 @@ struct AuthVocabularyTests {
         let admin = try Self.findings(model).filter { $0.threatID == "TS-ROUTE-007" }
         #expect(admin.map(\.environments) == [["demo"]])
     }
+
+    /// A global authenticating middleware covers every route but its exempt paths.
+    @Test func authenticatingMiddlewareCoversRoutesExceptExemptPaths() throws {
+        let model = """
+        system: {name: Sample API}
+        auth:
+          - {id: api_key, type: api_key, transport: header, parameter: X-API-Key}
+        middleware:
+          - {type: custom, name: APIKeyMiddleware, authenticates_with: api_key, exempt_paths: [/health, /admin/public]}
+        routers:
+          - prefix: /admin
+            endpoints:
+              - {path: /users, methods: [GET]}
+              - {path: /public/stats, methods: [GET]}
+        """
+        let admin = try Self.findings(model).filter { $0.threatID == "TS-ROUTE-007" }
+        #expect(admin.map(\.id) == ["TS-ROUTE-007@routers[0].endpoints[1]"])
+    }
 }

@@ -59,8 +59,10 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("method", FactValue(method), from: path.appending("methods"))
             subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
             let state = route.authState
+            let middlewareAuth = route.middlewareMechanisms.first { !route.disabledMechanisms.contains($0.id) }
             let authPath = endpoint.auth != nil ? path.appending("auth")
                 : endpoint.authAny != nil ? path.appending("auth_any")
+                : route.router.routeAuthentication.isEmpty && middlewareAuth != nil ? ModelPath("middleware").appending(middlewareAuth!.middlewareIndex).appending("authenticates_with")
                 : route.router.dependencies == nil && route.router.authAny != nil ? route.routerPath.appending("auth_any")
                 : route.routerPath.appending("dependencies")
             let switchedOff = route.disabledMechanisms.intersection([endpoint.auth ?? ""] + route.router.routeAuthentication + (endpoint.authAny ?? [])).sorted()

@@ -11,6 +11,8 @@ struct RouteTable {
         var endpointIndex: Int
         /// Mechanisms switched off in this environment (`auth[].enabled: false`): they run for no route.
         var disabledMechanisms: Set<String> = []
+        /// Mechanisms an authenticating middleware applies to this route (its path is not exempt), with the middleware's index.
+        var middlewareMechanisms: [(id: String, middlewareIndex: Int)] = []
 
         var path: ModelPath { ModelPath("routers").appending(routerIndex).appending("endpoints").appending(endpointIndex) }
         var routerPath: ModelPath { ModelPath("routers").appending(routerIndex) }
@@ -29,6 +31,7 @@ struct RouteTable {
             var ids = router.dependencies ?? []
             if let own = endpoint.auth, own != "none", !ids.contains(own) { ids.append(own) }
             for id in anyOfMechanisms where !ids.contains(id) { ids.append(id) }
+            for (id, _) in middlewareMechanisms where !ids.contains(id) { ids.append(id) }
             return ids.filter { !disabledMechanisms.contains($0) }
         }
 
@@ -59,11 +62,19 @@ struct RouteTable {
 
     init(model: ArchitectureModel) {
         let disabled = Set((model.auth ?? []).filter { $0.enabled == false }.map(\.id))
+        let authenticating = (model.middleware ?? []).enumerated().compactMap { index, middleware -> (id: String, exempt: [String], index: Int)? in
+            guard let id = middleware.authenticatesWith, id != "none" else { return nil }
+            return (id, middleware.exemptPaths ?? [], index)
+        }
         var routes: [Route] = []
         for (routerIndex, router) in (model.routers ?? []).enumerated() {
             for (endpointIndex, endpoint) in router.endpoints.enumerated() {
-                routes.append(Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex,
-                                    disabledMechanisms: disabled))
+                var route = Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex,
+                                  disabledMechanisms: disabled)
+                route.middlewareMechanisms = authenticating
+                    .filter { entry in !entry.exempt.contains { EndpointAnalyzer.path(route.fullPath, isUnder: $0) } }
+                    .map { ($0.id, $0.index) }
+                routes.append(route)
             }
         }
         self.routes = routes
