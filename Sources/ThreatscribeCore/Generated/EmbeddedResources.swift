@@ -5831,8 +5831,8 @@ asvs_4_0_3: [v4.0.3-5.1.3]
 nist_800_53: [AU-3, SC-5]
 likelihood:
   skill_level: 5
-  motive: 6
-  opportunity: 7
+  motive: 4
+  opportunity: 5
   size: 6
   ease_of_discovery: 5
   ease_of_exploit: 8
@@ -5840,8 +5840,8 @@ likelihood:
   intrusion_detection: 8
 impact:
   confidentiality: 2
-  integrity: 4
-  availability: 5
+  integrity: 3
+  availability: 3
   accountability: 8
 confidence: judgment
 evidence: [headers, read_by, entry, overwritten_headers, used_for, spoof_reason]
