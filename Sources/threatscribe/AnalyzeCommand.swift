@@ -8,8 +8,8 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Map a model against the threat catalog and write the threat-model report.")
 
-    @Argument(help: "The model file (YAML or JSON).")
-    var model: String
+    @Argument(help: "The model file (YAML or JSON); several files, directories or quoted globs write one report directory per model plus an index.")
+    var models: [String]
 
     @Option(name: .shortAndLong, help: "Directory to write the report files into.")
     var output: String
@@ -23,6 +23,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with code 1 when a finding is at or above this severity (note, low, medium, high, critical).")
     var failOn: String?
 
+    @Option(help: "A risk-tracking file: decisions (accepted, mitigated, …) keyed by finding id, `*` wildcards allowed.")
+    var tracking: String?
+
+    @Option(help: "A saved threat-model.json: report only findings whose id it does not list.")
+    var baseline: String?
+
+    @Flag(help: "Let --fail-on count accepted, mitigated and false-positive findings too.")
+    var strict = false
+
     @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
     var catalogDirectories: [String] = []
 
@@ -35,34 +44,91 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    func validate() throws {
+        guard !models.isEmpty else { throw ValidationError("Missing expected argument '<models> ...'") }
+    }
+
     func run() throws {
         let formats = try parsedFormats()
         let threshold = try parsedThreshold()
-        let modelText = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: model) }
-        let loaded = try exitingOnBadInput { () throws(DiagnosticList) in try ModelLoader.load(text: modelText, file: model) }
+        let inputs = try exitingOnBadInput { () throws(DiagnosticList) in try ModelInputs.expand(models) }
+        if inputs.isBatch, baseline != nil { throw ValidationError("--baseline takes one model; give one model file") }
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
             try ThreatCatalog.load(builtIn: .builtIn, userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
         }
         let templateFiles = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.templateOverrides(in: templates) }
-        let options = ThreatAnalysis.Options(environments: environments, generatedAt: try reportDate(), toolVersion: ToolVersion.current)
-        let report = try exitingOnBadInput { () throws(DiagnosticList) in
-            try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options)
+        let options = ThreatAnalysis.Options(environments: environments, generatedAt: try ReportDate.resolvedForRun(option: date), toolVersion: ToolVersion.current)
+        let trackingFile = try tracking.map { path in
+            try exitingOnBadInput { () throws(DiagnosticList) in try RiskTracking.load(text: InputFiles.text(at: path), file: path) }
         }
-        let files: [RenderedFile]
+        let baselineIDs = try baseline.map { path in
+            try exitingOnBadInput { () throws(DiagnosticList) -> Set<String> in
+                let data = Data(try InputFiles.text(at: path).utf8)
+                return Set(try FindingsDocument.read(data, file: path).findings.map(\.id))
+            }
+        }
+        // Every model is loaded and analysed before anything is written; all their problems are reported together.
+        var reports: [AnalysisReport] = []
+        var problems: [Diagnostic] = []
+        for input in inputs.inputs {
+            do throws(DiagnosticList) {
+                let loaded = try ModelLoader.load(text: try InputFiles.text(at: input.path), file: input.path)
+                reports.append(try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty {
+            report(DiagnosticList(problems))
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+        if let trackingFile {
+            // An entry is reported unused only when it matches no finding of any model.
+            var unused: [Diagnostic]?
+            for index in reports.indices {
+                let tracked = reports[index].tracked(by: trackingFile, today: options.generatedAt)
+                reports[index] = tracked.report
+                unused = unused.map { $0.filter(tracked.warnings.contains) } ?? tracked.warnings
+            }
+            if let unused, !unused.isEmpty { report(DiagnosticList(unused)) }
+        }
+        if let baselineIDs { reports[0].findings.removeAll { baselineIDs.contains($0.id) } }
+        var written: [(directory: String, files: [RenderedFile])] = []
         do {
-            files = try renderReport(report, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))
+            for (input, analysis) in zip(inputs.inputs, reports) {
+                let directory = inputs.isBatch ? (output as NSString).appendingPathComponent(input.directory) : output
+                written.append((directory, try renderReport(analysis, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))))
+            }
         } catch {
+            // The built-in templates always render; a failure is a bug unless the user's templates are in play.
+            guard templates != nil else { throw error }
             printError("\(error)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
-        try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: output) }
+        if inputs.isBatch {
+            let entries = zip(zip(inputs.inputs, reports), written).map { pair, files in
+                BatchIndex.Entry(directory: pair.0.directory, report: pair.1, files: files.files.map(\.name))
+            }
+            written.append((output, try BatchIndex(generatedAt: options.generatedAt, models: entries).files()))
+        }
+        for (directory, files) in written {
+            try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: directory) }
+        }
         if !quiet {
-            print(TerminalSummary(report: report, written: files.map { (output as NSString).appendingPathComponent($0.name) },
-                                  colored: isatty(STDOUT_FILENO) == 1).text)
+            if inputs.isBatch {
+                for (input, analysis) in zip(inputs.inputs, reports) {
+                    let open = analysis.findingsCounted(strict: false).count
+                    print("\(TerminalText.escaped(input.path)): \(analysis.findings.count) finding\(analysis.findings.count == 1 ? "" : "s") (\(open) open) → \(TerminalText.escaped((output as NSString).appendingPathComponent(input.directory)))")
+                }
+                print("wrote \(TerminalText.escaped((output as NSString).appendingPathComponent("index.md"))) and index.json")
+            } else {
+                print(TerminalSummary(report: reports[0], written: written[0].files.map { (output as NSString).appendingPathComponent($0.name) },
+                                      colored: isatty(STDOUT_FILENO) == 1).text)
+            }
         }
-        if let threshold, report.findings.contains(where: { $0.severity >= threshold }) {
-            throw ExitCode(1)
+        if let threshold, reports.contains(where: { $0.findingsCounted(strict: strict).contains { $0.severity >= threshold } }) {
+            throw ExitCode(ExitStatus.findingsAtThreshold.rawValue)
         }
     }
 
@@ -85,14 +151,5 @@ struct AnalyzeCommand: ParsableCommand {
             throw ValidationError("unknown severity `\(failOn)`; use \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return severity
-    }
-
-    private func reportDate() throws -> String {
-        do {
-            return try ReportDate.resolve(option: date, environment: ProcessInfo.processInfo.environment, now: Date())
-        } catch {
-            printError(error.message)
-            throw ExitCode(2)
-        }
     }
 }

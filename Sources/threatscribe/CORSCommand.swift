@@ -63,6 +63,8 @@ struct CORSCommand: ParsableCommand {
         @Option(help: "CORSMiddleware kwargs as JSON (or a JSON file path); default: the model's, else Starlette's defaults.")
         var config: String?
 
+        static let maxOriginLength = 2048
+
         @Option(help: "The page origin sending the request (the Origin header).")
         var origin: String
 
@@ -101,6 +103,10 @@ struct CORSCommand: ParsableCommand {
                 }
                 guard !method.isEmpty, method.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }) else {
                     throw CORSCheckInputError("--method \(method) is not an HTTP method name")
+                }
+                // Real origins are a scheme, a host of at most 253 characters and a port.
+                guard origin.unicodeScalars.count <= Self.maxOriginLength else {
+                    throw CORSCheckInputError("--origin is \(origin.unicodeScalars.count) characters long; threatscribe refuses to evaluate an origin longer than \(Self.maxOriginLength)")
                 }
                 headers = try Self.parseHeaders(requestHeaders)
                 let source: ConfigurationSource = config.map { .keywordArgumentsJSON($0) } ?? modelSource.map { .model($0) } ?? .defaults

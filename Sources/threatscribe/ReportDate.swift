@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ThreatscribeCore
 
@@ -16,6 +17,16 @@ enum ReportDate {
         if let option { return try checked(option) }
         if let raw = environment["SOURCE_DATE_EPOCH"] { return string(fromEpoch: try epoch(raw)) }
         return string(fromEpoch: Int64(now.timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// The date for this run, or exit code 2 with a message when `--date` or `SOURCE_DATE_EPOCH` is unusable.
+    static func resolvedForRun(option: String?) throws -> String {
+        do {
+            return try resolve(option: option, environment: ProcessInfo.processInfo.environment, now: Date())
+        } catch {
+            printError(error.message)
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
     }
 
     /// `text` when it is a real calendar date `YYYY-MM-DD` (Gregorian): 2025-02-30 and 2025-99-99 are not.

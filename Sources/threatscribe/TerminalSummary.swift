@@ -23,6 +23,14 @@ struct TerminalSummary {
             lines.append("  \(paint(finding.severity.label.padding(toLength: 8, withPad: " ", startingAt: 0), finding.severity)) \(TerminalText.escaped("\(finding.id)  \(finding.title)"))")
         }
         if report.findings.count > 10 { lines.append("  … and \(report.findings.count - 10) more in the report") }
+        let tracked = report.findings.filter { $0.tracking != nil }
+        if !tracked.isEmpty {
+            let closed = tracked.filter { !($0.tracking?.isOpen ?? true) }.count
+            lines.append("  tracked: \(tracked.count) (\(closed) closed: accepted, mitigated or false-positive)")
+            for finding in tracked where finding.tracking?.isExpired == true {
+                lines.append("  EXPIRED " + TerminalText.escaped("\(finding.tracking?.status.rawValue ?? "") of \(finding.id) on \(finding.tracking?.expires ?? "")") + ": open again")
+            }
+        }
         for path in written { lines.append("wrote \(TerminalText.escaped(path))") }
         return lines.joined(separator: "\n")
     }

@@ -15,23 +15,46 @@ struct Threatscribe: ParsableCommand {
             SchemaCommand.self,
             ValidateCommand.self,
             CORSCommand.self,
+            DiffCommand.self,
         ]
     )
 
-    /// ArgumentParser's own `main()`, except that what it prints (usage errors that quote the
-    /// command line, validation messages, help) passes `TerminalText` first.
+    /// Parses and runs a command with threatscribe's exit codes (`ExitStatus`): usage errors exit 2, as
+    /// bad input does, and an error nothing expected exits 3 instead of ArgumentParser's 1. What it
+    /// prints (usage errors that quote the command line, validation messages) passes `TerminalText` first.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
-            let message = TerminalText.escapedLines(fullMessage(for: error))
-            let code = exitCode(for: error)
-            if !message.isEmpty {
-                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message + "\n").utf8))
-            }
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            FileHandle.standardError.write(Data((TerminalText.escapedLines(fullMessage(for: error)) + "\n").utf8))
+            Foundation.exit(ExitStatus.invalidInput.rawValue)
+        }
+        do {
+            try command.run()
+        } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch {
+            if ExitStatus(unhandled: error) == .invalidInput {
+                FileHandle.standardError.write(Data((TerminalText.escapedLines("error: \(error)") + "\n").utf8))
+                Foundation.exit(ExitStatus.invalidInput.rawValue)
+            }
+            switch exitCode(for: error) {
+            case .success:
+                exit(withError: error)  // help or version, requested
+            case .validationFailure:
+                FileHandle.standardError.write(Data((TerminalText.escapedLines(type(of: command).fullMessage(for: error)) + "\n").utf8))
+                Foundation.exit(ExitStatus.invalidInput.rawValue)
+            default:
+                // ArgumentParser gives 1 to any error it does not know; 1 means "findings" to CI.
+                FileHandle.standardError.write(Data(TerminalText.escapedLines("""
+                    internal error: \(error)
+                    This is a bug in threatscribe \(ToolVersion.current); please report it with the command that caused it.
+
+                    """).utf8))
+                Foundation.exit(ExitStatus.internalError.rawValue)
+            }
         }
     }
 }

@@ -37,6 +37,8 @@ public struct Finding: Codable, Sendable, Equatable {
     public var falsePositives: String?
     /// Kinds of claimed control this finding contradicts (`rate_limiting`, `tls`, …).
     public var controls: [String] = []
+    /// The team's decision about this finding, when a tracking file names it.
+    public var tracking: FindingTracking? = nil
 }
 
 /// What a finding rests on.

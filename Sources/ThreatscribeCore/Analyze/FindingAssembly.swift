@@ -17,7 +17,8 @@ struct FindingAssembly {
             let sameEvidence = rendered.dropFirst().allSatisfy { Self.evidenceValues($0) == Self.evidenceValues(rendered[0]) }
             let statements = group.map(Self.statement(of:))
             let sameStatement = statements.dropFirst().allSatisfy { $0 == statements[0] }
-            if holdsEverywhere && sameEvidence && sameStatement {
+            let sameSeverity = rendered.allSatisfy { $0.severity == rendered[0].severity }
+            if holdsEverywhere && sameEvidence && sameStatement && sameSeverity {
                 let representative = zip(group, rendered).max { Self.rank($0.0) < Self.rank($1.0) }!.1
                 var finding = representative
                 finding.id = key
@@ -70,13 +71,15 @@ struct FindingAssembly {
     private func render(_ hit: FindingHit) -> Finding {
         let entry = hit.entry
         let fill = { (text: String) in ProseTemplate.fill(text, evaluator: hit.evaluator) }
-        let likelihood = entry.likelihood.level
+        let reach = entry.reach == .network ? EnvironmentReach.of(hit.environment, path: environmentPath(of: hit)) : nil
+        let factors = reach?.capping(entry.likelihood) ?? entry.likelihood
+        let likelihood = factors.level
         let impact = entry.impact.level
         return Finding(
             id: "", threatID: entry.id, title: fill(entry.title),
             severity: entry.severityOverride ?? Severity(likelihood: likelihood, impact: impact),
             likelihood: likelihood, impact: impact,
-            likelihoodScore: entry.likelihood.average, impactScore: entry.impact.average,
+            likelihoodScore: factors.average, impactScore: entry.impact.average,
             confidence: entry.confidence, stride: entry.stride,
             cwe: CWEReference(id: entry.cwe, name: entry.cweName),
             owaspAPI2023: entry.owaspAPI2023, owasp2021: entry.owasp2021, owasp2025: entry.owasp2025,
@@ -86,8 +89,27 @@ struct FindingAssembly {
             component: entry.component ?? hit.subject.component,
             description: fill(entry.description), impactText: fill(entry.impactText),
             recommendation: fill(entry.mitigation), validation: fill(entry.validation),
-            evidence: evidence(for: hit), references: entry.references,
+            evidence: evidence(for: hit) + reachEvidence(reach, original: entry.likelihood, capped: factors, hit: hit), references: entry.references,
             falsePositives: entry.falsePositives.isEmpty ? nil : entry.falsePositives, controls: entry.controls)
+    }
+
+    /// The environment's own path, when the model lists environments.
+    private func environmentPath(of hit: FindingHit) -> ModelPath? {
+        let path = ModelPath([.key("environments"), .index(hit.environmentIndex)])
+        return hit.environment.locations.modelLocation(of: path) == nil ? nil : path
+    }
+
+    /// Says why the likelihood is lower than the entry's: the API is internal or local only.
+    private func reachEvidence(_ reach: EnvironmentReach?, original: RiskFactors, capped: RiskFactors, hit: FindingHit) -> [Evidence] {
+        guard let reach, capped != original else { return [] }
+        let changes = ["opportunity", "size"].compactMap { key -> String? in
+            guard let before = original.scores[key], let after = capped.scores[key], before != after else { return nil }
+            return "\(key) \(before)→\(after)"
+        }
+        let who = reach.exposure == .localhost ? "only from the same host" : "only from an internal network"
+        let locations = hit.environment.locations
+        return [Evidence(path: reach.path, modelLocation: locations.modelLocation(of: reach.path), codeLocation: locations.codeLocation(of: reach.path),
+                         fact: "exposure", value: "\(reach.exposure.rawValue) (\(reach.reason)): reachable \(who), so likelihood is lowered (\(changes.joined(separator: ", ")))")]
     }
 
     private func evidence(for hit: FindingHit) -> [Evidence] {

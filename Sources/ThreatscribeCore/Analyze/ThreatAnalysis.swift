@@ -35,7 +35,7 @@ public struct ThreatAnalysis: Sendable {
         if !unknown.isEmpty {
             throw DiagnosticList(unknown.map { name in
                 let hint = Suggestion.closest(to: name, in: known).map { "; did you mean `\($0)`?" } ?? ""
-                return Diagnostic(.error, "no environment named `\(name)` in \(model.file) (it has \(known.joined(separator: ", ")))\(hint)", at: nil)
+                return Diagnostic(.error, "no environment named `\(DiagnosticText.excerpt(name))` in \(model.file) (it has \(known.joined(separator: ", ")))\(hint)", at: nil)
             })
         }
         var hits: [FindingHit] = []

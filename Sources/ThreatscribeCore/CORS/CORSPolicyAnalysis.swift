@@ -34,7 +34,7 @@ public struct CORSPolicyAnalysis: Sendable {
             let named: String
             switch error {
             case .unsupportedArgument(let name, _, _): named = name
-            case .invalidRegex, .unsupportedRegex: named = "allow_origin_regex"
+            case .invalidRegex, .unsupportedRegex, .regexTooComplex: named = "allow_origin_regex"
             default: named = subject
             }
             issues = [CORSPolicyIssue(kind: .invalidConfiguration, subject: named, summary: error.description)]

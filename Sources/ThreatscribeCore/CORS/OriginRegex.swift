@@ -42,63 +42,102 @@ public struct OriginRegex: Sendable, Equatable {
 
 /// One backtracking match attempt over a fixed input, with a step budget that bounds
 /// pathological patterns (exceeding it counts as "no match").
+///
+/// The search is the depth-first backtracking of Python `re`, run on an explicit stack of choice
+/// points instead of the call stack, so neither a long input nor a deep pattern can overflow it.
+/// What remains to match after a node is a ``Continuation``; it never grows with the input.
 final class OriginRegexRun {
     let input: [Unicode.Scalar]
     private var steps = 0
     private static let stepBudget = 2_000_000
+    /// The most choice points kept at once (reaching it counts as "no match", like the step budget).
+    private static let choiceBudget = 200_000
 
     init(input: [Unicode.Scalar]) { self.input = input }
 
+    /// What is left to match: a chain of nodes ending in the caller's test of the end position.
+    private indirect enum Continuation {
+        case accept
+        case node(OriginRegexNode, then: Continuation)
+        /// Iteration `count` of a repetition (`count` iterations done), entered at some position.
+        case repetition(Repetition, count: Int, then: Continuation)
+        /// Check after one iteration that started at `start`, then go on with iteration `count + 1`.
+        case afterIteration(Repetition, count: Int, start: Int, then: Continuation)
+    }
+
+    private struct Repetition {
+        var inner: OriginRegexNode
+        var min: Int
+        var max: Int?
+        var greedy: Bool
+    }
+
+    /// Whether `node` matches at `i` with an end position `k` accepts (trying ends in Python's order).
     func match(_ node: OriginRegexNode, at i: Int, then k: (Int) -> Bool) -> Bool {
-        steps += 1
-        if steps > Self.stepBudget { return false }
-        switch node {
-        case .empty:
-            return k(i)
-        case let .literal(c):
-            return i < input.count && input[i] == c && k(i + 1)
-        case .anyCharacter:
-            return i < input.count && input[i] != "\n" && k(i + 1)
-        case let .set(set):
-            return i < input.count && set.contains(input[i]) && k(i + 1)
-        case let .group(inner):
-            return match(inner, at: i, then: k)
-        case let .alternation(branches):
-            for branch in branches where match(branch, at: i, then: k) { return true }
-            return false
-        case let .sequence(items):
-            return matchSequence(items[...], at: i, then: k)
-        case let .repetition(inner, min, max, greedy):
-            return matchRepetition(inner, min: min, max: max, greedy: greedy, count: 0, at: i, then: k)
-        case .startAnchor:
-            return i == 0 && k(i)
-        case .endAnchor:
-            return (i == input.count || (i == input.count - 1 && input[i] == "\n")) && k(i)
-        case .endOfString:
-            return i == input.count && k(i)
+        var choices: [(position: Int, rest: Continuation)] = []
+        var position = i
+        var rest = Continuation.node(node, then: .accept)
+        while true {
+            steps += 1
+            if steps > Self.stepBudget || choices.count > Self.choiceBudget { return false }
+            var failed = false
+            switch rest {
+            case .accept:
+                if k(position) { return true }
+                failed = true
+            case let .node(node, next):
+                switch node {
+                case .empty:
+                    rest = next
+                case let .literal(c):
+                    if position < input.count && input[position] == c { position += 1; rest = next } else { failed = true }
+                case .anyCharacter:
+                    if position < input.count && input[position] != "\n" { position += 1; rest = next } else { failed = true }
+                case let .set(set):
+                    if position < input.count && set.contains(input[position]) { position += 1; rest = next } else { failed = true }
+                case let .group(inner):
+                    rest = .node(inner, then: next)
+                case let .alternation(branches):
+                    for branch in branches.dropFirst().reversed() { choices.append((position, .node(branch, then: next))) }
+                    rest = branches.first.map { .node($0, then: next) } ?? next
+                case let .sequence(items):
+                    rest = items.reversed().reduce(next) { later, item in .node(item, then: later) }
+                case let .repetition(inner, min, max, greedy):
+                    rest = .repetition(Repetition(inner: inner, min: min, max: max, greedy: greedy), count: 0, then: next)
+                case .startAnchor:
+                    if position == 0 { rest = next } else { failed = true }
+                case .endAnchor:
+                    if position == input.count || (position == input.count - 1 && input[position] == "\n") { rest = next } else { failed = true }
+                case .endOfString:
+                    if position == input.count { rest = next } else { failed = true }
+                }
+            case let .repetition(repetition, count, next):
+                let iteration = Continuation.node(
+                    repetition.inner, then: .afterIteration(repetition, count: count, start: position, then: next))
+                if count < repetition.min {
+                    rest = iteration
+                } else if !(repetition.max.map { count < $0 } ?? true) {
+                    rest = next
+                } else if repetition.greedy {
+                    choices.append((position, next))
+                    rest = iteration
+                } else {
+                    choices.append((position, iteration))
+                    rest = next
+                }
+            case let .afterIteration(repetition, count, start, next):
+                // An iteration that consumed nothing cannot make progress once the minimum is met.
+                if position == start && count >= repetition.min {
+                    failed = true
+                } else {
+                    rest = .repetition(repetition, count: count + 1, then: next)
+                }
+            }
+            if failed {
+                guard let choice = choices.popLast() else { return false }
+                position = choice.position
+                rest = choice.rest
+            }
         }
-    }
-
-    private func matchSequence(_ items: ArraySlice<OriginRegexNode>, at i: Int, then k: (Int) -> Bool) -> Bool {
-        guard let first = items.first else { return k(i) }
-        return match(first, at: i) { j in self.matchSequence(items.dropFirst(), at: j, then: k) }
-    }
-
-    private func matchRepetition(
-        _ inner: OriginRegexNode, min: Int, max: Int?, greedy: Bool, count: Int, at i: Int, then k: (Int) -> Bool
-    ) -> Bool {
-        func next(_ j: Int) -> Bool {
-            // An iteration that consumed nothing cannot make progress once the minimum is met.
-            if j == i && count >= min { return false }
-            return matchRepetition(inner, min: min, max: max, greedy: greedy, count: count + 1, at: j, then: k)
-        }
-        if count < min { return match(inner, at: i, then: next) }
-        let mayRepeat = max.map { count < $0 } ?? true
-        if greedy {
-            if mayRepeat && match(inner, at: i, then: next) { return true }
-            return k(i)
-        }
-        if k(i) { return true }
-        return mayRepeat && match(inner, at: i, then: next)
     }
 }

@@ -54,6 +54,20 @@ struct OriginRegexParser {
     private let pattern: String
     private let scalars: [Unicode.Scalar]
     private var index = 0
+    private var groupDepth = 0
+
+    /// Bounds on what is evaluated, so that neither parsing, matching nor probing a pattern can
+    /// exhaust the stack, the memory or the time (Python accepts larger patterns).
+    enum Limits {
+        /// The longest pattern, in Unicode scalars.
+        static let maxLength = 1_000
+        /// The deepest nesting of groups.
+        static let maxGroupDepth = 50
+        /// The largest count in `{m}`, `{m,}` or `{m,n}`.
+        static let maxRepeatCount = 1_000
+        /// The most characters one literal reading of the pattern may have (repeats multiplied out).
+        static let maxExpandedLength = 10_000
+    }
 
     init(_ pattern: String) {
         self.pattern = pattern
@@ -62,11 +76,36 @@ struct OriginRegexParser {
 
     static func parse(_ pattern: String) throws(CORSConfigurationError) -> OriginRegexNode {
         var parser = OriginRegexParser(pattern)
+        if parser.scalars.count > Limits.maxLength {
+            throw parser.tooComplex("it is \(parser.scalars.count) characters long, more than \(Limits.maxLength)")
+        }
         let node = try parser.parseAlternation()
         if parser.index < parser.scalars.count {
             throw parser.invalid("unbalanced parenthesis at position \(parser.index)")
         }
+        if expandedLength(of: node) > Limits.maxExpandedLength {
+            throw parser.tooComplex("its repeats multiply out to more than \(Limits.maxExpandedLength) characters")
+        }
         return node
+    }
+
+    /// The length of the longest literal reading of `node`, counting each repeat by its largest
+    /// written count (stops growing past the limit, so it cannot overflow).
+    private static func expandedLength(of node: OriginRegexNode) -> Int {
+        let cap = Limits.maxExpandedLength + 1
+        switch node {
+        case .empty, .startAnchor, .endAnchor, .endOfString: return 0
+        case .literal, .anyCharacter, .set: return 1
+        case let .group(inner): return expandedLength(of: inner)
+        case let .alternation(branches): return branches.map(expandedLength(of:)).max() ?? 0
+        case let .sequence(items): return min(cap, items.reduce(0) { min(cap, $0 + expandedLength(of: $1)) })
+        case let .repetition(inner, lower, upper, _):
+            return min(cap, expandedLength(of: inner) * Swift.max(1, upper ?? lower, lower))
+        }
+    }
+
+    private func tooComplex(_ reason: String) -> CORSConfigurationError {
+        .regexTooComplex(pattern: pattern, reason: reason)
     }
 
     private func invalid(_ reason: String) -> CORSConfigurationError {
@@ -130,8 +169,9 @@ struct OriginRegexParser {
         }
         guard j < scalars.count, scalars[j] == "}" else { return nil }
         if first.isEmpty && second == nil { return nil }
-        let lo = Int(first) ?? 0
-        let hi: Int? = second.map { $0.isEmpty ? nil : Int($0) } ?? lo
+        // A count too large for `Int` stays too large (the repeat limit refuses it).
+        let lo = first.isEmpty ? 0 : Int(first) ?? Int.max
+        let hi: Int? = second.map { $0.isEmpty ? nil : Int($0) ?? Int.max } ?? lo
         return (lo, hi, j + 1 - index)
     }
 
@@ -145,6 +185,10 @@ struct OriginRegexParser {
         case "{":
             guard let (lo, hi, length) = peekCountedQuantifier() else { return nil }
             if let hi, hi < lo { throw invalid("min repeat greater than max repeat at position \(index)") }
+            if Swift.max(lo, hi ?? lo) > Limits.maxRepeatCount {
+                let written = String(String.UnicodeScalarView(scalars[index..<index + length]))
+                throw tooComplex("the repeat count \(written) at position \(index) is above \(Limits.maxRepeatCount)")
+            }
             q = Quantifier(min: lo, max: hi, greedy: true)
             index += length
         default: return nil
@@ -179,6 +223,11 @@ struct OriginRegexParser {
 
     private mutating func parseGroup() throws(CORSConfigurationError) -> OriginRegexNode {
         let start = index
+        if groupDepth >= Limits.maxGroupDepth {
+            throw tooComplex("groups nest deeper than \(Limits.maxGroupDepth) levels at position \(start)")
+        }
+        groupDepth += 1
+        defer { groupDepth -= 1 }
         index += 1
         if current == "?" {
             index += 1

@@ -3,6 +3,8 @@ public enum Suggestion {
     /// The candidate closest to `word` when it is close enough to be a typo, or the only candidate
     /// that `word` (three characters or more) abbreviates; ties go to the first in sorted order.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        // No typo is this long; comparing a huge value with every candidate would only cost time.
+        guard word.utf8.count <= 200 else { return nil }
         let extensions = candidates.filter { word.count >= 3 && $0.count > word.count && $0.lowercased().hasPrefix(word.lowercased()) }
         if extensions.count == 1 { return extensions[0] }
         let limit = max(2, word.count / 3)

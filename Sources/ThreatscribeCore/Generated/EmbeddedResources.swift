@@ -777,6 +777,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
+reach: browser
 controls: [csrf]
 evidence: [transport, parameter, type, csrf_defended, endpoints]
 description: |
@@ -797,7 +798,7 @@ impact_description: |
   not form or query-parameter endpoints.
 detection: |
   Fires when an auth mechanism used by at least one endpoint travels in a cookie and the model
-  lists middleware without any whose purpose or name mentions CSRF, and claims no `csrf` control.
+  lists middleware without any whose `purpose` is `csrf`, and claims no `csrf` control.
 false_positives: |
   Cookies set with `SameSite=Strict` (or `Lax` with no state-changing GET endpoints and no
   sibling subdomains an attacker controls), or handlers that require a custom header such as
@@ -856,7 +857,7 @@ samples:
       middleware:
         - type: custom
           id: csrf
-          purpose: csrf protection
+          purpose: csrf
       auth:
         - id: api_key_cookie
           type: api_key
@@ -982,7 +983,7 @@ samples:
 id: TS-AUTH-011
 title: Login endpoint {{subject}} has no brute-force protection
 scope: endpoint
-when: is_login and rate_limited == false
+when: verifies_guessable_secret and rate_limited == false
 component: Security utilities and authentication
 stride: [S]
 cwe: CWE-307
@@ -1007,10 +1008,10 @@ impact:
   availability: 3
   accountability: 7
 confidence: clear-cut
-controls: [authentication, rate_limiting]
-evidence: [is_login, purpose, rate_limited, path]
+controls: [rate_limiting]
+evidence: [verifies, purpose, rate_limited, path]
 description: |
-  `{{subject}}` checks credentials (purpose `{{purpose}}`) and nothing limits how often it can be
+  `{{subject}}` checks a guessable secret (`{{verifies}}`) and nothing limits how often it can be
   called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no ingress
   rate limiting. An attacker can try passwords (or one-time codes) as fast as the server answers,
   and spread them across accounts (password spraying, credential stuffing with leaked lists).
@@ -1018,8 +1019,11 @@ impact_description: |
   Accounts with weak or reused passwords are taken over; 6-digit codes fall to exhaustive search;
   the password-hashing work (bcrypt/argon2) on each attempt also loads the CPU.
 detection: |
-  Fires when an endpoint's purpose is `login` (or `token`, `signin`, `password_reset`, `otp`,
-  `mfa`) and no limit applies to it, as far as the model lists the middleware.
+  Fires when an endpoint verifies a password, a one-time code or another guessable secret
+  (`verifies: password | otp | guessable_secret`; `purpose: login` means `password` and
+  `purpose: otp` means `otp` unless `verifies` says otherwise) and no limit applies to it, as far
+  as the model lists the middleware. OAuth callbacks (`oauth_code`) and high-entropy reset or
+  invite tokens (`random_token`) cannot be guessed and do not fire.
 false_positives: |
   Login handled by an external identity provider that enforces lockout (then this endpoint only
   exchanges codes), or a WAF rule the model does not describe.
@@ -1058,6 +1062,17 @@ samples:
               methods: [POST]
               auth: none
               purpose: login
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /reset-password
+              methods: [POST]
+              auth: none
+              purpose: password_reset
+              verifies: guessable_secret
   no_trigger:
     - |
       system: {name: Sample API}
@@ -1083,6 +1098,26 @@ samples:
               methods: [POST]
               auth: none
               purpose: login
+    - |
+      system: {name: Sample API}
+      middleware: []
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /oauth/callback
+              methods: [GET]
+              auth: none
+              purpose: oauth_callback
+            - path: /reset-password
+              methods: [POST]
+              auth: none
+              purpose: password_reset
+              verifies: random_token
+            - path: /login/sso
+              methods: [GET]
+              auth: none
+              purpose: login
+              verifies: oauth_code
 
 """#,
         "Catalog/entries/auth/TS-AUTH-012.yaml": #"""
@@ -1912,7 +1947,7 @@ samples:
 id: TS-BUILD-003
 title: Service images or packages are published to a non-private registry
 scope: build
-when: artifact_registry_private == false
+when: artifact_registry_private == false and not source_public
 component: Build and supply chain
 stride: [I]
 cwe: CWE-538
@@ -1946,10 +1981,12 @@ description: |
 impact_description: |
   Source disclosure and, frequently, credential disclosure from image history.
 detection: |
-  Fires when `build.artifact_registry_private` is false.
+  Fires when `build.artifact_registry_private` is false, unless `build.source_public` says the
+  code is public anyway (an open-source project's public image is meant to be pulled).
 false_positives: |
-  The service is open source and the image is meant to be public; check it contains no secrets
-  (`docker history --no-trunc`, `trivy image --scanners secret`) and disable the entry.
+  Images that hold only what the public repository holds; mark the project `source_public: true`,
+  and still check the image contains no secrets (`docker history --no-trunc`,
+  `trivy image --scanners secret`).
 mitigation: |
   Move the images to a private repository (ECR, Artifact Registry, GHCR with private visibility),
   pull with per-cluster credentials, and scan images for secrets in CI:
@@ -1974,6 +2011,9 @@ samples:
     - |
       system: {name: Sample API}
       build: {artifact_registry_private: true}
+    - |
+      system: {name: Sample API}
+      build: {artifact_registry_private: false, source_public: true}
 
 """#,
         "Catalog/entries/build/TS-BUILD-004.yaml": #"""
@@ -2552,6 +2592,7 @@ nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 5, integrity: 1, availability: 0, accountability: 3}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [wildcard_origin, allow_origins]
 description: |
@@ -2646,6 +2687,7 @@ nist_800_53: [AC-4, SC-7(5), CM-6]
 likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 9, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 7, integrity: 5, availability: 1, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors, csrf]
 evidence: [wildcard_with_credentials, allow_origins, allow_credentials, starlette_version]
 description: |
@@ -2732,6 +2774,7 @@ nist_800_53: [AC-4, CM-6]
 likelihood: {skill_level: 5, motive: 4, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors, csrf]
 evidence: [null_origin_allowed, allow_origins, allow_credentials]
 description: |
@@ -2792,6 +2835,7 @@ nist_800_53: [SC-8, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 6, integrity: 5, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors, tls]
 evidence: [cleartext_origins, allow_credentials]
 description: |
@@ -2856,6 +2900,7 @@ nist_800_53: [CM-6, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [loopback_origins, allow_credentials]
 description: |
@@ -2928,6 +2973,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 6, motive: 1, opportunity: 4, size: 2, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 2, integrity: 1, availability: 1, accountability: 1}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [unspecified_address_origins]
 description: |
@@ -2997,6 +3043,7 @@ nist_800_53: [CM-6, AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [private_network_origins, allow_credentials]
 description: |
@@ -3059,6 +3106,7 @@ nist_800_53: [AC-4]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 3, availability: 0, accountability: 7}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [custom_scheme_origins]
 description: |
@@ -3119,6 +3167,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 3, motive: 1, opportunity: 7, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 3}
 impact: {confidentiality: 0, integrity: 0, availability: 3, accountability: 1}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [unmatchable_origins]
 description: |
@@ -3186,6 +3235,7 @@ nist_800_53: [AC-4, CM-6]
 likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 7, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
 impact: {confidentiality: 6, integrity: 3, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [allow_origin_regex, regex_attacker_origin, allow_credentials]
 description: |
@@ -3241,7 +3291,7 @@ samples:
 id: TS-CORS-011
 title: allow_headers=["*"] mirrors any requested header, Authorization included
 scope: cors
-when: wildcard_headers and (allow_credentials or wildcard_origin or count(allow_origins) > 2)
+when: wildcard_headers and allows_some_origin and (allow_credentials or wildcard_origin or count(allow_origins) > 2)
 stride: [I]
 cwe: CWE-942
 owasp_api_2023: [API8:2023]
@@ -3253,6 +3303,7 @@ nist_800_53: [CM-6, CM-7]
 likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 3, integrity: 2, availability: 0, accountability: 3}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [wildcard_headers, allow_headers, allow_credentials]
 description: |
@@ -3268,7 +3319,8 @@ impact_description: |
 detection: |
   Fires when `"*"` is in `allow_headers` and the origin set is broad (a wildcard, more than two
   origins) or credentials are allowed. The engine evaluates a preflight asking for `authorization` and
-  cites the mirrored answer.
+  cites the mirrored answer. With no origin allowed (`allow_origins=[]`, no regex) nothing is
+  granted to anyone and it does not fire.
 false_positives: |
   A single trusted front end that really needs arbitrary headers; list them instead to document it.
 mitigation: |
@@ -3305,13 +3357,17 @@ samples:
       system: {name: S}
       middleware:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_credentials: true, allow_headers: ["Authorization"]}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: [], allow_headers: ["*"], allow_credentials: true}
 
 """#,
         "Catalog/entries/cors/TS-CORS-012.yaml": #"""
 id: TS-CORS-012
 title: allow_methods=["*"] allows {{allowed_methods}} from every allowed origin
 scope: cors
-when: wildcard_methods
+when: wildcard_methods and allows_some_origin
 stride: [T]
 cwe: CWE-942
 owasp_api_2023: [API8:2023]
@@ -3323,6 +3379,7 @@ nist_800_53: [CM-7]
 likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 1, integrity: 3, availability: 1, accountability: 3}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [wildcard_methods, allowed_methods]
 description: |
@@ -3333,7 +3390,8 @@ impact_description: |
   The policy stops documenting what the front end does. Risk grows with the origin set: with
   {{allow_origins|code}} allowed, each of those origins can issue state-changing methods.
 detection: |
-  Fires whenever `"*"` is in `allow_methods`. The engine evaluates a `DELETE` preflight.
+  Fires whenever `"*"` is in `allow_methods` and some origin is allowed (not for `allow_origins=[]`
+  without a regex: then no preflight passes). The engine evaluates a `DELETE` preflight.
 false_positives: |
   None as a fact; severity is low where the origin set is one trusted front end.
 mitigation: |
@@ -3367,6 +3425,10 @@ samples:
       system: {name: S}
       middleware:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_methods: ["GET", "POST"]}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: [], allow_methods: ["*"]}
 
 """#,
         "Catalog/entries/cors/TS-CORS-013.yaml": #"""
@@ -3385,6 +3447,7 @@ nist_800_53: [AC-4, SC-7(5)]
 likelihood: {skill_level: 6, motive: 7, opportunity: 4, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 7, integrity: 5, availability: 0, accountability: 7}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [credentials_with_nonloopback_broad_origins, allow_credentials]
 description: |
@@ -3456,6 +3519,7 @@ nist_800_53: [CM-6, SI-2]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 8}
 impact: {confidentiality: 3, integrity: 1, availability: 3, accountability: 1}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [missing_vary, starlette_version]
 description: |
@@ -3522,6 +3586,7 @@ nist_800_53: [AC-4, SC-7]
 likelihood: {skill_level: 6, motive: 4, opportunity: 4, size: 7, ease_of_discovery: 3, ease_of_exploit: 3, awareness: 4, intrusion_detection: 9}
 impact: {confidentiality: 5, integrity: 5, availability: 1, accountability: 7}
 confidence: judgment
+reach: browser
 controls: [cors]
 evidence: [private_network_access, allow_origins]
 description: |
@@ -3585,6 +3650,7 @@ nist_800_53: [CM-6]
 likelihood: {skill_level: 1, motive: 1, opportunity: 9, size: 2, ease_of_discovery: 9, ease_of_exploit: 1, awareness: 9, intrusion_detection: 1}
 impact: {confidentiality: 0, integrity: 0, availability: 5, accountability: 0}
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [invalid_configuration]
 description: |
@@ -3618,6 +3684,89 @@ samples:
       frameworks: {starlette: "0.52.1"}
       middleware:
         - {type: cors, allow_origins: ["https://app.example.com"], allow_private_network: true}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-018.yaml": #"""
+id: TS-CORS-018
+title: Any website can read responses with the user's credentials (Starlette {{starlette_version}})
+scope: cors
+when: attacker_reads_with_credentials and not wildcard_with_credentials
+stride: [I, S]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2, v5.0.0-3.5.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [AC-4, SC-7(5), CM-6]
+likelihood: {skill_level: 5, motive: 7, opportunity: 7, size: 9, ease_of_discovery: 8, ease_of_exploit: 7, awareness: 6, intrusion_detection: 8}
+impact: {confidentiality: 7, integrity: 5, availability: 1, accountability: 7}
+confidence: clear-cut
+reach: browser
+controls: [cors, csrf]
+evidence: [attacker_reads_with_credentials, allow_origin_regex, allow_origins, allow_credentials, starlette_version]
+description: |
+  The CORS engine evaluated a credentialed `fetch()` from `https://attacker.example`, an origin the
+  model does not list, against this configuration for Starlette {{starlette_version}}: the response
+  carries that origin in `Access-Control-Allow-Origin` together with
+  `Access-Control-Allow-Credentials: true`, so the browser lets the page read it. This is what
+  `threatscribe cors check` reports for the same request. With `allow_origin_regex`, Starlette
+  reflects every origin the pattern matches; `allow_origin_regex={{allow_origin_regex|python}}`
+  matches an arbitrary site.
+impact_description: |
+  Full cross-site read access to whatever the logged-in user can see, from any web page they open:
+  account data, tokens in response bodies, CSRF tokens.
+detection: |
+  Fires when the engine says a page on `https://attacker.example` can read a response with
+  `credentials: "include"`, in any environment, unless TS-CORS-002 already reports it (`"*"` with
+  credentials). Typical cause: `allow_origin_regex=".*"` (or another pattern matching any host)
+  with `allow_credentials=True`.
+false_positives: |
+  None where cookies or HTTP authentication exist. With bearer tokens in an `Authorization` header
+  only, the credentials flag grants nothing today, but it will the day a cookie is added.
+mitigation: |
+  Allow the real front-end origins only, and anchor any regex to your own domain:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins={{suggested_origins|python}},
+      allow_origin_regex=r"https://[a-z0-9-]+\.example\.com",  # only if you need subdomains
+      allow_credentials=True,
+  )
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null -H 'Origin: https://attacker.example' -H 'Cookie: session=x' {{env.base_url}}/
+  ```
+  Before the fix: `access-control-allow-origin: https://attacker.example` and
+  `access-control-allow-credentials: true`. After: no `access-control-allow-origin`.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://fetch.spec.whatwg.org/#cors-protocol-and-credentials
+  - https://portswigger.net/web-security/cors
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origin_regex: ".*", allow_credentials: true}
+  no_trigger:
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origin_regex: ".*", allow_credentials: false}
+    - |
+      system: {name: S}
+      frameworks: {starlette: "1.10.0"}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://[a-z0-9-]+\\.example\\.com", allow_credentials: true}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["*"], allow_credentials: true}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
@@ -3722,7 +3871,7 @@ samples:
 id: TS-FLOW-002
 title: Connections to data store {{name}} ({{type}}) holding sensitive data are not encrypted
 scope: data_store
-when: tls == false and holds_sensitive_data
+when: tls == false and holds_sensitive_data and not embedded
 component: Data flow
 stride: [I, T]
 cwe: CWE-319
@@ -3758,7 +3907,8 @@ impact_description: |
   Anyone on the network path reads the sensitive records as they are queried, and can capture the
   store's credentials to read everything else.
 detection: |
-  Fires for a data store with `tls: false` and `holds_sensitive_data: true`.
+  Fires for a data store with `tls: false` and `holds_sensitive_data: true` that is not embedded
+  (`sqlite`, `duckdb`, `filesystem` have no network connection to encrypt).
 false_positives: |
   The store is reached only over a Unix socket or localhost inside the same pod; record that as a
   data flow with `tls: true` or describe it.
@@ -3794,6 +3944,10 @@ samples:
       system: {name: Sample API}
       data_stores:
         - {id: users-db, type: postgresql, tls: true, holds_sensitive_data: true}
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: app-db, type: sqlite, tls: false, holds_sensitive_data: true}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-003.yaml": #"""
@@ -4297,7 +4451,8 @@ impact_description: |
   regardless of the API's own TLS.
 detection: |
   Fires in production and staging for a client whose `origin` is `http://` and not a localhost
-  address.
+  address. App schemes (`app://` in Electron, `tauri://`, `capacitor://`) are not plain HTTP and
+  do not fire.
 false_positives: |
   The origin in the model is a leftover development entry; remove it from production's model.
 mitigation: |
@@ -4336,13 +4491,20 @@ samples:
         - {id: web, name: Booking SPA, type: browser_spa, origin: "http://localhost:5173"}
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
+    - |
+      system: {name: Sample API}
+      clients:
+        - {id: desktop, type: desktop_app, origin: "app://-"}
+        - {id: tauri, type: desktop_app, origin: "tauri://localhost"}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-010.yaml": #"""
 id: TS-FLOW-010
 title: Data store {{name}} ({{type}}) accepts connections without authentication
 scope: data_store
-when: no_authentication
+when: no_authentication and not embedded
 component: Data flow
 stride: [S, I, T]
 cwe: CWE-306
@@ -4378,7 +4540,8 @@ impact_description: |
   the API makes; for Redis also command execution paths (`CONFIG SET`, module loading) if not
   disabled.
 detection: |
-  Fires for a data store whose `authentication` is `none`.
+  Fires for a data store whose `authentication` is `none`, unless it is embedded (`type: sqlite`,
+  `duckdb` or `filesystem`: a file the API's own process opens, with no listener to connect to).
 false_positives: |
   The store listens only on a Unix socket or on localhost inside the API's own pod.
 mitigation: |
@@ -4409,6 +4572,10 @@ samples:
       system: {name: Sample API}
       data_stores:
         - {id: cache, type: redis, authentication: password}
+    - |
+      system: {name: Sample API}
+      data_stores:
+        - {id: app-db, type: sqlite, authentication: none, holds_sensitive_data: true}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-011.yaml": #"""
@@ -5280,7 +5447,7 @@ samples:
 id: TS-DEPLOY-002
 title: No NetworkPolicy restricts traffic to or from the API pods
 scope: deployment
-when: is_kubernetes and network_policies == false
+when: is_kubernetes and network_policies == false and not env.is_development
 component: Deployment
 stride: [S, I, E]
 cwe: CWE-653
@@ -5317,6 +5484,8 @@ impact_description: |
   stores; a compromised API pod reaches everything else (lateral movement, data exfiltration).
 detection: |
   Fires when the platform is Kubernetes and `deployment.kubernetes.network_policies` is false.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   A CNI-level or mesh policy (Cilium, Calico GlobalNetworkPolicy, Istio AuthorizationPolicy)
   restricts traffic instead; record it as `network_policies: true`.
@@ -5371,7 +5540,7 @@ samples:
 id: TS-DEPLOY-003
 title: The API's service account has broad RBAC permissions
 scope: deployment
-when: is_kubernetes and rbac == "broad"
+when: is_kubernetes and rbac == "broad" and not env.is_development
 component: Deployment
 stride: [E]
 cwe: CWE-269
@@ -5408,6 +5577,8 @@ impact_description: |
   (database passwords, signing keys) and the ability to run arbitrary workloads.
 detection: |
   Fires when the platform is Kubernetes and `deployment.kubernetes.rbac` is `broad`.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The permissions are needed (an operator-like API); then scope them to named resources and
   verbs and record `least_privilege`.
@@ -5746,7 +5917,7 @@ samples:
 id: TS-DEPLOY-008
 title: A Kubernetes service-account token is mounted into the API pods
 scope: deployment
-when: is_kubernetes and automount_service_account_token == true
+when: is_kubernetes and automount_service_account_token == true and not env.is_development
 component: Deployment
 stride: [E, I]
 cwe: CWE-668
@@ -5784,6 +5955,8 @@ impact_description: |
   broad RBAC, into control of the namespace.
 detection: |
   Fires when the platform is Kubernetes and `automount_service_account_token` is true.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The app uses the Kubernetes API on purpose (leader election, reading ConfigMaps); then keep the
   token but restrict its RBAC.
@@ -6387,6 +6560,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers, tls]
 evidence: [has_hsts, names]
 description: |
@@ -6484,6 +6658,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers, tls]
 evidence: [hsts, hsts_max_age]
 description: |
@@ -6553,6 +6728,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_csp, names]
 description: |
@@ -6647,6 +6823,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [csp, csp_script_unsafe_inline, csp_unsafe_eval]
 description: |
@@ -6734,6 +6911,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [csp, csp_script_broad_sources, csp_connect_broad_sources]
 description: |
@@ -6816,6 +6994,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [csp, csp_missing_directives]
 description: |
@@ -6894,6 +7073,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_frame_protection, x_frame_options, names]
 description: |
@@ -6983,6 +7163,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_nosniff, names]
 description: |
@@ -7071,6 +7252,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [has_referrer_policy, names]
 description: |
@@ -7152,6 +7334,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [security_headers]
 evidence: [x_xss_protection]
 description: |
@@ -7224,6 +7407,7 @@ impact:
   availability: 1
   accountability: 1
 confidence: judgment
+reach: browser
 controls: [security_headers]
 evidence: [missing_cross_origin_policies, names]
 description: |
@@ -7311,6 +7495,7 @@ impact:
   availability: 5
   accountability: 1
 confidence: clear-cut
+reach: browser
 controls: [cors]
 evidence: [order, outside_cors_responders, style]
 description: |
@@ -8224,6 +8409,13 @@ samples:
         - name: production
           kind: production
           base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      app: {docs_auth: none}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
   no_trigger:
     - |
       system: {name: Sample API}
@@ -8238,6 +8430,20 @@ samples:
         - name: development
           kind: development
           base_url: http://localhost:8000
+    - |
+      system: {name: Sample API}
+      app: {openapi_url: ""}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      app: {docs_auth: http_basic}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
 
 """#,
         "Catalog/entries/openapi/TS-DOCS-002.yaml": #"""
@@ -8615,7 +8821,8 @@ impact_description: |
   did it.
 detection: |
   Fires for endpoints with POST, PUT, PATCH or DELETE whose authentication is unspecified: no
-  `auth` on the endpoint and no auth dependency on its router. Login endpoints are excluded, and so
+  `auth` on the endpoint and no auth dependency on its router. Endpoints the model marks
+  `read_only: true` (a `POST /query`) change nothing and are excluded; so are sign-in endpoints, and so
   are the cases other entries report more precisely: admin endpoints (TS-ROUTE-007), endpoints under
   another router's protected prefix (TS-ROUTE-003) and hidden endpoints (TS-ROUTE-004).
   Judgment: a check inside the handler body is invisible to the model.
@@ -8671,6 +8878,15 @@ samples:
             - path: /
               methods: [POST]
               auth: none
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: ""
+          endpoints:
+            - path: /query
+              methods: [POST]
+              purpose: search
+              read_only: true
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-002.yaml": #"""
@@ -8788,7 +9004,7 @@ samples:
 id: TS-ROUTE-003
 title: '{{subject}} sits under the protected prefix {{protected_prefix}} but is not protected'
 scope: endpoint
-when: known(protected_prefix) and not (auth_state == "public" and (is_login or purpose == "health"))
+when: known(protected_prefix) and auth_state == "unspecified"
 component: Routing and authorization
 stride: [S, E]
 cwe: CWE-306
@@ -8826,14 +9042,13 @@ impact_description: |
   Anonymous access to an operation that reviewers, proxies and documentation assume is protected
   with the rest of `{{protected_prefix}}`.
 detection: |
-  Fires when an endpoint without authentication (unspecified or `auth: none`) has a full path under
+  Fires when an endpoint whose authentication the model leaves unspecified has a full path under
   the prefix of a different router that has an auth dependency. An endpoint marked `auth: none`
-  whose purpose is logging in (`login`, `token`, `signin`, `password_reset`, `otp`, `mfa`) or
-  `health` is public by necessity and does not fire (e.g. `/{org}/auth/login` next to an
-  authenticated `/{org}` router).
+  is deliberately public (e.g. `/{org}/auth/login` next to an authenticated `/{org}` router) and
+  does not fire.
 false_positives: |
-  A deliberately public endpoint placed under that prefix (for example a public status page); move
-  it to a public prefix to keep the convention meaningful.
+  A deliberately public endpoint placed under that prefix (for example a public status page) that
+  the model does not mark `auth: none`; mark it so.
 mitigation: |
   Declare the route on the protected router, or give it the same dependency:
 
@@ -8903,13 +9118,25 @@ samples:
         - prefix: /api/v1/{organization}/auth
           endpoints:
             - {path: /login, methods: [POST], auth: none, purpose: login}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: jwt, type: jwt, transport: header}
+      routers:
+        - prefix: /api
+          dependencies: [jwt]
+          endpoints:
+            - {path: /items, methods: [GET]}
+        - prefix: /api/public
+          endpoints:
+            - {path: /status, methods: [GET], auth: none}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-004.yaml": #"""
 id: TS-ROUTE-004
 title: Hidden endpoint {{subject}} is not protected, only left out of the docs
 scope: endpoint
-when: include_in_schema == false and auth_state != "authenticated" and not (purpose == "health")
+when: include_in_schema == false and auth_state == "unspecified" and not (purpose == "health")
 component: Routing and authorization
 stride: [S, E, I]
 cwe: CWE-425
@@ -8934,7 +9161,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: judgment
-controls: [authentication, documentation]
+controls: [authentication]
 evidence: [include_in_schema, auth_state, path, purpose]
 description: |
   `{{subject}}` is registered with `include_in_schema=False` and has no authentication (state
@@ -8947,10 +9174,12 @@ impact_description: |
   reviewed or tested.
 detection: |
   Fires when an endpoint has `include_in_schema: false`, neither its router nor the endpoint
-  names an auth mechanism, and its purpose is not `health`.
+  names an auth mechanism, the model does not mark it deliberately public (`auth: none`), and its
+  purpose is not `health`.
 false_positives: |
   Intentionally public utility routes (`robots.txt`, a version endpoint) that are only hidden to
-  keep the docs tidy; health checks marked `purpose: health` are not reported.
+  keep the docs tidy and that the model does not mark `auth: none`; routes marked `auth: none`
+  and health checks marked `purpose: health` are not reported.
 mitigation: |
   Protect it like any other route, then decide separately whether to document it:
 
@@ -8999,6 +9228,12 @@ samples:
         - prefix: ""
           endpoints:
             - {path: /healthz, methods: [GET], auth: none, purpose: health, include_in_schema: false}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: ""
+          endpoints:
+            - {path: /robots.txt, methods: [GET], auth: none, include_in_schema: false}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-005.yaml": #"""
@@ -10285,7 +10520,7 @@ samples:
 id: TS-SRV-007
 title: uvicorn trusts forwarded headers only from 127.0.0.1, but the Kubernetes ingress connects from another pod
 scope: server
-when: behind_proxy and tls_termination == "proxy" and proxy_headers and uvicorn_based and not forwarded_allow_ips_stated and deployment.is_kubernetes
+when: behind_proxy and tls_termination == "proxy" and proxy_headers and uvicorn_based and not forwarded_allow_ips_stated and deployment.is_kubernetes and not env.is_development
 component: ASGI server
 stride: [T, D]
 cwe: CWE-436
@@ -10325,6 +10560,8 @@ impact_description: |
 detection: |
   Fires when the platform is Kubernetes, a proxy terminates TLS in front, uvicorn (or the FastAPI
   CLI) has proxy headers on, and the model sets no `forwarded_allow_ips`.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The container sets `FORWARDED_ALLOW_IPS` (then record it as `server.forwarded_allow_ips`), or the
   ingress runs as a sidecar on 127.0.0.1.
@@ -10457,7 +10694,7 @@ samples:
 id: TS-SRV-009
 title: uvicorn listens on all interfaces ({{host}}) behind a proxy, with no NetworkPolicy to stop clients bypassing it
 scope: server
-when: binds_all_interfaces and behind_proxy and network_policies == false
+when: binds_all_interfaces and behind_proxy and network_policies == false and not env.is_development
 component: ASGI server
 stride: [S, T, D]
 cwe: CWE-1327
@@ -10497,6 +10734,8 @@ impact_description: |
 detection: |
   Fires when the bind address is `0.0.0.0`/`::` (explicitly, or `fastapi run`'s default), a proxy
   sits in front, and `deployment.kubernetes.network_policies` is false.
+  Not in development or test environments: the deployment describes the shipped cluster, not a
+  developer's machine.
 false_positives: |
   The pod's port is reachable only through the Service and a cloud firewall restricts node ports.
   Record NetworkPolicies once they exist.
@@ -11436,6 +11675,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+reach: browser
 controls: [csrf]
 evidence: [same_site, used_for_auth]
 description: |
@@ -11518,21 +11758,22 @@ description: |
   who can reach {{env.base_url}}, without authentication: a request for `{{mount_url}}<name>`
   returns the file if it exists. StaticFiles has no allow-list of extensions and no notion of
   "private" files; it refuses only paths that resolve outside the directory. The model describes
-  the directory as "{{contents}}", which names {{sensitive_markers}}: files such as `.env`,
+  what the directory holds as {{sensitive_markers}}: files such as `.env`,
   configuration, backups or Python source are served as readily as the intended assets.
 impact_description: |
   Whoever guesses or enumerates a file name (`.env`, `config.py`, `settings.yaml`, `backup.sql`
   are the first names scanners try) reads it: database passwords, signing keys and API tokens
   for the rest of the system, or the source that shows where other weaknesses are.
 detection: |
-  Fires for a StaticFiles mount whose `contents` or `directory` contains one of the words
-  `.env`, `secret`, `credential`, `password`, `private key`, `.pem`, `.key`, `id_rsa`, `.git`,
-  `source`, `config`, `backup`, `.sql`, `sqlite`, `dump`, `api key`, `token`, `.py`, `settings`
-  (case-insensitive), in any environment the model does not mark development or test.
+  Fires for a StaticFiles mount whose `holds` names `secrets`, `source_code`, `configuration`,
+  `backups` or `database`, or whose `directory` name contains one of the words `.env`, `secret`,
+  `credential`, `password`, `private key`, `.pem`, `.key`, `id_rsa`, `.git`, `source`, `config`,
+  `backup`, `.sql`, `sqlite`, `dump`, `api key`, `token`, `.py`, `settings` (case-insensitive), in
+  any environment the model does not mark development or test. The free-text `contents` is shown,
+  never matched.
 false_positives: |
-  The word appears in a negation ("no secrets", "config-free build output") or names a public
-  file on purpose (a published PGP key). Reword `contents` to say what the directory actually
-  holds, or disable the entry for this mount with an override.
+  A directory whose name contains one of the words but holds only public files (a published PGP
+  key under `keys/`); disable the entry for this mount with an override.
 mitigation: |
   Serve only a directory that holds nothing but public build output, and keep secrets and source
   out of it:
@@ -11564,7 +11805,7 @@ samples:
     - |
       system: {name: Sample API}
       static_files:
-        - {path: /static, directory: ., contents: "project root including .env and config files"}
+        - {path: /static, directory: ., contents: "project root including .env and config files", holds: [source_code, secrets, configuration]}
       environments:
         - {name: production, kind: production, base_url: "https://api.example.com"}
   no_trigger:
@@ -11577,16 +11818,22 @@ samples:
     - |
       system: {name: Sample API}
       static_files:
-        - {path: /static, directory: ., contents: "project root including .env"}
+        - {path: /static, directory: ., contents: "project root including .env", holds: [secrets]}
       environments:
         - {name: development, kind: development, base_url: "http://localhost:8000"}
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /static, directory: public, contents: "build output; no secrets, no config files, no source", holds: [frontend_build]}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
 
 """#,
         "Catalog/entries/static/TS-STATIC-002.yaml": #"""
 id: TS-STATIC-002
 title: StaticFiles mount {{path}} serves the project or filesystem root `{{directory}}`
 scope: static_mount
-when: serves_project_root and count(sensitive_markers) == 0 and not env.is_development
+when: serves_project_root and count(sensitive_markers) == 0 and count(holds) == 0 and not env.is_development
 component: Static files
 stride: [I]
 cwe: CWE-552
@@ -11625,11 +11872,11 @@ impact_description: |
 detection: |
   Fires for a StaticFiles mount whose `directory` is `.`, `./`, `/`, `..`, `~`, `/app`, `/code`,
   `/src`, `/srv`, `/usr/src/app`, `/home`, `/root`, `/etc`, `app`, `src`, `./app` or `./src`, when
-  the mount's description names nothing sensitive (TS-STATIC-001 covers that case), in any
+  the model does not say what it holds (`holds`; TS-STATIC-001 covers sensitive contents), in any
   environment not marked development or test.
 false_positives: |
-  A container whose `/app` holds only built assets because the code lives elsewhere. Say so in the
-  mount's `contents`, or rename the directory in the model to what it really is.
+  A container whose `/app` holds only built assets because the code lives elsewhere. Say so with
+  `holds: [frontend_build]`.
 mitigation: |
   Mount a dedicated directory that contains only the files meant to be public:
 
@@ -11701,7 +11948,7 @@ impact:
 confidence: judgment
 evidence: [directory, contents, html, upload_markers]
 description: |
-  `{{directory}}` holds user uploads ("{{contents}}") and is served by `StaticFiles` at `{{path}}`
+  `{{directory}}` holds user uploads ({{upload_markers}}) and is served by `StaticFiles` at `{{path}}`
   on the same origin as the API ({{env.base_url}}). StaticFiles picks the Content-Type from the file
   name (`mimetypes`), so an uploaded `x.html` or `x.svg` is served as `text/html` /
   `image/svg+xml` and its script runs in the API's origin. With `html=True` (here: {{html}}) an
@@ -11712,7 +11959,7 @@ impact_description: |
   it can read responses of same-origin API calls, use cookies scoped to this host, and act as the
   victim (stored cross-site scripting).
 detection: |
-  Fires for a StaticFiles mount whose `contents` or `directory` mentions uploads, user content,
+  Fires for a StaticFiles mount whose `holds` names `user_uploads`, or whose `directory` name mentions uploads, user content,
   attachments or avatars.
 false_positives: |
   Uploads are re-encoded to a fixed safe type (e.g. every image converted to PNG) and the upload
@@ -11750,11 +11997,19 @@ samples:
       system: {name: Sample API}
       static_files:
         - {path: /media, directory: /data/uploads, html: true, contents: "files users upload with their bookings"}
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /files, directory: /srv/files, contents: "booking attachments", holds: [user_uploads]}
   no_trigger:
     - |
       system: {name: Sample API}
       static_files:
         - {path: /assets, directory: /app/dist, contents: "compiled frontend bundle"}
+    - |
+      system: {name: Sample API}
+      static_files:
+        - {path: /assets, directory: /app/dist, contents: "frontend bundle; user uploads live in S3", holds: [frontend_build]}
 
 """#,
         "Catalog/entries/static/TS-STATIC-004.yaml": #"""
@@ -11955,6 +12210,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+reach: browser
 evidence: [autoescape, renders_user_input, engine, starlette_version]
 description: |
   The model says the service's {{engine}} templates render user-controlled input and that
@@ -12034,6 +12290,7 @@ impact:
   availability: 1
   accountability: 7
 confidence: clear-cut
+reach: browser
 evidence: [starlette_version, file_extensions, unescaped_extensions, renders_user_input]
 description: |
   Since Starlette 1.0.0, `Jinja2Templates(directory=...)` creates its environment with
@@ -12122,6 +12379,7 @@ impact:
   availability: 1
   accountability: 3
 confidence: judgment
+reach: browser
 evidence: [starlette_version, default_autoescape, renders_user_input]
 description: |
   Templates render user input, the model names Starlette {{starlette_version}} and states neither

@@ -3,9 +3,12 @@ import Yams
 extension LocatedNode {
     /// Parses YAML (JSON is YAML too) into a located tree.
     ///
-    /// Syntax errors, tab indentation and duplicate keys become diagnostics at their place.
-    /// An empty document is an error: a model needs at least `system`.
+    /// Syntax errors, tab indentation and duplicate keys become diagnostics at their place, and so
+    /// does input beyond ``YAMLPrescan/Limits`` (size, nesting depth, alias expansion), which is
+    /// refused before Yams builds a tree. An empty document is an error: a model needs at least `system`.
     public static func parse(_ text: String, file: String) throws(DiagnosticList) -> LocatedNode {
+        let prescanned = YAMLPrescan.problems(in: text, file: file, what: "model")
+        if !prescanned.isEmpty { throw DiagnosticList(prescanned) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

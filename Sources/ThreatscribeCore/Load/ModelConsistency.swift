@@ -18,15 +18,36 @@ struct ModelConsistency {
         checkUniqueKeys(root)
         let elementIds = checkElementIds(root)
         let authIds = ids(in: root["auth"])
+        let environmentNames = root["environments"]?.items.map { items in
+            items.compactMap { $0["name"]?.scalarValue?.text }
+        } ?? ["default"]
         SchemaWalk(schema: schema).visit(root) { visit in
             guard let kind = visit.property?.reference, let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
-            checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
+            switch kind {
+            case .environment: checkEnvironment(scalar, at: visit.path, names: environmentNames)
+            case .modelPath: checkModelPath(scalar, at: visit.path, root: root)
+            case .authMechanism, .element: checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
+            }
         }
+        checkOriginRegexBounds(root)
+    }
+
+    /// An `allow_origin_regex` beyond what threatscribe evaluates (length, nesting, repeat counts) is an
+    /// error here, at its place; other regex problems are findings about the modelled app.
+    private mutating func checkOriginRegexBounds(_ root: LocatedNode) {
+        var found: [Diagnostic] = []
+        SchemaWalk(schema: schema).visit(root) { visit in
+            guard visit.property?.key == "allow_origin_regex", let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
+            do throws(CORSConfigurationError) { _ = try OriginRegex(scalar.text) } catch {
+                if case .regexTooComplex = error { found.append(Diagnostic(.error, error.description, at: scalar.location)) }
+            }
+        }
+        problems += found
     }
 
     private mutating func checkVersion(_ root: LocatedNode) {
         guard let scalar = root["threatscribe"]?.scalarValue, scalar.kind == .int, scalar.intValue != schema.version else { return }
-        report("unsupported format version `threatscribe: \(scalar.text)`; this threatscribe reads version \(schema.version)", at: scalar.location)
+        report("unsupported format version `threatscribe: \(DiagnosticText.excerpt(scalar.text))`; this threatscribe reads version \(schema.version)", at: scalar.location)
     }
 
     /// Duplicate `id`s (or environment `name`s) within one list.
@@ -40,7 +61,7 @@ struct ModelConsistency {
                 guard let scalar = item[key]?.scalarValue, scalar.kind == .string else { continue }
                 if let first = seen[scalar.text] {
                     let noun = key == "id" ? "id" : "\(key)"
-                    found.append(Diagnostic(.error, "duplicate \(noun) `\(scalar.text)` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
+                    found.append(Diagnostic(.error, "duplicate \(noun) `\(DiagnosticText.excerpt(scalar.text))` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
                 } else {
                     seen[scalar.text] = index
                 }
@@ -61,7 +82,7 @@ struct ModelConsistency {
                     report("id `\(Self.serviceId)` in \(path) is reserved for the service itself; choose another", at: scalar.location)
                 } else if let first = firstUse[scalar.text] {
                     if first.components.first != path.components.first {
-                        report("duplicate id `\(scalar.text)` in \(path); already used by \(first)", at: scalar.location)
+                        report("duplicate id `\(DiagnosticText.excerpt(scalar.text))` in \(path); already used by \(first)", at: scalar.location)
                     }
                 } else {
                     firstUse[scalar.text] = path
@@ -87,7 +108,7 @@ struct ModelConsistency {
         switch kind {
         case .authMechanism:
             guard value != Self.publicAuth, !authIds.contains(value) else { return }
-            var message = "`\(path)` refers to unknown auth mechanism `\(value)`"
+            var message = "`\(path)` refers to unknown auth mechanism `\(DiagnosticText.excerpt(value))`"
             if let suggestion = Suggestion.closest(to: value, in: authIds + [Self.publicAuth]) { message += "; did you mean `\(suggestion)`?" }
             message += authIds.isEmpty
                 ? " (no `auth` mechanisms are defined; use `none` for a public route)"
@@ -95,12 +116,50 @@ struct ModelConsistency {
             report(message, at: scalar.location)
         case .element:
             guard value != Self.serviceId, !elementIds.contains(value) else { return }
-            var message = "`\(path)` refers to unknown element `\(value)`"
+            var message = "`\(path)` refers to unknown element `\(DiagnosticText.excerpt(value))`"
             if let suggestion = Suggestion.closest(to: value, in: elementIds + [Self.serviceId]) { message += "; did you mean `\(suggestion)`?" }
             message += elementIds.isEmpty
                 ? " (no clients, data_stores or external_services are defined; `api` is the service itself)"
                 : " (ids in clients, data_stores and external_services: \(elementIds.joined(separator: ", ")); or `api`)"
             report(message, at: scalar.location)
+        case .environment, .modelPath:
+            break  // checked by checkEnvironment / checkModelPath
+        }
+    }
+
+    private mutating func checkEnvironment(_ scalar: LocatedScalar, at path: ModelPath, names: [String]) {
+        guard !names.contains(scalar.text) else { return }
+        var message = "`\(path)` refers to unknown environment `\(scalar.text)`"
+        if let suggestion = Suggestion.closest(to: scalar.text, in: names) { message += "; did you mean `\(suggestion)`?" }
+        report(message + " (environments: \(names.joined(separator: ", ")))", at: scalar.location)
+    }
+
+    /// A path such as `routers[1].endpoints[0]` must lead to a value of the file.
+    private mutating func checkModelPath(_ scalar: LocatedScalar, at path: ModelPath, root: LocatedNode) {
+        var node: LocatedNode? = root
+        var walked = ModelPath()
+        for component in ModelPath(parsing: scalar.text).components {
+            guard let current = node else { break }
+            switch component {
+            case .key(let key):
+                node = current[key]
+                if node == nil {
+                    let keys = current.entries?.map(\.key) ?? []
+                    var message = "`\(path)` names `\(scalar.text)`, but \(walked.components.isEmpty ? "the model" : "`\(walked)`") has no key `\(key)`"
+                    if let suggestion = Suggestion.closest(to: key, in: keys) { message += "; did you mean `\(suggestion)`?" }
+                    report(message, at: scalar.location)
+                    return
+                }
+                walked = walked.appending(key)
+            case .index(let index):
+                let items = current.items ?? []
+                guard items.indices.contains(index) else {
+                    report("`\(path)` names `\(scalar.text)`, but `\(walked)` has \(items.count) item(s) (indices start at 0)", at: scalar.location)
+                    return
+                }
+                node = items[index]
+                walked = walked.appending(index)
+            }
         }
     }
 

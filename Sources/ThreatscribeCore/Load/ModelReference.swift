@@ -23,6 +23,13 @@ public enum ModelReference {
                 lines.append("| `\(property.key)` | \(typeName(property.type, schema: schema)) | \(required) | \(escaped(meaning)) |")
             }
             lines.append("")
+            for property in object.properties {
+                guard let enumeration = property.type.enumeration, !enumeration.meanings.isEmpty else { continue }
+                lines.append("Values of `\(property.key)` and what they make the analysis do:")
+                lines.append("")
+                for value in enumeration.cases { lines.append("- `\(value)`: \(enumeration.meanings[value] ?? "")") }
+                lines.append("")
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -43,6 +50,8 @@ public enum ModelReference {
         switch kind {
         case .authMechanism: "Must name an `id` in `auth`, or be `none`."
         case .element: "Must name an `id` in `clients`, `data_stores` or `external_services`, or be `api`."
+        case .environment: "Must name an environment in `environments` (`default` when there are none)."
+        case .modelPath: "Must be a path to a value of this model, written as in finding ids."
         }
     }
 

@@ -9,7 +9,7 @@ extension ModelSchema {
             PropertySchema("openapi_url", .nullableString, "OpenAPI JSON path; `null` disables it and the docs, absent means `/openapi.json`."),
             PropertySchema("root_path", .string, "The `root_path=` argument (prefix added by a proxy)."),
             PropertySchema("docs_assets", .enumeration(EnumSchema(DocsAssets.self)), "Where Swagger UI / ReDoc assets load from."),
-            PropertySchema("docs_auth", .string, "How the docs routes are protected, if at all (e.g. `http_basic`, `none`)."),
+            PropertySchema("docs_auth", .enumeration(EnumSchema(DocsAuth.self)), "How the docs routes are protected; `none`: not at all."),
             PropertySchema("openapi_sensitive_text", .list(.string), "Sensitive text the OpenAPI descriptions carry (internal hosts, credentials, notes)."),
             PropertySchema("middleware_style", .enumeration(EnumSchema(MiddlewareStyle.self)), "How the code registers middleware, which decides what is outermost."),
             PropertySchema("exception_handlers", .list(.object("ExceptionHandler")), "Registered exception handlers; absent means FastAPI's defaults."),
@@ -40,7 +40,8 @@ extension ModelSchema {
             PropertySchema("path", .string, required: true, "URL path it is mounted at."),
             PropertySchema("directory", .string, required: true, "Directory it serves."),
             PropertySchema("html", .boolean, "The `html=True` argument (serves `index.html`)."),
-            PropertySchema("contents", .string, "What the directory holds, in words."),
+            PropertySchema("contents", .string, "What the directory holds, in words: shown in the report, never interpreted."),
+            PropertySchema("holds", .list(.enumeration(EnumSchema(StaticContent.self))), "What the directory holds, as categories the analysis reads."),
             PropertySchema("source", .codeReference, "Where it is mounted: `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("TemplateSettings", "Server-side template rendering.", properties: [

@@ -10,9 +10,9 @@ extension ModelSchema {
         ObjectSchema("DataStore", "A database, cache or object store.", mergeIdentity: [["id"]], uniqueKey: "id", properties: [
             PropertySchema("id", .string, required: true, "Name that data flows and trust boundaries refer to; unique among elements."),
             PropertySchema("name", .string, "Display name."),
-            PropertySchema("type", .string, "`postgresql`, `redis`, `sqlite`, `s3`, …"),
+            PropertySchema("type", .enumeration(EnumSchema(DataStoreType.self)), "What kind of store; `sqlite`, `duckdb` and `filesystem` are embedded (no network listener)."),
             PropertySchema("tls", .boolean, "Connections use TLS."),
-            PropertySchema("authentication", .string, "How the service authenticates (`password`, `iam`, `none`, …)."),
+            PropertySchema("authentication", .enumeration(EnumSchema(DataStoreAuthentication.self)), "How the API authenticates to it."),
             PropertySchema("encrypted_at_rest", .boolean, "Stored data is encrypted."),
             PropertySchema("credentials_source", .enumeration(EnumSchema(SecretSource.self)), "Where the connection credentials come from."),
             PropertySchema("holds_sensitive_data", .boolean, "Holds personal data, credentials or secrets."),

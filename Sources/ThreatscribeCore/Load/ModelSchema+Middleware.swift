@@ -32,7 +32,7 @@ extension ModelSchema {
                 PropertySchema("headers", .map(.string), "Security headers: response headers set, by name."),
                 PropertySchema("library", .string, "Rate limiting: `slowapi`, `fastapi-limiter`, a proxy, …"),
                 PropertySchema("default_limit", .string, "Rate limiting: default limit, e.g. `100/minute`."),
-                PropertySchema("purpose", .string, "Custom: what it does (`authentication`, `logging`, `body_parsing`, `request_id`, …)."),
+                PropertySchema("purpose", .enumeration(EnumSchema(MiddlewarePurpose.self)), "Custom: what it does."),
                 PropertySchema("reads_body", .boolean, "Custom: reads or parses the request body."),
                 PropertySchema("returns_errors", .boolean, "Custom: returns error responses itself (e.g. 401) instead of calling the app."),
                 PropertySchema("authenticates_with", .string, references: .authMechanism, "Custom: the middleware authenticates every request with this mechanism, except `exempt_paths`; those routes count as using it."),

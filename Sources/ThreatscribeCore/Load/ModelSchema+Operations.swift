@@ -66,6 +66,7 @@ extension ModelSchema {
             PropertySchema("ci_provider", .string, "`github_actions`, `gitlab_ci`, …"),
             PropertySchema("ci_secrets_protected", .boolean, "CI secrets are limited to protected branches."),
             PropertySchema("artifact_registry_private", .boolean, "Images or packages are stored in a private registry."),
+            PropertySchema("source_public", .boolean, "The source code is public (an open-source project): publishing its image to a public registry is not reported."),
             PropertySchema("artifacts_signed", .boolean, "Release artifacts are signed."),
         ]),
         ObjectSchema("Dependency", "A Python package worth reviewing.", properties: [
@@ -81,8 +82,11 @@ extension ModelSchema {
         ObjectSchema("ClaimedControl", "A control the team says it has; the report reviews each claim against the model.", uniqueKey: "id", properties: [
             PropertySchema("id", .string, "Team's reference, e.g. `BR-012`; unique."),
             PropertySchema("name", .string, required: true, "What the control is called."),
-            PropertySchema("kind", .string, "`authentication`, `rate_limiting`, `input_validation`, `tls`, `cors`, `csrf`, `logging`, `security_headers`, `dependency_scanning`, …"),
-            PropertySchema("claim", .string, "What the team says it does."),
+            PropertySchema("kind", .enumeration(ControlKind.schema), "What kind of control it is; decides which findings bear on it (their catalog entries name the kinds they contradict)."),
+            PropertySchema("claim", .string, "What the team says it does, in words: shown in the report, never interpreted."),
+            PropertySchema("status", .enumeration(EnumSchema(ControlStatus.self)), "Whether the control is in place; absent: `implemented`."),
+            PropertySchema("environments", .list(.string), references: .environment, "The environments the claim is about; findings that hold only elsewhere are not cited. Absent: all."),
+            PropertySchema("covers", .list(.string), references: .modelPath, "The parts of the model the claim is about, as model paths (`auth[0]`, `routers[1]`, `deployment.ingress`); only findings on those parts are cited. Absent: every finding of the kind."),
         ]),
     ]
 }

@@ -86,6 +86,10 @@ public enum ModelReferenceKind: String, Sendable, Equatable {
     case authMechanism
     /// An `id` in `clients`, `data_stores` or `external_services`, or `api` for the service itself.
     case element
+    /// A `name` in `environments` (`default` when the model has none).
+    case environment
+    /// A path to a value of the model, written as in finding ids (`auth[0]`, `routers[2].endpoints[1]`, `deployment`).
+    case modelPath
 }
 
 /// The type of a value in the model file.
@@ -108,20 +112,46 @@ public indirect enum ValueType: Sendable, Equatable {
     case overrides
 }
 
+extension ValueType {
+    /// The enumeration of an enum value or of a list of them; nil for other types.
+    var enumeration: EnumSchema? {
+        switch self {
+        case .enumeration(let enumeration): enumeration
+        case .list(let item): item.enumeration
+        default: nil
+        }
+    }
+}
+
 /// The allowed values of an enumeration, taken from the Swift enum.
 public struct EnumSchema: Sendable, Equatable {
     public var name: String
     public var cases: [String]
+    /// What each value makes the analysis do, by value; empty for enums the analysis only shows.
+    public var meanings: [String: String]
 
-    public init(name: String, cases: [String]) {
+    public init(name: String, cases: [String], meanings: [String: String] = [:]) {
         self.name = name
         self.cases = cases
+        self.meanings = meanings
     }
 
     /// The raw values of a `CaseIterable` Swift enum, in declaration order.
     public init<T: CaseIterable & RawRepresentable>(_ type: T.Type) where T.RawValue == String {
         self.init(name: String(describing: type), cases: type.allCases.map(\.rawValue))
     }
+
+    /// The raw values of an enum the analysis interprets, each with what it makes the analysis do.
+    public init<T: CaseIterable & RawRepresentable & AnalysisMeaning>(_ type: T.Type) where T.RawValue == String {
+        self.init(name: String(describing: type), cases: type.allCases.map(\.rawValue),
+                  meanings: Dictionary(uniqueKeysWithValues: type.allCases.map { ($0.rawValue, $0.analysisMeaning) }))
+    }
+}
+
+/// A model value the analysis interprets: says, for the reference, what choosing it makes the analysis do.
+public protocol AnalysisMeaning {
+    /// One or two sentences: what the value states and which findings it turns on or off.
+    var analysisMeaning: String { get }
 }
 
 /// Key spelling between the file (snake_case) and Swift (camelCase).

@@ -31,7 +31,7 @@ struct SchemaValidation {
             let expected = type == .nullableString ? "a string or null" : "a string"
             guard let scalar = expectScalar(node, .string, expected, at: path) else { return }
             if type == .codeReference, CodeReference(parsing: scalar.text) == nil {
-                report("`\(path)` must be a code reference `path:line`, `path:line:col` or `path:start-end`, found \"\(scalar.text)\"", at: scalar.location)
+                report("`\(path)` must be a code reference `path:line`, `path:line:col` or `path:start-end`, found \"\(DiagnosticText.excerpt(scalar.text))\"", at: scalar.location)
             }
         case .integer:
             _ = expectScalar(node, .int, "an integer", at: path)
@@ -43,7 +43,7 @@ struct SchemaValidation {
         case .enumeration(let enumeration):
             guard let scalar = expectScalar(node, .string, "one of \(enumeration.cases.joined(separator: ", "))", at: path) else { return }
             if !enumeration.cases.contains(scalar.text) {
-                var message = "invalid value `\(scalar.text)` for `\(path)`; valid values: \(enumeration.cases.joined(separator: ", "))"
+                var message = "invalid value `\(DiagnosticText.excerpt(scalar.text))` for `\(path)`; valid values: \(enumeration.cases.joined(separator: ", "))"
                 if let suggestion = Suggestion.closest(to: scalar.text, in: enumeration.cases) { message += "; did you mean `\(suggestion)`?" }
                 report(message, at: scalar.location)
             }
@@ -70,11 +70,11 @@ struct SchemaValidation {
         let place = Self.place(path)
         for entry in entries {
             if excluding.contains(entry.key) {
-                report("`\(entry.key)` cannot be overridden by an environment (in \(path))", at: entry.keyLocation)
+                report("`\(DiagnosticText.excerpt(entry.key))` cannot be overridden by an environment (in \(path))", at: entry.keyLocation)
                 continue
             }
             guard let property = object.property(entry.key) else {
-                var message = "unknown key `\(entry.key)` \(place)"
+                var message = "unknown key `\(DiagnosticText.excerpt(entry.key))` \(place)"
                 let candidates = object.properties.map(\.key).filter { !excluding.contains($0) }
                 if let suggestion = Suggestion.closest(to: entry.key, in: candidates) { message += "; did you mean `\(suggestion)`?" }
                 report(message, at: entry.keyLocation)
@@ -106,7 +106,7 @@ struct SchemaValidation {
     private mutating func mismatch(_ node: LocatedNode, expected: String, at path: ModelPath, wanted: LocatedScalar.Kind? = nil) {
         var message = "`\(path)` must be \(expected), found \(Self.describe(node))"
         if expected.hasPrefix("a string"), let scalar = node.scalarValue, scalar.style == .plain, scalar.kind != .null {
-            message += "; quote it: \"\(scalar.text)\""
+            message += "; quote it: \"\(DiagnosticText.excerpt(scalar.text))\""
         } else if let scalar = node.scalarValue, scalar.kind == .string, scalar.style != .plain,
                   let wanted, wanted != .string, Self.unquotedKind(scalar.text) == wanted {
             message += "; remove the quotes"
@@ -127,9 +127,9 @@ struct SchemaValidation {
         case .scalar(let scalar):
             switch scalar.kind {
             case .null: return "null"
-            case .bool: return "the boolean `\(scalar.text)`"
-            case .int, .float: return "the number `\(scalar.text)`"
-            case .string: return "the string \"\(scalar.text)\""
+            case .bool: return "the boolean `\(DiagnosticText.excerpt(scalar.text))`"
+            case .int, .float: return "the number `\(DiagnosticText.excerpt(scalar.text))`"
+            case .string: return "the string \"\(DiagnosticText.excerpt(scalar.text))\""
             }
         }
     }

@@ -77,7 +77,7 @@ public struct AppSettings: Codable, Sendable, Equatable {
     /// Where Swagger UI / ReDoc assets load from.
     public var docsAssets: DocsAssets?
     /// Whether the docs routes require authentication.
-    public var docsAuth: String?
+    public var docsAuth: DocsAuth?
     /// Sensitive text the OpenAPI descriptions carry (internal hosts, credentials, notes).
     public var openapiSensitiveText: [String]?
     public var middlewareStyle: MiddlewareStyle?

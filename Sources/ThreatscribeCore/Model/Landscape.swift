@@ -11,10 +11,9 @@ public struct Client: Codable, Sendable, Equatable {
 public struct DataStore: Codable, Sendable, Equatable {
     public var id: String
     public var name: String?
-    /// `postgresql`, `redis`, `sqlite`, `s3`, …
-    public var type: String?
+    public var type: DataStoreType?
     public var tls: Bool?
-    public var authentication: String?
+    public var authentication: DataStoreAuthentication?
     public var encryptedAtRest: Bool?
     public var credentialsSource: SecretSource?
     public var holdsSensitiveData: Bool?
@@ -127,6 +126,8 @@ public struct BuildProcess: Codable, Sendable, Equatable {
     public var ciProvider: String?
     public var ciSecretsProtected: Bool?
     public var artifactRegistryPrivate: Bool?
+    /// The source code is public (an open-source project), so a public image discloses nothing new by itself.
+    public var sourcePublic: Bool?
     public var artifactsSigned: Bool?
 }
 
@@ -146,9 +147,34 @@ public struct LoggingSettings: Codable, Sendable, Equatable {
 public struct ClaimedControl: Codable, Sendable, Equatable {
     public var id: String?
     public var name: String
-    /// `authentication`, `rate_limiting`, `input_validation`, `tls`, `cors`, `csrf`, `logging`, `security_headers`, `dependency_scanning`, …
+    /// One of the kinds in ``ControlKind/all`` (validated at load).
     public var kind: String?
     public var claim: String?
+    /// Whether the team says the control is in place; absent means `implemented`.
+    public var status: ControlStatus?
+    /// The environments the claim is about; absent: all of them.
+    public var environments: [String]?
+    /// The parts of the model the claim is about, as model paths (`auth[0]`, `routers[1]`, `deployment.ingress`);
+    /// absent: every part the control's kind concerns.
+    public var covers: [String]?
+}
+
+/// What a claimed control says about its own state (`controls[].status`).
+public enum ControlStatus: String, Codable, Sendable, CaseIterable, AnalysisMeaning {
+    case implemented
+    case notImplemented = "not_implemented"
+    case planned
+
+    public var analysisMeaning: String {
+        switch self {
+        case .implemented: "The team says the control is in place: findings of medium severity or more about its subject contradict the claim."
+        case .notImplemented: "The team says the control is missing: findings about its subject confirm the claim (Supported); the model showing the control contradicts it."
+        case .planned: "The control is planned, not in place: reviewed like `not_implemented`."
+        }
+    }
+
+    /// The team says the control is in place.
+    public var claimsPresence: Bool { self == .implemented }
 }
 
 /// A deployment stage with its own settings.

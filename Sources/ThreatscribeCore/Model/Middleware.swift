@@ -45,8 +45,8 @@ public struct Middleware: Codable, Sendable, Equatable {
     public var defaultLimit: String?
 
     // Custom middleware
-    /// What a custom middleware does: `authentication`, `logging`, `body_parsing`, `request_id`, …
-    public var purpose: String?
+    /// What a custom middleware does.
+    public var purpose: MiddlewarePurpose?
     /// The middleware reads or parses the request body.
     public var readsBody: Bool?
     /// The middleware returns error responses itself (e.g. 401) instead of calling the app.

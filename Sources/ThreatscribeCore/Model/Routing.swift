@@ -91,8 +91,11 @@ public struct Endpoint: Codable, Sendable, Equatable {
     /// Fields of the response that hold sensitive data.
     public var sensitiveResponseFields: [String]?
     public var includeInSchema: Bool?
-    /// `login`, `admin`, `upload`, `search`, `export`, `payment`, `health`, …
-    public var purpose: String?
+    public var purpose: EndpointPurpose?
+    /// What secret the handler checks; absent: the purpose's default.
+    public var verifies: VerifiedSecret?
+    /// The handler changes no server state although its method is POST, PUT, PATCH or DELETE (`POST /query`).
+    public var readOnly: Bool?
     /// The handler checks that the caller owns the object it addresses.
     public var checksObjectOwnership: Bool?
     /// An `async def` handler that makes blocking calls.
@@ -133,8 +136,10 @@ public struct StaticMount: Codable, Sendable, Equatable {
     public var path: String
     public var directory: String
     public var html: Bool?
-    /// What the directory holds, in words.
+    /// What the directory holds, in words (shown, never interpreted).
     public var contents: String?
+    /// What the directory holds, as categories the analysis reads.
+    public var holds: [StaticContent]?
     public var source: String?
 }
 

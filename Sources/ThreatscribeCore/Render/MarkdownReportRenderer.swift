@@ -16,22 +16,22 @@ enum ReportText {
     /// Outside fenced code blocks: no trailing spaces, at most one blank line in a row.
     /// Always exactly one final newline. Fenced blocks are kept byte for byte.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var fence: Substring?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let run = line.drop { $0 == " " }.prefix { $0 == "`" }
+        var lines: [Substring.UnicodeScalarView] = []
+        var fence: MarkdownFence?
+        for line in Substring(text).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Fences nested in list items are indented further than CommonMark's three spaces.
             if let open = fence {
                 lines.append(line)
-                if run.count >= open.count, line.drop(while: { $0 == " " }).dropFirst(run.count).allSatisfy(\.isWhitespace) { fence = nil }
+                if open.isClosed(by: line, maxIndent: .max) { fence = nil }
                 continue
             }
-            if run.count >= 3 { fence = run }
+            fence = MarkdownFence.opening(line, maxIndent: .max)
             var trimmed = line
             while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
             if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
             lines.append(trimmed)
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { String(Substring($0)) }.joined(separator: "\n") + "\n"
     }
 }

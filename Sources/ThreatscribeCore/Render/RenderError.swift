@@ -4,6 +4,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case missingTemplate(path: String)
     /// A template does not parse.
     case templateSyntax(path: String, line: Int, column: Int, message: String)
+    /// A template includes itself, directly or through others (`chain` from the first to the repeat).
+    case recursiveTemplate(path: String, line: Int, column: Int, chain: [String])
 
     public var description: String {
         switch self {
@@ -11,6 +13,9 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
             "template \(path) is missing"
         case .templateSyntax(let path, let line, let column, let message):
             "\(path):\(line):\(column): template syntax error: \(message)"
+        case .recursiveTemplate(let path, let line, let column, let chain):
+            "\(path):\(line):\(column): template error: the template includes itself ("
+                + chain.map { "`\($0)`" }.joined(separator: " → ") + "); a report would never end"
         }
     }
 }

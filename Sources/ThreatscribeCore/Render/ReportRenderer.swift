@@ -14,12 +14,26 @@ public struct RenderedFile: Sendable, Equatable {
 public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case markdown
     case html
+    case json
+    case sarif
+    case csv
+    case gitlabSAST = "gitlab-sast"
 
-    /// The renderer that writes this format.
-    public var renderer: any ReportRenderer {
+    /// How a format is produced: a document from the templates, or a data file of the findings.
+    public enum Output: Sendable {
+        case document(any ReportRenderer)
+        case findings(any FindingsExporter)
+    }
+
+    /// The renderer or exporter that writes this format.
+    public var output: Output {
         switch self {
-        case .markdown: MarkdownReportRenderer()
-        case .html: HTMLReportRenderer()
+        case .markdown: .document(MarkdownReportRenderer())
+        case .html: .document(HTMLReportRenderer())
+        case .json: .findings(FindingsJSONExporter())
+        case .sarif: .findings(SARIFExporter())
+        case .csv: .findings(FindingsCSVExporter())
+        case .gitlabSAST: .findings(GitLabSASTExporter())
         }
     }
 }
@@ -32,14 +46,30 @@ public protocol ReportRenderer: Sendable {
     func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile]
 }
 
+/// Writes the findings of one analysis as a data file for tools (SARIF, JSON, CSV). Pure.
+public protocol FindingsExporter: Sendable {
+    func export(_ report: AnalysisReport) throws -> RenderedFile
+}
+
 /// Renders `report` in each of `formats`, in the order given.
 ///
-/// The view model is built once and shared by every renderer.
+/// The view model is built once (only when a document format is asked for) and shared by every renderer.
 public func renderReport(
     _ report: AnalysisReport,
     formats: [ReportFormat],
     templates: ResourceStore = .builtIn
 ) throws -> [RenderedFile] {
-    let view = ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount)
-    return try formats.flatMap { try $0.renderer.render(view, templates: templates) }
+    var view: ThreatModelView?
+    var files: [RenderedFile] = []
+    for format in formats {
+        switch format.output {
+        case .document(let renderer):
+            let shared = view ?? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount)
+            view = shared
+            files += try renderer.render(shared, templates: templates)
+        case .findings(let exporter):
+            files.append(try exporter.export(report))
+        }
+    }
+    return files
 }

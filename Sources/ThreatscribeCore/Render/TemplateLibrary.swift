@@ -7,23 +7,35 @@ struct TemplateLibrary {
     private let library: MustacheLibrary
 
     /// Parses every `.mustache` file under `Templates/`.
+    ///
+    /// Each template is parsed with `HTMLTemplateContentType.pragma` as its first line, so `{{x}}` is
+    /// escaped by `HTMLEscaping` (on Unicode scalars) unless the template declares Markdown — never by
+    /// swift-mustache's built-in escaping, which compares grapheme clusters and lets `"\u{600}<"` through.
     init(_ store: ResourceStore) throws {
-        // Markdown templates name this content type; it must exist before any template is parsed.
+        // Templates name these content types; they must exist before any template is parsed.
         _ = MarkdownContentType.registered
+        _ = HTMLTemplateContentType.registered
         var library = MustacheLibrary()
+        var texts: [String: String] = [:], paths: [String: String] = [:]
         for path in store.paths(under: Self.folder) where path.hasSuffix(Self.suffix) {
             let name = String(path.dropFirst(Self.folder.count).dropLast(Self.suffix.count))
+            texts[name] = store[path] ?? ""
+            paths[name] = path
             do {
-                library.register(try MustacheTemplate(string: store[path] ?? ""), named: name)
+                library.register(try MustacheTemplate(string: HTMLTemplateContentType.pragma + (store[path] ?? "")), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw RenderError.templateSyntax(
                     path: path,
-                    line: error.context.lineNumber,
+                    // The pragma line comes first and always parses.
+                    line: max(1, error.context.lineNumber - 1),
                     column: error.context.columnNumber,
                     message: String(describing: error.error)
                 )
             }
         }
+        // Checked after parsing, so a syntax error is reported as such; before rendering, which
+        // would recurse without end through a template that includes itself.
+        try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
         self.library = library
     }
 

@@ -74,4 +74,14 @@ struct ProseTemplateTests {
         #expect(!filled.contains("{{"))
         #expect(elapsed < .seconds(10), "\(elapsed)")
     }
+
+    /// A backtick followed by a combining mark is one Swift `Character` but still a backtick to
+    /// Markdown: it must not close the code span or open a fence in a code block.
+    @Test func backticksAreReplacedScalarByScalar() {
+        let merged = "a`\u{301}b ```\u{301}x"
+        #expect(!ProseTemplate.safe(merged, in: .codeSpan).unicodeScalars.contains("`"))
+        #expect(ProseTemplate.safe(merged, in: .codeBlock) == "a`\u{301}b '''\u{301}x")
+        #expect(ProseTemplate.safe("~~~ and ~", in: .codeBlock) == "--- and ~")
+        #expect(ProseTemplate.safe("~~~", in: .codeSpan) == "~~~")
+    }
 }

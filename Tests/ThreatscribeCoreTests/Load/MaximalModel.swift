@@ -28,6 +28,8 @@ enum MaximalModel {
         switch property.reference {
         case .authMechanism: if type == .string { return .string("none") }
         case .element: if type == .string { return .string("api") }
+        case .environment: if type == .string { return .string("production") }
+        case .modelPath: if type == .string { return .string("system") }
         case nil: break
         }
         switch type {

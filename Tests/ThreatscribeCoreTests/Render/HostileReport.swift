@@ -7,6 +7,7 @@ enum HostileReport {
     private static let enumeratedKeys: Set<String> = [
         "type", "exposure", "data_classification", "framework", "middleware_style", "transport",
         "secret_source", "credentials_source", "kind", "docs_assets", "secrets",
+        "purpose", "verifies", "docs_auth", "status", "authentication", "holds",
     ]
 
     static func make(_ payload: String) -> AnalysisReport {

@@ -22,9 +22,9 @@ import Testing
         #expect(ProseHTML.html(fromMarkdown: "[a](JaVa\tScRiPt:alert(1))").contains("href=\"#\""))
         #expect(ProseHTML.html(fromMarkdown: "![a \"chart\"](https://tracker.example/p.png)") == "[image: a &quot;chart&quot;]")
         #expect(ProseHTML.html(fromMarkdown: "[a](https://owasp.org/x?a=1&b=2)") == "<p><a href=\"https://owasp.org/x?a=1&amp;b=2\">a</a></p>")
-        #expect(XHTMLFragment.isSafeURL("/relative/path"))
-        #expect(XHTMLFragment.isSafeURL("#anchor"))
-        #expect(!XHTMLFragment.isSafeURL(" vbscript:x"))
+        #expect(HTMLEscaping.isSafeURL("/relative/path"))
+        #expect(HTMLEscaping.isSafeURL("#anchor"))
+        #expect(!HTMLEscaping.isSafeURL(" vbscript:x"))
     }
 
     @Test func voidElementsAreClosed() {

@@ -16,7 +16,7 @@ struct AppAnalyzer: Analyzer {
         FactField("openapi_exposed", .bool, "The OpenAPI document is served (FastAPI serves `/openapi.json` unless `openapi_url=None`)."),
         FactField("openapi_path", .string, "The OpenAPI document's path."),
         FactField("only_ui_disabled", .bool, "`docs_url` and `redoc_url` are None but `openapi_url` is not: the schema is still served."),
-        FactField("docs_protected", .bool, "The model says the documentation routes require authentication (`app.docs_auth`)."),
+        FactField("docs_protected", .bool, "The documentation routes require something of the client (`app.docs_auth` other than `none`); false when the model does not say."),
         FactField("docs_assets_from_cdn", .bool, "Swagger UI/ReDoc load their JavaScript from a CDN (FastAPI's default) while a docs UI is served."),
         FactField("openapi_sensitive_text", .list, "Sensitive text the model says the OpenAPI descriptions carry."),
         FactField("has_catch_all_handler", .bool, "A handler is registered for `Exception` or `500`."),
@@ -92,7 +92,7 @@ struct AppAnalyzer: Analyzer {
         subject.set("redoc_path", FactValue(redoc), from: "app.redoc_url")
         subject.set("only_ui_disabled", .bool(docs == nil && redoc == nil && openapi != nil), from: "app.openapi_url",
                     shownAs: shown(app?.openapiUrl, "openapi_url", default: "/openapi.json"))
-        subject.set("docs_protected", .bool(app?.docsAuth != nil), from: "app.docs_auth")
+        subject.set("docs_protected", .bool(app?.docsAuth?.protectsDocs ?? false), from: "app.docs_auth")
         let fromCDN = (docs != nil || redoc != nil) && (app?.docsAssets ?? .cdn) == .cdn
         subject.set("docs_assets_from_cdn", .bool(fromCDN), from: "app.docs_assets",
                     shownAs: app?.docsAssets == nil ? "(not set: FastAPI loads Swagger UI from cdn.jsdelivr.net)" : nil)

@@ -26,7 +26,7 @@ struct AuthMechanismAnalyzer: Analyzer {
         FactField("endpoints", .list, "Endpoints that use the mechanism (`METHOD /path`)."),
         FactField("endpoint_paths", .list, "Their full paths."),
         FactField("probe_path", .string, "A path for example requests: the first of those endpoints without path parameters (GET preferred), else the first, else `/`."),
-        FactField("csrf_defended", .bool, "A CSRF defence is described: a custom middleware whose purpose mentions CSRF, or a claimed `csrf` control. Unknown when the model lists no middleware."),
+        FactField("csrf_defended", .bool, "A CSRF defence is described: a custom middleware with `purpose: csrf`, or a `csrf` control claimed as implemented. Unknown when the model lists no middleware."),
     ] + flowFields)]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
@@ -89,10 +89,10 @@ struct AuthMechanismAnalyzer: Analyzer {
 
     /// Whether the model describes a CSRF defence; nil when it lists no middleware.
     static func csrfDefence(model: ArchitectureModel) -> (defended: Bool, path: ModelPath, shown: String?)? {
-        if let index = model.middleware?.firstIndex(where: { $0.purpose?.lowercased().contains("csrf") == true || $0.name?.lowercased().contains("csrf") == true }) {
+        if let index = model.middleware?.firstIndex(where: { $0.type == .custom && $0.purpose == .csrf }) {
             return (true, ModelPath("middleware").appending(index), nil)
         }
-        if let index = model.controls?.firstIndex(where: { $0.kind == "csrf" }) {
+        if let index = model.controls?.firstIndex(where: { $0.kind == "csrf" && ($0.status ?? .implemented).claimsPresence }) {
             return (true, ModelPath("controls").appending(index), nil)
         }
         guard model.middleware != nil else { return nil }

@@ -5,7 +5,6 @@ struct BackgroundTaskAnalyzer: Analyzer {
         FactField("handles_sensitive_data", .bool, "The task processes sensitive data."),
         FactField("runs_with_caller_privileges", .bool, "The task acts with the privileges of the request's user."),
         FactField("description", .string, "What the task does, as the model says."),
-        FactField("sensitive_terms", .list, "Words in the description that name sensitive data."),
     ])]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
@@ -16,7 +15,6 @@ struct BackgroundTaskAnalyzer: Analyzer {
             subject.set("handles_sensitive_data", FactValue(task.handlesSensitiveData), from: path.appending("handles_sensitive_data"))
             subject.set("runs_with_caller_privileges", FactValue(task.runsWithCallerPrivileges), from: path.appending("runs_with_caller_privileges"))
             subject.set("description", FactValue(task.description), from: path.appending("description"))
-            subject.set("sensitive_terms", .list(SensitiveTerms.matches(in: task.description, of: SensitiveTerms.data)), from: path.appending("description"))
             return subject
         }
     }

@@ -14,6 +14,7 @@ struct BuildAnalyzer: Analyzer {
         FactField("ci_secrets_protected", .bool, "CI secrets are limited to protected branches."),
         FactField("artifact_registry_private", .bool, "Images or packages are stored in a private registry."),
         FactField("artifacts_signed", .bool, "Release artifacts are signed."),
+        FactField("source_public", .bool, "The source code is public (an open-source project)."),
         FactField("unpinned_dependencies", .list, "Packages the model lists with a version range (`>=`, `~=`, `^`, `*`, …) instead of one version."),
     ])]
 
@@ -40,6 +41,7 @@ struct BuildAnalyzer: Analyzer {
         subject.set("ci_secrets_protected", FactValue(build?.ciSecretsProtected), from: "build.ci_secrets_protected")
         subject.set("artifact_registry_private", FactValue(build?.artifactRegistryPrivate), from: "build.artifact_registry_private")
         subject.set("artifacts_signed", FactValue(build?.artifactsSigned), from: "build.artifacts_signed")
+        subject.set("source_public", FactValue(build?.sourcePublic), from: "build.source_public")
         var unpinned: [String] = []
         for (name, version) in (model.frameworks ?? [:]).sorted(by: { $0.key < $1.key }) where InstalledPackages.isRange(version) {
             unpinned.append("\(name) \(version)")

@@ -13,6 +13,8 @@ struct CORSAnalyzer: Analyzer {
         FactField("starlette_version", .string, "The Starlette version whose behaviour was evaluated."),
         FactField("version_stated", .bool, "The model names the Starlette version (otherwise the newest known release is assumed)."),
         FactField("starlette_major", .int, "Major version of the evaluated Starlette (0 or 1)."),
+        FactField("allows_some_origin", .bool, "The engine allows at least one origin: `*`, an `allow_origins` entry a browser can send, or an `allow_origin_regex`. False for `allow_origins=[]` without a regex."),
+        FactField("attacker_reads_with_credentials", .bool, "The engine says a page on an unlisted origin (`https://attacker.example`) can read a response with `credentials: \"include\"`, as `threatscribe cors check` judges it."),
         FactField("wildcard_origin", .bool, "`\"*\"` is in `allow_origins`."),
         FactField("wildcard_with_credentials", .bool, "`\"*\"` with `allow_credentials=True`: Starlette reflects the caller's origin with credentials (always from 1.0; on Cookie-bearing requests in 0.x)."),
         FactField("null_origin_allowed", .bool, "`\"null\"` is allowed (sandboxed iframes, `file:` pages and redirects send it)."),
@@ -70,6 +72,12 @@ struct CORSAnalyzer: Analyzer {
         subject.set("starlette_major", .int(version.major), from: "frameworks.starlette")
         if let evaluator = try? CORSEvaluator(configuration: configuration, version: version) {
             subject.set("allowed_methods", .list(evaluator.allowedMethods), from: path.appending("allow_methods"))
+            let someOrigin = Self.allowsSomeOrigin(evaluator, configuration)
+            subject.set("allows_some_origin", .bool(someOrigin), from: configuration.allowOriginRegex != nil ? path.appending("allow_origin_regex") : path.appending("allow_origins"))
+            let verdict = Self.attackerVerdict(evaluator)
+            subject.set("attacker_reads_with_credentials", .bool(verdict.canReadWithCredentials),
+                        from: configuration.allowOriginRegex != nil && !configuration.allowsAllOrigins ? path.appending("allow_origin_regex") : path.appending("allow_origins"),
+                        detail: verdict.canReadWithCredentials ? Self.verdictText(verdict) : nil)
         }
         setIssueFacts(on: &subject, analysis: analysis, path: path)
         let clientOrigins = (context.model.clients ?? []).compactMap(\.origin)
@@ -157,6 +165,34 @@ struct CORSAnalyzer: Analyzer {
         issues.map { issue in
             ([issue.summary] + issue.evidence.prefix(1).map { CORSExchangeText(evidence: $0).text }).joined(separator: "\n\n")
         }.joined(separator: "\n\n")
+    }
+
+    /// Some origin gets CORS headers: `*`, a regex, or a listed origin the engine matches.
+    static func allowsSomeOrigin(_ evaluator: CORSEvaluator, _ configuration: CORSConfiguration) -> Bool {
+        configuration.allowsAllOrigins || configuration.allowOriginRegex != nil
+            || configuration.allowOrigins.contains { entry in
+                switch CORSOriginEntry(entry) {
+                case .origin, .null: evaluator.isAllowedOrigin(entry)
+                case .wildcard: true
+                case .unmatchable: false
+                }
+            }
+    }
+
+    /// What a browser does with a credentialed `GET` from the attacker's page, as `cors check` judges it.
+    static func attackerVerdict(_ evaluator: CORSEvaluator) -> CORSBrowserVerdict {
+        CORSBrowserVerdict(fetch: BrowserFetch(pageOrigin: CORSPolicyAnalysis.attackerOrigin, method: "GET", credentials: .include),
+                           evaluator: evaluator)
+    }
+
+    /// The engine's exchange and verdict as text for the finding's evidence.
+    static func verdictText(_ verdict: CORSBrowserVerdict) -> String {
+        var lines = ["A page on \(verdict.fetch.pageOrigin) calls `fetch(url, {credentials: \"include\"})`: \(verdict.withCredentials.reason)"]
+        if let response = verdict.withCredentials.response {
+            let headers = CORSResponse.headerNames.compactMap { name in response.headers[name].map { "\(name): \($0)" } }
+            if !headers.isEmpty { lines.append(headers.joined(separator: "\n")) }
+        }
+        return lines.joined(separator: "\n\n")
     }
 
     /// Stands in for the real front-end origin in recommendations when the model names none.

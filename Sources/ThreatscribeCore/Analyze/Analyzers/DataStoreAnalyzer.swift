@@ -5,7 +5,8 @@ struct DataStoreAnalyzer: Analyzer {
     let scopes = [FactScope("data_store", "A database, cache or object store the API uses.", fields: [
         FactField("id", .string, "The store's id."),
         FactField("name", .string, "The display name (the id when not given)."),
-        FactField("type", .string, "`postgresql`, `redis`, `s3`, … lower case."),
+        FactField("type", .string, "`postgresql`, `redis`, `sqlite`, `s3`, … (`data_stores[].type`)."),
+        FactField("embedded", .bool, "The store is a file the API's process opens (`sqlite`, `duckdb`, `filesystem`): no network listener."),
         FactField("tls", .bool, "Connections to it use TLS, as the model says."),
         FactField("authentication", .string, "How the API authenticates to it."),
         FactField("no_authentication", .bool, "The model says the store requires no authentication (`authentication: none`)."),
@@ -24,11 +25,12 @@ struct DataStoreAnalyzer: Analyzer {
             var subject = FactSubject(scope: "data_store", path: path, name: name, component: Component.dataFlow)
             subject.set("id", .string(store.id), from: path.appending("id"))
             subject.set("name", .string(name), from: path.appending(store.name == nil ? "id" : "name"))
-            subject.set("type", FactValue(store.type?.lowercased()), from: path.appending("type"))
+            subject.set("type", FactValue(store.type?.rawValue), from: path.appending("type"))
+            subject.set("embedded", FactValue(store.type?.isEmbedded), from: path.appending("type"))
             subject.set("tls", FactValue(store.tls), from: path.appending("tls"))
-            subject.set("authentication", FactValue(store.authentication), from: path.appending("authentication"))
+            subject.set("authentication", FactValue(store.authentication?.rawValue), from: path.appending("authentication"))
             if let authentication = store.authentication {
-                subject.set("no_authentication", .bool(authentication.lowercased() == "none"), from: path.appending("authentication"))
+                subject.set("no_authentication", .bool(authentication == .none), from: path.appending("authentication"))
             }
             Self.setCredentials(on: &subject, source: store.credentialsSource, path: path.appending("credentials_source"))
             subject.set("holds_sensitive_data", FactValue(store.holdsSensitiveData), from: path.appending("holds_sensitive_data"))

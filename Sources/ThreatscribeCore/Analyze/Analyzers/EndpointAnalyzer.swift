@@ -5,9 +5,9 @@ struct EndpointAnalyzer: Analyzer {
         FactField("path", .string, "The full path: the router's prefix joined with the endpoint's path."),
         FactField("methods", .list, "HTTP methods, upper case."),
         FactField("method", .string, "One method for example commands: the first state-changing one, else the first."),
-        FactField("mutating", .bool, "Some method is POST, PUT, PATCH or DELETE."),
+        FactField("mutating", .bool, "Some method is POST, PUT, PATCH or DELETE and the model does not mark the endpoint `read_only`."),
         FactField("router_prefix", .string, "The router's prefix (empty for routes on the app)."),
-        FactField("auth_state", .string, "`authenticated` (a router dependency or the endpoint names a mechanism), `public` (`auth: none`) or `unspecified`."),
+        FactField("auth_state", .string, "`authenticated` (a router dependency or the endpoint names a mechanism that is not `type: none`), `public` (`auth: none`, or only mechanisms of `type: none`) or `unspecified`."),
         FactField("auth_mechanisms", .list, "Ids of the auth mechanisms that run for it (router dependencies plus its own)."),
         FactField("auth_transports", .list, "Where those mechanisms' credentials travel (`header`, `cookie`, `query`, `body`)."),
         FactField("protected_prefix", .string, "The prefix of another router that requires authentication and under which this unauthenticated endpoint's path falls."),
@@ -16,8 +16,10 @@ struct EndpointAnalyzer: Analyzer {
         FactField("tenant_id_from", .string, "Where the tenant (organisation) id comes from: `path`, `query`, `body`, `header` or `token`."),
         FactField("tenant_id_from_client", .bool, "The client chooses the tenant id (anything but `token`)."),
         FactField("checks_tenant_membership", .bool, "The handler checks that the caller belongs to that tenant."),
-        FactField("purpose", .string, "`login`, `admin`, `upload`, `search`, `export`, `payment`, `health`, … as the model says."),
-        FactField("is_login", .bool, "The purpose is `login` (or `token`, `signin`, `password_reset`, `otp`)."),
+        FactField("purpose", .string, "The endpoint's `purpose` (`login`, `otp`, `oauth_callback`, `admin`, `health`, …)."),
+        FactField("is_login", .bool, "Part of signing in: purpose `login`, `otp`, `password_reset` or `oauth_callback`."),
+        FactField("verifies", .string, "The secret the handler checks: `verifies`, else `password` for purpose `login` and `otp` for purpose `otp`."),
+        FactField("verifies_guessable_secret", .bool, "That secret can be found by trying values: `password`, `otp` or `guessable_secret`."),
         FactField("is_admin", .bool, "The purpose is `admin`, or a path segment is `admin`."),
         FactField("addresses_object", .bool, "The path has a parameter (`{id}`): it addresses one object."),
         FactField("checks_object_ownership", .bool, "The handler checks that the caller owns the object."),
@@ -36,8 +38,6 @@ struct EndpointAnalyzer: Analyzer {
         FactField("sensitive_response_fields", .list, "Sensitive fields in the response: the endpoint's `sensitive_response_fields` plus response-model fields marked sensitive."),
     ])]
 
-    static let loginPurposes: Set<String> = ["login", "token", "signin", "sign_in", "password_reset", "otp", "mfa"]
-
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
         let table = RouteTable(model: model)
@@ -54,7 +54,7 @@ struct EndpointAnalyzer: Analyzer {
             var subject = FactSubject(scope: "endpoint", path: path, name: route.displayName, component: Component.routing)
             subject.set("path", .string(route.fullPath), from: path.appending("path"))
             subject.set("methods", .list(route.methods), from: path.appending("methods"))
-            subject.set("mutating", .bool(route.isMutating), from: path.appending("methods"))
+            subject.set("mutating", .bool(route.isMutating), from: endpoint.readOnly != nil ? path.appending("read_only") : path.appending("methods"))
             let method = route.methods.first { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } ?? route.methods.first
             subject.set("method", FactValue(method), from: path.appending("methods"))
             subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
@@ -83,11 +83,16 @@ struct EndpointAnalyzer: Analyzer {
                 subject.set("tenant_id_from_client", .bool(tenant.idFrom.isClientControlled), from: tenantPath.appending("id_from"))
                 subject.set("checks_tenant_membership", FactValue(tenant.checksMembership), from: tenantPath.appending("checks_membership"))
             }
-            let purpose = endpoint.purpose?.lowercased()
-            subject.set("purpose", FactValue(endpoint.purpose), from: path.appending("purpose"))
-            subject.set("is_login", .bool(purpose.map(Self.loginPurposes.contains) ?? false), from: path.appending("purpose"))
+            let purpose = endpoint.purpose
+            subject.set("purpose", FactValue(purpose?.rawValue), from: path.appending("purpose"))
+            subject.set("is_login", .bool(purpose?.isSignIn ?? false), from: path.appending("purpose"))
+            let verified = endpoint.verifies ?? purpose?.defaultVerifiedSecret
+            let verifiedPath = endpoint.verifies != nil ? path.appending("verifies") : path.appending("purpose")
+            let defaulted = endpoint.verifies == nil && verified != nil ? "\(verified!.rawValue) (the default for purpose `\(purpose!.rawValue)`)" : nil
+            subject.set("verifies", FactValue(verified?.rawValue), from: verifiedPath, shownAs: defaulted)
+            subject.set("verifies_guessable_secret", FactValue(verified?.isGuessable), from: verifiedPath, shownAs: defaulted)
             let adminSegment = route.fullPath.split(separator: "/").contains { $0.lowercased() == "admin" }
-            subject.set("is_admin", .bool(purpose == "admin" || adminSegment), from: purpose == "admin" ? path.appending("purpose") : path.appending("path"))
+            subject.set("is_admin", .bool(purpose == .admin || adminSegment), from: purpose == .admin ? path.appending("purpose") : path.appending("path"))
             subject.set("addresses_object", .bool(route.fullPath.contains("{")), from: path.appending("path"))
             subject.set("checks_object_ownership", FactValue(endpoint.checksObjectOwnership), from: path.appending("checks_object_ownership"))
             subject.set("include_in_schema", .bool(endpoint.includeInSchema ?? true), from: path.appending("include_in_schema"))

@@ -7,8 +7,9 @@ struct EnvironmentAnalyzer: Analyzer {
         FactField("kind", .string, "`development`, `test`, `staging`, `production`, or `unspecified` when the model does not say."),
         FactField("kind_stated", .bool, "The model states the environment's kind."),
         FactField("is_production", .bool, "The kind is `production` or `staging`: real users and attackers reach it."),
-        FactField("is_development", .bool, "The kind is `development` or `test`."),
-        FactField("may_be_production", .bool, "Production, staging, or a kind the model does not state."),
+        FactField("is_development", .bool, "The kind is `development` or `test`, or the model states no kind and the environment is reachable from the same host only (a loopback `base_url` or bind address): production-only findings never fire there."),
+        FactField("may_be_production", .bool, "Production, staging, or a kind the model does not state (unless it is local only)."),
+        FactField("exposure", .string, "Who can reach the API here: `localhost` for a loopback `base_url`, else `system.exposure`, else `localhost` for a loopback bind address (`server.host` with no ingress)."),
         FactField("base_url", .string, "The API's base URL in this environment (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then a `https://NAME_HOST` placeholder)."),
         FactField("host", .string, "The host of `base_url`."),
         FactField("uses_https", .bool, "`base_url` uses `https`."),
@@ -25,8 +26,16 @@ struct EnvironmentAnalyzer: Analyzer {
         subject.set("kind", .string(kind?.rawValue ?? "unspecified"), from: path.appending("kind"))
         subject.set("kind_stated", .bool(kind != nil))
         subject.set("is_production", .bool(kind?.isProductionLike ?? false), from: path.appending("kind"))
-        subject.set("is_development", .bool(kind == .development || kind == .test), from: path.appending("kind"))
-        subject.set("may_be_production", .bool(kind?.isProductionLike ?? true), from: path.appending("kind"))
+        let reach = EnvironmentReach.of(environment, path: index == nil ? nil : path)
+        let localOnly = kind == nil && reach?.exposure == .localhost
+        if localOnly, let reach {
+            subject.set("is_development", .bool(true), from: reach.path, shownAs: "true (kind not stated; reachable from the same host only: \(reach.reason))")
+            subject.set("may_be_production", .bool(false), from: reach.path)
+        } else {
+            subject.set("is_development", .bool(kind == .development || kind == .test), from: path.appending("kind"))
+            subject.set("may_be_production", .bool(kind?.isProductionLike ?? true), from: path.appending("kind"))
+        }
+        subject.set("exposure", FactValue(reach?.exposure.rawValue), from: reach?.path ?? "system.exposure")
         let publicURL = context.model.deployment?.publicUrl
         // deployment.public_url stands in for an environment without a base_url, unless another environment
         // states it as its own base_url: then it is that environment's address, and commands aimed at it would

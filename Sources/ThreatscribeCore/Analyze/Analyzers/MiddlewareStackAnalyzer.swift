@@ -75,7 +75,7 @@ struct MiddlewareStackAnalyzer: Analyzer {
         case .session: return "SessionMiddleware"
         case .securityHeaders: return "security headers middleware"
         case .rateLimit: return middleware.library.map { "\($0) rate limiter" } ?? "rate limiting middleware"
-        case .custom: return middleware.id ?? middleware.purpose.map { "\($0) middleware" } ?? "custom middleware"
+        case .custom: return middleware.id ?? middleware.purpose.map { "\($0.rawValue) middleware" } ?? "custom middleware"
         }
     }
 
@@ -140,8 +140,7 @@ struct MiddlewareStackAnalyzer: Analyzer {
     private func setAuthOrderFacts(on subject: inout FactSubject, outermostFirst: [(offset: Int, element: Middleware)]) {
         func isGate(_ middleware: Middleware) -> Bool {
             if middleware.type == .rateLimit { return true }
-            guard middleware.type == .custom, let purpose = middleware.purpose?.lowercased() else { return false }
-            return ["auth", "rate"].contains { purpose.contains($0) }
+            return middleware.type == .custom && middleware.purpose?.isGate == true
         }
         let gates = outermostFirst.filter { isGate($0.element) }
         subject.set("auth_middleware", .list(gates.map { Self.displayName($0.element) }),
@@ -151,7 +150,7 @@ struct MiddlewareStackAnalyzer: Analyzer {
             return
         }
         let readers = outermostFirst[..<innermostGate].filter {
-            !isGate($0.element) && ($0.element.readsBody == true || $0.element.purpose?.lowercased().contains("body") == true)
+            !isGate($0.element) && ($0.element.readsBody == true || $0.element.purpose == .bodyParsing)
         }
         subject.set("body_readers_before_auth", .list(readers.map { Self.displayName($0.element) }),
                     from: readers.first.map { ModelPath("middleware").appending($0.offset) } ?? "middleware")

@@ -9,6 +9,8 @@ struct RouteTable {
         var router: Router
         var routerIndex: Int
         var endpointIndex: Int
+        /// Ids of auth mechanisms of `type: none`: naming one states the route is public, it authenticates nobody.
+        var anonymousMechanisms: Set<String> = []
         /// Mechanisms switched off in this environment (`auth[].enabled: false`): they run for no route.
         var disabledMechanisms: Set<String> = []
         /// Mechanisms an authenticating middleware applies to this route (its path is not exempt), with the middleware's index.
@@ -25,21 +27,22 @@ struct RouteTable {
         /// `POST /bookings/{id}`.
         var displayName: String { "\(methods.joined(separator: ", ")) \(fullPath)" }
 
-        /// The auth mechanism ids that run for this route: all of the router's dependencies and the
-        /// endpoint's own, plus those of which any one is enough (`auth_any`); switched-off ones are dropped.
+        /// The auth mechanism ids that run for this route and authenticate (not `type: none`): all of the
+        /// router's dependencies and the endpoint's own, plus those of which any one is enough (`auth_any`)
+        /// and an authenticating middleware's; switched-off ones are dropped.
         var mechanisms: [String] {
             var ids = router.dependencies ?? []
             if let own = endpoint.auth, own != "none", !ids.contains(own) { ids.append(own) }
             for id in anyOfMechanisms where !ids.contains(id) { ids.append(id) }
             for (id, _) in middlewareMechanisms where !ids.contains(id) { ids.append(id) }
-            return ids.filter { !disabledMechanisms.contains($0) }
+            return ids.filter { !disabledMechanisms.contains($0) && !anonymousMechanisms.contains($0) }
         }
 
-        /// Mechanisms of which any one is enough (router and endpoint `auth_any`), switched-off ones dropped.
+        /// Mechanisms of which any one is enough (router and endpoint `auth_any`), switched-off and `type: none` ones dropped.
         var anyOfMechanisms: [String] {
             var ids: [String] = []
             for id in (router.authAny ?? []) + (endpoint.authAny ?? []) where id != "none" && !ids.contains(id) { ids.append(id) }
-            return ids.filter { !disabledMechanisms.contains($0) }
+            return ids.filter { !disabledMechanisms.contains($0) && !anonymousMechanisms.contains($0) }
         }
 
         /// Scopes or roles required: the router's and the endpoint's.
@@ -49,13 +52,16 @@ struct RouteTable {
             return all
         }
 
-        /// `authenticated`, `public` (the model marks it `auth: none`) or `unspecified`.
+        /// `authenticated`, `public` (the model marks it `auth: none`, or names only mechanisms of `type: none`)
+        /// or `unspecified`.
         var authState: String {
             if !mechanisms.isEmpty { return "authenticated" }
-            return endpoint.auth == "none" ? "public" : "unspecified"
+            let named = (router.dependencies ?? []) + (endpoint.auth.map { [$0] } ?? [])
+            return named.contains { $0 == "none" || anonymousMechanisms.contains($0) } ? "public" : "unspecified"
         }
 
-        var isMutating: Bool { methods.contains { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } }
+        /// Some method is POST, PUT, PATCH or DELETE and the model does not mark the handler read-only.
+        var isMutating: Bool { endpoint.readOnly != true && methods.contains { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } }
     }
 
     var routes: [Route]
@@ -67,10 +73,11 @@ struct RouteTable {
             return (id, middleware.exemptPaths ?? [], index)
         }
         var routes: [Route] = []
+        let anonymous = Set((model.auth ?? []).filter { $0.type == .none }.map(\.id))
         for (routerIndex, router) in (model.routers ?? []).enumerated() {
             for (endpointIndex, endpoint) in router.endpoints.enumerated() {
                 var route = Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex,
-                                  disabledMechanisms: disabled)
+                                  anonymousMechanisms: anonymous, disabledMechanisms: disabled)
                 route.middlewareMechanisms = authenticating
                     .filter { entry in !entry.exempt.contains { EndpointAnalyzer.path(route.fullPath, isUnder: $0) } }
                     .map { ($0.id, $0.index) }

@@ -1,4 +1,6 @@
-/// Words that mark free text in the model (flow data, mount contents) as naming sensitive data or files.
+/// Words that mark a *name* in the model as naming sensitive data or files: the labels in a data
+/// flow's `data` list and a StaticFiles `directory`. Free text (`description`, `contents`, `claim`) is
+/// never matched against them.
 enum SensitiveTerms {
     /// Data whose disclosure harms users or the service.
     static let data = [

@@ -6,8 +6,9 @@ struct StaticFilesAnalyzer: Analyzer {
         FactField("directory", .string, "The directory it serves."),
         FactField("html", .bool, "`html=True`: directory URLs serve `index.html` and misses serve `404.html`."),
         FactField("contents", .string, "What the directory holds, as the model says."),
-        FactField("sensitive_markers", .list, "Words in `contents` or `directory` that name secrets, source code or configuration (`.env`, `source`, `backup`, …)."),
-        FactField("upload_markers", .list, "Words in `contents` or `directory` that name user uploads."),
+        FactField("holds", .list, "What the directory holds (`holds`)."),
+        FactField("sensitive_markers", .list, "Sensitive categories in `holds` (`secrets`, `source_code`, `configuration`, `backups`, `database`), plus words of the `directory` name that name them (`.env`, `source`, `backup`, …; the directory is a name, so it is matched; `contents` is free text and never is)."),
+        FactField("upload_markers", .list, "`user_uploads` in `holds`, plus words of the `directory` name that name uploads (`upload`, `attachment`, `avatar`, …)."),
         FactField("serves_project_root", .bool, "The directory is the working directory, the filesystem root or a typical project/source root (`.`, `/`, `/app`, `src`, …)."),
         FactField("mount_url", .string, "The mount's path with a trailing slash, for validation commands."),
     ])]
@@ -26,11 +27,14 @@ struct StaticFilesAnalyzer: Analyzer {
             subject.set("html", .bool(mount.html ?? false), from: path.appending("html"),
                         shownAs: mount.html == nil ? "(not set: Starlette default False)" : nil)
             subject.set("contents", FactValue(mount.contents), from: path.appending("contents"))
-            let described = [mount.contents, mount.directory].compactMap { $0 }.joined(separator: " ")
-            let sensitive = Self.sensitiveFileMarkers(in: described)
-            subject.set("sensitive_markers", .list(sensitive), from: path.appending(mount.contents == nil ? "directory" : "contents"))
-            subject.set("upload_markers", .list(SensitiveTerms.matches(in: described, of: SensitiveTerms.uploads)),
-                        from: path.appending(mount.contents == nil ? "directory" : "contents"))
+            let holds = mount.holds ?? []
+            subject.set("holds", .list(holds.map(\.rawValue)), from: path.appending("holds"))
+            let sensitiveHeld = holds.filter(\.isSensitive).map(\.rawValue)
+            let sensitive = sensitiveHeld + Self.sensitiveFileMarkers(in: mount.directory)
+            subject.set("sensitive_markers", .list(sensitive), from: path.appending(sensitiveHeld.isEmpty ? "directory" : "holds"))
+            let uploadsHeld = holds.contains(.userUploads) ? [StaticContent.userUploads.rawValue] : []
+            subject.set("upload_markers", .list(uploadsHeld + SensitiveTerms.matches(in: mount.directory, of: SensitiveTerms.uploads)),
+                        from: path.appending(uploadsHeld.isEmpty ? "directory" : "holds"))
             let directory = mount.directory.trimmingCharacters(in: .whitespaces)
             let trimmed = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
             subject.set("serves_project_root", .bool(Self.rootLike.contains(trimmed) || Self.rootLike.contains(directory)),

@@ -23,7 +23,7 @@ struct WebSocketAnalyzer: Analyzer {
         let model = context.model
         let mechanisms = Dictionary((model.auth ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let sessions = (model.middleware ?? []).contains { $0.type == .session }
-        let authMiddleware = (model.middleware ?? []).contains { $0.type == .custom && $0.purpose?.lowercased() == "authentication" }
+        let authMiddleware = (model.middleware ?? []).contains { $0.type == .custom && $0.purpose == .authentication }
         let uvicorn = model.server?.kind.map { ServerAnalyzer.uvicornKinds.contains($0.lowercased()) } ?? false
         let base = context.environment.baseURL ?? model.deployment?.publicUrl
         return (model.websockets ?? []).enumerated().map { index, route in

@@ -83,6 +83,7 @@ public struct CatalogDocumentation {
     | `likelihood` | The eight OWASP Risk Rating likelihood factors, 0–9 each: `skill_level`, `motive`, `opportunity`, `size`, `ease_of_discovery`, `ease_of_exploit`, `awareness`, `intrusion_detection`. |
     | `impact` | The four technical impact factors, 0–9 each: `confidentiality`, `integrity`, `availability`, `accountability`. |
     | `confidence` | `clear-cut` (the model shows it) or `judgment` (a reviewer must confirm). |
+    | `reach` | `network` (default: the attacker sends requests to the API; where the environment is reachable only from an internal network or the same host — a loopback `base_url`, `system.exposure`, or a loopback `server.host` with no ingress — `opportunity` and `size` are capped at 5 or 1) `browser` (the attacker works through the victim's browser: CORS, CSRF, headers, XSS; exposure changes nothing) or `artifact` (the attacker targets what is built and shipped; the default for the `build`, `advisory` and `deployment` scopes). |
     | `controls` | Kinds of claimed control a finding contradicts (`rate_limiting`, `tls`, `cors`, …: the kinds of `controls[].kind` in the model). The review of claimed controls uses them. |
     | `evidence` | Fact fields to cite; defaults to the entry-scope facts the condition names. |
     | `description`, `impact_description`, `mitigation`, `validation` | Markdown with placeholders. |
@@ -113,6 +114,8 @@ public struct CatalogDocumentation {
       mean "the model says x is off".
     - Names are checked when the catalog loads: a field must belong to the entry's scope, or be written
       `scope.field` for a global scope; comparisons must be well typed.
+    - A condition has at most 1000 tokens and nests `not` and parentheses at most 50 deep; a larger one is
+      an error at its place (split it into several entries).
 
     ## Placeholders
 

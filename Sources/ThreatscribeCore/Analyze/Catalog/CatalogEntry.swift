@@ -25,6 +25,8 @@ public struct CatalogEntry: Sendable, Equatable {
     /// A fixed severity set by a user override; otherwise the matrix decides.
     public var severityOverride: Severity?
     public var confidence: Confidence
+    /// How the attacker gets at the API; `network` findings are less likely where the API is internal or local only.
+    public var reach: ThreatReach = .network
     /// Kinds of claimed control (`rate_limiting`, `tls`, …) that a finding of this entry contradicts.
     public var controls: [String]
     /// Fact fields cited as evidence; defaults to the entry-scope fields its condition names.

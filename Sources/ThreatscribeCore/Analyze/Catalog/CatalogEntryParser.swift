@@ -11,7 +11,7 @@ struct CatalogEntryParser {
 
     static let entryKeys = [
         "id", "title", "scope", "when", "component", "stride", "cwe", "owasp_api_2023", "owasp_top10_2021",
-        "owasp_top10_2025", "asvs_5_0", "asvs_4_0_3", "nist_800_53", "likelihood", "impact", "confidence", "controls",
+        "owasp_top10_2025", "asvs_5_0", "asvs_4_0_3", "nist_800_53", "likelihood", "impact", "confidence", "reach", "controls",
         "evidence", "description", "impact_description", "detection", "false_positives", "mitigation",
         "validation", "references", "samples",
     ]
@@ -24,6 +24,8 @@ struct CatalogEntryParser {
 
     func parse(text: String, file: String) -> (Parsed?, [Diagnostic]) {
         var reader = YAMLFieldReader(file: file, text: text)
+        let prescanned = YAMLPrescan.problems(in: text, file: file, what: "catalog file")
+        if !prescanned.isEmpty { return (nil, prescanned) }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -53,7 +55,7 @@ struct CatalogEntryParser {
         if let text = reader.string(fields, "severity", required: false, in: "catalog override", at: root) {
             severity = Severity(rawValue: text.lowercased())
             if severity == nil {
-                reader.error("invalid severity `\(text)`; use one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))",
+                reader.error("invalid severity `\(DiagnosticText.excerpt(text))`; use one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))",
                              at: fields["severity"]?.value)
             }
         }
@@ -72,13 +74,13 @@ struct CatalogEntryParser {
         }
         let id = text("id")
         if !id.isEmpty, id.range(of: #"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"#, options: .regularExpression) == nil {
-            reader.error("entry id `\(id)` must look like `TS-CORS-001` (upper case, dash-separated)", at: fields["id"]?.value)
+            reader.error("entry id `\(DiagnosticText.excerpt(id))` must look like `TS-CORS-001` (upper case, dash-separated)", at: fields["id"]?.value)
         }
         let scopeName = text("scope")
         let scope = vocabulary.scopes[scopeName]
         if scope == nil, !scopeName.isEmpty {
             let hint = Suggestion.closest(to: scopeName, in: Array(vocabulary.scopes.keys)).map { "; did you mean `\($0)`?" } ?? ""
-            reader.error("unknown scope `\(scopeName)`\(hint)", at: fields["scope"]?.value)
+            reader.error("unknown scope `\(DiagnosticText.excerpt(scopeName))`\(hint)", at: fields["scope"]?.value)
         }
 
         var condition: Condition?
@@ -106,7 +108,7 @@ struct CatalogEntryParser {
             if let why = reference.forbiddenCWEs[cwe] {
                 reader.error("\(cwe) is \(why)", at: fields["cwe"]?.value)
             } else if reference.cweNames[cwe] == nil {
-                reader.error("unknown CWE `\(cwe)`: add its exact name to Catalog/reference/cwe-supplement.yaml", at: fields["cwe"]?.value)
+                reader.error("unknown CWE `\(DiagnosticText.excerpt(cwe))`: add its exact name to Catalog/reference/cwe-supplement.yaml", at: fields["cwe"]?.value)
             }
         }
         let owaspAPI = checkedIDs(fields, "owasp_api_2023", in: reference.owaspAPI2023, reader: &reader)
@@ -128,18 +130,25 @@ struct CatalogEntryParser {
         let confidenceText = text("confidence")
         let confidence = Confidence(rawValue: confidenceText)
         if confidence == nil, !confidenceText.isEmpty {
-            reader.error("invalid confidence `\(confidenceText)`; use `clear-cut` or `judgment`", at: fields["confidence"]?.value)
+            reader.error("invalid confidence `\(DiagnosticText.excerpt(confidenceText))`; use `clear-cut` or `judgment`", at: fields["confidence"]?.value)
+        }
+        var reach = ThreatReach.defaultReach(forScope: scopeName)
+        if fields["reach"] != nil {
+            let reachText = text("reach")
+            if let parsed = ThreatReach(rawValue: reachText) { reach = parsed } else {
+                reader.error("invalid reach `\(reachText)`; use `network`, `browser` or `artifact`", at: fields["reach"]?.value)
+            }
         }
         let controls = reader.strings(fields, "controls", in: context)
         for kind in controls where ControlKind.all[kind] == nil {
             let hint = Suggestion.closest(to: kind, in: Array(ControlKind.all.keys)).map { "; did you mean `\($0)`?" } ?? ""
-            reader.error("unknown control kind `\(kind)`\(hint)", at: fields["controls"]?.value)
+            reader.error("unknown control kind `\(DiagnosticText.excerpt(kind))`\(hint)", at: fields["controls"]?.value)
         }
         let evidence = reader.strings(fields, "evidence", in: context)
         if let scope {
             for name in evidence where scope.field(named: name) == nil {
                 let hint = Suggestion.closest(to: name, in: scope.fields.map(\.name)).map { "; did you mean `\($0)`?" } ?? ""
-                reader.error("evidence names unknown fact `\(name)` in scope `\(scope.name)`\(hint)", at: fields["evidence"]?.value)
+                reader.error("evidence names unknown fact `\(DiagnosticText.excerpt(name))` in scope `\(scope.name)`\(hint)", at: fields["evidence"]?.value)
             }
         }
         let prose = ["title", "description", "impact_description", "detection", "false_positives", "mitigation", "validation"]
@@ -149,7 +158,7 @@ struct CatalogEntryParser {
         if references.isEmpty { reader.error("an entry needs at least one reference", at: root) }
 
         guard let condition, let confidence, !id.isEmpty, reader.diagnostics.isEmpty else { return nil }
-        return CatalogEntry(
+        var entry = CatalogEntry(
             id: id, title: prose["title"]!, scope: scopeName, when: condition, whenText: whenText,
             component: fields["component"] == nil ? nil : text("component"),
             stride: stride, cwe: cwe, cweName: reference.cweNames[cwe] ?? "", owaspAPI2023: owaspAPI, owasp2021: owasp2021, owasp2025: owasp2025,
@@ -159,6 +168,8 @@ struct CatalogEntryParser {
             description: prose["description"]!, impactText: prose["impact_description"]!, detection: prose["detection"]!,
             falsePositives: prose["false_positives"]!, mitigation: prose["mitigation"]!, validation: prose["validation"]!,
             references: references, samples: samples, location: reader.location(of: root))
+        entry.reach = reach
+        return entry
     }
 
     private func parseStride(_ fields: [String: (key: Node, value: Node)], reader: inout YAMLFieldReader) -> [STRIDE] {
@@ -167,7 +178,7 @@ struct CatalogEntryParser {
             if let value = STRIDE(rawValue: letter) ?? STRIDE.allCases.first(where: { $0.name.lowercased() == letter.lowercased() }) {
                 result.append(value)
             } else {
-                reader.error("invalid STRIDE category `\(letter)`; use S, T, R, I, D or E", at: fields["stride"]?.value)
+                reader.error("invalid STRIDE category `\(DiagnosticText.excerpt(letter))`; use S, T, R, I, D or E", at: fields["stride"]?.value)
             }
         }
         if result.isEmpty, fields["stride"] == nil { reader.error("missing key `stride` in catalog entry", at: nil as Node?) }
@@ -179,7 +190,7 @@ struct CatalogEntryParser {
         let ids = reader.strings(fields, key, in: "catalog entry")
         for id in ids where table[id] == nil {
             let hint = Suggestion.closest(to: id, in: Array(table.keys)).map { "; did you mean `\($0)`?" } ?? ""
-            reader.error("`\(id)` is not a known \(key) id\(hint)", at: fields[key]?.value)
+            reader.error("`\(DiagnosticText.excerpt(id))` is not a known \(key) id\(hint)", at: fields[key]?.value)
         }
         return ids
     }

@@ -24,7 +24,7 @@ public enum ProseTemplate {
             }
             if placeholder.scope == nil, placeholder.field == "subject" { continue }
             if let format = placeholder.format, !formats.contains(format) {
-                throw ConditionError(message: "unknown format `\(format)` (use `code`, `python` or `shell`)", offset: offset())
+                throw ConditionError(message: "unknown format `\(DiagnosticText.excerpt(format))` (use `code`, `python` or `shell`)", offset: offset())
             }
             do {
                 _ = try checker.resolve(scope: placeholder.scope, field: placeholder.field, offset: 0)
@@ -85,8 +85,30 @@ public enum ProseTemplate {
     static func safe(_ value: String, in context: ProseLayout.Context) -> String {
         switch context {
         case .prose: return MarkdownEscaping.inline(value)
-        case .codeSpan: return MarkdownEscaping.singleLine(value).replacingOccurrences(of: "`", with: "'")
-        case .codeBlock, .shell, .python: return MarkdownEscaping.singleLine(value).replacingOccurrences(of: "```", with: "'''")
+        // Scalar by scalar: a backtick followed by a combining mark is still a backtick to Markdown.
+        case .codeSpan: return replacingFenceCharacters(in: MarkdownEscaping.singleLine(value), minimumRun: 1)
+        case .codeBlock, .shell, .python: return replacingFenceCharacters(in: MarkdownEscaping.singleLine(value), minimumRun: 3)
         }
+    }
+
+    /// `text` with every run of at least `minimumRun` backticks (or tildes, for runs of three or more)
+    /// turned into apostrophes (hyphens), read scalar by scalar: a code span cannot be closed
+    /// (`minimumRun` 1) and no fence can be opened or closed (3).
+    static func replacingFenceCharacters(in text: String, minimumRun: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let replaceable = scalar == "`" || (scalar == "~" && minimumRun >= 3)
+            guard replaceable else { result.append(scalar); index += 1; continue }
+            var end = index
+            while end < scalars.count, scalars[end] == scalar { end += 1 }
+            let run = end - index
+            let replacement: Unicode.Scalar = run >= minimumRun ? (scalar == "`" ? "'" : "-") : scalar
+            for _ in 0..<run { result.append(replacement) }
+            index = end
+        }
+        return String(result)
     }
 }

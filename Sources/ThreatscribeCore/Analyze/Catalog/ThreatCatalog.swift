@@ -36,7 +36,7 @@ public struct ThreatCatalog: Sendable {
             switch parsed {
             case .entry(let entry)?:
                 if let existing = entries[entry.id] {
-                    diagnostics.append(Diagnostic(.error, "duplicate entry id `\(entry.id)` (first defined at \(existing.location))", at: entry.location))
+                    diagnostics.append(Diagnostic(.error, "duplicate entry id `\(DiagnosticText.excerpt(entry.id))` (first defined at \(existing.location))", at: entry.location))
                 } else {
                     entries[entry.id] = entry
                 }
@@ -50,7 +50,7 @@ public struct ThreatCatalog: Sendable {
         for override in overrides {
             guard entries[override.id] != nil else {
                 let hint = Suggestion.closest(to: override.id, in: Array(entries.keys)).map { "; did you mean `\($0)`?" } ?? ""
-                diagnostics.append(Diagnostic(.error, "override names unknown entry `\(override.id)`\(hint)", at: override.location))
+                diagnostics.append(Diagnostic(.error, "override names unknown entry `\(DiagnosticText.excerpt(override.id))`\(hint)", at: override.location))
                 continue
             }
             if override.disabled {

@@ -3,12 +3,12 @@ import Yams
 /// Reads typed fields from a YAML mapping node, collecting a located diagnostic for every problem.
 struct YAMLFieldReader {
     let file: String
-    private let lines: [Substring]
+    private let lines: [[Unicode.Scalar]]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = SourceLines.lines(of: text)
     }
 
     func location(of node: Node?) -> SourceLocation {
@@ -37,10 +37,10 @@ struct YAMLFieldReader {
             }
             guard allowed.contains(name) else {
                 let hint = Suggestion.closest(to: name, in: allowed).map { "; did you mean `\($0)`?" } ?? ""
-                error("unknown key `\(name)` in \(context)\(hint)", at: key)
+                error("unknown key `\(DiagnosticText.excerpt(name))` in \(context)\(hint)", at: key)
                 continue
             }
-            if result[name] != nil { error("duplicate key `\(name)` in \(context)", at: key) }
+            if result[name] != nil { error("duplicate key `\(DiagnosticText.excerpt(name))` in \(context)", at: key) }
             result[name] = (key, value)
         }
         return result
@@ -107,7 +107,9 @@ struct YAMLFieldReader {
             let lineIndex = prefix.filter { $0 == "\n" }.count
             let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0)
             let line = base.line + 1 + lineIndex
-            let indent = line - 1 < lines.count ? lines[line - 1].prefix { $0 == " " }.count : 0
+            // Columns in the scalar count from the block's indentation, set by its first content line.
+            let firstContent = lines.indices.dropFirst(base.line).first { !lines[$0].allSatisfy { $0 == " " } }
+            let indent = firstContent.map { lines[$0].prefix { $0 == " " }.count } ?? 0
             return SourceLocation(file: file, line: line, column: indent + 1 + column)
         }
     }

@@ -36,7 +36,7 @@ public struct ConditionChecker {
                 let globals = vocabulary.globalScopeNames
                 let hint = Suggestion.closest(to: scopeName, in: globals + [scope.name]).map { "; did you mean `\($0)`?" } ?? ""
                 throw ConditionError(
-                    message: "unknown scope `\(scopeName)`: a condition may name its own scope `\(scope.name)` or the global scopes \(globals.map { "`\($0)`" }.joined(separator: ", "))\(hint)",
+                    message: "unknown scope `\(DiagnosticText.excerpt(scopeName))`: a condition may name its own scope `\(scope.name)` or the global scopes \(globals.map { "`\($0)`" }.joined(separator: ", "))\(hint)",
                     offset: offset)
             }
             target = named
@@ -45,7 +45,7 @@ public struct ConditionChecker {
         }
         guard let found = target.field(named: field) else {
             let hint = Suggestion.closest(to: field, in: target.fields.map(\.name)).map { "; did you mean `\($0)`?" } ?? ""
-            throw ConditionError(message: "unknown fact `\(field)` in scope `\(target.name)`\(hint)", offset: offset)
+            throw ConditionError(message: "unknown fact `\(DiagnosticText.excerpt(field))` in scope `\(target.name)`\(hint)", offset: offset)
         }
         return (target, found)
     }

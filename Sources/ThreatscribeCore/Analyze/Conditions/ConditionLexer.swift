@@ -7,11 +7,15 @@ struct ConditionToken: Equatable {
 
 /// Splits a condition into tokens, keeping each token's offset for error positions.
 enum ConditionLexer {
-    static func tokens(in text: String) throws(ConditionError) -> [ConditionToken] {
+    /// The tokens of `text`; more than `limit` tokens (without the end) is an error at the first one too many.
+    static func tokens(in text: String, limit: Int = .max) throws(ConditionError) -> [ConditionToken] {
         let characters = Array(text)
         var tokens: [ConditionToken] = []
         var index = 0
         while index < characters.count {
+            if tokens.count > limit, let extra = tokens.last {
+                throw ConditionError(message: "the condition has more than \(limit) tokens; threatscribe refuses to read it (split it into several entries)", offset: extra.offset)
+            }
             let character = characters[index]
             let start = index
             if character.isWhitespace {

@@ -14,15 +14,24 @@ public struct ConditionError: Error, Sendable, Equatable {
 ///     compare := operand (("==" | "!=" | "<" | "<=" | ">" | ">=" | "contains" | "in") operand)?
 ///     operand := name ("." name)? | "count(" name ")" | "known(" name ")"
 ///              | "string" | 'string' | integer | true | false | "[" literal ("," literal)* "]" | "(" expr ")"
+///
+/// A condition has at most ``maxTokens`` tokens and nests `not` and parentheses at most ``maxDepth``
+/// deep, so parsing, checking, evaluating and freeing it never recurse far.
 public struct ConditionParser {
+    /// The most tokens one condition may have.
+    public static let maxTokens = 1_000
+    /// The deepest nesting of `not` and parentheses.
+    public static let maxDepth = 50
+
     private var tokens: [ConditionToken]
     private var position = 0
+    private var depth = 0
 
     public static func parse(_ text: String) throws(ConditionError) -> Condition {
-        var parser = ConditionParser(tokens: try ConditionLexer.tokens(in: text))
+        var parser = ConditionParser(tokens: try ConditionLexer.tokens(in: text, limit: maxTokens))
         let condition = try parser.parseOr()
         guard parser.current.kind == .end else {
-            throw ConditionError(message: "unexpected `\(parser.current.text)`", offset: parser.current.offset)
+            throw ConditionError(message: "unexpected `\(DiagnosticText.excerpt(parser.current.text))`", offset: parser.current.offset)
         }
         return condition
     }
@@ -45,7 +54,7 @@ public struct ConditionParser {
 
     private mutating func expect(_ kind: ConditionToken.Kind, _ what: String) throws(ConditionError) -> ConditionToken {
         guard current.kind == kind else {
-            let found = current.kind == .end ? "end of condition" : "`\(current.text)`"
+            let found = current.kind == .end ? "end of condition" : "`\(DiagnosticText.excerpt(current.text))`"
             throw ConditionError(message: "expected \(what), found \(found)", offset: current.offset)
         }
         return advance()
@@ -64,12 +73,27 @@ public struct ConditionParser {
     }
 
     private mutating func parseNot() throws(ConditionError) -> Condition {
-        if accept(word: "not") { return .not(try parseNot()) }
+        if current.kind == .word, current.text == "not" {
+            try enterNesting()
+            defer { depth -= 1 }
+            _ = advance()
+            return .not(try parseNot())
+        }
         return try parseComparison()
+    }
+
+    /// One level deeper into `not` or parentheses, at the current token.
+    private mutating func enterNesting() throws(ConditionError) {
+        guard depth < Self.maxDepth else {
+            throw ConditionError(message: "the condition nests `not` and parentheses deeper than \(Self.maxDepth) levels; threatscribe refuses to read it", offset: current.offset)
+        }
+        depth += 1
     }
 
     private mutating func parseComparison() throws(ConditionError) -> Condition {
         if current.kind == .openParen {
+            try enterNesting()
+            defer { depth -= 1 }
             _ = advance()
             let inner = try parseOr()
             _ = try expect(.closeParen, "`)`")
@@ -117,7 +141,7 @@ public struct ConditionParser {
             case "true": return .bool(true)
             case "false": return .bool(false)
             case "and", "or", "not", "contains", "in":
-                throw ConditionError(message: "expected a value, found `\(token.text)`", offset: token.offset)
+                throw ConditionError(message: "expected a value, found `\(DiagnosticText.excerpt(token.text))`", offset: token.offset)
             case "count", "known":
                 guard current.kind == .openParen else { break }
                 _ = advance()
@@ -128,7 +152,7 @@ public struct ConditionParser {
             }
             return try parseName(startingWith: token)
         default:
-            let found = token.kind == .end ? "end of condition" : "`\(token.text)`"
+            let found = token.kind == .end ? "end of condition" : "`\(DiagnosticText.excerpt(token.text))`"
             throw ConditionError(message: "expected a value, found \(found)", offset: token.offset)
         }
     }

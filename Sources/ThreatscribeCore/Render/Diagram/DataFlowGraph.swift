@@ -42,7 +42,7 @@ struct DataFlowGraph: Equatable {
         }
         add("api", .api, model.system.name + " (API)")
         for store in model.dataStores ?? [] {
-            add(store.id, .store, [store.name ?? store.id, store.type].compactMap { $0 }.joined(separator: " — "))
+            add(store.id, .store, [store.name ?? store.id, store.type?.rawValue].compactMap { $0 }.joined(separator: " — "))
         }
         for service in model.externalServices ?? [] {
             add(service.id, .service, service.name ?? service.id)

@@ -1,60 +1,76 @@
-import Foundation
-
 /// How model strings are made safe for GitHub-flavoured Markdown.
+///
+/// Every function reads Unicode scalars, never `Character`s (see `Escaping`): CommonMark reads a `<`
+/// or a backtick whatever combining mark or Prepend character stands next to it.
 enum MarkdownEscaping {
     /// Inline text: a model string can neither start a block, nor open emphasis, links, code, HTML
     /// or entities, nor end a table cell or a line.
     static func inline(_ text: String) -> String {
-        let flat = singleLine(text)
-        var result = ""
-        result.reserveCapacity(flat.count)
-        let characters = Array(flat)
-        for (index, character) in characters.enumerated() {
-            if needsEscape(character, at: index, in: characters) { result.append("\\") }
-            result.append(character)
+        let scalars = Array(singleLine(text).unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count)
+        for index in scalars.indices {
+            if needsEscape(at: index, in: scalars) { result.append("\\") }
+            result.append(scalars[index])
         }
-        return result
+        return String(result)
     }
 
-    private static func needsEscape(_ character: Character, at index: Int, in characters: [Character]) -> Bool {
-        let previous = index > 0 ? characters[index - 1] : " "
-        let next = index + 1 < characters.count ? characters[index + 1] : " "
-        switch character {
+    private static func needsEscape(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        let previous: Unicode.Scalar = index > 0 ? scalars[index - 1] : " "
+        let next: Unicode.Scalar = index + 1 < scalars.count ? scalars[index + 1] : " "
+        // Only spaces before it: the value may start a line, where a block can begin.
+        let startsLine = scalars[..<index].allSatisfy { $0 == " " }
+        switch scalars[index] {
         case "\\", "`", "*", "[", "]", "<", ">", "|", "~":
             return true
         case "_":
             // Inside a word (`allow_origins`) GFM never reads `_` as emphasis.
-            return !(previous.isLetter || previous.isNumber) || !(next.isLetter || next.isNumber)
+            return !(isAlphanumeric(previous) && isAlphanumeric(next))
         case "&":
             // Only where it could start an entity such as `&lt;`.
-            return next.isLetter || next.isNumber || next == "#"
+            return isAlphanumeric(next) || next == "#"
         case "#", "-", "+", "=":
             // A heading, list item or setext underline when the value starts a line.
-            return index == 0
+            return startsLine
         case ".", ")":
             // An ordered list marker: digits at the start, then `.` or `)` and a space.
-            return index > 0 && characters[..<index].allSatisfy(\.isNumber) && next == " "
+            let digits = scalars[..<index].drop { $0 == " " }
+            return !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) } && next == " "
         default:
             return false
+        }
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: true
+        default: scalar.properties.isAlphabetic
         }
     }
 
     /// A code span that shows `text` verbatim; `inTable` escapes `|`, which GFM tables split on
     /// even inside code.
     static func codeSpan(_ text: String, inTable: Bool = false) -> String {
-        var body = singleLine(text)
-        if inTable { body = body.replacingOccurrences(of: "|", with: "\\|") }
-        if body.isEmpty { return "` `" }
+        var body = String.UnicodeScalarView()
+        for scalar in singleLine(text).unicodeScalars {
+            if inTable && scalar == "|" { body.append("\\") }
+            body.append(scalar)
+        }
+        guard let first = body.first, let last = body.last else { return "` `" }
         let fence = String(repeating: "`", count: longestRun(of: "`", in: body) + 1)
-        let padded = body.first == "`" || body.last == "`" || body.first == " " && body.last == " "
-            ? " \(body) " : body
-        return fence + padded + fence
+        let isAllSpaces = body.allSatisfy { $0 == " " }
+        let padded = first == "`" || last == "`" || (first == " " && last == " " && !isAllSpaces)
+        let content = String(body)
+        return fence + (padded ? " \(content) " : content) + fence
     }
 
-    /// A fenced code block (with a trailing newline) that shows `text` verbatim.
+    /// A fenced code block (with a trailing newline) that shows `text` verbatim: the fence is longer
+    /// than any backtick run in the text, so no line of it closes the block, and the closing fence
+    /// does.
     static func fencedBlock(_ text: String, language: String = "") -> String {
-        let body = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: body) + 1))
+        let body = MarkdownFence.lines(of: text).map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+        let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: body.unicodeScalars) + 1))
         let ending = body.hasSuffix("\n") ? "" : "\n"
         return "\(fence)\(language)\n\(body)\(ending)\(fence)\n"
     }
@@ -62,87 +78,98 @@ enum MarkdownEscaping {
     /// Markdown prose in which every `<` outside code spans and fenced blocks is backslash-escaped,
     /// so neither the catalog nor a model value filled into it can open raw HTML; a fenced block
     /// left open is closed.
+    ///
+    /// Fences are found as CommonMark finds them (`MarkdownFence`). A non-blank line indented less
+    /// than the fence that is open may end the list item holding that fence, so it is treated as
+    /// outside the fence: at worst a `<` in code shows a backslash, never raw HTML.
     static func neutralizingHTML(in prose: String) -> String {
-        var result = ""
-        var fence: Substring?
-        for (number, line) in prose.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if number > 0 { result += "\n" }
-            let indentless = line.drop { $0 == " " }
-            let run = indentless.prefix { $0 == "`" || $0 == "~" }
+        var lines: [String] = []
+        var fence: MarkdownFence?
+        for line in MarkdownFence.lines(of: prose) {
             if let open = fence {
-                result += line
-                if run.count >= open.count, run.first == open.first, indentless.dropFirst(run.count).allSatisfy(\.isWhitespace) { fence = nil }
+                if open.isClosed(by: line) {
+                    fence = nil
+                    lines.append(String(String.UnicodeScalarView(line)))
+                    continue
+                }
+                let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+                if isBlank || line.prefix(while: { $0 == " " }).count >= open.indent {
+                    lines.append(String(String.UnicodeScalarView(line)))
+                    continue
+                }
+                fence = nil
+            }
+            if let opening = MarkdownFence.opening(line) {
+                fence = opening
+                lines.append(String(String.UnicodeScalarView(line)))
                 continue
             }
-            if run.count >= 3, run.allSatisfy({ $0 == run.first }) {
-                fence = run
-                result += line
-                continue
-            }
-            result += escapingAngleBrackets(outsideCodeSpansIn: line)
+            lines.append(escapingAngleBrackets(outsideCodeSpansIn: line))
         }
         // A fence left open would swallow the rest of the report.
-        if let open = fence { result += "\n" + open }
-        return result
+        if let open = fence { lines.append(open.closingLine) }
+        return lines.joined(separator: "\n")
     }
 
-    private static func escapingAngleBrackets(outsideCodeSpansIn line: Substring) -> String {
-        let characters = Array(line)
-        var result = ""
+    /// `<` backslash-escaped unless it is already escaped or inside a code span. A code span runs from
+    /// an unescaped backtick run to the next run of exactly the same length, as CommonMark has it;
+    /// otherwise the backticks are text.
+    private static func escapingAngleBrackets(outsideCodeSpansIn line: [Unicode.Scalar]) -> String {
+        var result = String.UnicodeScalarView()
         var index = 0
         var backslashes = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "`" && backslashes % 2 == 0 {
-                let run = characters[index...].prefix { $0 == "`" }.count
-                // A code span runs to the next run of exactly the same length; otherwise the backticks are text.
-                var search = index + run
+        func run(at start: Int) -> Int { line[start...].prefix { $0 == "`" }.count }
+        while index < line.count {
+            let scalar = line[index]
+            if scalar == "`" && backslashes % 2 == 0 {
+                let length = run(at: index)
+                var search = index + length
                 var closing: Int?
-                while search < characters.count {
-                    if characters[search] == "`" {
-                        let length = characters[search...].prefix { $0 == "`" }.count
-                        if length == run { closing = search; break }
-                        search += length
+                while search < line.count {
+                    if line[search] == "`" {
+                        let candidate = run(at: search)
+                        if candidate == length { closing = search; break }
+                        search += candidate
                     } else {
                         search += 1
                     }
                 }
-                let end = (closing ?? index) + run
-                result += String(characters[index..<end])
+                let end = (closing ?? index) + length
+                result.append(contentsOf: line[index..<end])
                 index = end
                 backslashes = 0
                 continue
             }
-            if character == "<" && backslashes % 2 == 0 { result += "\\" }
-            result.append(character)
-            backslashes = character == "\\" ? backslashes + 1 : 0
+            if scalar == "<" && backslashes % 2 == 0 { result.append("\\") }
+            result.append(scalar)
+            backslashes = scalar == "\\" ? backslashes + 1 : 0
             index += 1
         }
-        return result
+        return String(result)
     }
 
     /// Line breaks and tabs become spaces; other control characters are dropped.
     static func singleLine(_ text: String) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": result.unicodeScalars.append(" ")
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": result.append(" ")
             default:
                 if scalar.properties.generalCategory == .control { continue }
-                result.unicodeScalars.append(scalar)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
-    private static func longestRun(of character: Character, in text: String) -> Int {
+    /// The longest run of `scalar` in `scalars`.
+    static func longestRun(of scalar: Unicode.Scalar, in scalars: some Sequence<Unicode.Scalar>) -> Int {
         var longest = 0
         var current = 0
-        for each in text {
-            current = each == character ? current + 1 : 0
+        for each in scalars {
+            current = each == scalar ? current + 1 : 0
             longest = max(longest, current)
         }
         return longest
     }
 }
-

@@ -22,27 +22,26 @@ enum ProseHTML {
 
     /// Private-use characters standing in for the characters HTML gives meaning to, and the entity
     /// each becomes.
-    static let placeholders: [Character: String] = [
+    static let placeholders: [Unicode.Scalar: String] = [
         "\u{F8F0}": "&amp;", "\u{F8F1}": "&lt;", "\u{F8F2}": "&gt;", "\u{F8F3}": "&quot;", "\u{F8F4}": "&#39;",
     ]
 
-    private static let shields: [Character: Character] = [
+    private static let shields: [Unicode.Scalar: Unicode.Scalar] = [
         "&": "\u{F8F0}", "<": "\u{F8F1}", ">": "\u{F8F2}", "\"": "\u{F8F3}", "'": "\u{F8F4}",
     ]
 
+    /// Every `&`, `<`, `>`, `"` and `'` scalar swapped for its placeholder; a placeholder already in
+    /// the text becomes U+FFFD. Scalar by scalar, so no combining mark or Prepend character hides one.
     private static func shield(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            if placeholders[character] != nil {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if placeholders[scalar] != nil {
                 result.append("\u{FFFD}")
-            } else if let shield = shields[character] {
-                result.append(shield)
             } else {
-                result.append(character)
+                result.append(shields[scalar] ?? scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// Paragraph lines joined with spaces, as Markdown reads them. Ink starts a new paragraph at a
@@ -88,24 +87,7 @@ enum ProseHTML {
         text.components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
-            .map { "<p>" + escapedXML($0) + "</p>" }
+            .map { "<p>" + HTMLEscaping.text($0) + "</p>" }
             .joined(separator: "\n")
     }
-}
-
-/// `text` with `&`, `<`, `>`, `"` and `'` escaped for XML text and attribute values.
-func escapedXML(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.count)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(character)
-        }
-    }
-    return result
 }

@@ -1,31 +1,33 @@
 /// An HTML fragment from Ink, checked and rewritten into well-formed XHTML.
 ///
 /// Only the elements Ink emits are accepted, each tag must close in order, and every attribute is
-/// `name="value"`. `nil` when the input is anything else.
+/// `name="value"`. `nil` when the input is anything else. The scan reads Unicode scalars, so a
+/// combining mark or Prepend character next to `<`, `>`, `&` or `"` cannot hide it (see `Escaping`).
 struct XHTMLFragment {
     /// The rewritten fragment.
     let text: String
 
-    init?(sanitizing html: String, placeholders: [Character: String]) {
-        var output = ""
+    init?(sanitizing html: String, placeholders: [Unicode.Scalar: String]) {
+        let scalars = Array(html.unicodeScalars)
+        var output = String.UnicodeScalarView()
         var open: [String] = []
-        var index = html.startIndex
-        while index < html.endIndex {
-            let character = html[index]
-            if character == "<" {
-                guard let close = html[index...].firstIndex(of: ">"),
-                      let tag = Self.rewrite(tag: html[html.index(after: index)..<close], open: &open, placeholders: placeholders)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<" {
+                guard let close = scalars[index...].firstIndex(of: ">"),
+                      let tag = Self.rewrite(tag: scalars[(index + 1)..<close], open: &open, placeholders: placeholders)
                 else { return nil }
-                output += tag
-                index = html.index(after: close)
+                output.append(contentsOf: tag.unicodeScalars)
+                index = close + 1
                 continue
             }
-            if character == "&" || character == ">" { return nil }
-            output += placeholders[character] ?? String(character)
-            index = html.index(after: index)
+            if scalar == "&" || scalar == ">" { return nil }
+            output.append(contentsOf: Self.escaped([scalar], placeholders: placeholders).unicodeScalars)
+            index += 1
         }
         guard open.isEmpty else { return nil }
-        text = output
+        text = String(output)
     }
 
     private static let elements: Set<String> = [
@@ -35,30 +37,47 @@ struct XHTMLFragment {
     private static let voidElements: Set<String> = ["br", "hr"]
     private static let attributes: Set<String> = ["href", "src", "alt", "title", "class", "start", "align"]
 
+    /// Text or an attribute value: placeholders become their entities, everything else goes through
+    /// `HTMLEscaping.attribute` (which also replaces XML-illegal characters).
+    private static func escaped(_ scalars: some Sequence<Unicode.Scalar>, placeholders: [Unicode.Scalar: String]) -> String {
+        var result = ""
+        for scalar in scalars {
+            result += placeholders[scalar] ?? HTMLEscaping.attribute(String(scalar))
+        }
+        return result
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
     /// The tag rewritten, or `nil` when it is not one Ink writes.
-    private static func rewrite(tag body: Substring, open: inout [String], placeholders: [Character: String]) -> String? {
+    private static func rewrite(tag body: ArraySlice<Unicode.Scalar>, open: inout [String], placeholders: [Unicode.Scalar: String]) -> String? {
         if body.first == "/" {
-            let name = String(body.dropFirst())
+            let name = String(String.UnicodeScalarView(body.dropFirst()))
             guard open.popLast() == name else { return nil }
             return "</\(name)>"
         }
         var rest = body
         if rest.last == "/" { rest = rest.dropLast() }
-        let name = String(rest.prefix { $0.isLetter || $0.isNumber })
-        if name == "img" { return image(rest.dropFirst(name.count), placeholders: placeholders) }
+        let nameScalars = rest.prefix(while: isASCIIAlphanumeric)
+        let name = String(String.UnicodeScalarView(nameScalars))
+        rest = rest.dropFirst(nameScalars.count)
+        if name == "img" { return image(rest, placeholders: placeholders) }
         guard elements.contains(name) else { return nil }
-        rest = rest.dropFirst(name.count)
         var tag = "<" + name
         while let start = rest.firstIndex(where: { $0 != " " }) {
             rest = rest[start...]
-            guard let equals = rest.firstIndex(of: "="), rest[rest.index(after: equals)...].first == "\"" else { return nil }
-            let attribute = String(rest[..<equals])
-            let valueStart = rest.index(equals, offsetBy: 2)
+            guard let equals = rest.firstIndex(of: "="), rest[(equals + 1)...].first == "\"" else { return nil }
+            let attribute = String(String.UnicodeScalarView(rest[..<equals]))
+            let valueStart = equals + 2
             guard attributes.contains(attribute), let valueEnd = rest[valueStart...].firstIndex(of: "\"") else { return nil }
-            var value = String(rest[valueStart..<valueEnd])
-            if attribute == "href" || attribute == "src", !isSafeURL(value) { value = "#" }
-            tag += " \(attribute)=\"" + value.map { placeholders[$0] ?? escapedXML(String($0)) }.joined() + "\""
-            rest = rest[rest.index(after: valueEnd)...]
+            var value = rest[valueStart..<valueEnd]
+            if attribute == "href" || attribute == "src", !HTMLEscaping.isSafeURL(String(String.UnicodeScalarView(value))) {
+                value = ["#"]
+            }
+            tag += " \(attribute)=\"" + escaped(value, placeholders: placeholders) + "\""
+            rest = rest[(valueEnd + 1)...]
         }
         if voidElements.contains(name) { return tag + "/>" }
         open.append(name)
@@ -66,20 +85,10 @@ struct XHTMLFragment {
     }
 
     /// An image would be a request to somewhere else: it is shown as its alt text instead.
-    private static func image(_ attributes: Substring, placeholders: [Character: String]) -> String? {
-        guard let start = attributes.range(of: " alt=\"") else { return "[image]" }
-        let value = attributes[start.upperBound...].prefix { $0 != "\"" }
-        return "[image: " + value.map { placeholders[$0] ?? escapedXML(String($0)) }.joined() + "]"
-    }
-
-    /// Whether a link target is `http(s):`, `mailto:`, a fragment or relative; anything else
-    /// (`javascript:`, `data:`, `vbscript:`…) is not.
-    static func isSafeURL(_ value: String) -> Bool {
-        let compact = String(value.unicodeScalars.filter { !($0.properties.isWhitespace || $0.properties.generalCategory == .control) }
-            .map(Character.init)).lowercased()
-        guard let colon = compact.firstIndex(of: ":") else { return true }
-        let scheme = compact[..<colon]
-        if scheme.contains(where: { "/?#".contains($0) }) { return true }
-        return ["http", "https", "mailto"].contains(String(scheme))
+    private static func image(_ attributes: ArraySlice<Unicode.Scalar>, placeholders: [Unicode.Scalar: String]) -> String? {
+        let marker = Array(" alt=\"".unicodeScalars)
+        guard let start = attributes.indices.first(where: { attributes[$0...].starts(with: marker) }) else { return "[image]" }
+        let value = attributes[(start + marker.count)...].prefix { $0 != "\"" }
+        return "[image: " + escaped(value, placeholders: placeholders) + "]"
     }
 }

@@ -62,7 +62,7 @@ enum ComponentFacts {
             FactView(label: "docs_url", value: route(app.docsUrl, "/docs"), isKnown: true),
             FactView(label: "redoc_url", value: route(app.redocUrl, "/redoc"), isKnown: true),
             FactView(label: "openapi_url", value: route(app.openapiUrl, "/openapi.json"), isKnown: true),
-            FactView.make("Docs authentication", app.docsAuth, missing: "whether the docs require authentication"),
+            FactView.make("Docs authentication", app.docsAuth?.rawValue, missing: "whether the docs require authentication"),
             FactView.make("Docs assets", app.docsAssets?.rawValue, missing: "where the docs load their assets from"),
             FactView(label: "Sensitive text in the schema", value: (app.openapiSensitiveText ?? []).isEmpty ? "none stated" : app.openapiSensitiveText!.joined(separator: "; "), isKnown: true),
         ]

@@ -25,7 +25,7 @@ extension FindingView {
                 FactView(label: "ASVS 5.0.0", value: list(finding.asvs5), isKnown: true),
                 FactView(label: "ASVS 4.0.3", value: list(finding.asvs4), isKnown: true),
                 FactView(label: "NIST SP 800-53", value: list(finding.nist80053), isKnown: true),
-            ],
+            ] + Self.trackingFacts(finding),
             environmentList: list(finding.environments),
             evidence: finding.evidence.map(EvidenceView.init),
             description: Prose(finding.description),
@@ -36,6 +36,22 @@ extension FindingView {
             references: finding.references.map(ReferenceView.init),
             hasReferences: !finding.references.isEmpty
         )
+    }
+
+    /// "Tracking" and "Residual risk" rows, when a tracking file names the finding.
+    static func trackingFacts(_ finding: Finding) -> [FactView] {
+        guard let tracking = finding.tracking else { return [] }
+        var status = tracking.status.rawValue
+        if let expires = tracking.expires {
+            status += tracking.isExpired ? " — EXPIRED on \(expires): the finding is open again" : " until \(expires)"
+        }
+        let details = [tracking.justification, tracking.ticket.map { "ticket \($0)" }, tracking.owner.map { "owner \($0)" },
+                       tracking.date.map { "decided \($0)" }].compactMap { $0 }
+        if !details.isEmpty { status += " (\(details.joined(separator: "; ")))" }
+        return [
+            FactView(label: "Tracking", value: status, isKnown: true),
+            FactView(label: "Residual risk", value: tracking.residualRisk(of: finding.severity)?.label ?? "None", isKnown: true),
+        ]
     }
 
     /// `7.0`: one decimal, no locale.
@@ -59,11 +75,10 @@ extension EvidenceView {
 }
 
 extension ReferenceView {
+    /// A link only for an `http(s)` URL that can end neither the `href` nor a Markdown autolink
+    /// (`HTMLEscaping.webURL`, checked on Unicode scalars); anything else is shown as text.
     init(_ reference: String) {
-        let lower = reference.lowercased()
-        let isWeb = (lower.hasPrefix("https://") || lower.hasPrefix("http://"))
-            && !reference.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
-        self.init(text: reference, url: isWeb ? reference : nil)
+        self.init(text: reference, url: HTMLEscaping.webURL(reference))
     }
 }
 

@@ -1,0 +1,46 @@
+import Testing
+@testable import ThreatscribeCore
+
+/// A template that includes itself (issue 7) is an error naming the template and the tag, found when the
+/// templates are loaded, instead of a renderer that recurses until the stack overflows.
+@Suite struct TemplateRecursionTests {
+    func renderError(_ templates: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
+        let overlay = ReportFixture.templates.overlaid(with: templates)
+        let clock = ContinuousClock()
+        var message: String?
+        let elapsed = clock.measure {
+            do { _ = try renderReport(ReportFixture.report(), formats: [.markdown, .html], templates: overlay) } catch {
+                message = "\(error)"
+            }
+        }
+        #expect(elapsed < .seconds(1), sourceLocation: sourceLocation)
+        return message
+    }
+
+    @Test func aPartialIncludingItselfIsRefused() {
+        #expect(renderError(["Templates/partials/finding-link.md.mustache": "x\n  {{> partials/finding-link.md }}\n"]) ==
+            "Templates/partials/finding-link.md.mustache:2:3: template error: the template includes itself (`partials/finding-link.md` → `partials/finding-link.md`); a report would never end")
+    }
+
+    @Test func aCycleThroughOtherTemplatesAndChangedDelimitersIsRefused() {
+        let message = renderError([
+            "Templates/partials/finding-link.md.mustache": "{{>partials/component.md}}\n",
+            "Templates/partials/component.md.mustache": "a {{=<% %>=}}\n<%> partials/finding-link.md %>\n",
+        ])
+        #expect(message == "Templates/partials/finding-link.md.mustache:1:1: template error: the template includes itself (`partials/component.md` → `partials/finding-link.md` → `partials/component.md`); a report would never end")
+    }
+
+    @Test func aTopLevelTemplateIncludingItselfThroughAParentIsRefused() {
+        let message = renderError(["Templates/threat-model.md.mustache": "{{<threat-model.md}}{{/threat-model.md}}\n"])
+        #expect(message?.hasPrefix("Templates/threat-model.md.mustache:1:1: template error: the template includes itself") == true, "\(String(describing: message))")
+    }
+
+    @Test func dynamicPartialsAreRefused() {
+        #expect(renderError(["Templates/threat-model.md.mustache": "{{>*name}}\n"]) ==
+            "Templates/threat-model.md.mustache:1:1: template syntax error: dynamic partials (`{{>*name}}`) are not supported")
+    }
+
+    @Test func theBuiltInTemplatesHaveNoCycle() {
+        #expect(renderError([:]) == nil)
+    }
+}
