@@ -3,6 +3,7 @@ public enum Component {
     public static let cors = "CORS"
     public static let middleware = "Middleware pipeline"
     public static let routing = "Routing and authorization"
+    public static let capabilities = "Dangerous capabilities"
     public static let authentication = "Security utilities and authentication"
     public static let openAPI = "OpenAPI and documentation exposure"
     public static let errors = "Exception handling and responses"
@@ -20,7 +21,7 @@ public enum Component {
 
     /// Every heading in the order the report shows them.
     public static let ordered = [
-        application, middleware, cors, routing, authentication, openAPI, errors, validation, staticFiles,
+        application, middleware, cors, routing, capabilities, authentication, openAPI, errors, validation, staticFiles,
         templates, webSockets, backgroundTasks, server, dataFlow, deployment, build, dependencies,
     ]
 }

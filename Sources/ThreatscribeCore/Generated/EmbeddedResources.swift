@@ -1120,6 +1120,534 @@ samples:
               verifies: oauth_code
 
 """#,
+        "Catalog/entries/auth/TS-AUTH-012.yaml": #"""
+id: TS-AUTH-012
+title: Credentials of {{subject}} travel in the URL path
+scope: auth
+when: transport == "path" and count(endpoints) > 0
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-522
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-14.2.1]
+asvs_4_0_3: [v4.0.3-3.1.1, v4.0.3-13.1.3]
+nist_800_53: [SC-8, AU-9]
+likelihood:
+  skill_level: 5
+  motive: 6
+  opportunity: 4
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 6
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [transport, type, endpoints, revocable, token_lifetime_seconds]
+description: |
+  The `{{subject}}` mechanism ({{type}}) reads its credential from a segment of the URL path
+  (e.g. `/share/{token}`), so every authenticated URL carries it. The path is logged in full by
+  uvicorn's access log, by the ingress, load balancer and CDN, and stays in browser history,
+  bookmarks and links people paste; with a permissive `Referrer-Policy` it also leaves in the
+  `Referer` header. Endpoints using it: {{endpoints}}.
+impact_description: |
+  Whoever reads those logs or histories replays the URL and acts as its owner until the token
+  expires or is revoked.
+detection: |
+  Fires when the mechanism's `transport` is `path` and some endpoint uses it.
+false_positives: |
+  Capability URLs that are meant to be shared (public share links) and grant read access to one
+  object only; record `revocable: true` and keep the finding as a reminder to scrub logs.
+mitigation: |
+  Send credentials in the `Authorization` header. Where a link must carry a secret (an invitation,
+  a password reset), make it single-use and short-lived, exchange it at a `POST` endpoint for a
+  session, and scrub the path from access logs:
+
+  ```python
+  @router.post("/invitations/accept")
+  async def accept(body: InvitationIn):
+      invitation = invitations.consume(body.token)  # single use, expires in minutes
+      return issue_session(invitation.user)
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{probe_path}}
+  ```
+  After the fix the URL alone must not authenticate (401 or 403); grep the access logs for the
+  token's prefix to confirm nothing new is logged.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Referrer-Policy
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: share_link, type: custom, transport: path}
+      routers:
+        - prefix: /share
+          endpoints:
+            - {path: "/{token}", methods: [GET], auth: share_link}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      routers:
+        - prefix: /share
+          endpoints:
+            - {path: "/{share_id}", methods: [GET], auth: bearer}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-013.yaml": #"""
+id: TS-AUTH-013
+title: The {{subject}} credential cookie lacks the Secure attribute
+scope: auth
+when: transport == "cookie" and cookie_secure == false and (env.is_production or env.uses_https)
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-614
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-3.3.1]
+asvs_4_0_3: [v4.0.3-3.4.1]
+nist_800_53: [SC-8, SC-23]
+likelihood:
+  skill_level: 4
+  motive: 6
+  opportunity: 3
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 1
+  accountability: 7
+confidence: clear-cut
+evidence: [parameter_name, cookie_secure, cookie_same_site, cookie_domain]
+description: |
+  The `{{subject}}` mechanism carries its credential in the cookie `{{parameter_name}}`, set
+  without `Secure`. Browsers then also send it over plain `http://` to the same host: one request
+  on an untrusted network (a link to `http://` the attacker plants, a captive portal) hands the
+  credential to anyone on the path, and an attacker on that network can also set or overwrite it.
+impact_description: |
+  Session hijacking: the captured cookie acts as the user until it expires.
+detection: |
+  Fires when the mechanism's `transport` is `cookie`, `cookie.secure` is `false`, and the
+  environment is production or staging or its base URL uses `https`.
+false_positives: |
+  None when the model is right; HSTS with `includeSubDomains` and preload reduces, but does not
+  remove, the exposure on first visits.
+mitigation: |
+  Set `Secure` (and `HttpOnly`, and `SameSite`) where the cookie is issued:
+
+  ```python
+  response.set_cookie(key={{parameter_name}}, value=token, secure=True, httponly=True, samesite="lax", max_age=3600)
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null {{env.base_url}}{{probe_path}}
+  ```
+  Log in the way the client does and check that the `Set-Cookie` header for the credential
+  carries `Secure`.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie
+  - https://fastapi.tiangolo.com/advanced/response-cookies/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: false, http_only: true, same_site: lax}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.example.com"}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: true, http_only: true, same_site: lax}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-014.yaml": #"""
+id: TS-AUTH-014
+title: The {{subject}} credential cookie is readable by scripts (no HttpOnly)
+scope: auth
+when: transport == "cookie" and cookie_http_only == false
+component: Security utilities and authentication
+stride: [I, S]
+cwe: CWE-1004
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-3.3.4]
+asvs_4_0_3: [v4.0.3-3.4.2]
+nist_800_53: [SC-23]
+likelihood:
+  skill_level: 4
+  motive: 6
+  opportunity: 3
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 5
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 1
+  accountability: 6
+confidence: clear-cut
+evidence: [parameter_name, cookie_http_only, cookie_domain]
+description: |
+  The `{{subject}}` mechanism carries its credential in the cookie `{{parameter_name}}`, set
+  without `HttpOnly`, so `document.cookie` exposes it to every script on the page. One XSS flaw,
+  or one compromised third-party script, reads the credential and sends it away; it then works
+  from the attacker's machine, long after the page is closed.
+impact_description: |
+  Token theft through any script injection, turning a one-page XSS into a lasting account takeover.
+detection: |
+  Fires when the mechanism's `transport` is `cookie` and `cookie.http_only` is `false`.
+false_positives: |
+  Cookies that the front end must read on purpose (a double-submit CSRF token) are not
+  credentials; do not model them as an auth mechanism.
+mitigation: |
+  Set `HttpOnly` where the cookie is issued, and give the front end what it needs to know (the
+  user's name, the expiry) in a response body instead:
+
+  ```python
+  response.set_cookie(key={{parameter_name}}, value=token, httponly=True, secure=True, samesite="lax")
+  ```
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null {{env.base_url}}{{probe_path}}
+  ```
+  Log in the way the client does and check that the credential's `Set-Cookie` header carries
+  `HttpOnly`; in the browser console `document.cookie` must not show it.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie
+  - https://owasp.org/www-community/HttpOnly
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: true, http_only: false}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: token_cookie
+          type: jwt
+          transport: cookie
+          parameter: token
+          cookie: {secure: true, http_only: true}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-015.yaml": #"""
+id: TS-AUTH-015
+title: Authentication {{subject}} is off unless {{enabled_by_setting}} is set
+scope: auth
+when: off_by_default_here and env.may_be_production
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-1188
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-8.2.1]
+asvs_4_0_3: [v4.0.3-4.1.3, v4.0.3-1.4.1]
+nist_800_53: [CM-6, IA-2]
+likelihood:
+  skill_level: 6
+  motive: 8
+  opportunity: 6
+  size: 8
+  ease_of_discovery: 6
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 5
+  accountability: 8
+confidence: judgment
+evidence: [enabled_by_setting, enabled_by_default, enabled, off_by_default_here, endpoints]
+description: |
+  The `{{subject}}` mechanism runs only when the setting `{{enabled_by_setting}}` switches it on,
+  and the shipped default leaves it off. The model does not say that this environment
+  ({{env.name}}) sets it, so a deployment that follows the quick-start serves these endpoints to
+  anyone: {{endpoints}}.
+impact_description: |
+  Every route the mechanism protects is public in a default installation: data, administration
+  and whatever the routes can do to the host.
+detection: |
+  Fires when `enabled_by_default` is `false` and this environment does not set `enabled: true`,
+  in environments that may be production.
+false_positives: |
+  Deployments that always set the variable (record `enabled: true` in that environment's
+  overrides), or services reachable only from localhost by design (record `system.exposure`).
+mitigation: |
+  Make authentication the default and require an explicit setting to turn it off, ideally
+  refusing to start when it is off and the server binds beyond localhost:
+
+  ```python
+  class Settings(BaseSettings):
+      auth_enabled: bool = True  # secure by default
+
+  if not settings.auth_enabled and settings.host not in ("127.0.0.1", "localhost"):
+      raise RuntimeError("authentication is off: bind to localhost or enable it")
+  ```
+validation: |
+  Start the service with its documented default configuration and call an endpoint the mechanism
+  protects without credentials:
+
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{probe_path}}
+  ```
+  Must print `401` or `403`.
+references:
+  - https://cwe.mitre.org/data/definitions/1188.html
+  - https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: basic, type: http_basic, transport: header, enabled_by_setting: AUTH_ENABLED, enabled_by_default: false}
+      routers:
+        - dependencies: [basic]
+          endpoints:
+            - {path: /items, methods: [GET]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: basic, type: http_basic, transport: header, enabled_by_setting: AUTH_ENABLED, enabled_by_default: true}
+      routers:
+        - dependencies: [basic]
+          endpoints:
+            - {path: /items, methods: [GET]}
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: basic, type: http_basic, transport: header, enabled_by_setting: AUTH_ENABLED, enabled_by_default: false}
+      routers:
+        - dependencies: [basic]
+          endpoints:
+            - {path: /items, methods: [GET]}
+      environments:
+        - name: production
+          kind: production
+          overrides:
+            auth:
+              - {id: basic, enabled: true}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-016.yaml": #"""
+id: TS-AUTH-016
+title: The {{subject}} OAuth login callback does not check state
+scope: auth
+when: oauth_described and oauth_checks_state == false and oauth_pkce != true
+component: Security utilities and authentication
+stride: [S, T]
+cwe: CWE-352
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021, A01:2021]
+owasp_top10_2025: [A07:2025, A01:2025]
+asvs_5_0: [v5.0.0-10.2.1, v5.0.0-10.1.2]
+asvs_4_0_3: [v4.0.3-4.2.2]
+nist_800_53: [SC-23, IA-2]
+likelihood:
+  skill_level: 4
+  motive: 6
+  opportunity: 5
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 6
+  awareness: 6
+  intrusion_detection: 9
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 1
+  accountability: 7
+confidence: judgment
+evidence: [oauth_checks_state, oauth_pkce, oauth_callback_path, oauth_redirect_uri_from]
+description: |
+  The `{{subject}}` login runs the OAuth authorization-code flow, but its callback
+  (`{{oauth_callback_path}}`) accepts any `code` without comparing `state` with a value bound to
+  the browser, and the flow uses no PKCE. An attacker starts a login with their own account,
+  stops before the callback, and lures the victim to the callback URL with the attacker's
+  code: the victim is logged in as the attacker (login CSRF), or the attacker's identity is
+  linked to the victim's account.
+impact_description: |
+  The victim works inside the attacker's account (and types data into it), or the attacker gains
+  a lasting login to the victim's account through the linked identity.
+detection: |
+  Fires when the model describes `oauth` with `checks_state: false` and PKCE not in use.
+false_positives: |
+  Flows whose library checks `state` by itself (Authlib's `authorize_access_token` checks it
+  against the session): record `checks_state: true`.
+mitigation: |
+  Bind each login to the browser: store a random `state` (and a PKCE verifier) in the session,
+  and refuse a callback whose `state` differs. Authlib does both:
+
+  ```python
+  @router.get("/oauth/{provider}/login")
+  async def login(provider: str, request: Request):
+      return await oauth.create_client(provider).authorize_redirect(request, settings.oauth_redirect_uri)
+
+  @router.get("/oauth/{provider}/callback")
+  async def callback(provider: str, request: Request):
+      token = await oauth.create_client(provider).authorize_access_token(request)  # checks state
+  ```
+validation: |
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' {{env.base_url}}{{oauth_callback_path}}'?code=ATTACKER_CODE&state=forged'
+  ```
+  Replace the path's parameters first. A callback with a `state` the browser did not start must be
+  refused (400) before the code is exchanged.
+references:
+  - https://datatracker.ietf.org/doc/html/rfc6749#section-10.12
+  - https://datatracker.ietf.org/doc/html/rfc9700
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: oidc
+          type: session_cookie
+          transport: cookie
+          oauth: {checks_state: false, pkce: false, redirect_uri_from: configured, callback_path: /oauth/oidc/callback}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - id: oidc
+          type: session_cookie
+          transport: cookie
+          oauth: {checks_state: true, pkce: true, redirect_uri_from: configured, callback_path: /oauth/oidc/callback}
+
+"""#,
+        "Catalog/entries/auth/TS-AUTH-017.yaml": #"""
+id: TS-AUTH-017
+title: '{{subject}} acts in a tenant the client names without checking membership'
+scope: endpoint
+when: tenant_id_from_client and not checks_tenant_membership
+component: Routing and authorization
+stride: [E, I]
+cwe: CWE-639
+owasp_api_2023: [API1:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-8.4.1, v5.0.0-8.2.2]
+asvs_4_0_3: [v4.0.3-4.2.1]
+nist_800_53: [AC-3, AC-4]
+likelihood:
+  skill_level: 5
+  motive: 8
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 7
+  availability: 3
+  accountability: 7
+confidence: judgment
+controls: [authorization]
+evidence: [path, tenant_id_from, checks_tenant_membership, auth_state]
+description: |
+  `{{subject}}` takes the tenant (organisation, workspace, household) it acts in from the
+  request's {{tenant_id_from}}, and the model does not say the handler checks that the caller
+  belongs to it. Owning an object is a different check: a caller who is a member of tenant A can
+  send tenant B's id and read or change B's data, even when every object check passes inside B.
+impact_description: |
+  Cross-tenant access: one customer reads or changes every other customer's data.
+detection: |
+  Fires when `tenant.id_from` is `path`, `query`, `body` or `header` and `tenant.checks_membership`
+  is not `true`.
+false_positives: |
+  Handlers that check membership in a shared dependency the model does not show: record
+  `checks_membership: true`.
+mitigation: |
+  Resolve the tenant in one dependency that checks membership, and use only its result:
+
+  ```python
+  async def current_org(org_id: UUID, user=Depends(current_user), db=Depends(get_db)) -> Organization:
+      membership = await db.get_membership(user.id, org_id)
+      if membership is None:
+          raise HTTPException(404)
+      return membership.organization
+  ```
+validation: |
+  As a member of one tenant, call the endpoint with another tenant's id:
+
+  ```bash
+  curl -s -o /dev/null -w '%{http_code}\n' -X {{method}} -H 'Authorization: Bearer MEMBER_OF_A' {{env.base_url}}{{path}}
+  ```
+  Put tenant B's id where the endpoint reads it; the call must be refused (403 or 404).
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      routers:
+        - prefix: /api
+          dependencies: [bearer]
+          endpoints:
+            - path: /projects
+              methods: [GET]
+              tenant: {id_from: query}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      routers:
+        - prefix: /api
+          dependencies: [bearer]
+          endpoints:
+            - path: /projects
+              methods: [GET]
+              tenant: {id_from: query, checks_membership: true}
+            - path: /me/projects
+              methods: [GET]
+              tenant: {id_from: token}
+
+"""#,
         "Catalog/entries/background/TS-BG-001.yaml": #"""
 id: TS-BG-001
 title: Background task `{{name}}` processes sensitive data after the response, where failures are silent
@@ -1558,6 +2086,494 @@ samples:
       system: {name: Sample API}
       build: {artifacts_signed: true}
       deployment: {platform: kubernetes}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-001.yaml": #"""
+id: TS-CAP-001
+title: '{{subject}} runs operating-system commands with client input'
+scope: code_execution
+when: runs in ["shell_command", "program_arguments"]
+component: Dangerous capabilities
+stride: [T, E]
+cwe: CWE-78
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-1.2.5]
+asvs_4_0_3: [v4.0.3-5.3.8, v4.0.3-12.3.5]
+nist_800_53: [SI-10, AC-6]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 5
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 7
+  accountability: 7
+confidence: judgment
+evidence: [owner, runs, auth_state]
+description: |
+  `{{owner}}` starts an operating-system command whose line or arguments come from the client
+  (`{{runs}}`). With a shell (`shell=True`, `os.system`, `os.popen`), any `;`, `|`, `$(...)` or
+  backtick in the input runs a second command; without a shell, an argument that starts with `-`
+  can still switch on options of the program (`--output=`, `-o`, `--exec`). The command runs as
+  the service's user, with its environment variables (database URLs, signing keys) and network.
+  Authentication for it: `{{auth_state}}`.
+impact_description: |
+  Remote code execution on the host or container: every secret the process can read, the data
+  stores it connects to, and a foothold inside the network.
+detection: |
+  Fires when the model says `capabilities.runs` is `shell_command` or `program_arguments`:
+  client input reaches a command. `fixed_command` (the client only triggers a fixed command)
+  does not fire.
+false_positives: |
+  A model that marks `program_arguments` where every client value is first matched against a
+  fixed allow-list (an enum of known names) and passed after `--`: record that as
+  `fixed_command`.
+mitigation: |
+  Do not build command lines from request data. Use a library call instead of a program where
+  one exists; otherwise pass a list without a shell, map client input to a fixed allow-list, and
+  end options with `--`:
+
+  ```python
+  import subprocess
+  from enum import Enum
+
+  class Format(str, Enum):
+      png = "png"
+      pdf = "pdf"
+
+  @router.post("/convert")
+  def convert(fmt: Format, user=Depends(require_admin)):
+      subprocess.run(["convert", "--", "input.svg", f"output.{fmt.value}"], check=True, timeout=30, shell=False)
+  ```
+
+  Run the worker with the least privileges it needs (no secrets in its environment, a read-only
+  filesystem, no network where possible).
+validation: |
+  ```bash
+  grep -rnE 'shell=True|os\.system|os\.popen|subprocess\.(run|call|Popen|check_output)|asyncio\.create_subprocess' --include='*.py' .
+  ```
+  Every hit reachable from the request must take no client text, or only values from a fixed
+  allow-list, and must not use a shell.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/OS_Command_Injection_Defense_Cheat_Sheet.html
+  - https://docs.python.org/3/library/subprocess.html#security-considerations
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /utils
+          endpoints:
+            - path: /ping
+              methods: [POST]
+              capabilities: {runs: shell_command}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /utils
+          endpoints:
+            - path: /backup
+              methods: [POST]
+              capabilities: {runs: fixed_command}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-002.yaml": #"""
+id: TS-CAP-002
+title: '{{subject}} runs Python code or objects the client sends'
+scope: code_execution
+when: runs == "python_code"
+component: Dangerous capabilities
+stride: [T, E]
+cwe: CWE-94
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-1.3.2]
+asvs_4_0_3: [v4.0.3-5.2.4]
+nist_800_53: [SI-10, SC-39]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 5
+  size: 5
+  ease_of_discovery: 5
+  ease_of_exploit: 8
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 7
+  accountability: 7
+confidence: judgment
+evidence: [owner, runs, auth_state]
+description: |
+  `{{owner}}` evaluates Python the client controls: `exec`/`eval` of submitted code,
+  `pickle.loads` or `torch.load` of uploaded data, or importing an uploaded module. Python has
+  no sandbox: `__import__("os").system(...)` reaches the host from any expression, and a pickle
+  runs code while it loads. Authentication for it: `{{auth_state}}`.
+impact_description: |
+  Remote code execution in the API process: its secrets, its database connections and the host.
+  Where running user code is the feature (a notebook, a tool runner), everyone who can call the
+  route is effectively an administrator of the host.
+detection: |
+  Fires when the model says `capabilities.runs` is `python_code`.
+false_positives: |
+  Code that runs the submitted program in a separate sandbox (a container or VM per run without
+  the service's secrets and network, such as gVisor or Firecracker): record the sandbox as a
+  claimed control and keep the finding as the accepted risk of the feature.
+mitigation: |
+  Do not `eval`, `exec` or unpickle client data. Parse data formats instead (`json.loads`,
+  `ast.literal_eval` for literals, `safetensors` for model weights). If running user code is the
+  product, run it outside the API process in a disposable sandbox with no secrets, no network and
+  CPU/memory/time limits, and allow it only to roles that are trusted with the host:
+
+  ```python
+  @router.post("/code/run", dependencies=[Security(get_current_user, scopes=["admin"])])
+  async def run_code(body: CodeIn):
+      return await sandbox.run(body.code, timeout=10)  # a separate container, not exec()
+  ```
+validation: |
+  ```bash
+  grep -rnE '\b(eval|exec|compile)\(|pickle\.loads?|torch\.load|marshal\.loads|importlib\.import_module' --include='*.py' .
+  ```
+  No hit may receive request data; a sandboxed runner must not share the API's process,
+  environment or network.
+references:
+  - https://owasp.org/www-community/attacks/Code_Injection
+  - https://docs.python.org/3/library/pickle.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/v1/validate
+          endpoints:
+            - path: /code
+              methods: [POST]
+              auth: none
+              capabilities: {runs: python_code}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/v1/validate
+          endpoints:
+            - path: /code
+              methods: [POST]
+              capabilities: {runs: shell_command}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-003.yaml": #"""
+id: TS-CAP-003
+title: '{{subject}} {{operation}}s server files at a path the client chooses'
+scope: file_access
+when: client_controlled and not confined
+component: Dangerous capabilities
+stride: [I, T]
+cwe: CWE-22
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A01:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-5.3.2]
+asvs_4_0_3: [v4.0.3-12.3.1, v4.0.3-12.3.2]
+nist_800_53: [SI-10, AC-3]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 5
+  accountability: 7
+confidence: judgment
+evidence: [owner, operation, path_from, confined, auth_state]
+description: |
+  `{{owner}}` performs a file `{{operation}}` on the server with a path built from
+  `{{path_from}}`, and the model does not say the code confines it to a directory (confined:
+  `{{confined}}`). `os.path.join(base, name)` and `Path(base) / name` do not confine: a name of
+  `../../etc/passwd` climbs out of `base`, and an absolute name (`/etc/passwd`) replaces `base`
+  entirely. An upload's `filename` is whatever the client's multipart header says, including
+  `../` and absolute paths. Authentication for it: `{{auth_state}}`.
+impact_description: |
+  A read leaks any file the process can open (`.env`, keys, the database file, source); a write
+  plants code or overwrites configuration (remote code execution when a `.py`, template or cron
+  file is reachable); a delete destroys data or the service itself.
+detection: |
+  Fires for each `capabilities.file_access` entry whose `path_from` is `client_path` or
+  `upload_filename` and that is not marked `confined: true`.
+false_positives: |
+  Code that already resolves the final path and checks it stays inside the base directory, or
+  that discards the client's name for a generated one: mark the entry `confined: true` or
+  `path_from: server`.
+mitigation: |
+  Store files under generated names and keep the client's name only as data. Where a client name
+  must address a file, resolve it and check containment before opening:
+
+  ```python
+  from pathlib import Path
+
+  BASE = Path("/srv/uploads").resolve()
+
+  def confined(name: str) -> Path:
+      target = (BASE / name).resolve()
+      if not target.is_relative_to(BASE):
+          raise HTTPException(400, "invalid file name")
+      return target
+  ```
+validation: |
+  ```bash
+  grep -rnE '\.filename|open\(|Path\(|os\.path\.join|shutil\.|os\.remove|unlink\(|FileResponse\(' --include='*.py' .
+  ```
+  Every path that includes request data must pass through a containment check like the one
+  above; a request with `../` in the name must be refused with 400.
+references:
+  - https://owasp.org/www-community/attacks/Path_Traversal
+  - https://cheatsheetseries.owasp.org/cheatsheets/File_Upload_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities:
+                file_access:
+                  - {operation: write, path_from: upload_filename}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities:
+                file_access:
+                  - {operation: write, path_from: upload_filename, confined: true}
+                  - {operation: read, path_from: server}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-004.yaml": #"""
+id: TS-CAP-004
+title: '{{subject}} serves uploaded files from the API origin where browsers render them'
+scope: upload_serving
+when: same_origin and renders_in_browser
+component: Dangerous capabilities
+stride: [T, S]
+cwe: CWE-79
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A03:2021]
+owasp_top10_2025: [A05:2025]
+asvs_5_0: [v5.0.0-5.4.1, v5.0.0-3.2.1]
+asvs_4_0_3: [v4.0.3-12.5.2, v4.0.3-1.12.2]
+nist_800_53: [SI-10, SC-18]
+likelihood:
+  skill_level: 4
+  motive: 7
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 7
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 1
+  accountability: 5
+confidence: judgment
+evidence: [owner, origin, content_type, disposition]
+description: |
+  `{{owner}}` sends files that users uploaded back from the API's own origin, with a
+  `Content-Type` taken from the upload (`{{content_type}}`) and disposition `{{disposition}}`.
+  Starlette's `FileResponse` guesses the type from the file name and sends no
+  `Content-Disposition` unless `filename=` is given, so an uploaded `.html` or `.svg` file opens
+  as a page of the API's origin and its scripts run there: they can call the API with the
+  victim's cookies, read responses, and defeat CORS and CSRF defences.
+impact_description: |
+  Stored cross-site scripting: one uploaded file, opened by another user or an administrator,
+  acts as them in the API (reads their data, changes their account, creates tokens).
+detection: |
+  Fires when `capabilities.serves_uploads.origin` is `api_origin`, the content type is not
+  `fixed` (absent counts as `from_filename`, the `FileResponse` default) and the disposition is
+  not `attachment` (absent counts as `inline`).
+false_positives: |
+  Uploads restricted to checked raster images (the bytes are decoded and re-encoded) and served
+  with that fixed type and `X-Content-Type-Options: nosniff`: record `content_type: fixed`.
+mitigation: |
+  Serve uploads from a separate origin (an object-storage domain or a sandbox domain), or force a
+  download with an inert type and a restrictive policy:
+
+  ```python
+  from fastapi.responses import FileResponse
+
+  @router.get("/files/{file_id}")
+  def download(file_id: UUID, user=Depends(current_user)):
+      stored = files.get_owned(file_id, user)
+      return FileResponse(stored.path, media_type="application/octet-stream", filename=stored.display_name,
+                          headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
+  ```
+validation: |
+  Upload a file named `probe.html` containing `<script>alert(document.domain)</script>`, then
+  fetch it and look at the headers:
+
+  ```bash
+  curl -sI {{env.base_url}}{{path}}
+  ```
+  The response must carry `Content-Disposition: attachment` or an inert `Content-Type`
+  (`application/octet-stream`), or come from another origin.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/File_Upload_Cheat_Sheet.html
+  - https://www.starlette.io/responses/#fileresponse
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/media
+          endpoints:
+            - path: /recipes/{recipe_id}/assets/{file_name}
+              methods: [GET]
+              auth: none
+              capabilities:
+                serves_uploads: {origin: api_origin}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/media
+          endpoints:
+            - path: /recipes/{recipe_id}/assets/{file_name}
+              methods: [GET]
+              capabilities:
+                serves_uploads: {origin: api_origin, content_type: from_filename, disposition: attachment}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/media
+          endpoints:
+            - path: /files/{file_id}
+              methods: [GET]
+              capabilities:
+                serves_uploads: {origin: separate_origin}
+
+"""#,
+        "Catalog/entries/capabilities/TS-CAP-005.yaml": #"""
+id: TS-CAP-005
+title: '{{subject}} accepts uploads without a size limit'
+scope: upload
+when: not size_limited
+component: Dangerous capabilities
+stride: [D]
+cwe: CWE-770
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-5.2.1]
+asvs_4_0_3: [v4.0.3-12.1.1]
+nist_800_53: [SC-5]
+likelihood:
+  skill_level: 6
+  motive: 5
+  opportunity: 6
+  size: 6
+  ease_of_discovery: 6
+  ease_of_exploit: 9
+  awareness: 6
+  intrusion_detection: 5
+impact:
+  confidentiality: 0
+  integrity: 1
+  availability: 7
+  accountability: 3
+confidence: judgment
+evidence: [owner, upload_max_bytes, size_limited]
+description: |
+  `{{owner}}` accepts file uploads and nothing limits their size: no limit in the handler, and
+  no request body limit in the app, the ASGI server or the ingress. Starlette's multipart parser
+  caps form fields (`max_part_size`, 1 MiB) but not files: every uploaded file is spooled to a
+  temporary file on disk, whatever its size, before the handler runs.
+impact_description: |
+  A few large or slow uploads fill the disk (the temporary directory and the storage the handler
+  writes to) and tie up workers: the service, and anything sharing its disk, stops.
+detection: |
+  Fires when `capabilities.accepts_uploads` is true and neither `capabilities.upload_max_bytes`
+  nor `app.max_body_size`, `server.max_body_size` or `deployment.ingress.request_size_limit`
+  is set.
+false_positives: |
+  A limit the model does not record (an ingress `client_max_body_size`, a platform limit). A
+  handler-only limit counts as a limit here, but it acts after Starlette has spooled the whole
+  file to disk: a body limit in front of the app is the one that protects the disk.
+mitigation: |
+  Limit the request body before the app (ingress or proxy), and check the size in the handler
+  while reading:
+
+  ```python
+  MAX_BYTES = 10 * 1024 * 1024
+
+  @router.post("/upload")
+  async def upload(file: UploadFile):
+      if file.size is not None and file.size > MAX_BYTES:
+          raise HTTPException(413, "file too large")
+  ```
+
+  and record the limits in the model (`upload_max_bytes`, `deployment.ingress.request_size_limit`).
+validation: |
+  ```bash
+  head -c 200000000 /dev/zero > /tmp/big.bin
+  curl -s -o /dev/null -w '%{http_code}\n' -F file=@/tmp/big.bin {{env.base_url}}{{path}}
+  ```
+  Must print `413` early (the ingress refuses it) rather than `200` or a timeout.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/File_Upload_Cheat_Sheet.html
+  - https://www.starlette.io/requests/#request-files
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities: {accepts_uploads: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities: {accepts_uploads: true, upload_max_bytes: 10485760}
+    - |
+      system: {name: Sample API}
+      deployment:
+        ingress: {request_size_limit: 10485760}
+      routers:
+        - prefix: /files
+          endpoints:
+            - path: /upload
+              methods: [POST]
+              capabilities: {accepts_uploads: true}
 
 """#,
         "Catalog/entries/cors/TS-CORS-001.yaml": #"""
@@ -4972,6 +5988,114 @@ samples:
         kubernetes: {automount_service_account_token: false}
 
 """#,
+        "Catalog/entries/edge/TS-EDGE-001.yaml": #"""
+id: TS-EDGE-001
+title: The client IP address used for {{security_uses}} can be chosen by the client
+scope: client_ip
+when: spoofable and count(security_uses) > 0
+component: ASGI server
+stride: [S, R]
+cwe: CWE-348
+owasp_api_2023: [API8:2023, API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.3.4, v5.0.0-4.1.3]
+asvs_4_0_3: [v4.0.3-5.1.3]
+nist_800_53: [AU-3, SC-5]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 5
+  size: 6
+  ease_of_discovery: 5
+  ease_of_exploit: 8
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 2
+  integrity: 3
+  availability: 3
+  accountability: 8
+confidence: judgment
+evidence: [headers, read_by, entry, overwritten_headers, used_for, spoof_reason]
+description: |
+  The service takes the client's IP address from {{headers}} ({{read_by}}), and
+  {{spoof_reason}}. Any client can therefore send `X-Forwarded-For: 203.0.113.7` (or the
+  header in question) and be that address for {{security_uses}}.
+impact_description: |
+  Rate limits are evaded by rotating a forged address per request (password guessing goes on
+  unthrottled); IP allow-lists are passed; audit logs record whatever address the attacker chose,
+  or frame someone else.
+detection: |
+  Fires when `client_ip.used_for` names `rate_limiting`, `access_control`, `audit_log` or
+  `session_binding` and the address is client-chosen: a single-valued header
+  (`X-Real-IP`, `True-Client-IP`, `CF-Connecting-IP`) that the ingress does not overwrite, the
+  leftmost `X-Forwarded-For` entry read by the app, or uvicorn with `forwarded_allow_ips="*"`.
+  Headers listed in `deployment.ingress.sets_client_ip_headers` count as overwritten.
+false_positives: |
+  A proxy that overwrites the header but is not recorded in the model; record it in
+  `deployment.ingress.sets_client_ip_headers`. Conversely a `rightmost` entry is only trustworthy
+  when a proxy always appends it: without a proxy it is the client's too.
+mitigation: |
+  Let exactly one layer decide the client address: the ingress overwrites the header with the
+  peer it saw, and uvicorn trusts it only from that ingress:
+
+  ```bash
+  uvicorn app.main:app --proxy-headers --forwarded-allow-ips 10.0.0.5
+  ```
+
+  and use `request.client.host` in the app (slowapi's `get_remote_address`, not `get_ipaddr`)
+  instead of reading the header.
+validation: |
+  ```bash
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    curl -s -o /dev/null -w '%{http_code}\n' -H "X-Forwarded-For: 203.0.113.$i" {{env.base_url}}/
+  done
+  ```
+  Against a rate-limited route (replace `/`), the forged addresses must not reset the limit, and
+  the access and audit logs must show the real address.
+references:
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Forwarded-For
+  - https://www.uvicorn.org/settings/#http
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: app_code
+        used_for: [rate_limiting, audit_log]
+    - |
+      system: {name: Sample API}
+      server: {proxy_headers: true, forwarded_allow_ips: "*"}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: uvicorn_proxy_headers
+        used_for: [rate_limiting]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: app_code
+        used_for: [rate_limiting]
+      deployment:
+        ingress: {sets_client_ip_headers: [x_forwarded_for]}
+    - |
+      system: {name: Sample API}
+      server: {proxy_headers: true, forwarded_allow_ips: "10.0.0.5"}
+      client_ip:
+        headers: [x_forwarded_for]
+        read_by: uvicorn_proxy_headers
+        used_for: [rate_limiting]
+    - |
+      system: {name: Sample API}
+      client_ip:
+        headers: [true_client_ip]
+        read_by: app_code
+        used_for: [display]
+
+"""#,
         "Catalog/entries/errors/TS-ERR-001.yaml": #"""
 id: TS-ERR-001
 title: debug=True returns full tracebacks to clients in {{env.name}}
@@ -6083,6 +7207,16 @@ samples:
       middleware:
         - type: security_headers
           headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.example.com
+    - |
+      system: {name: Sample API}
+      middleware: []
+      deployment:
+        ingress:
+          response_headers: {X-Content-Type-Options: nosniff}
       environments:
         - name: production
           kind: production
@@ -8373,7 +9507,7 @@ samples:
 id: TS-ROUTE-008
 title: '{{subject}} fetches a URL the client supplies (SSRF)'
 scope: endpoint
-when: fetches_user_url
+when: fetches_user_url and not url_fetch_guarded
 component: Routing and authorization
 stride: [I, E]
 cwe: CWE-918
@@ -8398,23 +9532,29 @@ impact:
   availability: 3
   accountability: 7
 confidence: judgment
-evidence: [fetches_user_url, path, auth_state, methods]
+evidence: [fetches_user_url, url_fetch_guard, url_fetch_gap, path, auth_state, methods]
 description: |
   `{{subject}}` makes the server fetch a URL taken from the request (a webhook target, an image
   or feed URL, an import link). The request leaves from inside the deployment, so the caller can
   point it at addresses they cannot reach themselves: `http://169.254.169.254/` (cloud instance
   metadata and credentials), `http://localhost:...` admin ports, cluster-internal services and
   databases, or `file://` and other schemes if the HTTP client supports them. Redirects and DNS
-  rebinding defeat naive host checks. Its authentication state is `{{auth_state}}`.
+  rebinding defeat naive host checks. The guard the model describes is `{{url_fetch_guard}}`:
+  {{url_fetch_gap}}. Its authentication state is `{{auth_state}}`.
 impact_description: |
   Reading internal services and cloud credentials, pivoting into the private network, and using
   the API as a proxy for scanning or attacks.
 detection: |
-  Fires when the model marks an endpoint `fetches_user_url: true`. Judgment: the model does not
-  show whether the code validates the destination.
+  Fires when the model marks an endpoint `fetches_user_url: true` or describes
+  `capabilities.fetches_url`, unless that guard is `host_allowlist` or `resolved_address_check`
+  with redirects off (`follows_redirects: false`) or checked at every hop
+  (`checks_every_redirect: true`). `ip_literal_block` and `scheme_only` do not count: a DNS name
+  that resolves inward passes them.
 false_positives: |
-  Code that already resolves the host, rejects private, loopback and link-local addresses, allows
-  only `https` on port 443, pins the resolved address for the connection and disables redirects.
+  Code that already resolves the host, rejects private, loopback and link-local addresses and
+  disables or re-checks redirects, but whose model does not describe it: describe the guard in
+  `capabilities.fetches_url`. A resolved-address check still leaves a DNS-rebinding window
+  unless the connection uses the checked address.
 mitigation: |
   Validate the destination against an allow-list where possible; otherwise resolve it and reject
   non-public addresses, connect to the checked address, and do not follow redirects:
@@ -8459,6 +9599,15 @@ samples:
         - prefix: /webhooks
           endpoints:
             - {path: /test, methods: [POST], fetches_user_url: true}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /webhooks
+          endpoints:
+            - path: /test
+              methods: [POST]
+              capabilities:
+                fetches_url: {guard: ip_literal_block, follows_redirects: false}
   no_trigger:
     - |
       system: {name: Sample API}
@@ -8466,6 +9615,15 @@ samples:
         - prefix: /webhooks
           endpoints:
             - {path: /test, methods: [POST], fetches_user_url: false}
+    - |
+      system: {name: Sample API}
+      routers:
+        - prefix: /api/recipes
+          endpoints:
+            - path: /create/url
+              methods: [POST]
+              capabilities:
+                fetches_url: {guard: resolved_address_check, follows_redirects: true, checks_every_redirect: true}
 
 """#,
         "Catalog/entries/routing/TS-ROUTE-009.yaml": #"""
@@ -8641,6 +9799,189 @@ samples:
         - prefix: /signup
           endpoints:
             - {path: /, methods: [POST], auth: none, rate_limit: 10/hour}
+
+"""#,
+        "Catalog/entries/secrets/TS-SECRET-001.yaml": #"""
+id: TS-SECRET-001
+title: Secret {{name}} falls back to a value fixed in the code when it is not set
+scope: secret
+when: insecure_fallback and not fallback_refused_outside_development and not provided and env.may_be_production
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-1188
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [CM-6, IA-5]
+likelihood:
+  skill_level: 5
+  motive: 8
+  opportunity: 6
+  size: 8
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 3
+  accountability: 8
+confidence: judgment
+evidence: [name, sources, fallback, fallback_refused_outside_development, provided]
+description: |
+  When `{{name}}` is not provided, the code uses a value written in the code or a shipped file
+  (`os.getenv("{{name}}", "changeme")`, a pydantic default, a committed `.env`), and it starts
+  without complaint. The value is public to anyone who reads the repository or the image. The
+  model does not say that this environment ({{env.name}}) provides the secret, and the code does
+  not refuse the fallback outside development. It is read from: {{sources}}.
+impact_description: |
+  Whoever knows the published value can do what the secret protects: sign session cookies or JWTs
+  for any user (an administrator included), decrypt stored data, or call the integration it
+  authenticates.
+detection: |
+  Fires when `secrets[].fallback` is `insecure_literal`, neither `fallback_refused_outside_development`
+  nor this environment's `provided` is true, and the environment may be production (a development
+  or test environment is not reported).
+false_positives: |
+  Deployments that always set the variable (record `provided: true` in that environment's
+  overrides). A fallback used only by tests that never runs in a deployed image.
+mitigation: |
+  Make the secret required, so that a deployment without it fails at startup:
+
+  ```python
+  from pydantic import SecretStr
+  from pydantic_settings import BaseSettings
+
+  class Settings(BaseSettings):
+      secret_key: SecretStr  # no default: startup fails when SECRET_KEY is missing
+  ```
+
+  and generate a value per deployment (`python -c 'import secrets; print(secrets.token_urlsafe(32))'`)
+  stored in the platform's secret store.
+validation: |
+  ```bash
+  grep -rnE {{name}} --include='*.py' --include='*.env' --include='*.yaml' --include='*.yml' .
+  ```
+  No line may give the setting a default value; starting the service without it must fail.
+references:
+  - https://cwe.mitre.org/data/definitions/1188.html
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: insecure_literal}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: none}
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: insecure_literal, fallback_refused_outside_development: true}
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment], fallback: insecure_literal}
+      environments:
+        - {name: local, kind: development}
+        - name: production
+          kind: production
+          overrides:
+            secrets:
+              - {name: SECRET_KEY, provided: true}
+
+"""#,
+        "Catalog/entries/secrets/TS-SECRET-002.yaml": #"""
+id: TS-SECRET-002
+title: Default account {{name}} is created with a published password
+scope: default_account
+when: known_password and not must_change_password and not password_refused_outside_development and not changed_in_deployment and env.may_be_production
+component: Security utilities and authentication
+stride: [S, E]
+cwe: CWE-1393
+owasp_api_2023: [API2:2023, API8:2023]
+owasp_top10_2021: [A07:2021, A05:2021]
+owasp_top10_2025: [A07:2025, A02:2025]
+asvs_5_0: [v5.0.0-6.3.2]
+asvs_4_0_3: [v4.0.3-2.5.4]
+nist_800_53: [IA-5, AC-2]
+likelihood:
+  skill_level: 6
+  motive: 8
+  opportunity: 7
+  size: 8
+  ease_of_discovery: 7
+  ease_of_exploit: 9
+  awareness: 7
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 5
+  accountability: 8
+confidence: judgment
+evidence: [name, role, password, must_change_password, password_refused_outside_development, changed_in_deployment]
+description: |
+  The service creates the account `{{name}}` (role: {{role}}) by itself, with a password that is
+  written in its code, documentation or shipped configuration. Nothing forces a new password at
+  first login, the code does not refuse the shipped password outside development, and the model
+  does not say that this environment ({{env.name}}) changed it. Every installation that was not
+  changed by hand accepts the same credentials.
+impact_description: |
+  Anyone who reads the project's documentation logs in as `{{name}}`; for an administrator that is
+  full control of the data and of every user.
+detection: |
+  Fires for `default_accounts[]` with `password: known_default` unless `must_change_password`,
+  `password_refused_outside_development` or this environment's `changed_in_deployment` is true; not
+  in development or test environments.
+false_positives: |
+  Deployments whose operators changed the password or removed the account (record
+  `changed_in_deployment: true` for that environment).
+mitigation: |
+  Do not ship a password. Require one at first start, or generate one and show it once:
+
+  ```python
+  import secrets
+
+  def create_first_admin(session):
+      password = settings.first_admin_password or secrets.token_urlsafe(16)
+      session.add(User(email=settings.first_admin_email, hashed_password=hash_password(password),
+                       is_superuser=True, must_change_password=True))
+      logger.warning("first admin created; change its password at first login")
+  ```
+validation: |
+  Log in as `{{name}}` with the password the project documents against {{env.base_url}}: it
+  must be refused, or succeed only into a forced password change.
+references:
+  - https://cwe.mitre.org/data/definitions/1393.html
+  - https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      default_accounts:
+        - {name: changeme@example.com, role: admin, password: known_default}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      default_accounts:
+        - {name: admin@example.com, role: admin, password: required_setting}
+    - |
+      system: {name: Sample API}
+      default_accounts:
+        - {name: admin@example.com, role: admin, password: known_default, password_refused_outside_development: true}
+    - |
+      system: {name: Sample API}
+      environments:
+        - {name: local, kind: development}
+      default_accounts:
+        - {name: changeme@example.com, role: admin, password: known_default}
 
 """#,
         "Catalog/entries/server/TS-SRV-001.yaml": #"""
@@ -12247,6 +13588,11 @@ entries:
   CWE-1322: {name: "Use of Blocking Code in Single-threaded, Non-blocking Context", source: "https://cwe.mitre.org/data/definitions/1322.html"}
   CWE-1327: {name: "Binding to an Unrestricted IP Address", source: "https://cwe.mitre.org/data/definitions/1327.html"}
   CWE-1385: {name: "Missing Origin Validation in WebSockets", source: "https://cwe.mitre.org/data/definitions/1385.html"}
+  CWE-78: {name: "Improper Neutralization of Special Elements used in an OS Command ('OS Command Injection')", source: "https://cwe.mitre.org/data/definitions/78.html"}
+  CWE-94: {name: "Improper Control of Generation of Code ('Code Injection')", source: "https://cwe.mitre.org/data/definitions/94.html"}
+  CWE-434: {name: "Unrestricted Upload of File with Dangerous Type", source: "https://cwe.mitre.org/data/definitions/434.html"}
+  CWE-1188: {name: "Initialization of a Resource with an Insecure Default", source: "https://cwe.mitre.org/data/definitions/1188.html"}
+  CWE-1393: {name: "Use of Default Password", source: "https://cwe.mitre.org/data/definitions/1393.html"}
 
 """#,
         "Catalog/reference/standards.json": #"""

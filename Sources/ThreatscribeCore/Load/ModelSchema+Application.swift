@@ -63,6 +63,7 @@ extension ModelSchema {
             PropertySchema("handles_sensitive_data", .boolean, "The task processes sensitive data."),
             PropertySchema("runs_with_caller_privileges", .boolean, "The task acts with the privileges of the request's user."),
             PropertySchema("description", .string, "Free text."),
+            PropertySchema("capabilities", .object("JobCapabilities"), "Commands and server files the job runs and touches."),
             PropertySchema("source", .codeReference, "Where the task is defined: `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]

@@ -4,7 +4,7 @@ extension ModelSchema {
         version: 1,
         rootName: "ArchitectureModel",
         objects: [architectureModel, systemDescription]
-            + applicationObjects + middlewareObjects + routingObjects
+            + applicationObjects + middlewareObjects + routingObjects + capabilityObjects + secretObjects
             + landscapeObjects + operationsObjects + [environment]
     )
 
@@ -15,6 +15,8 @@ extension ModelSchema {
         PropertySchema("app", .object("AppSettings"), "Arguments of the `FastAPI(...)` constructor and app-level behaviour."),
         PropertySchema("middleware", .list(.object("Middleware")), "Middleware in the order the code registers it (see `app.middleware_style`)."),
         PropertySchema("auth", .list(.object("AuthMechanism")), "Authentication mechanisms the API accepts."),
+        PropertySchema("secrets", .list(.object("Secret")), "Secrets the service reads (signing keys, passwords, API keys) and what it uses when they are missing."),
+        PropertySchema("default_accounts", .list(.object("DefaultAccount")), "Accounts the service creates by itself (first start, migrations)."),
         PropertySchema("routers", .list(.object("Router")), "`APIRouter`s (or the app itself with an empty prefix) and their endpoints."),
         PropertySchema("models", .list(.object("DataModel")), "Pydantic models of requests and responses."),
         PropertySchema("static_files", .list(.object("StaticMount")), "`StaticFiles` mounts."),
@@ -27,6 +29,7 @@ extension ModelSchema {
         PropertySchema("data_flows", .list(.object("DataFlow")), "Data moving between clients, stores, services and the API."),
         PropertySchema("trust_boundaries", .list(.object("TrustBoundary")), "Groups of elements that trust each other."),
         PropertySchema("server", .object("ServerSettings"), "The ASGI server process (uvicorn, gunicorn, hypercorn)."),
+        PropertySchema("client_ip", .object("ClientIPTrust"), "How the service learns a client's IP address (proxy headers) and what it uses it for."),
         PropertySchema("deployment", .object("Deployment"), "Where and how the service runs."),
         PropertySchema("build", .object("BuildProcess"), "How the service is built and released."),
         PropertySchema("dependencies", .list(.object("Dependency")), "Other Python packages worth reviewing, with versions."),

@@ -35,6 +35,8 @@ extension ModelSchema {
                 PropertySchema("purpose", .enumeration(EnumSchema(MiddlewarePurpose.self)), "Custom: what it does."),
                 PropertySchema("reads_body", .boolean, "Custom: reads or parses the request body."),
                 PropertySchema("returns_errors", .boolean, "Custom: returns error responses itself (e.g. 401) instead of calling the app."),
+                PropertySchema("authenticates_with", .string, references: .authMechanism, "Custom: the middleware authenticates every request with this mechanism, except `exempt_paths`; those routes count as using it."),
+                PropertySchema("exempt_paths", .list(.string), "Custom: paths the middleware lets through unauthenticated; an entry covers itself and the paths below it (`/auth` covers `/auth/login`)."),
             ]
         ),
     ]

@@ -34,6 +34,15 @@ extension ModelSchema {
             PropertySchema("waf", .boolean, "A web application firewall filters requests."),
             PropertySchema("request_size_limit", .integer, "Body limit, in bytes."),
             PropertySchema("rate_limiting", .boolean, "Limits request rates."),
+            PropertySchema("response_headers", .map(.string), "Response headers the ingress adds to every response, by name; the header findings count them as sent."),
+            PropertySchema("sets_client_ip_headers", .list(.enumeration(EnumSchema(ClientIPHeader.self))), "Client-IP headers the ingress overwrites with the address it saw (not appends to), so clients cannot choose them."),
+        ]),
+        ObjectSchema("ClientIPTrust", "How the service learns a client's IP address, and what it uses it for.", properties: [
+            PropertySchema("headers", .list(.enumeration(EnumSchema(ClientIPHeader.self))), "Headers the address is taken from: `x_forwarded_for`, `forwarded`, `x_real_ip`, `true_client_ip`, `cf_connecting_ip`; empty: the TCP peer."),
+            PropertySchema("read_by", .enumeration(EnumSchema(ClientIPReader.self)), "`uvicorn_proxy_headers` (uvicorn rewrites `request.client`; the entry follows `forwarded_allow_ips`) or `app_code` (the app or a library reads the header)."),
+            PropertySchema("entry", .enumeration(EnumSchema(ForwardedEntry.self)), "For list headers: `leftmost` (client-supplied unless the ingress overwrites it) or `rightmost` (added by the nearest proxy). Absent with `app_code` counts as `leftmost`."),
+            PropertySchema("used_for", .list(.enumeration(EnumSchema(ClientIPUse.self))), "`rate_limiting`, `access_control`, `audit_log`, `session_binding` (a forged address defeats them: reported), `geolocation`, `display`."),
+            PropertySchema("source", .codeReference, "Where the address is read: `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("KubernetesSettings", "Kubernetes cluster settings.", properties: [
             PropertySchema("network_policies", .boolean, "NetworkPolicies restrict pod traffic."),

@@ -12,6 +12,10 @@ public struct ArchitectureModel: Codable, Sendable, Equatable {
     /// Middleware in the order the code registers it (see `AppSettings.middlewareStyle`).
     public var middleware: [Middleware]?
     public var auth: [AuthMechanism]?
+    /// Secrets the service reads and their fallbacks.
+    public var secrets: [Secret]?
+    /// Accounts the service creates by itself.
+    public var defaultAccounts: [DefaultAccount]?
     public var routers: [Router]?
     public var models: [DataModel]?
     public var staticFiles: [StaticMount]?
@@ -24,6 +28,8 @@ public struct ArchitectureModel: Codable, Sendable, Equatable {
     public var dataFlows: [DataFlow]?
     public var trustBoundaries: [TrustBoundary]?
     public var server: ServerSettings?
+    /// How the service learns a client's IP address and what it uses it for.
+    public var clientIp: ClientIPTrust?
     public var deployment: Deployment?
     public var build: BuildProcess?
     public var dependencies: [Dependency]?

@@ -93,6 +93,10 @@ public struct Ingress: Codable, Sendable, Equatable {
     public var waf: Bool?
     public var requestSizeLimit: Int?
     public var rateLimiting: Bool?
+    /// Response headers the ingress adds to every response, by name.
+    public var responseHeaders: [String: String]?
+    /// Client-IP headers the ingress overwrites with the address it saw (not appends to).
+    public var setsClientIpHeaders: [ClientIPHeader]?
 }
 
 public struct KubernetesSettings: Codable, Sendable, Equatable {

@@ -51,6 +51,10 @@ public struct Middleware: Codable, Sendable, Equatable {
     public var readsBody: Bool?
     /// The middleware returns error responses itself (e.g. 401) instead of calling the app.
     public var returnsErrors: Bool?
+    /// The auth mechanism id with which the middleware authenticates every request not exempt.
+    public var authenticatesWith: String?
+    /// Paths the authenticating middleware lets through; each covers itself and the paths below it.
+    public var exemptPaths: [String]?
 
     /// The identity used for overrides and evidence paths.
     public var identity: String { id ?? type.rawValue }

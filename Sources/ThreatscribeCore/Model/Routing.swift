@@ -12,6 +12,18 @@ public struct AuthMechanism: Codable, Sendable, Equatable {
     public var tokenLifetimeSeconds: Int?
     /// Issued credentials can be revoked before they expire.
     public var revocable: Bool?
+    /// Attributes of the cookie that carries the credential (`transport: cookie`).
+    public var cookie: AuthCookie?
+    /// The setting that switches the mechanism on, e.g. `WEBUI_AUTH`.
+    public var enabledBySetting: String?
+    /// The mechanism is on in the shipped default configuration.
+    public var enabledByDefault: Bool?
+    /// The mechanism is on in this environment (set it in an environment's overrides); `false` removes it from every route.
+    public var enabled: Bool?
+    /// The OAuth 2.0 / OIDC login flow the API runs as a client.
+    public var oauth: OAuthFlow?
+    /// Failed attempts after which the account is locked or slowed down.
+    public var lockoutAfterFailures: Int?
     public var description: String?
     public var source: String?
 }
@@ -31,6 +43,8 @@ public enum AuthType: String, Codable, Sendable, CaseIterable {
 
 public enum TokenTransport: String, Codable, Sendable, CaseIterable {
     case header, cookie, query, body
+    /// A segment of the URL path, e.g. `/share/{token}`.
+    case path
 }
 
 /// How JWTs are verified.
@@ -51,6 +65,10 @@ public struct Router: Codable, Sendable, Equatable {
     public var name: String?
     /// Auth mechanism ids applied to every route by `dependencies=[Depends(...)]`.
     public var dependencies: [String]?
+    /// Auth mechanism ids of which any one is enough for every route (one dependency that tries each).
+    public var authAny: [String]?
+    /// Scopes or roles every route of the router requires.
+    public var scopes: [String]?
     public var endpoints: [Endpoint]
     public var source: String?
 }
@@ -61,7 +79,11 @@ public struct Endpoint: Codable, Sendable, Equatable {
     public var methods: [String]
     /// Auth mechanism id, or `none` for a deliberately public endpoint; absent means inherited from the router.
     public var auth: String?
+    /// Auth mechanism ids of which any one is enough (header or cookie; Basic or JWT).
+    public var authAny: [String]?
     public var scopes: [String]?
+    /// Which tenant or organisation the request acts in, and whether membership is checked.
+    public var tenant: TenantAccess?
     /// e.g. `5/minute`.
     public var rateLimit: String?
     public var requestModel: String?
@@ -85,6 +107,8 @@ public struct Endpoint: Codable, Sendable, Equatable {
     /// The response reflects request input next to a secret (a BREACH precondition).
     public var reflectsInputWithSecrets: Bool?
     public var raisesHttpExceptionDetails: Bool?
+    /// Commands, server files, served uploads and URL fetches the handler performs.
+    public var capabilities: Capabilities?
     public var source: String?
 }
 
@@ -143,5 +167,7 @@ public struct BackgroundTask: Codable, Sendable, Equatable {
     public var handlesSensitiveData: Bool?
     public var runsWithCallerPrivileges: Bool?
     public var description: String?
+    /// Commands and server files the job runs and touches.
+    public var capabilities: JobCapabilities?
     public var source: String?
 }

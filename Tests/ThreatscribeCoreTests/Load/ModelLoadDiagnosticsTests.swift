@@ -291,7 +291,7 @@ import Testing
             "model.yaml:2:3: error: missing required key `name` in system",
             "model.yaml:2:3: error: unknown key `nme` in system; did you mean `name`?",
             "model.yaml:5:19: error: `middleware[0].minimum_size` must be an integer, found the string \"big\"",
-            "model.yaml:9:16: error: invalid value `url` for `auth[0].transport`; valid values: header, cookie, query, body",
+            "model.yaml:9:16: error: invalid value `url` for `auth[0].transport`; valid values: header, cookie, query, body, path",
             "model.yaml:14:15: error: `routers[0].endpoints[0].auth` refers to unknown auth mechanism `tokn`; did you mean `token`? (ids in `auth`: token; or `none` for a public route)",
         ])
     }

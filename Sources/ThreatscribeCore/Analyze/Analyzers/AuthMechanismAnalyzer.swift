@@ -4,7 +4,7 @@ struct AuthMechanismAnalyzer: Analyzer {
     let scopes = [FactScope("auth", "An authentication mechanism the API accepts.", fields: [
         FactField("id", .string, "The mechanism's id."),
         FactField("type", .string, "`api_key`, `oauth2_jwt`, `jwt`, `http_basic`, `session_cookie`, `signed_url_token`, `mtls`, `custom`."),
-        FactField("transport", .string, "Where the credential travels: `header`, `cookie`, `query`, `body`."),
+        FactField("transport", .string, "Where the credential travels: `header`, `cookie`, `query`, `body`, `path`."),
         FactField("parameter", .string, "The header, cookie or query parameter name."),
         FactField("parameter_name", .string, "`parameter`, or `<parameter>` when the model does not name it (for prose and commands)."),
         FactField("is_jwt", .bool, "The mechanism verifies JWTs (type `jwt`/`oauth2_jwt`, or `jwt` settings given)."),
@@ -27,7 +27,7 @@ struct AuthMechanismAnalyzer: Analyzer {
         FactField("endpoint_paths", .list, "Their full paths."),
         FactField("probe_path", .string, "A path for example requests: the first of those endpoints without path parameters (GET preferred), else the first, else `/`."),
         FactField("csrf_defended", .bool, "A CSRF defence is described: a custom middleware with `purpose: csrf`, or a `csrf` control claimed as implemented. Unknown when the model lists no middleware."),
-    ])]
+    ] + flowFields)]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
@@ -53,6 +53,7 @@ struct AuthMechanismAnalyzer: Analyzer {
             subject.set("probe_path", .string(probe?.fullPath ?? "/"), from: probe?.path ?? "routers")
             if let csrf { subject.set("csrf_defended", .bool(csrf.defended), from: csrf.path, shownAs: csrf.shown) }
             setJWTFacts(on: &subject, mechanism: mechanism, path: path, context: context)
+            setFlowFacts(on: &subject, mechanism: mechanism, path: path)
             return subject
         }
     }

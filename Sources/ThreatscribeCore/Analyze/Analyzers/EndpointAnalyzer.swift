@@ -11,7 +11,11 @@ struct EndpointAnalyzer: Analyzer {
         FactField("auth_mechanisms", .list, "Ids of the auth mechanisms that run for it (router dependencies plus its own)."),
         FactField("auth_transports", .list, "Where those mechanisms' credentials travel (`header`, `cookie`, `query`, `body`)."),
         FactField("protected_prefix", .string, "The prefix of another router that requires authentication and under which this unauthenticated endpoint's path falls."),
-        FactField("scopes", .list, "OAuth2 scopes or roles required."),
+        FactField("auth_any", .list, "Mechanisms of which any one is enough (`auth_any` on the router or endpoint): the weakest one decides."),
+        FactField("scopes", .list, "OAuth2 scopes or roles required: the router's `scopes` and the endpoint's."),
+        FactField("tenant_id_from", .string, "Where the tenant (organisation) id comes from: `path`, `query`, `body`, `header` or `token`."),
+        FactField("tenant_id_from_client", .bool, "The client chooses the tenant id (anything but `token`)."),
+        FactField("checks_tenant_membership", .bool, "The handler checks that the caller belongs to that tenant."),
         FactField("purpose", .string, "The endpoint's `purpose` (`login`, `otp`, `oauth_callback`, `admin`, `health`, …)."),
         FactField("is_login", .bool, "Part of signing in: purpose `login`, `otp`, `password_reset` or `oauth_callback`."),
         FactField("verifies", .string, "The secret the handler checks: `verifies`, else `password` for purpose `login` and `otp` for purpose `otp`."),
@@ -23,7 +27,10 @@ struct EndpointAnalyzer: Analyzer {
         FactField("rate_limit", .string, "The endpoint's own limit, e.g. `5/minute`."),
         FactField("rate_limited", .bool, "A limit applies: its own, the rate-limit middleware's default, or the ingress's. Unknown when the model lists no middleware and gives no limit."),
         FactField("expensive", .bool, "The handler is expensive per call."),
-        FactField("fetches_user_url", .bool, "The handler fetches a URL the client supplies."),
+        FactField("fetches_user_url", .bool, "The handler fetches a URL the client supplies (`fetches_user_url`, or `capabilities.fetches_url` described)."),
+        FactField("url_fetch_guard", .string, "What is checked before that fetch: `none`, `scheme_only`, `ip_literal_block`, `resolved_address_check`, `host_allowlist`, or `unspecified`."),
+        FactField("url_fetch_guarded", .bool, "The fetch cannot reach internal addresses: a host allow-list or a check of every resolved address, with redirects off or checked at each hop."),
+        FactField("url_fetch_gap", .string, "Why the guard falls short, in one sentence (empty when it holds)."),
         FactField("reflects_input_with_secrets", .bool, "The response reflects input next to a secret (BREACH precondition)."),
         FactField("raises_http_exception_details", .bool, "`HTTPException(detail=...)` carries internal details."),
         FactField("request_model", .string, "The request body's Pydantic model."),
@@ -37,7 +44,7 @@ struct EndpointAnalyzer: Analyzer {
         let mechanisms = Dictionary((model.auth ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let models = Dictionary((model.models ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let protectedPrefixes = (model.routers ?? []).enumerated().compactMap { index, router -> (Int, String)? in
-            guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", !(router.dependencies ?? []).isEmpty else { return nil }
+            guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", !router.routeAuthentication.isEmpty else { return nil }
             return (index, prefix)
         }
         let globalLimit = Self.globalRateLimit(model: model)
@@ -52,15 +59,30 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("method", FactValue(method), from: path.appending("methods"))
             subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
             let state = route.authState
-            let authPath = endpoint.auth != nil ? path.appending("auth") : route.routerPath.appending("dependencies")
-            subject.set("auth_state", .string(state), from: authPath,
-                        shownAs: state == "unspecified" ? "unspecified (no `auth` on the endpoint, no `dependencies` on router `\(route.router.prefix ?? "")`)" : nil)
+            let middlewareAuth = route.middlewareMechanisms.first { !route.disabledMechanisms.contains($0.id) }
+            let authPath = endpoint.auth != nil ? path.appending("auth")
+                : endpoint.authAny != nil ? path.appending("auth_any")
+                : route.router.routeAuthentication.isEmpty && middlewareAuth != nil ? ModelPath("middleware").appending(middlewareAuth!.middlewareIndex).appending("authenticates_with")
+                : route.router.dependencies == nil && route.router.authAny != nil ? route.routerPath.appending("auth_any")
+                : route.routerPath.appending("dependencies")
+            let switchedOff = route.disabledMechanisms.intersection([endpoint.auth ?? ""] + route.router.routeAuthentication + (endpoint.authAny ?? [])).sorted()
+            let unspecifiedText = switchedOff.isEmpty
+                ? "unspecified (no `auth` on the endpoint, no `dependencies` on router `\(route.router.prefix ?? "")`)"
+                : "unspecified (\(switchedOff.map { "`\($0)`" }.joined(separator: ", ")) switched off in this environment: `enabled: false`)"
+            subject.set("auth_state", .string(state), from: authPath, shownAs: state == "unspecified" ? unspecifiedText : nil)
             subject.set("auth_mechanisms", .list(route.mechanisms), from: authPath)
             subject.set("auth_transports", .list(route.mechanisms.compactMap { mechanisms[$0]?.transport?.rawValue }), from: "auth")
             if state != "authenticated", let match = protectedPrefixes.first(where: { $0.0 != route.routerIndex && Self.path(route.fullPath, isUnder: $0.1) }) {
                 subject.set("protected_prefix", .string(match.1), from: ModelPath("routers").appending(match.0).appending("dependencies"))
             }
-            subject.set("scopes", .list(endpoint.scopes ?? []), from: path.appending("scopes"))
+            subject.set("auth_any", .list(route.anyOfMechanisms), from: endpoint.authAny != nil ? path.appending("auth_any") : route.routerPath.appending("auth_any"))
+            subject.set("scopes", .list(route.scopes), from: endpoint.scopes != nil || route.router.scopes == nil ? path.appending("scopes") : route.routerPath.appending("scopes"))
+            if let tenant = endpoint.tenant {
+                let tenantPath = path.appending("tenant")
+                subject.set("tenant_id_from", .string(tenant.idFrom.rawValue), from: tenantPath.appending("id_from"))
+                subject.set("tenant_id_from_client", .bool(tenant.idFrom.isClientControlled), from: tenantPath.appending("id_from"))
+                subject.set("checks_tenant_membership", FactValue(tenant.checksMembership), from: tenantPath.appending("checks_membership"))
+            }
             let purpose = endpoint.purpose
             subject.set("purpose", FactValue(purpose?.rawValue), from: path.appending("purpose"))
             subject.set("is_login", .bool(purpose?.isSignIn ?? false), from: path.appending("purpose"))
@@ -84,7 +106,15 @@ struct EndpointAnalyzer: Analyzer {
                             shownAs: "false (no endpoint rate_limit, no rate-limit middleware default_limit, no ingress rate limiting)")
             }
             subject.set("expensive", FactValue(endpoint.expensive), from: path.appending("expensive"))
-            subject.set("fetches_user_url", FactValue(endpoint.fetchesUserUrl), from: path.appending("fetches_user_url"))
+            let fetch = endpoint.capabilities?.fetchesUrl
+            let fetchPath = fetch != nil ? path.appending("capabilities").appending("fetches_url") : path.appending("fetches_user_url")
+            subject.set("fetches_user_url", fetch != nil ? .bool(true) : FactValue(endpoint.fetchesUserUrl), from: fetchPath)
+            if fetch != nil || endpoint.fetchesUserUrl == true {
+                let assessment = URLFetchGuard(fetch: fetch)
+                subject.set("url_fetch_guard", .string(assessment.name), from: fetch != nil ? fetchPath.appending("guard") : fetchPath)
+                subject.set("url_fetch_guarded", .bool(assessment.isSufficient), from: fetchPath)
+                subject.set("url_fetch_gap", .string(assessment.gap ?? ""), from: fetchPath)
+            }
             subject.set("reflects_input_with_secrets", FactValue(endpoint.reflectsInputWithSecrets), from: path.appending("reflects_input_with_secrets"))
             subject.set("raises_http_exception_details", FactValue(endpoint.raisesHttpExceptionDetails), from: path.appending("raises_http_exception_details"))
             subject.set("request_model", FactValue(endpoint.requestModel), from: path.appending("request_model"))

@@ -11,6 +11,10 @@ struct RouteTable {
         var endpointIndex: Int
         /// Ids of auth mechanisms of `type: none`: naming one states the route is public, it authenticates nobody.
         var anonymousMechanisms: Set<String> = []
+        /// Mechanisms switched off in this environment (`auth[].enabled: false`): they run for no route.
+        var disabledMechanisms: Set<String> = []
+        /// Mechanisms an authenticating middleware applies to this route (its path is not exempt), with the middleware's index.
+        var middlewareMechanisms: [(id: String, middlewareIndex: Int)] = []
 
         var path: ModelPath { ModelPath("routers").appending(routerIndex).appending("endpoints").appending(endpointIndex) }
         var routerPath: ModelPath { ModelPath("routers").appending(routerIndex) }
@@ -23,11 +27,29 @@ struct RouteTable {
         /// `POST /bookings/{id}`.
         var displayName: String { "\(methods.joined(separator: ", ")) \(fullPath)" }
 
-        /// The auth mechanism ids that run for this route and authenticate (not `type: none`).
+        /// The auth mechanism ids that run for this route and authenticate (not `type: none`): all of the
+        /// router's dependencies and the endpoint's own, plus those of which any one is enough (`auth_any`)
+        /// and an authenticating middleware's; switched-off ones are dropped.
         var mechanisms: [String] {
-            var ids = (router.dependencies ?? []).filter { !anonymousMechanisms.contains($0) }
-            if let own = endpoint.auth, own != "none", !anonymousMechanisms.contains(own), !ids.contains(own) { ids.append(own) }
-            return ids
+            var ids = router.dependencies ?? []
+            if let own = endpoint.auth, own != "none", !ids.contains(own) { ids.append(own) }
+            for id in anyOfMechanisms where !ids.contains(id) { ids.append(id) }
+            for (id, _) in middlewareMechanisms where !ids.contains(id) { ids.append(id) }
+            return ids.filter { !disabledMechanisms.contains($0) && !anonymousMechanisms.contains($0) }
+        }
+
+        /// Mechanisms of which any one is enough (router and endpoint `auth_any`), switched-off and `type: none` ones dropped.
+        var anyOfMechanisms: [String] {
+            var ids: [String] = []
+            for id in (router.authAny ?? []) + (endpoint.authAny ?? []) where id != "none" && !ids.contains(id) { ids.append(id) }
+            return ids.filter { !disabledMechanisms.contains($0) && !anonymousMechanisms.contains($0) }
+        }
+
+        /// Scopes or roles required: the router's and the endpoint's.
+        var scopes: [String] {
+            var all = router.scopes ?? []
+            for scope in endpoint.scopes ?? [] where !all.contains(scope) { all.append(scope) }
+            return all
         }
 
         /// `authenticated`, `public` (the model marks it `auth: none`, or names only mechanisms of `type: none`)
@@ -45,12 +67,21 @@ struct RouteTable {
     var routes: [Route]
 
     init(model: ArchitectureModel) {
+        let disabled = Set((model.auth ?? []).filter { $0.enabled == false }.map(\.id))
+        let authenticating = (model.middleware ?? []).enumerated().compactMap { index, middleware -> (id: String, exempt: [String], index: Int)? in
+            guard let id = middleware.authenticatesWith, id != "none" else { return nil }
+            return (id, middleware.exemptPaths ?? [], index)
+        }
         var routes: [Route] = []
         let anonymous = Set((model.auth ?? []).filter { $0.type == .none }.map(\.id))
         for (routerIndex, router) in (model.routers ?? []).enumerated() {
             for (endpointIndex, endpoint) in router.endpoints.enumerated() {
-                routes.append(Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex,
-                                    anonymousMechanisms: anonymous))
+                var route = Route(endpoint: endpoint, router: router, routerIndex: routerIndex, endpointIndex: endpointIndex,
+                                  anonymousMechanisms: anonymous, disabledMechanisms: disabled)
+                route.middlewareMechanisms = authenticating
+                    .filter { entry in !entry.exempt.contains { EndpointAnalyzer.path(route.fullPath, isUnder: $0) } }
+                    .map { ($0.id, $0.index) }
+                routes.append(route)
             }
         }
         self.routes = routes
@@ -64,4 +95,9 @@ struct RouteTable {
         if path.isEmpty { return left.isEmpty ? "/" : left }
         return left + (path.hasPrefix("/") ? path : "/" + path)
     }
+}
+
+extension Router {
+    /// Auth mechanism ids the router applies to every route: its `dependencies` and its `auth_any`.
+    var routeAuthentication: [String] { (dependencies ?? []) + (authAny ?? []).filter { $0 != "none" } }
 }

@@ -22,9 +22,9 @@ struct RouterAnalyzer: Analyzer {
             subject.set("prefix", .string(prefix), from: path.appending("prefix"))
             let dependencies = router.dependencies ?? []
             subject.set("dependencies", .list(dependencies), from: path.appending("dependencies"))
-            subject.set("has_auth_dependency", .bool(!dependencies.isEmpty), from: path.appending("dependencies"),
+            subject.set("has_auth_dependency", .bool(!router.routeAuthentication.isEmpty), from: path.appending(router.dependencies == nil && router.authAny != nil ? "auth_any" : "dependencies"),
                         shownAs: dependencies.isEmpty ? "false (no `dependencies` on this router)" : nil)
-            let others = routers.enumerated().filter { $0.offset != index && !($0.element.dependencies ?? []).isEmpty }
+            let others = routers.enumerated().filter { $0.offset != index && !$0.element.routeAuthentication.isEmpty }
             subject.set("protected_routers", .list(others.map { $0.element.prefix.flatMap { $0.isEmpty ? nil : $0 } ?? "(app routes)" }),
                         from: others.first.map { ModelPath("routers").appending($0.offset).appending("dependencies") } ?? "routers")
             let own = table.routes.filter { $0.routerIndex == index }

@@ -1,13 +1,14 @@
 import Foundation
 
 /// Facts about the security response headers the app sends, read from the `security_headers`
-/// middleware's `headers` (and `deployment.ingress.hsts` for HSTS) (scope `headers`, global).
+/// middleware's `headers` and the headers the ingress adds (`deployment.ingress.response_headers`, and
+/// `deployment.ingress.hsts` for HSTS) (scope `headers`, global).
 ///
 /// When the model does not list middleware at all, every "has" fact is unknown: the model is silent.
 struct SecurityHeadersAnalyzer: Analyzer {
     let scopes = [FactScope("headers", "Security response headers; every condition may name these as `headers.<field>`.", isGlobal: true, fields: [
         FactField("described", .bool, "The model lists the app's middleware, so the headers it sets are known."),
-        FactField("names", .list, "Header names the security headers middleware sets."),
+        FactField("names", .list, "Header names the security headers middleware or the ingress (`deployment.ingress.response_headers`) sets."),
         FactField("has_hsts", .bool, "`Strict-Transport-Security` is sent (by the app or the ingress)."),
         FactField("hsts", .string, "The `Strict-Transport-Security` value the app sets."),
         FactField("hsts_max_age", .int, "HSTS `max-age` in seconds."),
@@ -43,40 +44,55 @@ struct SecurityHeadersAnalyzer: Analyzer {
         }
         subject.set("described", .bool(true), from: "middleware")
         // Every security-headers middleware contributes; later names do not remove earlier ones.
+        // Headers the ingress adds count as sent; where the app sets the same header, its value is analysed.
+        let ingressHeaders = model.deployment?.ingress?.responseHeaders ?? [:]
+        let ingressPath: ModelPath = "deployment.ingress.response_headers"
         var headers: [String: String] = [:]
+        var fromIngress: Set<String> = []
+        for (name, value) in ingressHeaders { headers[name.lowercased()] = value; fromIngress.insert(name.lowercased()) }
         for middleware in registered where middleware.type == .securityHeaders {
-            for (name, value) in middleware.headers ?? [:] { headers[name.lowercased()] = value }
+            for (name, value) in middleware.headers ?? [:] { headers[name.lowercased()] = value; fromIngress.remove(name.lowercased()) }
         }
-        let headersPath = path.appending("headers")
+        let appHeadersPath = path.appending("headers")
         func value(_ name: String) -> String? { headers[name.lowercased()] }
-        func absent(_ name: String) -> String { "(no \(name) in \(index == nil ? "middleware: no security_headers middleware" : "\(path).headers"))" }
-        subject.set("names", .list(registered.filter { $0.type == .securityHeaders }.flatMap { ($0.headers ?? [:]).keys.sorted() }), from: headersPath)
+        /// Where the header's value comes from: the ingress when only it sets the header.
+        func source(_ names: String...) -> ModelPath {
+            names.contains { fromIngress.contains($0.lowercased()) } && !names.contains { headers[$0.lowercased()] != nil && !fromIngress.contains($0.lowercased()) }
+                ? ingressPath : appHeadersPath
+        }
+        func absent(_ name: String) -> String {
+            let app = index == nil ? "middleware: no security_headers middleware" : "\(path).headers"
+            return ingressHeaders.isEmpty ? "(no \(name) in \(app))" : "(no \(name) in \(app) or deployment.ingress.response_headers)"
+        }
+        subject.set("names", .list(registered.filter { $0.type == .securityHeaders }.flatMap { ($0.headers ?? [:]).keys.sorted() }
+                                   + ingressHeaders.keys.sorted().filter { name in !registered.contains { ($0.headers ?? [:]).keys.contains { $0.lowercased() == name.lowercased() } } }),
+                    from: appHeadersPath)
 
         let hsts = value("Strict-Transport-Security")
-        subject.set("hsts", FactValue(hsts), from: headersPath)
-        subject.set("has_hsts", .bool(hsts != nil || ingressHSTS), from: hsts == nil && ingressHSTS ? "deployment.ingress.hsts" : headersPath,
+        subject.set("hsts", FactValue(hsts), from: source("Strict-Transport-Security"))
+        subject.set("has_hsts", .bool(hsts != nil || ingressHSTS), from: hsts == nil && ingressHSTS ? "deployment.ingress.hsts" : source("Strict-Transport-Security"),
                     shownAs: hsts == nil && !ingressHSTS ? absent("Strict-Transport-Security") + ", deployment.ingress.hsts not true" : nil)
         if let hsts, let maxAge = Self.directive("max-age", in: hsts).flatMap(Int.init) {
-            subject.set("hsts_max_age", .int(maxAge), from: headersPath)
+            subject.set("hsts_max_age", .int(maxAge), from: source("Strict-Transport-Security"))
         }
 
-        setCSPFacts(on: &subject, csp: value("Content-Security-Policy"), from: headersPath, absent: absent("Content-Security-Policy"))
+        setCSPFacts(on: &subject, csp: value("Content-Security-Policy"), from: source("Content-Security-Policy"), absent: absent("Content-Security-Policy"))
         let frameOptions = value("X-Frame-Options")
-        subject.set("x_frame_options", FactValue(frameOptions), from: headersPath)
+        subject.set("x_frame_options", FactValue(frameOptions), from: source("X-Frame-Options"))
         let framingByXFO = frameOptions.map { ["deny", "sameorigin"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
         let framingByCSP = value("Content-Security-Policy").map { CSP(text: $0).directives["frame-ancestors"] != nil } ?? false
-        subject.set("has_frame_protection", .bool(framingByXFO || framingByCSP), from: headersPath,
+        subject.set("has_frame_protection", .bool(framingByXFO || framingByCSP), from: source("X-Frame-Options", "Content-Security-Policy"),
                     shownAs: framingByXFO || framingByCSP ? nil : absent("X-Frame-Options or CSP frame-ancestors"))
         let nosniff = value("X-Content-Type-Options")?.trimmingCharacters(in: .whitespaces).lowercased() == "nosniff"
-        subject.set("has_nosniff", .bool(nosniff), from: headersPath, shownAs: nosniff ? nil : absent("X-Content-Type-Options: nosniff"))
+        subject.set("has_nosniff", .bool(nosniff), from: source("X-Content-Type-Options"), shownAs: nosniff ? nil : absent("X-Content-Type-Options: nosniff"))
         let referrer = value("Referrer-Policy")
-        subject.set("referrer_policy", FactValue(referrer), from: headersPath)
-        subject.set("has_referrer_policy", .bool(referrer != nil), from: headersPath, shownAs: referrer == nil ? absent("Referrer-Policy") : nil)
+        subject.set("referrer_policy", FactValue(referrer), from: source("Referrer-Policy"))
+        subject.set("has_referrer_policy", .bool(referrer != nil), from: source("Referrer-Policy"), shownAs: referrer == nil ? absent("Referrer-Policy") : nil)
         let missing = ["Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy"].filter { value($0) == nil }
-        subject.set("missing_cross_origin_policies", .list(missing), from: headersPath)
+        subject.set("missing_cross_origin_policies", .list(missing), from: source("Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy"))
         let xss = value("X-XSS-Protection")
-        subject.set("x_xss_protection", FactValue(xss), from: headersPath)
-        subject.set("xss_filter_enabled", .bool(xss?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false), from: headersPath)
+        subject.set("x_xss_protection", FactValue(xss), from: source("X-XSS-Protection"))
+        subject.set("xss_filter_enabled", .bool(xss?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false), from: source("X-XSS-Protection"))
         return [subject]
     }
 

@@ -17,7 +17,7 @@ enum ComponentFacts {
             endpoint.methods.joined(separator: ",") + " " + (router.prefix ?? "") + endpoint.path
         }
         let open = endpoints.filter { $0.1.auth == "none" }.map(describe)
-        let unstated = endpoints.filter { $0.1.auth == nil && ($0.0.dependencies ?? []).isEmpty }.map(describe)
+        let unstated = endpoints.filter { $0.1.auth == nil && ($0.1.authAny ?? []).isEmpty && $0.0.routeAuthentication.isEmpty }.map(describe)
         return [
             FactView(label: "Routers and endpoints", value: "\(routers.count) \(routers.count == 1 ? "router" : "routers"), \(endpoints.count) \(endpoints.count == 1 ? "endpoint" : "endpoints")", isKnown: true),
             FactView(label: "Deliberately public endpoints", value: open.isEmpty ? "none" : open.joined(separator: "; "), isKnown: true),
