@@ -73,9 +73,14 @@ struct SchemaValidation {
                 report("`\(entry.key)` cannot be overridden by an environment (in \(path))", at: entry.keyLocation)
                 continue
             }
+            if mode == .override, !object.mergeIdentity.isEmpty, OverrideDirective.keys.contains(entry.key) {
+                validateDirective(entry, in: node, object, at: path)
+                continue
+            }
             guard let property = object.property(entry.key) else {
                 var message = "unknown key `\(entry.key)` \(place)"
-                let candidates = object.properties.map(\.key).filter { !excluding.contains($0) }
+                var candidates = object.properties.map(\.key).filter { !excluding.contains($0) }
+                if mode == .override, !object.mergeIdentity.isEmpty { candidates += OverrideDirective.keys }
                 if let suggestion = Suggestion.closest(to: entry.key, in: candidates) { message += "; did you mean `\(suggestion)`?" }
                 report(message, at: entry.keyLocation)
                 continue
@@ -87,6 +92,26 @@ struct SchemaValidation {
         guard mode != .override else { return }
         for property in object.properties where property.isRequired && !entries.contains(where: { $0.key == property.key }) {
             report("missing required key `\(property.key)` \(place)", at: node.location)
+        }
+    }
+
+    /// `add: true` / `remove: true` on an override list item: only `true`, not both, and a
+    /// removed item names only the keys that identify it.
+    private mutating func validateDirective(_ entry: LocatedEntry, in item: LocatedNode, _ object: ObjectSchema, at path: ModelPath) {
+        guard entry.value.scalarValue?.boolValue == true else {
+            report("`\(path.appending(entry.key))` can only be `true`; leave the key out otherwise", at: entry.value.location)
+            return
+        }
+        let entries = item.entries ?? []
+        if entry.key == OverrideDirective.remove.rawValue {
+            if entries.contains(where: { $0.key == OverrideDirective.add.rawValue }) {
+                report("`\(path)` has both `add: true` and `remove: true`; write one", at: entry.keyLocation)
+            }
+            let identityKeys = Set(object.mergeIdentity.flatMap { $0 })
+            for other in entries where !identityKeys.contains(other.key) && !OverrideDirective.keys.contains(other.key) {
+                let keys = object.mergeIdentity.flatMap { $0 }.map { "`\($0)`" }.joined(separator: ", ")
+                report("`\(path.appending(other.key))` has no effect on an item with `remove: true`; write only \(keys) to say which item is removed", at: other.keyLocation)
+            }
         }
     }
 

@@ -255,9 +255,11 @@ import Testing
             overrides: &extra
               middleware:
                 - id: limiter
+                  add: true
                   library: slowapi
               routers:
-                - endpoints:
+                - add: true
+                  endpoints:
                     - path: /admin
                       methods: [GET]
                       auth: admin_key
@@ -266,7 +268,7 @@ import Testing
         """
         #expect(loadDiagnostics(text) == [
             "model.yaml:12:11: error: missing required key `type` in middleware[1] (in environments `staging`, `production`)",
-            "model.yaml:18:21: error: `routers[0].endpoints[0].auth` refers to unknown auth mechanism `admin_key` (ids in `auth`: key; or `none` for a public route) (in environments `staging`, `production`)",
+            "model.yaml:20:21: error: `routers[0].endpoints[0].auth` refers to unknown auth mechanism `admin_key` (ids in `auth`: key; or `none` for a public route) (in environments `staging`, `production`)",
         ])
     }
 

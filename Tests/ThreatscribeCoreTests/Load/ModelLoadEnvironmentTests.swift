@@ -44,6 +44,7 @@ import Testing
               headers:
                 Strict-Transport-Security: max-age=63072000
             - type: https_redirect
+              add: true
           routers:
             - prefix: /api
               endpoints:
