@@ -3710,7 +3710,7 @@ impact:
   accountability: 5
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
@@ -3722,8 +3722,8 @@ impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated high, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated high, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -3760,6 +3760,12 @@ samples:
       frameworks: {fastapi: "0.115.0"}
       auth:
         - {id: session, type: session_cookie, transport: cookie}
+    - |
+      # A range is not a resolved version: the advisory goes to TS-DEP-013 as "may be affected".
+      system: {name: Sample API}
+      frameworks: {fastapi: ">=0.60,<0.70"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
 
 """#,
         "Catalog/entries/dependencies/TS-DEP-011.yaml": #"""
@@ -3792,7 +3798,7 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
@@ -3804,8 +3810,8 @@ impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated medium, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated medium, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -3874,7 +3880,7 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
@@ -3886,8 +3892,8 @@ impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated low, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated low, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -3926,7 +3932,7 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-013.yaml": #"""
 id: TS-DEP-013
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
 scope: advisory
 when: not dedicated and needs_review and severity_class == "high"
 component: Dependencies
@@ -3954,21 +3960,20 @@ impact:
   accountability: 5
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
+  The model names {{package}} {{installed_version}}, {{version_relation}}
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
   {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
   high.
   The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
-  range.
+  {{review_note}} Confirm that before scheduling the fix.
 impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated high, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated high, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -3999,7 +4004,19 @@ samples:
       system: {name: Sample API}
       dependencies:
         - {name: python-jose, version: "3.3.0"}
+    - |
+      # A range that allows an affected version: "may be affected (the range allows 0.60)".
+      system: {name: Sample API}
+      frameworks: {fastapi: ">=0.60,<0.70"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
   no_trigger:
+    - |
+      # A range whose every version is fixed.
+      system: {name: Sample API}
+      frameworks: {fastapi: "~=0.115.0"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
     - |
       system: {name: Sample API}
       dependencies:
@@ -4008,7 +4025,7 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-014.yaml": #"""
 id: TS-DEP-014
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
 scope: advisory
 when: not dedicated and needs_review and severity_class == "medium"
 component: Dependencies
@@ -4036,21 +4053,20 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
+  The model names {{package}} {{installed_version}}, {{version_relation}}
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
   {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
   medium.
   The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
-  range.
+  {{review_note}} Confirm that before scheduling the fix.
 impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated medium, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated medium, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -4088,7 +4104,7 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-015.yaml": #"""
 id: TS-DEP-015
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
 scope: advisory
 when: not dedicated and needs_review and severity_class == "low"
 component: Dependencies
@@ -4116,21 +4132,20 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
+  The model names {{package}} {{installed_version}}, {{version_relation}}
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
   {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
   low.
   The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
-  range.
+  {{review_note}} Confirm that before scheduling the fix.
 impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated low, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated low, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |

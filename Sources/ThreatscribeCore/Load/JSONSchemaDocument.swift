@@ -75,6 +75,7 @@ public enum JSONSchemaDocument {
         case .number: return [("type", .string("number"))]
         case .nullableString: return [("type", .array([.string("string"), .string("null")]))]
         case .codeReference: return [("type", .string("string")), ("pattern", .string(CodeReference.pattern))]
+        case .version: return [("type", .string("string"))]
         case .enumeration(let enumeration):
             return [("type", .string("string")), ("enum", .array(enumeration.cases.map(JSONTree.string)))]
         case .list(let item):

@@ -25,7 +25,7 @@ struct ModelDecoding {
     func tree(_ node: LocatedNode, as type: ValueType) -> JSONTree {
         if node.isNull { return .null }
         switch type {
-        case .string, .codeReference, .nullableString, .enumeration:
+        case .string, .codeReference, .version, .nullableString, .enumeration:
             return .string(node.scalarValue?.text ?? "")
         case .integer:
             return node.scalarValue?.intValue.map(JSONTree.int) ?? .null

@@ -55,6 +55,7 @@ public enum ModelReference {
         case .number: "number"
         case .nullableString: "string or `null`"
         case .codeReference: "code reference"
+        case .version: "[version](#versions)"
         case .enumeration(let enumeration): "one of " + enumeration.cases.map { "`\($0)`" }.joined(separator: ", ")
         case .list(let item): "list of " + typeName(item, schema: schema)
         case .map(let value): "mapping of name to " + typeName(value, schema: schema)

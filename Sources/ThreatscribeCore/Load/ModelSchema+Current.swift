@@ -11,7 +11,7 @@ extension ModelSchema {
     static let architectureModel = ObjectSchema("ArchitectureModel", "A FastAPI/Starlette service: the top of the model file.", properties: [
         PropertySchema("threatscribe", .integer, "Format version of the model file; `1`."),
         PropertySchema("system", .object("SystemDescription"), required: true, "What the system is, who owns it and whom it serves."),
-        PropertySchema("frameworks", .map(.string), "Versions of the Python packages by name (`fastapi`, `starlette`, `pydantic`, `uvicorn`, …); quote them."),
+        PropertySchema("frameworks", .map(.version), "Versions of the Python packages by name (`fastapi`, `starlette`, `pydantic`, `uvicorn`, …): resolved, resolved by a lock file, or a range; quote them."),
         PropertySchema("app", .object("AppSettings"), "Arguments of the `FastAPI(...)` constructor and app-level behaviour."),
         PropertySchema("middleware", .list(.object("Middleware")), "Middleware in the order the code registers it (see `app.middleware_style`)."),
         PropertySchema("auth", .list(.object("AuthMechanism")), "Authentication mechanisms the API accepts."),

@@ -2,7 +2,7 @@ extension ModelSchema {
     static let operationsObjects: [ObjectSchema] = [
         ObjectSchema("ServerSettings", "The ASGI server process.", properties: [
             PropertySchema("kind", .string, "`uvicorn`, `gunicorn`, `hypercorn`, `fastapi run`, `fastapi dev`."),
-            PropertySchema("version", .string, "Server version; quote it."),
+            PropertySchema("version", .version, "Server version (resolved, locked or a range); quote it."),
             PropertySchema("host", .string, "Bind address, e.g. `0.0.0.0`."),
             PropertySchema("port", .integer, "Bind port."),
             PropertySchema("workers", .integer, "Worker processes."),
@@ -61,7 +61,7 @@ extension ModelSchema {
         ]),
         ObjectSchema("Dependency", "A Python package worth reviewing.", properties: [
             PropertySchema("name", .string, required: true, "Package name."),
-            PropertySchema("version", .string, "Version; quote it."),
+            PropertySchema("version", .version, "Version: resolved, resolved by a lock file, or a range; quote it."),
         ]),
         ObjectSchema("LoggingSettings", "What the service logs and where.", properties: [
             PropertySchema("logs_sensitive_data", .boolean, "Logs contain credentials or personal data."),

@@ -14,7 +14,7 @@ extension ModelSchema {
         ]),
         ObjectSchema("JWTSettings", "How JWTs are verified.", properties: [
             PropertySchema("library", .string, "`python-jose`, `pyjwt`, `authlib`, `joserfc`, …"),
-            PropertySchema("library_version", .string, "Version of that library; quote it."),
+            PropertySchema("library_version", .version, "Version of that library (resolved, locked or a range); quote it."),
             PropertySchema("algorithms", .list(.string), "The `algorithms=` list passed to decode; absent means the code passes none."),
             PropertySchema("verifies_signature", .boolean, "Signatures are verified."),
             PropertySchema("verifies_expiry", .boolean, "`exp` is checked."),

@@ -27,11 +27,14 @@ struct SchemaValidation {
             if nullable || type == .nullableString { return }
         }
         switch type {
-        case .string, .codeReference, .nullableString:
+        case .string, .codeReference, .version, .nullableString:
             let expected = type == .nullableString ? "a string or null" : "a string"
             guard let scalar = expectScalar(node, .string, expected, at: path) else { return }
             if type == .codeReference, CodeReference(parsing: scalar.text) == nil {
                 report("`\(path)` must be a code reference `path:line`, `path:line:col` or `path:start-end`, found \"\(scalar.text)\"", at: scalar.location)
+            }
+            if type == .version, VersionRequirement(scalar.text) == nil {
+                report("`\(path)` must be \(VersionRequirement.formsHelp), found \"\(scalar.text)\"", at: scalar.location)
             }
         case .integer:
             _ = expectScalar(node, .int, "an integer", at: path)

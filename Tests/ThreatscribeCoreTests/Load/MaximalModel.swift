@@ -33,6 +33,7 @@ enum MaximalModel {
         switch type {
         case .string: return .string("\(owner).\(property.key)")
         case .codeReference: return .string("app/main.py:10-12")
+        case .version: return .string("0.41.3 (uv.lock:812)")
         case .integer: return .int(7)
         case .boolean: return .bool(true)
         case .number: return .double(1.5)
