@@ -43,6 +43,7 @@ extension ModelSchema {
         PropertySchema("data_classification", .enumeration(EnumSchema(DataClassification.self)), "Most sensitive data the system handles."),
         PropertySchema("exposure", .enumeration(EnumSchema(Exposure.self)), "Who can reach the API at all."),
         PropertySchema("description", .string, "Free text."),
+        PropertySchema("source", .codeReference, "Where the system is described (a README, a design document): `path`, `path:line`, `path:line:col` or `path:start-end`."),
     ])
 
     static let environment = ObjectSchema("Environment", "A deployment stage with its own settings.", uniqueKey: "name", properties: [

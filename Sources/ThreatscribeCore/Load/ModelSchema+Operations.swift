@@ -16,7 +16,7 @@ extension ModelSchema {
             PropertySchema("behind_proxy", .boolean, "A reverse proxy, ingress or load balancer sits in front."),
             PropertySchema("tls_termination", .string, "Where TLS terminates: `proxy`, `server`, `none`."),
             PropertySchema("max_body_size", .integer, "Request body limit enforced in front of the app, in bytes."),
-            PropertySchema("source", .codeReference, "Where the server is configured: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the server is configured: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Deployment", "Where and how the service runs.", properties: [
             PropertySchema("platform", .string, "`kubernetes`, `docker`, `paas`, `vm`, `serverless`."),
@@ -27,6 +27,7 @@ extension ModelSchema {
             PropertySchema("container", .object("ContainerSettings"), "Container image and runtime settings."),
             PropertySchema("secrets", .enumeration(EnumSchema(SecretSource.self)), "Where runtime secrets live."),
             PropertySchema("description", .string, "Free text."),
+            PropertySchema("source", .codeReference, "Where the deployment is defined: a compose file, manifest or platform config (`compose.yml`, `fly.toml`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Ingress", "The ingress, reverse proxy or load balancer in front of the service.", properties: [
             PropertySchema("tls", .boolean, "Terminates TLS."),
@@ -34,12 +35,14 @@ extension ModelSchema {
             PropertySchema("waf", .boolean, "A web application firewall filters requests."),
             PropertySchema("request_size_limit", .integer, "Body limit, in bytes."),
             PropertySchema("rate_limiting", .boolean, "Limits request rates."),
+            PropertySchema("source", .codeReference, "Where the proxy or ingress is configured (`compose.yml:3-18`, `nginx.conf`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("KubernetesSettings", "Kubernetes cluster settings.", properties: [
             PropertySchema("network_policies", .boolean, "NetworkPolicies restrict pod traffic."),
             PropertySchema("rbac", .string, "`least_privilege`, `broad`, `default`."),
             PropertySchema("pod_security", .string, "Pod Security Standard or policy engine in force (`restricted`, `baseline`, `none`, …)."),
             PropertySchema("automount_service_account_token", .boolean, "Pods get a service account token."),
+            PropertySchema("source", .codeReference, "Where these settings are written (a manifest or chart): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("ContainerSettings", "Container image and runtime settings.", properties: [
             PropertySchema("runs_as_root", .boolean, "The process runs as UID 0."),
@@ -47,6 +50,7 @@ extension ModelSchema {
             PropertySchema("resource_limits", .boolean, "CPU and memory limits are set."),
             PropertySchema("image_scanning", .boolean, "Images are scanned for vulnerabilities before deployment."),
             PropertySchema("base_image", .string, "Base image, e.g. `python:3.12-slim`."),
+            PropertySchema("source", .codeReference, "Where the image and runtime are defined (`backend/Dockerfile`, a compose service): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("BuildProcess", "How the service is built and released.", properties: [
             PropertySchema("dependency_pinning", .boolean, "Dependency versions are pinned."),
@@ -58,22 +62,26 @@ extension ModelSchema {
             PropertySchema("ci_secrets_protected", .boolean, "CI secrets are limited to protected branches."),
             PropertySchema("artifact_registry_private", .boolean, "Images or packages are stored in a private registry."),
             PropertySchema("artifacts_signed", .boolean, "Release artifacts are signed."),
+            PropertySchema("source", .codeReference, "Where the build is defined (a CI workflow, `backend/Dockerfile`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Dependency", "A Python package worth reviewing.", properties: [
             PropertySchema("name", .string, required: true, "Package name."),
             PropertySchema("version", .version, "Version: resolved, resolved by a lock file, or a range; quote it."),
+            PropertySchema("source", .codeReference, "Where the version is declared or resolved (`backend/pyproject.toml:7`, `uv.lock:1277`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("LoggingSettings", "What the service logs and where.", properties: [
             PropertySchema("logs_sensitive_data", .boolean, "Logs contain credentials or personal data."),
             PropertySchema("logs_request_bodies", .boolean, "Request bodies are logged."),
             PropertySchema("centralized", .boolean, "Logs are shipped to a central store."),
             PropertySchema("security_events", .boolean, "Authentication failures and similar events are logged."),
+            PropertySchema("source", .codeReference, "Where logging is configured: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("ClaimedControl", "A control the team says it has; the report reviews each claim against the model.", uniqueKey: "id", properties: [
             PropertySchema("id", .string, "Team's reference, e.g. `BR-012`; unique."),
             PropertySchema("name", .string, required: true, "What the control is called."),
             PropertySchema("kind", .string, "`authentication`, `rate_limiting`, `input_validation`, `tls`, `cors`, `csrf`, `logging`, `security_headers`, `dependency_scanning`, …"),
             PropertySchema("claim", .string, "What the team says it does."),
+            PropertySchema("source", .codeReference, "Where the control is implemented or documented: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]
 }

@@ -10,7 +10,7 @@ extension ModelSchema {
             PropertySchema("token_lifetime_seconds", .integer, "Lifetime of an issued token or session, in seconds."),
             PropertySchema("revocable", .boolean, "Issued credentials can be revoked before they expire."),
             PropertySchema("description", .string, "Free text."),
-            PropertySchema("source", .codeReference, "Where it is implemented: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where it is implemented: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("JWTSettings", "How JWTs are verified.", properties: [
             PropertySchema("library", .string, "`python-jose`, `pyjwt`, `authlib`, `joserfc`, …"),
@@ -19,13 +19,14 @@ extension ModelSchema {
             PropertySchema("verifies_signature", .boolean, "Signatures are verified."),
             PropertySchema("verifies_expiry", .boolean, "`exp` is checked."),
             PropertySchema("verifies_audience", .boolean, "`aud` is checked."),
+            PropertySchema("source", .codeReference, "Where tokens are decoded (the `jwt.decode(...)` call): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Router", "An `APIRouter` (or the app itself when `prefix` is empty) and its endpoints.", mergeIdentity: [["prefix"], []], properties: [
             PropertySchema("prefix", .string, "Path prefix; absent or empty for routes on the app."),
             PropertySchema("name", .string, "Module or variable name."),
             PropertySchema("dependencies", .list(.string), references: .authMechanism, "Auth mechanism ids applied to every route by `dependencies=[Depends(...)]`."),
             PropertySchema("endpoints", .list(.object("Endpoint")), required: true, "Path operations."),
-            PropertySchema("source", .codeReference, "Where the router is created: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the router is created: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Endpoint", "One path operation.", mergeIdentity: [["path", "methods"]], properties: [
             PropertySchema("path", .string, required: true, "Path relative to the router's prefix."),
@@ -44,7 +45,7 @@ extension ModelSchema {
             PropertySchema("fetches_user_url", .boolean, "The handler fetches a URL the client supplies."),
             PropertySchema("reflects_input_with_secrets", .boolean, "The response reflects request input next to a secret (a BREACH precondition)."),
             PropertySchema("raises_http_exception_details", .boolean, "`HTTPException(detail=...)` carries internal details."),
-            PropertySchema("source", .codeReference, "Where the handler is defined: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the handler is defined: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]
 }

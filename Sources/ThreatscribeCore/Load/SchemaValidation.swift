@@ -31,7 +31,7 @@ struct SchemaValidation {
             let expected = type == .nullableString ? "a string or null" : "a string"
             guard let scalar = expectScalar(node, .string, expected, at: path) else { return }
             if type == .codeReference, CodeReference(parsing: scalar.text) == nil {
-                report("`\(path)` must be a code reference `path:line`, `path:line:col` or `path:start-end`, found \"\(scalar.text)\"", at: scalar.location)
+                report("`\(path)` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"\(scalar.text)\"", at: scalar.location)
             }
             if type == .version, VersionRequirement(scalar.text) == nil {
                 report("`\(path)` must be \(VersionRequirement.formsHelp), found \"\(scalar.text)\"", at: scalar.location)

@@ -43,6 +43,8 @@ public struct SystemDescription: Codable, Sendable, Equatable {
     /// Who can reach the API at all.
     public var exposure: Exposure?
     public var description: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public enum DataClassification: String, Codable, Sendable, CaseIterable {

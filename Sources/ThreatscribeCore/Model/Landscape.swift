@@ -6,6 +6,8 @@ public struct Client: Codable, Sendable, Equatable {
     /// The web origin it runs on, e.g. `https://betzenstein.app`.
     public var origin: String?
     public var trusted: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct DataStore: Codable, Sendable, Equatable {
@@ -18,6 +20,8 @@ public struct DataStore: Codable, Sendable, Equatable {
     public var encryptedAtRest: Bool?
     public var credentialsSource: SecretSource?
     public var holdsSensitiveData: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct ExternalService: Codable, Sendable, Equatable {
@@ -29,6 +33,8 @@ public struct ExternalService: Codable, Sendable, Equatable {
     public var tls: Bool?
     public var authentication: String?
     public var credentialsSource: SecretSource?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// Data moving between two elements; `from` and `to` name a client, store, service or `api`.
@@ -40,6 +46,8 @@ public struct DataFlow: Codable, Sendable, Equatable {
     public var tls: Bool?
     public var data: [String]?
     public var description: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct TrustBoundary: Codable, Sendable, Equatable {
@@ -47,6 +55,8 @@ public struct TrustBoundary: Codable, Sendable, Equatable {
     public var name: String?
     /// Ids of the elements inside it (`api` names the service itself).
     public var contains: [String]
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// The ASGI server process.
@@ -86,6 +96,8 @@ public struct Deployment: Codable, Sendable, Equatable {
     /// Where runtime secrets live.
     public var secrets: SecretSource?
     public var description: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct Ingress: Codable, Sendable, Equatable {
@@ -94,6 +106,8 @@ public struct Ingress: Codable, Sendable, Equatable {
     public var waf: Bool?
     public var requestSizeLimit: Int?
     public var rateLimiting: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct KubernetesSettings: Codable, Sendable, Equatable {
@@ -102,6 +116,8 @@ public struct KubernetesSettings: Codable, Sendable, Equatable {
     public var rbac: String?
     public var podSecurity: String?
     public var automountServiceAccountToken: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct ContainerSettings: Codable, Sendable, Equatable {
@@ -110,6 +126,8 @@ public struct ContainerSettings: Codable, Sendable, Equatable {
     public var resourceLimits: Bool?
     public var imageScanning: Bool?
     public var baseImage: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct BuildProcess: Codable, Sendable, Equatable {
@@ -124,11 +142,15 @@ public struct BuildProcess: Codable, Sendable, Equatable {
     public var ciSecretsProtected: Bool?
     public var artifactRegistryPrivate: Bool?
     public var artifactsSigned: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct Dependency: Codable, Sendable, Equatable {
     public var name: String
     public var version: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct LoggingSettings: Codable, Sendable, Equatable {
@@ -136,6 +158,8 @@ public struct LoggingSettings: Codable, Sendable, Equatable {
     public var logsRequestBodies: Bool?
     public var centralized: Bool?
     public var securityEvents: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// A control the team says it has; the report reviews each claim against the model.
@@ -145,6 +169,8 @@ public struct ClaimedControl: Codable, Sendable, Equatable {
     /// `authentication`, `rate_limiting`, `input_validation`, `tls`, `cors`, `csrf`, `logging`, `security_headers`, `dependency_scanning`, …
     public var kind: String?
     public var claim: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// A deployment stage with its own settings.

@@ -303,10 +303,16 @@ import Testing
         system:
           name: Shop
         app:
-          source: backend/main.py
+          source: backend/main.py:0
+        deployment:
+          source: compose.yml:12-3
+        build:
+          source: backend Dockerfile
         """
         #expect(loadDiagnostics(text) == [
-            "model.yaml:4:11: error: `app.source` must be a code reference `path:line`, `path:line:col` or `path:start-end`, found \"backend/main.py\"",
+            "model.yaml:4:11: error: `app.source` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"backend/main.py:0\"",
+            "model.yaml:6:11: error: `deployment.source` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"compose.yml:12-3\"",
+            "model.yaml:8:11: error: `build.source` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"backend Dockerfile\"",
         ])
     }
 }
