@@ -93,6 +93,8 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var ingress: Ingress?
     public var kubernetes: KubernetesSettings?
     public var container: ContainerSettings?
+    /// Every container shipped with the service (compose services, sidecars), the API's included.
+    public var containers: [ShippedContainer]?
     /// Where runtime secrets live.
     public var secrets: SecretSource?
     public var description: String?
@@ -188,4 +190,56 @@ public enum EnvironmentKind: String, Codable, Sendable, CaseIterable {
 
     /// Reachable by real users and attackers.
     public var isProductionLike: Bool { self == .production || self == .staging }
+}
+
+/// What a container shipped with the service does (`deployment.containers[].role`).
+public enum ContainerRole: String, Codable, Sendable, CaseIterable {
+    /// The FastAPI service itself.
+    case api
+    /// A database (PostgreSQL, MySQL, MongoDB, …).
+    case database
+    /// A cache or broker (Redis, RabbitMQ, …).
+    case cache
+    /// A web UI that administers another component (Adminer, pgAdmin, Flower, a Traefik dashboard).
+    case adminUi = "admin_ui"
+    /// A reverse proxy or load balancer (Traefik, nginx).
+    case proxy
+    /// A background worker (Celery, arq, RQ).
+    case worker
+    /// A helper next to another container (log shipper, exporter).
+    case sidecar
+    case other
+}
+
+/// How a container reaches the Docker daemon's socket (`/var/run/docker.sock`).
+public enum DockerSocketAccess: String, Codable, Sendable, CaseIterable {
+    case none
+    /// Mounted with `:ro`; the daemon's API is still fully usable (connecting to a socket is not a write to the file).
+    case readOnly = "read_only"
+    case readWrite = "read_write"
+}
+
+/// A container shipped with the service: a compose service, a sidecar, a pod's container.
+public struct ShippedContainer: Codable, Sendable, Equatable {
+    public var id: String
+    public var image: String?
+    public var role: ContainerRole?
+    public var publishedPorts: [PublishedPort]?
+    /// The proxy routes outside traffic to it (Traefik labels, an ingress rule).
+    public var routedByProxy: Bool?
+    public var dockerSocket: DockerSocketAccess?
+    public var privileged: Bool?
+    public var runsAsRoot: Bool?
+    /// A sudoers rule lets its user run any command as root without a password.
+    public var passwordlessSudo: Bool?
+    public var source: String?
+}
+
+/// A port published on the host (`ports:` in compose, `-p`).
+public struct PublishedPort: Codable, Sendable, Equatable {
+    public var hostPort: Int?
+    public var containerPort: Int?
+    /// The host address it binds; absent means every interface (Docker's default).
+    public var bindAddress: String?
+    public var source: String?
 }

@@ -24,6 +24,7 @@ public enum Analyzers {
         ExternalServiceAnalyzer(),
         ClientAppAnalyzer(),
         DeploymentAnalyzer(),
+        ContainerAnalyzer(),
         BuildAnalyzer(),
         AdvisoryAnalyzer(),
     ]
