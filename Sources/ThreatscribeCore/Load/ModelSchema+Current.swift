@@ -16,6 +16,7 @@ extension ModelSchema {
         PropertySchema("middleware", .list(.object("Middleware")), "Middleware in the order the code registers it (see `app.middleware_style`)."),
         PropertySchema("auth", .list(.object("AuthMechanism")), "Authentication mechanisms the API accepts."),
         PropertySchema("routers", .list(.object("Router")), "`APIRouter`s (or the app itself with an empty prefix) and their endpoints."),
+        PropertySchema("apps", .list(.object("MountedApp")), "Sub-applications mounted on the app (`app.mount(\"/api/v1\", api)`) or routed by host, each with its own settings, middleware and routers."),
         PropertySchema("models", .list(.object("DataModel")), "Pydantic models of requests and responses."),
         PropertySchema("static_files", .list(.object("StaticMount")), "`StaticFiles` mounts."),
         PropertySchema("templates", .object("TemplateSettings"), "Server-side template rendering."),

@@ -21,6 +21,15 @@ extension ModelSchema {
             PropertySchema("verifies_audience", .boolean, "`aud` is checked."),
             PropertySchema("source", .codeReference, "Where tokens are decoded (the `jwt.decode(...)` call): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
+        ObjectSchema("MountedApp", "A sub-application: `app.mount(\"/api/v1\", api)` or `Host(\"admin.example.com\", app=admin)`. Requests pass through the main app's middleware first, then its own.", mergeIdentity: [["id"]], uniqueKey: "id", properties: [
+            PropertySchema("id", .string, required: true, "Its name (the variable, e.g. `api`); unique."),
+            PropertySchema("mount", .string, "The path it is mounted at, e.g. `/api/v1`; its routes' URLs start with it."),
+            PropertySchema("host", .string, "The host name it is routed by (`Host(...)`), instead of a mount path."),
+            PropertySchema("app", .object("AppSettings"), "Its own constructor arguments: docs settings, exception handlers, `root_path`."),
+            PropertySchema("middleware", .list(.object("Middleware")), "Its own middleware, in registration order; it runs inside the main app's."),
+            PropertySchema("routers", .list(.object("Router")), "Its routers and endpoints, with paths relative to the mount."),
+            PropertySchema("source", .codeReference, "Where it is mounted: `path`, `path:line`, `path:line:col` or `path:start-end`."),
+        ]),
         ObjectSchema("Router", "An `APIRouter` (or the app itself when `prefix` is empty) and its endpoints.", mergeIdentity: [["prefix"], []], properties: [
             PropertySchema("prefix", .string, "Path prefix; absent or empty for routes on the app."),
             PropertySchema("name", .string, "Module or variable name."),

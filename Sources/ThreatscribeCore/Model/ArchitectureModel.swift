@@ -13,6 +13,8 @@ public struct ArchitectureModel: Codable, Sendable, Equatable {
     public var middleware: [Middleware]?
     public var auth: [AuthMechanism]?
     public var routers: [Router]?
+    /// Sub-applications mounted on the app or routed by host.
+    public var apps: [MountedApp]?
     public var models: [DataModel]?
     public var staticFiles: [StaticMount]?
     public var templates: TemplateSettings?
@@ -58,6 +60,20 @@ public enum Exposure: String, Codable, Sendable, CaseIterable {
     case `internal`
     /// Reachable from the same host only.
     case localhost
+}
+
+/// A sub-application: `app.mount("/api/v1", api)` or `Host("admin.example.com", app=admin)`.
+/// Requests reach it through the main app's middleware, then its own.
+public struct MountedApp: Codable, Sendable, Equatable {
+    public var id: String
+    /// The mount path, e.g. `/api/v1`.
+    public var mount: String?
+    /// The host name of a host-routed app.
+    public var host: String?
+    public var app: AppSettings?
+    public var middleware: [Middleware]?
+    public var routers: [Router]?
+    public var source: String?
 }
 
 /// Arguments of the `FastAPI(...)` constructor and app-level behaviour.

@@ -25,6 +25,7 @@ enum MaximalModel {
 
     static func value(_ property: PropertySchema, _ type: ValueType, _ schema: ModelSchema, owner: String) -> JSONTree {
         if property.key == "threatscribe" { return .int(schema.version) }
+        if owner == "MountedApp", property.key == "mount" { return .string("/MountedApp.mount") }
         switch property.reference {
         case .authMechanism: if type == .string { return .string("none") }
         case .element: if type == .string { return .string("api") }
