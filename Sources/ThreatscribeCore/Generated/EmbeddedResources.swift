@@ -5183,6 +5183,87 @@ samples:
           - {id: db, image: "postgres:18", role: database}
 
 """#,
+        "Catalog/entries/deployment/TS-DEPLOY-013.yaml": #"""
+id: TS-DEPLOY-013
+title: Container `{{id}}` lets its user run anything as root through passwordless sudo
+scope: container
+when: passwordless_sudo and runs_as_root == false
+component: Deployment
+stride: [E]
+cwe: CWE-269
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-13.2.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [AC-6, CM-7]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 5
+  accountability: 7
+confidence: clear-cut
+controls: [container_security]
+evidence: [passwordless_sudo, runs_as_root, image, role]
+description: |
+  The container `{{id}}` ({{image}}) runs its process as an unprivileged user, but a sudoers rule
+  lets that user run any command as root without a password (`NOPASSWD: ALL`). The unprivileged
+  user then protects nothing: code execution in the app becomes root in the container with one
+  `sudo`, with the consequences of running as root (rewriting the application, installing tools,
+  a far more useful container escape).
+impact_description: |
+  A foothold in the app becomes full control of the container.
+detection: |
+  Fires for each `deployment.containers[]` item with `passwordless_sudo: true` and
+  `runs_as_root: false` (a container already running as root is TS-DEPLOY-001's concern).
+false_positives: |
+  The rule allows only specific commands with fixed arguments that cannot run a shell or write
+  files; model that as `passwordless_sudo: false` and record the rule.
+mitigation: |
+  Remove `sudo` from the image, or the `NOPASSWD: ALL` rule; do at build time, as root, what the
+  rule was for:
+
+  ```dockerfile
+  RUN apt-get purge -y sudo && rm -f /etc/sudoers.d/*
+  USER 10001
+  ```
+validation: |
+  ```bash
+  docker compose exec {{id}} sudo -n true
+  ```
+  Must fail (no `sudo`, or a password is required).
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html
+  - https://www.sudo.ws/docs/man/sudoers.man/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: backend, role: api, runs_as_root: false, passwordless_sudo: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: backend, role: api, runs_as_root: false, passwordless_sudo: false}
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: backend, role: api, runs_as_root: true, passwordless_sudo: true}
+
+"""#,
         "Catalog/entries/errors/TS-ERR-001.yaml": #"""
 id: TS-ERR-001
 title: debug=True returns full tracebacks to clients in {{env.name}}
