@@ -20,8 +20,9 @@ struct OverrideMerge {
         if override.isNull { return override }
         switch type {
         case .object(let name):
-            guard let base, let object = schema.object(named: name) else { return override }
-            return mergeMappings(base, override, at: path, problems: &problems) { key in object.property(key)?.type }
+            // An object the base lacks merges over an empty one, so lists inside it follow the same rules.
+            guard let object = schema.object(named: name) else { return override }
+            return mergeMappings(base ?? .mapping([], at: override.location), override, at: path, problems: &problems) { key in object.property(key)?.type }
         case .map(let valueType):
             guard let base else { return override }
             return mergeMappings(base, override, at: path, problems: &problems) { _ in valueType }

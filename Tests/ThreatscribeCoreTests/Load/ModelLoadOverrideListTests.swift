@@ -162,4 +162,21 @@ import Testing
         let added = text.replacingOccurrences(of: "type: jwt", with: "type: jwt\n          add: true")
         #expect(loadModel(added)?.environments[0].model.auth?.map(\.id) == ["bearer"])
     }
+
+    @Test func listInsideAnObjectAbsentFromTheBaseNeedsAdd() {
+        let text = """
+        system: {name: Shop}
+        environments:
+          - name: local
+            overrides:
+              deployment:
+                containers:
+                  - {id: db, role: database}
+        """
+        #expect(loadDiagnostics(text) == [
+            "model.yaml:7:13: error: `deployment.containers[0]` in the overrides matches no item of the base `deployment.containers` with `id: db`; write `add: true` to add a new item (in environment `local`)",
+        ])
+        let added = text.replacingOccurrences(of: "role: database}", with: "role: database, add: true}")
+        #expect(loadModel(added)?.environments[0].model.deployment?.containers?.map(\.id) == ["db"])
+    }
 }
