@@ -80,7 +80,7 @@ struct CORSCommand: ParsableCommand {
         @Flag(help: "Show the preflight (OPTIONS) response instead of the actual request's.")
         var preflight = false
 
-        @Option(name: .customLong("starlette-version"), help: "Starlette release to model (default: the model's, else \(StarletteVersion.newestKnown)).")
+        @Option(name: .customLong("starlette-version"), help: "Starlette version to model: a version (1.10.0), a locked one ('0.46.2 (uv.lock:812)') or a range ('>=0.40,<0.47'); default: the model's, else \(StarletteVersion.newestKnown). The version used and why are printed.")
         var starletteVersion: String?
 
         @Option(help: "Output format: text or json.")
@@ -89,6 +89,7 @@ struct CORSCommand: ParsableCommand {
         func run() throws {
             let evaluator: CORSEvaluator
             let headers: [String: String?]
+            let version: AssumedStarletteVersion
             let modelSource: ModelCORSSource? = try model.map { path in
                 try exitingOnBadInput { () throws(DiagnosticList) in try ModelCORSSource.load(path: path, environment: environment) }
             }
@@ -97,10 +98,21 @@ struct CORSCommand: ParsableCommand {
                 return
             }
             do {
-                let versionText = starletteVersion ?? modelSource?.starletteVersion ?? StarletteVersion.newestKnown.description
-                guard let version = StarletteVersion(versionText) else {
-                    throw CORSCheckInputError("Starlette version \(versionText) is not a version like 1.10.0")
+                let assumed: AssumedStarletteVersion
+                if let starletteVersion {
+                    guard let parsed = AssumedStarletteVersion(starletteVersion, writtenAt: "--starlette-version") else {
+                        throw CORSCheckInputError("--starlette-version \(starletteVersion) must be \(VersionRequirement.formsHelp)")
+                    }
+                    assumed = parsed
+                } else if let modelSource {
+                    // The model was validated, so its text parses; a model without one assumes the newest, and says so.
+                    assumed = AssumedStarletteVersion(modelSource.starletteVersion, writtenAt: "frameworks.starlette")
+                        ?? AssumedStarletteVersion(nil, writtenAt: "frameworks.starlette")!
+                } else {
+                    assumed = AssumedStarletteVersion(version: .newestKnown, reason: "assumed: neither --starlette-version nor a model names one, so the newest release threatscribe models", isStated: false)
                 }
+                version = assumed
+                let version = assumed.version
                 guard !method.isEmpty, method.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }) else {
                     throw CORSCheckInputError("--method \(method) is not an HTTP method name")
                 }
@@ -128,8 +140,8 @@ struct CORSCommand: ParsableCommand {
                 : CORSRequest(method: fetch.method, origin: origin, hasCookie: cookie)
             let response = evaluator.response(to: request)
             switch format {
-            case .json: print(TerminalText.inertJSON(Self.json(response, verdict)))
-            case .text: print(Self.text(request, response, verdict, version: evaluator.version))
+            case .json: print(TerminalText.inertJSON(Self.json(response, verdict, version: version)))
+            case .text: print(Self.text(request, response, verdict, version: version))
             }
         }
 
@@ -182,8 +194,10 @@ struct CORSCommand: ParsableCommand {
             return headers
         }
 
-        static func json(_ response: CORSResponse, _ verdict: CORSBrowserVerdict) -> String {
+        static func json(_ response: CORSResponse, _ verdict: CORSBrowserVerdict, version: AssumedStarletteVersion) -> String {
             let object: [String: Any] = [
+                "starlette_version": version.version.description,
+                "starlette_version_basis": version.reason,
                 "status": response.status,
                 "handler_runs": response.handlerRuns,
                 "body": response.body,
@@ -201,13 +215,14 @@ struct CORSCommand: ParsableCommand {
             return String(decoding: data, as: UTF8.self)
         }
 
-        static func text(_ request: CORSRequest, _ response: CORSResponse, _ verdict: CORSBrowserVerdict, version: StarletteVersion) -> String {
+        static func text(_ request: CORSRequest, _ response: CORSResponse, _ verdict: CORSBrowserVerdict, version: AssumedStarletteVersion) -> String {
             var lines: [String] = []
             var requestLine = "\(request.method) / from \(request.origin ?? "-")"
             if let acrm = request.accessControlRequestMethod { requestLine += ", Access-Control-Request-Method: \(acrm)" }
             if let acrh = request.accessControlRequestHeaders { requestLine += ", Access-Control-Request-Headers: \(acrh)" }
             if request.hasCookie { requestLine += ", with Cookie" }
-            lines.append("Request (Starlette \(version)): \(requestLine)")
+            lines.append("Starlette \(version.version): \(version.reason)")
+            lines.append("Request: \(requestLine)")
             let who = response.isPreflightResponse ? "answered by CORSMiddleware; the handler does not run"
                 : (response.handlerRuns ? "the handler runs" : "the handler does not run")
             lines.append("HTTP \(response.status) (\(who))")

@@ -58,7 +58,22 @@ public struct ThreatAnalysis: Sendable {
     }
 
     private func hits(in environment: ResolvedEnvironment, index: Int, of model: LoadedModel) -> [FindingHit] {
-        let subjects = self.subjects(in: environment, of: model)
+        var hits = self.hits(for: self.subjects(in: environment, of: model), in: environment, index: index)
+        // A sub-application's pipeline includes the main app's middleware: a pipeline-wide finding the
+        // main app already has (no HSTS, no rate limiting) is the same problem, reported once.
+        let mainPipelineThreats = Set(hits.filter { MountedAppProjection.pipelineScopes.contains($0.subject.scope) }.map(\.entry.id))
+        for projection in MountedAppProjection.all(in: environment) {
+            let context = AnalysisContext(environment: projection.environment, allEnvironments: model.environments)
+            let subjects = analyzers.flatMap { $0.subjects(in: context) }.map(projection.mapped)
+            hits += self.hits(for: subjects, in: environment, index: index).filter { hit in
+                projection.isAbout(hit.subject)
+                    && !(MountedAppProjection.pipelineScopes.contains(hit.subject.scope) && mainPipelineThreats.contains(hit.entry.id))
+            }
+        }
+        return hits
+    }
+
+    private func hits(for subjects: [FactSubject], in environment: ResolvedEnvironment, index: Int) -> [FindingHit] {
         let vocabulary = FactVocabulary(analyzers: analyzers)
         var globals: [String: FactSubject] = [:]
         for subject in subjects where vocabulary.scopes[subject.scope]?.isGlobal == true {

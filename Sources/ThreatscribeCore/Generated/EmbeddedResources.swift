@@ -4893,7 +4893,7 @@ impact:
   accountability: 5
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
@@ -4905,8 +4905,8 @@ impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated high, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated high, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -4943,6 +4943,12 @@ samples:
       frameworks: {fastapi: "0.115.0"}
       auth:
         - {id: session, type: session_cookie, transport: cookie}
+    - |
+      # A range is not a resolved version: the advisory goes to TS-DEP-013 as "may be affected".
+      system: {name: Sample API}
+      frameworks: {fastapi: ">=0.60,<0.70"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
 
 """#,
         "Catalog/entries/dependencies/TS-DEP-011.yaml": #"""
@@ -4975,7 +4981,7 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
@@ -4987,8 +4993,8 @@ impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated medium, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated medium, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -5057,7 +5063,7 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
   The model names {{package}} {{installed_version}}, which lies in the affected range
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
@@ -5069,8 +5075,8 @@ impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated low, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated low, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -5109,7 +5115,7 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-013.yaml": #"""
 id: TS-DEP-013
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
 scope: advisory
 when: not dedicated and needs_review and severity_class == "high"
 component: Dependencies
@@ -5137,21 +5143,20 @@ impact:
   accountability: 5
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
+  The model names {{package}} {{installed_version}}, {{version_relation}}
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
   {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
   high.
   The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
-  range.
+  {{review_note}} Confirm that before scheduling the fix.
 impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated high, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated high, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -5182,7 +5187,19 @@ samples:
       system: {name: Sample API}
       dependencies:
         - {name: python-jose, version: "3.3.0"}
+    - |
+      # A range that allows an affected version: "may be affected (the range allows 0.60)".
+      system: {name: Sample API}
+      frameworks: {fastapi: ">=0.60,<0.70"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
   no_trigger:
+    - |
+      # A range whose every version is fixed.
+      system: {name: Sample API}
+      frameworks: {fastapi: "~=0.115.0"}
+      auth:
+        - {id: session, type: session_cookie, transport: cookie}
     - |
       system: {name: Sample API}
       dependencies:
@@ -5191,7 +5208,7 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-014.yaml": #"""
 id: TS-DEP-014
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
 scope: advisory
 when: not dedicated and needs_review and severity_class == "medium"
 component: Dependencies
@@ -5219,21 +5236,20 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
+  The model names {{package}} {{installed_version}}, {{version_relation}}
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
   {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
   medium.
   The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
-  range.
+  {{review_note}} Confirm that before scheduling the fix.
 impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated medium, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated medium, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -5271,7 +5287,7 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-015.yaml": #"""
 id: TS-DEP-015
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
+title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
 scope: advisory
 when: not dedicated and needs_review and severity_class == "low"
 component: Dependencies
@@ -5299,21 +5315,20 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
+  The model names {{package}} {{installed_version}}, {{version_relation}}
   `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
   {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
   low.
   The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix; the version itself is in the affected
-  range.
+  {{review_note}} Confirm that before scheduling the fix.
 impact_description: |
   What the advisory describes becomes possible against this service: {{summary}}.
 detection: |
   Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn; version ranges are
-  ignored), whose consequence is rated low, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
+  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
+  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated low, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
   Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
   only when the model shows it.
 false_positives: |
@@ -5986,6 +6001,456 @@ samples:
       deployment:
         platform: kubernetes
         kubernetes: {automount_service_account_token: false}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-009.yaml": #"""
+id: TS-DEPLOY-009
+title: Container `{{id}}` mounts the Docker socket, which gives it root on the host
+scope: container
+when: mounts_docker_socket
+component: Deployment
+stride: [E]
+cwe: CWE-250
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.2.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [AC-6, CM-7]
+likelihood:
+  skill_level: 4
+  motive: 5
+  opportunity: 3
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 4
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 9
+  accountability: 7
+confidence: clear-cut
+controls: [container_security]
+evidence: [docker_socket, image, role, reachable_from_outside]
+description: |
+  The container `{{id}}` ({{image}}) has `/var/run/docker.sock` mounted ({{docker_socket}}).
+  Whoever can talk to that socket controls the Docker daemon, which runs as root: it can start a
+  container with the host's filesystem mounted and `privileged: true`, and so runs anything as
+  root on the host. Mounting the socket read-only (`:ro`) does not change that: connecting to a
+  socket is not a write to the file, so the whole Docker API stays usable. A proxy such as Traefik
+  needs the socket to read container labels; a flaw in it, or in anything else that runs in that
+  container, then reaches the host and every other container on it.
+impact_description: |
+  Code execution in `{{id}}` becomes root on the host: every container's data and secrets, the
+  database volumes, and the host itself.
+detection: |
+  Fires for each `deployment.containers[]` item whose `docker_socket` is `read_only` or
+  `read_write`.
+false_positives: |
+  The socket is that of a rootless Docker daemon, or a socket proxy that allows only the read calls
+  the container needs (for example `tecnativa/docker-socket-proxy` with `CONTAINERS=1` and
+  everything else off) sits in between: model the proxy's socket access instead.
+mitigation: |
+  Do not mount the daemon's socket into a container that handles outside traffic. For Traefik, use
+  a file or Kubernetes provider, or put a socket proxy that allows only listing containers in front
+  of the daemon and give Traefik that proxy's address:
+
+  ```yaml
+  services:
+    socket-proxy:
+      image: tecnativa/docker-socket-proxy
+      environment: {CONTAINERS: 1}
+      volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]
+      networks: [socket]
+    proxy:
+      image: traefik:3.6
+      command: ["--providers.docker.endpoint=tcp://socket-proxy:2375"]
+      networks: [socket, web]
+  ```
+validation: |
+  ```bash
+  docker compose config | grep -n docker.sock
+  ```
+  Must print nothing for the service `{{id}}` (a socket proxy's own mount is expected).
+references:
+  - https://docs.docker.com/engine/security/#docker-daemon-attack-surface
+  - https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      # full-stack-fastapi-template compose.yml:3-7: Traefik with the socket mounted :ro.
+      system: {name: Sample API}
+      deployment:
+        platform: docker
+        containers:
+          - {id: proxy, image: "traefik:3.6", role: proxy, docker_socket: read_only}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        platform: docker
+        containers:
+          - {id: proxy, image: "traefik:3.6", role: proxy, docker_socket: none}
+          - {id: backend, image: "backend:latest", role: api}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-010.yaml": #"""
+id: TS-DEPLOY-010
+title: Container `{{id}}` runs privileged
+scope: container
+when: privileged
+component: Deployment
+stride: [E]
+cwe: CWE-250
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.2.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [AC-6, CM-7]
+likelihood:
+  skill_level: 4
+  motive: 5
+  opportunity: 3
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 4
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 9
+  integrity: 9
+  availability: 9
+  accountability: 7
+confidence: clear-cut
+controls: [container_security]
+evidence: [privileged, image, role, runs_as_root]
+description: |
+  The container `{{id}}` ({{image}}) runs with `privileged: true`: it gets every Linux capability,
+  the host's devices and no seccomp or AppArmor confinement. Root in that container (and
+  `runs_as_root` says whether its process already is) can mount the host's disks or load kernel
+  modules, so it is root on the host; the container boundary no longer protects the host or the
+  other containers.
+impact_description: |
+  Code execution in `{{id}}` becomes root on the host and reaches every other container on it.
+detection: |
+  Fires for each `deployment.containers[]` item with `privileged: true`.
+false_positives: |
+  The container runs in a dedicated VM (Kata Containers, Firecracker) whose only workload it is.
+mitigation: |
+  Remove `privileged: true`; add only the capabilities or devices the container needs:
+
+  ```yaml
+  services:
+    worker:
+      cap_drop: [ALL]
+      cap_add: [NET_BIND_SERVICE]     # only what it needs
+      security_opt: ["no-new-privileges:true"]
+  ```
+validation: |
+  ```bash
+  docker compose config | grep -n 'privileged: true'
+  ```
+  Must print nothing for the service `{{id}}`.
+references:
+  - https://docs.docker.com/reference/cli/docker/container/run/#privileged
+  - https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: worker, image: "backend:latest", role: worker, privileged: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: worker, image: "backend:latest", role: worker, privileged: false}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-011.yaml": #"""
+id: TS-DEPLOY-011
+title: The admin UI `{{id}}` is reachable from outside in {{env.name}}
+scope: container
+when: is_admin_ui and reachable_from_outside and env.is_production
+component: Deployment
+stride: [S, I, E]
+cwe: CWE-668
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-15.2.3, v5.0.0-8.4.2]
+asvs_4_0_3: [v4.0.3-14.2.2]
+nist_800_53: [CM-7, SC-7, AC-17]
+likelihood:
+  skill_level: 5
+  motive: 6
+  opportunity: 5
+  size: 9
+  ease_of_discovery: 5
+  ease_of_exploit: 4
+  awareness: 5
+  intrusion_detection: 7
+impact:
+  confidentiality: 7
+  integrity: 7
+  availability: 5
+  accountability: 6
+confidence: clear-cut
+controls: [network_segmentation, authentication]
+evidence: [role, image, published_ports, routed_by_proxy, reachable_from_outside]
+description: |
+  The container `{{id}}` ({{image}}) is an administration UI, and in {{env.name}} it is reachable
+  from outside: published ports {{published_ports}}; routed by the proxy: {{routed_by_proxy}}.
+  Anyone who finds it gets a login form for the component it administers (for Adminer, any
+  database server it can reach, with whatever credentials they guess or have leaked) and the UI's
+  own vulnerabilities. The API's authentication does not cover it: it is a separate application
+  next to the API.
+impact_description: |
+  A guessed, default or leaked database credential, or a flaw in the admin UI, gives direct read and
+  write access to the data behind the API, bypassing every check the API makes.
+detection: |
+  Fires for each `deployment.containers[]` item with `role: admin_ui` that is published on every
+  interface (no bind address, `0.0.0.0` or `::`) or routed by the proxy, in a production or staging
+  environment. Published only on `127.0.0.1` it does not fire.
+false_positives: |
+  The proxy route requires its own authentication (an SSO forward-auth middleware, basic auth, a
+  VPN-only entrypoint) that the model does not show; model the route as not routed by the proxy
+  and record the control.
+mitigation: |
+  Do not ship the admin UI to production, or bind it to the loopback interface and reach it through
+  an SSH tunnel:
+
+  ```yaml
+  services:
+    adminer:
+      ports: ["127.0.0.1:8080:8080"]   # ssh -L 8080:127.0.0.1:8080 host
+      labels: ["traefik.enable=false"]
+  ```
+validation: |
+  ```bash
+  docker compose ps
+  ```
+  No port of `{{id}}` may be listed on `0.0.0.0` or `[::]`, and from a machine outside the host
+  the proxy must not route its host name (for Adminer in the template: `adminer.` + your domain).
+references:
+  - https://docs.docker.com/engine/network/packet-filtering-firewalls/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      # full-stack-fastapi-template compose.yml:34-47: Adminer routed by Traefik on adminer.${DOMAIN}.
+      system: {name: Sample API}
+      deployment:
+        platform: docker
+        containers:
+          - {id: adminer, image: adminer, role: admin_ui, routed_by_proxy: true}
+      environments:
+        - {name: production, kind: production}
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - id: adminer
+            role: admin_ui
+            published_ports: [{host_port: 8080, container_port: 8080}]
+      environments:
+        - {name: staging, kind: staging}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - id: adminer
+            role: admin_ui
+            published_ports: [{host_port: 8080, container_port: 8080, bind_address: 127.0.0.1}]
+      environments:
+        - {name: production, kind: production}
+    - |
+      # compose.override.yml publishes Adminer for local development only.
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: adminer, image: adminer, role: admin_ui, routed_by_proxy: true}
+      environments:
+        - {name: local, kind: development}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-012.yaml": #"""
+id: TS-DEPLOY-012
+title: The {{role}} `{{id}}` is published on every host interface
+scope: container
+when: is_internal_service and publishes_on_all_interfaces
+component: Deployment
+stride: [I, T]
+cwe: CWE-1327
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-13.2.1]
+asvs_4_0_3: [v4.0.3-14.1.3]
+nist_800_53: [SC-7, CM-7]
+likelihood:
+  skill_level: 5
+  motive: 4
+  opportunity: 3
+  size: 6
+  ease_of_discovery: 4
+  ease_of_exploit: 3
+  awareness: 4
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 4
+  accountability: 4
+confidence: clear-cut
+controls: [network_segmentation]
+evidence: [role, image, published_ports, publishes_on_all_interfaces]
+description: |
+  The {{role}} `{{id}}` ({{image}}) publishes {{published_ports}}: a port without a bind address
+  (or bound to `0.0.0.0` / `::`) accepts connections on every interface of the host. Docker adds
+  its own packet-filter rules for published ports ahead of the host's, so a host firewall such as
+  ufw does not block them. Only the API needs to reach this service, and it does so over the
+  compose network without any published port; the published port lets anyone who reaches the host
+  try its credentials (or its lack of them).
+impact_description: |
+  Direct access to the data store from outside the API: default or leaked credentials, an
+  unauthenticated Redis, or a flaw in the server give read and write access to its data.
+detection: |
+  Fires for each `deployment.containers[]` item with `role: database` or `role: cache` that has a
+  published port without a bind address or bound to `0.0.0.0` / `::`. Bound to `127.0.0.1` it
+  does not fire.
+false_positives: |
+  The host has no interface reachable from untrusted networks (a workstation off any shared
+  network, a VM with only a private interface behind a cloud firewall that drops the port).
+mitigation: |
+  Remove the published port (the API reaches the service by its compose service name), or bind it
+  to the loopback interface for local tools:
+
+  ```yaml
+  services:
+    db:
+      ports: ["127.0.0.1:5432:5432"]
+  ```
+validation: |
+  ```bash
+  docker compose ps
+  ss -ltn
+  ```
+  No port of `{{id}}` may be listed on `0.0.0.0` or `[::]`.
+references:
+  - https://docs.docker.com/engine/network/packet-filtering-firewalls/
+  - https://docs.docker.com/reference/compose-file/services/#ports
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - id: db
+            image: "postgres:18"
+            role: database
+            published_ports: [{host_port: 5432, container_port: 5432}]
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - id: db
+            image: "postgres:18"
+            role: database
+            published_ports: [{host_port: 5432, container_port: 5432, bind_address: 127.0.0.1}]
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: db, image: "postgres:18", role: database}
+
+"""#,
+        "Catalog/entries/deployment/TS-DEPLOY-013.yaml": #"""
+id: TS-DEPLOY-013
+title: Container `{{id}}` lets its user run anything as root through passwordless sudo
+scope: container
+when: passwordless_sudo and runs_as_root == false
+component: Deployment
+stride: [E]
+cwe: CWE-269
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A04:2021]
+owasp_top10_2025: [A06:2025]
+asvs_5_0: [v5.0.0-13.2.2]
+asvs_4_0_3: [v4.0.3-1.14.5]
+nist_800_53: [AC-6, CM-7]
+likelihood:
+  skill_level: 6
+  motive: 4
+  opportunity: 4
+  size: 9
+  ease_of_discovery: 3
+  ease_of_exploit: 7
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 6
+  integrity: 6
+  availability: 5
+  accountability: 7
+confidence: clear-cut
+controls: [container_security]
+evidence: [passwordless_sudo, runs_as_root, image, role]
+description: |
+  The container `{{id}}` ({{image}}) runs its process as an unprivileged user, but a sudoers rule
+  lets that user run any command as root without a password (`NOPASSWD: ALL`). The unprivileged
+  user then protects nothing: code execution in the app becomes root in the container with one
+  `sudo`, with the consequences of running as root (rewriting the application, installing tools,
+  a far more useful container escape).
+impact_description: |
+  A foothold in the app becomes full control of the container.
+detection: |
+  Fires for each `deployment.containers[]` item with `passwordless_sudo: true` and
+  `runs_as_root: false` (a container already running as root is TS-DEPLOY-001's concern).
+false_positives: |
+  The rule allows only specific commands with fixed arguments that cannot run a shell or write
+  files; model that as `passwordless_sudo: false` and record the rule.
+mitigation: |
+  Remove `sudo` from the image, or the `NOPASSWD: ALL` rule; do at build time, as root, what the
+  rule was for:
+
+  ```dockerfile
+  RUN apt-get purge -y sudo && rm -f /etc/sudoers.d/*
+  USER 10001
+  ```
+validation: |
+  ```bash
+  docker compose exec {{id}} sudo -n true
+  ```
+  Must fail (no `sudo`, or a password is required).
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html
+  - https://www.sudo.ws/docs/man/sudoers.man/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: backend, role: api, runs_as_root: false, passwordless_sudo: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: backend, role: api, runs_as_root: false, passwordless_sudo: false}
+    - |
+      system: {name: Sample API}
+      deployment:
+        containers:
+          - {id: backend, role: api, runs_as_root: true, passwordless_sudo: true}
 
 """#,
         "Catalog/entries/edge/TS-EDGE-001.yaml": #"""

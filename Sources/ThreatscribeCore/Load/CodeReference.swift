@@ -1,23 +1,30 @@
-/// A `source:` value: a place in the service's code, `path:line`, `path:line:col` or `path:start-end`.
+/// A `source:` value: a place in the service's code, `path:line`, `path:line:col` or `path:start-end`,
+/// or a whole file, `path` (a Dockerfile, a compose file, `pyproject.toml`).
 public struct CodeReference: Sendable, Equatable {
     public var path: String
-    public var line: Int
+    /// `nil` for a whole file.
+    public var line: Int?
     /// 1 when the reference gives no column.
     public var column: Int
     /// Last line of a `path:start-end` range.
     public var endLine: Int?
 
-    public init(path: String, line: Int, column: Int = 1, endLine: Int? = nil) {
+    public init(path: String, line: Int?, column: Int = 1, endLine: Int? = nil) {
         self.path = path
         self.line = line
         self.column = column
         self.endLine = endLine
     }
 
-    /// Parses `backend/main.py:1127`, `backend/main.py:1127:5` or `backend/main.py:1127-1139`; `nil` otherwise.
+    /// Parses `backend/main.py:1127`, `backend/main.py:1127:5`, `backend/main.py:1127-1139` or a whole
+    /// file, `backend/Dockerfile` (no `:` and no white space); `nil` otherwise.
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2 else { return nil }
+        if parts.count == 1 {
+            guard !text.isEmpty, !text.contains(where: \.isWhitespace) else { return nil }
+            self.init(path: text, line: nil)
+            return
+        }
         if parts.count >= 3, let line = Self.positive(parts[parts.count - 2]), let column = Self.positive(parts[parts.count - 1]) {
             let path = parts.dropLast(2).joined(separator: ":")
             guard !path.isEmpty else { return nil }
@@ -39,11 +46,14 @@ public struct CodeReference: Sendable, Equatable {
         }
     }
 
-    /// The start as a `SourceLocation`.
-    public var location: SourceLocation { SourceLocation(file: path, line: line, column: column) }
+    /// The start as a `SourceLocation`; a whole file has line and column 0.
+    public var location: SourceLocation {
+        guard let line else { return SourceLocation(file: path, line: 0, column: 0) }
+        return SourceLocation(file: path, line: line, column: column)
+    }
 
     /// The text form, the pattern the JSON Schema checks.
-    static let pattern = "^.+:[1-9][0-9]*(:[1-9][0-9]*|-[1-9][0-9]*)?$"
+    static let pattern = "^([^:\\s]+|.+:[1-9][0-9]*(:[1-9][0-9]*|-[1-9][0-9]*)?)$"
 
     private static func positive(_ text: String) -> Int? {
         guard !text.isEmpty, text.allSatisfy(\.isASCII), let value = Int(text), value > 0 else { return nil }

@@ -37,6 +37,13 @@ public enum JSONSchemaDocument {
 
     private static func objectMembers(_ object: ObjectSchema, schema: ModelSchema, partial: Bool, excluding: Set<String>) -> [(String, JSONTree)] {
         let properties = object.properties.filter { !excluding.contains($0.key) }
+        var directives: [(String, JSONTree)] = []
+        if partial, !object.mergeIdentity.isEmpty {
+            directives = [
+                ("add", .object([("description", .string(OverrideDirective.add.summary)), ("const", .bool(true))])),
+                ("remove", .object([("description", .string(OverrideDirective.remove.summary)), ("const", .bool(true))])),
+            ]
+        }
         var result: [(String, JSONTree)] = [
             ("description", .string(partial ? "\(object.summary) In overrides every key is optional and `null` unsets it." : object.summary)),
             ("type", .string("object")),
@@ -51,7 +58,7 @@ public enum JSONSchemaDocument {
                 }
                 value.insert(("description", .string(property.summary)), at: 0)
                 return (property.key, .object(value))
-            })),
+            } + directives)),
         ]
         let required = properties.filter(\.isRequired).map(\.key)
         if !partial, !required.isEmpty {
@@ -68,6 +75,7 @@ public enum JSONSchemaDocument {
         case .number: return [("type", .string("number"))]
         case .nullableString: return [("type", .array([.string("string"), .string("null")]))]
         case .codeReference: return [("type", .string("string")), ("pattern", .string(CodeReference.pattern))]
+        case .version: return [("type", .string("string"))]
         case .enumeration(let enumeration):
             return [("type", .string("string")), ("enum", .array(enumeration.cases.map(JSONTree.string)))]
         case .list(let item):

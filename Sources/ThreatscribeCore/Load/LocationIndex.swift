@@ -1,5 +1,5 @@
 /// Builds `ModelLocations` from a located tree: the place of every path in the model file,
-/// and the code place named by every `source:` key.
+/// and the code place named by every `source:` key (and by the lock file of a locked version).
 struct LocationIndex {
     let schema: ModelSchema
 
@@ -8,6 +8,12 @@ struct LocationIndex {
         record(root, at: .root, into: &inModel)
         var inCode: [ModelPath: SourceLocation] = [:]
         SchemaWalk(schema: schema, entersOverrides: false).visit(root) { visit in
+            // A version resolved by a lock file cites the lock file's line: `1.3.1 (uv.lock:1277)`.
+            if visit.type == .version, let scalar = visit.node.scalarValue, let lockFile = VersionRequirement(scalar.text)?.lockFile,
+               let reference = CodeReference(parsing: lockFile) {
+                inCode[visit.path] = reference.location
+                return
+            }
             guard visit.type == .codeReference, let scalar = visit.node.scalarValue,
                   let reference = CodeReference(parsing: scalar.text), let owner = visit.path.parent else { return }
             inCode[owner] = reference.location

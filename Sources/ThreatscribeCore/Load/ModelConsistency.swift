@@ -16,6 +16,7 @@ struct ModelConsistency {
     mutating func check(_ root: LocatedNode) {
         checkVersion(root)
         checkUniqueKeys(root)
+        checkMountedApps(root)
         let elementIds = checkElementIds(root)
         let authIds = ids(in: root["auth"])
         let environmentNames = root["environments"]?.items.map { items in
@@ -43,6 +44,24 @@ struct ModelConsistency {
             }
         }
         problems += found
+    }
+
+    /// Each `apps[]` item says how requests reach it: a mount path starting with `/` (Starlette
+    /// asserts it), a host, or both (`Host("api.example.com", app=Router([Mount("/v1", api)]))`).
+    private mutating func checkMountedApps(_ root: LocatedNode) {
+        for (index, item) in (root["apps"]?.items ?? []).enumerated() {
+            let mount = item["mount"]?.scalarValue, host = item["host"]?.scalarValue
+            switch (mount, host) {
+            case (nil, nil):
+                report("`apps[\(index)]` needs `mount` (the path of `app.mount(...)`) or `host` (the name of `Host(...)`)", at: item.location)
+            case (let mount?, _):
+                if !mount.text.hasPrefix("/") {
+                    report("`apps[\(index)].mount` must start with `/` (Starlette refuses \"\(mount.text)\"); write \"/\(mount.text)\"", at: mount.location)
+                }
+            case (nil, _?):
+                break
+            }
+        }
     }
 
     private mutating func checkVersion(_ root: LocatedNode) {

@@ -25,7 +25,7 @@ struct ModelDecoding {
     func tree(_ node: LocatedNode, as type: ValueType) -> JSONTree {
         if node.isNull { return .null }
         switch type {
-        case .string, .codeReference, .nullableString, .enumeration:
+        case .string, .codeReference, .version, .nullableString, .enumeration:
             return .string(node.scalarValue?.text ?? "")
         case .integer:
             return node.scalarValue?.intValue.map(JSONTree.int) ?? .null
@@ -66,10 +66,18 @@ struct ModelDecoding {
     /// `JSONDecoder` turns `docs_url: null` into `nil` (the key's `decodeIfPresent` sees null);
     /// the file means "disabled", so set `.disabled` where the tree has an explicit null.
     private func restoreDisabledRoutes(in model: inout ArchitectureModel, from root: LocatedNode) {
-        guard let app = root["app"], app.entries != nil, model.app != nil else { return }
-        if app["docs_url"]?.isNull == true { model.app?.docsUrl = .disabled }
-        if app["redoc_url"]?.isNull == true { model.app?.redocUrl = .disabled }
-        if app["openapi_url"]?.isNull == true { model.app?.openapiUrl = .disabled }
+        Self.restoreDisabledRoutes(in: &model.app, from: root["app"])
+        for (index, item) in (root["apps"]?.items ?? []).enumerated() where model.apps?.indices.contains(index) == true {
+            Self.restoreDisabledRoutes(in: &model.apps![index].app, from: item["app"])
+        }
+    }
+
+    /// The same for one app's settings (the main app's or a mounted sub-application's).
+    private static func restoreDisabledRoutes(in settings: inout AppSettings?, from node: LocatedNode?) {
+        guard let node, node.entries != nil, settings != nil else { return }
+        if node["docs_url"]?.isNull == true { settings?.docsUrl = .disabled }
+        if node["redoc_url"]?.isNull == true { settings?.redocUrl = .disabled }
+        if node["openapi_url"]?.isNull == true { settings?.openapiUrl = .disabled }
     }
 
     /// Keys of nullable strings that `restoreDisabledRoutes` handles, as `object.key`.

@@ -23,7 +23,12 @@ public enum ModelLoader {
         var environmentProblems = EnvironmentProblems()
         for (position, node) in declared.enumerated() {
             let name = node["name"]?.scalarValue?.text ?? "environments[\(position)]"
-            let merged = node["overrides"].map { OverrideMerge(schema: schema).merged(root, with: $0) } ?? root
+            var merged = root
+            if let overrides = node["overrides"] {
+                let merge = OverrideMerge(schema: schema).merged(root, with: overrides)
+                merged = merge.tree
+                environmentProblems.add(merge.problems, environment: name)
+            }
             environmentProblems.add(problems(in: merged, mode: .merged, schema: schema), environment: name)
             mergedTrees.append(merged)
         }

@@ -40,7 +40,7 @@ public enum ModelReference {
             let alternatives = object.mergeIdentity.map { keys in
                 keys.isEmpty ? "every item alike" : keys.map { "`\($0)`" }.joined(separator: " + ")
             }
-            text += " In environment overrides, lists of these merge item by item, matched by \(alternatives.joined(separator: ", else "))."
+            text += " In environment overrides, lists of these merge item by item, matched by \(alternatives.joined(separator: ", else ")): an override item changes the one base item it matches, `add: true` adds it, `remove: true` removes it."
         }
         if let key = object.uniqueKey { text += " `\(key)` must be unique within its list." }
         return text
@@ -64,6 +64,7 @@ public enum ModelReference {
         case .number: "number"
         case .nullableString: "string or `null`"
         case .codeReference: "code reference"
+        case .version: "[version](#versions)"
         case .enumeration(let enumeration): "one of " + enumeration.cases.map { "`\($0)`" }.joined(separator: ", ")
         case .list(let item): "list of " + typeName(item, schema: schema)
         case .map(let value): "mapping of name to " + typeName(value, schema: schema)

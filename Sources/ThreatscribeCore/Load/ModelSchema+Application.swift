@@ -14,12 +14,12 @@ extension ModelSchema {
             PropertySchema("middleware_style", .enumeration(EnumSchema(MiddlewareStyle.self)), "How the code registers middleware, which decides what is outermost."),
             PropertySchema("exception_handlers", .list(.object("ExceptionHandler")), "Registered exception handlers; absent means FastAPI's defaults."),
             PropertySchema("max_body_size", .integer, "Request body limit the app enforces, in bytes."),
-            PropertySchema("source", .codeReference, "Where the app is created: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the app is created: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("ExceptionHandler", "An `app.add_exception_handler` / `@app.exception_handler` registration.", properties: [
             PropertySchema("exception", .string, required: true, "`Exception`, `HTTPException`, `RequestValidationError`, `500`, or a custom class name."),
             PropertySchema("exposes_details", .boolean, "The handler returns exception text, tracebacks or the rejected input to the client."),
-            PropertySchema("source", .codeReference, "Where the handler is registered: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the handler is registered: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("DataModel", "A Pydantic model.", properties: [
             PropertySchema("name", .string, required: true, "Class name."),
@@ -27,7 +27,7 @@ extension ModelSchema {
             PropertySchema("recursive", .boolean, "The model refers to itself, directly or not."),
             PropertySchema("max_depth", .integer, "Nesting depth the app enforces."),
             PropertySchema("custom_validators", .boolean, "The model has `@field_validator`/`@model_validator` code."),
-            PropertySchema("source", .codeReference, "Where the class is defined: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the class is defined: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("ModelField", "One field of a Pydantic model.", properties: [
             PropertySchema("name", .string, required: true, "Field name."),
@@ -35,6 +35,7 @@ extension ModelSchema {
             PropertySchema("sensitive", .boolean, "Holds personal data, credentials or secrets."),
             PropertySchema("max_length", .integer, "`max_length` (strings, lists) or `le` bound the model enforces."),
             PropertySchema("description", .string, "Free text."),
+            PropertySchema("source", .codeReference, "Where the field is declared: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("StaticMount", "A `StaticFiles` mount.", properties: [
             PropertySchema("path", .string, required: true, "URL path it is mounted at."),
@@ -42,21 +43,21 @@ extension ModelSchema {
             PropertySchema("html", .boolean, "The `html=True` argument (serves `index.html`)."),
             PropertySchema("contents", .string, "What the directory holds, in words: shown in the report, never interpreted."),
             PropertySchema("holds", .list(.enumeration(EnumSchema(StaticContent.self))), "What the directory holds, as categories the analysis reads."),
-            PropertySchema("source", .codeReference, "Where it is mounted: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where it is mounted: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("TemplateSettings", "Server-side template rendering.", properties: [
             PropertySchema("engine", .string, "`jinja2`, …"),
             PropertySchema("autoescape", .boolean, "HTML autoescaping is on."),
             PropertySchema("renders_user_input", .boolean, "Templates render user-controlled input."),
             PropertySchema("file_extensions", .list(.string), "Template file extensions in use, e.g. `[.html, .jinja]`; Starlette ≥1.0 autoescapes only `.html`, `.htm` and `.xml` templates by default."),
-            PropertySchema("source", .codeReference, "Where templates are configured: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where templates are configured: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("WebSocketRoute", "A WebSocket route.", properties: [
             PropertySchema("path", .string, required: true, "URL path."),
             PropertySchema("auth", .string, references: .authMechanism, "Auth mechanism id, or `none`."),
             PropertySchema("checks_origin", .boolean, "The handshake's Origin header is checked against an allow-list."),
             PropertySchema("max_message_size", .integer, "Largest accepted message, in bytes."),
-            PropertySchema("source", .codeReference, "Where the route is defined: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the route is defined: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("BackgroundTask", "Work run after the response (`BackgroundTasks`) or by a worker.", properties: [
             PropertySchema("name", .string, required: true, "Function or job name."),
@@ -64,7 +65,7 @@ extension ModelSchema {
             PropertySchema("runs_with_caller_privileges", .boolean, "The task acts with the privileges of the request's user."),
             PropertySchema("description", .string, "Free text."),
             PropertySchema("capabilities", .object("JobCapabilities"), "Commands and server files the job runs and touches."),
-            PropertySchema("source", .codeReference, "Where the task is defined: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the task is defined: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]
 }

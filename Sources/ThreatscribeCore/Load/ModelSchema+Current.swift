@@ -11,13 +11,14 @@ extension ModelSchema {
     static let architectureModel = ObjectSchema("ArchitectureModel", "A FastAPI/Starlette service: the top of the model file.", properties: [
         PropertySchema("threatscribe", .integer, "Format version of the model file; `1`."),
         PropertySchema("system", .object("SystemDescription"), required: true, "What the system is, who owns it and whom it serves."),
-        PropertySchema("frameworks", .map(.string), "Versions of the Python packages by name (`fastapi`, `starlette`, `pydantic`, `uvicorn`, …); quote them."),
+        PropertySchema("frameworks", .map(.version), "Versions of the Python packages by name (`fastapi`, `starlette`, `pydantic`, `uvicorn`, …): resolved, resolved by a lock file, or a range; quote them."),
         PropertySchema("app", .object("AppSettings"), "Arguments of the `FastAPI(...)` constructor and app-level behaviour."),
         PropertySchema("middleware", .list(.object("Middleware")), "Middleware in the order the code registers it (see `app.middleware_style`)."),
         PropertySchema("auth", .list(.object("AuthMechanism")), "Authentication mechanisms the API accepts."),
         PropertySchema("secrets", .list(.object("Secret")), "Secrets the service reads (signing keys, passwords, API keys) and what it uses when they are missing."),
         PropertySchema("default_accounts", .list(.object("DefaultAccount")), "Accounts the service creates by itself (first start, migrations)."),
         PropertySchema("routers", .list(.object("Router")), "`APIRouter`s (or the app itself with an empty prefix) and their endpoints."),
+        PropertySchema("apps", .list(.object("MountedApp")), "Sub-applications mounted on the app (`app.mount(\"/api/v1\", api)`) or routed by host, each with its own settings, middleware and routers."),
         PropertySchema("models", .list(.object("DataModel")), "Pydantic models of requests and responses."),
         PropertySchema("static_files", .list(.object("StaticMount")), "`StaticFiles` mounts."),
         PropertySchema("templates", .object("TemplateSettings"), "Server-side template rendering."),
@@ -46,6 +47,7 @@ extension ModelSchema {
         PropertySchema("data_classification", .enumeration(EnumSchema(DataClassification.self)), "Most sensitive data the system handles."),
         PropertySchema("exposure", .enumeration(EnumSchema(Exposure.self)), "Who can reach the API at all."),
         PropertySchema("description", .string, "Free text."),
+        PropertySchema("source", .codeReference, "Where the system is described (a README, a design document): `path`, `path:line`, `path:line:col` or `path:start-end`."),
     ])
 
     static let environment = ObjectSchema("Environment", "A deployment stage with its own settings.", uniqueKey: "name", properties: [

@@ -9,7 +9,7 @@ extension ModelSchema {
                 PropertySchema("type", .enumeration(EnumSchema(MiddlewareType.self)), required: true, "Which middleware."),
                 PropertySchema("id", .string, "Identity used when an environment overrides this entry; defaults to `type`."),
                 PropertySchema("name", .string, "Class name as in the code."),
-                PropertySchema("source", .codeReference, "Where it is registered: `path:line`, `path:line:col` or `path:start-end`."),
+                PropertySchema("source", .codeReference, "Where it is registered: `path`, `path:line`, `path:line:col` or `path:start-end`."),
                 PropertySchema("allow_origins", .list(.string), "CORS: allowed origins; `*` allows any."),
                 PropertySchema("allow_origin_regex", .string, "CORS: regular expression origins must match."),
                 PropertySchema("allow_methods", .list(.string), "CORS: allowed methods (Starlette default `GET`)."),

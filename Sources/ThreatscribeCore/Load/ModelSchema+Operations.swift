@@ -2,7 +2,7 @@ extension ModelSchema {
     static let operationsObjects: [ObjectSchema] = [
         ObjectSchema("ServerSettings", "The ASGI server process.", properties: [
             PropertySchema("kind", .string, "`uvicorn`, `gunicorn`, `hypercorn`, `fastapi run`, `fastapi dev`."),
-            PropertySchema("version", .string, "Server version; quote it."),
+            PropertySchema("version", .version, "Server version (resolved, locked or a range); quote it."),
             PropertySchema("host", .string, "Bind address, e.g. `0.0.0.0`."),
             PropertySchema("port", .integer, "Bind port."),
             PropertySchema("workers", .integer, "Worker processes."),
@@ -16,7 +16,7 @@ extension ModelSchema {
             PropertySchema("behind_proxy", .boolean, "A reverse proxy, ingress or load balancer sits in front."),
             PropertySchema("tls_termination", .string, "Where TLS terminates: `proxy`, `server`, `none`."),
             PropertySchema("max_body_size", .integer, "Request body limit enforced in front of the app, in bytes."),
-            PropertySchema("source", .codeReference, "Where the server is configured: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the server is configured: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Deployment", "Where and how the service runs.", properties: [
             PropertySchema("platform", .string, "`kubernetes`, `docker`, `paas`, `vm`, `serverless`."),
@@ -25,8 +25,10 @@ extension ModelSchema {
             PropertySchema("ingress", .object("Ingress"), "The ingress, proxy or load balancer in front."),
             PropertySchema("kubernetes", .object("KubernetesSettings"), "Cluster settings, when on Kubernetes."),
             PropertySchema("container", .object("ContainerSettings"), "Container image and runtime settings."),
+            PropertySchema("containers", .list(.object("ShippedContainer")), "Every container shipped with the service (compose services, sidecars, admin UIs), the API's included."),
             PropertySchema("secrets", .enumeration(EnumSchema(SecretSource.self)), "Where runtime secrets live."),
             PropertySchema("description", .string, "Free text."),
+            PropertySchema("source", .codeReference, "Where the deployment is defined: a compose file, manifest or platform config (`compose.yml`, `fly.toml`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Ingress", "The ingress, reverse proxy or load balancer in front of the service.", properties: [
             PropertySchema("tls", .boolean, "Terminates TLS."),
@@ -36,19 +38,21 @@ extension ModelSchema {
             PropertySchema("rate_limiting", .boolean, "Limits request rates."),
             PropertySchema("response_headers", .map(.string), "Response headers the ingress adds to every response, by name; the header findings count them as sent."),
             PropertySchema("sets_client_ip_headers", .list(.enumeration(EnumSchema(ClientIPHeader.self))), "Client-IP headers the ingress overwrites with the address it saw (not appends to), so clients cannot choose them."),
+            PropertySchema("source", .codeReference, "Where the proxy or ingress is configured (`compose.yml:3-18`, `nginx.conf`): `path`, `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("ClientIPTrust", "How the service learns a client's IP address, and what it uses it for.", properties: [
             PropertySchema("headers", .list(.enumeration(EnumSchema(ClientIPHeader.self))), "Headers the address is taken from: `x_forwarded_for`, `forwarded`, `x_real_ip`, `true_client_ip`, `cf_connecting_ip`; empty: the TCP peer."),
             PropertySchema("read_by", .enumeration(EnumSchema(ClientIPReader.self)), "`uvicorn_proxy_headers` (uvicorn rewrites `request.client`; the entry follows `forwarded_allow_ips`) or `app_code` (the app or a library reads the header)."),
             PropertySchema("entry", .enumeration(EnumSchema(ForwardedEntry.self)), "For list headers: `leftmost` (client-supplied unless the ingress overwrites it) or `rightmost` (added by the nearest proxy). Absent with `app_code` counts as `leftmost`."),
             PropertySchema("used_for", .list(.enumeration(EnumSchema(ClientIPUse.self))), "`rate_limiting`, `access_control`, `audit_log`, `session_binding` (a forged address defeats them: reported), `geolocation`, `display`."),
-            PropertySchema("source", .codeReference, "Where the address is read: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the address is read: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("KubernetesSettings", "Kubernetes cluster settings.", properties: [
             PropertySchema("network_policies", .boolean, "NetworkPolicies restrict pod traffic."),
             PropertySchema("rbac", .string, "`least_privilege`, `broad`, `default`."),
             PropertySchema("pod_security", .string, "Pod Security Standard or policy engine in force (`restricted`, `baseline`, `none`, …)."),
             PropertySchema("automount_service_account_token", .boolean, "Pods get a service account token."),
+            PropertySchema("source", .codeReference, "Where these settings are written (a manifest or chart): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("ContainerSettings", "Container image and runtime settings.", properties: [
             PropertySchema("runs_as_root", .boolean, "The process runs as UID 0."),
@@ -56,6 +60,25 @@ extension ModelSchema {
             PropertySchema("resource_limits", .boolean, "CPU and memory limits are set."),
             PropertySchema("image_scanning", .boolean, "Images are scanned for vulnerabilities before deployment."),
             PropertySchema("base_image", .string, "Base image, e.g. `python:3.12-slim`."),
+            PropertySchema("source", .codeReference, "Where the image and runtime are defined (`backend/Dockerfile`, a compose service): `path`, `path:line`, `path:line:col` or `path:start-end`."),
+        ]),
+        ObjectSchema("ShippedContainer", "A container shipped with the service: a compose service, a sidecar, a pod's container.", mergeIdentity: [["id"]], uniqueKey: "id", properties: [
+            PropertySchema("id", .string, required: true, "Its name (the compose service name); unique."),
+            PropertySchema("image", .string, "Image, e.g. `adminer` or `postgres:18`."),
+            PropertySchema("role", .enumeration(EnumSchema(ContainerRole.self)), "What it does: `admin_ui` and reachable makes an exposed-admin-UI finding; `database` or `cache` published on every interface makes an unrestricted-bind finding."),
+            PropertySchema("published_ports", .list(.object("PublishedPort")), "Ports published on the host (`ports:`)."),
+            PropertySchema("routed_by_proxy", .boolean, "The proxy routes outside traffic to it (Traefik labels, an ingress rule)."),
+            PropertySchema("docker_socket", .enumeration(EnumSchema(DockerSocketAccess.self)), "Whether `/var/run/docker.sock` is mounted, and how; `read_only` still gives the whole Docker API."),
+            PropertySchema("privileged", .boolean, "Runs with `privileged: true`."),
+            PropertySchema("runs_as_root", .boolean, "Its process runs as UID 0."),
+            PropertySchema("passwordless_sudo", .boolean, "A sudoers rule lets its user run any command as root without a password."),
+            PropertySchema("source", .codeReference, "Where it is defined (its service in `compose.yml`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
+        ]),
+        ObjectSchema("PublishedPort", "A port published on the host.", properties: [
+            PropertySchema("host_port", .integer, "Port on the host."),
+            PropertySchema("container_port", .integer, "Port in the container."),
+            PropertySchema("bind_address", .string, "Host address it binds (`127.0.0.1`); absent means every interface, Docker's default."),
+            PropertySchema("source", .codeReference, "Where it is published: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("BuildProcess", "How the service is built and released.", properties: [
             PropertySchema("dependency_pinning", .boolean, "Dependency versions are pinned."),
@@ -68,16 +91,19 @@ extension ModelSchema {
             PropertySchema("artifact_registry_private", .boolean, "Images or packages are stored in a private registry."),
             PropertySchema("source_public", .boolean, "The source code is public (an open-source project): publishing its image to a public registry is not reported."),
             PropertySchema("artifacts_signed", .boolean, "Release artifacts are signed."),
+            PropertySchema("source", .codeReference, "Where the build is defined (a CI workflow, `backend/Dockerfile`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Dependency", "A Python package worth reviewing.", properties: [
             PropertySchema("name", .string, required: true, "Package name."),
-            PropertySchema("version", .string, "Version; quote it."),
+            PropertySchema("version", .version, "Version: resolved, resolved by a lock file, or a range; quote it."),
+            PropertySchema("source", .codeReference, "Where the version is declared or resolved (`backend/pyproject.toml:7`, `uv.lock:1277`): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("LoggingSettings", "What the service logs and where.", properties: [
             PropertySchema("logs_sensitive_data", .boolean, "Logs contain credentials or personal data."),
             PropertySchema("logs_request_bodies", .boolean, "Request bodies are logged."),
             PropertySchema("centralized", .boolean, "Logs are shipped to a central store."),
             PropertySchema("security_events", .boolean, "Authentication failures and similar events are logged."),
+            PropertySchema("source", .codeReference, "Where logging is configured: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("ClaimedControl", "A control the team says it has; the report reviews each claim against the model.", uniqueKey: "id", properties: [
             PropertySchema("id", .string, "Team's reference, e.g. `BR-012`; unique."),
@@ -87,6 +113,7 @@ extension ModelSchema {
             PropertySchema("status", .enumeration(EnumSchema(ControlStatus.self)), "Whether the control is in place; absent: `implemented`."),
             PropertySchema("environments", .list(.string), references: .environment, "The environments the claim is about; findings that hold only elsewhere are not cited. Absent: all."),
             PropertySchema("covers", .list(.string), references: .modelPath, "The parts of the model the claim is about, as model paths (`auth[0]`, `routers[1]`, `deployment.ingress`); only findings on those parts are cited. Absent: every finding of the kind."),
+            PropertySchema("source", .codeReference, "Where the control is implemented or documented: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]
 }

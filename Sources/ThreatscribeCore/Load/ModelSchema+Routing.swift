@@ -16,15 +16,25 @@ extension ModelSchema {
             PropertySchema("oauth", .object("OAuthFlow"), "The OAuth 2.0 / OIDC login flow the API runs as a client."),
             PropertySchema("lockout_after_failures", .integer, "Failed attempts after which the account is locked or slowed down."),
             PropertySchema("description", .string, "Free text."),
-            PropertySchema("source", .codeReference, "Where it is implemented: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where it is implemented: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("JWTSettings", "How JWTs are verified.", properties: [
             PropertySchema("library", .string, "`python-jose`, `pyjwt`, `authlib`, `joserfc`, …"),
-            PropertySchema("library_version", .string, "Version of that library; quote it."),
+            PropertySchema("library_version", .version, "Version of that library (resolved, locked or a range); quote it."),
             PropertySchema("algorithms", .list(.string), "The `algorithms=` list passed to decode; absent means the code passes none."),
             PropertySchema("verifies_signature", .boolean, "Signatures are verified."),
             PropertySchema("verifies_expiry", .boolean, "`exp` is checked."),
             PropertySchema("verifies_audience", .boolean, "`aud` is checked."),
+            PropertySchema("source", .codeReference, "Where tokens are decoded (the `jwt.decode(...)` call): `path`, `path:line`, `path:line:col` or `path:start-end`."),
+        ]),
+        ObjectSchema("MountedApp", "A sub-application: `app.mount(\"/api/v1\", api)` or `Host(\"admin.example.com\", app=admin)`. Requests pass through the main app's middleware first, then its own.", mergeIdentity: [["id"]], uniqueKey: "id", properties: [
+            PropertySchema("id", .string, required: true, "Its name (the variable, e.g. `api`); unique."),
+            PropertySchema("mount", .string, "The path it is mounted at, e.g. `/api/v1`; its routes' URLs start with it."),
+            PropertySchema("host", .string, "The host name it is routed by (`Host(...)`), instead of a mount path."),
+            PropertySchema("app", .object("AppSettings"), "Its own constructor arguments: docs settings, exception handlers, `root_path`."),
+            PropertySchema("middleware", .list(.object("Middleware")), "Its own middleware, in registration order; it runs inside the main app's."),
+            PropertySchema("routers", .list(.object("Router")), "Its routers and endpoints, with paths relative to the mount."),
+            PropertySchema("source", .codeReference, "Where it is mounted: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("AuthCookie", "Attributes of a cookie that carries a credential.", properties: [
             PropertySchema("secure", .boolean, "`Secure` is set; `false` is reported."),
@@ -38,13 +48,13 @@ extension ModelSchema {
             PropertySchema("redirect_uri_from", .enumeration(EnumSchema(RedirectURISource.self)),
                            "`configured` (a fixed URL), `request_url` (`request.url_for`, the `Host` header) or `client_parameter`; the last two are reported."),
             PropertySchema("callback_path", .string, "The callback route, e.g. `/oauth/{provider}/callback`."),
-            PropertySchema("source", .codeReference, "Where the flow is implemented: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the flow is implemented: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("TenantAccess", "Which tenant (organisation, workspace, household) a request acts in.", properties: [
             PropertySchema("id_from", .enumeration(EnumSchema(TenantIDSource.self)), required: true,
                            "`path`, `query`, `body`, `header` (the client chooses: reported unless `checks_membership`) or `token` (the server decides)."),
             PropertySchema("checks_membership", .boolean, "The handler checks that the caller belongs to that tenant (distinct from owning one object)."),
-            PropertySchema("source", .codeReference, "Where the tenant is resolved: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the tenant is resolved: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Router", "An `APIRouter` (or the app itself when `prefix` is empty) and its endpoints.", mergeIdentity: [["prefix"], []], properties: [
             PropertySchema("prefix", .string, "Path prefix; absent or empty for routes on the app."),
@@ -53,7 +63,7 @@ extension ModelSchema {
             PropertySchema("auth_any", .list(.string), references: .authMechanism, "Auth mechanism ids of which any one is enough for every route (one dependency that tries each)."),
             PropertySchema("scopes", .list(.string), "Scopes or roles every route requires (`Security(..., scopes=[...])` on the router)."),
             PropertySchema("endpoints", .list(.object("Endpoint")), required: true, "Path operations."),
-            PropertySchema("source", .codeReference, "Where the router is created: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the router is created: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("Endpoint", "One path operation.", mergeIdentity: [["path", "methods"]], properties: [
             PropertySchema("path", .string, required: true, "Path relative to the router's prefix."),
@@ -77,7 +87,7 @@ extension ModelSchema {
             PropertySchema("reflects_input_with_secrets", .boolean, "The response reflects request input next to a secret (a BREACH precondition)."),
             PropertySchema("raises_http_exception_details", .boolean, "`HTTPException(detail=...)` carries internal details."),
             PropertySchema("capabilities", .object("Capabilities"), "Commands, server files, served uploads and URL fetches the handler performs."),
-            PropertySchema("source", .codeReference, "Where the handler is defined: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the handler is defined: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]
 }

@@ -8,7 +8,7 @@ extension ModelSchema {
                            "What the code uses when no source provides it: `none` (startup fails), `insecure_literal` (`os.getenv(\"SECRET\", \"changeme\")`, a pydantic default, a committed `.env`; reported unless refused or `provided`), `generated_per_process` (random at each start), `generated_persisted` (random, stored on first start)."),
             PropertySchema("fallback_refused_outside_development", .boolean, "The code refuses to start with the fallback outside development; `true` suppresses the finding."),
             PropertySchema("provided", .boolean, "This environment's deployment provides the value (set it in an environment's overrides); `true` suppresses the finding there."),
-            PropertySchema("source", .codeReference, "Where the secret is read: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the secret is read: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("DefaultAccount", "An account the service creates by itself.", mergeIdentity: [["name"]], uniqueKey: "name", properties: [
             PropertySchema("name", .string, required: true, "User name or e-mail, e.g. `changeme@example.com`."),
@@ -18,7 +18,7 @@ extension ModelSchema {
             PropertySchema("must_change_password", .boolean, "The user must set a new password at first login; `true` suppresses the finding."),
             PropertySchema("password_refused_outside_development", .boolean, "The code refuses to start with the shipped password outside development; `true` suppresses the finding."),
             PropertySchema("changed_in_deployment", .boolean, "This environment's deployment changed the password or disabled the account; `true` suppresses the finding there."),
-            PropertySchema("source", .codeReference, "Where the account is created: `path:line`, `path:line:col` or `path:start-end`."),
+            PropertySchema("source", .codeReference, "Where the account is created: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
     ]
 }

@@ -100,8 +100,10 @@ public indirect enum ValueType: Sendable, Equatable {
     case number
     /// A string that may be `null` on purpose (`docs_url: null` disables the route).
     case nullableString
-    /// A place in the service's code: `path:line`, `path:line:col` or `path:start-end` (see `CodeReference`).
+    /// A place in the service's code: `path`, `path:line`, `path:line:col` or `path:start-end` (see `CodeReference`).
     case codeReference
+    /// A package version: resolved (`0.41.3`), resolved by a lock file (`0.41.3 (uv.lock:812)`) or a range (see `VersionRequirement`).
+    case version
     case enumeration(EnumSchema)
     case list(ValueType)
     /// A mapping with free keys (`frameworks`, `headers`).

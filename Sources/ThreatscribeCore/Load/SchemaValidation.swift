@@ -27,11 +27,14 @@ struct SchemaValidation {
             if nullable || type == .nullableString { return }
         }
         switch type {
-        case .string, .codeReference, .nullableString:
+        case .string, .codeReference, .version, .nullableString:
             let expected = type == .nullableString ? "a string or null" : "a string"
             guard let scalar = expectScalar(node, .string, expected, at: path) else { return }
             if type == .codeReference, CodeReference(parsing: scalar.text) == nil {
-                report("`\(path)` must be a code reference `path:line`, `path:line:col` or `path:start-end`, found \"\(DiagnosticText.excerpt(scalar.text))\"", at: scalar.location)
+                report("`\(path)` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"\(DiagnosticText.excerpt(scalar.text))\"", at: scalar.location)
+            }
+            if type == .version, VersionRequirement(scalar.text) == nil {
+                report("`\(path)` must be \(VersionRequirement.formsHelp), found \"\(DiagnosticText.excerpt(scalar.text))\"", at: scalar.location)
             }
         case .integer:
             _ = expectScalar(node, .int, "an integer", at: path)
@@ -73,9 +76,14 @@ struct SchemaValidation {
                 report("`\(DiagnosticText.excerpt(entry.key))` cannot be overridden by an environment (in \(path))", at: entry.keyLocation)
                 continue
             }
+            if mode == .override, !object.mergeIdentity.isEmpty, OverrideDirective.keys.contains(entry.key) {
+                validateDirective(entry, in: node, object, at: path)
+                continue
+            }
             guard let property = object.property(entry.key) else {
                 var message = "unknown key `\(DiagnosticText.excerpt(entry.key))` \(place)"
-                let candidates = object.properties.map(\.key).filter { !excluding.contains($0) }
+                var candidates = object.properties.map(\.key).filter { !excluding.contains($0) }
+                if mode == .override, !object.mergeIdentity.isEmpty { candidates += OverrideDirective.keys }
                 if let suggestion = Suggestion.closest(to: entry.key, in: candidates) { message += "; did you mean `\(suggestion)`?" }
                 report(message, at: entry.keyLocation)
                 continue
@@ -87,6 +95,26 @@ struct SchemaValidation {
         guard mode != .override else { return }
         for property in object.properties where property.isRequired && !entries.contains(where: { $0.key == property.key }) {
             report("missing required key `\(property.key)` \(place)", at: node.location)
+        }
+    }
+
+    /// `add: true` / `remove: true` on an override list item: only `true`, not both, and a
+    /// removed item names only the keys that identify it.
+    private mutating func validateDirective(_ entry: LocatedEntry, in item: LocatedNode, _ object: ObjectSchema, at path: ModelPath) {
+        guard entry.value.scalarValue?.boolValue == true else {
+            report("`\(path.appending(entry.key))` can only be `true`; leave the key out otherwise", at: entry.value.location)
+            return
+        }
+        let entries = item.entries ?? []
+        if entry.key == OverrideDirective.remove.rawValue {
+            if entries.contains(where: { $0.key == OverrideDirective.add.rawValue }) {
+                report("`\(path)` has both `add: true` and `remove: true`; write one", at: entry.keyLocation)
+            }
+            let identityKeys = Set(object.mergeIdentity.flatMap { $0 })
+            for other in entries where !identityKeys.contains(other.key) && !OverrideDirective.keys.contains(other.key) {
+                let keys = object.mergeIdentity.flatMap { $0 }.map { "`\($0)`" }.joined(separator: ", ")
+                report("`\(path.appending(other.key))` has no effect on an item with `remove: true`; write only \(keys) to say which item is removed", at: other.keyLocation)
+            }
         }
     }
 

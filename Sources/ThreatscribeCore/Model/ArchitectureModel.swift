@@ -17,6 +17,8 @@ public struct ArchitectureModel: Codable, Sendable, Equatable {
     /// Accounts the service creates by itself.
     public var defaultAccounts: [DefaultAccount]?
     public var routers: [Router]?
+    /// Sub-applications mounted on the app or routed by host.
+    public var apps: [MountedApp]?
     public var models: [DataModel]?
     public var staticFiles: [StaticMount]?
     public var templates: TemplateSettings?
@@ -49,6 +51,8 @@ public struct SystemDescription: Codable, Sendable, Equatable {
     /// Who can reach the API at all.
     public var exposure: Exposure?
     public var description: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public enum DataClassification: String, Codable, Sendable, CaseIterable {
@@ -62,6 +66,20 @@ public enum Exposure: String, Codable, Sendable, CaseIterable {
     case `internal`
     /// Reachable from the same host only.
     case localhost
+}
+
+/// A sub-application: `app.mount("/api/v1", api)` or `Host("admin.example.com", app=admin)`.
+/// Requests reach it through the main app's middleware, then its own.
+public struct MountedApp: Codable, Sendable, Equatable {
+    public var id: String
+    /// The mount path, e.g. `/api/v1`.
+    public var mount: String?
+    /// The host name of a host-routed app.
+    public var host: String?
+    public var app: AppSettings?
+    public var middleware: [Middleware]?
+    public var routers: [Router]?
+    public var source: String?
 }
 
 /// Arguments of the `FastAPI(...)` constructor and app-level behaviour.

@@ -6,6 +6,8 @@ public struct Client: Codable, Sendable, Equatable {
     /// The web origin it runs on, e.g. `https://betzenstein.app`.
     public var origin: String?
     public var trusted: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct DataStore: Codable, Sendable, Equatable {
@@ -17,6 +19,8 @@ public struct DataStore: Codable, Sendable, Equatable {
     public var encryptedAtRest: Bool?
     public var credentialsSource: SecretSource?
     public var holdsSensitiveData: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct ExternalService: Codable, Sendable, Equatable {
@@ -28,6 +32,8 @@ public struct ExternalService: Codable, Sendable, Equatable {
     public var tls: Bool?
     public var authentication: String?
     public var credentialsSource: SecretSource?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// Data moving between two elements; `from` and `to` name a client, store, service or `api`.
@@ -39,6 +45,8 @@ public struct DataFlow: Codable, Sendable, Equatable {
     public var tls: Bool?
     public var data: [String]?
     public var description: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct TrustBoundary: Codable, Sendable, Equatable {
@@ -46,6 +54,8 @@ public struct TrustBoundary: Codable, Sendable, Equatable {
     public var name: String?
     /// Ids of the elements inside it (`api` names the service itself).
     public var contains: [String]
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// The ASGI server process.
@@ -82,9 +92,13 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var ingress: Ingress?
     public var kubernetes: KubernetesSettings?
     public var container: ContainerSettings?
+    /// Every container shipped with the service (compose services, sidecars), the API's included.
+    public var containers: [ShippedContainer]?
     /// Where runtime secrets live.
     public var secrets: SecretSource?
     public var description: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct Ingress: Codable, Sendable, Equatable {
@@ -97,6 +111,8 @@ public struct Ingress: Codable, Sendable, Equatable {
     public var responseHeaders: [String: String]?
     /// Client-IP headers the ingress overwrites with the address it saw (not appends to).
     public var setsClientIpHeaders: [ClientIPHeader]?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct KubernetesSettings: Codable, Sendable, Equatable {
@@ -105,6 +121,8 @@ public struct KubernetesSettings: Codable, Sendable, Equatable {
     public var rbac: String?
     public var podSecurity: String?
     public var automountServiceAccountToken: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct ContainerSettings: Codable, Sendable, Equatable {
@@ -113,6 +131,8 @@ public struct ContainerSettings: Codable, Sendable, Equatable {
     public var resourceLimits: Bool?
     public var imageScanning: Bool?
     public var baseImage: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct BuildProcess: Codable, Sendable, Equatable {
@@ -129,11 +149,15 @@ public struct BuildProcess: Codable, Sendable, Equatable {
     /// The source code is public (an open-source project), so a public image discloses nothing new by itself.
     public var sourcePublic: Bool?
     public var artifactsSigned: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct Dependency: Codable, Sendable, Equatable {
     public var name: String
     public var version: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct LoggingSettings: Codable, Sendable, Equatable {
@@ -141,6 +165,8 @@ public struct LoggingSettings: Codable, Sendable, Equatable {
     public var logsRequestBodies: Bool?
     public var centralized: Bool?
     public var securityEvents: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// A control the team says it has; the report reviews each claim against the model.
@@ -157,6 +183,8 @@ public struct ClaimedControl: Codable, Sendable, Equatable {
     /// The parts of the model the claim is about, as model paths (`auth[0]`, `routers[1]`, `deployment.ingress`);
     /// absent: every part the control's kind concerns.
     public var covers: [String]?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// What a claimed control says about its own state (`controls[].status`).
@@ -192,4 +220,56 @@ public enum EnvironmentKind: String, Codable, Sendable, CaseIterable {
 
     /// Reachable by real users and attackers.
     public var isProductionLike: Bool { self == .production || self == .staging }
+}
+
+/// What a container shipped with the service does (`deployment.containers[].role`).
+public enum ContainerRole: String, Codable, Sendable, CaseIterable {
+    /// The FastAPI service itself.
+    case api
+    /// A database (PostgreSQL, MySQL, MongoDB, …).
+    case database
+    /// A cache or broker (Redis, RabbitMQ, …).
+    case cache
+    /// A web UI that administers another component (Adminer, pgAdmin, Flower, a Traefik dashboard).
+    case adminUi = "admin_ui"
+    /// A reverse proxy or load balancer (Traefik, nginx).
+    case proxy
+    /// A background worker (Celery, arq, RQ).
+    case worker
+    /// A helper next to another container (log shipper, exporter).
+    case sidecar
+    case other
+}
+
+/// How a container reaches the Docker daemon's socket (`/var/run/docker.sock`).
+public enum DockerSocketAccess: String, Codable, Sendable, CaseIterable {
+    case none
+    /// Mounted with `:ro`; the daemon's API is still fully usable (connecting to a socket is not a write to the file).
+    case readOnly = "read_only"
+    case readWrite = "read_write"
+}
+
+/// A container shipped with the service: a compose service, a sidecar, a pod's container.
+public struct ShippedContainer: Codable, Sendable, Equatable {
+    public var id: String
+    public var image: String?
+    public var role: ContainerRole?
+    public var publishedPorts: [PublishedPort]?
+    /// The proxy routes outside traffic to it (Traefik labels, an ingress rule).
+    public var routedByProxy: Bool?
+    public var dockerSocket: DockerSocketAccess?
+    public var privileged: Bool?
+    public var runsAsRoot: Bool?
+    /// A sudoers rule lets its user run any command as root without a password.
+    public var passwordlessSudo: Bool?
+    public var source: String?
+}
+
+/// A port published on the host (`ports:` in compose, `-p`).
+public struct PublishedPort: Codable, Sendable, Equatable {
+    public var hostPort: Int?
+    public var containerPort: Int?
+    /// The host address it binds; absent means every interface (Docker's default).
+    public var bindAddress: String?
+    public var source: String?
 }

@@ -57,6 +57,8 @@ public struct JWTSettings: Codable, Sendable, Equatable {
     public var verifiesSignature: Bool?
     public var verifiesExpiry: Bool?
     public var verifiesAudience: Bool?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 /// An `APIRouter` (or the app itself when `prefix` is empty) and its endpoints.
@@ -130,6 +132,8 @@ public struct ModelField: Codable, Sendable, Equatable {
     /// `max_length` (strings, lists) or `le` bound the model enforces.
     public var maxLength: Int?
     public var description: String?
+    /// Where it is defined: a `CodeReference` (`path`, `path:line`, …).
+    public var source: String?
 }
 
 public struct StaticMount: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// A position in a text file: 1-based line and column.
+/// A position in a text file: 1-based line and column; line 0 means the whole file (a file-level `source:`).
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The file as the user named it.
     public var file: String
@@ -12,5 +12,5 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     }
 
     /// `file:line:col`, the form compilers and editors understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 }

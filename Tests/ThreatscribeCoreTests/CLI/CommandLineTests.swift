@@ -140,6 +140,24 @@ struct CommandLineTests {
         #expect((object["browser"] as? [String: Any])?["preflight_ok"] as? Bool == false)
     }
 
+    @Test func corsCheckStatesTheStarletteVersionItAssumedAndWhy() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("range.yaml")
+        try "system: {name: X}\nframeworks: {starlette: \">=0.40,<0.47\"}\nmiddleware:\n  - {type: cors, allow_origins: [\"*\"]}\n"
+            .write(to: model, atomically: true, encoding: .utf8)
+        let fromModel = try Self.run(["cors", "check", model.path, "--origin", "https://a.example"])
+        #expect(fromModel.status == 0, "\(fromModel.stderr)")
+        #expect(fromModel.stdout.hasPrefix("Starlette 0.40.0: assumed: frameworks.starlette gives the range `>=0.40,<0.47`, not a resolved version; 0.40.0 is its lower bound"))
+        let locked = try Self.run(["cors", "check", model.path, "--origin", "https://a.example", "--starlette-version", "0.46.2 (uv.lock:812)", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(locked.stdout.utf8)) as? [String: Any])
+        #expect(object["starlette_version"] as? String == "0.46.2")
+        #expect(object["starlette_version_basis"] as? String == "resolved by uv.lock:812, as --starlette-version states")
+        let bad = try Self.run(["cors", "check", model.path, "--origin", "https://a.example", "--starlette-version", "latest"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--starlette-version latest must be a version (`0.41.3`)"))
+    }
+
     @Test func schemaIsJSON() throws {
         let run = try Self.run(["schema"])
         #expect(run.status == 0)

@@ -25,6 +25,7 @@ enum MaximalModel {
 
     static func value(_ property: PropertySchema, _ type: ValueType, _ schema: ModelSchema, owner: String) -> JSONTree {
         if property.key == "threatscribe" { return .int(schema.version) }
+        if owner == "MountedApp", property.key == "mount" { return .string("/MountedApp.mount") }
         switch property.reference {
         case .authMechanism: if type == .string { return .string("none") }
         case .element: if type == .string { return .string("api") }
@@ -35,6 +36,7 @@ enum MaximalModel {
         switch type {
         case .string: return .string("\(owner).\(property.key)")
         case .codeReference: return .string("app/main.py:10-12")
+        case .version: return .string("0.41.3 (uv.lock:812)")
         case .integer: return .int(7)
         case .boolean: return .bool(true)
         case .number: return .double(1.5)

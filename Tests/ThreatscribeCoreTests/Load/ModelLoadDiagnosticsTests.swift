@@ -255,9 +255,11 @@ import Testing
             overrides: &extra
               middleware:
                 - id: limiter
+                  add: true
                   library: slowapi
               routers:
-                - endpoints:
+                - add: true
+                  endpoints:
                     - path: /admin
                       methods: [GET]
                       auth: admin_key
@@ -266,7 +268,7 @@ import Testing
         """
         #expect(loadDiagnostics(text) == [
             "model.yaml:12:11: error: missing required key `type` in middleware[1] (in environments `staging`, `production`)",
-            "model.yaml:18:21: error: `routers[0].endpoints[0].auth` refers to unknown auth mechanism `admin_key` (ids in `auth`: key; or `none` for a public route) (in environments `staging`, `production`)",
+            "model.yaml:20:21: error: `routers[0].endpoints[0].auth` refers to unknown auth mechanism `admin_key` (ids in `auth`: key; or `none` for a public route) (in environments `staging`, `production`)",
         ])
     }
 
@@ -301,10 +303,16 @@ import Testing
         system:
           name: Shop
         app:
-          source: backend/main.py
+          source: backend/main.py:0
+        deployment:
+          source: compose.yml:12-3
+        build:
+          source: backend Dockerfile
         """
         #expect(loadDiagnostics(text) == [
-            "model.yaml:4:11: error: `app.source` must be a code reference `path:line`, `path:line:col` or `path:start-end`, found \"backend/main.py\"",
+            "model.yaml:4:11: error: `app.source` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"backend/main.py:0\"",
+            "model.yaml:6:11: error: `deployment.source` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"compose.yml:12-3\"",
+            "model.yaml:8:11: error: `build.source` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"backend Dockerfile\"",
         ])
     }
 }

@@ -44,6 +44,7 @@ import Testing
               headers:
                 Strict-Transport-Security: max-age=63072000
             - type: https_redirect
+              add: true
           routers:
             - prefix: /api
               endpoints:
@@ -176,7 +177,10 @@ import Testing
         #expect(CodeReference(parsing: "backend/main.py:1127-1139") == CodeReference(path: "backend/main.py", line: 1127, endLine: 1139))
         #expect(CodeReference(parsing: "a.py:3:7") == CodeReference(path: "a.py", line: 3, column: 7))
         #expect(CodeReference(parsing: "a.py:3") == CodeReference(path: "a.py", line: 3))
-        #expect(CodeReference(parsing: "a.py") == nil)
+        #expect(CodeReference(parsing: "backend/Dockerfile") == CodeReference(path: "backend/Dockerfile", line: nil))
+        #expect(CodeReference(parsing: "backend/Dockerfile")?.location.description == "backend/Dockerfile")
+        #expect(CodeReference(parsing: "a.py:") == nil)
+        #expect(CodeReference(parsing: "a b.py") == nil)
         #expect(CodeReference(parsing: "a.py:0") == nil)
         #expect(CodeReference(parsing: "a.py:9-3") == nil)
         #expect(CodeReference(parsing: ":3") == nil)

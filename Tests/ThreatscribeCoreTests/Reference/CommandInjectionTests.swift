@@ -19,7 +19,8 @@ struct CommandInjectionTests {
     func commandsRunNothingOfTheModel(_ sample: String) throws {
         let source = try String(contentsOf: SampleReportTests.root.appendingPathComponent("Samples/\(sample)"), encoding: .utf8)
         // Finding the strings that can be replaced is the slow part: do it once with a marker, then put each payload there.
-        let marker = "PAYLOADMARKER"
+        // The marker has a space so that it is valid only where any text is (not as a file-level `source:`).
+        let marker = "PAYLOAD MARKER"
         let (marked, replaced) = try ModelInjectionTests.poisoned(source, with: marker)
         #expect(replaced >= 20, "only \(replaced) strings could be replaced")
         for payload in Self.payloads {

@@ -27,6 +27,7 @@ public enum Analyzers {
         ExternalServiceAnalyzer(),
         ClientAppAnalyzer(),
         DeploymentAnalyzer(),
+        ContainerAnalyzer(),
         BuildAnalyzer(),
         AdvisoryAnalyzer(),
     ]

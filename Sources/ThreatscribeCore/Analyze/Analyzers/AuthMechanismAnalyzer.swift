@@ -80,7 +80,7 @@ struct AuthMechanismAnalyzer: Analyzer {
         subject.set("mixes_hmac_and_public_key_algorithms", .bool(hmac && publicKey), from: jwtPath.appending("algorithms"))
         subject.set("verifies_signature", FactValue(jwt.verifiesSignature), from: jwtPath.appending("verifies_signature"))
         subject.set("verifies_expiry", FactValue(jwt.verifiesExpiry), from: jwtPath.appending("verifies_expiry"))
-        if library == "python-jose", let parsed = version.flatMap(PackageVersion.init) {
+        if library == "python-jose", let parsed = version.flatMap(VersionRequirement.init)?.version {
             let versionPath: ModelPath = jwt.libraryVersion != nil ? jwtPath.appending("library_version") : "dependencies"
             subject.set("jose_cve_2024_33663", .bool(parsed <= PackageVersion([3, 3, 0])), from: versionPath)
             subject.set("jose_cve_2026_85394", .bool(parsed <= PackageVersion([3, 5, 0])), from: versionPath)

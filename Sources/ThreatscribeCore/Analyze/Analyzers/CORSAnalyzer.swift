@@ -11,7 +11,8 @@ struct CORSAnalyzer: Analyzer {
         FactField("expose_headers", .list, "`expose_headers`."),
         FactField("max_age", .int, "`max_age` in seconds (default 600)."),
         FactField("starlette_version", .string, "The Starlette version whose behaviour was evaluated."),
-        FactField("version_stated", .bool, "The model names the Starlette version (otherwise the newest known release is assumed)."),
+        FactField("version_stated", .bool, "The model names one Starlette version (resolved, or resolved by a lock file); false for a range or no version, where `version_basis` says which release was assumed and why."),
+        FactField("version_basis", .string, "Why `starlette_version` was evaluated: stated, resolved by a lock file, or assumed from a range or from nothing."),
         FactField("starlette_major", .int, "Major version of the evaluated Starlette (0 or 1)."),
         FactField("allows_some_origin", .bool, "The engine allows at least one origin: `*`, an `allow_origins` entry a browser can send, or an `allow_origin_regex`. False for `allow_origins=[]` without a regex."),
         FactField("attacker_reads_with_credentials", .bool, "The engine says a page on an unlisted origin (`https://attacker.example`) can read a response with `credentials: \"include\"`, as `threatscribe cors check` judges it."),
@@ -48,8 +49,10 @@ struct CORSAnalyzer: Analyzer {
 
     private func subject(for entry: Middleware, at path: ModelPath, in context: AnalysisContext) -> FactSubject {
         let configuration = CORSConfiguration(middleware: entry)
-        let statedVersion = context.frameworkVersion("starlette").flatMap(StarletteVersion.init)
-        let version = statedVersion ?? .newestKnown
+        // Validation guarantees the text parses; the fallback only guards against a caller that skipped it.
+        let assumed = AssumedStarletteVersion(context.frameworkVersion("starlette"), writtenAt: "frameworks.starlette")
+            ?? AssumedStarletteVersion(nil, writtenAt: "frameworks.starlette")!
+        let version = assumed.version
         let analysis = CORSPolicyAnalysis(configuration: configuration, version: version,
                                           environment: context.environment.name,
                                           // The engine's note names the environment "production"; staging is production-like
@@ -66,9 +69,9 @@ struct CORSAnalyzer: Analyzer {
                     shownAs: entry.allowCredentials == nil ? "(not set: False)" : nil)
         subject.set("expose_headers", .list(configuration.exposeHeaders), from: path.appending("expose_headers"))
         subject.set("max_age", .int(configuration.maxAge), from: path.appending("max_age"))
-        subject.set("starlette_version", .string(version.description), from: "frameworks.starlette",
-                    shownAs: statedVersion == nil ? "\(version) (assumed: the model names no Starlette version)" : nil)
-        subject.set("version_stated", .bool(statedVersion != nil), from: "frameworks.starlette")
+        subject.set("starlette_version", .string(version.description), from: "frameworks.starlette", shownAs: assumed.description)
+        subject.set("version_stated", .bool(assumed.isStated), from: "frameworks.starlette")
+        subject.set("version_basis", .string(assumed.reason), from: "frameworks.starlette")
         subject.set("starlette_major", .int(version.major), from: "frameworks.starlette")
         if let evaluator = try? CORSEvaluator(configuration: configuration, version: version) {
             subject.set("allowed_methods", .list(evaluator.allowedMethods), from: path.appending("allow_methods"))

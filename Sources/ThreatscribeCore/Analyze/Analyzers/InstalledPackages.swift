@@ -1,14 +1,27 @@
 import Foundation
 
-/// The exact package versions a model names (`frameworks`, `dependencies`, and uvicorn's `server.version`),
-/// each with the model path it is written at. Version ranges (`>=0.110`) are not versions and are left out.
+/// The package versions a model names (`frameworks`, `dependencies`, and uvicorn's `server.version`),
+/// each with the model path it is written at: a resolved version, a version a lock file resolves,
+/// or a range (`VersionRequirement`). Texts that are none of these are left out (validation reports them).
 struct InstalledPackages {
     struct Package {
         var name: String
-        var version: PackageVersion
+        var requirement: VersionRequirement
         /// The version as the model writes it.
         var text: String
         var path: ModelPath
+
+        /// The one version installed, when the model resolves it (directly or by a lock file).
+        var version: PackageVersion? { requirement.version }
+
+        /// Why the analysis takes this version: one clause for evidence lines.
+        var basis: String {
+            switch requirement.form {
+            case .resolved: "the version \(path) states"
+            case .locked(_, let lockFile): "resolved by \(lockFile), as \(path) states"
+            case .range: "\(path) gives the range `\(text)`, not a resolved version: every version it allows is considered"
+            }
+        }
     }
 
     /// By normalised name (`python_multipart` → `python-multipart`).
@@ -29,8 +42,8 @@ struct InstalledPackages {
 
     private mutating func add(_ name: String, _ text: String, at path: ModelPath) {
         let key = Self.normalize(name)
-        guard packages[key] == nil, let version = Self.exact(text) else { return }
-        packages[key] = Package(name: key, version: version, text: text, path: path)
+        guard packages[key] == nil, let requirement = VersionRequirement(text) else { return }
+        packages[key] = Package(name: key, requirement: requirement, text: text, path: path)
     }
 
     /// PEP 503 normalisation: lower case, runs of `-`, `_`, `.` become `-`.
@@ -46,15 +59,14 @@ struct InstalledPackages {
         return result
     }
 
-    /// A specifier that admits more than one version.
+    /// A specifier that admits more than one version (or that is not a version at all).
     static func isRange(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("==") || trimmed.hasPrefix("===") { return trimmed.contains("*") || trimmed.contains(",") }
-        return trimmed.isEmpty || ">~^<!*".contains(trimmed.first!) || trimmed.contains(",") || trimmed.contains("*")
+        guard let requirement = VersionRequirement(text) else { return true }
+        return requirement.version == nil
     }
 
-    /// The one version a specifier names (`0.115.0`, `==0.115.0`), or nil for a range.
+    /// The one version a specifier names (`0.115.0`, `==0.115.0`, `0.115.0 (uv.lock)`), or nil for a range.
     static func exact(_ text: String) -> PackageVersion? {
-        isRange(text) ? nil : PackageVersion(text)
+        VersionRequirement(text)?.version
     }
 }

@@ -10,8 +10,8 @@ struct TemplatesAnalyzer: Analyzer {
         FactField("engine", .string, "The template engine (`jinja2` when the model does not say)."),
         FactField("autoescape", .bool, "The autoescape setting the model states; unknown when not stated."),
         FactField("default_autoescape", .string, "What Starlette's `Jinja2Templates(directory=...)` escapes by default for the model's Starlette version."),
-        FactField("starlette_version", .string, "The Starlette version the model names."),
-        FactField("starlette_1x", .bool, "Starlette 1.0.0 or later (select_autoescape default)."),
+        FactField("starlette_version", .string, "The Starlette version the model names (a version, a locked version or a range)."),
+        FactField("starlette_1x", .bool, "Starlette 1.0.0 or later (select_autoescape default); unknown for a range that allows both 0.x and 1.x."),
         FactField("file_extensions", .list, "Template file extensions in use, as the model says."),
         FactField("unescaped_extensions", .list, "Extensions in use that Starlette ≥1.0's default `select_autoescape()` does not escape (anything but .html, .htm, .xml), when autoescape is not stated."),
         FactField("renders_user_input", .bool, "Templates render user-controlled input."),
@@ -28,9 +28,9 @@ struct TemplatesAnalyzer: Analyzer {
         subject.set("autoescape", FactValue(templates.autoescape), from: path.appending("autoescape"))
         let starlette = context.frameworkVersion("starlette")
         subject.set("starlette_version", FactValue(starlette), from: "frameworks.starlette")
-        let version = starlette.flatMap(PackageVersion.init)
-        if let version {
-            let modern = version >= PackageVersion([1, 0, 0])
+        // A range that allows both 0.x and 1.x leaves the default unknown: the installed version decides.
+        let modern = starlette.flatMap(VersionRequirement.init)?.isAtLeast(PackageVersion([1, 0, 0]))
+        if let modern {
             subject.set("starlette_1x", .bool(modern), from: "frameworks.starlette")
             if engine == "jinja2" {
                 subject.set("default_autoescape", .string(modern ? "only templates named *.html, *.htm or *.xml (jinja2.select_autoescape())" : "every template (autoescape=True)"),
@@ -39,7 +39,7 @@ struct TemplatesAnalyzer: Analyzer {
         }
         let extensions = templates.fileExtensions?.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
         subject.set("file_extensions", FactValue(templates.fileExtensions), from: path.appending("file_extensions"))
-        if engine == "jinja2", templates.autoescape == nil, let version, version >= PackageVersion([1, 0, 0]), let extensions {
+        if engine == "jinja2", templates.autoescape == nil, modern == true, let extensions {
             let unescaped = extensions.filter { !Self.escapedByDefault.contains($0) }.map { "." + $0 }
             subject.set("unescaped_extensions", .list(unescaped), from: path.appending("file_extensions"))
         }

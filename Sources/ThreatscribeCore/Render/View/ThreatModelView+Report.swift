@@ -62,7 +62,18 @@ extension ThreatModelView {
 
     private static func overview(_ model: ArchitectureModel) -> OverviewView {
         let system = model.system
-        let frameworks = (model.frameworks ?? [:]).keys.sorted().map { "\($0) \(model.frameworks![$0]!)" }
+        var frameworks = (model.frameworks ?? [:]).keys.sorted().map { name in
+            let text = model.frameworks![name]!
+            // The version Starlette-specific analysis (CORS, templates) used, when the model does not state one.
+            guard name == "starlette", let assumed = AssumedStarletteVersion(text, writtenAt: "frameworks.starlette"), !assumed.isStated else {
+                return "\(name) \(text)"
+            }
+            return "\(name) \(text), analysed as \(assumed)"
+        }
+        if model.frameworks?["starlette"] == nil, model.middleware?.contains(where: { $0.type == .cors }) == true,
+           let assumed = AssumedStarletteVersion(nil, writtenAt: "frameworks.starlette") {
+            frameworks.append("starlette not named, analysed as \(assumed)")
+        }
         return OverviewView(
             facts: [
                 FactView(label: "Name", value: system.name, isKnown: true),
