@@ -5,8 +5,7 @@
 #   Fuzz/run.sh all SECONDS         every target in turn, SECONDS each
 #
 # Environment: FUZZ_CONFIG=debug|release (default debug), FUZZ_KEEP_GOING=1 to keep running after a
-# crash (libFuzzer fork mode, one worker), FUZZ_SKIP_KNOWN=1 to skip the input classes issue 7
-# already reports (escapers only), FUZZ_ARGS for extra libFuzzer flags.
+# crash (libFuzzer fork mode, one worker), FUZZ_ARGS for extra libFuzzer flags.
 # Corpora grow in Fuzz/corpus/<Target>/, crashes land in Fuzz/artifacts/<Target>/ (both gitignored).
 set -euo pipefail
 

@@ -133,7 +133,8 @@ def escaper_seeds(out: Path, entries: list[dict]) -> None:
                 "&lt;&#x3c;&amp", "```<img src=x onerror=alert(1)>", "`` ` ``", "a|b\\|c", "| --- |",
                 "[x](javascript:alert(1))", "![i](https://e/x.png \"t\")", "  javascript:alert(1)", "JaVa\tScRiPt:x",
                 "1. item", "# head", "- item", "> quote", "*em* _em_ __s__ ~~del~~", "line\nbreak\r\nCRLF\r",
-                "\u0600<b>", "\"\u0301 onfocus=x", "\u200d<", "\U0001F1E6\U0001F1E8<", "\x1b]0;title\x07", "\x00\x01\x7f"]
+                "\u0600<b>", "\"\u0301 onfocus=x", "\u200d<", "\U0001F1E6\U0001F1E8<", "\x1b]0;title\x07", "\x00\x01\x7f",
+                "https://api.example.com/$(touch x)", "https://a'; touch x; echo '", "a\\'b\"c\u2028d\x85", "#quot;#59;"]
     texts = set(payloads)
     for sample in (ROOT / "Samples").glob("*.yaml"):
         texts.update(s for s in strings_in(yaml.safe_load(sample.read_text())) if len(s) < 400)
@@ -141,14 +142,15 @@ def escaper_seeds(out: Path, entries: list[dict]) -> None:
         for field in ("title", "description", "mitigation", "validation"):
             if isinstance(entry.get(field), str):
                 texts.add(entry[field])
-    cases_count = 9  # the number of escapers in FuzzEscapers.swift's `cases` table
+    cases_count = 18  # the number of escapers in FuzzEscapers.swift's `cases` table
     chosen = payloads + sorted(texts - set(payloads), key=lambda s: hashlib.sha1(s.encode()).hexdigest())[:150]
     for text in chosen:
         for selector in range(cases_count):
             write(target, bytes([selector]) + text.encode())
     tokens = {"<", ">", "&", "\"", "'", "`", "```", "~~~", "\\", "*", "_", "[", "]", "(", ")", "|", "#", "!",
               "&amp;", "&#39;", "&#x3c;", "javascript:", "data:", "http://", "mailto:", "\n", "\r\n", "\t", "    ",
-              "\u0600", "\u0301", "\u200d", "\u2028", "\ufeff", "\U0001F1E6"}
+              "\u0600", "\u0301", "\u200d", "\u2028", "\ufeff", "\U0001F1E6",
+              "$(", "${", "$'", "'\\''", "\\x", "\\u", ";", "#", "#quot;", "\x1b", "\x85", "\ue000"}
     write_dictionary(out / "FuzzEscapers.dict", tokens)
 
 

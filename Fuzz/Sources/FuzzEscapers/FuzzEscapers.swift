@@ -12,23 +12,29 @@ import FuzzSupport
 // the `cases` table below and keep the properties.
 //
 // The first input byte picks the escaper; the rest is the text (decoded leniently, so every input
-// is a string). With `FUZZ_SKIP_KNOWN=1` inputs in the classes issue 7 already reports are
-// skipped — a character made of more than one Unicode scalar (grapheme merging) and scalars XML
-// forbids — so a run can look for other problems while those are being fixed.
-
-let skipKnown = ProcessInfo.processInfo.environment["FUZZ_SKIP_KNOWN"] == "1"
+// is a string). Every input is checked: the issue 7 classes (grapheme merging, XML-forbidden
+// scalars) are fixed, so a failure in them is a finding.
 
 /// Escaper name and its check, in the order the first input byte selects them.
 let cases: [(name: String, check: (String) -> Void)] = [
-    ("escapedXML", checkXMLEscaping),
+    ("HTMLEscaping.text", { checkHTMLEscaping($0, attribute: false) }),
+    ("HTMLEscaping.attribute", { checkHTMLEscaping($0, attribute: true) }),
+    ("HTMLEscaping.urlAttribute", checkURLAttribute),
+    ("HTMLEscaping.isSafeURL", checkSafeURL),
+    ("HTMLEscaping.webURL", checkWebURL),
     ("MarkdownEscaping.inline", checkMarkdownInline),
     ("MarkdownEscaping.codeSpan", { checkCodeSpan($0, inTable: false) }),
     ("MarkdownEscaping.codeSpan(inTable:)", { checkCodeSpan($0, inTable: true) }),
     ("MarkdownEscaping.fencedBlock", checkFencedBlock),
-    ("MarkdownEscaping.neutralizingHTML", { _ = MarkdownEscaping.neutralizingHTML(in: $0) }),
+    ("MarkdownEscaping.neutralizingHTML", checkNeutralizingHTML),
+    ("MarkdownFence", checkMarkdownFence),
+    ("MermaidEscaping.label", checkMermaidLabel),
+    ("ShellWord.quoted", checkShellWord),
+    ("PythonLiteral.string", checkPythonLiteral),
+    ("TerminalText", checkTerminalText),
+    ("TerminalText.inertJSON", checkInertJSON),
     ("ProseHTML.html(fromMarkdown:)", checkProseHTML),
     ("HTML template {{value}}", checkTemplateHTML),
-    ("XHTMLFragment.isSafeURL", checkSafeURL),
 ]
 
 @_cdecl("FuzzEscapers_main")
@@ -41,16 +47,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzBytes(data, size)
     guard let selector = bytes.first else { return 0 }
     let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-    if skipKnown && isKnownIssue7Class(text) { return 0 }
     cases[Int(selector) % cases.count].check(text)
     return 0
-}
-
-/// Text in a class issue 7 already reports: grapheme clusters of several scalars, or scalars XML 1.0 forbids.
-/// Removing control characters (as `singleLine` does) can make new clusters, so both are looked at.
-func isKnownIssue7Class(_ text: String) -> Bool {
-    let controlless = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control }))
-    return text.contains { $0.unicodeScalars.count > 1 } || controlless.contains { $0.unicodeScalars.count > 1 } || text.unicodeScalars.contains { !isXMLCharacter($0) }
 }
 
 func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
@@ -60,21 +58,32 @@ func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
     }
 }
 
+/// `text` as the HTML escapers must show it: a C0 control XML forbids as its Control Pictures
+/// symbol (U+2400 + code), U+FFFE and U+FFFF as U+FFFD.
+func xmlLegal(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        isXMLCharacter(scalar) ? scalar : scalar.value < 0x20 ? Unicode.Scalar(0x2400 + scalar.value)! : "\u{FFFD}"
+    }))
+}
+
 let xmlEntities = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"]
 
-/// XML text and attributes: no `<`, `>`, `"`, `'` and no `&` but an entity's; unescaping gives the input.
-func checkXMLEscaping(_ text: String) {
-    let escaped = escapedXML(text)
+/// HTML text and attributes: no `<`, `>` (nor `"`, `'` in attributes), no `&` but an entity's,
+/// only XML characters; unescaping gives the input with XML-forbidden scalars made visible.
+func checkHTMLEscaping(_ text: String, attribute: Bool) {
+    let escaped = attribute ? HTMLEscaping.attribute(text) : HTMLEscaping.text(text)
+    let forbidden = attribute ? "<>\"'" : "<>"
     let scalars = Array(escaped.unicodeScalars)
     var unescaped = String.UnicodeScalarView()
     var index = 0
     while index < scalars.count {
         let scalar = scalars[index]
-        require(!"<>\"'".unicodeScalars.contains(scalar), "escapedXML left \(shown(String(scalar))) raw in \(shown(escaped))")
+        require(!forbidden.unicodeScalars.contains(scalar), "HTML escaping left \(shown(String(scalar))) raw in \(shown(escaped))")
+        require(isXMLCharacter(scalar), "HTML escaping left the XML-forbidden \(shown(String(scalar))) in \(shown(escaped))")
         if scalar == "&" {
             let rest = String(String.UnicodeScalarView(scalars[index...].prefix(6)))
             guard let (entity, character) = xmlEntities.first(where: { rest.unicodeScalars.starts(with: $0.key.unicodeScalars) }) else {
-                require(false, "escapedXML left a bare & in \(shown(escaped))")
+                require(false, "HTML escaping left a bare & in \(shown(escaped))")
                 return
             }
             unescaped.append(contentsOf: character.unicodeScalars)
@@ -84,7 +93,30 @@ func checkXMLEscaping(_ text: String) {
         unescaped.append(scalar)
         index += 1
     }
-    require(unescaped.elementsEqual(text.unicodeScalars), "unescaping escapedXML(\(shown(text))) gives \(shown(String(unescaped)))")
+    let expected = xmlLegal(text)
+    require(unescaped.elementsEqual(expected.unicodeScalars), "unescaping the HTML escaping of \(shown(text)) gives \(shown(String(unescaped)))")
+}
+
+/// A link target: the attribute escaping of the URL when the URL is safe, `#` otherwise.
+func checkURLAttribute(_ text: String) {
+    let escaped = HTMLEscaping.urlAttribute(text)
+    if escaped == "#" { return }
+    require(escaped == HTMLEscaping.attribute(text), "urlAttribute(\(shown(text))) is \(shown(escaped))")
+    requireNoScriptScheme(text, "urlAttribute keeps")
+}
+
+/// A web URL the Markdown and HTML use unescaped: the input itself, `http(s)://`, and nothing that ends an
+/// attribute value or an autolink.
+func checkWebURL(_ text: String) {
+    guard let url = HTMLEscaping.webURL(text) else { return }
+    require(url == text && url.unicodeScalars.elementsEqual(text.unicodeScalars), "webURL changed \(shown(text))")
+    let lower = String(String.UnicodeScalarView(url.unicodeScalars.prefix(8))).lowercased()
+    require(lower.hasPrefix("https://") || lower.hasPrefix("http://"), "webURL accepts \(shown(text))")
+    for scalar in url.unicodeScalars {
+        let category = scalar.properties.generalCategory
+        require(!(scalar.properties.isWhitespace || category == .control || category == .format || !isXMLCharacter(scalar)
+                  || "\"'<>`\\".unicodeScalars.contains(scalar)), "webURL accepts \(shown(text)) with \(shown(String(scalar)))")
+    }
 }
 
 /// ASCII punctuation a CommonMark backslash escapes.
@@ -153,9 +185,6 @@ func checkCodeSpan(_ text: String, inTable: Bool) {
     var expected = MarkdownEscaping.singleLine(text)
     if inTable { expected = expected.replacingOccurrences(of: "|", with: "\\|") }
     if expected.isEmpty { expected = " " }
-    // Known and harmless: a body of spaces only is padded too, and CommonMark keeps the padding,
-    // so `codeSpan(" ")` shows three spaces.
-    if expected.unicodeScalars.allSatisfy({ $0 == " " }) && shownBody.allSatisfy({ $0 == " " }) { return }
     require(shownBody.elementsEqual(expected.unicodeScalars), "code span \(shown(span)) does not show \(shown(text))")
 }
 
@@ -175,8 +204,8 @@ func checkFencedBlock(_ text: String) {
             && indentless.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
         require(!closes, "line \(shown(String(String.UnicodeScalarView(line)))) closes the fence of \(shown(block)) early")
     }
-    var body = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    if !body.hasSuffix("\n") { body += "\n" }
+    var body = lineFeeds(text)
+    if body.unicodeScalars.last != "\n" { body += "\n" }
     let inside = lines[1..<(lines.count - 2)].map { String(String.UnicodeScalarView($0)) + "\n" }.joined()
     require(inside.unicodeScalars.elementsEqual(body.unicodeScalars), "fenced block does not show \(shown(text)) verbatim")
 }
@@ -209,7 +238,7 @@ func checkTemplateHTML(_ text: String) {
             "HTML template output of \(shown(text)) has elements \(probe.elements), attributes \(probe.attributes.keys.sorted())")
     // XML turns CR LF and CR into LF, and line breaks and tabs in attribute values into spaces.
     // (Scalar by scalar: Foundation's `replacingOccurrences` would not match a CR before a combining mark.)
-    let lineFed = lineFeeds(text)
+    let lineFed = lineFeeds(xmlLegal(text))
     let normalized = String(String.UnicodeScalarView(lineFed.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     require(probe.attributes["title"].map { $0.unicodeScalars.elementsEqual(normalized.unicodeScalars) } ?? false,
             "attribute of \(shown(text)) reads back as \(shown(probe.attributes["title"] ?? "nil"))")
@@ -240,13 +269,260 @@ final class TemplateProbe: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 }
 
-/// A URL the link check accepts never has a script scheme, however it is spaced or cased.
-func checkSafeURL(_ text: String) {
-    guard XHTMLFragment.isSafeURL(text) else { return }
+/// `text` starts, once whitespace, control and format characters are dropped and ASCII letters
+/// lowercased, with no scheme that runs script.
+func requireNoScriptScheme(_ text: String, _ what: String) {
     let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter {
         !$0.properties.isWhitespace && $0.properties.generalCategory != .control && $0.properties.generalCategory != .format
     })).lowercased()
     for scheme in ["javascript:", "vbscript:", "data:"] {
-        require(!compact.hasPrefix(scheme), "isSafeURL accepts \(shown(text))")
+        require(!compact.hasPrefix(scheme), "\(what) \(shown(text))")
     }
+}
+
+/// A URL the link check accepts never has a script scheme, however it is spaced or cased.
+func checkSafeURL(_ text: String) {
+    guard HTMLEscaping.isSafeURL(text) else { return }
+    requireNoScriptScheme(text, "isSafeURL accepts")
+}
+
+/// Prose with raw HTML neutralized: outside the code blocks it finds, every `<` is escaped, and
+/// the result ends outside any fenced block (read as CommonMark reads fences, independently of
+/// `MarkdownFence`), so nothing after the prose is swallowed.
+func checkNeutralizingHTML(_ text: String) {
+    let result = MarkdownEscaping.neutralizingHTML(in: text)
+    var open: (character: Unicode.Scalar, length: Int)?
+    for line in result.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        let indentless = line.drop { $0 == " " }
+        let indent = line.count - indentless.count
+        if let fence = open {
+            let run = indentless.prefix { $0 == fence.character }.count
+            if indent <= 3 && run >= fence.length && indentless.dropFirst(run).allSatisfy({ $0 == " " || $0 == "\t" }) { open = nil }
+            continue
+        }
+        guard indent <= 3, let first = indentless.first, first == "`" || first == "~" else { continue }
+        let run = indentless.prefix { $0 == first }.count
+        if run >= 3 && !(first == "`" && indentless.dropFirst(run).contains("`")) { open = (first, run) }
+    }
+    require(open == nil, "neutralizingHTML(\(shown(text))) ends inside a fenced block: \(shown(result))")
+}
+
+/// `MarkdownFence` against the CommonMark rules written out here: the first line's opening fence,
+/// and which later lines close it.
+func checkMarkdownFence(_ text: String) {
+    let lines = MarkdownFence.lines(of: text)
+    let first = lines[0]
+    let indentless = first.drop { $0 == " " }
+    let indent = first.count - indentless.count
+    var expected: (Unicode.Scalar, Int)?
+    if indent <= 3, let character = indentless.first, character == "`" || character == "~" {
+        let run = indentless.prefix { $0 == character }.count
+        if run >= 3 && !(character == "`" && indentless.dropFirst(run).contains("`")) { expected = (character, run) }
+    }
+    let fence = MarkdownFence.opening(first)
+    require(fence?.character == expected?.0 && fence?.length == expected?.1 && (fence == nil || fence?.indent == indent),
+            "MarkdownFence.opening(\(shown(String(String.UnicodeScalarView(first))))) is \(String(describing: fence))")
+    guard let fence else { return }
+    require(MarkdownFence.opening(Array(fence.closingLine.unicodeScalars)) != nil && fence.isClosed(by: Array(fence.closingLine.unicodeScalars)),
+            "closing line of \(fence) does not close it")
+    for line in lines.dropFirst() {
+        let rest = line.drop { $0 == " " }
+        let run = rest.prefix { $0 == fence.character }.count
+        let closes = line.count - rest.count <= 3 && run >= fence.length && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+        require(fence.isClosed(by: line) == closes, "\(fence).isClosed(by: \(shown(String(String.UnicodeScalarView(line))))) is not \(closes)")
+    }
+}
+
+let mermaidEntities: [String: Unicode.Scalar] = [
+    "#35;": "#", "#quot;": "\"", "#lt;": "<", "#gt;": ">", "#amp;": "&", "#96;": "`", "#124;": "|", "#59;": ";",
+]
+
+/// A Mermaid label: no character that ends the quoted label or starts markup survives except in an
+/// entity, no line break, control or XML-forbidden scalar; decoding the entities gives the input on one
+/// line with its control characters dropped.
+func checkMermaidLabel(_ text: String) {
+    let label = MermaidEscaping.label(text)
+    let scalars = Array(label.unicodeScalars)
+    var decoded = String.UnicodeScalarView()
+    var index = 0
+    while index < scalars.count {
+        let scalar = scalars[index]
+        require(!"\"<>&`|;".unicodeScalars.contains(scalar), "Mermaid label left \(shown(String(scalar))) raw in \(shown(label))")
+        require(scalar.properties.generalCategory != .control && isXMLCharacter(scalar) && scalar != "\u{2028}" && scalar != "\u{2029}",
+                "Mermaid label keeps \(shown(String(scalar))) in \(shown(label))")
+        if scalar == "#" {
+            let rest = scalars[index...].prefix(6)
+            guard let (entity, character) = mermaidEntities.first(where: { rest.starts(with: $0.key.unicodeScalars) }) else {
+                require(false, "Mermaid label has a # that starts no entity: \(shown(label))")
+                return
+            }
+            decoded.append(character)
+            index += entity.unicodeScalars.count
+            continue
+        }
+        decoded.append(scalar)
+        index += 1
+    }
+    var expected = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if "\n\r\t\u{2028}\u{2029}".unicodeScalars.contains(scalar) { expected.append(" ") }
+        else if scalar.properties.generalCategory != .control && isXMLCharacter(scalar) { expected.append(scalar) }
+    }
+    require(decoded.elementsEqual(expected), "decoding Mermaid label \(shown(label)) gives \(shown(String(decoded)))")
+}
+
+/// Characters a reader cannot see or that break a line (the shell word and Python literal must escape them).
+func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: true
+    default: false
+    }
+}
+
+func hexValue(_ digits: ArraySlice<Unicode.Scalar>, count: Int) -> Unicode.Scalar? {
+    guard digits.count == count, let value = UInt32(String(String.UnicodeScalarView(digits)), radix: 16),
+          digits.allSatisfy({ $0.properties.isASCIIHexDigit }) else { return nil }
+    return Unicode.Scalar(value)
+}
+
+/// Quote removal as bash does it for one word made of bare characters, `'…'`, `\'` and `$'…'` parts
+/// (with the escapes `ShellWord` writes); `nil` when the word holds anything else: a character the shell
+/// would act on, whitespace that splits it, an unknown escape or an unterminated quote.
+func shellWordValue(_ word: String) -> String? {
+    let scalars = Array(word.unicodeScalars)
+    var value = String.UnicodeScalarView()
+    var index = 0
+    let bare = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-".unicodeScalars)
+    while index < scalars.count {
+        let scalar = scalars[index]
+        if bare.contains(scalar) {
+            value.append(scalar)
+            index += 1
+        } else if scalar == "\\", index + 1 < scalars.count, scalars[index + 1] == "'" {
+            value.append("'")
+            index += 2
+        } else if scalar == "'" {
+            guard let end = scalars[(index + 1)...].firstIndex(of: "'") else { return nil }
+            // Only visible characters inside: a control character would break or hide the line.
+            guard !scalars[(index + 1)..<end].contains(where: isInvisible) else { return nil }
+            value.append(contentsOf: scalars[(index + 1)..<end])
+            index = end + 1
+        } else if scalar == "$", index + 1 < scalars.count, scalars[index + 1] == "'" {
+            index += 2
+            while true {
+                guard index < scalars.count else { return nil }
+                let inner = scalars[index]
+                if inner == "'" { index += 1; break }
+                guard !isInvisible(inner) else { return nil }
+                guard inner == "\\" else { value.append(inner); index += 1; continue }
+                guard index + 1 < scalars.count else { return nil }
+                let escape = scalars[index + 1]
+                let simple: [Unicode.Scalar: Unicode.Scalar] = ["n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'"]
+                if let character = simple[escape] { value.append(character); index += 2; continue }
+                let width = escape == "x" ? 2 : escape == "u" ? 4 : escape == "U" ? 8 : 0
+                guard width > 0, let character = hexValue(scalars[(index + 2)..<min(scalars.count, index + 2 + width)], count: width),
+                      character != "\0" else { return nil }
+                value.append(character)
+                index += 2 + width
+            }
+        } else {
+            return nil
+        }
+    }
+    return String(value)
+}
+
+/// One shell word: bare, single-quoted or `$'…'`; removing the quotes gives the input (NUL, which no
+/// argument can hold, as U+FFFD). Checked structurally: running `bash -c` per input is too slow.
+func checkShellWord(_ text: String) {
+    let word = ShellWord.quoted(text)
+    require(!word.isEmpty, "ShellWord.quoted(\(shown(text))) is empty")
+    let expected = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
+    guard let value = shellWordValue(word) else {
+        require(false, "ShellWord.quoted(\(shown(text))) is not one plain shell word: \(shown(word))")
+        return
+    }
+    require(value.unicodeScalars.elementsEqual(expected.unicodeScalars),
+            "ShellWord.quoted(\(shown(text))) is \(shown(word)), which the shell reads as \(shown(value))")
+    let pair = ShellWord.quoted([text, text])
+    require(pair == word + " " + word, "ShellWord.quoted([x, x]) is not two words: \(shown(pair))")
+}
+
+/// The value of a Python `"…"` literal with the escapes `PythonLiteral` writes; `nil` when the
+/// literal is anything else (another escape, a raw quote, backslash or invisible character, a line break).
+func pythonStringValue(_ literal: some Collection<Unicode.Scalar>) -> String? {
+    let scalars = Array(literal)
+    guard scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" else { return nil }
+    var value = String.UnicodeScalarView()
+    var index = 1
+    let end = scalars.count - 1
+    while index < end {
+        let scalar = scalars[index]
+        guard scalar != "\"", !isInvisible(scalar) else { return nil }
+        guard scalar == "\\" else { value.append(scalar); index += 1; continue }
+        guard index + 1 < end else { return nil }
+        let escape = scalars[index + 1]
+        let simple: [Unicode.Scalar: Unicode.Scalar] = ["n": "\n", "t": "\t", "r": "\r", "\\": "\\", "\"": "\""]
+        if let character = simple[escape] { value.append(character); index += 2; continue }
+        let width = escape == "x" ? 2 : escape == "u" ? 4 : escape == "U" ? 8 : 0
+        guard width > 0, let character = hexValue(scalars[(index + 2)..<min(end, index + 2 + width)], count: width) else { return nil }
+        value.append(character)
+        index += 2 + width
+    }
+    return String(value)
+}
+
+/// A Python `str` literal on one line whose value is the input; a list of two is two such literals.
+func checkPythonLiteral(_ text: String) {
+    let literal = PythonLiteral.string(text)
+    guard let value = pythonStringValue(literal.unicodeScalars) else {
+        require(false, "PythonLiteral.string(\(shown(text))) is not a plain literal: \(shown(literal))")
+        return
+    }
+    require(value.unicodeScalars.elementsEqual(text.unicodeScalars), "PythonLiteral.string(\(shown(text))) reads back as \(shown(value))")
+    require(PythonLiteral.list([text, text]) == "[\(literal), \(literal)]", "PythonLiteral.list([x, x]) of \(shown(text))")
+}
+
+/// What a terminal could act on or cannot show: C0, DEL, C1, format characters but ZWNJ and ZWJ, line and
+/// paragraph separators.
+func isTerminalActive(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return true }
+    if scalar == "\u{200C}" || scalar == "\u{200D}" { return false }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator: return true
+    default: return false
+    }
+}
+
+/// Terminal text: no active scalar left (a line feed only in `escapedLines`), and the output is the
+/// input with each active scalar spelled `\u{HEX}` as documented.
+func checkTerminalText(_ text: String) {
+    for keepLines in [false, true] {
+        let output = keepLines ? TerminalText.escapedLines(text) : TerminalText.escaped(text)
+        var expected = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isTerminalActive(scalar) && !(keepLines && scalar == "\n") {
+                expected.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                expected.append(scalar)
+            }
+        }
+        require(!output.unicodeScalars.contains { isTerminalActive($0) && !(keepLines && $0 == "\n") },
+                "TerminalText (keepLines: \(keepLines)) left an active scalar in \(shown(output))")
+        require(output.unicodeScalars.elementsEqual(expected), "TerminalText (keepLines: \(keepLines)) of \(shown(text)) is \(shown(output))")
+    }
+}
+
+/// JSON made inert for a terminal: no active scalar, and it parses back to the same value.
+func checkInertJSON(_ text: String) {
+    guard let data = try? JSONSerialization.data(withJSONObject: ["v": text, "w": [text]], options: [.sortedKeys]),
+          let json = String(data: data, encoding: .utf8) else { return }
+    let inert = TerminalText.inertJSON(json)
+    require(!inert.unicodeScalars.contains(where: isTerminalActive), "inertJSON left an active scalar in \(shown(inert))")
+    guard let object = try? JSONSerialization.jsonObject(with: Data(inert.utf8)) as? [String: Any] else {
+        require(false, "inertJSON of \(shown(json)) is not JSON: \(shown(inert))")
+        return
+    }
+    require((object["v"] as? String).map { $0.unicodeScalars.elementsEqual(text.unicodeScalars) } ?? false,
+            "inertJSON of \(shown(json)) reads back as \(shown(String(describing: object["v"])))")
 }

@@ -34,4 +34,14 @@ struct FuzzFindingTests {
         let sloppy = try OriginRegex(#"https://.*.example\.com"#)
         #expect(SloppyOriginRegexProbe.findings(for: sloppy).map(\.weakness).contains(.unescapedDot))
     }
+
+    /// `FuzzEscapers`: prose whose fenced block is followed by a less indented line came out with the
+    /// fence still open. `neutralizingHTML` reads such a line as ending the list item that holds the
+    /// fence, but at the top level CommonMark keeps it inside the fence, which then swallows the rest
+    /// of the report and turns its later fences inside out (issue 7 #3). Catalog prose reaches it.
+    @Test func proseFenceEndedByALessIndentedLineIsClosed() {
+        #expect(MarkdownEscaping.neutralizingHTML(in: "  ```\nx\n<b>") == "  ```\n  ```\nx\n\\<b>")
+        // In a list item the closing line changes nothing: the item ends after it as before.
+        #expect(MarkdownEscaping.neutralizingHTML(in: "- a\n  ~~~~\n  <c>\nb") == "- a\n  ~~~~\n  <c>\n  ~~~~\nb")
+    }
 }

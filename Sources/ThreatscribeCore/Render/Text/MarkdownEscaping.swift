@@ -80,8 +80,8 @@ enum MarkdownEscaping {
     /// left open is closed.
     ///
     /// Fences are found as CommonMark finds them (`MarkdownFence`). A non-blank line indented less
-    /// than the fence that is open may end the list item holding that fence, so it is treated as
-    /// outside the fence: at worst a `<` in code shows a backslash, never raw HTML.
+    /// than the fence that is open may end the list item holding that fence, so the fence is closed
+    /// before it and it is treated as outside: at worst a `<` in code shows a backslash, never raw HTML.
     static func neutralizingHTML(in prose: String) -> String {
         var lines: [String] = []
         var fence: MarkdownFence?
@@ -97,6 +97,9 @@ enum MarkdownEscaping {
                     lines.append(String(String.UnicodeScalarView(line)))
                     continue
                 }
+                // Closed explicitly: at the top level the line would still be inside the fence,
+                // which would then swallow the rest of the report (and invert its later fences).
+                lines.append(open.closingLine)
                 fence = nil
             }
             if let opening = MarkdownFence.opening(line) {
