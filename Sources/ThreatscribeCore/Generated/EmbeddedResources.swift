@@ -9318,6 +9318,20 @@ references:
 samples:
   trigger:
     - |
+      # private-gpt: the auth dependency of every router is switched off in this environment
+      system: {name: Sample API}
+      auth:
+        - {id: basic_secret, type: http_basic, transport: header, enabled: false}
+      routers:
+        - prefix: /v1
+          dependencies: [basic_secret]
+          endpoints:
+            - {path: /tools/semantic-search, methods: [POST], read_only: true}
+        - prefix: /v1/artifacts
+          dependencies: [basic_secret]
+          endpoints:
+            - {path: /ingest, methods: [POST]}
+    - |
       system: {name: Sample API}
       routers:
         - prefix: /bookings
@@ -9549,6 +9563,21 @@ samples:
           endpoints:
             - {path: /admin/stats, methods: [GET]}
   no_trigger:
+    - |
+      # private-gpt: every router depends on `authenticated`, which settings.yaml switches off by default;
+      # /v1 is then no protected prefix, so /v1/artifacts routes do not "slip under" it
+      system: {name: Sample API}
+      auth:
+        - {id: basic_secret, type: http_basic, transport: header, enabled: false}
+      routers:
+        - prefix: /v1
+          dependencies: [basic_secret]
+          endpoints:
+            - {path: /tools/semantic-search, methods: [POST], read_only: true}
+        - prefix: /v1/artifacts
+          dependencies: [basic_secret]
+          endpoints:
+            - {path: /ingest, methods: [POST]}
     - |
       system: {name: Sample API}
       auth:

@@ -10,7 +10,7 @@ struct EndpointAnalyzer: Analyzer {
         FactField("auth_state", .string, "`authenticated` (a router dependency or the endpoint names a mechanism that is not `type: none`), `public` (`auth: none`, or only mechanisms of `type: none`) or `unspecified`."),
         FactField("auth_mechanisms", .list, "Ids of the auth mechanisms that run for it (router dependencies plus its own)."),
         FactField("auth_transports", .list, "Where those mechanisms' credentials travel (`header`, `cookie`, `query`, `body`)."),
-        FactField("protected_prefix", .string, "The prefix of another router that requires authentication and under which this unauthenticated endpoint's path falls."),
+        FactField("protected_prefix", .string, "The prefix of another router that requires authentication in this environment (a mechanism neither switched off with `enabled: false` nor of `type: none`) and under which this unauthenticated endpoint's path falls."),
         FactField("auth_any", .list, "Mechanisms of which any one is enough (`auth_any` on the router or endpoint): the weakest one decides."),
         FactField("scopes", .list, "OAuth2 scopes or roles required: the router's `scopes` and the endpoint's."),
         FactField("tenant_id_from", .string, "Where the tenant (organisation) id comes from: `path`, `query`, `body`, `header` or `token`."),
@@ -44,7 +44,7 @@ struct EndpointAnalyzer: Analyzer {
         let mechanisms = Dictionary((model.auth ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let models = Dictionary((model.models ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let protectedPrefixes = (model.routers ?? []).enumerated().compactMap { index, router -> (Int, String)? in
-            guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", !router.routeAuthentication.isEmpty else { return nil }
+            guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", table.protects(router) else { return nil }
             return (index, prefix)
         }
         let globalLimit = Self.globalRateLimit(model: model)

@@ -65,6 +65,10 @@ struct RouteTable {
     }
 
     var routes: [Route]
+    /// Mechanisms switched off in this environment (`auth[].enabled: false`).
+    var disabledMechanisms: Set<String> = []
+    /// Mechanisms of `type: none`, which authenticate nobody.
+    var anonymousMechanisms: Set<String> = []
 
     init(model: ArchitectureModel) {
         let disabled = Set((model.auth ?? []).filter { $0.enabled == false }.map(\.id))
@@ -85,6 +89,14 @@ struct RouteTable {
             }
         }
         self.routes = routes
+        self.disabledMechanisms = disabled
+        self.anonymousMechanisms = anonymous
+    }
+
+    /// Whether `router` authenticates every route in this environment: its `dependencies` or `auth_any`
+    /// name a mechanism that is neither switched off here nor of `type: none`.
+    func protects(_ router: Router) -> Bool {
+        router.routeAuthentication.contains { !disabledMechanisms.contains($0) && !anonymousMechanisms.contains($0) && $0 != "none" }
     }
 
     /// Routes that use an auth mechanism.

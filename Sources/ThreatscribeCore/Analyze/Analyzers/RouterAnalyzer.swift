@@ -5,7 +5,7 @@ struct RouterAnalyzer: Analyzer {
         FactField("prefix", .string, "The router's prefix (empty for routes on the app)."),
         FactField("dependencies", .list, "Auth mechanism ids the router applies to every route."),
         FactField("has_auth_dependency", .bool, "The router applies an auth mechanism to every route."),
-        FactField("protected_routers", .list, "Prefixes of the other routers that do apply an auth dependency."),
+        FactField("protected_routers", .list, "Prefixes of the other routers that do apply an auth dependency in this environment (one not switched off with `enabled: false`, not of `type: none`)."),
         FactField("unauthenticated_endpoints", .list, "Its endpoints with neither a router dependency nor their own mechanism, and not marked `auth: none` (`METHOD /path`)."),
         FactField("public_endpoints", .list, "Its endpoints the model marks `auth: none`."),
         FactField("endpoint_count", .int, "How many endpoints it has."),
@@ -24,7 +24,7 @@ struct RouterAnalyzer: Analyzer {
             subject.set("dependencies", .list(dependencies), from: path.appending("dependencies"))
             subject.set("has_auth_dependency", .bool(!router.routeAuthentication.isEmpty), from: path.appending(router.dependencies == nil && router.authAny != nil ? "auth_any" : "dependencies"),
                         shownAs: dependencies.isEmpty ? "false (no `dependencies` on this router)" : nil)
-            let others = routers.enumerated().filter { $0.offset != index && !$0.element.routeAuthentication.isEmpty }
+            let others = routers.enumerated().filter { $0.offset != index && table.protects($0.element) }
             subject.set("protected_routers", .list(others.map { $0.element.prefix.flatMap { $0.isEmpty ? nil : $0 } ?? "(app routes)" }),
                         from: others.first.map { ModelPath("routers").appending($0.offset).appending("dependencies") } ?? "routers")
             let own = table.routes.filter { $0.routerIndex == index }
