@@ -13,6 +13,20 @@ import Testing
         #expect(VersionRequirement(">=0.40 (uv.lock)") == nil, "a lock file resolves one version, not a range")
     }
 
+    /// PEP 440 post-releases, as `requirements.txt` files write them (gpt-researcher: `uvicorn>=0.24.0.post1`).
+    @Test func postReleasesSortAfterTheirRelease() throws {
+        let post = try #require(PackageVersion("0.24.0.post1"))
+        #expect(post.release == [0, 24, 0] && post.postRelease == 1 && post.preRelease == nil)
+        #expect(PackageVersion([0, 24, 0]) < post && post < PackageVersion([0, 24, 1]))
+        #expect(PackageVersion("1.0-2")?.postRelease == 2)
+        #expect(PackageVersion("1.0post")?.postRelease == 0)
+        #expect(PackageVersion("1.0.0rc1")?.preRelease == "rc1", "a pre-release stays one")
+        #expect(PackageVersion("1.0.") == nil && PackageVersion("1..0") == nil)
+        let range = try #require(VersionRequirement(">=0.24.0.post1"))
+        #expect(range.allows(PackageVersion([0, 25])) && !range.allows(PackageVersion([0, 24, 0])))
+        #expect(VersionRequirement("0.24.0.post1")?.version == post)
+    }
+
     @Test func rangesAsIntervals() throws {
         let compatible = try #require(VersionRange("~=0.115.0"))
         #expect(compatible.contains(PackageVersion([0, 115, 9])))
