@@ -1926,7 +1926,7 @@ mitigation: |
   `app/auth/` and deployment manifests).
 validation: |
   ```bash
-  gh api repos/<owner>/<repo>/branches/main/protection --jq '.required_pull_request_reviews.required_approving_review_count'
+  gh api repos/"$REPOSITORY"/branches/main/protection --jq '.required_pull_request_reviews.required_approving_review_count'
   ```
   Must print `1` or more.
 references:
@@ -1992,11 +1992,11 @@ mitigation: |
   pull with per-cluster credentials, and scan images for secrets in CI:
 
   ```bash
-  trivy image --scanners secret <registry>/api:<tag>
+  trivy image --scanners secret "$IMAGE"
   ```
 validation: |
   ```bash
-  docker logout <registry> && docker pull <registry>/api:<tag>
+  docker logout "${IMAGE%%/*}" && docker pull "$IMAGE"
   ```
   An anonymous pull must be denied.
 references:
@@ -2063,14 +2063,14 @@ mitigation: |
   Sign in CI with keyless Sigstore signing and verify at admission:
 
   ```bash
-  cosign sign --yes <registry>/api@<digest>
+  cosign sign --yes "$IMAGE"
   ```
 
   and enforce with a policy controller (Sigstore policy-controller, Kyverno `verifyImages`);
   deploy by digest, not tag.
 validation: |
   ```bash
-  cosign verify <registry>/api@<digest> --certificate-identity-regexp '.*' --certificate-oidc-issuer-regexp '.*'
+  cosign verify "$IMAGE" --certificate-identity-regexp '.*' --certificate-oidc-issuer-regexp '.*'
   ```
 references:
   - https://docs.sigstore.dev/cosign/signing/signing_with_containers/
@@ -3196,7 +3196,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -H 'Origin: https://app.example.com' {{env.base_url}}/ | grep -i access-control-allow-origin
+  curl -s -D - -o /dev/null -H "Origin: $CLIENT_ORIGIN" {{env.base_url}}/ | grep -i access-control-allow-origin
   ```
   shows the origin once the entry is corrected.
 references:
@@ -4842,12 +4842,12 @@ mitigation: |
   Generate a CycloneDX SBOM per image in CI and store it with the image:
 
   ```bash
-  syft <registry>/api:<tag> -o cyclonedx-json > sbom.cdx.json
-  cosign attest --type cyclonedx --predicate sbom.cdx.json <registry>/api@<digest>
+  syft "$IMAGE" -o cyclonedx-json > sbom.cdx.json
+  cosign attest --type cyclonedx --predicate sbom.cdx.json "$IMAGE"
   ```
 validation: |
   ```bash
-  cosign download attestation <registry>/api@<digest> | head -c 200
+  cosign download attestation "$IMAGE" | head -c 200
   ```
 references:
   - https://cyclonedx.org/
@@ -5608,7 +5608,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  kubectl auth can-i --list --as=system:serviceaccount:<namespace>:api
+  kubectl auth can-i --list --as=system:serviceaccount:"$NAMESPACE":api
   ```
   Must list nothing beyond the defaults (selfsubjectreviews, discovery).
 references:
@@ -5824,11 +5824,11 @@ mitigation: |
   Scan every image in CI and fail on fixable high/critical findings, and rebuild regularly:
 
   ```bash
-  trivy image --exit-code 1 --severity HIGH,CRITICAL --ignore-unfixed <registry>/api:<tag>
+  trivy image --exit-code 1 --severity HIGH,CRITICAL --ignore-unfixed "$IMAGE"
   ```
 validation: |
   ```bash
-  trivy image --severity HIGH,CRITICAL --ignore-unfixed <registry>/api:<deployed tag>
+  trivy image --severity HIGH,CRITICAL --ignore-unfixed "$IMAGE"
   ```
   Must report no fixable findings, and the CI log must show the scan step.
 references:
@@ -8014,10 +8014,10 @@ validation: |
   Send a request that one of {{outside_cors_responders}} rejects, from an allowed web origin,
   and check that the rejection carries CORS headers:
   ```bash
-  curl -si {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Host: not-allowed.example' | grep -i '^access-control-allow-origin'
-  curl -si -X OPTIONS {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Access-Control-Request-Method: POST' | head -1
+  curl -si {{env.base_url}}/ -H "Origin: $CLIENT_ORIGIN" -H 'Host: not-allowed.example' | grep -i '^access-control-allow-origin'
+  curl -si -X OPTIONS {{env.base_url}}/ -H "Origin: $CLIENT_ORIGIN" -H 'Access-Control-Request-Method: POST' | head -1
   ```
-  Replace the origin with one of your clients'. After the fix the first prints the header and
+  After the fix the first prints the header and
   the preflight answers 200.
 references:
   - https://www.starlette.io/middleware/#corsmiddleware
@@ -12708,7 +12708,7 @@ mitigation: |
 validation: |
   Submit `<script>alert(1)</script>` through a field that a page displays, then:
   ```bash
-  curl -s {{env.base_url}}'/<page showing the value>' | grep -c '<script>alert(1)</script>'
+  curl -s {{env.base_url}}"$PAGE_PATH" | grep -c '<script>alert(1)</script>'
   ```
   Must print `0` (the page shows `&lt;script&gt;`).
 references:
@@ -13388,7 +13388,7 @@ validation: |
   ```bash
   curl -s -o /dev/null -w '%{http_code}\n' --http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
     -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
-    -H 'Origin: https://evil.example' -H 'Cookie: <a valid session cookie>' {{env.base_url}}{{path}}
+    -H 'Origin: https://evil.example' -H "Cookie: $SESSION_COOKIE" {{env.base_url}}{{path}}
   ```
   Must not print `101`.
 references:
@@ -18057,6 +18057,15 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 </section>
 <section id="findings">
 <h2>5. Detailed findings</h2>
+{{#commandVariables}}
+<p>Before running the commands, set the variables they use where the model gives no value:</p>
+<ul>
+{{#variables}}
+<li><code>{{name}}</code>: {{meaning}}; used in findings for {{environments}}.</li>
+{{/variables}}
+</ul>
+<pre><code class="language-bash">{{definitions}}</code></pre>
+{{/commandVariables}}
 {{#findings}}
 {{> partials/finding.html}}
 {{/findings}}
@@ -18275,6 +18284,16 @@ Not assessed: the model describes none of the application's components.
 {{/components}}
 ## 5. Detailed findings
 
+{{#commandVariables}}
+Before running the commands, set the variables they use where the model gives no value:
+
+{{#variables}}
+- {{{markdown(name)}}}: {{meaning}}; used in findings for {{environments}}.
+{{/variables}}
+
+{{{bash(definitions)}}}
+
+{{/commandVariables}}
 {{#findings}}
 {{> partials/finding.md}}
 {{/findings}}
