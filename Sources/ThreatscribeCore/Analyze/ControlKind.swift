@@ -33,11 +33,15 @@ public struct ControlKind: Sendable {
             let scoped = (model.routers ?? []).flatMap(\.endpoints).filter { !($0.scopes ?? []).isEmpty || $0.checksObjectOwnership == true }
             return scoped.isEmpty ? nil : "\(scoped.count) endpoint(s) declare scopes or ownership checks"
         },
-        ControlKind(name: "rate_limiting", meaning: "Shown by a `rate_limit` middleware, an endpoint `rate_limit` or ingress rate limiting; contradicted by TS-MW-007/008, TS-ROUTE-010, TS-AUTH-011.") { model in
+        ControlKind(name: "rate_limiting", meaning: "Shown by a `rate_limit` middleware, an endpoint `rate_limit` or ingress rate limiting; contradicted by TS-MW-007/008, TS-ROUTE-010, TS-AUTH-011/018.") { model in
             if (model.middleware ?? []).contains(where: { $0.type == .rateLimit }) { return "a rate_limit middleware is registered" }
             let limited = (model.routers ?? []).flatMap(\.endpoints).filter { $0.rateLimit != nil }
             if !limited.isEmpty { return "\(limited.count) endpoint(s) declare a rate limit" }
             return model.deployment?.ingress?.rateLimiting == true ? "the ingress rate-limits" : nil
+        },
+        ControlKind(name: "account_lockout", meaning: "Shown by an `auth` mechanism with `lockout_after_failures`; contradicted by TS-AUTH-011 (guessing without a rate limit or a lockout).") { model in
+            let locking = (model.auth ?? []).filter { $0.lockoutAfterFailures != nil }
+            return locking.isEmpty ? nil : locking.map { "auth mechanism \($0.id) locks the account after \($0.lockoutAfterFailures!) failed attempts" }.joined(separator: ", ")
         },
         ControlKind(name: "input_validation", meaning: "Shown by Pydantic `models`; contradicted by body-size and body-order findings.") { model in
             (model.models ?? []).isEmpty ? nil : "the model lists \((model.models ?? []).count) Pydantic model(s)"
