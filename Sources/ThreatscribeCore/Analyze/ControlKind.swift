@@ -61,7 +61,9 @@ public struct ControlKind: Sendable {
         ControlKind(name: "error_handling", meaning: "Shown by exception handlers; contradicted by TS-ERR-001/002/003, TS-VAL-001.") { model in
             (model.app?.exceptionHandlers ?? []).isEmpty ? nil : "exception handlers are registered"
         },
-        ControlKind(name: "dependency_scanning", meaning: "Shown by `build.dependency_scanning`; contradicted by TS-DEP-*, advisory findings.") { model in model.build?.dependencyScanning.map { "the build runs \($0)" } },
+        ControlKind(name: "dependency_scanning", meaning: "Shown by `build.dependency_scanning` other than `none`; contradicted by TS-DEP-*, advisory findings.") { model in
+            model.build?.dependencyScanning.flatMap { $0.lowercased() == DependencyScanner.none.rawValue ? nil : "the build runs \($0)" }
+        },
         ControlKind(name: "secrets", meaning: "Shown by `deployment.secrets`; contradicted by literal or plain-environment secret findings.") { model in model.deployment?.secrets.map { "secrets come from \($0.rawValue)" } },
         ControlKind(name: "container_security", meaning: "Shown by `deployment.container`; contradicted by TS-DEPLOY-001/003/005/006/008.") { model in
             model.deployment?.container == nil ? nil : "the model describes the container"
@@ -69,7 +71,9 @@ public struct ControlKind: Sendable {
         ControlKind(name: "network_segmentation", meaning: "Shown by Kubernetes NetworkPolicies; contradicted by TS-DEPLOY-002, TS-SRV-009, TS-FLOW-010.") { model in
             model.deployment?.kubernetes?.networkPolicies == true ? "NetworkPolicies are in place" : nil
         },
-        ControlKind(name: "code_review", meaning: "Shown by `build.code_review`; contradicted by TS-BUILD-002/004.") { model in model.build?.codeReview.map { "code review is \($0)" } },
+        ControlKind(name: "code_review", meaning: "Shown by `build.code_review: required`; contradicted by TS-BUILD-002/004.") { model in
+            model.build?.codeReview?.lowercased() == CodeReviewPolicy.required.rawValue ? "code review is required" : nil
+        },
         ControlKind(name: "documentation", meaning: "Shown by `openapi_url: null`; contradicted by TS-DOCS-* and hidden-endpoint findings.") { model in
             switch model.app?.openapiUrl {
             case .disabled?: "openapi_url is None"

@@ -55,6 +55,18 @@ struct ControlReviewerTests {
         #expect(unlocked.relatedFindings.contains { $0.hasPrefix("TS-AUTH-011@") })
     }
 
+    /// `code_review: none` and `dependency_scanning: none` do not show the control they name.
+    @Test func noneDoesNotShowAControl() throws {
+        let reviews = try Self.review("""
+            system: {name: S}
+            build: {code_review: none, dependency_scanning: none}
+            controls:
+              - {id: R1, name: Review, kind: code_review, status: not_implemented}
+              - {id: D1, name: Scanning, kind: dependency_scanning, status: not_implemented}
+            """)
+        for review in reviews { #expect(review.verdict == .supported, "\(review.control): \(review.reason)") }
+    }
+
     /// A production claim is not contradicted by a finding that holds only in another environment.
     @Test func claimIsJudgedInItsEnvironments() throws {
         let model = """
