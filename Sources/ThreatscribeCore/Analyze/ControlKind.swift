@@ -33,11 +33,15 @@ public struct ControlKind: Sendable {
             let scoped = (model.routers ?? []).flatMap(\.endpoints).filter { !($0.scopes ?? []).isEmpty || $0.checksObjectOwnership == true }
             return scoped.isEmpty ? nil : "\(scoped.count) endpoint(s) declare scopes or ownership checks"
         },
-        ControlKind(name: "rate_limiting", meaning: "Shown by a `rate_limit` middleware, an endpoint `rate_limit` or ingress rate limiting; contradicted by TS-MW-007/008, TS-ROUTE-010, TS-AUTH-011.") { model in
+        ControlKind(name: "rate_limiting", meaning: "Shown by a `rate_limit` middleware, an endpoint `rate_limit` or ingress rate limiting; contradicted by TS-MW-007/008, TS-ROUTE-010, TS-AUTH-011/018.") { model in
             if (model.middleware ?? []).contains(where: { $0.type == .rateLimit }) { return "a rate_limit middleware is registered" }
             let limited = (model.routers ?? []).flatMap(\.endpoints).filter { $0.rateLimit != nil }
             if !limited.isEmpty { return "\(limited.count) endpoint(s) declare a rate limit" }
             return model.deployment?.ingress?.rateLimiting == true ? "the ingress rate-limits" : nil
+        },
+        ControlKind(name: "account_lockout", meaning: "Shown by an `auth` mechanism with `lockout_after_failures`; contradicted by TS-AUTH-011 (guessing without a rate limit or a lockout).") { model in
+            let locking = (model.auth ?? []).filter { $0.lockoutAfterFailures != nil }
+            return locking.isEmpty ? nil : locking.map { "auth mechanism \($0.id) locks the account after \($0.lockoutAfterFailures!) failed attempts" }.joined(separator: ", ")
         },
         ControlKind(name: "input_validation", meaning: "Shown by Pydantic `models`; contradicted by body-size and body-order findings.") { model in
             (model.models ?? []).isEmpty ? nil : "the model lists \((model.models ?? []).count) Pydantic model(s)"
@@ -57,7 +61,9 @@ public struct ControlKind: Sendable {
         ControlKind(name: "error_handling", meaning: "Shown by exception handlers; contradicted by TS-ERR-001/002/003, TS-VAL-001.") { model in
             (model.app?.exceptionHandlers ?? []).isEmpty ? nil : "exception handlers are registered"
         },
-        ControlKind(name: "dependency_scanning", meaning: "Shown by `build.dependency_scanning`; contradicted by TS-DEP-*, advisory findings.") { model in model.build?.dependencyScanning.map { "the build runs \($0)" } },
+        ControlKind(name: "dependency_scanning", meaning: "Shown by `build.dependency_scanning` other than `none`; contradicted by TS-DEP-*, advisory findings.") { model in
+            model.build?.dependencyScanning.flatMap { $0.lowercased() == DependencyScanner.none.rawValue ? nil : "the build runs \($0)" }
+        },
         ControlKind(name: "secrets", meaning: "Shown by `deployment.secrets`; contradicted by literal or plain-environment secret findings.") { model in model.deployment?.secrets.map { "secrets come from \($0.rawValue)" } },
         ControlKind(name: "container_security", meaning: "Shown by `deployment.container`; contradicted by TS-DEPLOY-001/003/005/006/008.") { model in
             model.deployment?.container == nil ? nil : "the model describes the container"
@@ -65,7 +71,9 @@ public struct ControlKind: Sendable {
         ControlKind(name: "network_segmentation", meaning: "Shown by Kubernetes NetworkPolicies; contradicted by TS-DEPLOY-002, TS-SRV-009, TS-FLOW-010.") { model in
             model.deployment?.kubernetes?.networkPolicies == true ? "NetworkPolicies are in place" : nil
         },
-        ControlKind(name: "code_review", meaning: "Shown by `build.code_review`; contradicted by TS-BUILD-002/004.") { model in model.build?.codeReview.map { "code review is \($0)" } },
+        ControlKind(name: "code_review", meaning: "Shown by `build.code_review: required`; contradicted by TS-BUILD-002/004.") { model in
+            model.build?.codeReview?.lowercased() == CodeReviewPolicy.required.rawValue ? "code review is required" : nil
+        },
         ControlKind(name: "documentation", meaning: "Shown by `openapi_url: null`; contradicted by TS-DOCS-* and hidden-endpoint findings.") { model in
             switch model.app?.openapiUrl {
             case .disabled?: "openapi_url is None"

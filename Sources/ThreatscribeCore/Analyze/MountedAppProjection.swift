@@ -40,6 +40,9 @@ struct MountedAppProjection {
             settings.redocUrl = Self.mounted(settings.redocUrl, default: "/redoc", at: mount)
             settings.openapiUrl = Self.mounted(settings.openapiUrl, default: "/openapi.json", at: mount)
         }
+        // Clients reach the sub-app through the main app's root path (a proxy prefix) and the mount:
+        // printed URLs start with the main app's root_path.
+        settings.rootPath = real.model.app?.rootPath
         model.app = settings
         model.middleware = real.model.middleware == nil && app.middleware == nil ? nil : outer + (app.middleware ?? [])
         model.routers = app.routers?.map { router in

@@ -983,7 +983,7 @@ samples:
 id: TS-AUTH-011
 title: Login endpoint {{subject}} has no brute-force protection
 scope: endpoint
-when: verifies_guessable_secret and rate_limited == false
+when: verifies_guessable_secret and rate_limited == false and not (lockout_after_failures <= 100)
 component: Security utilities and authentication
 stride: [S]
 cwe: CWE-307
@@ -1008,12 +1008,12 @@ impact:
   availability: 3
   accountability: 7
 confidence: clear-cut
-controls: [rate_limiting]
-evidence: [verifies, purpose, rate_limited, path]
+controls: [rate_limiting, account_lockout]
+evidence: [verifies, purpose, rate_limited, lockout_after_failures, path]
 description: |
   `{{subject}}` checks a guessable secret (`{{verifies}}`) and nothing limits how often it can be
   called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no ingress
-  rate limiting. An attacker can try passwords (or one-time codes) as fast as the server answers,
+  rate limiting, and no account lockout the model states. An attacker can try passwords (or one-time codes) as fast as the server answers,
   and spread them across accounts (password spraying, credential stuffing with leaked lists).
 impact_description: |
   Accounts with weak or reused passwords are taken over; 6-digit codes fall to exhaustive search;
@@ -1022,7 +1022,9 @@ detection: |
   Fires when an endpoint verifies a password, a one-time code or another guessable secret
   (`verifies: password | otp | guessable_secret`; `purpose: login` means `password` and
   `purpose: otp` means `otp` unless `verifies` says otherwise) and no limit applies to it, as far
-  as the model lists the middleware. OAuth callbacks (`oauth_code`) and high-entropy reset or
+  as the model lists the middleware, and the accounts are not locked after at most 100 failures
+  (`auth[].lockout_after_failures` of the mechanisms it signs in for; with a lockout TS-AUTH-018,
+  password spraying, fires instead). OAuth callbacks (`oauth_code`) and high-entropy reset or
   invite tokens (`random_token`) cannot be guessed and do not fire.
 false_positives: |
   Login handled by an external identity provider that enforces lockout (then this endpoint only
@@ -1073,7 +1075,44 @@ samples:
               auth: none
               purpose: password_reset
               verifies: guessable_secret
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - {id: jwt, type: oauth2_jwt, lockout_after_failures: 1000}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - {id: jwt, type: oauth2_jwt, lockout_after_failures: 5}
+        - {id: session, type: session_cookie}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
   no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - {id: jwt, type: oauth2_jwt, lockout_after_failures: 5}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
     - |
       system: {name: Sample API}
       middleware: []
@@ -1648,6 +1687,134 @@ samples:
               tenant: {id_from: token}
 
 """#,
+        "Catalog/entries/auth/TS-AUTH-018.yaml": #"""
+id: TS-AUTH-018
+title: Login endpoint {{subject}} relies on account lockout alone (password spraying)
+scope: endpoint
+when: verifies_guessable_secret and rate_limited == false and lockout_after_failures <= 100
+component: Security utilities and authentication
+stride: [S, D]
+cwe: CWE-307
+owasp_api_2023: [API2:2023]
+owasp_top10_2021: [A07:2021]
+owasp_top10_2025: [A07:2025]
+asvs_5_0: [v5.0.0-6.3.1, v5.0.0-6.1.1]
+asvs_4_0_3: [v4.0.3-2.2.1]
+nist_800_53: [AC-7]
+likelihood:
+  skill_level: 4
+  motive: 6
+  opportunity: 7
+  size: 9
+  ease_of_discovery: 5
+  ease_of_exploit: 4
+  awareness: 6
+  intrusion_detection: 6
+impact:
+  confidentiality: 6
+  integrity: 5
+  availability: 5
+  accountability: 7
+confidence: judgment
+controls: [rate_limiting]
+evidence: [verifies, purpose, rate_limited, lockout_after_failures, path]
+description: |
+  `{{subject}}` checks a guessable secret (`{{verifies}}`) and locks an account after
+  {{lockout_after_failures}} failed attempts, but nothing limits how often the endpoint itself can
+  be called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no
+  ingress rate limiting. The lockout stops guessing one account's password; it does not stop an
+  attacker who tries a few common passwords against every account (password spraying) or replays
+  leaked credentials once per account (credential stuffing), staying under the threshold.
+impact_description: |
+  Accounts with the most common or reused passwords are taken over. The lockout also gives anyone
+  who knows user names a way to lock those users out at will.
+detection: |
+  Fires when an endpoint verifies a password, a one-time code or another guessable secret, no
+  limit applies to it (as far as the model lists the middleware), and the accounts it checks are
+  locked after at most 100 failures (`auth[].lockout_after_failures`; ASVS 4.0.3 2.2.1 allows no more
+  than 100 failed attempts per hour on one account). Without a lockout TS-AUTH-011 fires instead.
+  Judgment: whether the lockout counts per account, per client or both, and when it resets, is in
+  the code.
+false_positives: |
+  A WAF or identity-provider rule the model does not describe that limits attempts per client.
+mitigation: |
+  Keep the lockout, and add a limit per client address that sees across accounts, with growing
+  delays rather than a hard lock where user-triggered lockouts hurt:
+
+  ```python
+  @router.post({{path}})
+  @limiter.limit("5/minute")                   # per client address (slowapi)
+  async def login(request: Request, form: OAuth2PasswordRequestForm = Depends()):
+      ...
+  ```
+
+  Check passwords against breached-password lists at registration, offer MFA, and alert on
+  failures spread over many accounts from one source.
+validation: |
+  Try one wrong password against many different user names:
+  ```bash
+  for i in $(seq 1 30); do curl -s -o /dev/null -w '%{http_code}\n' -X POST {{env.base_url}}{{path}} -d "username=user$i&password=wrong"; done | sort | uniq -c
+  ```
+  After the fix later attempts answer `429` although no single account reached the lockout.
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#protect-against-automated-attacks
+  - https://owasp.org/www-community/attacks/Password_Spraying_Attack
+  - https://slowapi.readthedocs.io/en/latest/
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - {id: jwt, type: oauth2_jwt, lockout_after_failures: 5}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - {id: jwt, type: oauth2_jwt, lockout_after_failures: 5}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+              rate_limit: 5/minute
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - {id: jwt, type: oauth2_jwt}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /token
+              methods: [POST]
+              auth: none
+              purpose: login
+    - |
+      system: {name: Sample API}
+      middleware: []
+      auth:
+        - {id: jwt, type: oauth2_jwt, lockout_after_failures: 5}
+      routers:
+        - prefix: /auth
+          endpoints:
+            - path: /callback
+              methods: [GET]
+              auth: none
+              purpose: login
+              verifies: oauth_code
+
+"""#,
         "Catalog/entries/background/TS-BG-001.yaml": #"""
 id: TS-BG-001
 title: Background task `{{name}}` processes sensitive data after the response, where failures are silent
@@ -1926,7 +2093,7 @@ mitigation: |
   `app/auth/` and deployment manifests).
 validation: |
   ```bash
-  gh api repos/<owner>/<repo>/branches/main/protection --jq '.required_pull_request_reviews.required_approving_review_count'
+  gh api repos/"$REPOSITORY"/branches/main/protection --jq '.required_pull_request_reviews.required_approving_review_count'
   ```
   Must print `1` or more.
 references:
@@ -1992,11 +2159,11 @@ mitigation: |
   pull with per-cluster credentials, and scan images for secrets in CI:
 
   ```bash
-  trivy image --scanners secret <registry>/api:<tag>
+  trivy image --scanners secret "$IMAGE"
   ```
 validation: |
   ```bash
-  docker logout <registry> && docker pull <registry>/api:<tag>
+  docker logout "${IMAGE%%/*}" && docker pull "$IMAGE"
   ```
   An anonymous pull must be denied.
 references:
@@ -2063,14 +2230,14 @@ mitigation: |
   Sign in CI with keyless Sigstore signing and verify at admission:
 
   ```bash
-  cosign sign --yes <registry>/api@<digest>
+  cosign sign --yes "$IMAGE"
   ```
 
   and enforce with a policy controller (Sigstore policy-controller, Kyverno `verifyImages`);
   deploy by digest, not tag.
 validation: |
   ```bash
-  cosign verify <registry>/api@<digest> --certificate-identity-regexp '.*' --certificate-oidc-issuer-regexp '.*'
+  cosign verify "$IMAGE" --certificate-identity-regexp '.*' --certificate-oidc-issuer-regexp '.*'
   ```
 references:
   - https://docs.sigstore.dev/cosign/signing/signing_with_containers/
@@ -3196,7 +3363,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  curl -s -D - -o /dev/null -H 'Origin: https://app.example.com' {{env.base_url}}/ | grep -i access-control-allow-origin
+  curl -s -D - -o /dev/null -H "Origin: $CLIENT_ORIGIN" {{env.base_url}}/ | grep -i access-control-allow-origin
   ```
   shows the origin once the entry is corrected.
 references:
@@ -4842,12 +5009,12 @@ mitigation: |
   Generate a CycloneDX SBOM per image in CI and store it with the image:
 
   ```bash
-  syft <registry>/api:<tag> -o cyclonedx-json > sbom.cdx.json
-  cosign attest --type cyclonedx --predicate sbom.cdx.json <registry>/api@<digest>
+  syft "$IMAGE" -o cyclonedx-json > sbom.cdx.json
+  cosign attest --type cyclonedx --predicate sbom.cdx.json "$IMAGE"
   ```
 validation: |
   ```bash
-  cosign download attestation <registry>/api@<digest> | head -c 200
+  cosign download attestation "$IMAGE" | head -c 200
   ```
 references:
   - https://cyclonedx.org/
@@ -5608,7 +5775,7 @@ mitigation: |
   ```
 validation: |
   ```bash
-  kubectl auth can-i --list --as=system:serviceaccount:<namespace>:api
+  kubectl auth can-i --list --as=system:serviceaccount:"$NAMESPACE":api
   ```
   Must list nothing beyond the defaults (selfsubjectreviews, discovery).
 references:
@@ -5824,11 +5991,11 @@ mitigation: |
   Scan every image in CI and fail on fixable high/critical findings, and rebuild regularly:
 
   ```bash
-  trivy image --exit-code 1 --severity HIGH,CRITICAL --ignore-unfixed <registry>/api:<tag>
+  trivy image --exit-code 1 --severity HIGH,CRITICAL --ignore-unfixed "$IMAGE"
   ```
 validation: |
   ```bash
-  trivy image --severity HIGH,CRITICAL --ignore-unfixed <registry>/api:<deployed tag>
+  trivy image --severity HIGH,CRITICAL --ignore-unfixed "$IMAGE"
   ```
   Must report no fixable findings, and the CI log must show the scan step.
 references:
@@ -8014,10 +8181,10 @@ validation: |
   Send a request that one of {{outside_cors_responders}} rejects, from an allowed web origin,
   and check that the rejection carries CORS headers:
   ```bash
-  curl -si {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Host: not-allowed.example' | grep -i '^access-control-allow-origin'
-  curl -si -X OPTIONS {{env.base_url}}/ -H 'Origin: https://app.example.com' -H 'Access-Control-Request-Method: POST' | head -1
+  curl -si {{env.base_url}}/ -H "Origin: $CLIENT_ORIGIN" -H 'Host: not-allowed.example' | grep -i '^access-control-allow-origin'
+  curl -si -X OPTIONS {{env.base_url}}/ -H "Origin: $CLIENT_ORIGIN" -H 'Access-Control-Request-Method: POST' | head -1
   ```
-  Replace the origin with one of your clients'. After the fix the first prints the header and
+  After the fix the first prints the header and
   the preflight answers 200.
 references:
   - https://www.starlette.io/middleware/#corsmiddleware
@@ -12737,7 +12904,7 @@ mitigation: |
 validation: |
   Submit `<script>alert(1)</script>` through a field that a page displays, then:
   ```bash
-  curl -s {{env.base_url}}'/<page showing the value>' | grep -c '<script>alert(1)</script>'
+  curl -s {{env.base_url}}"$PAGE_PATH" | grep -c '<script>alert(1)</script>'
   ```
   Must print `0` (the page shows `&lt;script&gt;`).
 references:
@@ -13417,7 +13584,7 @@ validation: |
   ```bash
   curl -s -o /dev/null -w '%{http_code}\n' --http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
     -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
-    -H 'Origin: https://evil.example' -H 'Cookie: <a valid session cookie>' {{env.base_url}}{{path}}
+    -H 'Origin: https://evil.example' -H "Cookie: $SESSION_COOKIE" {{env.base_url}}{{path}}
   ```
   Must not print `101`.
 references:
@@ -18086,6 +18253,15 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 </section>
 <section id="findings">
 <h2>5. Detailed findings</h2>
+{{#commandVariables}}
+<p>Before running the commands, set the variables they use where the model gives no value:</p>
+<ul>
+{{#variables}}
+<li><code>{{name}}</code>: {{meaning}}; used in findings for {{environments}}.</li>
+{{/variables}}
+</ul>
+<pre><code class="language-bash">{{definitions}}</code></pre>
+{{/commandVariables}}
 {{#findings}}
 {{> partials/finding.html}}
 {{/findings}}
@@ -18304,6 +18480,16 @@ Not assessed: the model describes none of the application's components.
 {{/components}}
 ## 5. Detailed findings
 
+{{#commandVariables}}
+Before running the commands, set the variables they use where the model gives no value:
+
+{{#variables}}
+- {{{markdown(name)}}}: {{meaning}}; used in findings for {{environments}}.
+{{/variables}}
+
+{{{bash(definitions)}}}
+
+{{/commandVariables}}
 {{#findings}}
 {{> partials/finding.md}}
 {{/findings}}

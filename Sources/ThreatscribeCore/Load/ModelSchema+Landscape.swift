@@ -3,7 +3,7 @@ extension ModelSchema {
         ObjectSchema("Client", "Something outside the API that calls it: a browser SPA, a mobile app, another service.", mergeIdentity: [["id"]], uniqueKey: "id", properties: [
             PropertySchema("id", .string, required: true, "Name that data flows and trust boundaries refer to; unique among elements."),
             PropertySchema("name", .string, "Display name."),
-            PropertySchema("type", .string, "`browser_spa`, `mobile_app`, `service`, `cli`, …"),
+            PropertySchema("type", .enumeration(EnumSchema(ClientType.self)), "What kind of client."),
             PropertySchema("origin", .string, "The web origin it runs on, e.g. `https://betzenstein.app`."),
             PropertySchema("trusted", .boolean, "The team controls it."),
             PropertySchema("source", .codeReference, "Where the client is defined or configured (its repository, a `.env` line): `path`, `path:line`, `path:line:col` or `path:start-end`."),
@@ -22,10 +22,10 @@ extension ModelSchema {
         ObjectSchema("ExternalService", "A service the API calls.", mergeIdentity: [["id"]], uniqueKey: "id", properties: [
             PropertySchema("id", .string, required: true, "Name that data flows and trust boundaries refer to; unique among elements."),
             PropertySchema("name", .string, "Display name."),
-            PropertySchema("protocol", .string, "`https`, `http`, `grpc`, `smtp`, …"),
+            PropertySchema("protocol", .enumeration(EnumSchema(ServiceProtocol.self)), "The protocol the API speaks to it."),
             PropertySchema("url", .string, "Base URL."),
             PropertySchema("tls", .boolean, "Connections use TLS."),
-            PropertySchema("authentication", .string, "How the API authenticates to it."),
+            PropertySchema("authentication", .enumeration(EnumSchema(ServiceAuthentication.self)), "How the API authenticates to it."),
             PropertySchema("credentials_source", .enumeration(EnumSchema(SecretSource.self)), "Where those credentials come from."),
             PropertySchema("source", .codeReference, "Where the API calls it: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),

@@ -1,7 +1,7 @@
 extension ModelSchema {
     static let operationsObjects: [ObjectSchema] = [
         ObjectSchema("ServerSettings", "The ASGI server process.", properties: [
-            PropertySchema("kind", .string, "`uvicorn`, `gunicorn`, `hypercorn`, `fastapi run`, `fastapi dev`."),
+            PropertySchema("kind", .enumeration(EnumSchema(ServerKind.self)), "The server that runs the app."),
             PropertySchema("version", .version, "Server version (resolved, locked or a range); quote it."),
             PropertySchema("host", .string, "Bind address, e.g. `0.0.0.0`."),
             PropertySchema("port", .integer, "Bind port."),
@@ -49,8 +49,8 @@ extension ModelSchema {
         ]),
         ObjectSchema("KubernetesSettings", "Kubernetes cluster settings.", properties: [
             PropertySchema("network_policies", .boolean, "NetworkPolicies restrict pod traffic."),
-            PropertySchema("rbac", .string, "`least_privilege`, `broad`, `default`."),
-            PropertySchema("pod_security", .string, "Pod Security Standard or policy engine in force (`restricted`, `baseline`, `none`, …)."),
+            PropertySchema("rbac", .enumeration(EnumSchema(KubernetesRBAC.self)), "What the API's service account may do."),
+            PropertySchema("pod_security", .enumeration(EnumSchema(PodSecurityLevel.self)), "Pod Security Standard or policy engine in force."),
             PropertySchema("automount_service_account_token", .boolean, "Pods get a service account token."),
             PropertySchema("source", .codeReference, "Where these settings are written (a manifest or chart): `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
@@ -82,10 +82,10 @@ extension ModelSchema {
         ]),
         ObjectSchema("BuildProcess", "How the service is built and released.", properties: [
             PropertySchema("dependency_pinning", .boolean, "Dependency versions are pinned."),
-            PropertySchema("lock_file", .string, "`uv.lock`, `poetry.lock`, `requirements.txt` with hashes, …"),
-            PropertySchema("dependency_scanning", .string, "Tool that scans dependencies (`dependabot`, `pip-audit`, `none`, …)."),
+            PropertySchema("lock_file", .enumeration(EnumSchema(LockFile.self)), "The lock file that fixes installed versions."),
+            PropertySchema("dependency_scanning", .enumeration(EnumSchema(DependencyScanner.self)), "Tool that scans dependencies for known vulnerabilities."),
             PropertySchema("sbom", .boolean, "An SBOM is produced."),
-            PropertySchema("code_review", .string, "`required`, `optional`, `none`."),
+            PropertySchema("code_review", .enumeration(EnumSchema(CodeReviewPolicy.self)), "Whether changes need an approving review before merge."),
             PropertySchema("ci_provider", .string, "`github_actions`, `gitlab_ci`, …"),
             PropertySchema("ci_secrets_protected", .boolean, "CI secrets are limited to protected branches."),
             PropertySchema("artifact_registry_private", .boolean, "Images or packages are stored in a private registry."),

@@ -14,7 +14,7 @@ extension ModelSchema {
             PropertySchema("enabled_by_default", .boolean, "The mechanism is on in the shipped default; `false` is reported where the environment does not say `enabled: true`."),
             PropertySchema("enabled", .boolean, "On in this environment (set it in overrides); `false` removes the mechanism from every route, so they count as unauthenticated."),
             PropertySchema("oauth", .object("OAuthFlow"), "The OAuth 2.0 / OIDC login flow the API runs as a client."),
-            PropertySchema("lockout_after_failures", .integer, "Failed attempts after which the account is locked or slowed down."),
+            PropertySchema("lockout_after_failures", .integer, "Failed attempts after which the account is locked or slowed down. Up to 100, sign-in endpoints checking these accounts without a rate limit get TS-AUTH-018 (password spraying) instead of TS-AUTH-011 (brute force), and a claimed `account_lockout` control is shown."),
             PropertySchema("description", .string, "Free text."),
             PropertySchema("source", .codeReference, "Where it is implemented: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),

@@ -50,7 +50,7 @@ public enum VerifiedSecret: String, Codable, Sendable, CaseIterable, AnalysisMea
 
     public var analysisMeaning: String {
         switch self {
-        case .password: "A user's password. Guessable: without a rate limit TS-AUTH-011 (brute force) fires."
+        case .password: "A user's password. Guessable: without a rate limit TS-AUTH-011 (brute force) fires, or TS-AUTH-018 (password spraying) when the accounts lock after failures."
         case .otp: "A short one-time code (TOTP, e-mailed digits). Guessable: TS-AUTH-011 fires without a rate limit."
         case .guessableSecret: "Another low-entropy secret (a PIN, a short reset code, a word). Guessable: TS-AUTH-011 fires without a rate limit."
         case .randomToken: "A high-entropy random token (a `secrets.token_urlsafe(24)` reset or invite token, ≥ 128 bits). Not guessable: no brute-force finding."

@@ -31,6 +31,42 @@ struct ControlReviewerTests {
         #expect(everywhere.relatedFindings.contains { $0.hasPrefix("TS-FLOW-002@data_stores[0]") })
     }
 
+    /// A lockout claim is supported where the model shows the lockout (the spraying finding is about the
+    /// missing rate limit, not the lockout), and contradicted by brute force where the accounts do not lock.
+    @Test func lockoutClaimReadsTheModelsLockout() throws {
+        func model(lockout: String) -> String {
+            """
+            system: {name: S}
+            middleware: []
+            auth:
+              - {id: jwt, type: oauth2_jwt\(lockout)}
+            routers:
+              - prefix: /auth
+                endpoints:
+                  - {path: /token, methods: [POST], auth: none, purpose: login}
+            controls:
+              - {id: L1, name: Lockout, kind: account_lockout, claim: Accounts lock after five failed sign-ins.}
+            """
+        }
+        let locked = try #require(try Self.review(model(lockout: ", lockout_after_failures: 5")).first)
+        #expect(locked.verdict == .supported, "\(locked.reason)")
+        let unlocked = try #require(try Self.review(model(lockout: "")).first)
+        #expect(unlocked.verdict == .contradicted, "\(unlocked.reason)")
+        #expect(unlocked.relatedFindings.contains { $0.hasPrefix("TS-AUTH-011@") })
+    }
+
+    /// `code_review: none` and `dependency_scanning: none` do not show the control they name.
+    @Test func noneDoesNotShowAControl() throws {
+        let reviews = try Self.review("""
+            system: {name: S}
+            build: {code_review: none, dependency_scanning: none}
+            controls:
+              - {id: R1, name: Review, kind: code_review, status: not_implemented}
+              - {id: D1, name: Scanning, kind: dependency_scanning, status: not_implemented}
+            """)
+        for review in reviews { #expect(review.verdict == .supported, "\(review.control): \(review.reason)") }
+    }
+
     /// A production claim is not contradicted by a finding that holds only in another environment.
     @Test func claimIsJudgedInItsEnvironments() throws {
         let model = """

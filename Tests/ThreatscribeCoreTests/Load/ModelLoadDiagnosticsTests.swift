@@ -86,6 +86,29 @@ import Testing
         ])
     }
 
+    /// Fields the analysis interprets are enums: a misspelling is an error with a suggestion, not a
+    /// value silently read as "something else".
+    @Test func interpretedFieldsAreEnums() {
+        let text = """
+        system: {name: Shop}
+        server: {kind: uvicron}
+        build: {code_review: requried, dependency_scanning: pip_audit, lock_file: uv.lck}
+        deployment:
+          kubernetes: {rbac: least-privilege, pod_security: restriced}
+        clients:
+          - {id: spa, type: browser-spa}
+        external_services:
+          - {id: pay, protocol: HTTPS, authentication: apikey}
+        """
+        let diagnostics = loadDiagnostics(text)
+        for (field, suggestion) in [("server.kind", "uvicorn"), ("build.code_review", "required"), ("build.dependency_scanning", "pip-audit"),
+                                    ("build.lock_file", "uv.lock"), ("deployment.kubernetes.rbac", "least_privilege"),
+                                    ("deployment.kubernetes.pod_security", "restricted"), ("clients[0].type", "browser_spa"),
+                                    ("external_services[0].protocol", "https"), ("external_services[0].authentication", "api_key")] {
+            #expect(diagnostics.contains { $0.contains("for `\(field)`") && $0.contains("did you mean `\(suggestion)`?") }, "\(field): \(diagnostics)")
+        }
+    }
+
     @Test func unknownKeyWithSuggestion() {
         let text = """
         system:

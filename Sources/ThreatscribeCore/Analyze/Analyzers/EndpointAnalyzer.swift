@@ -25,6 +25,7 @@ struct EndpointAnalyzer: Analyzer {
         FactField("checks_object_ownership", .bool, "The handler checks that the caller owns the object."),
         FactField("include_in_schema", .bool, "Listed in the OpenAPI document (FastAPI default True)."),
         FactField("rate_limit", .string, "The endpoint's own limit, e.g. `5/minute`."),
+        FactField("lockout_after_failures", .int, "For an endpoint that verifies a guessable secret: failed attempts after which the account is locked, from `auth[].lockout_after_failures` of the mechanisms the endpoint uses, else (a sign-in with `auth: none`) of every password-style mechanism (all must state one; the largest counts). Unknown otherwise."),
         FactField("rate_limited", .bool, "A limit applies: its own, the rate-limit middleware's default, or the ingress's. Unknown when the model lists no middleware and gives no limit."),
         FactField("expensive", .bool, "The handler is expensive per call."),
         FactField("fetches_user_url", .bool, "The handler fetches a URL the client supplies (`fetches_user_url`, or `capabilities.fetches_url` described)."),
@@ -91,6 +92,10 @@ struct EndpointAnalyzer: Analyzer {
             let defaulted = endpoint.verifies == nil && verified != nil ? "\(verified!.rawValue) (the default for purpose `\(purpose!.rawValue)`)" : nil
             subject.set("verifies", FactValue(verified?.rawValue), from: verifiedPath, shownAs: defaulted)
             subject.set("verifies_guessable_secret", FactValue(verified?.isGuessable), from: verifiedPath, shownAs: defaulted)
+            if verified?.isGuessable == true, let lockout = Self.lockout(for: route.mechanisms, in: model.auth ?? []) {
+                subject.set("lockout_after_failures", .int(lockout.failures), from: ModelPath("auth").appending(lockout.index).appending("lockout_after_failures"),
+                            shownAs: "\(lockout.failures) (\(lockout.reason))")
+            }
             let adminSegment = route.fullPath.split(separator: "/").contains { $0.lowercased() == "admin" }
             subject.set("is_admin", .bool(purpose == .admin || adminSegment), from: purpose == .admin ? path.appending("purpose") : path.appending("path"))
             subject.set("addresses_object", .bool(route.fullPath.contains("{")), from: path.appending("path"))
@@ -142,5 +147,25 @@ struct EndpointAnalyzer: Analyzer {
     static func path(_ path: String, isUnder prefix: String) -> Bool {
         let trimmed = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
         return path == trimmed || path.hasPrefix(trimmed + "/")
+    }
+
+    /// Mechanism types whose accounts a sign-in endpoint checks passwords or codes for.
+    static let passwordStyleTypes: Set<AuthType> = [.oauth2Jwt, .jwt, .httpBasic, .sessionCookie, .custom]
+
+    /// The account lockout that applies to an endpoint verifying a guessable secret: the largest
+    /// `lockout_after_failures` among the mechanisms the endpoint uses when they all state one, else,
+    /// when it uses none (a sign-in with `auth: none`), among every password-style mechanism when they
+    /// all state one. `nil` when any of them does not say: a lockout on one mechanism is no evidence
+    /// for accounts of another.
+    static func lockout(for used: [String], in mechanisms: [AuthMechanism]) -> (failures: Int, index: Int, reason: String)? {
+        let indexed = Array(mechanisms.enumerated())
+        let own = indexed.filter { used.contains($0.element.id) && $0.element.type != .none }
+        let candidates = own.isEmpty ? indexed.filter { passwordStyleTypes.contains($0.element.type) } : own
+        guard !candidates.isEmpty, candidates.allSatisfy({ $0.element.lockoutAfterFailures != nil }),
+              let largest = candidates.max(by: { $0.element.lockoutAfterFailures! < $1.element.lockoutAfterFailures! }) else { return nil }
+        let reason = own.isEmpty
+            ? "every password-style auth mechanism locks the account; the largest threshold is `\(largest.element.id)`'s"
+            : "the account lockout of `\(largest.element.id)`, which the endpoint uses"
+        return (largest.element.lockoutAfterFailures!, largest.offset, reason)
     }
 }

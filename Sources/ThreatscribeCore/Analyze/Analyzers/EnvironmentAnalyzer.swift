@@ -10,8 +10,8 @@ struct EnvironmentAnalyzer: Analyzer {
         FactField("is_development", .bool, "The kind is `development` or `test`, or the model states no kind and the environment is reachable from the same host only (a loopback `base_url` or bind address): production-only findings never fire there."),
         FactField("may_be_production", .bool, "Production, staging, or a kind the model does not state (unless it is local only)."),
         FactField("exposure", .string, "Who can reach the API here: `localhost` for a loopback `base_url`, else `system.exposure`, else `localhost` for a loopback bind address (`server.host` with no ingress)."),
-        FactField("base_url", .string, "The API's base URL in this environment (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then a `https://NAME_HOST` placeholder)."),
-        FactField("host", .string, "The host of `base_url`."),
+        FactField("base_url", .string, "The API's base URL in this environment, `app.root_path` appended (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then a `https://NAME_HOST` placeholder in prose). In commands, `\"$BASE_URL\"` when the model gives no address."),
+        FactField("host", .string, "The host of `base_url` (`\"$API_HOST\"` in commands when the model gives no address)."),
         FactField("uses_https", .bool, "`base_url` uses `https`."),
         FactField("internet_facing", .bool, "`system.exposure` is `internet`."),
     ])]
@@ -43,8 +43,10 @@ struct EnvironmentAnalyzer: Analyzer {
         let publicURLBelongsElsewhere = publicURL.map { url in
             context.allEnvironments.contains { $0.name != environment.name && $0.baseURL == url }
         } ?? false
-        if let baseURL = environment.baseURL ?? (publicURLBelongsElsewhere ? nil : publicURL) {
-            subject.set("base_url", .string(baseURL), from: environment.baseURL != nil ? path.appending("base_url") : "deployment.public_url")
+        if let statedURL = environment.baseURL ?? (publicURLBelongsElsewhere ? nil : publicURL) {
+            let baseURL = Self.applying(rootPath: environment.model.app?.rootPath, to: statedURL)
+            subject.set("base_url", .string(baseURL), from: environment.baseURL != nil ? path.appending("base_url") : "deployment.public_url",
+                        shownAs: baseURL == statedURL ? nil : "\(baseURL) (\(statedURL) with root_path \(environment.model.app?.rootPath ?? ""))")
             if let url = URL(string: baseURL) {
                 subject.set("host", FactValue(url.host), from: path.appending("base_url"))
                 subject.set("uses_https", .bool(url.scheme?.lowercased() == "https"), from: path.appending("base_url"))
@@ -59,9 +61,40 @@ struct EnvironmentAnalyzer: Analyzer {
             subject.set("host", .string(host), from: path.appending("base_url"))
             if let tls { subject.set("uses_https", .bool(tls), from: "deployment.ingress.tls") }
         }
+        if !subject["base_url"].isKnown || publicURLBelongsElsewhere && environment.baseURL == nil {
+            // Commands never carry a placeholder host: they use variables the report defines once.
+            subject.shellStandIns["base_url"] = CommandVariable.baseURL.reference
+            subject.shellStandIns["host"] = CommandVariable.apiHost.reference
+        }
         if let exposure = context.model.system.exposure {
             subject.set("internet_facing", .bool(exposure == .internet), from: "system.exposure")
         }
         return [subject]
+    }
+
+    /// The base URL commands use in this environment (root path included), or `nil` when the model
+    /// gives none for it (then commands use `$BASE_URL`).
+    static func commandBaseURL(in context: AnalysisContext) -> String? {
+        let environment = context.environment
+        let publicURL = context.model.deployment?.publicUrl
+        let belongsElsewhere = publicURL.map { url in
+            context.allEnvironments.contains { $0.name != environment.name && $0.baseURL == url }
+        } ?? false
+        guard let stated = environment.baseURL ?? (belongsElsewhere ? nil : publicURL) else { return nil }
+        return applying(rootPath: environment.model.app?.rootPath, to: stated)
+    }
+
+    /// `url` with the app's `root_path` appended, as clients behind a prefix-stripping proxy address
+    /// the app (Starlette also routes the prefixed path when reached directly); unchanged when the
+    /// URL's path already ends with it.
+    static func applying(rootPath: String?, to url: String) -> String {
+        guard var root = rootPath?.trimmingCharacters(in: .whitespaces), !root.isEmpty else { return url }
+        while root.hasSuffix("/") { root.removeLast() }
+        if root.isEmpty { return url }
+        if !root.hasPrefix("/") { root = "/" + root }
+        var base = url
+        while base.hasSuffix("/") { base.removeLast() }
+        if base.hasSuffix(root) { return url }
+        return base + root
     }
 }

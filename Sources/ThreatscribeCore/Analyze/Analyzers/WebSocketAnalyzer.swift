@@ -16,7 +16,7 @@ struct WebSocketAnalyzer: Analyzer {
         FactField("max_message_size", .int, "The largest accepted message in bytes: the route's own limit, else uvicorn's `--ws-max-size` default 16777216 when the server is uvicorn."),
         FactField("max_message_size_stated", .bool, "The route sets `max_message_size`."),
         FactField("auth_middleware_only", .bool, "The route states no auth but the app has a custom authentication middleware, which (as a `BaseHTTPMiddleware`) does not run for WebSockets."),
-        FactField("ws_url", .string, "The route's `ws://`/`wss://` URL in this environment."),
+        FactField("ws_url", .string, "The route's `ws://`/`wss://` URL in this environment (`\"$WS_BASE_URL\"` and the path in commands when the model gives no address)."),
     ])]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
@@ -25,7 +25,7 @@ struct WebSocketAnalyzer: Analyzer {
         let sessions = (model.middleware ?? []).contains { $0.type == .session }
         let authMiddleware = (model.middleware ?? []).contains { $0.type == .custom && $0.purpose == .authentication }
         let uvicorn = model.server?.kind.map { ServerAnalyzer.uvicornKinds.contains($0.lowercased()) } ?? false
-        let base = context.environment.baseURL ?? model.deployment?.publicUrl
+        let base = EnvironmentAnalyzer.commandBaseURL(in: context)
         return (model.websockets ?? []).enumerated().map { index, route in
             let path = ModelPath("websockets").appending(index)
             var subject = FactSubject(scope: "websocket", path: path, name: "WebSocket \(route.path)", component: Component.webSockets)
@@ -47,9 +47,14 @@ struct WebSocketAnalyzer: Analyzer {
             subject.set("max_message_size_stated", .bool(route.maxMessageSize != nil), from: path.appending("max_message_size"))
             subject.set("auth_middleware_only", .bool(route.auth == nil && authMiddleware), from: "middleware")
             if let base {
-                let scheme = base.lowercased().hasPrefix("https://") ? "wss://" : "ws://"
-                let host = base.split(separator: "/", omittingEmptySubsequences: false).dropFirst(2).first.map(String.init) ?? ""
-                subject.set("ws_url", .string(scheme + host + route.path))
+                // http → ws, https → wss; the path of the base URL (a root path) stays.
+                let scheme = base.lowercased().hasPrefix("https://") ? "wss" : "ws"
+                let rest = base.firstRange(of: "://").map { String(base[$0.upperBound...]) } ?? base
+                var prefix = scheme + "://" + rest
+                while prefix.hasSuffix("/") { prefix.removeLast() }
+                subject.set("ws_url", .string(prefix + route.path))
+            } else {
+                subject.shellStandIns["ws_url"] = CommandVariable.webSocketBaseURL.reference + ShellWord.quoted(route.path)
             }
             return subject
         }

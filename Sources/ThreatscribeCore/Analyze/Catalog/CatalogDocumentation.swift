@@ -134,5 +134,15 @@ public struct CatalogDocumentation {
     `-H 'Origin: '{{origin}}`, `"wss://" + {{env.host}}`; pass values to an embedded script through the
     environment (`HOST={{env.host}} python3 - <<'PY'` … `os.environ["HOST"]`).
 
+    No unfilled placeholder reaches a command. Where the model gives no value a command can use, the
+    placeholder becomes a quoted variable: `{{env.base_url}}` is `"$BASE_URL"` for an environment without
+    a `base_url` (or whose only address is another environment's), `{{env.host}}` `"$API_HOST"`, a WebSocket
+    `{{ws_url}}` `"$WS_BASE_URL"'/path'`, an unnamed `{{parameter_name}}` `"$CREDENTIAL_PARAMETER"`. Catalog
+    text that needs a value no model holds writes the same kind of variable literally: `"$IMAGE"`,
+    `"$REPOSITORY"`, `"$NAMESPACE"`, `"$CLIENT_ORIGIN"`, `"$SESSION_COOKIE"`, `"$PAGE_PATH"` — never `<registry>`,
+    `<tag>` or `https://app.example.com`. The report defines every such variable it uses once, before the
+    detailed findings (a block whose lines fail with a message until the reader sets them). Printed URLs
+    start with the app's `root_path` (unless `base_url` already ends with it) and a mounted app's mount path.
+
     """
 }

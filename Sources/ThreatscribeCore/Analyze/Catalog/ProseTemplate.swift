@@ -62,7 +62,11 @@ public enum ProseTemplate {
         let value: FactValue = isSubject ? .string(evaluator.subject.name)
             : evaluator.value(of: .fact(scope: placeholder.scope, field: placeholder.field, offset: 0))
         switch placeholder.context {
-        case .shell: return value.shellWords
+        case .shell:
+            if !isSubject, let standIn = evaluator.shellStandIn(scope: placeholder.scope, field: placeholder.field) {
+                return standIn
+            }
+            return value.shellWords
         case .python: return value.pythonLiteral
         case .prose, .codeSpan, .codeBlock: break
         }

@@ -38,6 +38,12 @@ public struct ConditionEvaluator {
         }
     }
 
+    /// The variable a shell command uses for a field the model leaves unfilled, if any.
+    func shellStandIn(scope: String?, field: String) -> String? {
+        if let scope, scope != subject.scope { return globals[scope]?.shellStandIns[field] }
+        return subject.shellStandIns[field]
+    }
+
     /// Comparisons with an unknown value are false, whatever the operator: the model does not say.
     static func compare(_ left: FactValue, _ comparison: ComparisonOperator, _ right: FactValue) -> Bool {
         guard left.isKnown, right.isKnown else { return false }

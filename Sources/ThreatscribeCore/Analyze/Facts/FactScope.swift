@@ -51,6 +51,10 @@ public struct FactSubject: Sendable, Equatable {
     public var evidenceValues: [String: String]
     /// Extra evidence lines for a field, e.g. the request that demonstrates it and the response.
     public var evidenceDetails: [String: String]
+    /// How a field reads in a shell command when the model gives no value a reader could paste: a
+    /// quoted variable (`"$BASE_URL"`, possibly followed by quoted text) that the report defines once
+    /// (`CommandVariable`).
+    public var shellStandIns: [String: String] = [:]
 
     public init(scope: String, path: ModelPath, name: String, component: String,
                 values: [String: FactValue] = [:], valuePaths: [String: ModelPath] = [:],

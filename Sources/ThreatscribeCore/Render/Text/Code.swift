@@ -5,7 +5,8 @@ import Mustache
 ///
 /// `{{x}}` escapes it like any string; Markdown templates wrap it with the transforms
 /// `{{{markdown(x)}}}` (code span), `{{{cell(x)}}}` (code span in a table), `{{{block(x)}}}`
-/// (fenced block), `{{{itemBlock(x)}}}` (fenced block inside a list item) and `{{{mermaid(x)}}}` (fenced `mermaid` block).
+/// (fenced block), `{{{itemBlock(x)}}}` (fenced block inside a list item), `{{{mermaid(x)}}}` (fenced `mermaid` block) and `{{{bash(x)}}}`
+/// (fenced `bash` block).
 public struct Code: Sendable, Equatable, MustacheCustomRenderable, MustacheTransformable {
     public var text: String
 
@@ -22,6 +23,7 @@ public struct Code: Sendable, Equatable, MustacheCustomRenderable, MustacheTrans
         case "itemBlock": MarkdownEscaping.fencedBlock(text).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
         case "mermaid": MarkdownEscaping.fencedBlock(text, language: "mermaid")
+        case "bash": MarkdownEscaping.fencedBlock(text, language: "bash")
         default: nil
         }
     }

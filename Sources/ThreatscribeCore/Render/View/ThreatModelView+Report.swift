@@ -37,6 +37,7 @@ extension ThreatModelView {
             components: sections.application,
             findings: report.findings.map(FindingView.init),
             hasFindings: !report.findings.isEmpty,
+            commandVariables: CommandVariablesView(findings: report.findings),
             flows: Self.flows(model, graph: graph, findings: sections.flowFindings),
             operations: OperationsView(parts: sections.operations),
             controls: Self.controls(report),

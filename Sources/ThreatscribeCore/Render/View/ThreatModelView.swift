@@ -20,6 +20,8 @@ public struct ThreatModelView: Sendable, Equatable {
     /// Every finding, highest severity first.
     public var findings: [FindingView]
     public var hasFindings: Bool
+    /// The shell variables the findings' commands use, defined once before them; `nil` when none.
+    public var commandVariables: CommandVariablesView?
     public var flows: FlowSectionView
     public var operations: OperationsView
     public var controls: ControlSectionView
@@ -75,4 +77,50 @@ public struct FindingLinkView: Sendable, Equatable {
     public var severity: String
     /// Lower-case severity, used as a CSS class.
     public var severityClass: String
+}
+
+/// "Before running the commands": the variables generated commands use where the model gives no
+/// value (`BASE_URL` for an environment without `base_url`), with the block that defines them.
+public struct CommandVariablesView: Sendable, Equatable {
+    /// One line per variable: its name and what to set it to.
+    public var variables: [CommandVariableView]
+    /// The shell lines that define the variables, in order.
+    public var definitions: Code
+
+    /// The view for `findings`, or `nil` when no command uses a variable.
+    init?(findings: [Finding]) {
+        var environments: [CommandVariable: [String]] = [:]
+        for finding in findings {
+            let text = finding.validation + "\n" + finding.recommendation + "\n" + finding.description
+            for variable in CommandVariable.used(in: text) {
+                for name in finding.environments where !(environments[variable] ?? []).contains(name) {
+                    environments[variable, default: []].append(name)
+                }
+            }
+        }
+        guard !environments.isEmpty else { return nil }
+        // API_HOST and WS_BASE_URL are derived from BASE_URL.
+        for derived in [CommandVariable.apiHost, .webSocketBaseURL] {
+            guard let hostEnvironments = environments[derived] else { continue }
+            for name in hostEnvironments where !(environments[.baseURL] ?? []).contains(name) {
+                environments[.baseURL, default: []].append(name)
+            }
+        }
+        let ordered = CommandVariable.allCases.filter { environments[$0] != nil }
+        variables = ordered.map { variable in
+            CommandVariableView(name: Code("$" + variable.rawValue), meaning: variable.meaning,
+                                environments: (environments[variable] ?? []).joined(separator: ", "))
+        }
+        definitions = Code(ordered.map(\.definition).joined(separator: "\n"))
+    }
+}
+
+/// One variable of `CommandVariablesView`.
+public struct CommandVariableView: Sendable, Equatable {
+    /// `$BASE_URL`.
+    public var name: Code
+    /// What the reader sets it to and why the report cannot.
+    public var meaning: String
+    /// The environments whose findings use it.
+    public var environments: String
 }
