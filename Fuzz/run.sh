@@ -68,6 +68,7 @@ run() {
     local mode=()
     [[ "${FUZZ_KEEP_GOING:-0}" == 1 ]] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
     echo "== fuzzing $target for ${seconds}s (log: Fuzz/$log)" >&2
+    local started=$SECONDS
     set +e
     # shellcheck disable=SC2086
     nice -n 10 "$binary" "$corpus" "seeds/$target" \
@@ -75,13 +76,14 @@ run() {
         -timeout=10 -max_len="$(max_len "$target")" -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "${mode[@]}" ${FUZZ_ARGS:-} >"$log" 2>&1
     local status=$?
+    local elapsed=$(( SECONDS - started ))
     set -e
     local stats execs cov crashes
     execs="$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+$' || true)"
     [[ -n "$execs" ]] || execs="$(grep -Eo '#[0-9]+' "$log" | tail -1 | tr -d '#' || true)"
     cov="$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)"
     crashes=$(( $(find "$artifacts" -type f | wc -l) - before ))
-    stats="$target: exit $status, ${seconds}s, ${execs:-?} executions, ${cov:-cov ?}, $(find "$corpus" -type f | wc -l) corpus files, $crashes new artifacts"
+    stats="$target: exit $status, ${elapsed}s of ${seconds}s, ${execs:-?} executions, ${cov:-cov ?}, $(find "$corpus" -type f | wc -l) corpus files, $crashes new artifacts"
     summary+=("$stats")
     grep -E "^==[0-9]+==ERROR|^property failed|deadly signal|Test unit written|ALARM|out-of-memory" "$log" | head -10 >&2 || true
 }

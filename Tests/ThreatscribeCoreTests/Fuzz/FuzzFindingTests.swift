@@ -44,4 +44,13 @@ struct FuzzFindingTests {
         // In a list item the closing line changes nothing: the item ends after it as before.
         #expect(MarkdownEscaping.neutralizingHTML(in: "- a\n  ~~~~\n  <c>\nb") == "- a\n  ~~~~\n  <c>\n  ~~~~\nb")
     }
+
+    /// `FuzzEscapers`: Ink (0.6) reads past the end of its text — a fatal "String index is out of
+    /// bounds", crashing the renderer — when spaces or tabs after a list item end the prose
+    /// (`"- \n "`, found by mutating catalog prose). A user catalog can come from a pull request.
+    @Test func proseEndingInWhitespaceAfterAListRenders() {
+        #expect(ProseHTML.html(fromMarkdown: "- \n ") == "<ul><li></li></ul>")
+        #expect(ProseHTML.html(fromMarkdown: "1. a\n   ") == "<ol><li>a</li></ol>")
+        #expect(ProseHTML.html(fromMarkdown: "* x\n\t") == "<ul><li>x</li></ul>")
+    }
 }

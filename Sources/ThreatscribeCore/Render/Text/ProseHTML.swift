@@ -15,7 +15,10 @@ enum ProseHTML {
         // Ink's link parser backtracks exponentially in the number of `[` open at once (about ×4
         // each: twelve `![a` take half a minute); prose that deep is shown as plain paragraphs.
         guard openBracketDepth(markdown) <= maximumOpenBrackets else { return plainParagraphs(markdown) }
-        let shielded = shield(joiningSoftLineBreaks(markdown))
+        var shielded = shield(joiningSoftLineBreaks(markdown))
+        // Ink reads past the end of the text (a crash) when spaces or tabs after a list item end the
+        // text (`"- \n "`); whitespace at the very end means nothing in Markdown, so it is dropped.
+        while let last = shielded.last, last.isWhitespace, !last.isNewline { shielded.removeLast() }
         let converted = MarkdownParser().html(from: shielded)
         if let fragment = XHTMLFragment(sanitizing: converted, placeholders: placeholders) {
             return fragment.text
