@@ -2342,7 +2342,19 @@ samples:
             - path: /ping
               methods: [POST]
               capabilities: {runs: shell_command}
+    - |
+      system: {name: Sample API}
+      websockets:
+        - path: /ws
+          auth: none
+          capabilities: {runs: program_arguments}
   no_trigger:
+    - |
+      system: {name: Sample API}
+      websockets:
+        - path: /ws
+          auth: none
+          capabilities: {runs: fixed_command}
     - |
       system: {name: Sample API}
       routers:
@@ -13853,6 +13865,119 @@ samples:
         - {type: custom, name: AuthMiddleware, purpose: authentication}
       websockets:
         - {path: /ws/feed, auth: bearer}
+
+"""#,
+        "Catalog/entries/websockets/TS-WS-005.yaml": #"""
+id: TS-WS-005
+title: WebSocket {{path}} fetches URLs the client sends in its messages (SSRF)
+scope: websocket
+when: fetches_user_url and not url_fetch_guarded
+component: WebSockets
+stride: [I, E]
+cwe: CWE-918
+owasp_api_2023: [API7:2023]
+owasp_top10_2021: [A10:2021]
+owasp_top10_2025: [A01:2025]
+asvs_5_0: [v5.0.0-1.3.6, v5.0.0-13.2.5]
+asvs_4_0_3: [v4.0.3-12.6.1]
+nist_800_53: [AC-4, SC-7]
+likelihood:
+  skill_level: 5
+  motive: 9
+  opportunity: 7
+  size: 6
+  ease_of_discovery: 6
+  ease_of_exploit: 5
+  awareness: 9
+  intrusion_detection: 8
+impact:
+  confidentiality: 7
+  integrity: 5
+  availability: 3
+  accountability: 7
+confidence: judgment
+evidence: [fetches_user_url, url_fetch_guard, url_fetch_gap, path, auth]
+description: |
+  A message on WebSocket `{{path}}` carries URLs that the server then fetches (source lists for a
+  scraper, feeds, webhook targets). The request leaves from inside the deployment, so whoever can
+  send a message can point it at addresses they cannot reach themselves:
+  `http://169.254.169.254/` (cloud instance metadata and credentials), `http://localhost:...`
+  admin ports, cluster-internal services and databases. Redirects and DNS rebinding defeat naive
+  host checks. The guard the model describes is `{{url_fetch_guard}}`: {{url_fetch_gap}}. The
+  route's auth is `{{auth}}`. This is the WebSocket counterpart of TS-ROUTE-008: nothing about the
+  upgrade (no CORS, no `BaseHTTPMiddleware`) filters the messages.
+impact_description: |
+  Reading internal services and cloud credentials, pivoting into the private network, and using
+  the service as a proxy for scanning or attacks; results often come back over the same socket.
+detection: |
+  Fires when a WebSocket route describes `capabilities.fetches_url`, unless that guard is
+  `host_allowlist` or `resolved_address_check` with redirects off (`follows_redirects: false`) or
+  checked at every hop (`checks_every_redirect: true`), the same judgment as TS-ROUTE-008.
+false_positives: |
+  Code that already resolves each host, rejects private, loopback and link-local addresses and
+  disables or re-checks redirects, but whose model does not describe it: describe the guard in
+  `capabilities.fetches_url`.
+mitigation: |
+  Check every URL from a message before fetching it: resolve the host, reject non-public
+  addresses, connect to the checked address, and do not follow redirects unchecked:
+
+  ```python
+  import ipaddress, socket
+  from urllib.parse import urlsplit
+
+  def public_target(url: str) -> str:
+      parts = urlsplit(url)
+      if parts.scheme not in ("http", "https") or not parts.hostname:
+          raise ValueError("http(s) URLs only")
+      for info in socket.getaddrinfo(parts.hostname, parts.port or 443):
+          if not ipaddress.ip_address(info[4][0]).is_global:
+              raise ValueError("destination not allowed")
+      return url
+
+  @app.websocket("/ws")
+  async def socket(websocket: WebSocket):
+      await websocket.accept()
+      message = await websocket.receive_json()
+      urls = [public_target(url) for url in message.get("source_urls", [])]
+  ```
+
+  Also block egress to `169.254.169.254` and internal ranges at the network level.
+validation: |
+  Find where message fields reach an HTTP client and check each path for the guard above:
+
+  ```bash
+  grep -rnE 'receive_json|receive_text|httpx\.|requests\.(get|post)|aiohttp|urlopen' --include='*.py' .
+  ```
+references:
+  - https://owasp.org/API-Security/editions/2023/en/0xa7-server-side-request-forgery/
+  - https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      websockets:
+        - path: /ws
+          auth: none
+          capabilities:
+            fetches_url: {guard: none}
+    - |
+      system: {name: Sample API}
+      websockets:
+        - path: /ws
+          capabilities:
+            fetches_url: {guard: host_allowlist, follows_redirects: true}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      websockets:
+        - path: /ws
+          auth: none
+    - |
+      system: {name: Sample API}
+      websockets:
+        - path: /ws
+          capabilities:
+            fetches_url: {guard: resolved_address_check, follows_redirects: true, checks_every_redirect: true}
 
 """#,
         "Catalog/reference/advisories.yaml": #"""

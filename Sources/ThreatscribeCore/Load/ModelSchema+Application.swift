@@ -57,6 +57,7 @@ extension ModelSchema {
             PropertySchema("auth", .string, references: .authMechanism, "Auth mechanism id, or `none`."),
             PropertySchema("checks_origin", .boolean, "The handshake's Origin header is checked against an allow-list."),
             PropertySchema("max_message_size", .integer, "Largest accepted message, in bytes."),
+            PropertySchema("capabilities", .object("Capabilities"), "Commands, server files and URL fetches the handler performs on the client's messages (same keys as an endpoint's)."),
             PropertySchema("source", .codeReference, "Where the route is defined: `path`, `path:line`, `path:line:col` or `path:start-end`."),
         ]),
         ObjectSchema("BackgroundTask", "Work run after the response (`BackgroundTasks`) or by a worker.", properties: [

@@ -163,6 +163,8 @@ public struct WebSocketRoute: Codable, Sendable, Equatable {
     /// The handshake's Origin header is checked against an allow-list.
     public var checksOrigin: Bool?
     public var maxMessageSize: Int?
+    /// Commands, server files and URL fetches the handler performs on the client's messages.
+    public var capabilities: Capabilities?
     public var source: String?
 }
 

@@ -44,6 +44,38 @@ struct CapabilityFindingsTests {
         }
     }
 
+    /// A WebSocket route's URL fetch is judged exactly like an endpoint's (TS-WS-005 and TS-ROUTE-008 agree).
+    @Test(arguments: [
+        "{guard: none}", "{guard: ip_literal_block, follows_redirects: false}", "{guard: resolved_address_check}",
+        "{guard: resolved_address_check, follows_redirects: false}", "{guard: host_allowlist, follows_redirects: true, checks_every_redirect: true}",
+    ])
+    func webSocketFetchAgreesWithEndpointFetch(fetch: String) throws {
+        let endpointFires = try !Self.findings(Self.fetchModel(fetch)).filter { $0.threatID == "TS-ROUTE-008" }.isEmpty
+        let socket = "system: {name: Sample API}\nwebsockets:\n  - path: /ws\n    capabilities:\n      fetches_url: \(fetch)\n"
+        let fired = try Self.findings(socket).filter { $0.threatID == "TS-WS-005" }
+        #expect(fired.isEmpty == !endpointFires, "\(fetch): \(fired.map(\.id))")
+        #expect(fired.allSatisfy { $0.id == "TS-WS-005@websockets[0]" })
+    }
+
+    /// A command a WebSocket message starts is TS-CAP-001 on the route, with the route's auth state.
+    @Test(arguments: [("none", "public"), ("token", "authenticated"), ("anonymous", "public")])
+    func webSocketCommandExecution(auth: String, state: String) throws {
+        let model = """
+        system: {name: Sample API}
+        auth:
+          - {id: token, type: oauth2_jwt, transport: header}
+          - {id: anonymous, type: none}
+        websockets:
+          - path: /ws
+            auth: \(auth)
+            capabilities: {runs: program_arguments}
+        """
+        let fired = try Self.findings(model).filter { $0.threatID == "TS-CAP-001" }
+        #expect(fired.map(\.id) == ["TS-CAP-001@websockets[0].capabilities.runs"])
+        #expect(fired.first?.title == "WebSocket /ws runs operating-system commands with client input")
+        #expect(fired.first?.description.contains("Authentication for it: `\(state)`") == true, "\(fired.first?.description ?? "")")
+    }
+
     /// A literal fallback matters where the deployment may be production, and not where it provides the secret.
     @Test func secretFallbackFiresOnlyWhereProductionLacksTheSecret() throws {
         let model = """

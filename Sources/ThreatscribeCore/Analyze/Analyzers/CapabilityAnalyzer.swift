@@ -1,14 +1,14 @@
-/// Facts about what endpoints and background jobs can do to the host (`capabilities:`): commands and
-/// code they run, server files they touch, uploads they serve back and accept (scopes
-/// `code_execution`, `file_access`, `upload_serving`, `upload`). URL fetches are endpoint facts
-/// (`EndpointAnalyzer`), judged by `URLFetchGuard`.
+/// Facts about what endpoints, WebSocket routes and background jobs can do to the host
+/// (`capabilities:`): commands and code they run, server files they touch, uploads they serve back and
+/// accept (scopes `code_execution`, `file_access`, `upload_serving`, `upload`). URL fetches are
+/// endpoint and WebSocket facts (`EndpointAnalyzer`, `WebSocketAnalyzer`), judged by `URLFetchGuard`.
 struct CapabilityAnalyzer: Analyzer {
     static let ownerFields = [
-        FactField("owner", .string, "The endpoint (`METHOD /path`) or background job that has the capability."),
-        FactField("owner_kind", .string, "`endpoint` or `background_task`."),
-        FactField("path", .string, "The endpoint's full path (unknown for a background job)."),
-        FactField("auth_state", .string, "The endpoint's authentication: `authenticated`, `public` (`auth: none`) or `unspecified`; `background_job` for a job."),
-        FactField("reachable_without_auth", .bool, "An endpoint for which no authentication runs (`public` or `unspecified`)."),
+        FactField("owner", .string, "The endpoint (`METHOD /path`), WebSocket route (`WebSocket /path`) or background job that has the capability."),
+        FactField("owner_kind", .string, "`endpoint`, `websocket` or `background_task`."),
+        FactField("path", .string, "The endpoint's or WebSocket route's full path (unknown for a background job)."),
+        FactField("auth_state", .string, "The route's authentication: `authenticated`, `public` (`auth: none`) or `unspecified`; `background_job` for a job."),
+        FactField("reachable_without_auth", .bool, "An endpoint or WebSocket route for which no authentication runs (`public` or `unspecified`)."),
     ]
 
     let scopes = [
@@ -41,13 +41,14 @@ struct CapabilityAnalyzer: Analyzer {
         var path: ModelPath
         var name: String
         var component: String
+        var kind: String
         var routePath: String?
         var authState: String
 
         func subject(_ scope: String, at path: ModelPath) -> FactSubject {
             var subject = FactSubject(scope: scope, path: path, name: name, component: component)
             subject.set("owner", .string(name), from: self.path)
-            subject.set("owner_kind", .string(routePath == nil ? "background_task" : "endpoint"), from: self.path)
+            subject.set("owner_kind", .string(kind), from: self.path)
             subject.set("path", FactValue(routePath), from: self.path.appending("path"))
             subject.set("auth_state", .string(authState), from: self.path)
             subject.set("reachable_without_auth", .bool(routePath != nil && authState != "authenticated"), from: self.path)
@@ -60,19 +61,35 @@ struct CapabilityAnalyzer: Analyzer {
         var owners: [Owner] = RouteTable(model: model).routes.compactMap { route in
             route.endpoint.capabilities.map {
                 Owner(capabilities: $0, path: route.path, name: route.displayName, component: Component.capabilities,
-                      routePath: route.fullPath, authState: route.authState)
+                      kind: "endpoint", routePath: route.fullPath, authState: route.authState)
             }
+        }
+        let anonymous = Set((model.auth ?? []).filter { $0.type == .none }.map(\.id))
+        let disabled = Set((model.auth ?? []).filter { $0.enabled == false }.map(\.id))
+        for (index, socket) in (model.websockets ?? []).enumerated() {
+            guard let capabilities = socket.capabilities else { continue }
+            owners.append(Owner(capabilities: capabilities, path: ModelPath("websockets").appending(index), name: "WebSocket \(socket.path)",
+                                component: Component.capabilities, kind: "websocket", routePath: socket.path,
+                                authState: Self.authState(of: socket, anonymous: anonymous, disabled: disabled)))
         }
         for (index, task) in (model.backgroundTasks ?? []).enumerated() {
             guard let capabilities = task.capabilities else { continue }
             let asCapabilities = Capabilities(runs: capabilities.runs, fileAccess: capabilities.fileAccess, source: capabilities.source)
             owners.append(Owner(capabilities: asCapabilities, path: ModelPath("background_tasks").appending(index), name: task.name,
-                                component: Component.capabilities, routePath: nil, authState: "background_job"))
+                                component: Component.capabilities, kind: "background_task", routePath: nil, authState: "background_job"))
         }
         let bodyLimited = model.app?.maxBodySize != nil || model.server?.maxBodySize != nil || model.deployment?.ingress?.requestSizeLimit != nil
         return owners.flatMap { owner in
             Self.subjects(of: owner, bodyLimited: bodyLimited)
         }
+    }
+
+    /// A WebSocket route's `auth` as an auth state: `public` for `none` or a mechanism of `type: none`,
+    /// `unspecified` when not stated or switched off in this environment, else `authenticated`.
+    static func authState(of socket: WebSocketRoute, anonymous: Set<String>, disabled: Set<String>) -> String {
+        guard let auth = socket.auth else { return "unspecified" }
+        if auth == "none" || anonymous.contains(auth) { return "public" }
+        return disabled.contains(auth) ? "unspecified" : "authenticated"
     }
 
     private static func subjects(of owner: Owner, bodyLimited: Bool) -> [FactSubject] {

@@ -17,6 +17,10 @@ struct WebSocketAnalyzer: Analyzer {
         FactField("max_message_size_stated", .bool, "The route sets `max_message_size`."),
         FactField("auth_middleware_only", .bool, "The route states no auth but the app has a custom authentication middleware, which (as a `BaseHTTPMiddleware`) does not run for WebSockets."),
         FactField("ws_url", .string, "The route's `ws://`/`wss://` URL in this environment (`\"$WS_BASE_URL\"` and the path in commands when the model gives no address)."),
+        FactField("fetches_user_url", .bool, "The handler fetches a URL the client sends in a message (`capabilities.fetches_url` described)."),
+        FactField("url_fetch_guard", .string, "How that fetch is guarded (`capabilities.fetches_url.guard`; `unspecified` when not described)."),
+        FactField("url_fetch_guarded", .bool, "The guard keeps the fetch off internal addresses, redirects included (same judgment as for endpoints)."),
+        FactField("url_fetch_gap", .string, "Why the guard falls short, in one sentence (empty when it holds)."),
     ])]
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
@@ -46,6 +50,16 @@ struct WebSocketAnalyzer: Analyzer {
                         shownAs: route.maxMessageSize == nil && uvicorn ? "(not set: uvicorn --ws-max-size default 16777216)" : nil)
             subject.set("max_message_size_stated", .bool(route.maxMessageSize != nil), from: path.appending("max_message_size"))
             subject.set("auth_middleware_only", .bool(route.auth == nil && authMiddleware), from: "middleware")
+            if let fetch = route.capabilities?.fetchesUrl {
+                let fetchPath = path.appending("capabilities").appending("fetches_url")
+                let assessment = URLFetchGuard(fetch: fetch)
+                subject.set("fetches_user_url", .bool(true), from: fetchPath)
+                subject.set("url_fetch_guard", .string(assessment.name), from: fetchPath.appending("guard"))
+                subject.set("url_fetch_guarded", .bool(assessment.isSufficient), from: fetchPath)
+                subject.set("url_fetch_gap", .string(assessment.gap ?? ""), from: fetchPath)
+            } else {
+                subject.set("fetches_user_url", .bool(false), from: path.appending("capabilities"))
+            }
             if let base {
                 // http → ws, https → wss; the path of the base URL (a root path) stays.
                 let scheme = base.lowercased().hasPrefix("https://") ? "wss" : "ws"

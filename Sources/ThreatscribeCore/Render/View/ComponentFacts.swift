@@ -115,7 +115,10 @@ enum ComponentFacts {
         routes.map { route in
             let origin = route.checksOrigin.map { $0 ? "checks Origin" : "does not check Origin" } ?? "Origin check not stated"
             let size = route.maxMessageSize.map { "max message \($0) bytes" } ?? "message size limit not stated"
-            return FactView(label: route.path, value: "auth \(route.auth ?? "not stated"); \(origin); \(size)", isKnown: true)
+            var value = "auth \(route.auth ?? "not stated"); \(origin); \(size)"
+            if let runs = route.capabilities?.runs { value += "; runs \(runs.rawValue)" }
+            if let guardName = route.capabilities?.fetchesUrl.map({ URLFetchGuard(fetch: $0).name }) { value += "; fetches client URLs (guard \(guardName))" }
+            return FactView(label: route.path, value: value, isKnown: true)
         }
     }
 
