@@ -53,4 +53,16 @@ struct FuzzFindingTests {
         #expect(ProseHTML.html(fromMarkdown: "1. a\n   ") == "<ol><li>a</li></ol>")
         #expect(ProseHTML.html(fromMarkdown: "* x\n\t") == "<ul><li>x</li></ul>")
     }
+
+    /// `FuzzOriginRegex`, open: a pattern of about forty items, many optional (`x?`), costs the
+    /// sloppy-regex probe about 1.4 s in an ASan release build (a 10 s timeout while the machine
+    /// was busy): every sequence item multiplies the samples and fills up to the limit, and the
+    /// strings grow with the pattern. Slow, not unbounded; not fixed yet.
+    @Test func sloppyRegexProbeIsQuickOnManyOptionalItems() throws {
+        let regex = try OriginRegex("https?\u{FFFD}?\u{FFFD}\u{FFFD}\u{FFFD}1}?x?xample\\.https?\u{FFFD}?\u{FFFD}2}?wwexam?\u{FFFD}2}?wwexple\\.campL.cpamL0?.}e?:@uuu?uuu\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}ap\u{0}m/")
+        let elapsed = ContinuousClock().measure { _ = SloppyOriginRegexProbe.findings(for: regex) }
+        withKnownIssue("the probe is slow on many optional items", isIntermittent: true) {
+            #expect(elapsed < .milliseconds(500), "the probe took \(elapsed)")
+        }
+    }
 }
