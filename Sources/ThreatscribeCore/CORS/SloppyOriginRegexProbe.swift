@@ -86,6 +86,10 @@ public enum SloppyOriginRegexProbe {
 
     private static let fillLimit = 4000
 
+    /// The most literal readings kept: enough for every intended domain of a real pattern, while a
+    /// pattern of many optional items (2ⁿ readings) stays cheap.
+    private static let sampleLimit = 64
+
     /// The literal reading: `.` as a dot, optional parts both absent and present, wildcards as
     /// nothing or as one plausible label.
     static func legitimateSamples(_ node: OriginRegexNode) -> [String] {
@@ -95,11 +99,11 @@ public enum SloppyOriginRegexProbe {
         case .anyCharacter: return ["."]
         case let .set(set): return [representative(of: set)].compactMap { $0 }
         case let .group(inner): return legitimateSamples(inner)
-        case let .alternation(branches): return Array(branches.flatMap(legitimateSamples).prefix(fillLimit))
+        case let .alternation(branches): return Array(branches.flatMap(legitimateSamples).prefix(sampleLimit))
         case let .sequence(items):
             return items.reduce([""]) { partial, item in
                 let next = legitimateSamples(item)
-                return Array(partial.lazy.flatMap { p in next.map { p + $0 } }.prefix(fillLimit))
+                return Array(partial.lazy.flatMap { p in next.map { p + $0 } }.prefix(sampleLimit))
             }
         case let .repetition(inner, min, max, _):
             if min == 0 && max == 1 { return [""] + legitimateSamples(inner) }
