@@ -62,11 +62,9 @@ struct CommandLineInputTests {
             (directory.appendingPathComponent("missing.yaml").path, "no such file"),
         ]
         for (path, reason) in cases {
-            let started = Date()
-            let run = try Self.run(["validate", path])
+            let run = try withoutHanging { try Self.run(["validate", path]) }
             #expect(run.status == 2)
             #expect(run.stderr == "error: cannot read \(path): \(reason)\n")
-            #expect(Date().timeIntervalSince(started) < 5, "\(path) must not hang")
         }
         let config = try Self.run(["cors", "check", "--config", "/dev/zero", "--origin", "https://a.example"])
         #expect(config.status == 2 && config.stderr.contains("cannot read /dev/zero: is not a regular file"), "\(config.stderr)")

@@ -5,15 +5,6 @@ import Testing
 /// threatscribe's bounds are refused with a message that says so, instead of running for minutes.
 @Suite("CORS origin regex bounds")
 struct OriginRegexBoundsTests {
-    /// Fails the test when `body` takes a second or more.
-    func withinASecond<T>(_ body: () -> T, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> T {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = body()
-        #expect(clock.now - start < .seconds(1), sourceLocation: sourceLocation)
-        return result
-    }
-
     func refusal(_ pattern: String) -> String? {
         do throws(CORSConfigurationError) {
             _ = try OriginRegex(pattern)
@@ -30,7 +21,7 @@ struct OriginRegexBoundsTests {
         let shorter = "https://" + String(repeating: "a", count: 5_000) + ".com"
         let any = try OriginRegex(".*"), group = try OriginRegex("(.)*")
         let lazy = try OriginRegex(#"https://.*?\.com"#), other = try OriginRegex(#"https://[a-z]*\.org"#)
-        let results = withinASecond { [any.fullyMatches(origin)] + [group, lazy, other].map { $0.fullyMatches(shorter) } }
+        let results = withoutHanging { [any.fullyMatches(origin)] + [group, lazy, other].map { $0.fullyMatches(shorter) } }
         #expect(results == [true, true, true, false])
     }
 
@@ -38,19 +29,19 @@ struct OriginRegexBoundsTests {
         let depth = OriginRegexParser.Limits.maxGroupDepth
         let pattern = "https://" + String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth) + "+"
         let regex = try OriginRegex(pattern)
-        #expect(withinASecond { regex.fullyMatches("https://" + String(repeating: "a", count: 1000)) })
+        #expect(withoutHanging { regex.fullyMatches("https://" + String(repeating: "a", count: 1000)) })
     }
 
     @Test func deeperNestingIsRefused() {
         let deeper = OriginRegexParser.Limits.maxGroupDepth + 1
         let message = refusal(String(repeating: "(", count: deeper) + "a" + String(repeating: ")", count: deeper))
         #expect(message?.hasSuffix("groups nest deeper than 50 levels at position 50 (Python may accept it; threatscribe bounds what it evaluates)") == true, "\(String(describing: message))")
-        let huge = withinASecond { refusal(String(repeating: "(", count: 100_000) + "a" + String(repeating: ")", count: 100_000)) }
+        let huge = withoutHanging { refusal(String(repeating: "(", count: 100_000) + "a" + String(repeating: ")", count: 100_000)) }
         #expect(huge?.contains("… (200001 characters)': it is 200001 characters long, more than 1000") == true, "\(String(describing: huge))")
     }
 
     @Test func hugeRepeatCountsAreRefusedNotRun() {
-        #expect(withinASecond { refusal("https://a{1000000000}") } ==
+        #expect(withoutHanging { refusal("https://a{1000000000}") } ==
             "threatscribe refuses to evaluate allow_origin_regex 'https://a{1000000000}': the repeat count {1000000000} at position 9 is above 1000 (Python may accept it; threatscribe bounds what it evaluates)")
         #expect(refusal("a{1001}")?.contains("{1001}") == true)
         #expect(refusal("a{2,99999999999999999999999}")?.contains("is above 1000") == true)
@@ -60,7 +51,7 @@ struct OriginRegexBoundsTests {
 
     @Test func probingTheLargestAllowedRepeatIsFast() throws {
         let regex = try OriginRegex(#"https://[a-z]{1000}\.example\.com"#)
-        _ = withinASecond { SloppyOriginRegexProbe.findings(for: regex) }
+        _ = withoutHanging { SloppyOriginRegexProbe.findings(for: regex) }
     }
 
     @Test func aModelWithARefusedRegexIsALocatedError() {
@@ -71,7 +62,7 @@ struct OriginRegexBoundsTests {
           - type: cors
             allow_origin_regex: "https://a{1000000000}"
         """
-        #expect(withinASecond { loadDiagnostics(text) } == [
+        #expect(withoutHanging { loadDiagnostics(text) } == [
             "model.yaml:5:25: error: threatscribe refuses to evaluate allow_origin_regex 'https://a{1000000000}': the repeat count {1000000000} at position 9 is above 1000 (Python may accept it; threatscribe bounds what it evaluates)",
         ])
     }

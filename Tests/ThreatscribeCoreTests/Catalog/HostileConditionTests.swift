@@ -9,11 +9,7 @@ import Testing
     func diagnostics(when condition: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
         let text = CatalogLoadTests.entry.replacingOccurrences(
             of: "when: env.is_production and docs_exposed", with: "when: \(condition)")
-        let clock = ContinuousClock()
-        var result: [String] = []
-        let elapsed = clock.measure { result = catalog.diagnostics(text) }
-        #expect(elapsed < .seconds(1), "took \(elapsed)", sourceLocation: sourceLocation)
-        return result
+        return withoutHanging({ catalog.diagnostics(text) }, sourceLocation: sourceLocation)
     }
 
     @Test func twoHundredThousandNotsAreRefused() {
@@ -33,12 +29,10 @@ import Testing
         // The parser itself, on the full size (a 1.7 MB catalog file alone takes most of a second to
         // read in a debug build), then the located error from a catalog file on a fifth of it.
         let condition = Array(repeating: "docs_exposed", count: 100_000).joined(separator: " and ")
-        let clock = ContinuousClock()
         var error: ConditionError?
-        let elapsed = clock.measure {
+        withoutHanging {
             do throws(ConditionError) { _ = try ConditionParser.parse(condition) } catch let caught { error = caught }
         }
-        #expect(elapsed < .seconds(1))
         #expect(error?.offset == 8500)
         #expect(diagnostics(when: Array(repeating: "docs_exposed", count: 20_000).joined(separator: " and ")) == [
             "user/entry.yaml:4:8507: error: the condition has more than 1000 tokens; threatscribe refuses to read it (split it into several entries)",

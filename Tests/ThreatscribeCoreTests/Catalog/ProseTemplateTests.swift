@@ -59,20 +59,16 @@ struct ProseTemplateTests {
     /// 5,000 placeholders in one entry took 23 s when every placeholder rescanned the text before it and
     /// the result was rebuilt per replacement. One pass checks and fills these 20,000 placeholders in about a second in
     /// a debug build on a busy machine (a few hundred milliseconds in release); a quadratic fill would need
-    /// minutes, so the generous bound of 10 s only fails for an algorithm of the wrong order.
+    /// minutes, so the hang guard fails only for an algorithm of the wrong order.
     @Test func fillingIsLinear() {
         var text = ""
         for index in 0..<5_000 {
             text += "Prose {{url}} and `{{port}}`.\n```bash\ncurl {{url}}/\(index)\n```\n```python\nx = {{origins}}\n```\n"
         }
-        let started = ContinuousClock.now
-        let error = problem(text)
-        let filled = fill(text)
-        let elapsed = ContinuousClock.now - started
+        let (error, filled) = withoutHanging { (problem(text), fill(text)) }
         #expect(error == nil)
         #expect(ProseLayout(text).placeholders.count == 20_000)
         #expect(!filled.contains("{{"))
-        #expect(elapsed < .seconds(10), "\(elapsed)")
     }
 
     /// A backtick followed by a combining mark is one Swift `Character` but still a backtick to

@@ -13,9 +13,8 @@ struct FuzzFindingTests {
     @Test func unclosedBracketsInProseRenderQuickly() {
         for prose in [String(repeating: "[a", count: 14), String(repeating: "![a", count: 14),
                       String(repeating: "[", count: 14) + "a" + String(repeating: "]", count: 14)] {
-            let elapsed = ContinuousClock().measure { _ = ProseHTML.html(fromMarkdown: prose) }
-            #expect(elapsed < .milliseconds(500), "ProseHTML took \(elapsed) for \(prose.count) characters")
-            #expect(ProseHTML.html(fromMarkdown: prose).hasPrefix("<p>"))
+            let html = withoutHanging { ProseHTML.html(fromMarkdown: prose) }
+            #expect(html.hasPrefix("<p>"))
         }
         // Links, escaped brackets and a few open ones still go through Ink.
         #expect(ProseHTML.openBracketDepth("[a](https://x) \\[\\[\\[\\[\\[ [b] [c") == 1)
@@ -28,8 +27,7 @@ struct FuzzFindingTests {
     /// `analyze` and `cors check`.
     @Test func sloppyRegexProbeIsQuickOnLongWildcardRuns() throws {
         let regex = try OriginRegex("https://" + String(repeating: ".", count: 16) + "example.com")
-        let elapsed = ContinuousClock().measure { _ = SloppyOriginRegexProbe.findings(for: regex) }
-        #expect(elapsed < .milliseconds(500), "the probe took \(elapsed)")
+        _ = withoutHanging { SloppyOriginRegexProbe.findings(for: regex) }
         // The weakness is still found: an unescaped dot lets a look-alike domain through.
         let sloppy = try OriginRegex(#"https://.*.example\.com"#)
         #expect(SloppyOriginRegexProbe.findings(for: sloppy).map(\.weakness).contains(.unescapedDot))
@@ -60,8 +58,7 @@ struct FuzzFindingTests {
     /// strings grow with the pattern. Fixed: at most 64 literal readings are kept.
     @Test func sloppyRegexProbeIsQuickOnManyOptionalItems() throws {
         let regex = try OriginRegex("https?\u{FFFD}?\u{FFFD}\u{FFFD}\u{FFFD}1}?x?xample\\.https?\u{FFFD}?\u{FFFD}2}?wwexam?\u{FFFD}2}?wwexple\\.campL.cpamL0?.}e?:@uuu?uuu\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}ap\u{0}m/")
-        let elapsed = ContinuousClock().measure { _ = SloppyOriginRegexProbe.findings(for: regex) }
-        #expect(elapsed < .milliseconds(500), "the probe took \(elapsed)")
+        _ = withoutHanging { SloppyOriginRegexProbe.findings(for: regex) }
         // Intended domains behind optional parts are still all found.
         let optional = try OriginRegex(#"https://(www\.)?(app\.)?example\.(com|org)"#)
         #expect(Set(SloppyOriginRegexProbe.legitimateSamples(optional.root)).count == 8)

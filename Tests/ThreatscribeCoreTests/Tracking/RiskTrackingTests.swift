@@ -58,9 +58,8 @@ struct RiskTrackingTests {
         #expect(Wildcard.matches("TS-*-001@*", "TS-AUTH-001@auth[0]"))
         #expect(!Wildcard.matches("TS-AUTH-001", "TS-AUTH-0011"))
         #expect(Wildcard.matches("a*b*c", "aXbYbZc") && !Wildcard.matches("a*b*c", "aXbYbZ"))
-        let clock = ContinuousClock().now
-        #expect(!Wildcard.matches(String(repeating: "*a", count: 2_000) + "b", String(repeating: "a", count: 10_000)))
-        #expect(ContinuousClock().now - clock < .seconds(1), "hostile patterns must not take long")
+        let hostile = withoutHanging { Wildcard.matches(String(repeating: "*a", count: 2_000) + "b", String(repeating: "a", count: 10_000)) }
+        #expect(!hostile)
     }
 
     static func report() throws -> AnalysisReport { try SampleReportTests.report(for: "betzenstein-booking.yaml") }
