@@ -53,6 +53,7 @@ MIDDLEWARE_ARGS = {
 APP_ARGS = {"title": "string", "debug": "bool", "docs_url": "url", "redoc_url": "url", "openapi_url": "url",
             "root_path": "string"}
 SECRET_NAME = re.compile(r"(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|SIGNING_KEY)", re.I)
+NOT_SECRET_NAME = re.compile(r"(EXPIRE|MINUTES|HOURS|SECONDS|DAYS|LIFETIME|TTL|_URL|URI|ALGORITHM|LENGTH|HEADER|NAME|ENABLED|FILE|PATH)", re.I)
 FRAMEWORKS = {"fastapi", "starlette", "pydantic", "pydantic-settings", "uvicorn", "gunicorn", "hypercorn", "granian"}
 UNRESOLVED = object()
 
@@ -113,6 +114,7 @@ class Project:
         self.modules = {}      # dotted name -> Module
         self.by_path = {}
         self.skipped = []
+        self.rewritten = []
         self.texts = {}        # relative path -> text of non-Python files read
 
     def rel(self, path):
@@ -159,7 +161,17 @@ class Project:
                 total += len(text)
                 try:
                     tree = ast.parse(text, filename=rel)
-                except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+                except SyntaxError as error:
+                    # Syntax newer than this interpreter (PEP 758 `except A, B:`, PEP 695 `type X = …`):
+                    # rewrite it on the same lines and try once more.
+                    try:
+                        tree = ast.parse(newer_syntax_rewritten(text), filename=rel)
+                        self.rewritten.append(rel)
+                    except (SyntaxError, ValueError, RecursionError, MemoryError):
+                        self.skipped.append(f"{rel}:{error.lineno or 1}: not parsed by Python "
+                                            f"{sys.version_info[0]}.{sys.version_info[1]} ({error.msg}); pass --python for a newer one")
+                        continue
+                except (ValueError, RecursionError, MemoryError) as error:
                     self.skipped.append(f"{rel}: not parsed ({type(error).__name__})")
                     continue
                 module = Module(self, rel, tree)
@@ -178,6 +190,21 @@ class Project:
         # src layouts and projects whose package root is a sub-folder: match by suffix.
         matches = [m for n, m in self.modules.items() if n.endswith("." + dotted)]
         return matches[0] if len(matches) == 1 else None
+
+
+NEWER_SYNTAX = [
+    (re.compile(r"^(\s*)except\s+(?!\()([\w.]+(?:\s*,\s*[\w.]+)+)\s*:", re.M), r"\1except (\2):"),
+    (re.compile(r"^(\s*)type\s+(\w+)\s*(?:\[[^\]\n]*\])?\s*=", re.M), r"\1\2 ="),
+    (re.compile(r"^(\s*(?:async\s+)?def\s+\w+)\[[^\]\n]*\]\(", re.M), r"\1("),
+    (re.compile(r"^(\s*class\s+\w+)\[[^\]\n]*\]", re.M), r"\1"),
+]
+
+
+def newer_syntax_rewritten(text):
+    """`text` with PEP 758 and PEP 695 syntax rewritten for older parsers, line for line."""
+    for pattern, replacement in NEWER_SYNTAX:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def module_name_of(rel):
@@ -533,6 +560,25 @@ class Resolver:
             if found and found[1] == "assign":
                 return self.resolve(found[0], found[2], None, depth + 1)
             return Val(expr=text_of(expr))
+        if isinstance(expr, ast.Compare) and len(expr.ops) == 1 and \
+                isinstance(expr.ops[0], (ast.Eq, ast.NotEq, ast.In, ast.NotIn, ast.Is, ast.IsNot)):
+            left = self.resolve(module, expr.left, locals_, depth + 1)
+            right = self.resolve(module, expr.comparators[0], locals_, depth + 1)
+            if left.ok and right.ok:
+                try:
+                    op = expr.ops[0]
+                    if isinstance(op, (ast.Eq, ast.Is)):
+                        value = left.value == right.value
+                    elif isinstance(op, (ast.NotEq, ast.IsNot)):
+                        value = left.value != right.value
+                    elif isinstance(op, ast.In):
+                        value = left.value in right.value
+                    else:
+                        value = left.value not in right.value
+                    return Val(value, env=left.env + right.env, dotenv=left.dotenv + right.dotenv)
+                except TypeError:
+                    pass
+            return Val(expr=text_of(expr), env=left.env + right.env)
         if isinstance(expr, ast.IfExp) or isinstance(expr, ast.BoolOp):
             return Val(expr=text_of(expr), env=self.env_reads(module, expr))
         return Val(expr=text_of(expr))
@@ -624,7 +670,19 @@ class Obj:
         return self.module.where(self.call)
 
 
-def scope_statements(body):
+class Cond:
+    """An `if` test guarding a statement: its text, its expression, whether the statement is in the
+    `else` branch, and the module it is written in."""
+
+    def __init__(self, node, negated, module):
+        self.node, self.negated, self.module = node, negated, module
+        self.text = ("not (" if negated else "if ") + text_of(node) + (")" if negated else "")
+
+    def __str__(self):
+        return self.text
+
+
+def scope_statements(body, module=None):
     """Statements of a body and its nested blocks, without nested functions or classes, with the
     `if` tests that guard each."""
     for statement in body:
@@ -632,14 +690,13 @@ def scope_statements(body):
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
         if isinstance(statement, ast.If):
-            test = text_of(statement.test)
-            for inner, tests in scope_statements(statement.body):
-                yield inner, (f"if {test}",) + tests
-            for inner, tests in scope_statements(statement.orelse):
-                yield inner, (f"not ({test})",) + tests
+            for inner, tests in scope_statements(statement.body, module):
+                yield inner, (Cond(statement.test, False, module),) + tests
+            for inner, tests in scope_statements(statement.orelse, module):
+                yield inner, (Cond(statement.test, True, module),) + tests
             continue
         for field in ("body", "orelse", "finalbody", "handlers"):
-            for inner, tests in scope_statements(getattr(statement, field, []) or []):
+            for inner, tests in scope_statements(getattr(statement, field, []) or [], module):
                 yield inner, tests
 
 
@@ -767,7 +824,7 @@ class Extraction:
     def connect(self):
         for module in self.project.modules.values():
             for scope, body, _ in self.scopes(module):
-                for statement, tests in scope_statements(body):
+                for statement, tests in scope_statements(body, module):
                     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                         self.decorated(module, scope, statement, tests)
                     call = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
@@ -1097,12 +1154,26 @@ class AuthResolver:
         custom = self.custom_credential(target_module, node)
         if custom and len(chain.mechanisms) == before:
             chain.add(custom)
-        for call in ast.walk(node):
-            if isinstance(call, ast.Call) and self.is_jwt_decode(target_module, call):
-                record = self.jwt_record(target_module, call)
-                for mechanism in chain.mechanisms[before:] or chain.mechanisms:
-                    if record not in mechanism["jwt"]:
-                        mechanism["jwt"].append(record)
+        reached = chain.mechanisms[before:] or chain.mechanisms
+        bearers = [m for m in reached if m["type"] in ("oauth2_jwt", "jwt")]
+        for record in self.jwt_decodes(target_module, node, 0):
+            for mechanism in bearers or reached:
+                if record not in mechanism["jwt"]:
+                    mechanism["jwt"].append(record)
+
+    def jwt_decodes(self, module, function, depth):
+        """`jwt.decode` calls in a function and in the project functions it calls (two levels)."""
+        records = []
+        for call in ast.walk(function):
+            if not isinstance(call, ast.Call):
+                continue
+            if self.is_jwt_decode(module, call):
+                records.append(self.jwt_record(module, call))
+            elif depth < 2 and isinstance(call.func, (ast.Name, ast.Attribute)):
+                found = module.resolve_ref(call.func)
+                if found and found[1] == "function" and found[2] is not function:
+                    records += self.jwt_decodes(found[0], found[2], depth + 1)
+        return records
 
     def custom_credential(self, module, function):
         """A dependency that reads a header or cookie itself: `Header()`/`Cookie()` parameters or
@@ -1319,7 +1390,7 @@ class CapabilityScanner:
 
     def looks_like_client(self, module, expr):
         text = text_of(expr).lower()
-        return any(word in text for word in ("client", "session", "httpx", "requests", "http"))
+        return any(word in text for word in ("client", "httpx", "requests", "http"))
 
     def set_runs(self, caps, kind, where):
         order = ["fixed_command", "program_arguments", "python_code", "shell_command"]
@@ -1358,6 +1429,7 @@ class Builder:
         self.counts = {"apps": 0, "middleware": 0, "routers": 0, "endpoints": 0, "websockets": 0}
         self.scanner = CapabilityScanner(extraction)
         self.background = []
+        self.router_websockets = []
 
     def use(self, mechanism):
         if mechanism not in self.mechanisms_used:
@@ -1414,18 +1486,19 @@ class Builder:
             pairs.append(("source", s(entry["source"])))
             notes = list(entry["notes"])
             if entry["tests"]:
-                notes.append("registered only " + " and ".join(entry["tests"]) + ": say in which environments")
-                self.x.questions.append(f"{entry['source']}: {entry['name']} is registered only {' and '.join(entry['tests'])}; "
+                notes.append("registered only " + " and ".join(map(str, entry["tests"])) + ": say in which environments")
+                self.x.questions.append(f"{entry['source']}: {entry['name']} is registered only {' and '.join(map(str, entry['tests']))}; "
                                         "in which environments does that hold?")
             node = mp(pairs)
             for note in notes:
                 node["map"].append({"note": note})
+            node["_tests"] = entry["tests"]
             items.append(node)
         # ids must be unique: later duplicates of a custom name get a suffix
         ids = {}
         for node in items:
             for pair in node["map"]:
-                if pair[0] == "id":
+                if isinstance(pair, list) and pair[0] == "id":
                     text = pair[1]["str"]
                     ids[text] = ids.get(text, 0) + 1
                     if ids[text] > 1:
@@ -1457,6 +1530,9 @@ class Builder:
         own = router.prefix if router.prefix.ok else Val("")
         full = (prefix.value if prefix.ok and isinstance(prefix.value, str) else "") + (own.value or "")
         results = []
+        for path, ws_where, function, ws_module in router.websockets:
+            joined = Val(full + path.value) if path.ok and isinstance(path.value, str) else path
+            self.router_websockets.append((joined, ws_where, function, ws_module))
         if router.endpoints:
             pairs = [("prefix", s(full, where) if full else None), ("name", s(f"{router.module.name}.{router.var}"))]
             if mechanisms:
@@ -1467,12 +1543,14 @@ class Builder:
             pairs.append(("source", s(router.where())))
             notes = []
             if tests:
-                notes.append("included only " + " and ".join(tests) + ": say in which environments")
-                self.x.questions.append(f"{where}: router {router.var} is included only {' and '.join(tests)}; "
+                notes.append("included only " + " and ".join(map(str, tests)) + ": say in which environments")
+                self.x.questions.append(f"{where}: router {router.var} is included only {' and '.join(map(str, tests))}; "
                                         "in which environments does that hold?")
             for text in chain.unfollowed:
                 notes.append(f"dependency not followed: {text}")
-            results.append(mp(pairs, notes=notes))
+            router_node = mp(pairs, notes=notes)
+            router_node["_tests"] = tests
+            results.append(router_node)
             self.counts["routers"] += 1
         for target, sub_prefix, sub_deps, sub_node, sub_module, sub_tests in router.includes:
             combined = Val(full + (sub_prefix.value if sub_prefix.ok and isinstance(sub_prefix.value, str) else ""))
@@ -1528,7 +1606,7 @@ class Builder:
             else:
                 pairs.append(("source", s(where)))
             if endpoint["tests"]:
-                notes.append("defined only " + " and ".join(endpoint["tests"]))
+                notes.append("defined only " + " and ".join(map(str, endpoint["tests"])))
             nodes.append(mp(pairs, notes=notes))
             self.counts["endpoints"] += 1
         return nodes
@@ -1560,7 +1638,8 @@ class Builder:
 
     def websockets(self, obj):
         nodes = []
-        for path, where, function, module in obj.websockets:
+        found, self.router_websockets = self.router_websockets, []
+        for path, where, function, module in obj.websockets + found:
             if not path.ok or not isinstance(path.value, str):
                 self.x.note_unresolved(f"{where}: websocket path = {path.expr}")
                 continue
@@ -1596,6 +1675,103 @@ class Builder:
         return [("app", self.app_settings(obj)), ("middleware", seq(self.middleware(obj)) if obj.middleware else None),
                 ("routers", seq(self.routers(obj)))]
 
+    def evaluate(self, cond):
+        """(whether the test holds with the settings' defaults — True, False or None when unknown,
+        the environment a false test names — e.g. `development` for `ENV == "development"`)."""
+        node, module, negated = cond.node, cond.module, cond.negated
+        while isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            node, negated = node.operand, not negated
+        result, name, var = None, None, None
+        if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            left = self.x.resolver.resolve(module, node.left)
+            right = self.x.resolver.resolve(module, node.comparators[0])
+            op = node.ops[0]
+            var = left.env[0][0] if left.env else None
+            if left.ok and right.ok:
+                try:
+                    if isinstance(op, (ast.Eq, ast.Is)):
+                        result = left.value == right.value
+                    elif isinstance(op, (ast.NotEq, ast.IsNot)):
+                        result = left.value != right.value
+                    elif isinstance(op, ast.In):
+                        result = left.value in right.value
+                    elif isinstance(op, ast.NotIn):
+                        result = left.value not in right.value
+                except TypeError:
+                    result = None
+            if var and right.ok and isinstance(right.value, str) and isinstance(op, ast.Eq) and not negated:
+                name = right.value
+        else:
+            value = self.x.resolver.resolve(module, node)
+            var = value.env[0][0] if value.env else None
+            if value.ok:
+                result = bool(value.value)
+            if var and not negated:
+                name = f"{var} set"
+        if negated and result is not None:
+            result = not result
+        return result, name, var
+
+    def placement(self, tests):
+        """None for the base model, else (environment name, setting) for structure that exists only
+        where a setting differs from its default."""
+        for cond in tests:
+            result, name, var = self.evaluate(cond)
+            if result is False and name:
+                return name, var
+        return None
+
+    def split_environments(self, pairs):
+        """Moves routers and middleware that exist only under a non-default setting into
+        environment overrides with `add: true`, and declares the environments."""
+        additions, settings_used = {}, []
+        for key in ("routers", "middleware"):
+            index = next((n for n, (k, _) in enumerate(pairs) if k == key), None)
+            if index is None:
+                continue
+            items = pairs[index][1]["seq"]
+            kept = []
+            for item in items:
+                place = self.placement(item.get("_tests", ()))
+                ident = "prefix" if key == "routers" else "type"
+                same = [other for other in items if other is not item and self.member(other, ident) == self.member(item, ident)
+                        and not self.placement(other.get("_tests", ()))]
+                if key == "middleware" and self.member(item, "id"):
+                    same = []
+                if place and not same:
+                    additions.setdefault(place[0], {"routers": [], "middleware": []})[key].append(item)
+                    if place[1] not in settings_used:
+                        settings_used.append(place[1])
+                    item["map"].insert(0, ["add", b(True)])
+                else:
+                    kept.append(item)
+            pairs[index] = (key, seq(kept))
+        if not additions:
+            return
+        default_name = "default"
+        for var in settings_used:
+            for instance in self.x.resolver.settings_cache.values():
+                for field in instance.fields:
+                    if instance.env_name(field) == var:
+                        default = self.x.resolver.setting_value(instance, field, 0)
+                        if default.ok and isinstance(default.value, str) and default.value:
+                            default_name = default.value
+        environments = [mp([("name", s(default_name)), ("kind", s(environment_kind(default_name)) if environment_kind(default_name) else None)],
+                           notes=[f"the settings' defaults ({', '.join(settings_used)} as the code defaults them)"])]
+        for name, added in additions.items():
+            override = [(key, seq(added[key])) for key in ("middleware", "routers") if added[key]]
+            kind = environment_kind(name)
+            environments.append(mp([("name", s(name)), ("kind", s(kind) if kind else None), ("overrides", mp(override))],
+                                   notes=[f"where {', '.join(settings_used)} differs from its default"]))
+        pairs.append(("environments", seq(environments)))
+
+    @staticmethod
+    def member(node, key):
+        for member in node.get("map", []):
+            if isinstance(member, list) and member[0] == key:
+                return member[1].get("str")
+        return None
+
     def auth_list(self):
         nodes = []
         for mechanism in self.mechanisms_used:
@@ -1627,7 +1803,9 @@ class Builder:
         for instance in self.x.resolver.settings_cache.values():
             for field, (alias, default, statement) in instance.fields.items():
                 env_name = instance.env_name(field)
-                if not SECRET_NAME.search(field) or env_name in seen:
+                annotation = text_of(statement.annotation)
+                if not SECRET_NAME.search(field) or NOT_SECRET_NAME.search(field) or env_name in seen or \
+                        not ("str" in annotation or "Secret" in annotation):
                     continue
                 seen.add(env_name)
                 where = instance.module.where(statement)
@@ -1721,11 +1899,28 @@ class Builder:
             pairs.append(("build", mp([("lock_file", s(lock[0], lock[1]))])))
         if dependencies:
             pairs.append(("dependencies", seq(dependencies)))
-        # auth must come before the routers that name it only for readers; order the keys as the docs do
         if main is None:
             self.x.questions.append("no FastAPI(...) or Starlette(...) app was found: which module creates the app?")
             pairs.append(("routers", seq([])))
-        return mp(pairs)
+        self.split_environments(pairs)
+        return strip_private(mp(pairs))
+
+
+def environment_kind(name):
+    lower = name.lower()
+    for kind, words in (("development", ("dev", "local")), ("staging", ("stag",)), ("production", ("prod",)), ("test", ("test",))):
+        if any(lower.startswith(w) for w in words):
+            return kind
+    return None
+
+
+def strip_private(node):
+    """The node without the builder's `_` bookkeeping keys."""
+    if isinstance(node, dict):
+        return {k: strip_private(v) for k, v in node.items() if not k.startswith("_")}
+    if isinstance(node, list):
+        return [strip_private(v) for v in node]
+    return node
 
 
 # ---------------------------------------------------------------- dependency files
@@ -2027,7 +2222,8 @@ def main(argv):
                         auth=[m["id"] for m in builder.mechanisms_used]),
         "unresolved": extraction.unresolved,
         "questions": list(dict.fromkeys(extraction.questions)),
-        "skipped": project.skipped[:50],
+        "skipped": project.skipped[:50] + [f"{rel}: parsed after rewriting syntax newer than Python "
+                                           f"{sys.version_info[0]}.{sys.version_info[1]}" for rel in project.rewritten[:20]],
     }
     json.dump(output, sys.stdout, ensure_ascii=True)
     sys.stdout.write("\n")

@@ -52,7 +52,8 @@ enum ExtractorProcess {
         process.waitUntilExit()
         let (stdout, stderr) = collected.both
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: stderr.suffix(4000), as: UTF8.self)
+            let lines = String(decoding: stderr.suffix(4000), as: UTF8.self).split(separator: "\n")
+            let message = lines.last.map(String.init) ?? "no message"
             printError("the Python extractor failed (exit \(process.terminationStatus)): \(message)")
             throw ExitCode(process.terminationStatus == 2 ? 2 : 3)
         }

@@ -58,7 +58,7 @@ public struct InitDraft: Sendable {
             if questions.count > 40 { lines.append("  … and \(questions.count - 40) more") }
         }
         if !extraction.skipped.isEmpty {
-            lines.append("not read: " + extraction.skipped.prefix(10).joined(separator: "; "))
+            lines.append("files: " + extraction.skipped.prefix(10).joined(separator: "; "))
         }
         return lines
     }
