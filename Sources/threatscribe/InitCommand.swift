@@ -46,13 +46,9 @@ struct InitCommand: ParsableCommand {
             printError("the Python extractor's output could not be read: \(error)")
             throw ExitCode(3)
         }
-        var compose: [(file: String, draft: ComposeDraft)] = []
-        for name in Self.composeFiles(in: project) {
-            let path = (project as NSString).appendingPathComponent(name)
-            let text = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: path) }
-            compose.append((name, try exitingOnBadInput { () throws(DiagnosticList) in try ComposeDraft(text: text, file: name) }))
-        }
-        let draft = InitDraft(extraction: extraction, compose: compose)
+        let compose = try Self.composeDrafts(Self.composeFiles(in: project))
+        let overrides = try Self.composeDrafts(Self.composeFiles(in: project, names: Self.overrideNames))
+        let draft = InitDraft(extraction: extraction, compose: compose, overrides: compose.isEmpty ? [] : overrides)
         let text = DraftYAMLWriter.yaml(of: draft.model, header: [
             "Drafted by `threatscribe init` from \(project). Nothing in the project was imported or run.",
             "Each inferred value's comment names the file:line it came from; `source:` keys cite the code.",
@@ -71,10 +67,20 @@ struct InitCommand: ParsableCommand {
         for line in draft.summary { print(TerminalText.escaped(line)) }
     }
 
-    /// Compose files at the project's top level, base files first.
-    static func composeFiles(in directory: String) -> [String] {
-        let names = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
-        return names.filter { FileManager.default.isReadableFile(atPath: (directory as NSString).appendingPathComponent($0)) }
+    static let baseNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
+    static let overrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml"]
+
+    static func composeFiles(in directory: String, names: [String] = baseNames) -> [(path: String, name: String)] {
+        names.filter { FileManager.default.isReadableFile(atPath: (directory as NSString).appendingPathComponent($0)) }
+            .map { ((directory as NSString).appendingPathComponent($0), $0) }
+    }
+
+    /// Reads and drafts compose files; a file that is not YAML is bad input (exit 2).
+    static func composeDrafts(_ files: [(path: String, name: String)]) throws -> [(file: String, draft: ComposeDraft)] {
+        try files.map { file in
+            let text = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: file.path) }
+            return (file.name, try exitingOnBadInput { () throws(DiagnosticList) in try ComposeDraft(text: text, file: file.name) })
+        }
     }
 
     /// The first executable called `name` on `PATH`.

@@ -8,6 +8,8 @@ public struct ComposeDraft: Sendable, Equatable {
     public var containers: [DraftNode]
     /// What a human should still answer (literal secrets, unresolved ports).
     public var questions: [String]
+    /// Services the compose file builds from the project (`build:`), whose image is the project's Dockerfile.
+    public var builtServices: Set<String>
 
     /// Image names (without registry and tag) of admin interfaces.
     static let adminImages: Set<String> = ["adminer", "pgadmin4", "pgadmin", "phpmyadmin", "mongo-express", "redis-commander",
@@ -25,7 +27,9 @@ public struct ComposeDraft: Sendable, Equatable {
         let root = try LocatedNode.parse(text, file: file)
         var containers: [DraftNode] = []
         var questions: [String] = []
+        var built = Set<String>()
         for entry in root["services"]?.entries ?? [] {
+            if entry.value["build"] != nil { built.insert(entry.key) }
             let service = entry.value
             let at = "\(file):\(entry.keyLocation.line)"
             var pairs: [(String, DraftNode)] = [("id", .string(entry.key))]
@@ -64,6 +68,7 @@ public struct ComposeDraft: Sendable, Equatable {
         }
         self.containers = containers
         self.questions = questions
+        self.builtServices = built
     }
 
     static func imageName(_ image: String?) -> String {

@@ -103,6 +103,18 @@ extension DraftNode {
         value = .mapping(members)
     }
 
+    /// The members of a mapping (empty for other nodes).
+    public var members: [Member] {
+        if case .mapping(let members) = value { return members }
+        return []
+    }
+
+    /// The items of a sequence, or nil.
+    public var items: [DraftNode]? {
+        if case .sequence(let items) = value { return items }
+        return nil
+    }
+
     /// Whether this is an empty mapping or sequence.
     public var isEmptyCollection: Bool {
         switch value {

@@ -5,20 +5,64 @@ public struct InitDraft: Sendable {
     /// The lines `init` prints after writing the model.
     public var summary: [String]
 
-    /// Joins the Python extraction with the compose files' containers (`(file, draft)` pairs).
-    public init(extraction: ProjectExtraction, compose: [(file: String, draft: ComposeDraft)]) {
+    /// Keys a compose override file may change on a container of the base file.
+    static let overridableKeys = ["published_ports", "docker_socket", "privileged", "routed_by_proxy", "runs_as_root", "source"]
+
+    /// Joins the Python extraction with the compose files' containers (`(file, draft)` pairs) and the
+    /// override files' (`compose.override.yml`), which `docker compose up` applies on a developer's
+    /// machine: they become the overrides of a `local` development environment.
+    public init(extraction: ProjectExtraction, compose: [(file: String, draft: ComposeDraft)],
+                overrides: [(file: String, draft: ComposeDraft)] = []) {
         var model = extraction.model
         var questions = extraction.questions
         if let first = compose.first {
             var deployment = model["deployment"] ?? .mapping([("platform", .string("docker"))])
             var containers: [DraftNode] = []
             var seen = Set<String>()
+            let imageRunsAsRoot = deployment["container"]?["runs_as_root"]
             for (_, draft) in compose {
-                for container in draft.containers {
+                for var container in draft.containers {
                     guard case .string(let id)? = container["id"]?.value, seen.insert(id).inserted else { continue }
+                    if draft.builtServices.contains(id), container["runs_as_root"] == nil, var inherited = imageRunsAsRoot {
+                        inherited.comment = "built from the project's Dockerfile: " + (inherited.comment ?? "")
+                        container["runs_as_root"] = inherited
+                        if let source = container["source"] { container["source"] = nil; container["source"] = source }
+                    }
                     containers.append(container)
                 }
                 questions += draft.questions
+            }
+            var changes: [DraftNode] = []
+            for (_, draft) in overrides {
+                for container in draft.containers {
+                    guard case .string(let id)? = container["id"]?.value else { continue }
+                    if seen.contains(id) {
+                        var change = DraftNode.mapping([("id", .string(id))])
+                        for key in Self.overridableKeys.dropLast() { if let value = container[key] { change[key] = value } }
+                        guard change.members.count > 1 else { continue }
+                        change["source"] = container["source"]
+                        change.notes = container.notes
+                        changes.append(change)
+                    } else {
+                        var added = container
+                        if case .mapping(let members) = container.value { added.value = .mapping([.pair(key: "add", value: .boolean(true))] + members) }
+                        changes.append(added)
+                    }
+                }
+                questions += draft.questions
+            }
+            if !changes.isEmpty {
+                var environments = model["environments"]?.items ?? []
+                if environments.isEmpty {
+                    environments.append(DraftNode.mapping([("name", .string("default"))]))
+                }
+                var local = DraftNode.mapping([
+                    ("name", .string("local")), ("kind", .string("development")),
+                    ("overrides", .mapping([("deployment", .mapping([("containers", .sequence(changes))]))])),
+                ])
+                local.notes = ["what \(overrides.map(\.file).joined(separator: ", ")) changes: docker compose applies it on a developer's machine"]
+                environments.append(local)
+                model["environments"] = .sequence(environments)
             }
             if !containers.isEmpty { deployment["containers"] = .sequence(containers) }
             if deployment["source"] == nil { deployment["source"] = .string(first.file) }
@@ -27,7 +71,7 @@ public struct InitDraft: Sendable {
                 model.appendNote("compose files read: \(compose.map(\.file).joined(separator: ", ")); a service in several is taken from the first")
             }
         }
-        if model["environments"] == nil {
+        if model["environments"]?.items?.count ?? 0 <= 1 {
             questions.append("which environments does the service run in (development, staging, production), and with which settings?")
         }
         self.model = model

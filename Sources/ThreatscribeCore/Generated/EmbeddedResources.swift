@@ -18505,6 +18505,15 @@ class Resolver:
                 env += inner.env
                 dotenv += inner.dotenv
             return Val("".join(parts), env=env, dotenv=dotenv)
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mult, ast.Sub, ast.FloorDiv)):
+            left = self.resolve(module, expr.left, locals_, depth + 1)
+            right = self.resolve(module, expr.right, locals_, depth + 1)
+            if left.ok and right.ok and all(isinstance(v, int) and not isinstance(v, bool) for v in (left.value, right.value)) \
+                    and abs(left.value) < 10 ** 12 and abs(right.value) < 10 ** 12 and not (isinstance(expr.op, ast.FloorDiv) and right.value == 0):
+                value = {ast.Mult: lambda a, c: a * c, ast.Sub: lambda a, c: a - c,
+                         ast.FloorDiv: lambda a, c: a // c}[type(expr.op)](left.value, right.value)
+                return Val(value, env=left.env + right.env, dotenv=left.dotenv + right.dotenv)
+            return Val(expr=text_of(expr), env=left.env + right.env)
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
             left = self.resolve(module, expr.left, locals_, depth + 1)
             right = self.resolve(module, expr.right, locals_, depth + 1)
@@ -19398,6 +19407,7 @@ class Builder:
         self.scanner = CapabilityScanner(extraction)
         self.background = []
         self.router_websockets = []
+        self.versions = {}
 
     def use(self, mechanism):
         if mechanism not in self.mechanisms_used:
@@ -19554,6 +19564,11 @@ class Builder:
                 pairs.append(("scopes", seq([s(x) for x in chain.scopes])))
             for text in chain.unfollowed:
                 notes.append(f"dependency not followed: {text}")
+            if function is not None:
+                for argument, _ in parameters(function[1]):
+                    if argument.annotation is not None and "OAuth2PasswordRequestForm" in text_of(argument.annotation):
+                        pairs.append(("purpose", s("login", f"{function[0].where(argument)} takes OAuth2PasswordRequestForm")))
+                        break
             include = endpoint["include_in_schema"]
             if include is not None and not isinstance(include, bool):
                 resolved = self.x.resolver.resolve(module, include)
@@ -19714,18 +19729,18 @@ class Builder:
                 else:
                     kept.append(item)
             pairs[index] = (key, seq(kept))
-        if not additions:
-            return
-        default_name = "default"
+        default_name = "production"
         for var in settings_used:
             for instance in self.x.resolver.settings_cache.values():
                 for field in instance.fields:
                     if instance.env_name(field) == var:
                         default = self.x.resolver.setting_value(instance, field, 0)
-                        if default.ok and isinstance(default.value, str) and default.value:
+                        if default.ok and isinstance(default.value, str) and environment_kind(default.value):
                             default_name = default.value
-        environments = [mp([("name", s(default_name)), ("kind", s(environment_kind(default_name)) if environment_kind(default_name) else None)],
-                           notes=[f"the settings' defaults ({', '.join(settings_used)} as the code defaults them)"])]
+        kind = environment_kind(default_name)
+        environments = [mp([("name", s(default_name)), ("kind", s(kind) if kind else None)],
+                           notes=["the shipped defaults" + (f" ({', '.join(settings_used)} as the code defaults them)" if settings_used else "")
+                                  + ("; assumed to be what production runs until you state the environments" if default_name == "production" else "")])]
         for name, added in additions.items():
             override = [(key, seq(added[key])) for key in ("middleware", "routers") if added[key]]
             kind = environment_kind(name)
@@ -19750,8 +19765,14 @@ class Builder:
             if records:
                 record = records[0]
                 jwt_pairs = [("library", s(record["library"]))]
+                version = self.versions.get(record["library"])
+                if version:
+                    jwt_pairs.append(("library_version", dict(version)))
                 if "algorithms" in record and record["algorithms"] is not None:
                     jwt_pairs.append(("algorithms", seq([s(a) for a in record["algorithms"]])))
+                    if record.get("secret_source"):
+                        record.setdefault("verifies_signature", True)
+                        record.setdefault("verifies_expiry", True)
                 for key in ("verifies_signature", "verifies_expiry", "verifies_audience"):
                     if key in record:
                         jwt_pairs.append((key, b(record[key])))
@@ -19760,11 +19781,30 @@ class Builder:
                                         ["jwt.decode passes no algorithms= (or it could not be resolved)"])))
                 if record.get("secret_source"):
                     pairs.append(("secret_source", s(record["secret_source"], record["source"])))
-                if mechanism["type"] == "jwt" or mechanism["type"] == "custom":
-                    pairs[1] = ("type", s("jwt" if mechanism["type"] == "jwt" else "custom"))
+                self.x.questions.append(f"{mechanism['source']}: can tokens of {mechanism['id']} be revoked before they expire "
+                                        "(revocable), and are sign-in attempts limited?")
+            if mechanism["type"] in ("oauth2_jwt", "jwt"):
+                lifetime = self.token_lifetime()
+                if lifetime:
+                    pairs.append(("token_lifetime_seconds", i(lifetime[0], lifetime[1])))
             pairs.append(("source", s(mechanism["source"])))
             nodes.append(mp(pairs, c=mechanism.get("class")))
         return nodes
+
+    def token_lifetime(self):
+        """(seconds, comment) from a setting such as ACCESS_TOKEN_EXPIRE_MINUTES, or None."""
+        pattern = re.compile(r"^(ACCESS_)?(TOKEN|JWT)_?(EXPIRE|EXPIRES|EXPIRATION|LIFETIME)_?(IN_)?(MINUTES|HOURS|SECONDS|DAYS)$", re.I)
+        factor = {"SECONDS": 1, "MINUTES": 60, "HOURS": 3600, "DAYS": 86400}
+        for instance in self.x.resolver.settings_cache.values():
+            for field in instance.fields:
+                match = pattern.match(field)
+                if not match:
+                    continue
+                value = self.x.resolver.setting_value(instance, field, 0)
+                if value.ok and isinstance(value.value, int) and not isinstance(value.value, bool):
+                    return (value.value * factor[match.group(5).upper()],
+                            f"{instance.module.where(instance.fields[field][2])} {field} default {value.value}")
+        return None
 
     def secrets(self):
         nodes, seen = [], set()
@@ -19809,6 +19849,10 @@ class Builder:
         roots.sort(key=lambda o: (-weight(o), o.module.rel, o.call.lineno))
         pairs = [("threatscribe", i(1)), ("system", mp([("name", s(system_name))]))]
         frameworks, dependencies, lock = read_dependencies(self.x.project)
+        self.versions = {name: node for name, node in frameworks}
+        for node in dependencies:
+            if self.member(node, "version"):
+                self.versions[self.member(node, "name")] = dict(next(v for k, v in node["map"] if k == "version"))
         if frameworks:
             pairs.append(("frameworks", mp(frameworks)))
         main = roots[0] if roots else None
@@ -20005,6 +20049,8 @@ def read_dependencies(project):
         elif spec:
             text, comment = spec, where
         if text is None:
+            if name not in FRAMEWORKS and where:
+                dependencies.append(mp([("name", s(name)), ("source", s(where))], c="no version stated"))
             continue
         if name in FRAMEWORKS:
             frameworks.append((name, s(text, comment)))
