@@ -115,6 +115,7 @@ class Project:
         self.by_path = {}
         self.skipped = []
         self.rewritten = []
+        self.suffixes = None
         self.texts = {}        # relative path -> text of non-Python files read
 
     def rel(self, path):
@@ -188,7 +189,13 @@ class Project:
         if dotted in self.modules:
             return self.modules[dotted]
         # src layouts and projects whose package root is a sub-folder: match by suffix.
-        matches = [m for n, m in self.modules.items() if n.endswith("." + dotted)]
+        if self.suffixes is None:
+            self.suffixes = {}
+            for name, module in self.modules.items():
+                parts = name.split(".")
+                for start in range(1, len(parts)):
+                    self.suffixes.setdefault(".".join(parts[start:]), []).append(module)
+        matches = self.suffixes.get(dotted, [])
         return matches[0] if len(matches) == 1 else None
 
 

@@ -70,9 +70,17 @@ struct InitCommand: ParsableCommand {
     static let baseNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
     static let overrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml"]
 
+    /// Compose files at the project's top level, else in its first subdirectory that has some
+    /// (`docker/docker-compose.yml`), as (path to read, path to cite).
     static func composeFiles(in directory: String, names: [String] = baseNames) -> [(path: String, name: String)] {
-        names.filter { FileManager.default.isReadableFile(atPath: (directory as NSString).appendingPathComponent($0)) }
-            .map { ((directory as NSString).appendingPathComponent($0), $0) }
+        let subdirectories = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0 != "node_modules" }.sorted()
+        for folder in [""] + subdirectories {
+            let found = names.map { folder.isEmpty ? $0 : "\(folder)/\($0)" }
+                .filter { FileManager.default.isReadableFile(atPath: (directory as NSString).appendingPathComponent($0)) }
+            if !found.isEmpty { return found.map { ((directory as NSString).appendingPathComponent($0), $0) } }
+        }
+        return []
     }
 
     /// Reads and drafts compose files; a file that is not YAML is bad input (exit 2).

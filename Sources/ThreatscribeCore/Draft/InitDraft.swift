@@ -15,6 +15,33 @@ public struct InitDraft: Sendable {
                 overrides: [(file: String, draft: ComposeDraft)] = []) {
         var model = extraction.model
         var questions = extraction.questions
+        var compose = compose, overrides = overrides
+        var notes: [String] = []
+        let runsTheAPI = compose.contains { $0.draft.containers.contains { $0["role"]?.value == .string("api") } }
+        if !compose.isEmpty && !runsTheAPI {
+            // A compose file that does not run the API is a developer's support stack (a database and
+            // its admin UI), not the shipped deployment: its containers go to the local environment.
+            notes = ["\(compose.map(\.file).joined(separator: ", ")) runs no API service: drafted as the local development stack"]
+            overrides = compose + overrides
+            compose = []
+        }
+        if compose.isEmpty && !overrides.isEmpty {
+            var local = DraftNode.mapping([("name", .string("local")), ("kind", .string("development"))])
+            var added: [DraftNode] = []
+            for (_, draft) in overrides {
+                for container in draft.containers {
+                    var item = container
+                    if case .mapping(let members) = container.value { item.value = .mapping([.pair(key: "add", value: .boolean(true))] + members) }
+                    added.append(item)
+                }
+                questions += draft.questions
+            }
+            local["overrides"] = .mapping([("deployment", .mapping([("platform", .string("docker")), ("containers", .sequence(added))]))])
+            local.notes = notes
+            var environments = model["environments"]?.items ?? [DraftNode.mapping([("name", .string("default"))])]
+            environments.append(local)
+            model["environments"] = .sequence(environments)
+        }
         if let first = compose.first {
             var deployment = model["deployment"] ?? .mapping([("platform", .string("docker"))])
             var containers: [DraftNode] = []
