@@ -18591,6 +18591,21 @@ class Resolver:
             inner = self.resolve(module, fallback, locals_, depth + 1)
             shown = repr(inner.value) if inner.ok else text_of(fallback)
             return Val(inner.value, expr=None if inner.ok else text_of(call), env=[(var, shown)] + inner.env, dotenv=dotenv)
+        if isinstance(call.func, ast.Name) and call.args and isinstance(call.args[0], ast.Constant) and \
+                isinstance(call.args[0].value, str) and self.is_starlette_config(module, call.func):
+            # starlette.config: `config = Config(".env")`, then `config("NAME", cast=…, default=…)`
+            var = call.args[0].value
+            fallback = call.args[2] if len(call.args) > 2 else kwarg(call, "default")
+            dotenv = [(var, self.dotenv[var.upper()][0], self.dotenv[var.upper()][1])] if var.upper() in self.dotenv else []
+            if fallback is None:
+                return Val(expr=f"config({var!r}) (required)", env=[(var, None)], dotenv=dotenv)
+            inner = self.resolve(module, fallback, locals_, depth + 1)
+            cast = kwarg(call, "cast")
+            value = inner.value
+            if inner.ok and isinstance(cast, ast.Name) and cast.id == "bool" and isinstance(value, str):
+                value = value.lower() in ("true", "1", "yes", "on")
+            shown = repr(inner.value) if inner.ok else text_of(fallback)
+            return Val(value, expr=None if inner.ok else text_of(call), env=[(var, shown)] + inner.env, dotenv=dotenv)
         if isinstance(call.func, ast.Attribute) and call.func.attr == "split":
             inner = self.resolve(module, call.func.value, locals_, depth + 1)
             sep = self.resolve(module, call.args[0], locals_, depth + 1) if call.args else Val(None)
@@ -18611,6 +18626,11 @@ class Resolver:
                     pass
             return Val(expr=text_of(call), env=inner.env)
         return Val(expr=text_of(call))
+
+    def is_starlette_config(self, module, name):
+        found = module.resolve_ref(name)
+        return bool(found and found[1] == "assign" and isinstance(found[2], ast.Call)
+                    and "config.Config" in (found[0].qualified(found[2].func) or ""))
 
     def setting_value(self, instance, field, depth):
         env_name = instance.env_name(field)

@@ -37,3 +37,8 @@ def calc(expression: str):
 @router.api_route("/legacy", methods=["GET", "POST"])
 def legacy():
     return {}
+
+
+@router.get("/odd#path: {x}\n- injected: true\u2028")
+def odd(x: str):
+    return {}
