@@ -18499,6 +18499,22 @@ class Resolver:
                 env += inner.env
                 dotenv += inner.dotenv
             return Val(items, env=env, dotenv=dotenv)
+        if isinstance(expr, ast.ListComp) and len(expr.generators) == 1 and not expr.generators[0].ifs \
+                and isinstance(expr.generators[0].target, ast.Name):
+            # `[str(origin) for origin in settings.BACKEND_CORS_ORIGINS]`: the element applied to each item
+            generator = expr.generators[0]
+            source = self.resolve(module, generator.iter, locals_, depth + 1)
+            if not source.ok or not isinstance(source.value, list):
+                return Val(expr=text_of(expr), env=source.env)
+            items = []
+            for item in source.value[:1000]:
+                scope = dict(locals_ or {})
+                scope[generator.target.id] = ast.Constant(value=item)
+                inner = self.resolve(module, expr.elt, scope, depth + 1)
+                if not inner.ok:
+                    return Val(expr=text_of(expr), env=source.env)
+                items.append(inner.value)
+            return Val(items, env=source.env, dotenv=source.dotenv)
         if isinstance(expr, ast.JoinedStr):
             parts, env, dotenv = [], [], []
             for value in expr.values:
@@ -19749,6 +19765,12 @@ class Builder:
                 if key == "middleware" and self.member(item, "id"):
                     same = []
                 if place and not same:
+                    # In that environment the setting is not its default: values read from it are unknown there.
+                    for member in list(item["map"]):
+                        if isinstance(member, list) and f"env {place[1]}," in member[1].get("c", ""):
+                            item["map"].remove(member)
+                            item["map"].append({"note": f"UNRESOLVED {member[0]}: comes from {place[1]} in this environment; state it"})
+                            self.x.note_unresolved(f"{member[1]['c'].split(' ')[0]}: {member[0]} in the environment where {place[1]} is set")
                     additions.setdefault(place[0], {"routers": [], "middleware": []})[key].append(item)
                     if place[1] not in settings_used:
                         settings_used.append(place[1])
