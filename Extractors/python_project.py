@@ -1597,7 +1597,7 @@ class Builder:
             notes = []
             if tests:
                 notes.append("included only " + " and ".join(map(str, tests)) + ": say in which environments")
-                self.x.questions.append(f"{where}: router {router.var} is included only {' and '.join(map(str, tests))}; "
+                self.x.questions.append(f"{where}: router {router.module.name}.{router.var} is included only {' and '.join(map(str, tests))}; "
                                         "in which environments does that hold?")
             for text in chain.unfollowed:
                 notes.append(f"dependency not followed: {text}")
