@@ -87,6 +87,8 @@ struct InitCommand: ParsableCommand {
     static func composeDrafts(_ files: [(path: String, name: String)]) throws -> [(file: String, draft: ComposeDraft)] {
         try files.map { file in
             let text = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: file.path) }
+            // Errors name the file as the user can open it; the draft cites it relative to the project.
+            _ = try exitingOnBadInput { () throws(DiagnosticList) in try LocatedNode.parse(text, file: file.path) }
             return (file.name, try exitingOnBadInput { () throws(DiagnosticList) in try ComposeDraft(text: text, file: file.name) })
         }
     }
