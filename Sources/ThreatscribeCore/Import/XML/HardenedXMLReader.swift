@@ -29,6 +29,7 @@ public enum HardenedXMLReader {
 
     /// Parses `bytes` into the root element; `file` names the input in diagnostics.
     public static func read(_ bytes: [UInt8], file: String, limits: Limits = Limits()) throws(DiagnosticList) -> XMLElementNode {
+        _ = initialized
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard bytes.count <= limits.maxBytes else {
             throw DiagnosticList([Diagnostic(.error, "the XML document is \(bytes.count) bytes; at most \(limits.maxBytes) are read", at: start)])
@@ -41,6 +42,9 @@ public enum HardenedXMLReader {
         }
         return try result.get()
     }
+
+    /// libxml2's global state, set up once before any thread parses (its documented requirement).
+    private static let initialized: Void = xmlInitParser()
 
     /// Where the first entity declaration was seen (0 while none was).
     private struct Refusal {
