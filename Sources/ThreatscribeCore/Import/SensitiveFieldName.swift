@@ -1,16 +1,16 @@
-/// Whether a field *name* (`hashed_password`, `apiKey`, `card_number`) looks like it holds
-/// credentials or personal data. Names are split into words first, so `author` is not `auth`.
+/// Whether a field *name* (`hashed_password`, `apiKey`, `card_number`) looks like it holds a
+/// credential or payment secret. Names are split into words and only the last word (or last two)
+/// counts, so `author`, `password_changed_at` and `token_type` are not sensitive. Tokens and
+/// personal data (`access_token`, `email`) are left out on purpose: a login returns a token and
+/// `/users/me` returns an e-mail address by design, and marking them would report both.
 enum SensitiveFieldName {
-    static let words: Set<String> = [
-        "password", "passwd", "pwd", "passphrase", "secret", "token", "credential", "credentials", "apikey", "ssn", "iban",
-        "otp", "totp", "cvv", "cvc", "email", "phone", "salt", "pin",
-    ]
-    static let pairs: [(String, String)] = [("api", "key"), ("private", "key"), ("card", "number"), ("credit", "card"), ("access", "key")]
+    static let lastWords: Set<String> = ["password", "passwd", "passphrase", "secret", "apikey", "ssn", "iban", "otp", "totp", "cvv", "cvc"]
+    static let lastPairs: Set<[String]> = [["api", "key"], ["private", "key"], ["card", "number"], ["access", "key"], ["secret", "key"]]
 
     static func isSensitive(_ name: String) -> Bool {
         let parts = words(of: name)
-        if parts.contains(where: words.contains) { return true }
-        return pairs.contains { pair in zip(parts, parts.dropFirst()).contains { $0 == pair.0 && $1 == pair.1 } }
+        guard let last = parts.last else { return false }
+        return lastWords.contains(last) || parts.count >= 2 && lastPairs.contains(Array(parts.suffix(2)))
     }
 
     /// `hashedPassword2` → `hashed`, `password`; `X-API-Key` → `x`, `api`, `key`.

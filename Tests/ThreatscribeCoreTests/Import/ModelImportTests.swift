@@ -255,3 +255,12 @@ struct ModelImportTests {
         #expect(deployment.kubernetes?.networkPolicies == false && deployment.ingress?.tls == false)
     }
 }
+
+/// Field names are judged by their last word, and only credentials count.
+struct SensitiveFieldNameTests {
+    @Test(arguments: ["password", "hashed_password", "hashedPassword", "client_secret", "api_key", "apiKey", "X-API-Key", "card_number", "private_key"])
+    func credentials(_ name: String) { #expect(SensitiveFieldName.isSensitive(name)) }
+
+    @Test(arguments: ["author", "token_type", "password_changed_at", "email", "access_token", "key", "secretary_name", "id"])
+    func notCredentials(_ name: String) { #expect(!SensitiveFieldName.isSensitive(name)) }
+}
