@@ -70,6 +70,11 @@ struct ModelImportTests {
         #expect(ack.authAny == ["api-key", "oasst-user"])
     }
 
+    @Test func adminRoutesWithoutScopesAreAQuestion() throws {
+        let draft = try Self.imported("openapi/open-assistant-inference.openapi.json").draft
+        #expect(draft.questions.contains { $0.hasPrefix("5 admin endpoints list no scopes") })
+    }
+
     static let queryKeyDocument = """
         openapi: 3.0.3
         info: {title: Reports, version: "1"}

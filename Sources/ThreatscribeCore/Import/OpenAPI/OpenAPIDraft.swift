@@ -63,6 +63,13 @@ enum OpenAPIDraft {
         if !unknownSchemes.isEmpty {
             questions.append("Security requirements name schemes the document does not define: \(unknownSchemes.sorted().joined(separator: ", ")).")
         }
+        let adminPaths = document.operations.filter { operation in
+            operation.path.split(separator: "/").contains { $0.lowercased() == "admin" }
+                && !(operation.security ?? document.security ?? []).contains { !$0.flatMap(\.scopes).isEmpty }
+        }
+        if !adminPaths.isEmpty {
+            questions.append("\(adminPaths.count) admin endpoints list no scopes (FastAPI writes scopes only for Security(..., scopes=[...])): add the `scopes` or roles the code checks, else the report says they need none.")
+        }
         if multiple > 0 {
             questions.append("\(multiple) operations list several security schemes; say whether the code needs all of them (a router's dependencies) or any one (auth_any, as drafted).")
         }
