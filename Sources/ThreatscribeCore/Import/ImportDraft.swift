@@ -26,6 +26,11 @@ enum DraftSource {
         .string(location.line > 0 ? "\(location.file):\(location.line)" : location.file)
     }
 
+    /// The last component of `path`, to name a system after its artifact.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// The top of every drafted model: `threatscribe: 1` and `system`.
     static func root(systemName: String, at location: SourceLocation, description: String? = nil) -> DraftNode {
         var system = DraftNode.mapping([("name", .string(systemName))])

@@ -6,7 +6,7 @@ enum CycloneDXDraft {
     static let frameworkNames: Set<String> = ["fastapi", "starlette", "pydantic", "uvicorn"]
 
     static func draft(_ bom: CycloneDXBOM, file: String) -> ImportDraft {
-        let name = bom.subject.map { "\($0.name)\($0.version.map { " \($0)" } ?? "")" } ?? "Service described by \(file)"
+        let name = bom.subject.map { "\($0.name)\($0.version.map { " \($0)" } ?? "")" } ?? "Service described by \(DraftSource.fileName(file))"
         var model = DraftSource.root(systemName: name, at: bom.subject?.location ?? SourceLocation(file: file, line: 1, column: 1))
         var frameworks: [(String, DraftNode)] = []
         var dependencies: [DraftNode] = []

@@ -9,7 +9,7 @@ enum DrawIODraft {
     private enum Role { case client, store, process }
 
     static func draft(_ diagram: DrawIODiagram, file: String) -> ImportDraft {
-        var model = DraftSource.root(systemName: "Diagram \((file as NSString).lastPathComponent)", at: SourceLocation(file: file, line: 1, column: 1))
+        var model = DraftSource.root(systemName: "Diagram \(DraftSource.fileName(file))", at: SourceLocation(file: file, line: 1, column: 1))
         var used: Set<String> = []
         var idByLabel: [String: String] = [:]
         var lists: [Role: [DraftNode]] = [.client: [], .store: [], .process: []]

@@ -5,7 +5,7 @@ import Foundation
 enum KubernetesDraft {
     static func draft(_ workload: KubernetesWorkload, file: String) -> ImportDraft {
         func source(_ location: SourceLocation) -> DraftNode { DraftSource.reference(location) }
-        var model = DraftSource.root(systemName: "Service deployed by \(file)", at: workload.location)
+        var model = DraftSource.root(systemName: "Service deployed by \(DraftSource.fileName(file))", at: workload.location)
         var deployment = DraftNode.mapping([("platform", .string("kubernetes"))])
         var questions: [String] = []
 

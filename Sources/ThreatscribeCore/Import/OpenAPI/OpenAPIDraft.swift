@@ -3,7 +3,7 @@
 /// become `models`, servers become environments.
 enum OpenAPIDraft {
     static func draft(_ document: OpenAPIDescription, file: String) -> ImportDraft {
-        var model = DraftSource.root(systemName: document.title ?? "Service described by \(file)", at: document.location)
+        var model = DraftSource.root(systemName: document.title ?? "Service described by \(DraftSource.fileName(file))", at: document.location)
         var questions: [String] = []
         let schemeNames = Set(document.schemes.map(\.name))
 

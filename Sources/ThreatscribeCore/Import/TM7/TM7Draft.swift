@@ -5,7 +5,7 @@
 enum TM7Draft {
     static func draft(_ tm7: TM7Model, file: String) -> ImportDraft {
         func source(_ line: Int) -> DraftNode { DraftSource.reference(SourceLocation(file: file, line: line, column: 1)) }
-        var model = DraftSource.root(systemName: tm7.name ?? "Threat model \(file)", at: SourceLocation(file: file, line: 1, column: 1))
+        var model = DraftSource.root(systemName: tm7.name ?? "Threat model \(DraftSource.fileName(file))", at: SourceLocation(file: file, line: 1, column: 1))
         var used: Set<String> = []
         var ids: [String: String] = [:]  // stencil guid → element id
         var lists: [String: [DraftNode]] = ["clients": [], "data_stores": [], "external_services": []]
@@ -23,7 +23,7 @@ enum TM7Draft {
             let id = DraftSource.unique(DraftSource.identifier(stencil.name, fallback: "element"), in: &used)
             ids[stencil.guid] = id
             var node = DraftNode.mapping([("id", .string(id))])
-            if !stencil.name.isEmpty { node.append("name", .string(stencil.name, comment: "\(stencil.genericType) \(stencil.typeID)")) }
+            if !stencil.name.isEmpty { node.append("name", .string(stencil.name, comment: "\(stencil.genericType) \(stencil.typeID), Guid \(stencil.guid)")) }
             node.append("source", source(stencil.line))
             if stencil.outOfScope { node.notes.append("marked Out Of Scope in the tool") }
             lists[list]!.append(node)
@@ -41,7 +41,7 @@ enum TM7Draft {
                 continue
             }
             var node = DraftNode.mapping([
-                ("id", .string(DraftSource.unique(DraftSource.identifier(flow.name, fallback: "flow"), in: &flowIDs))),
+                ("id", .string(DraftSource.unique(DraftSource.identifier(flow.name, fallback: "flow"), in: &flowIDs), comment: "Guid \(flow.guid)")),
                 ("from", .string(from)), ("to", .string(to)),
             ])
             let kind = flow.typeID.split(separator: ".").last.map(String.init)?.lowercased() ?? ""
