@@ -4,7 +4,7 @@
 struct KubernetesWorkload: Sendable {
     struct EnvironmentValue: Sendable {
         var name: String
-        /// `true`: `valueFrom.secretKeyRef` (or an `envFrom` Secret); `false`: a literal `value`.
+        /// `true`: `valueFrom.secretKeyRef`; `false`: a literal `value` (`envFrom` names no variables and is not read).
         var fromSecret: Bool
         var location: SourceLocation
     }
