@@ -17,6 +17,7 @@ struct Threatscribe: ParsableCommand {
             CORSCommand.self,
             DiffCommand.self,
             InitCommand.self,
+            ImportCommand.self,
         ]
     )
 
