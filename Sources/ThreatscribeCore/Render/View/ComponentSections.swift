@@ -52,7 +52,8 @@ struct ComponentSections {
         var unmatched: [String: [FindingLinkView]] = [:]
         for finding in findings {
             let key = finding.component.lowercased()
-            let link = FindingLinkView(finding)
+            let link = FindingLinkView(id: finding.id, anchor: Anchor.finding(finding.id), title: finding.title,
+                                       severity: finding.severity.label, severityClass: finding.severity.rawValue)
             if flowNames.contains(key) {
                 flowFindings.append(link)
             } else if let spec = (applicationSpecs + operationSpecs).first(where: { $0.name.lowercased() == key || $0.aliases.contains(key) }) {

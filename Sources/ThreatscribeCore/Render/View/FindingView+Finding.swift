@@ -1,41 +1,65 @@
 extension FindingView {
-    init(_ finding: Finding) {
+    /// The item for `group`; `environments` are the model's environment names, in order.
+    init(_ group: FindingGroup, environments: [String]) {
+        let finding = group.representative
         let list = { (items: [String]) in items.isEmpty ? "none" : items.joined(separator: ", ") }
+        let variations = VariationTableView(group, environments: environments)
+        let varying = Set(variations?.columns.map(\.text) ?? [])
+        let trackings = group.members.map { Self.trackingFacts($0) }
+        var codeLocations: [Code] = []
+        for location in finding.evidence.compactMap(\.codeLocation) where !codeLocations.contains(Code(location.description)) {
+            codeLocations.append(Code(location.description))
+        }
+        var title = EnvironmentFreeTitle.title(finding.title, environments: environments)
+        if group.isAcrossEndpoints {
+            let others = group.rootIDs.count - 1
+            title += " (and \(others) more endpoint\(others == 1 ? "" : "s"))"
+        }
         self.init(
-            id: finding.id,
-            anchor: Anchor.finding(finding.id),
+            id: group.id,
+            idCode: Code(group.id),
+            mergedIDs: group.rootIDs.dropFirst().map(Code.init),
+            anchor: Anchor.finding(group.id),
             threatID: finding.threatID,
-            title: finding.title,
+            title: title,
             severity: finding.severity.label,
             severityClass: finding.severity.rawValue,
             likelihood: "\(finding.likelihood.label) (\(Self.score(finding.likelihoodScore)))",
             impact: "\(finding.impact.label) (\(Self.score(finding.impactScore)))",
-            confidence: finding.confidence == .clearCut
-                ? "clear-cut: the model shows the weakness directly"
-                : "judgment: the model suggests it; a reviewer must confirm",
+            confidence: finding.confidence == .clearCut ? "clear-cut" : "judgment (a reviewer must confirm)",
             component: finding.component,
             subjectName: finding.subjectName,
             subjectPath: Code(finding.subjectPath.description),
-            mappings: [
-                FactView(label: "STRIDE", value: list(finding.stride.map { "\($0.name) (\($0.rawValue))" }), isKnown: true),
-                FactView(label: "CWE", value: "\(finding.cwe.id): \(finding.cwe.name)", isKnown: true),
-                FactView(label: "OWASP API Security Top 10 2023", value: list(finding.owaspAPI2023), isKnown: true),
-                FactView(label: "OWASP Top 10 2021", value: list(finding.owasp2021), isKnown: true),
-                FactView(label: "OWASP Top 10 2025", value: list(finding.owasp2025), isKnown: true),
-                FactView(label: "ASVS 5.0.0", value: list(finding.asvs5), isKnown: true),
-                FactView(label: "ASVS 4.0.3", value: list(finding.asvs4), isKnown: true),
-                FactView(label: "NIST SP 800-53", value: list(finding.nist80053), isKnown: true),
-            ] + Self.trackingFacts(finding),
-            environmentList: list(finding.environments),
-            evidence: finding.evidence.map(EvidenceView.init),
-            description: Prose(finding.description),
-            impactText: Prose(finding.impactText),
+            codeLocations: codeLocations,
+            environmentList: list(group.environments(in: environments)),
+            variations: variations,
+            evidence: finding.evidence.filter { !varying.contains(VariationTableView.key(of: $0)) || $0.detail != nil }
+                .filter { $0.fact != "env.kind" }.map(EvidenceView.init),
+            hasEvidence: !finding.evidence.isEmpty,
+            description: Prose(ProseExcerpt.leading(2, of: finding.description)),
+            impactText: Prose(ProseExcerpt.leading(2, of: finding.impactText)),
             recommendation: Prose(finding.recommendation),
             validation: Prose(finding.validation),
-            falsePositives: finding.falsePositives.map(Prose.init),
+            falsePositives: finding.falsePositives.map { Prose(ProseExcerpt.leading(1, of: $0)) },
+            standards: Self.standards(finding),
+            mappings: [
+                FactView(label: "Likelihood", value: Self.score(finding.likelihoodScore), isKnown: true),
+                FactView(label: "Impact", value: Self.score(finding.impactScore), isKnown: true),
+                FactView(label: "STRIDE", value: finding.stride.map(\.rawValue).joined(), isKnown: true),
+                FactView(label: "CWE", value: finding.cwe.name, isKnown: true),
+                FactView(label: "OWASP Top 10 2025", value: list(finding.owasp2025), isKnown: true),
+                FactView(label: "ASVS 4.0.3", value: list(finding.asvs4), isKnown: true),
+            ],
+            tracking: trackings.allSatisfy { $0 == trackings[0] } ? trackings[0] : [],
             references: finding.references.map(ReferenceView.init),
             hasReferences: !finding.references.isEmpty
         )
+    }
+
+    /// The standards ids in one line: CWE · OWASP API · OWASP Top 10 2021 · ASVS 5 · NIST.
+    static func standards(_ finding: Finding) -> String {
+        let parts = [[finding.cwe.id], finding.owaspAPI2023, finding.owasp2021, finding.asvs5, finding.nist80053.map { "NIST \($0)" }]
+        return parts.filter { !$0.isEmpty }.map { $0.joined(separator: ", ") }.joined(separator: " · ")
     }
 
     /// "Tracking" and "Residual risk" rows, when a tracking file names the finding.
@@ -83,11 +107,8 @@ extension ReferenceView {
 }
 
 extension FindingLinkView {
-    init(_ finding: Finding) {
-        self.init(
-            id: finding.id, anchor: Anchor.finding(finding.id), title: finding.title,
-            severity: finding.severity.label, severityClass: finding.severity.rawValue
-        )
+    init(_ item: FindingView) {
+        self.init(id: item.id, anchor: item.anchor, title: item.title, severity: item.severity, severityClass: item.severityClass)
     }
 }
 

@@ -52,22 +52,3 @@ public struct ControlReviewView: Sendable, Equatable {
     public var related: [FindingLinkView]
     public var hasRelated: Bool
 }
-
-/// What the findings add up to.
-public struct ConclusionView: Sendable, Equatable {
-    /// One paragraph computed from the findings.
-    public var verdict: String
-    /// The most severe findings (at most five).
-    public var topFindings: [FindingLinkView]
-    public var hasTopFindings: Bool
-    /// Environments ranked by the severity of what holds in them.
-    public var environmentRisks: [EnvironmentRiskView]
-    public var hasEnvironmentRisks: Bool
-}
-
-public struct EnvironmentRiskView: Sendable, Equatable {
-    public var name: String
-    /// "2 critical, 1 high".
-    public var breakdown: String
-    public var isMostAtRisk: Bool
-}
