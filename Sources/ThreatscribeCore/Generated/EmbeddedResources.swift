@@ -3484,7 +3484,7 @@ impact: {confidentiality: 3, integrity: 2, availability: 0, accountability: 3}
 confidence: judgment
 reach: browser
 controls: [cors]
-evidence: [wildcard_headers, allow_headers, allow_credentials]
+evidence: [wildcard_headers, allow_headers, allow_credentials, allow_origins]
 description: |
   `allow_headers=["*"]` does not send `Access-Control-Allow-Headers: *`. Starlette copies the
   preflight's `Access-Control-Request-Headers` back verbatim, so every header any allowed origin asks
@@ -3560,7 +3560,7 @@ impact: {confidentiality: 1, integrity: 3, availability: 1, accountability: 3}
 confidence: clear-cut
 reach: browser
 controls: [cors]
-evidence: [wildcard_methods, allowed_methods]
+evidence: [wildcard_methods, allowed_methods, allow_origins]
 description: |
   `allow_methods=["*"]` is not sent as `*`: in Starlette {{starlette_version}} it answers preflights
   with `Access-Control-Allow-Methods: {{allowed_methods}}` (never `*`), so every allowed origin may
@@ -3700,7 +3700,7 @@ impact: {confidentiality: 3, integrity: 1, availability: 3, accountability: 1}
 confidence: judgment
 reach: browser
 controls: [cors]
-evidence: [missing_vary, starlette_version]
+evidence: [missing_vary, starlette_version, allow_origins]
 description: |
   Starlette {{starlette_version}} adds `Vary: Origin` only to responses where it reflects the origin;
   responses answered with `*` or without `Access-Control-Allow-Origin` (including every response to a
@@ -18062,24 +18062,24 @@ Not in the model: {{.}}.
         "Templates/partials/finding.html.mustache": #"""
 <article class="finding sev-{{severityClass}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
-<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}} · {{confidence}} · {{component}}: {{subjectName}} at <code>{{subjectPath}}</code>{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
+<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
 <div class="prose">{{{html(description)}}}</div>
 {{#variations}}
 <table class="variations">
 <thead><tr><th>{{label}}</th>{{#hasSeverity}}<th>Severity</th>{{/hasSeverity}}{{#columns}}<th><code>{{.}}</code></th>{{/columns}}</tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row">{{label}}</th>{{#severity}}<td>{{.}}</td>{{/severity}}{{#cells}}<td>{{#value}}<code>{{.}}</code>{{/value}}{{^value}}—{{/value}}</td>{{/cells}}</tr>
+<tr><th scope="row">{{label}}</th>{{#hasSeverity}}<td>{{rowSeverity}}</td>{{/hasSeverity}}{{#cells}}<td>{{^isMissing}}<code>{{value}}</code>{{/isMissing}}{{#isMissing}}—{{/isMissing}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
 {{/variations}}
 {{#hasEvidence}}
-<h4>Evidence</h4>
+<h4>Evidence in the model</h4>
 <ul class="evidence">
 {{#evidence}}
-<li>{{#fact}}<code>{{.}}</code> = {{/fact}}<code>{{value}}</code> (<code>{{path}}</code>{{#modelLocation}}, <code>{{.}}</code>{{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}){{#detail}}
-<pre><code>{{.}}</code></pre>{{/detail}}</li>
+<li><code>{{path}}</code>{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}: {{#values}}{{#fact}}<code>{{.}}</code> = {{/fact}}<code>{{value}}</code>{{^last()}}; {{/last()}}{{/values}}{{#details}}
+<pre><code>{{.}}</code></pre>{{/details}}</li>
 {{/evidence}}
 </ul>
 {{/hasEvidence}}
@@ -18103,27 +18103,27 @@ Not in the model: {{.}}.
 <a id="{{anchor}}"></a>
 ### {{severity}}: {{title}}
 
-{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}} · {{confidence}} · {{component}}: {{subjectName}} at {{{markdown(subjectPath)}}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
+{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
 
 {{{description}}}
 
 {{#variations}}
 | {{label}} |{{#hasSeverity}} Severity |{{/hasSeverity}}{{#columns}} {{{cell(.)}}} |{{/columns}}
-|{{separator}}
+|{{{separator}}}
 {{#rows}}
-| {{label}} |{{#severity}} {{.}} |{{/severity}}{{#cells}} {{#value}}{{{cell(.)}}}{{/value}}{{^value}}—{{/value}} |{{/cells}}
+| {{label}} |{{#hasSeverity}} {{rowSeverity}} |{{/hasSeverity}}{{#cells}} {{^isMissing}}{{{cell(value)}}}{{/isMissing}}{{#isMissing}}—{{/isMissing}} |{{/cells}}
 {{/rows}}
 
 {{/variations}}
 {{#hasEvidence}}
-Evidence:
+Evidence in the model:
 
 {{#evidence}}
-- {{#fact}}{{{markdown(.)}}} = {{/fact}}{{{markdown(value)}}} ({{{markdown(path)}}}{{#modelLocation}}, {{{markdown(.)}}}{{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}})
-{{#detail}}
+- {{{markdown(path)}}}{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}: {{#values}}{{#fact}}{{{markdown(.)}}} = {{/fact}}{{{markdown(value)}}}{{^last()}}; {{/last()}}{{/values}}
+{{#details}}
 
 {{{itemBlock(.)}}}
-{{/detail}}
+{{/details}}
 {{/evidence}}
 
 {{/hasEvidence}}

@@ -1,6 +1,6 @@
 extension FindingView {
     /// The item for `group`; `environments` are the model's environment names, in order.
-    init(_ group: FindingGroup, environments: [String]) {
+    init(_ group: FindingGroup, environments: [String], modelFile: String) {
         let finding = group.representative
         let list = { (items: [String]) in items.isEmpty ? "none" : items.joined(separator: ", ") }
         let variations = VariationTableView(group, environments: environments)
@@ -10,6 +10,9 @@ extension FindingView {
         for location in finding.evidence.compactMap(\.codeLocation) where !codeLocations.contains(Code(location.description)) {
             codeLocations.append(Code(location.description))
         }
+        let evidence = EvidenceView.lines(
+            finding.evidence.filter { ($0.detail != nil || !varying.contains(VariationTableView.key(of: $0))) && $0.fact != "env.kind" },
+            modelFile: modelFile)
         var title = EnvironmentFreeTitle.title(finding.title, environments: environments)
         if group.isAcrossEndpoints {
             let others = group.rootIDs.count - 1
@@ -32,10 +35,10 @@ extension FindingView {
             subjectPath: Code(finding.subjectPath.description),
             codeLocations: codeLocations,
             environmentList: list(group.environments(in: environments)),
+            shownFor: group.environments(in: environments).count > 1 && finding.environments.count == 1 ? finding.environments[0] : nil,
             variations: variations,
-            evidence: finding.evidence.filter { !varying.contains(VariationTableView.key(of: $0)) || $0.detail != nil }
-                .filter { $0.fact != "env.kind" }.map(EvidenceView.init),
-            hasEvidence: !finding.evidence.isEmpty,
+            evidence: evidence,
+            hasEvidence: !evidence.isEmpty,
             description: Prose(ProseExcerpt.leading(2, of: finding.description)),
             impactText: Prose(ProseExcerpt.leading(2, of: finding.impactText)),
             recommendation: Prose(finding.recommendation),
@@ -58,7 +61,8 @@ extension FindingView {
 
     /// The standards ids in one line: CWE · OWASP API · OWASP Top 10 2021 · ASVS 5 · NIST.
     static func standards(_ finding: Finding) -> String {
-        let parts = [[finding.cwe.id], finding.owaspAPI2023, finding.owasp2021, finding.asvs5, finding.nist80053.map { "NIST \($0)" }]
+        let nist = finding.nist80053.isEmpty ? [] : ["NIST " + finding.nist80053.joined(separator: ", ")]
+        let parts = [[finding.cwe.id], finding.owaspAPI2023, finding.owasp2021, finding.asvs5, nist]
         return parts.filter { !$0.isEmpty }.map { $0.joined(separator: ", ") }.joined(separator: " · ")
     }
 
@@ -86,15 +90,23 @@ extension FindingView {
 }
 
 extension EvidenceView {
-    init(_ evidence: Evidence) {
-        self.init(
-            fact: evidence.fact.map(Code.init),
-            path: Code(evidence.path.description),
-            value: Code(evidence.value),
-            modelLocation: evidence.modelLocation.map { Code($0.description) },
-            codeLocation: evidence.codeLocation.map { Code($0.description) },
-            detail: evidence.detail.map(Code.init)
-        )
+    /// `evidence` gathered by model path and place, in first-seen order; `modelFile` is written as `line N`.
+    static func lines(_ evidence: [Evidence], modelFile: String) -> [EvidenceView] {
+        var views: [EvidenceView] = []
+        for item in evidence {
+            let location = item.modelLocation.map { $0.file == modelFile ? "line \($0.line)" : $0.description }
+            let value = EvidenceValueView(fact: item.fact.map(Code.init), value: Code(item.value))
+            if let index = views.firstIndex(where: { $0.path.text == item.path.description && $0.modelLocation == location
+                                                     && $0.codeLocation?.text == item.codeLocation?.description }) {
+                views[index].values.append(value)
+                if let detail = item.detail { views[index].details.append(Code(detail)) }
+            } else {
+                views.append(EvidenceView(path: Code(item.path.description), modelLocation: location,
+                                          codeLocation: item.codeLocation.map { Code($0.description) },
+                                          values: [value], details: item.detail.map { [Code($0)] } ?? []))
+            }
+        }
+        return views
     }
 }
 
@@ -136,3 +148,4 @@ enum Anchor {
         return hash
     }
 }
+

@@ -23,6 +23,8 @@ public struct FindingView: Sendable, Equatable {
     /// `file:line` in the service's code where the evidence was written, when the model says.
     public var codeLocations: [Code]
     public var environmentList: String
+    /// The environment whose text and commands the item shows, when it merges several.
+    public var shownFor: String?
     /// Per environment (or endpoint): only the values that differ; `nil` when nothing differs.
     public var variations: VariationTableView?
     /// The evidence that holds everywhere the item does (values that differ are in `variations`).
@@ -60,26 +62,33 @@ public struct VariationRowView: Sendable, Equatable {
     /// The environments (or the endpoint and its environments) of the row.
     public var label: String
     public var id: Code
-    public var severity: String?
+    /// Shown only when the table `hasSeverity` (a missing key would resolve to the item's severity in Mustache).
+    public var rowSeverity: String
     public var cells: [VariationCellView]
 }
 
 public struct VariationCellView: Sendable, Equatable {
-    /// `nil` when the finding has no such value there.
-    public var value: Code?
+    public var value: Code
+    /// The finding has no such value there.
+    public var isMissing: Bool
 }
 
-/// One piece of evidence.
+/// The evidence written at one place in the model: one line per model path.
 public struct EvidenceView: Sendable, Equatable {
-    /// The analysis fact the value establishes (`wildcard_origin`), when there is one.
-    public var fact: Code?
     public var path: Code
-    public var value: Code
-    /// `file:line:col` in the model file.
-    public var modelLocation: Code?
+    /// `line 37` in the model file, or `file:line:col` when the value comes from another file.
+    public var modelLocation: String?
     /// `file:line:col` in the service's code.
     public var codeLocation: Code?
-    public var detail: Code?
+    public var values: [EvidenceValueView]
+    /// Extra lines (the request that demonstrates it and the response headers).
+    public var details: [Code]
+}
+
+/// One value of an `EvidenceView`: the analysis fact (`wildcard_origin`) and the value as the model writes it.
+public struct EvidenceValueView: Sendable, Equatable {
+    public var fact: Code?
+    public var value: Code
 }
 
 /// A reference; `url` is set only for `http(s)` targets, which are the only ones made into links.

@@ -9,7 +9,7 @@ extension ThreatModelView {
             .map { ($0.name, ComponentSections(model: $0.model, findings: [])) })
         let graph = DataFlowGraph(model: model)
         let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
-        let items = Self.distinctTitles(groups.map { FindingView($0, environments: environments) })
+        let items = Self.distinctTitles(groups.map { FindingView($0, environments: environments, modelFile: report.model.file) })
 
         self.init(
             title: "Threat model: \(system.name)",

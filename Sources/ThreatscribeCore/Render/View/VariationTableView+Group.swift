@@ -32,8 +32,8 @@ extension VariationTableView {
                 return VariationRowView(
                     label: group.isAcrossEndpoints ? "\(member.subjectName) (\(places))" : places,
                     id: Code(member.id),
-                    severity: hasSeverity ? member.severity.label : nil,
-                    cells: columns.map { VariationCellView(value: row[$0].map(Code.init)) })
+                    rowSeverity: member.severity.label,
+                    cells: columns.map { VariationCellView(value: Code(row[$0] ?? ""), isMissing: row[$0] == nil) })
             })
     }
 
