@@ -18062,7 +18062,7 @@ Not in the model: {{.}}.
         "Templates/partials/finding.html.mustache": #"""
 <article class="finding sev-{{severityClass}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
-<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
+<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
 <div class="prose">{{{html(description)}}}</div>
 {{#variations}}
 <table class="variations">
@@ -18073,6 +18073,9 @@ Not in the model: {{.}}.
 {{/rows}}
 </tbody>
 </table>
+{{#more}}
+<p class="note">{{.}}</p>
+{{/more}}
 {{/variations}}
 {{#hasEvidence}}
 <h4>Evidence in the model</h4>
@@ -18103,7 +18106,7 @@ Not in the model: {{.}}.
 <a id="{{anchor}}"></a>
 ### {{severity}}: {{title}}
 
-{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
+{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
 
 {{{description}}}
 
@@ -18114,6 +18117,10 @@ Not in the model: {{.}}.
 | {{label}} |{{#hasSeverity}} {{rowSeverity}} |{{/hasSeverity}}{{#cells}} {{^isMissing}}{{{cell(value)}}}{{/isMissing}}{{#isMissing}}—{{/isMissing}} |{{/cells}}
 {{/rows}}
 
+{{#more}}
+{{.}}
+
+{{/more}}
 {{/variations}}
 {{#hasEvidence}}
 Evidence in the model:

@@ -21,7 +21,8 @@ extension FindingView {
         self.init(
             id: group.id,
             idCode: Code(group.id),
-            mergedIDs: group.rootIDs.dropFirst().map(Code.init),
+            mergedIDs: group.rootIDs.dropFirst().prefix(10).map(Code.init),
+            moreMerged: group.rootIDs.count > 11 ? "and \(group.rootIDs.count - 11) more" : nil,
             anchor: Anchor.finding(group.id),
             threatID: finding.threatID,
             title: title,

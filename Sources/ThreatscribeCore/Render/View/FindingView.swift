@@ -3,8 +3,10 @@ public struct FindingView: Sendable, Equatable {
     /// `THREAT-ID@model.path`, without the environment.
     public var id: String
     public var idCode: Code
-    /// The other elements' ids an item across endpoints merges (`TS-ROUTE-009@routers[1].endpoints[1]`).
+    /// The other elements' ids an item across endpoints merges (`TS-ROUTE-009@routers[1].endpoints[1]`), at most ten.
     public var mergedIDs: [Code]
+    /// "and 990 more" when there are more than ten.
+    public var moreMerged: String?
     public var anchor: String
     public var threatID: String
     /// Never names an environment; unique in the report.
@@ -56,6 +58,8 @@ public struct VariationTableView: Sendable, Equatable {
     /// `| --- | --- |` for the Markdown table.
     public var separator: String
     public var rows: [VariationRowView]
+    /// "975 more rows: …" when the table is cut.
+    public var more: String?
 }
 
 public struct VariationRowView: Sendable, Equatable {

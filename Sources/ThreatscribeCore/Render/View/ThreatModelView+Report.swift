@@ -41,11 +41,13 @@ extension ThreatModelView {
 
     /// Titles made unique: a repeated title gets the element it is about.
     private static func distinctTitles(_ items: [FindingView]) -> [FindingView] {
-        var items = items
-        for index in items.indices where items.filter({ $0.title == items[index].title }).count > 1 {
-            items[index].title += " (\(items[index].subjectName), \(items[index].subjectPath.text))"
+        var counts: [String: Int] = [:]
+        for item in items { counts[item.title, default: 0] += 1 }
+        return items.map { item in
+            var item = item
+            if counts[item.title]! > 1 { item.title += " (\(item.subjectName), \(item.subjectPath.text))" }
+            return item
         }
-        return items
     }
 
     private static func environment(_ name: String, in report: AnalysisReport) -> EnvironmentView {

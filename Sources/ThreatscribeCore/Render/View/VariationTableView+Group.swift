@@ -22,20 +22,32 @@ extension VariationTableView {
         let columns = keys.filter { key in values.contains { $0[key] != values[0][key] } }
         let hasSeverity = group.members.contains { $0.severity != group.members[0].severity }
         guard !columns.isEmpty || hasSeverity || group.isAcrossEndpoints else { return nil }
+        // Environments with the same values share a row; a long list of endpoints is cut to its first rows.
+        var rows: [VariationRowView] = []
+        for (member, row) in zip(group.members, values) {
+            let places = environments.filter(member.environments.contains).joined(separator: ", ")
+            let cells = columns.map { VariationCellView(value: Code(row[$0] ?? ""), isMissing: row[$0] == nil) }
+            if !group.isAcrossEndpoints,
+               let index = rows.firstIndex(where: { $0.rowSeverity == member.severity.label && $0.cells == cells }) {
+                rows[index].label += ", " + places
+                continue
+            }
+            rows.append(VariationRowView(
+                label: group.isAcrossEndpoints ? "\(member.subjectName) (\(places))" : places,
+                id: Code(member.id), rowSeverity: member.severity.label, cells: cells))
+        }
+        let shown = rows.prefix(Self.maximumRows)
         self.init(
             label: group.isAcrossEndpoints ? "Endpoint" : "Environment",
             hasSeverity: hasSeverity,
             columns: columns.map(Code.init),
             separator: String(repeating: " --- |", count: 1 + (hasSeverity ? 1 : 0) + columns.count),
-            rows: zip(group.members, values).map { member, row in
-                let places = environments.filter(member.environments.contains).joined(separator: ", ")
-                return VariationRowView(
-                    label: group.isAcrossEndpoints ? "\(member.subjectName) (\(places))" : places,
-                    id: Code(member.id),
-                    rowSeverity: member.severity.label,
-                    cells: columns.map { VariationCellView(value: Code(row[$0] ?? ""), isMissing: row[$0] == nil) })
-            })
+            rows: Array(shown),
+            more: rows.count > shown.count ? "\(rows.count - shown.count) more rows: the JSON, SARIF and CSV exports list every finding." : nil)
     }
+
+    /// Rows shown before the table says how many more there are.
+    static let maximumRows = 25
 
     /// What an evidence item is about, the same across environments and endpoints: its fact, else its path.
     static func key(of evidence: Evidence) -> String {
