@@ -30,7 +30,7 @@ public struct RiskView: Sendable, Equatable {
 
 /// One change and the items it removes.
 public struct ActionView: Sendable, Equatable {
-    /// "Change CORSMiddleware (CORS)".
+    /// "CORS: CORSMiddleware", or "Upgrade starlette" for a package's advisories.
     public var change: String
     public var path: Code
     /// "4 items, highest Medium".
@@ -65,7 +65,8 @@ extension ExecutiveSummaryView {
     }
 
     private static func risk(_ item: FindingView, group: FindingGroup, environments: [String]) -> RiskView {
-        let places = group.environments(in: environments).joined(separator: ", ")
+        let holds = group.environments(in: environments)
+        let places = holds.count > 1 && holds.count == environments.count ? "all environments" : holds.joined(separator: ", ")
         let whereText = group.isAcrossEndpoints ? "\(group.rootIDs.count) endpoints; \(places)" : places
         return RiskView(anchor: item.anchor, title: item.title, severity: item.severity, severityClass: item.severityClass, whereText: whereText)
     }
@@ -120,11 +121,11 @@ extension ExecutiveSummaryView {
         return ranked.prefix(3).map { key in
             let indices = members[key]!
             let first = groups[indices[0]].representative
-            let name = key.hasPrefix("frameworks.") || key.hasPrefix("dependencies")
+            let change = key.hasPrefix("frameworks.") || key.hasPrefix("dependencies")
                 ? "Upgrade \(key.split(separator: ".").last.map(String.init) ?? key)"
-                : "Change \(first.subjectName)"
+                : "\(first.component): \(first.subjectName)"
             return ActionView(
-                change: "\(name) (\(first.component))", path: Code(key),
+                change: change, path: Code(key),
                 effect: "\(indices.count) item(s), highest \(groups[indices[0]].severity.label)",
                 items: indices.prefix(3).map { risks[$0] },
                 more: indices.count > 3 ? "and \(indices.count - 3) more" : nil)
