@@ -18304,7 +18304,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <thead><tr><th>Item</th><th>Likelihood</th><th>Impact</th><th>STRIDE</th><th>CWE</th><th>OWASP 2025</th><th>ASVS 4.0.3</th></tr></thead>
 <tbody>
 {{#findings}}
-<tr><td><a href="#{{anchor}}"><code>{{threatID}}</code></a></td>{{#mappings}}<td>{{value}}</td>{{/mappings}}</tr>
+<tr><td><a href="#{{anchor}}"><code>{{idCode}}</code></a></td>{{#mappings}}<td>{{value}}</td>{{/mappings}}</tr>
 {{/findings}}
 </tbody>
 </table>
@@ -18448,7 +18448,7 @@ Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 
 | Item | Likelihood | Impact | STRIDE | CWE | OWASP 2025 | ASVS 4.0.3 |
 | --- | --- | --- | --- | --- | --- | --- |
 {{#findings}}
-| [{{threatID}}](#{{anchor}}) |{{#mappings}} {{value}} |{{/mappings}}
+| [{{{markdown(idCode)}}}](#{{anchor}}) |{{#mappings}} {{value}} |{{/mappings}}
 {{/findings}}
 {{/hasFindings}}
 

@@ -28,7 +28,7 @@ extension ThreatModelView {
                 catalogEntryCount: catalogEntryCount,
                 exportedFindingCount: report.findings.count
             ),
-            overview: Self.overview(model),
+            overview: Self.overview(model).withoutClosingStops(),
             diagram: DiagramLayout.view(
                 of: graph, mermaid: MermaidFlowchart.source(of: graph),
                 notAssessed: graph.isEmpty ? NotAssessed.sentence("any client, data store, external service or data flow to draw") : nil

@@ -66,6 +66,19 @@ public struct OverviewView: Sendable, Equatable {
     public var hasFrameworks: Bool
 }
 
+extension OverviewView {
+    /// The facts without a closing full stop, for templates that write them as sentences.
+    func withoutClosingStops() -> OverviewView {
+        var view = self
+        view.facts = facts.map { fact in
+            var fact = fact
+            while fact.value.hasSuffix(".") { fact.value.removeLast() }
+            return fact
+        }
+        return view
+    }
+}
+
 /// A link to a finding from elsewhere in the report.
 public struct FindingLinkView: Sendable, Equatable {
     public var id: String
