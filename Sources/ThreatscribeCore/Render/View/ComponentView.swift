@@ -1,4 +1,4 @@
-/// The security implications of one component the model has.
+/// What the model says about one component it has.
 public struct ComponentView: Sendable, Equatable {
     public var name: String
     public var anchor: String
@@ -10,8 +10,6 @@ public struct ComponentView: Sendable, Equatable {
     public var hasPipeline: Bool
     /// One sentence on how the order was derived, for the pipeline component.
     public var pipelineNote: String?
-    public var findings: [FindingLinkView]
-    public var hasFindings: Bool
     /// The facts the model states (set by `splittingFacts()`).
     public var knownFacts: [FactView] = []
     public var hasKnownFacts = false

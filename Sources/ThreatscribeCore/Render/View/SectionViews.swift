@@ -7,9 +7,6 @@ public struct FlowSectionView: Sendable, Equatable {
     /// "Not assessed: …" when the model has no data flows.
     public var flowsNotAssessed: String?
     public var boundariesNotAssessed: String?
-    /// Findings about transport and flows.
-    public var flowFindings: [FindingLinkView]
-    public var hasFlowFindings: Bool
 }
 
 public struct FlowView: Sendable, Equatable {
@@ -28,7 +25,7 @@ public struct BoundaryView: Sendable, Equatable {
     public var members: String
 }
 
-/// Server, deployment, build and dependencies: one component each, with facts and findings.
+/// Server, deployment, build and dependencies: one component each, with what the model says.
 public struct OperationsView: Sendable, Equatable {
     public var parts: [ComponentView]
 }

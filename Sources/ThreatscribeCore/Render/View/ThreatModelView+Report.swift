@@ -4,9 +4,9 @@ extension ThreatModelView {
         let model = report.model.base
         let system = model.system
         let environments = report.environments.isEmpty ? report.model.environments.map(\.name) : report.environments
-        var sections = ComponentSections(model: model, findings: [])
+        var sections = ComponentSections(model: model)
         sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
-            .map { ($0.name, ComponentSections(model: $0.model, findings: [])) })
+            .map { ($0.name, ComponentSections(model: $0.model)) })
         let graph = DataFlowGraph(model: model)
         let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
         let items = Self.distinctTitles(groups.map { FindingView($0, environments: environments, modelFile: report.model.file) })
@@ -34,7 +34,7 @@ extension ThreatModelView {
                 notAssessed: graph.isEmpty ? NotAssessed.sentence("any client, data store, external service or data flow to draw") : nil
             ),
             components: sections.application.filter(\.saysSomething).map { $0.splittingFacts() },
-            flows: Self.flows(model, graph: graph, findings: []),
+            flows: Self.flows(model, graph: graph),
             operations: OperationsView(parts: sections.operations.filter(\.saysSomething).map { $0.splittingFacts() })
         )
     }
@@ -89,7 +89,7 @@ extension ThreatModelView {
         )
     }
 
-    private static func flows(_ model: ArchitectureModel, graph: DataFlowGraph, findings: [FindingLinkView]) -> FlowSectionView {
+    private static func flows(_ model: ArchitectureModel, graph: DataFlowGraph) -> FlowSectionView {
         let name = { (id: String) in graph.nodes.first { $0.modelID == id }?.label ?? id }
         let flows = (model.dataFlows ?? []).map { flow in
             FlowView(
@@ -108,8 +108,7 @@ extension ThreatModelView {
             flows: flows, hasFlows: !flows.isEmpty,
             boundaries: boundaries, hasBoundaries: !boundaries.isEmpty,
             flowsNotAssessed: flows.isEmpty ? NotAssessed.sentence("the data flows") : nil,
-            boundariesNotAssessed: boundaries.isEmpty ? NotAssessed.sentence("the trust boundaries") : nil,
-            flowFindings: findings, hasFlowFindings: !findings.isEmpty
+            boundariesNotAssessed: boundaries.isEmpty ? NotAssessed.sentence("the trust boundaries") : nil
         )
     }
 
