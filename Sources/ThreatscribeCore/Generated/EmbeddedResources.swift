@@ -3484,7 +3484,7 @@ impact: {confidentiality: 3, integrity: 2, availability: 0, accountability: 3}
 confidence: judgment
 reach: browser
 controls: [cors]
-evidence: [wildcard_headers, allow_headers, allow_credentials]
+evidence: [wildcard_headers, allow_headers, allow_credentials, allow_origins]
 description: |
   `allow_headers=["*"]` does not send `Access-Control-Allow-Headers: *`. Starlette copies the
   preflight's `Access-Control-Request-Headers` back verbatim, so every header any allowed origin asks
@@ -3560,7 +3560,7 @@ impact: {confidentiality: 1, integrity: 3, availability: 1, accountability: 3}
 confidence: clear-cut
 reach: browser
 controls: [cors]
-evidence: [wildcard_methods, allowed_methods]
+evidence: [wildcard_methods, allowed_methods, allow_origins]
 description: |
   `allow_methods=["*"]` is not sent as `*`: in Starlette {{starlette_version}} it answers preflights
   with `Access-Control-Allow-Methods: {{allowed_methods}}` (never `*`), so every allowed origin may
@@ -3700,7 +3700,7 @@ impact: {confidentiality: 3, integrity: 1, availability: 3, accountability: 1}
 confidence: judgment
 reach: browser
 controls: [cors]
-evidence: [missing_vary, starlette_version]
+evidence: [missing_vary, starlette_version, allow_origins]
 description: |
   Starlette {{starlette_version}} adds `Vary: Origin` only to responses where it reflects the origin;
   responses answered with `*` or without `Access-Control-Allow-Origin` (including every response to a
@@ -20311,20 +20311,18 @@ if __name__ == "__main__":
 </tbody>
 </table>
 {{/hasPipeline}}
-{{#hasFacts}}
-{{> partials/facts.html}}
-{{/hasFacts}}
-{{#hasFindings}}
-<p>Findings:</p>
-<ul class="finding-links">
-{{#findings}}
-{{> partials/finding-link.html}}
-{{/findings}}
-</ul>
-{{/hasFindings}}
-{{^hasFindings}}
-<p>No catalog threat applies to this component as modelled.</p>
-{{/hasFindings}}
+{{#hasKnownFacts}}
+<table class="facts">
+<tbody>
+{{#knownFacts}}
+<tr><th scope="row">{{label}}</th><td>{{value}}</td></tr>
+{{/knownFacts}}
+</tbody>
+</table>
+{{/hasKnownFacts}}
+{{#missingAspects}}
+<p class="not-assessed">Not in the model: {{.}}.</p>
+{{/missingAspects}}
 </section>
 
 """#,
@@ -20342,25 +20340,18 @@ if __name__ == "__main__":
 {{/pipeline}}
 
 {{/hasPipeline}}
-{{#hasFacts}}
+{{#hasKnownFacts}}
 | Aspect | Model |
 | --- | --- |
-{{#facts}}
+{{#knownFacts}}
 | {{label}} | {{value}} |
-{{/facts}}
+{{/knownFacts}}
 
-{{/hasFacts}}
-{{#hasFindings}}
-Findings:
+{{/hasKnownFacts}}
+{{#missingAspects}}
+Not in the model: {{.}}.
 
-{{#findings}}
-{{> partials/finding-link.md}}
-{{/findings}}
-{{/hasFindings}}
-{{^hasFindings}}
-No catalog threat applies to this component as modelled.
-{{/hasFindings}}
-
+{{/missingAspects}}
 
 """#,
         "Templates/partials/diagram.html.mustache": #"""
@@ -20396,128 +20387,99 @@ No catalog threat applies to this component as modelled.
 {{/diagram}}
 
 """#,
-        "Templates/partials/facts.html.mustache": #"""
-<table class="facts">
-<tbody>
-{{#facts}}
-<tr><th scope="row">{{label}}</th><td{{^isKnown}} class="not-assessed"{{/isKnown}}>{{value}}</td></tr>
-{{/facts}}
-</tbody>
-</table>
-
-"""#,
         "Templates/partials/finding-link.html.mustache": ##"""
 <li><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> (<code>{{id}}</code>)</li>
 
 """##,
-        "Templates/partials/finding-link.md.mustache": #"""
-{{%CONTENT_TYPE: MARKDOWN}}
-- **{{severity}}**: [{{title}}](#{{anchor}}) ({{id}})
-
-"""#,
         "Templates/partials/finding.html.mustache": #"""
 <article class="finding sev-{{severityClass}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
-<table class="facts">
+<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
+<div class="prose">{{{html(description)}}}</div>
+{{#variations}}
+<table class="variations">
+<thead><tr><th>{{label}}</th>{{#hasSeverity}}<th>Severity</th>{{/hasSeverity}}{{#columns}}<th><code>{{.}}</code></th>{{/columns}}</tr></thead>
 <tbody>
-<tr><th scope="row">Id</th><td><code>{{id}}</code></td></tr>
-<tr><th scope="row">Threat</th><td><code>{{threatID}}</code></td></tr>
-<tr><th scope="row">Severity</th><td><strong>{{severity}}</strong>: likelihood {{likelihood}}, impact {{impact}}</td></tr>
-<tr><th scope="row">Confidence</th><td>{{confidence}}</td></tr>
-<tr><th scope="row">Component</th><td>{{component}}: {{subjectName}} at <code>{{subjectPath}}</code></td></tr>
-{{#mappings}}
-<tr><th scope="row">{{label}}</th><td>{{value}}</td></tr>
-{{/mappings}}
-<tr><th scope="row">Environments</th><td>{{environmentList}}</td></tr>
+{{#rows}}
+<tr><th scope="row">{{label}}</th>{{#hasSeverity}}<td>{{rowSeverity}}</td>{{/hasSeverity}}{{#cells}}<td>{{^isMissing}}<code>{{value}}</code>{{/isMissing}}{{#isMissing}}—{{/isMissing}}</td>{{/cells}}</tr>
+{{/rows}}
 </tbody>
 </table>
-<h4>Evidence</h4>
+{{#more}}
+<p class="note">{{.}}</p>
+{{/more}}
+{{/variations}}
+{{#hasEvidence}}
+<h4>Evidence in the model</h4>
 <ul class="evidence">
 {{#evidence}}
-<li>{{#fact}}<code>{{.}}</code>: {{/fact}}<code>{{value}}</code> at <code>{{path}}</code>{{#modelLocation}}; model <code>{{.}}</code>{{/modelLocation}}{{#codeLocation}}; code <code>{{.}}</code>{{/codeLocation}}{{#detail}}
-<pre><code>{{.}}</code></pre>{{/detail}}</li>
+<li><code>{{path}}</code>{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}: {{#values}}{{#fact}}<code>{{.}}</code> = {{/fact}}<code>{{value}}</code>{{^last()}}; {{/last()}}{{/values}}{{#details}}
+<pre><code>{{.}}</code></pre>{{/details}}</li>
 {{/evidence}}
 </ul>
-<h4>Description</h4>
-<div class="prose">{{{html(description)}}}</div>
-<h4>Impact</h4>
+{{/hasEvidence}}
+<h4>Why it matters here</h4>
 <div class="prose">{{{html(impactText)}}}</div>
-<h4>Recommendation</h4>
+<h4>Fix</h4>
 <div class="prose">{{{html(recommendation)}}}</div>
-<h4>Validation</h4>
+<h4>Check</h4>
 <div class="prose">{{{html(validation)}}}</div>
 {{#falsePositives}}
-<h4>False positives</h4>
+<details class="false-positives"><summary>Not a risk when</summary>
 <div class="prose">{{{html(.)}}}</div>
+</details>
 {{/falsePositives}}
-{{#hasReferences}}
-<h4>References</h4>
-<ul class="references">
-{{#references}}
-<li>{{#url}}<a href="{{.}}">{{.}}</a>{{/url}}{{^url}}{{text}}{{/url}}</li>
-{{/references}}
-</ul>
-{{/hasReferences}}
+<p class="standards">Standards: {{standards}}{{#hasReferences}}. References: {{#references}}{{#url}}<a href="{{.}}">{{.}}</a>{{/url}}{{^url}}{{text}}{{/url}}{{^last()}}, {{/last()}}{{/references}}{{/hasReferences}}</p>
 </article>
 
 """#,
         "Templates/partials/finding.md.mustache": #"""
 {{%CONTENT_TYPE: MARKDOWN}}
 <a id="{{anchor}}"></a>
-### {{title}}
+### {{severity}}: {{title}}
 
-| Field | Value |
-| --- | --- |
-| Id | {{id}} |
-| Threat | {{threatID}} |
-| Severity | **{{severity}}** (likelihood {{likelihood}}, impact {{impact}}) |
-| Confidence | {{confidence}} |
-| Component | {{component}}: {{subjectName}} at {{{cell(subjectPath)}}} |
-{{#mappings}}
-| {{label}} | {{value}} |
-{{/mappings}}
-| Environments | {{environmentList}} |
-
-**Evidence:**
-
-{{#evidence}}
-- {{#fact}}{{{markdown(.)}}}: {{/fact}}{{{markdown(value)}}} at {{{markdown(path)}}}{{#modelLocation}}; model {{{markdown(.)}}}{{/modelLocation}}{{#codeLocation}}; code {{{markdown(.)}}}{{/codeLocation}}
-{{#detail}}
-
-{{{itemBlock(.)}}}
-{{/detail}}
-{{/evidence}}
-
-**Description:**
+{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
 
 {{{description}}}
 
-**Impact:**
+{{#variations}}
+| {{label}} |{{#hasSeverity}} Severity |{{/hasSeverity}}{{#columns}} {{{cell(.)}}} |{{/columns}}
+|{{{separator}}}
+{{#rows}}
+| {{label}} |{{#hasSeverity}} {{rowSeverity}} |{{/hasSeverity}}{{#cells}} {{^isMissing}}{{{cell(value)}}}{{/isMissing}}{{#isMissing}}—{{/isMissing}} |{{/cells}}
+{{/rows}}
+
+{{#more}}
+{{.}}
+
+{{/more}}
+{{/variations}}
+{{#hasEvidence}}
+Evidence in the model:
+
+{{#evidence}}
+- {{{markdown(path)}}}{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}: {{#values}}{{#fact}}{{{markdown(.)}}} = {{/fact}}{{{markdown(value)}}}{{^last()}}; {{/last()}}{{/values}}
+{{#details}}
+
+{{{itemBlock(.)}}}
+{{/details}}
+{{/evidence}}
+
+{{/hasEvidence}}
+**Why it matters here.**
 
 {{{impactText}}}
 
-**Recommendation:**
+**Fix.**
 
 {{{recommendation}}}
 
-**Validation:**
+**Check.**
 
 {{{validation}}}
 
-{{#falsePositives}}
-**False positives:**
+Standards: {{standards}}
 
-{{{.}}}
-
-{{/falsePositives}}
-{{#hasReferences}}
-**References:**
-
-{{#references}}
-- {{#url}}<{{{.}}}>{{/url}}{{^url}}{{text}}{{/url}}
-{{/references}}
-
-{{/hasReferences}}
 
 """#,
         "Templates/partials/style.html.mustache": #"""
@@ -20597,139 +20559,108 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <h1>{{title}}</h1>
 <p class="meta">Generated by threatscribe {{toolVersion}} on {{generatedAt}} from the model <code>{{scope.modelFile}}</code>.</p>
 </header>
-<nav class="toc" aria-label="Contents">
-<h2>Contents</h2>
-<ol>
-<li><a href="#objective">Objective, scope and methodology</a></li>
-<li><a href="#overview">System overview</a></li>
-<li><a href="#summary">Findings summary</a></li>
-<li><a href="#components">Security implications of key components</a></li>
-<li><a href="#findings">Detailed findings</a>{{#hasFindings}}
-<ol>
-{{#findings}}
-<li><a href="#{{anchor}}">{{title}}</a> ({{severity}}; {{environmentList}})</li>
-{{/findings}}
-</ol>{{/hasFindings}}</li>
-<li><a href="#data-flow">Data flow</a></li>
-<li><a href="#deployment">Deployment and build</a></li>
-<li><a href="#controls">Review of claimed controls</a></li>
-<li><a href="#conclusion">Conclusion</a></li>
-</ol>
-</nav>
 <main>
-<section id="objective">
-<h2>1. Objective, scope and methodology</h2>
-<p><strong>Objective:</strong> {{objective}}</p>
-{{#scope}}
-<p><strong>Scope:</strong> the system as the model <code>{{modelFile}}</code> describes it, analysed separately in each of its {{environmentCount}} environment(s):</p>
-<ul>
-{{#environments}}
-<li><strong>{{name}}</strong> ({{kind}}): {{baseURL}}, {{findingCount}} finding(s)</li>
-{{/environments}}
-</ul>
-<p>Threats come from the threatscribe catalog (catalog entries: {{catalogEntryCount}}); each entry's condition is checked against every environment's merged model, and each finding cites the model values it rests on.</p>
-{{#hasNotAssessed}}
-<p>What the model does not describe cannot be assessed; the report says so instead of guessing:</p>
-<ul class="not-assessed">
-{{#notAssessed}}
-<li>{{.}}</li>
-{{/notAssessed}}
-</ul>
-{{/hasNotAssessed}}
-{{/scope}}
-<p><strong>Methodology:</strong></p>
-<ol>
-<li><strong>Architectural review</strong> of the model: components, middleware in execution order, endpoints and their authentication, data flows, trust boundaries, server, deployment and build.</li>
-<li><strong>Threat identification</strong> against the catalog, per environment; a finding that holds only in some environments names them.</li>
-<li><strong>Risk rating</strong> with the OWASP Risk Rating Methodology: likelihood and impact are each the average of their factors (0–9), banded LOW (below 3), MEDIUM (3 to below 6) and HIGH (6 to 9); the severity is read from the likelihood × impact matrix below.</li>
-<li><strong>Mapping</strong> of each finding to STRIDE, CWE, the OWASP API Security Top 10 2023, the OWASP Top 10 2021 and 2025, ASVS 5.0.0 and 4.0.3, and NIST SP 800-53.</li>
-<li><strong>Review of claimed controls</strong> against the findings.</li>
-</ol>
-<table class="matrix">
-<thead><tr><th>Impact \ Likelihood</th><th>LOW</th><th>MEDIUM</th><th>HIGH</th></tr></thead>
-<tbody>
-<tr><th scope="row">HIGH</th><td>Medium</td><td>High</td><td>Critical</td></tr>
-<tr><th scope="row">MEDIUM</th><td>Low</td><td>Medium</td><td>High</td></tr>
-<tr><th scope="row">LOW</th><td>Note</td><td>Low</td><td>Medium</td></tr>
-</tbody>
-</table>
-</section>
-<section id="overview">
-<h2>2. System overview</h2>
-{{#overview}}
-{{> partials/facts.html}}
-{{#description}}
-<p>{{.}}</p>
-{{/description}}
-{{#hasFrameworks}}
-<p>Framework versions: {{#frameworks}}<code>{{.}}</code>{{^last()}}; {{/last()}}{{/frameworks}}.</p>
-{{/hasFrameworks}}
-{{^hasFrameworks}}
-<p class="not-assessed">Not assessed: the model does not describe the framework versions.</p>
-{{/hasFrameworks}}
-{{/overview}}
-<h3>Data-flow diagram</h3>
-{{> partials/diagram.html}}
-</section>
 <section id="summary">
-<h2>3. Findings summary</h2>
-{{#summary}}
-<table class="counts">
-<thead><tr><th>Severity</th><th>Findings</th></tr></thead>
-<tbody>
-{{#counts}}
-<tr><td><span class="badge sev-{{severityClass}}">{{severity}}</span></td><td>{{count}}</td></tr>
-{{/counts}}
-<tr><th scope="row">Total</th><td><strong>{{total}}</strong></td></tr>
-</tbody>
-</table>
-{{/summary}}
-{{#hasFindings}}
-<table class="findings">
-<thead><tr><th>Id</th><th>Title</th><th>Severity</th><th>Environments</th></tr></thead>
-<tbody>
-{{#summary.rows}}
-<tr><td><a href="#{{anchor}}"><code>{{id}}</code></a></td><td>{{title}}</td><td><span class="badge sev-{{severityClass}}">{{severity}}</span></td><td>{{environmentList}}</td></tr>
-{{/summary.rows}}
-</tbody>
-</table>
-{{/hasFindings}}
-{{^hasFindings}}
-<p>No threat in the catalog applies to the model as written.</p>
-{{/hasFindings}}
-</section>
-<section id="components">
-<h2>4. Security implications of key components</h2>
-<p>Only the components the model describes are discussed; each lists what the model says about it and the findings filed under it.</p>
-{{#components}}
-{{> partials/component.html}}
-{{/components}}
-{{^components}}
-<p class="not-assessed">Not assessed: the model describes none of the application's components.</p>
-{{/components}}
+<h2>Summary</h2>
+{{#executive}}
+<p class="system">{{#systemLines}}{{.}}{{^last()}}<br/>{{/last()}}{{/systemLines}}</p>
+<p>{{verdict}}</p>
+{{#hasTopRisks}}
+<h3>Top risks</h3>
+<p class="note">By severity, then confidence, then exposure.</p>
+<ol class="top-risks">
+{{#topRisks}}
+<li><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> ({{whereText}})</li>
+{{/topRisks}}
+</ol>
+{{/hasTopRisks}}
+{{#hasActions}}
+<h3>Actions that remove most of the risk</h3>
+<ul class="actions">
+{{#actions}}
+<li><strong>{{change}}</strong> at <code>{{path}}</code>: {{effect}}: {{#items}}<a href="#{{anchor}}">{{title}}</a>{{^last()}}; {{/last()}}{{/items}}{{#more}}; {{.}}{{/more}}.</li>
+{{/actions}}
+</ul>
+{{/hasActions}}
+{{#hasQuestions}}
+<h3>Questions for the team</h3>
+<p class="note">The model does not say:</p>
+<ul class="questions">
+{{#questions}}
+<li>{{.}}</li>
+{{/questions}}
+</ul>
+{{/hasQuestions}}
+{{/executive}}
 </section>
 <section id="findings">
-<h2>5. Detailed findings</h2>
+<h2>Findings</h2>
 {{#commandVariables}}
-<p>Before running the commands, set the variables they use where the model gives no value:</p>
-<ul>
-{{#variables}}
-<li><code>{{name}}</code>: {{meaning}}; used in findings for {{environments}}.</li>
-{{/variables}}
-</ul>
+<p>Set these once before running the commands below; the model gives no value for them:</p>
 <pre><code class="language-bash">{{definitions}}</code></pre>
 {{/commandVariables}}
 {{#findings}}
 {{> partials/finding.html}}
 {{/findings}}
 {{^findings}}
-<p>No findings.</p>
+<p>No threat in the catalog applies to the model as written.</p>
 {{/findings}}
 </section>
-<section id="data-flow">
-<h2>6. Data flow</h2>
+<section id="controls">
+<h2>Claimed controls</h2>
+{{#controls}}
+{{#hasReviews}}
+<p>{{supportedCount}} supported, {{contradictedCount}} contradicted, {{unverifiableCount}} unverifiable.</p>
+<ul class="controls">
+{{#reviews}}
+<li><strong>{{control}}: <span class="verdict-{{verdictClass}}">{{verdict}}</span>.</strong>{{#claim}} Claim: {{.}}{{/claim}}
+<div class="prose">{{{html(reason)}}}</div>{{#hasRelated}}
+<ul class="finding-links">
+{{#related}}
+{{> partials/finding-link.html}}
+{{/related}}
+</ul>{{/hasRelated}}</li>
+{{/reviews}}
+</ul>
+{{/hasReviews}}
+{{^hasReviews}}
+<p>The model claims no controls.</p>
+{{/hasReviews}}
+{{/controls}}
+</section>
+<section id="mapping">
+<h2>Appendix A: Standards mapping</h2>
+{{#hasFindings}}
+<p>Each item's line &#8220;Standards&#8221; gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, the CWE name, OWASP 2025 and ASVS 4.0.3.</p>
+<table class="mapping">
+<thead><tr><th>Item</th><th>Likelihood</th><th>Impact</th><th>STRIDE</th><th>CWE</th><th>OWASP 2025</th><th>ASVS 4.0.3</th></tr></thead>
+<tbody>
+{{#findings}}
+<tr><td><a href="#{{anchor}}"><code>{{idCode}}</code></a></td>{{#mappings}}<td>{{value}}</td>{{/mappings}}</tr>
+{{/findings}}
+</tbody>
+</table>
+{{/hasFindings}}
+</section>
+<section id="model">
+<h2>Appendix B: What the model says</h2>
+{{#overview}}
+<p>{{#facts}}{{#isKnown}}<strong>{{label}}:</strong> {{value}}. {{/isKnown}}{{/facts}}{{#hasFrameworks}}<strong>Framework versions:</strong> {{#frameworks}}<code>{{.}}</code>{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}</p>
+{{#description}}
+<p>{{.}}</p>
+{{/description}}
+{{/overview}}
+{{#diagram}}
+{{^notAssessed}}
+{{> partials/diagram.html}}
+{{/notAssessed}}
+{{/diagram}}
+{{#components}}
+{{> partials/component.html}}
+{{/components}}
 {{#flows}}
 {{#hasFlows}}
+<h3>Data flows</h3>
 <table class="flows">
 <thead><tr><th>From</th><th>To</th><th>Protocol</th><th>TLS</th><th>Data</th><th>Description</th></tr></thead>
 <tbody>
@@ -20739,87 +20670,33 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 </tbody>
 </table>
 {{/hasFlows}}
-{{#flowsNotAssessed}}
-<p class="not-assessed">{{.}}</p>
-{{/flowsNotAssessed}}
 {{#hasBoundaries}}
-<p>Trust boundaries:</p>
-<ul>
-{{#boundaries}}
-<li><strong>{{name}}</strong>: {{members}}</li>
-{{/boundaries}}
-</ul>
+<p>Trust boundaries: {{#boundaries}}<strong>{{name}}</strong> ({{members}}){{^last()}}; {{/last()}}{{/boundaries}}.</p>
 {{/hasBoundaries}}
-{{#boundariesNotAssessed}}
-<p class="not-assessed">{{.}}</p>
-{{/boundariesNotAssessed}}
-{{#hasFlowFindings}}
-<p>Findings about data in transit:</p>
-<ul class="finding-links">
-{{#flowFindings}}
-{{> partials/finding-link.html}}
-{{/flowFindings}}
-</ul>
-{{/hasFlowFindings}}
 {{/flows}}
-</section>
-<section id="deployment">
-<h2>7. Deployment and build</h2>
 {{#operations.parts}}
 {{> partials/component.html}}
 {{/operations.parts}}
 </section>
-<section id="controls">
-<h2>8. Review of claimed controls</h2>
-{{#controls}}
-{{#hasReviews}}
-<p>{{supportedCount}} supported, {{contradictedCount}} contradicted, {{unverifiableCount}} unverifiable.</p>
-{{#reviews}}
-<h3>{{control}}: <span class="verdict-{{verdictClass}}">{{verdict}}</span></h3>
-{{#claim}}
-<p>Claim: {{.}}</p>
-{{/claim}}
-<div class="prose">{{{html(reason)}}}</div>
-{{#hasRelated}}
-<p>Related findings:</p>
-<ul class="finding-links">
-{{#related}}
-{{> partials/finding-link.html}}
-{{/related}}
-</ul>
-{{/hasRelated}}
-{{/reviews}}
-{{/hasReviews}}
-{{^hasReviews}}
-<p class="not-assessed">Not assessed: the model does not describe the controls the team claims.</p>
-{{/hasReviews}}
-{{/controls}}
-</section>
-<section id="conclusion">
-<h2>9. Conclusion</h2>
-{{#conclusion}}
-<p>{{verdict}}</p>
-{{#hasTopFindings}}
-<p>Address first:</p>
-<ul class="finding-links">
-{{#topFindings}}
-{{> partials/finding-link.html}}
-{{/topFindings}}
-</ul>
-{{/hasTopFindings}}
-{{#hasEnvironmentRisks}}
-<p>Risk by environment:</p>
-<ul>
-{{#environmentRisks}}
-<li><strong>{{name}}</strong>: {{breakdown}}{{#isMostAtRisk}} (most at risk){{/isMostAtRisk}}</li>
-{{/environmentRisks}}
-</ul>
-{{/hasEnvironmentRisks}}
-{{/conclusion}}
+<section id="method">
+<h2>Appendix C: Method</h2>
+{{#scope}}
+<p>Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment ({{#environments}}{{name}}: {{kind}}, {{baseURL}}{{^last()}}; {{/last()}}{{/environments}}).{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus <code>#environment</code>. Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}</p>
+{{/scope}}
+{{#hasFindings}}
+<table class="matrix">
+<thead><tr><th>Impact \ Likelihood</th><th>LOW</th><th>MEDIUM</th><th>HIGH</th></tr></thead>
+<tbody>
+<tr><th scope="row">HIGH</th><td>Medium</td><td>High</td><td>Critical</td></tr>
+<tr><th scope="row">MEDIUM</th><td>Low</td><td>Medium</td><td>High</td></tr>
+<tr><th scope="row">LOW</th><td>Note</td><td>Low</td><td>Medium</td></tr>
+</tbody>
+</table>
+{{/hasFindings}}
 </section>
 </main>
 <footer>
-<p>threatscribe {{toolVersion}}, {{generatedAt}}. This report reflects the model as written; what the model does not describe is marked as not assessed.</p>
+<p>threatscribe {{toolVersion}}, {{generatedAt}}. This report reflects the model as written; the questions above name what the model does not describe.</p>
 </footer>
 </body>
 </html>
@@ -20831,118 +20708,44 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 
 Generated by threatscribe {{toolVersion}} on {{generatedAt}} from the model {{#scope}}{{{markdown(modelFile)}}}{{/scope}}.
 
-## 1. Objective, scope and methodology
+## Summary
 
-**Objective:** {{objective}}
+{{#executive}}
+{{#systemLines}}
+{{.}}
+{{/systemLines}}
 
-{{#scope}}
-**Scope:** the system as the model {{{markdown(modelFile)}}} describes it, analysed separately in each of its {{environmentCount}} environment(s):
+{{verdict}}
 
-{{#environments}}
-- **{{name}}** ({{kind}}): {{baseURL}}, {{findingCount}} finding(s)
-{{/environments}}
+{{#hasTopRisks}}
+**Top risks** (by severity, then confidence, then exposure):
 
-Threats come from the threatscribe catalog (catalog entries: {{catalogEntryCount}}); each entry's condition is checked against every environment's merged model, and each finding cites the model values it rests on.
+{{#topRisks}}
+1. **{{severity}}**: [{{title}}](#{{anchor}}) ({{whereText}})
+{{/topRisks}}
 
-{{#hasNotAssessed}}
-What the model does not describe cannot be assessed; the report says so instead of guessing:
+{{/hasTopRisks}}
+{{#hasActions}}
+**Actions that remove most of the risk:**
 
-{{#notAssessed}}
+{{#actions}}
+- **{{change}}** at {{{markdown(path)}}}: {{effect}}: {{#items}}[{{title}}](#{{anchor}}){{^last()}}; {{/last()}}{{/items}}{{#more}}; {{.}}{{/more}}.
+{{/actions}}
+
+{{/hasActions}}
+{{#hasQuestions}}
+**Questions for the team** (the model does not say):
+
+{{#questions}}
 - {{.}}
-{{/notAssessed}}
-{{/hasNotAssessed}}
-{{/scope}}
+{{/questions}}
 
-**Methodology:**
-
-1. **Architectural review** of the model: components, middleware in execution order, endpoints and their authentication, data flows, trust boundaries, server, deployment and build.
-2. **Threat identification** against the catalog, per environment; a finding that holds only in some environments names them.
-3. **Risk rating** with the OWASP Risk Rating Methodology: likelihood and impact are each the average of their factors (0–9), banded LOW (below 3), MEDIUM (3 to below 6) and HIGH (6 to 9); the severity is read from the likelihood × impact matrix below.
-4. **Mapping** of each finding to STRIDE, CWE, the OWASP API Security Top 10 2023, the OWASP Top 10 2021 and 2025, ASVS 5.0.0 and 4.0.3, and NIST SP 800-53.
-5. **Review of claimed controls** against the findings.
-
-| Impact \ Likelihood | LOW | MEDIUM | HIGH |
-| --- | --- | --- | --- |
-| **HIGH** | Medium | High | Critical |
-| **MEDIUM** | Low | Medium | High |
-| **LOW** | Note | Low | Medium |
-
-## 2. System overview
-
-{{#overview}}
-| Property | Value |
-| --- | --- |
-{{#facts}}
-| {{label}} | {{value}} |
-{{/facts}}
-
-{{#description}}
-{{.}}
-
-{{/description}}
-{{#hasFrameworks}}
-Framework versions: {{#frameworks}}{{.}}{{^last()}}; {{/last()}}{{/frameworks}}.
-{{/hasFrameworks}}
-{{^hasFrameworks}}
-Not assessed: the model does not describe the framework versions.
-{{/hasFrameworks}}
-{{/overview}}
-
-### Data-flow diagram
-
-{{#diagram}}
-{{#notAssessed}}
-{{.}}
-
-{{/notAssessed}}
-{{^notAssessed}}
-Clients, the API, data stores and external services as the model names them; arrows are the modelled data flows (dotted: not encrypted), boxes around them are trust boundaries.
-
-{{{mermaid(mermaid)}}}
-{{/notAssessed}}
-{{/diagram}}
-
-## 3. Findings summary
-
-{{#summary}}
-| Severity | Findings |
-| --- | --- |
-{{#counts}}
-| {{severity}} | {{count}} |
-{{/counts}}
-| **Total** | **{{total}}** |
-
-{{/summary}}
-{{#hasFindings}}
-| Id | Title | Severity | Environments |
-| --- | --- | --- | --- |
-{{#summary.rows}}
-| [{{id}}](#{{anchor}}) | {{title}} | {{severity}} | {{environmentList}} |
-{{/summary.rows}}
-{{/hasFindings}}
-{{^hasFindings}}
-No threat in the catalog applies to the model as written.
-{{/hasFindings}}
-
-## 4. Security implications of key components
-
-Only the components the model describes are discussed; each lists what the model says about it and the findings filed under it.
-
-{{#components}}
-{{> partials/component.md}}
-{{/components}}
-{{^components}}
-Not assessed: the model describes none of the application's components.
-
-{{/components}}
-## 5. Detailed findings
+{{/hasQuestions}}
+{{/executive}}
+## Findings
 
 {{#commandVariables}}
-Before running the commands, set the variables they use where the model gives no value:
-
-{{#variables}}
-- {{{markdown(name)}}}: {{meaning}}; used in findings for {{environments}}.
-{{/variables}}
+Set these once before running the commands below; the model gives no value for them:
 
 {{{bash(definitions)}}}
 
@@ -20951,13 +20754,59 @@ Before running the commands, set the variables they use where the model gives no
 {{> partials/finding.md}}
 {{/findings}}
 {{^findings}}
-No findings.
+No threat in the catalog applies to the model as written.
 
 {{/findings}}
-## 6. Data flow
+## Claimed controls
 
+{{#controls}}
+{{#hasReviews}}
+{{supportedCount}} supported, {{contradictedCount}} contradicted, {{unverifiableCount}} unverifiable.
+
+{{#reviews}}
+- **{{control}}: {{verdict}}.** {{#claim}}Claim: {{.}} {{/claim}}{{{reason}}}{{#hasRelated}} See {{#related}}[{{title}}](#{{anchor}}){{^last()}}, {{/last()}}{{/related}}.{{/hasRelated}}
+{{/reviews}}
+{{/hasReviews}}
+{{^hasReviews}}
+The model claims no controls.
+{{/hasReviews}}
+{{/controls}}
+
+{{#hasFindings}}
+## Appendix A: Standards mapping
+
+Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, the CWE name, OWASP 2025 and ASVS 4.0.3.
+
+| Item | Likelihood | Impact | STRIDE | CWE | OWASP 2025 | ASVS 4.0.3 |
+| --- | --- | --- | --- | --- | --- | --- |
+{{#findings}}
+| [{{{markdown(idCode)}}}](#{{anchor}}) |{{#mappings}} {{value}} |{{/mappings}}
+{{/findings}}
+{{/hasFindings}}
+
+## Appendix B: What the model says
+
+{{#overview}}
+{{#facts}}{{#isKnown}}**{{label}}:** {{value}}. {{/isKnown}}{{/facts}}{{#hasFrameworks}}**Framework versions:** {{#frameworks}}{{.}}{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}
+
+{{#description}}
+{{.}}
+
+{{/description}}
+{{/overview}}
+{{#diagram}}
+{{^notAssessed}}
+{{{mermaid(mermaid)}}}
+
+{{/notAssessed}}
+{{/diagram}}
+{{#components}}
+{{> partials/component.md}}
+{{/components}}
 {{#flows}}
 {{#hasFlows}}
+### Data flows
+
 | From | To | Protocol | TLS | Data | Description |
 | --- | --- | --- | --- | --- | --- |
 {{#flows}}
@@ -20965,87 +20814,27 @@ No findings.
 {{/flows}}
 
 {{/hasFlows}}
-{{#flowsNotAssessed}}
-{{.}}
-
-{{/flowsNotAssessed}}
 {{#hasBoundaries}}
-Trust boundaries:
-
-{{#boundaries}}
-- **{{name}}**: {{members}}
-{{/boundaries}}
+Trust boundaries: {{#boundaries}}**{{name}}** ({{members}}){{^last()}}; {{/last()}}{{/boundaries}}.
 
 {{/hasBoundaries}}
-{{#boundariesNotAssessed}}
-{{.}}
-
-{{/boundariesNotAssessed}}
-{{#hasFlowFindings}}
-Findings about data in transit:
-
-{{#flowFindings}}
-{{> partials/finding-link.md}}
-{{/flowFindings}}
-
-{{/hasFlowFindings}}
 {{/flows}}
-## 7. Deployment and build
-
 {{#operations.parts}}
 {{> partials/component.md}}
 {{/operations.parts}}
-## 8. Review of claimed controls
+## Appendix C: Method
 
-{{#controls}}
-{{#hasReviews}}
-{{supportedCount}} supported, {{contradictedCount}} contradicted, {{unverifiableCount}} unverifiable.
+{{#scope}}
+Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment ({{#environments}}{{name}}: {{kind}}, {{baseURL}}{{^last()}}; {{/last()}}{{/environments}}).{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus `#environment`. Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}
+{{/scope}}
+{{#hasFindings}}
 
-{{#reviews}}
-### {{control}}: {{verdict}}
-
-{{#claim}}
-Claim: {{.}}
-
-{{/claim}}
-{{{reason}}}
-
-{{#hasRelated}}
-Related findings:
-
-{{#related}}
-{{> partials/finding-link.md}}
-{{/related}}
-
-{{/hasRelated}}
-{{/reviews}}
-{{/hasReviews}}
-{{^hasReviews}}
-Not assessed: the model does not describe the controls the team claims.
-
-{{/hasReviews}}
-{{/controls}}
-## 9. Conclusion
-
-{{#conclusion}}
-{{verdict}}
-
-{{#hasTopFindings}}
-Address first:
-
-{{#topFindings}}
-{{> partials/finding-link.md}}
-{{/topFindings}}
-
-{{/hasTopFindings}}
-{{#hasEnvironmentRisks}}
-Risk by environment:
-
-{{#environmentRisks}}
-- **{{name}}**: {{breakdown}}{{#isMostAtRisk}} (most at risk){{/isMostAtRisk}}
-{{/environmentRisks}}
-{{/hasEnvironmentRisks}}
-{{/conclusion}}
+| Impact \ Likelihood | LOW | MEDIUM | HIGH |
+| --- | --- | --- | --- |
+| **HIGH** | Medium | High | Critical |
+| **MEDIUM** | Low | Medium | High |
+| **LOW** | Note | Low | Medium |
+{{/hasFindings}}
 
 """#,
     ]
