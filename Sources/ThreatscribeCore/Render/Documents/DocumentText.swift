@@ -20,6 +20,16 @@ public struct DocumentText: Sendable, Equatable, MustacheTransformable, Expressi
     public init(segments: [Segment]) { self.segments = segments }
     public init(_ text: String) { segments = text.isEmpty ? [] : [.text(text)] }
     public init(stringLiteral value: String) { self.init(value) }
+
+    /// Text whose backtick-quoted parts are code, as the CORS engine and the catalog write their
+    /// summaries (`\`*\` mirrors …`); an unpaired backtick stays text.
+    public init(codeMarked text: String) {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count % 2 == 1 else { self.init(text); return }
+        self.init(segments: parts.enumerated().compactMap { index, part in
+            part.isEmpty ? nil : index % 2 == 1 ? Segment.code(part) : Segment.text(part)
+        })
+    }
     public init(stringInterpolation: Interpolation) { segments = stringInterpolation.segments }
 
     /// Builds a text from literals and `\(code:)`, `\(strong:)`, `\(codes:)` and plain `\(x)` pieces.

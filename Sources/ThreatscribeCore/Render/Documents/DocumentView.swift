@@ -10,7 +10,8 @@ public struct DocumentView: Sendable {
     public var subtitle: DocumentText
     public var generatedAt: String
     public var toolVersion: String
-    public var modelFile: String
+    /// The model file as given on the command line, as a code literal.
+    public var modelFile: DocumentText
     public var sections: [DocumentSection]
     /// Shell lines defining the variables the document's commands use (`CommandVariable`), once.
     public var variableDefinitions: DocumentCode?
@@ -24,7 +25,7 @@ public struct DocumentView: Sendable {
         self.subtitle = subtitle
         self.generatedAt = generatedAt
         self.toolVersion = toolVersion
-        self.modelFile = modelFile
+        self.modelFile = "\(code: modelFile)"
         self.sections = sections
         topSections = sections.filter { !$0.isSubsection }
         let commands = sections.flatMap(\.blocks).compactMap(\.code).filter { $0.language == "bash" }.map(\.text).joined(separator: "\n")

@@ -105,7 +105,9 @@ public struct CORSEnvironment: Sendable {
             exchanges.append(CORSExchange(scenario: scenario, environment: name, path: path, host: host, request: request,
                                           contentType: contentType, response: engine.response(to: request)))
         }
-        let cookie = configuration.allowCredentials
+        // A Cookie changes Starlette's answer only for `["*"]` (reflection before 1.0); it is sent where
+        // the model uses cookies, or where that difference shows.
+        let cookie = usesCookies || (configuration.allowsAllOrigins && configuration.allowCredentials)
         if let allowedOrigin {
             add(.preflight, preflightPath, .preflight(origin: allowedOrigin, method: preflightMethod, headers: preflightHeaders), using: evaluator)
             add(.simple, readPath, CORSRequest(method: "GET", origin: allowedOrigin, hasCookie: cookie), using: routed)
@@ -128,6 +130,20 @@ public struct CORSEnvironment: Sendable {
         let rest = url[schemeEnd.upperBound...]
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return host.isEmpty ? nil : String(host)
+    }
+
+    /// The policy issues of `environments` that pass `filter`, one line per summary naming every
+    /// environment it holds in.
+    public static func issueTexts(_ environments: [CORSEnvironment], where filter: (CORSPolicyIssue) -> Bool) -> [DocumentText] {
+        var order: [String] = []
+        var names: [String: [String]] = [:]
+        for env in environments {
+            for issue in env.issues where filter(issue) {
+                if names[issue.summary] == nil { order.append(issue.summary) }
+                names[issue.summary, default: []].append(env.name)
+            }
+        }
+        return order.map { summary in "\(codes: names[summary] ?? []): \(DocumentText(codeMarked: summary))" }
     }
 
     /// The exchange of `scenario`, if printed.

@@ -2,9 +2,12 @@
 struct CORSConfigDoc {
     var environments: [ResolvedEnvironment]
     var cors: [CORSEnvironment]
+    /// The model without environment overrides.
+    var base: ArchitectureModel
 
-    init(environments: [ResolvedEnvironment]) {
+    init(environments: [ResolvedEnvironment], base: ArchitectureModel) {
         self.environments = environments
+        self.base = base
         cors = environments.map(CORSEnvironment.init)
     }
 
@@ -32,7 +35,7 @@ struct CORSConfigDoc {
         s.append(DocumentSection("Allowed origins", anchor: "origins", blocks: [.grid(originsTable)] + originNotes))
         s.append(DocumentSection("Environment overrides", anchor: "overrides", blocks: [
             .paragraph("The model records no environment variable behind these values; it records these per-environment differences:"),
-            .bullets(ConfigDocDocument.overrides(environments, base: environments.first.map { _ in nil } ?? nil, type: .cors) { entry in
+            .bullets(ConfigDocDocument.overrides(environments, base: base.middleware, type: .cors) { entry in
                 "allow_origins=\(CORSArgumentText.list(entry.allowOrigins ?? [])), allow_credentials=\(CORSArgumentText.bool(entry.allowCredentials ?? false))"
             }),
         ]))
@@ -126,7 +129,8 @@ struct CORSConfigDoc {
     }
 
     var originNotes: [DocumentBlock] {
-        let notes = configured.flatMap { env in env.issues.filter { [.unspecifiedAddressOrigin, .loopbackOrigin, .cleartextOrigin, .unmatchableOrigin, .nullOriginAllowed, .sloppyOriginRegex].contains($0.kind) }.map { "\(code: env.name): \($0.summary)" as DocumentText } }
+        let kinds: [CORSPolicyIssue.Kind] = [.unspecifiedAddressOrigin, .cleartextOrigin, .unmatchableOrigin, .nullOriginAllowed, .sloppyOriginRegex]
+        let notes = CORSEnvironment.issueTexts(configured) { kinds.contains($0.kind) }
         return notes.isEmpty ? [] : [.bullets(notes)]
     }
 
@@ -167,18 +171,33 @@ struct CORSConfigDoc {
 
     var securityHeaders: [DocumentBlock] {
         var blocks: [DocumentBlock] = []
+        // Environments with the same headers are described once.
+        var groups: [(names: [String], headers: [String: String], middleware: Middleware?)] = []
         for env in environments {
-            guard let m = env.model.middleware?.first(where: { $0.type == .securityHeaders }), let headers = m.headers, !headers.isEmpty else {
-                blocks.append(.paragraph("\(code: env.name): no security-headers middleware.")); continue
+            let m = env.model.middleware?.first { $0.type == .securityHeaders }
+            let headers = m?.headers ?? [:]
+            if let index = groups.firstIndex(where: { $0.headers == headers }) { groups[index].names.append(env.name) }
+            else { groups.append(([env.name], headers, m)) }
+        }
+        for group in groups {
+            guard let m = group.middleware, !group.headers.isEmpty else {
+                blocks.append(.paragraph("\(codes: group.names): no security-headers middleware; Starlette adds none of these headers by itself.")); continue
             }
-            blocks.append(.paragraph("\(code: env.name): \(m.name ?? "the security-headers middleware") sets:"))
+            let headers = group.headers
+            blocks.append(.paragraph("\(codes: group.names): \(m.name ?? "the security-headers middleware")" + (m.source.map { " (\(code: $0))" } ?? "") + " sets:"))
             blocks.append(.grid(DocumentTable(header: ["Header", "Value"], rows: headers.keys.sorted().map { ["\(code: $0)", "\(code: headers[$0]!)"] })))
-            if let corp = headers["Cross-Origin-Resource-Policy"], corp == "same-origin" {
-                blocks.append(.paragraph("\(code: "Cross-Origin-Resource-Policy: same-origin") does not block CORS reads by \(code: "fetch"): CORP applies to no-cors requests (images, scripts); a CORS-allowed origin still reads the JSON."))
+            var notes: [DocumentText] = []
+            if headers["Cross-Origin-Resource-Policy"] == "same-origin" {
+                notes.append("\(code: "Cross-Origin-Resource-Policy: same-origin") does not block CORS reads by \(code: "fetch"): CORP governs no-cors loads (images, scripts); an origin CORSMiddleware allows still reads the JSON.")
             }
             if let csp = headers["Content-Security-Policy"] {
-                blocks.append(.paragraph("The CSP (\(code: csp)) governs pages this API serves; the browser client's own \(code: "connect-src") decides which APIs its pages may call."))
+                notes.append("The CSP governs documents this API serves (\(code: "/docs"), error pages); which APIs the client's pages may call is the client's own \(code: "connect-src")" + (csp.contains("connect-src") ? ", not this one." : "."))
             }
+            if let xss = headers["X-XSS-Protection"], xss != "0" {
+                notes.append("\(code: "X-XSS-Protection: \(xss)") enables a filter current browsers have removed; send \(code: "0") or nothing.")
+            }
+            notes.append("Responses from \(code: "ServerErrorMiddleware") (unhandled exceptions) carry neither these headers nor CORS headers.")
+            blocks.append(.bullets(notes))
         }
         return blocks
     }
@@ -206,10 +225,19 @@ struct CORSConfigDoc {
     var troubleshooting: [DocumentBlock] {
         var blocks: [DocumentBlock] = [.paragraph("What Chromium's console prints for this configuration (the URL and origin are the example's):")]
         guard let env = featured else { return blocks }
-        let base = env.environment.baseURL ?? "BASE_URL"
+        let url = env.environment.baseURL ?? "$BASE_URL"
+        let path = env.exchange(.preflight)?.path ?? env.exchange(.disallowedOrigin)?.path ?? "/"
         if let foreign = env.exchange(.disallowedOrigin), foreign.response.allowOrigin == nil {
             blocks.append(.paragraph("\(strong: "Origin not allowed") (\(code: foreign.request.origin ?? "")):"))
-            blocks.append(.listing("", "Access to fetch at '\(base)\(foreign.path)' from origin '\(foreign.request.origin ?? "")' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."))
+            blocks.append(.listing("", "Access to fetch at '\(url)\(foreign.path)' from origin '\(foreign.request.origin ?? "")' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled."))
+            if let evaluator = env.evaluator, let preflight = env.exchange(.preflight) {
+                let request = CORSRequest.preflight(origin: CORSEnvironment.attackerOrigin, method: preflight.request.accessControlRequestMethod ?? "GET")
+                let answer = evaluator.response(to: request)
+                if answer.allowOrigin == nil {
+                    blocks.append(.paragraph("The same origin's preflight (\(code: "\(answer.status) \(answer.body)")):"))
+                    blocks.append(.listing("", "Access to fetch at '\(url)\(preflight.path)' from origin '\(CORSEnvironment.attackerOrigin)' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource."))
+                }
+            }
             blocks.append(.paragraph("The request was sent and the handler ran; add the origin to \(code: "allow_origins") if it is a real client."))
         }
         if let origin = env.allowedOrigin, let evaluator = env.evaluator {
@@ -217,7 +245,7 @@ struct CORSConfigDoc {
             if let refused {
                 let answer = evaluator.response(to: .preflight(origin: origin, method: refused))
                 blocks.append(.paragraph("\(strong: "Method not allowed") (\(code: refused) preflight → \(code: "\(answer.status) \(answer.body)")):"))
-                blocks.append(.listing("", "Access to fetch at '\(base)/…' from origin '\(origin)' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status."))
+                blocks.append(.listing("", "Access to fetch at '\(url)\(path)' from origin '\(origin)' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status."))
             }
             if !(env.configuration?.allowsAllHeaders ?? true) {
                 let answer = evaluator.response(to: .preflight(origin: origin, method: "GET", headers: ["X-Requested-With"]))
@@ -226,7 +254,7 @@ struct CORSConfigDoc {
         }
         if env.exchanges.contains(where: { $0.response.allowOrigin == "*" }) {
             blocks.append(.paragraph("\(strong: "Credentials with a wildcard") (a \(code: "credentials: \"include\"") request answered with \(code: "access-control-allow-origin: *")):"))
-            blocks.append(.listing("", "Access to fetch at '\(base)/…' from origin '…' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."))
+            blocks.append(.listing("", "Access to fetch at '\(url)\(path)' from origin '…' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."))
         }
         blocks.append(.paragraph("\(strong: "A server error looks like a CORS error"): an unhandled exception's 500 comes from ServerErrorMiddleware without CORS headers, so the console shows \"No 'Access-Control-Allow-Origin' header is present\" while the Network tab shows 500. Read the server log, not the CORS settings."))
         if !(env.environment.model.websockets ?? []).isEmpty {

@@ -12,7 +12,7 @@ public struct ConfigDocDocument: Sendable {
         let environments = report.model.environments.filter { report.environments.contains($0.name) }
         let name = report.model.base.system.name
         let (title, sections): (String, [DocumentSection]) = switch control {
-        case .cors: ("CORS configuration of \(name)", CORSConfigDoc(environments: environments).sections)
+        case .cors: ("CORS configuration of \(name)", CORSConfigDoc(environments: environments, base: report.model.base).sections)
         case .securityHeaders: ("Security headers configuration of \(name)", SecurityHeadersConfigDoc(environments: environments).sections)
         }
         view = DocumentView(

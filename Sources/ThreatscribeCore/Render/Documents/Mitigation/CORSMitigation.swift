@@ -15,7 +15,7 @@ struct CORSMitigation {
             objective: "Judge whether Starlette's CORSMiddleware, configured as this service configures it, lets exactly the intended web origins read the API's responses in each environment, what it costs when it does not, and what it never protected in the first place.",
             scope: environments.map { env in
                 if env.entry == nil { return "\(code: env.name): no CORSMiddleware is registered." }
-                return "\(code: env.name) (\(env.environment.kind?.rawValue ?? "kind not stated")): Starlette \(code: env.version.version.description) (\(env.version.reason)); middleware at \(code: env.entry?.source ?? "no source given")."
+                return "\(code: env.name) (\(env.environment.kind?.rawValue ?? "kind not stated")): Starlette \(code: env.version.version.description) (\(env.version.reason)); " + (env.entry?.source.map { "middleware at \(code: $0)." } ?? "the model gives no source location for the middleware.")
             })
         guard !configured.isEmpty else {
             c.absence = "No covered environment registers CORSMiddleware. Without it no response carries \(code: "Access-Control-Allow-Origin"), so browsers let no other origin read the API's responses; cross-origin requests a page can send without a preflight (a form POST, an image GET) still reach the handlers. There is no CORS configuration to analyse."
@@ -23,7 +23,16 @@ struct CORSMitigation {
             return c
         }
         c.strengths = strengths
-        c.weaknesses = configured.flatMap { env in env.issues.map { "\(code: env.name): \($0.summary)" } }
+        c.weaknesses = CORSEnvironment.issueTexts(configured) { _ in true }
+        for env in configured {
+            guard let evaluator = env.evaluator else { continue }
+            let used = Set(env.endpoints.flatMap(\.methods)).subtracting(["GET", "HEAD", "OPTIONS"])
+            let refused = used.filter { !evaluator.allowedMethods.contains($0) }.sorted()
+            if !refused.isEmpty {
+                let setting: DocumentText = env.entry?.allowMethods == nil ? "\(code: "allow_methods") (not set, so \(code: "(\"GET\",)"))" : "\(code: "allow_methods")"
+                c.weaknesses.append("\(code: env.name): the endpoints use \(codes: refused), which \(setting) does not allow: a browser client's preflight for them gets 400 and the request is never sent.")
+            }
+        }
         if let error = configured.first(where: { $0.configurationError != nil }) {
             c.weaknesses.insert("\(code: error.name): Starlette refuses this configuration: \(error.configurationError ?? "").", at: 0)
         }
@@ -33,6 +42,9 @@ struct CORSMitigation {
         c.recommendations = recommendations
         c.testing = testing
         c.notProtected = notProtected
+        if let post = configured.compactMap({ $0.exchange(.crossSitePost) }).first {
+            c.notProtectedDetail = [.paragraph("\(strong: "\(post.environment): \(post.scenario.rawValue)") (threatscribe's CORS engine):"), .listing("http", post.httpText)]
+        }
         c.impact = impact
         c.conclusion = conclusion
         return c
@@ -50,7 +62,7 @@ struct CORSMitigation {
             if configuration.allowsAllOrigins, !configuration.allowCredentials {
                 items.append("\(code: env.name): \(code: "allow_origins=[\"*\"]") without credentials answers \(code: "Access-Control-Allow-Origin: *"), which browsers never honour for requests with cookies, so no logged-in user's data is readable cross-origin through cookies.")
             }
-            if !configuration.allowsAllMethods {
+            if env.entry?.allowMethods != nil, !configuration.allowsAllMethods {
                 items.append("\(code: env.name): \(code: "allow_methods") is an explicit list (\(codes: configuration.allowMethods)); a preflight for any other method gets 400 \(code: "Disallowed CORS method").")
             }
         }
@@ -82,6 +94,9 @@ struct CORSMitigation {
             guard let configuration = env.configuration, let evaluator = env.evaluator else { continue }
             if configuration.allowsAllMethods {
                 notes.append("\(code: env.name): \(code: "allow_methods=[\"*\"]") is not a wildcard on the wire: Starlette \(env.version.version) expands it to the \(evaluator.allowedMethods.count) methods \(codes: evaluator.allowedMethods) (\(code: "QUERY") joins from 1.7.0) and answers \(code: "Access-Control-Allow-Methods: \(evaluator.allowedMethods.joined(separator: ", "))").")
+            }
+            if configuration.allowMethods.contains("OPTIONS") {
+                notes.append("\(code: env.name): listing \(code: "OPTIONS") in \(code: "allow_methods") is not needed for preflights, which the middleware answers whatever the list holds; it only lets a page send an actual cross-origin \(code: "OPTIONS") request.")
             }
             if configuration.allowsAllHeaders {
                 let example = env.exchange(.preflight)?.request.accessControlRequestHeaders
@@ -150,11 +165,8 @@ struct CORSMitigation {
                 items.append("\(code: env.name): \(code: "allow_credentials=True") although the model shows no cookie-based session or auth; it only widens what a trusted origin's page can do.")
             }
         }
-        for env in configured where !env.isProduction && env.environment.kind?.isProductionLike == true {
-            for issue in env.issues where [.loopbackOrigin, .cleartextOrigin, .wildcardOrigin, .wildcardOriginWithCredentials].contains(issue.kind) {
-                items.append("\(code: env.name): \(issue.summary)")
-            }
-        }
+        let staging = configured.filter { !$0.isProduction && $0.environment.kind?.isProductionLike == true }
+        items += CORSEnvironment.issueTexts(staging) { [.loopbackOrigin, .cleartextOrigin, .wildcardOrigin, .wildcardOriginWithCredentials].contains($0.kind) }
         return items
     }
 
@@ -208,16 +220,28 @@ struct CORSMitigation {
 
     // MARK: Testing
 
+    /// The environment whose exchanges are printed in full: production, else the first configured one.
+    var featured: CORSEnvironment? { configured.first(where: { $0.isProduction && $0.evaluator != nil }) ?? configured.first { $0.evaluator != nil } }
+
     var testing: [DocumentBlock] {
-        var blocks: [DocumentBlock] = [.paragraph("The exchanges below are what Starlette answers to this configuration (threatscribe's CORS engine, CORS headers only); run the commands against each environment and compare.")]
-        for env in configured {
-            for exchange in env.exchanges where exchange.scenario != .crossSitePost {
-                blocks.append(.paragraph("\(strong: "\(env.name): \(exchange.scenario.rawValue)")"))
-                blocks.append(.listing("http", exchange.httpText))
-                blocks.append(.listing("bash", CORSCommands.curl(exchange, in: env.environment)))
-            }
+        guard let featured else { return [.paragraph("Starlette refuses the configuration, so there is no answer to test.")] }
+        var blocks: [DocumentBlock] = [
+            .paragraph("What Starlette answers in each environment (threatscribe's CORS engine; status, then \(code: "access-control-allow-origin") and \(code: "access-control-allow-credentials"), \"—\" when absent):"),
+            .grid(DocumentTable(header: ["Request"] + configured.map { "\(code: $0.name)" }, rows: CORSExchange.Scenario.allCases.compactMap { scenario in
+                let cells: [DocumentText] = configured.map { env in
+                    guard let ex = env.exchange(scenario) else { return "not shown" }
+                    return "\(code: "\(ex.response.status)"), \(code: ex.response.allowOrigin ?? "—"), \(code: ex.response.allowCredentials ?? "—")"
+                }
+                return cells.allSatisfy { $0.description == "not shown" } ? nil : [DocumentText(scenario.rawValue)] + cells
+            })),
+            .paragraph("The exchanges of \(code: featured.name) in full (CORS headers only), each with the command that reproduces it:"),
+        ]
+        for exchange in featured.exchanges where exchange.scenario != .crossSitePost {
+            blocks.append(.paragraph("\(strong: "\(featured.name): \(exchange.scenario.rawValue)")"))
+            blocks.append(.listing("http", exchange.httpText))
+            blocks.append(.listing("bash", CORSCommands.curl(exchange, in: featured.environment)))
         }
-        if let env = configured.first(where: { $0.exchange(.preflight) != nil }), let preflight = env.exchange(.preflight) {
+        if let env = Optional(featured), let preflight = env.exchange(.preflight) {
             var test = [
                 "from fastapi.testclient import TestClient",
                 "",
@@ -260,7 +284,6 @@ struct CORSMitigation {
         var items: [DocumentText] = []
         if let post = configured.compactMap({ $0.exchange(.crossSitePost) }).first {
             items.append("CORS is not CSRF protection. A page on \(code: CORSEnvironment.attackerOrigin) can send a \(code: "text/plain") POST with the user's cookies without a preflight; in \(code: post.environment) Starlette answers \(code: "\(post.response.status)") and the handler of \(code: "POST \(post.path)") runs (\(post.response.handlerRuns ? "it ran" : "it did not run") in the engine); the browser only hides the response. Handlers that take a JSON body refuse \(code: "text/plain") with 422 on FastAPI 0.132 and later (\(code: "strict_content_type")), handlers without a body or with form data do not.")
-            items.append(DocumentText("The exchange, from threatscribe's engine:"))
         } else {
             items.append("CORS is not CSRF protection: a cross-site \(code: "text/plain") or form POST with cookies needs no preflight and reaches the handler whatever the origin list says; the browser only hides the response.")
         }

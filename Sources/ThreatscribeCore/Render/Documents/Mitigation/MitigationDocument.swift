@@ -54,6 +54,8 @@ struct MitigationContent {
     var recommendations: [DocumentBlock] = []
     var testing: [DocumentBlock] = []
     var notProtected: [DocumentText] = []
+    /// Evidence after the list of what the control does not protect (an exchange, say).
+    var notProtectedDetail: [DocumentBlock] = []
     var impact: [DocumentText] = []
     var conclusion: [DocumentText] = []
 }
@@ -110,7 +112,7 @@ public struct MitigationDocument: Sendable {
                                         blocks: [.bullets(c.current), .paragraph("\(strong: "Gap:")")] + [.bullets(c.gap.isEmpty ? ["The model shows no gap for this control."] : c.gap)]))
         sections.append(DocumentSection("4.5 Recommendations", anchor: "recommendations", isSubsection: true, blocks: c.recommendations))
         sections.append(DocumentSection("4.6 Testing and validation", anchor: "testing", isSubsection: true, blocks: c.testing))
-        sections.append(DocumentSection("4.7 What this control does not protect", anchor: "limits", isSubsection: true, blocks: [.bullets(c.notProtected)]))
+        sections.append(DocumentSection("4.7 What this control does not protect", anchor: "limits", isSubsection: true, blocks: [.bullets(c.notProtected)] + c.notProtectedDetail))
         sections.append(DocumentSection("4.8 Impact", anchor: "impact", isSubsection: true, blocks: [.bullets(c.impact)]))
         sections.append(DocumentSection("5. Conclusion", anchor: "conclusion", blocks: c.conclusion.map { .paragraph($0) }))
         return sections
@@ -120,8 +122,17 @@ public struct MitigationDocument: Sendable {
         guard !findings.isEmpty else {
             return [.paragraph("No finding of the threatscribe catalog bears on this control for this model.")]
         }
-        let rows: [[DocumentText]] = findings.map { f in
-            ["\(code: f.threatID)", DocumentText(f.severity.rawValue), DocumentText(f.title), "\(codes: f.environments)"]
+        // One row per threat and title, naming every environment it holds in.
+        var order: [String] = []
+        var grouped: [String: (finding: Finding, environments: [String])] = [:]
+        for f in findings {
+            let key = f.threatID + "\u{0}" + f.title
+            if grouped[key] == nil { order.append(key); grouped[key] = (f, []) }
+            for env in f.environments where !(grouped[key]!.environments.contains(env)) { grouped[key]!.environments.append(env) }
+        }
+        let rows: [[DocumentText]] = order.map { key in
+            let (f, environments) = grouped[key]!
+            return ["\(code: f.threatID)", DocumentText(f.severity.rawValue), DocumentText(codeMarked: f.title), "\(codes: environments)"]
         }
         return [.paragraph("Findings of the threat model (\(code: "threatscribe analyze")) that bear on this control:"),
                 .grid(DocumentTable(header: ["Finding", "Severity", "What", "Environments"], rows: rows))]
