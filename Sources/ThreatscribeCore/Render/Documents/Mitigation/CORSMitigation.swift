@@ -22,6 +22,7 @@ struct CORSMitigation {
             c.conclusion = ["Nothing to harden in CORS: the service shares no response with other origins. If a browser client on another origin is planned, add CORSMiddleware with its exact origin and no more."]
             return c
         }
+        c.behaviourSource = "Behaviour from threatscribe's CORS engine, not from documentation: every answer quoted is what Starlette's CORSMiddleware of the modelled release sends (the engine is checked against the real library by conformance tests)."
         c.strengths = strengths
         c.weaknesses = CORSEnvironment.issueTexts(configured) { _ in true }
         for env in configured {
@@ -100,7 +101,7 @@ struct CORSMitigation {
             }
             if configuration.allowsAllHeaders {
                 let example = env.exchange(.preflight)?.request.accessControlRequestHeaders
-                notes.append("\(code: env.name): \(code: "allow_headers=[\"*\"]") mirrors whatever the preflight asks for in \(code: "Access-Control-Request-Headers")" + (example.map { " (the preflight below asks for \(code: $0) and gets \(code: "access-control-allow-headers: \($0)") back)" } ?? "") + "; it is not the default. The default, \(code: "()"), allows only the four safelisted names \(codes: CORSEvaluator.safelistedHeaders), so a browser sending \(codes: env.credentialHeaders.isEmpty ? ["Authorization"] : env.credentialHeaders) would fail the preflight without it.")
+                notes.append("\(code: env.name): \(code: "allow_headers=[\"*\"]") mirrors whatever the preflight asks for in \(code: "Access-Control-Request-Headers")" + (example.map { " (the preflight below asks for \(code: $0) and gets \(code: "access-control-allow-headers: \($0)") back)" } ?? "") + "; it is not the default. The default, \(code: "()"), allows only the four safelisted names \(codes: CORSEvaluator.safelistedHeaders), so " + (env.credentialHeaders.isEmpty ? "a browser sending any other header (\(code: "Authorization"), say) would fail the preflight without it." : "the browser client's \(codes: env.credentialHeaders) would fail the preflight without it."))
             } else if env.entry?.allowHeaders == nil {
                 notes.append("\(code: env.name): \(code: "allow_headers") is not set, so its true default \(code: "()") applies: only \(codes: CORSEvaluator.safelistedHeaders) pass a preflight by name.")
             }

@@ -307,7 +307,9 @@ struct ControlMitigation {
         c.weaknesses = mechanisms.filter { $0.transport == .query || $0.transport == .path }.map { "\(code: $0.id) carries the credential in the URL (\($0.transport!.rawValue)), where logs, proxies and Referer keep it (CWE-598)." }
         c.current = c.scope
         c.recommendations = [.paragraph("Protect every router with a dependency, so a new route is closed by default:"),
-                             .listing("python", ["from fastapi import APIRouter, Depends", "", "router = APIRouter(dependencies=[Depends(authenticated_user)])"].joined(separator: "\n"))]
+                             .listing("python", ["from fastapi import APIRouter, Depends", "",
+                                                 "# authenticated_user: the dependency that verifies \(mechanisms.first { $0.type != .none }?.id ?? "the credential") and raises 401 otherwise",
+                                                 "router = APIRouter(dependencies=[Depends(authenticated_user)])"].joined(separator: "\n"))]
         c.testing = checks("Expect 401 or 403 without credentials:") { env in "curl -s -o /dev/null -w '%{http_code}\\n' \(url(firstPath, env))" }
         c.notProtected = ["Authentication says who calls, not what they may do: object-level authorization is a separate check."]
         c.impact = ["Authentication gaps expose every endpoint behind them; they rank above every other control here."]

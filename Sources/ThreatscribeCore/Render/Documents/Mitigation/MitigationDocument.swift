@@ -43,6 +43,8 @@ struct MitigationContent {
     /// The control as the code names it, e.g. `CORSMiddleware`.
     var name: String
     var objective: DocumentText
+    /// Where the behaviour described comes from (the CORS engine, the framework's defaults).
+    var behaviourSource: DocumentText = "Behaviour from the framework's sources for the modelled release (Starlette and FastAPI defaults as threatscribe's verified framework facts record them), not from the framework's documentation."
     var scope: [DocumentText]
     /// The model shows no such control in any covered environment: the document says so.
     var absence: DocumentText?
@@ -92,7 +94,7 @@ public struct MitigationDocument: Sendable {
         sections.append(DocumentSection("2. Scope", anchor: "scope", blocks: scope))
         sections.append(DocumentSection("3. Methodology", anchor: "methodology", blocks: [.bullets([
             "Configuration review: every argument as the model states it in each environment (environment overrides merged), unset arguments at the framework's default for the modelled release.",
-            "Behaviour from threatscribe's engines, not from documentation: CORS answers come from its model of Starlette's CORSMiddleware for the release in use, checked against the real library by conformance tests.",
+            c.behaviourSource,
             "Threat mapping: findings of the threatscribe catalog that bear on this control, with their severity and environments.",
             "Claims: each control the model claims (\(code: "controls:")) is weighed against the findings.",
         ])]))
@@ -108,8 +110,24 @@ public struct MitigationDocument: Sendable {
         sections.append(DocumentSection("4.2 Weaknesses and misconfiguration risks", anchor: "weaknesses", isSubsection: true,
                                         blocks: (c.weaknesses.isEmpty ? [] : [.bullets(c.weaknesses)]) + Self.findingBlocks(findings)))
         sections.append(DocumentSection("4.3 Option by option", anchor: "options", isSubsection: true, blocks: c.options))
+        // Findings that hold in a production-like environment are part of the gap, whatever the control's own checks say.
+        let exposed = environments.filter { $0.kind?.isProductionLike == true }.map(\.name)
+        var gap = c.gap
+        var order: [String] = []
+        var held: [String: (finding: Finding, environments: [String])] = [:]
+        for f in findings where f.severity >= .medium {
+            let names = f.environments.filter(exposed.contains)
+            guard !names.isEmpty else { continue }
+            let key = f.threatID + "\u{0}" + f.title
+            if held[key] == nil { order.append(key); held[key] = (f, []) }
+            for name in names where !held[key]!.environments.contains(name) { held[key]!.environments.append(name) }
+        }
+        for id in order {
+            let (f, names) = held[id]!
+            gap.append("\(code: f.threatID) (\(f.severity.rawValue)) holds in \(codes: exposed.filter(names.contains)): \(DocumentText(codeMarked: f.title)).")
+        }
         sections.append(DocumentSection("4.4 Current implementation and the gap to production-ready", anchor: "gap", isSubsection: true,
-                                        blocks: [.bullets(c.current), .paragraph("\(strong: "Gap:")")] + [.bullets(c.gap.isEmpty ? ["The model shows no gap for this control."] : c.gap)]))
+                                        blocks: [.bullets(c.current), .paragraph("\(strong: "Gap:")")] + [.bullets(gap.isEmpty ? ["The model shows no gap for this control."] : gap)]))
         sections.append(DocumentSection("4.5 Recommendations", anchor: "recommendations", isSubsection: true, blocks: c.recommendations))
         sections.append(DocumentSection("4.6 Testing and validation", anchor: "testing", isSubsection: true, blocks: c.testing))
         sections.append(DocumentSection("4.7 What this control does not protect", anchor: "limits", isSubsection: true, blocks: [.bullets(c.notProtected)] + c.notProtectedDetail))
