@@ -70,7 +70,8 @@ struct DocumentContentTests {
         let markdown = try Self.files(report, mitigation: .cors)[0].contents
         #expect(markdown.contains("CORS is not CSRF protection."))
         #expect(markdown.contains("Content-Type: text/plain\n\nHTTP/1.1 200 OK"))
-        #expect(markdown.contains("the handler of `POST /items` runs (it ran in the engine)"))
+        #expect(markdown.contains("its handler runs (the exchange below)"))
+        #expect(markdown.contains("What decides whether `POST /items` runs is FastAPI's body parsing, not CORS"))
         #expect(markdown.contains("`ServerErrorMiddleware`"))
         let configDoc = try Self.files(report, configDoc: .cors)[0].contents
         #expect(configDoc.contains("`500 Internal Server Error` with no CORS header"))

@@ -53,6 +53,15 @@ public struct CORSEnvironment: Sendable {
         }
     }
 
+    /// Paths of POST endpoints that take a JSON body (`request_model`).
+    public var jsonBodyPaths: [String] {
+        let rootPath = environment.model.app?.rootPath ?? ""
+        return (environment.model.routers ?? []).flatMap { router in
+            router.endpoints.filter { $0.requestModel != nil && $0.methods.contains { $0.uppercased() == "POST" } }
+                .map { RouteTable.join(rootPath, RouteTable.join(router.prefix ?? "", $0.path)) }
+        }
+    }
+
     /// Request headers a browser client of this service sets that are not CORS-safelisted: the
     /// credential header of a header-borne auth mechanism.
     public var credentialHeaders: [String] {
@@ -117,7 +126,10 @@ public struct CORSEnvironment: Sendable {
         if let allowedOrigin, let refused = ["PUT", "DELETE", "PATCH"].first(where: { !readMethods.contains($0) }) {
             add(.errorResponse, readPath, CORSRequest(method: refused, origin: allowedOrigin), using: routed)
         }
-        if let post = endpoints.first(where: { $0.methods.contains("POST") && !$0.path.contains("{") }) {
+        // A route with a JSON body model refuses a text/plain body with 422 before its handler runs
+        // (FastAPI 0.65.2 and later), so the exchange is shown on a POST route without one.
+        let bodiless = Set(jsonBodyPaths)
+        if let post = endpoints.first(where: { $0.methods.contains("POST") && !$0.path.contains("{") && !bodiless.contains($0.path) }) {
             let postEngine = (try? CORSEvaluator(configuration: configuration, version: evaluator.version, routeMethods: Set(post.methods))) ?? evaluator
             add(.crossSitePost, post.path, CORSRequest(method: "POST", origin: Self.attackerOrigin, hasCookie: true), contentType: "text/plain", using: postEngine)
         }
