@@ -54,19 +54,20 @@ struct CORSMitigation {
     // MARK: Strengths
 
     var strengths: [DocumentText] {
-        var items: [DocumentText] = []
+        var pairs: [(environment: String, text: DocumentText)] = []
         for env in configured {
             guard let configuration = env.configuration else { continue }
             if !configuration.allowsAllOrigins, configuration.allowOriginRegex == nil {
-                items.append("\(code: env.name): origins are an exact list (\(codes: configuration.allowOrigins)); Starlette compares the \(code: "Origin") header with each entry byte for byte, so no look-alike domain passes.")
+                pairs.append((env.name, "origins are an exact list (\(codes: configuration.allowOrigins)); Starlette compares the \(code: "Origin") header with each entry byte for byte, so no look-alike domain passes."))
             }
             if configuration.allowsAllOrigins, !configuration.allowCredentials {
-                items.append("\(code: env.name): \(code: "allow_origins=[\"*\"]") without credentials answers \(code: "Access-Control-Allow-Origin: *"), which browsers never honour for requests with cookies, so no logged-in user's data is readable cross-origin through cookies.")
+                pairs.append((env.name, "\(code: "allow_origins=[\"*\"]") without credentials answers \(code: "Access-Control-Allow-Origin: *"), which browsers never honour for requests with cookies, so no logged-in user's data is readable cross-origin through cookies."))
             }
             if env.entry?.allowMethods != nil, !configuration.allowsAllMethods {
-                items.append("\(code: env.name): \(code: "allow_methods") is an explicit list (\(codes: configuration.allowMethods)); a preflight for any other method gets 400 \(code: "Disallowed CORS method").")
+                pairs.append((env.name, "\(code: "allow_methods") is an explicit list (\(codes: configuration.allowMethods)); a preflight for any other method gets 400 \(code: "Disallowed CORS method")."))
             }
         }
+        var items = EnvironmentGroups.merged(pairs)
         items.append("The middleware answers preflights itself: an \(code: "OPTIONS") request with \(code: "Origin") and \(code: "Access-Control-Request-Method") never reaches a route handler.")
         return items
     }
@@ -90,28 +91,28 @@ struct CORSMitigation {
             .paragraph("Starlette \(codes: versions.sorted().map(\.description)) as the model states it; defaults are that release's (\(code: "starlette/middleware/cors.py")). Values are Python literals as the code passes them."),
             .grid(DocumentTable(header: header, rows: rows)),
         ]
-        var notes: [DocumentText] = []
+        var notes: [(environment: String, text: DocumentText)] = []
         for env in configured {
             guard let configuration = env.configuration, let evaluator = env.evaluator else { continue }
             if configuration.allowsAllMethods {
-                notes.append("\(code: env.name): \(code: "allow_methods=[\"*\"]") is not a wildcard on the wire: Starlette \(env.version.version) expands it to the \(evaluator.allowedMethods.count) methods \(codes: evaluator.allowedMethods) (\(code: "QUERY") joins from 1.7.0) and answers \(code: "Access-Control-Allow-Methods: \(evaluator.allowedMethods.joined(separator: ", "))").")
+                notes.append((env.name, "\(code: "allow_methods=[\"*\"]") is not a wildcard on the wire: Starlette \(env.version.version) expands it to the \(evaluator.allowedMethods.count) methods \(codes: evaluator.allowedMethods) (\(code: "QUERY") joins from 1.7.0) and answers \(code: "Access-Control-Allow-Methods: \(evaluator.allowedMethods.joined(separator: ", "))")."))
             }
             if configuration.allowMethods.contains("OPTIONS") {
-                notes.append("\(code: env.name): listing \(code: "OPTIONS") in \(code: "allow_methods") is not needed for preflights, which the middleware answers whatever the list holds; it only lets a page send an actual cross-origin \(code: "OPTIONS") request.")
+                notes.append((env.name, "listing \(code: "OPTIONS") in \(code: "allow_methods") is not needed for preflights, which the middleware answers whatever the list holds; it only lets a page send an actual cross-origin \(code: "OPTIONS") request."))
             }
             if configuration.allowsAllHeaders {
                 let example = env.exchange(.preflight)?.request.accessControlRequestHeaders
-                notes.append("\(code: env.name): \(code: "allow_headers=[\"*\"]") mirrors whatever the preflight asks for in \(code: "Access-Control-Request-Headers")" + (example.map { " (the preflight below asks for \(code: $0) and gets \(code: "access-control-allow-headers: \($0)") back)" } ?? "") + "; it is not the default. The default, \(code: "()"), allows only the four safelisted names \(codes: CORSEvaluator.safelistedHeaders), so " + (env.credentialHeaders.isEmpty ? "a browser sending any other header (\(code: "Authorization"), say) would fail the preflight without it." : "the browser client's \(codes: env.credentialHeaders) would fail the preflight without it."))
+                notes.append((env.name, "\(code: "allow_headers=[\"*\"]") mirrors whatever the preflight asks for in \(code: "Access-Control-Request-Headers")" + (example.map { " (the preflight below asks for \(code: $0) and gets \(code: "access-control-allow-headers: \($0)") back)" } ?? "") + "; it is not the default. The default, \(code: "()"), allows only the four safelisted names \(codes: CORSEvaluator.safelistedHeaders), so " + (env.credentialHeaders.isEmpty ? "a browser sending any other header (\(code: "Authorization"), say) would fail the preflight without it." : "the browser client's \(codes: env.credentialHeaders) would fail the preflight without it.")))
             } else if env.entry?.allowHeaders == nil {
-                notes.append("\(code: env.name): \(code: "allow_headers") is not set, so its true default \(code: "()") applies: only \(codes: CORSEvaluator.safelistedHeaders) pass a preflight by name.")
+                notes.append((env.name, "\(code: "allow_headers") is not set, so its true default \(code: "()") applies: only \(codes: CORSEvaluator.safelistedHeaders) pass a preflight by name."))
             }
             for origin in configuration.allowOrigins {
                 if case .origin(_, _, _, .unspecifiedAddress) = CORSOriginEntry(origin) {
-                    notes.append("\(code: env.name): \(code: origin) is one exact origin, that of a page loaded from \(code: origin); it does not mean \"any origin\" or \"any interface\". Browsers that block navigation to \(code: "0.0.0.0") never send it.")
+                    notes.append((env.name, "\(code: origin) is one exact origin, that of a page loaded from \(code: origin); it does not mean \"any origin\" or \"any interface\". Browsers that block navigation to \(code: "0.0.0.0") never send it."))
                 }
             }
         }
-        if !notes.isEmpty { blocks.append(.bullets(notes)) }
+        if !notes.isEmpty { blocks.append(.bullets(EnvironmentGroups.merged(notes))) }
         return blocks
     }
 

@@ -62,23 +62,31 @@ struct ControlMitigation {
                      ControlOption.table(names.map { name in
                          ControlOption(name: name, defaultValue: "not sent", value: { headers($0)[name] }, effect: Self.headerEffect(name))
                      }, environments: environments)]
+        var strengths: [(environment: String, text: DocumentText)] = []
+        var weaknesses: [(environment: String, text: DocumentText)] = []
         for env in environments where !headers(env).isEmpty {
             let h = headers(env)
-            c.strengths.append("\(code: env.name) sends \(codes: h.keys.sorted()).")
+            strengths.append((env.name, "sends \(codes: h.keys.sorted())."))
             if let xss = h["X-XSS-Protection"], xss != "0" {
-                c.weaknesses.append("\(code: env.name): \(code: "X-XSS-Protection: \(xss)") switches on a filter current browsers removed and older ones could abuse for cross-site leaks; send \(code: "0") or nothing, and rely on CSP.")
+                weaknesses.append((env.name, "\(code: "X-XSS-Protection: \(xss)") switches on a filter current browsers removed and older ones could abuse for cross-site leaks; send \(code: "0") or nothing, and rely on CSP."))
             }
-            if let csp = h["Content-Security-Policy"], csp.contains("'unsafe-inline'") {
-                c.weaknesses.append("\(code: env.name): the CSP allows \(code: "'unsafe-inline'") (\(code: csp)).")
+            if let csp = h["Content-Security-Policy"] {
+                for name in ["script-src", "style-src"] {
+                    if let directive = CSPDirectives.effective(name, in: csp), directive.contains("'unsafe-inline'") {
+                        weaknesses.append((env.name, "the CSP's \(code: directive) allows inline \(name == "script-src" ? "scripts" : "styles") (\(code: "'unsafe-inline'"))."))
+                    }
+                }
             }
         }
+        c.strengths = EnvironmentGroups.merged(strengths)
+        c.weaknesses = EnvironmentGroups.merged(weaknesses)
         for env in environments where env.baseURL?.hasPrefix("https://") == true && headers(env)["Strict-Transport-Security"] == nil {
             c.gap.append("\(code: env.name) is served over HTTPS (\(code: env.baseURL ?? "")) without \(code: "Strict-Transport-Security").")
         }
         for env in production where headers(env)["Content-Security-Policy"] == nil {
             c.gap.append("\(code: env.name) sends no \(code: "Content-Security-Policy").")
         }
-        c.current = environments.map { env in "\(code: env.name): \(codes: headers(env).keys.sorted(), empty: "no security header")." }
+        c.current = EnvironmentGroups.merged(environments.map { env in (env.name, "\(codes: headers(env).keys.sorted(), empty: "no security header").") })
         c.recommendations = [.paragraph("A pure ASGI middleware (not \(code: "BaseHTTPMiddleware")) that adds the headers to every response, with the values the model shows and HSTS for HTTPS:"),
                              .listing("python", Self.headersSnippet(environments.first.map(headers) ?? [:]))]
         c.testing = checks("Compare each environment's response headers with the table above:") { env in
@@ -101,6 +109,7 @@ struct ControlMitigation {
         case "Permissions-Policy": "Which browser features pages may use."
         case "Cross-Origin-Opener-Policy": "Isolates the browsing context from cross-origin openers."
         case "Cross-Origin-Resource-Policy": "Which origins may embed the response."
+        case "X-XSS-Protection": "Switches the retired XSS auditor; \(code: "0") (off) is the only value still recommended."
         default: "Set by the model's middleware."
         }
     }

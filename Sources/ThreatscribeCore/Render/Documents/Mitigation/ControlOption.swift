@@ -11,7 +11,7 @@ struct ControlOption {
         let header: [DocumentText] = ["Setting", "Default"] + environments.map { "\(code: $0.name)" } + ["Effect"]
         let rows: [[DocumentText]] = options.map { option in
             ["\(code: option.name)", "\(code: option.defaultValue)"]
-                + environments.map { env in option.value(env).map { "\(code: $0)" } ?? "default" }
+                + environments.map { env in option.value(env).map { "\(code: $0)" } ?? "\(option.defaultValue) (default)" }
                 + [option.effect]
         }
         return .grid(DocumentTable(header: header, rows: rows))
