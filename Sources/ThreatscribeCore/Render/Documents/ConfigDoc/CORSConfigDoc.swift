@@ -257,8 +257,14 @@ struct CORSConfigDoc {
             blocks.append(.listing("", "Access to fetch at '\(url)\(path)' from origin '…' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."))
         }
         blocks.append(.paragraph("\(strong: "A server error looks like a CORS error"): an unhandled exception's 500 comes from ServerErrorMiddleware without CORS headers, so the console shows \"No 'Access-Control-Allow-Origin' header is present\" while the Network tab shows 500. Read the server log, not the CORS settings."))
-        if !(env.environment.model.websockets ?? []).isEmpty {
-            blocks.append(.paragraph("\(strong: "WebSockets"): CORSMiddleware does not handle WebSocket connections; an origin check there is the route's own code."))
+        let sockets = env.environment.model.websockets ?? []
+        if !sockets.isEmpty {
+            let checked = sockets.filter { $0.checksOrigin == true }.map(\.path)
+            let unchecked = sockets.filter { $0.checksOrigin != true }.map(\.path)
+            var text: DocumentText = "\(strong: "WebSockets"): CORSMiddleware passes WebSocket connections through untouched, so \(code: "allow_origins") does not apply to them; an origin check is the route's own code."
+            if !checked.isEmpty { text = text + " The model records that \(codes: checked) check\(checked.count == 1 ? "s" : "") \(code: "Origin") in the handshake." }
+            if !unchecked.isEmpty { text = text + " The model records no origin check for \(codes: unchecked): a page on any site can open \(unchecked.count == 1 ? "it" : "them")." }
+            blocks.append(.paragraph(text))
         }
         return blocks
     }
