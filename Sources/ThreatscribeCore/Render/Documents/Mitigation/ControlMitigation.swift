@@ -13,11 +13,17 @@ struct ControlMitigation {
     /// `curl` target for `path` in `env` (`CORSCommands.url`).
     private func url(_ path: String, _ env: ResolvedEnvironment) -> String { CORSCommands.url(path, in: env) }
 
-    private var firstPath: String {
+    private var firstPath: String { firstPath(accepting: nil) }
+
+    /// The first endpoint path without parameters (accepting `method`, when given), else `/`.
+    private func firstPath(accepting method: String?) -> String {
         guard let env = environments.first else { return "/" }
         let root = env.model.app?.rootPath ?? ""
-        let paths = (env.model.routers ?? []).flatMap { r in r.endpoints.map { RouteTable.join(root, RouteTable.join(r.prefix ?? "", $0.path)) } }
-        return paths.first { !$0.contains("{") } ?? "/"
+        let paths = (env.model.routers ?? []).flatMap { r in
+            r.endpoints.filter { e in method.map { m in e.methods.contains { $0.uppercased() == m } } ?? true }
+                .map { RouteTable.join(root, RouteTable.join(r.prefix ?? "", $0.path)) }
+        }
+        return paths.first { !$0.contains("{") } ?? (method == nil ? "/" : firstPath(accepting: nil))
     }
 
     var content: MitigationContent {
@@ -233,8 +239,8 @@ struct ControlMitigation {
                                                  "    logger.exception(\"unhandled error on %s\", request.url.path)",
                                                  "    return JSONResponse({\"detail\": \"Internal Server Error\"}, status_code=500)"].joined(separator: "\n")),
                              .paragraph("This handler runs in ServerErrorMiddleware, outside CORSMiddleware: its 500 carries no CORS header, and browsers report a CORS error for it.")]
-        c.testing = checks("Provoke a validation error and read what comes back:") { env in
-            "curl -s -X POST -H 'Content-Type: application/json' --data '{}' \(url(firstPath, env))"
+        c.testing = checks("Provoke a validation error (an empty JSON object) and read what comes back:") { env in
+            "curl -s -X POST -H 'Content-Type: application/json' --data '{}' \(url(firstPath(accepting: "POST"), env))"
         }
         c.notProtected = ["Generic error bodies do not stop errors from happening; logging and alerting must see them."]
         c.impact = ["Tracebacks disclose paths, code and secrets placed in messages; generic errors remove that source."]
