@@ -95,6 +95,48 @@ struct PrintedExchangeTests {
         #expect(hasCORS == (count > 0), "\(sample): \(count) printed exchanges")
     }
 
+    /// The config-doc's per-scenario header tables (`**Preflight**:` and a table with one column per
+    /// environment) must show what the printed exchange of that environment and scenario shows.
+    @Test("config-doc header tables agree with the printed exchanges", arguments: SampleReportTests.samples)
+    func headerTablesAgreeWithExchanges(_ sample: String) throws {
+        let markdown = try SampleDocumentTests.markdown(sample, .configDoc(.cors))
+        let lines = markdown.components(separatedBy: "\n")
+        var exchanges: [String: Printed] = [:]
+        var label = ""
+        for (index, line) in lines.enumerated() {
+            if line.hasPrefix("**"), line.hasSuffix("**") { label = String(line.dropFirst(2).dropLast(2)).replacingOccurrences(of: "\\", with: "") }
+            if line == "```http", let printed = Self.exchanges(in: "**\(label)**\n" + lines[index...].joined(separator: "\n")).first {
+                exchanges[label] = printed
+            }
+        }
+        var cells = 0
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard line.hasPrefix("**"), line.hasSuffix("**:"), index + 2 < lines.count, lines[index + 2].hasPrefix("| Header |") else { index += 1; continue }
+            let title = String(line.dropFirst(2).dropLast(3))
+            let scenario = title.prefix(1).lowercased() + title.dropFirst()
+            let environments = lines[index + 2].split(separator: "|").dropFirst().map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "`", with: "") }
+            var row = index + 4
+            while row < lines.count, lines[row].hasPrefix("|") {
+                let parts = lines[row].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                let name = parts[0].replacingOccurrences(of: "`", with: "")
+                for (column, environment) in environments.enumerated() {
+                    let cell = parts[column + 1]
+                    guard cell != "not shown" else { continue }
+                    let printed = try #require(exchanges["\(environment): \(scenario)"], "\(sample): no exchange for \(environment): \(scenario)")
+                    let value = cell == "—" ? nil : cell.replacingOccurrences(of: "`", with: "")
+                    #expect(value == (name == "status" ? String(printed.status) : printed.headers[name]), "\(sample) \(environment) \(scenario) \(name)")
+                    cells += 1
+                }
+                row += 1
+            }
+            index = row
+        }
+        let hasCORS = try SampleDocumentTests.report(sample).model.environments.contains { ($0.model.middleware ?? []).contains { $0.type == .cors } }
+        #expect(hasCORS == (cells > 0), "\(sample): \(cells) table cells checked")
+    }
+
     @Test func parserReadsWhatItIsGiven() {
         let markdown = "**production: preflight**\n\n```http\nOPTIONS /x HTTP/1.1\nOrigin: https://a.example\nAccess-Control-Request-Method: PUT\n\nHTTP/1.1 400 Bad Request\nvary: Origin\n\nDisallowed CORS method\n```\n"
         let printed = Self.exchanges(in: markdown)
