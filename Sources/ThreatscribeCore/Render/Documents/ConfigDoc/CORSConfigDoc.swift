@@ -223,13 +223,13 @@ struct CORSConfigDoc {
     }
 
     var troubleshooting: [DocumentBlock] {
-        var blocks: [DocumentBlock] = [.paragraph("What Chromium's console prints for this configuration (the URL and origin are the example's):")]
+        var blocks: [DocumentBlock] = [.paragraph("What Chromium's console prints for this configuration (wording of Chromium 156; the URL and origin are the example's):")]
         guard let env = featured else { return blocks }
         let url = env.environment.baseURL ?? "$BASE_URL"
         let path = env.exchange(.preflight)?.path ?? env.exchange(.disallowedOrigin)?.path ?? "/"
         if let foreign = env.exchange(.disallowedOrigin), foreign.response.allowOrigin == nil {
             blocks.append(.paragraph("\(strong: "Origin not allowed") (\(code: foreign.request.origin ?? "")):"))
-            blocks.append(.listing("", "Access to fetch at '\(url)\(foreign.path)' from origin '\(foreign.request.origin ?? "")' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled."))
+            blocks.append(.listing("", "Access to fetch at '\(url)\(foreign.path)' from origin '\(foreign.request.origin ?? "")' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."))
             if let evaluator = env.evaluator, let preflight = env.exchange(.preflight) {
                 let request = CORSRequest.preflight(origin: CORSEnvironment.attackerOrigin, method: preflight.request.accessControlRequestMethod ?? "GET")
                 let answer = evaluator.response(to: request)

@@ -7,6 +7,7 @@ struct SecurityHeadersConfigDoc {
     /// FastAPI's default Swagger UI assets (`fastapi.openapi.docs.get_swagger_ui_html`).
     static let swaggerScript = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"
     static let swaggerStylesheet = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css"
+    static let swaggerFavicon = "https://fastapi.tiangolo.com/img/favicon.png"
 
     /// The docs path an environment serves, or `nil` when its docs are off.
     private func docsPath(_ env: ResolvedEnvironment) -> String? {
@@ -35,20 +36,24 @@ struct SecurityHeadersConfigDoc {
         if let docs = docsPath(env), let script = CSPDirectives.effective("script-src", in: policy) {
             let fallback = script.hasPrefix("default-src") ? "default-src" : "script-src"
             if !CSPDirectives.admits(script, url: Self.swaggerScript) {
-                messages.docsLines.append("Refused to load the script '\(Self.swaggerScript)' because it violates the following Content Security Policy directive: \"\(script)\". Note that 'script-src-elem' was not explicitly set, so '\(fallback)' is used as a fallback.")
+                messages.docsLines.append("Loading the script '\(Self.swaggerScript)' violates the following Content Security Policy directive: \"\(script)\". Note that 'script-src-elem' was not explicitly set, so '\(fallback)' is used as a fallback. The action has been blocked.")
             }
             if !script.contains("'unsafe-inline'") {
-                messages.docsLines.append("Refused to execute inline script because it violates the following Content Security Policy directive: \"\(script)\". Either the 'unsafe-inline' keyword, a hash ('sha256-…'), or a nonce ('nonce-…') is required to enable inline execution.")
+                messages.docsLines.append("Executing inline script violates the following Content Security Policy directive '\(script)'. Either the 'unsafe-inline' keyword, a hash ('sha256-…'), or a nonce ('nonce-...') is required to enable inline execution. The action has been blocked.")
             }
             if let style = CSPDirectives.effective("style-src", in: policy), !CSPDirectives.admits(style, url: Self.swaggerStylesheet) {
                 let styleFallback = style.hasPrefix("default-src") ? "default-src" : "style-src"
-                messages.docsLines.append("Refused to load the stylesheet '\(Self.swaggerStylesheet)' because it violates the following Content Security Policy directive: \"\(style)\". Note that 'style-src-elem' was not explicitly set, so '\(styleFallback)' is used as a fallback.")
+                messages.docsLines.append("Loading the stylesheet '\(Self.swaggerStylesheet)' violates the following Content Security Policy directive: \"\(style)\". Note that 'style-src-elem' was not explicitly set, so '\(styleFallback)' is used as a fallback. The action has been blocked.")
+            }
+            if let image = CSPDirectives.effective("img-src", in: policy), !CSPDirectives.admits(image, url: Self.swaggerFavicon) {
+                messages.docsLines.append("Loading the image '\(Self.swaggerFavicon)' violates the following Content Security Policy directive: \"\(image)\". The action has been blocked.")
             }
             if !messages.docsLines.isEmpty { messages.docsURL = base + docs }
         }
         if let frame = CSPDirectives.effective("frame-ancestors", in: policy), frame.contains("'none'") {
-            messages.frameURL = base + "/"
-            messages.frameLine = "Refused to frame '\(base)/' because an ancestor violates the following Content Security Policy directive: \"\(frame)\"."
+            let origin = (base.range(of: "://").map { String(base[..<$0.upperBound]) } ?? "") + (CORSEnvironment.host(of: base) ?? "") + "/"
+            messages.frameURL = origin
+            messages.frameLine = "Framing '\(origin)' violates the following Content Security Policy directive: \"\(frame)\". The request has been blocked."
         }
         return messages
     }
@@ -60,7 +65,7 @@ struct SecurityHeadersConfigDoc {
         for group in EnvironmentGroups.grouped(environments.compactMap { env in consoleMessages(env).map { (env.name, $0) } }) {
             let m = group.value
             if let docs = m.docsURL {
-                blocks.append(.paragraph("\(codes: group.environments): the interactive docs at \(code: docs) load Swagger UI from \(code: "cdn.jsdelivr.net") and start it with an inline script, which this CSP blocks; the page stays blank and Chromium's console shows:"))
+                blocks.append(.paragraph("\(codes: group.environments): the interactive docs at \(code: docs) load Swagger UI from \(code: "cdn.jsdelivr.net") and start it with an inline script, which this CSP blocks; the page stays blank and Chromium's console shows (wording of Chromium 156):"))
                 blocks.append(.listing("", m.docsLines.joined(separator: "\n")))
                 blocks.append(.paragraph("Serve the Swagger UI assets from the app and allow them by hash, or send a separate, looser policy on the docs route only."))
             }
@@ -69,7 +74,7 @@ struct SecurityHeadersConfigDoc {
                 blocks.append(.listing("", line))
             }
         }
-        return blocks.isEmpty ? [.paragraph("The model's policies block nothing on the pages this API serves that threatscribe can name; a blocked load shows in the Console as \"Refused to load …\" with the directive that blocked it.")] : blocks
+        return blocks.isEmpty ? [.paragraph("The model's policies block nothing on the pages this API serves that threatscribe can name; a blocked load shows in the Console as \"Loading the … violates the following Content Security Policy directive: …\" with the directive that blocked it.")] : blocks
     }
 
     var sections: [DocumentSection] {
