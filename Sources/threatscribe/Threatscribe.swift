@@ -16,6 +16,7 @@ struct Threatscribe: ParsableCommand {
             ValidateCommand.self,
             CORSCommand.self,
             DiffCommand.self,
+            ReportCommand.self,
         ]
     )
 
