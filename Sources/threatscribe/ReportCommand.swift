@@ -7,6 +7,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a document about one model: an ADR draft or a compliance matrix.",
         subcommands: [
             // one subcommand a line
+            ReportADRCommand.self,
             ReportComplianceCommand.self,
         ]
     )

@@ -18315,6 +18315,469 @@ entries:
  }
 }
 """#,
+        "Templates/documents/adr-madr.html.mustache": ##"""
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<meta name="generator" content="threatscribe {{toolVersion}}"/>
+<title>{{heading}}</title>
+{{> partials/style.html}}
+</head>
+<body>
+<header>
+<h1>{{heading}}</h1>
+<table class="facts">
+<tbody>
+<tr><th scope="row">Status</th><td>{{status}}</td></tr>
+<tr><th scope="row">Date</th><td>{{date}}</td></tr>
+<tr><th scope="row">Decision-makers</th><td>{{decisionMakers}}</td></tr>
+<tr><th scope="row">Consulted</th><td>not named in the model</td></tr>
+<tr><th scope="row">Informed</th><td>not named in the model</td></tr>
+</tbody>
+</table>
+<p class="meta">Drafted by threatscribe {{toolVersion}} from the model <code>{{modelFile}}</code>: every fact below comes from the model, and every CORS response from threatscribe's CORS engine. A draft for the decision-makers to review, not a decision.</p>
+</header>
+<main>
+{{#hasLimits}}
+<section id="limits">
+{{#limits}}
+<div class="prose"><strong>Limit:</strong> {{{html(.)}}}</div>
+{{/limits}}
+</section>
+{{/hasLimits}}
+<section id="context">
+<h2>Context and Problem Statement</h2>
+{{#problem}}
+<div class="prose">{{{html(.)}}}</div>
+{{/problem}}
+<ul>
+{{#facts}}
+<li>{{{html(.)}}}</li>
+{{/facts}}
+</ul>
+</section>
+{{#hasDrivers}}
+<section id="drivers">
+<h2>Decision Drivers</h2>
+<ul>
+{{#drivers}}
+<li>{{{html(.)}}}</li>
+{{/drivers}}
+</ul>
+</section>
+{{/hasDrivers}}
+<section id="options">
+<h2>Considered Options</h2>
+<ul>
+{{#options}}
+<li><a href="#{{anchor}}">{{title}}</a></li>
+{{/options}}
+</ul>
+</section>
+<section id="outcome">
+<h2>Decision Outcome</h2>
+<div class="prose"><p>Chosen option: “{{chosenTitle}}”, because</p>{{{html(justification)}}}</div>
+{{#decisionCode}}
+<pre><code>{{.}}</code></pre>
+{{/decisionCode}}
+<h3>Consequences</h3>
+<ul>
+{{#good}}
+<li>{{{html(.)}}}</li>
+{{/good}}
+{{#bad}}
+<li>{{{html(.)}}}</li>
+{{/bad}}
+{{#neutral}}
+<li>{{{html(.)}}}</li>
+{{/neutral}}
+</ul>
+{{#hasCorrections}}
+<p>Claims the model records that do not hold:</p>
+<ul>
+{{#corrections}}
+<li>{{{html(.)}}}</li>
+{{/corrections}}
+</ul>
+{{/hasCorrections}}
+{{#hasConfirmation}}
+<h3>Confirmation</h3>
+{{#confirmation}}
+<div class="prose">{{{html(.)}}}</div>
+{{/confirmation}}
+{{#exchanges}}
+<h4>{{title}} ({{environment}})</h4>
+<pre><code>{{command}}</code></pre>
+<div class="prose">{{{html(answer)}}}</div>
+{{#response}}
+<pre><code>{{.}}</code></pre>
+{{/response}}
+{{/exchanges}}
+{{/hasConfirmation}}
+</section>
+<section id="pros-and-cons">
+<h2>Pros and Cons of the Options</h2>
+{{#options}}
+<h3 id="{{anchor}}">{{title}}</h3>
+<div class="prose">{{{html(summary)}}}</div>
+{{#isChosen}}
+<p>The option chosen: its code and consequences are under <a href="#outcome">Decision Outcome</a>.</p>
+{{/isChosen}}
+{{^isChosen}}
+{{#code}}
+<pre><code>{{.}}</code></pre>
+{{/code}}
+<ul>
+{{#good}}
+<li>{{{html(.)}}}</li>
+{{/good}}
+{{#bad}}
+<li>{{{html(.)}}}</li>
+{{/bad}}
+{{#neutral}}
+<li>{{{html(.)}}}</li>
+{{/neutral}}
+</ul>
+{{/isChosen}}
+{{/options}}
+</section>
+<section id="more-information">
+<h2>More Information</h2>
+{{#implementation}}
+<div class="prose">{{{html(.)}}}</div>
+{{/implementation}}
+<ul>
+{{#moreInformation}}
+<li>{{{html(.)}}}</li>
+{{/moreInformation}}
+</ul>
+</section>
+</main>
+</body>
+</html>
+
+"""##,
+        "Templates/documents/adr-madr.md.mustache": #"""
+{{%CONTENT_TYPE: MARKDOWN}}
+---
+{{{frontMatter}}}
+---
+
+# {{heading}}
+
+Drafted by threatscribe {{toolVersion}} from the model {{{markdown(modelFile)}}}: every fact below comes from the model, and every CORS response from threatscribe's CORS engine. A draft for the decision-makers to review, not a decision.
+{{#hasLimits}}
+
+{{#limits}}
+> **Limit:** {{{.}}}
+
+{{/limits}}
+{{/hasLimits}}
+
+## Context and Problem Statement
+
+{{#problem}}
+{{{.}}}
+
+{{/problem}}
+{{#facts}}
+* {{{.}}}
+{{/facts}}
+{{#hasDrivers}}
+
+## Decision Drivers
+
+{{#drivers}}
+* {{{.}}}
+{{/drivers}}
+{{/hasDrivers}}
+
+## Considered Options
+
+{{#options}}
+* {{title}}
+{{/options}}
+
+## Decision Outcome
+
+Chosen option: "{{chosenTitle}}", because {{{justification}}}
+{{#decisionCode}}
+
+{{{block(.)}}}
+{{/decisionCode}}
+
+### Consequences
+
+{{#good}}
+* {{{.}}}
+{{/good}}
+{{#bad}}
+* {{{.}}}
+{{/bad}}
+{{#neutral}}
+* {{{.}}}
+{{/neutral}}
+{{#hasCorrections}}
+
+Claims the model records that do not hold:
+
+{{#corrections}}
+* {{{.}}}
+{{/corrections}}
+{{/hasCorrections}}
+{{#hasConfirmation}}
+
+### Confirmation
+
+{{#confirmation}}
+{{{.}}}
+
+{{/confirmation}}
+{{#exchanges}}
+#### {{title}} ({{environment}})
+
+{{{bash(command)}}}
+
+{{{answer}}}
+{{#response}}
+
+{{{block(.)}}}
+{{/response}}
+
+{{/exchanges}}
+{{/hasConfirmation}}
+
+## Pros and Cons of the Options
+
+{{#options}}
+### {{title}}
+
+{{{summary}}}
+{{#isChosen}}
+The option chosen: its code and consequences are under Decision Outcome.
+
+{{/isChosen}}
+{{^isChosen}}
+{{#code}}
+
+{{{block(.)}}}
+{{/code}}
+
+{{#good}}
+* {{{.}}}
+{{/good}}
+{{#bad}}
+* {{{.}}}
+{{/bad}}
+{{#neutral}}
+* {{{.}}}
+{{/neutral}}
+{{/isChosen}}
+
+{{/options}}
+## More Information
+
+{{#implementation}}
+{{{.}}}
+
+{{/implementation}}
+{{#moreInformation}}
+* {{{.}}}
+{{/moreInformation}}
+
+"""#,
+        "Templates/documents/adr-nygard.html.mustache": #"""
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<meta name="generator" content="threatscribe {{toolVersion}}"/>
+<title>{{heading}}</title>
+{{> partials/style.html}}
+</head>
+<body>
+<header>
+<h1>{{heading}}</h1>
+<p>Date: {{date}}</p>
+</header>
+<main>
+<section id="status">
+<h2>Status</h2>
+<p>{{status}}</p>
+</section>
+<section id="context">
+<h2>Context</h2>
+<p class="meta">Drafted by threatscribe {{toolVersion}} from the model <code>{{modelFile}}</code>; every CORS response below comes from threatscribe's CORS engine.</p>
+{{#limits}}
+<div class="prose"><strong>Limit:</strong> {{{html(.)}}}</div>
+{{/limits}}
+{{#problem}}
+<div class="prose">{{{html(.)}}}</div>
+{{/problem}}
+<ul>
+{{#facts}}
+<li>{{{html(.)}}}</li>
+{{/facts}}
+</ul>
+{{#hasDrivers}}
+<p>Forces at play:</p>
+<ul>
+{{#drivers}}
+<li>{{{html(.)}}}</li>
+{{/drivers}}
+</ul>
+{{/hasDrivers}}
+</section>
+<section id="decision">
+<h2>Decision</h2>
+<div class="prose"><p>We will {{action}}, because</p>{{{html(justification)}}}</div>
+{{#decisionCode}}
+<pre><code>{{.}}</code></pre>
+{{/decisionCode}}
+<p>Options considered and not chosen:</p>
+<ul>
+{{#otherOptions}}
+<li><strong>{{title}}:</strong> {{{html(summary)}}}</li>
+{{/otherOptions}}
+</ul>
+</section>
+<section id="consequences">
+<h2>Consequences</h2>
+<ul>
+{{#good}}
+<li>{{{html(.)}}}</li>
+{{/good}}
+{{#bad}}
+<li>{{{html(.)}}}</li>
+{{/bad}}
+{{#neutral}}
+<li>{{{html(.)}}}</li>
+{{/neutral}}
+</ul>
+{{#hasCorrections}}
+<p>Claims the model records that do not hold:</p>
+<ul>
+{{#corrections}}
+<li>{{{html(.)}}}</li>
+{{/corrections}}
+</ul>
+{{/hasCorrections}}
+{{#hasConfirmation}}
+<p>How to confirm it:</p>
+{{#confirmation}}
+<div class="prose">{{{html(.)}}}</div>
+{{/confirmation}}
+{{#exchanges}}
+<h3>{{title}} ({{environment}})</h3>
+<pre><code>{{command}}</code></pre>
+<div class="prose">{{{html(answer)}}}</div>
+{{#response}}
+<pre><code>{{.}}</code></pre>
+{{/response}}
+{{/exchanges}}
+{{/hasConfirmation}}
+</section>
+</main>
+</body>
+</html>
+
+"""#,
+        "Templates/documents/adr-nygard.md.mustache": #"""
+{{%CONTENT_TYPE: MARKDOWN}}
+# {{heading}}
+
+Date: {{date}}
+
+## Status
+
+{{status}}
+
+## Context
+
+Drafted by threatscribe {{toolVersion}} from the model {{{markdown(modelFile)}}}; every CORS response below comes from threatscribe's CORS engine.
+{{#hasLimits}}
+
+{{#limits}}
+> **Limit:** {{{.}}}
+
+{{/limits}}
+{{/hasLimits}}
+
+{{#problem}}
+{{{.}}}
+
+{{/problem}}
+{{#facts}}
+* {{{.}}}
+{{/facts}}
+{{#hasDrivers}}
+
+Forces at play:
+
+{{#drivers}}
+* {{{.}}}
+{{/drivers}}
+{{/hasDrivers}}
+
+## Decision
+
+We will {{action}}, because {{{justification}}}
+{{#decisionCode}}
+
+{{{block(.)}}}
+{{/decisionCode}}
+
+Options considered and not chosen:
+
+{{#otherOptions}}
+* **{{title}}:** {{{summary}}}
+{{/otherOptions}}
+
+## Consequences
+
+{{#good}}
+* {{{.}}}
+{{/good}}
+{{#bad}}
+* {{{.}}}
+{{/bad}}
+{{#neutral}}
+* {{{.}}}
+{{/neutral}}
+{{#hasCorrections}}
+
+Claims the model records that do not hold:
+
+{{#corrections}}
+* {{{.}}}
+{{/corrections}}
+{{/hasCorrections}}
+{{#hasConfirmation}}
+
+How to confirm it:
+
+{{#confirmation}}
+{{{.}}}
+
+{{/confirmation}}
+{{#exchanges}}
+**{{title}} ({{environment}})**
+
+{{{bash(command)}}}
+
+{{{answer}}}
+{{#response}}
+
+{{{block(.)}}}
+{{/response}}
+
+{{/exchanges}}
+{{/hasConfirmation}}
+
+"""#,
         "Templates/documents/compliance.html.mustache": ##"""
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">

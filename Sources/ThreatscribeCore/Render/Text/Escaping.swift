@@ -9,6 +9,7 @@
 /// | Markdown fence lines (where a fence opens and closes, as CommonMark reads them) | `MarkdownFence` |
 /// | Mustache `{{x}}` in Markdown templates | `MarkdownContentType` → `MarkdownEscaping.inline` |
 /// | Mermaid label | `MermaidEscaping` |
+/// | YAML front matter value (ADR documents) | `YAMLEscaping` |
 /// | Shell word, Python string literal | `FactValue.shellWords` / `FactValue.pythonLiteral` (own files, issue 7 item 2) |
 /// | Terminal text | the CLI's terminal escaper (issue 7 item 5) |
 ///
