@@ -5,7 +5,13 @@ extension CORSDecisionDraft {
         var lines: [Prose] = []
         let credentialed = settings.filter { $0.configuration.allowCredentials }
         if !credentialed.isEmpty && !usesCredentials {
-            lines.append(Prose("Bad, because `allow_credentials=True` (in \(credentialed.map { MD.code($0.environment.name) }.joined(separator: ", "))) serves nothing the model shows: no authentication travels in cookies or HTTP authentication. It only lets allowed origins read responses that a future cookie would authenticate. An `Authorization` header set by JavaScript is not a credential in the Fetch sense; it needs `allow_headers`, not `allow_credentials`."))
+            let header = neededHeaders.first { $0 != "Content-Type" } ?? "Authorization"
+            lines.append(Prose("Bad, because `allow_credentials=True` (in \(credentialed.map { MD.code($0.environment.name) }.joined(separator: ", "))) serves nothing the model shows: no authentication travels in cookies or HTTP authentication. It only lets allowed origins read responses that a future cookie would authenticate. A header set by JavaScript, such as \(MD.code(header)), is not a credential in the Fetch sense; it needs `allow_headers`, not `allow_credentials`."))
+        }
+        for setting in settings {
+            let origins = facts.browserOrigins(in: setting.environment)
+            guard let api = setting.apiOrigin, !origins.isEmpty, origins.allSatisfy({ $0.lowercased() == api }) else { continue }
+            lines.append(Prose("Bad, because in \(MD.code(setting.environment.name)) the browser client is served from the API's own origin \(MD.code(api)): its requests are same-origin and need no CORS, so the middleware there serves no client the model names and only widens who may read."))
         }
         // `*` methods with credentials: one line for every environment where the engine approves the same list.
         var wildcard: [(environments: [String], methods: [String], version: String)] = []
