@@ -18337,7 +18337,7 @@ entries:
 <tr><th scope="row">Informed</th><td>not named in the model</td></tr>
 </tbody>
 </table>
-<p class="meta">Drafted by threatscribe {{toolVersion}} from the model <code>{{modelFile}}</code>: every fact below comes from the model, and every CORS response from threatscribe's CORS engine. A draft for the decision-makers to review, not a decision.</p>
+<p class="meta">Drafted by threatscribe {{toolVersion}} from the model <code>{{modelFile}}</code>: every fact below comes from the model{{#hasExchanges}}, and every CORS response from threatscribe's CORS engine{{/hasExchanges}}. A draft for the decision-makers to review, not a decision.</p>
 </header>
 <main>
 {{#hasLimits}}
@@ -18467,7 +18467,7 @@ entries:
 
 # {{heading}}
 
-Drafted by threatscribe {{toolVersion}} from the model {{{markdown(modelFile)}}}: every fact below comes from the model, and every CORS response from threatscribe's CORS engine. A draft for the decision-makers to review, not a decision.
+Drafted by threatscribe {{toolVersion}} from the model {{{markdown(modelFile)}}}: every fact below comes from the model{{#hasExchanges}}, and every CORS response from threatscribe's CORS engine{{/hasExchanges}}. A draft for the decision-makers to review, not a decision.
 {{#hasLimits}}
 
 {{#limits}}
@@ -18610,7 +18610,7 @@ The option chosen: its code and consequences are under Decision Outcome.
 </section>
 <section id="context">
 <h2>Context</h2>
-<p class="meta">Drafted by threatscribe {{toolVersion}} from the model <code>{{modelFile}}</code>; every CORS response below comes from threatscribe's CORS engine.</p>
+<p class="meta">Drafted by threatscribe {{toolVersion}} from the model <code>{{modelFile}}</code>{{#hasExchanges}}; every CORS response below comes from threatscribe's CORS engine{{/hasExchanges}}.</p>
 {{#limits}}
 <div class="prose"><strong>Limit:</strong> {{{html(.)}}}</div>
 {{/limits}}
@@ -18697,7 +18697,7 @@ Date: {{date}}
 
 ## Context
 
-Drafted by threatscribe {{toolVersion}} from the model {{{markdown(modelFile)}}}; every CORS response below comes from threatscribe's CORS engine.
+Drafted by threatscribe {{toolVersion}} from the model {{{markdown(modelFile)}}}{{#hasExchanges}}; every CORS response below comes from threatscribe's CORS engine{{/hasExchanges}}.
 {{#hasLimits}}
 
 {{#limits}}

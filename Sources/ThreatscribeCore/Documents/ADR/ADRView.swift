@@ -47,6 +47,7 @@ public struct ADRView: Sendable {
     public var confirmation: [Prose]
     public var exchanges: [ExchangeView]
     public var hasConfirmation: Bool
+    public var hasExchanges: Bool
     public var implementation: [Prose]
     public var moreInformation: [Prose]
 
@@ -91,6 +92,7 @@ public struct ADRView: Sendable {
             ExchangeView(title: $0.title, environment: $0.environment, command: $0.command, answer: $0.answer, response: $0.response)
         }
         hasConfirmation = !content.confirmation.isEmpty || !content.exchanges.isEmpty
+        hasExchanges = !content.exchanges.isEmpty
         implementation = content.implementation
         moreInformation = content.moreInformation
     }

@@ -24,7 +24,7 @@ struct ControlDecisionDraft {
             justification: Prose("it is what the model configures. The consequences below include what the analysis shows against it; resolve or accept each before the status becomes accepted."),
             decisionCode: nil,
             good: options[0].good,
-            bad: facts.findingBullets(),
+            bad: facts.findingBullets() + unshownClaims(),
             neutral: options[0].neutral,
             corrections: facts.reviewCorrections(),
             confirmation: confirmation(base: base),
@@ -32,6 +32,21 @@ struct ControlDecisionDraft {
             implementation: [],
             moreInformation: [Prose(reference)],
             limits: limits)
+    }
+
+    /// Production-like environments with no limit although the team claims one: the claim silences
+    /// the catalog's "no rate limiting" check, so the record says it.
+    private func unshownClaims() -> [Prose] {
+        guard decision == .rateLimiting else { return [] }
+        let claims = (report.model.base.controls ?? []).filter { $0.kind == "rate_limiting" }
+        guard let claim = claims.first else { return [] }
+        let bare = report.model.environments.filter { environment in
+            let model = environment.model
+            return environment.kind?.isProductionLike == true && !(model.middleware ?? []).contains { $0.type == .rateLimit }
+                && !(model.routers ?? []).flatMap(\.endpoints).contains { $0.rateLimit != nil } && model.deployment?.ingress?.rateLimiting != true
+        }
+        guard !bare.isEmpty else { return [] }
+        return [Prose("Bad, because no rate limit is modelled in \(bare.map { MD.code($0.name) }.joined(separator: ", ")): the claimed control \(MD.text([claim.id, claim.name].compactMap { $0 }.joined(separator: ": "))) is the only evidence, and a claim is not evidence. Describe where the limit is enforced (middleware, endpoint `rate_limit`, or the ingress).")]
     }
 
     private var problem: String {
@@ -156,13 +171,22 @@ struct ControlDecisionDraft {
             return [Prose("The model gives no base URL for its environments, so no command can be written for them.")]
         }
         let url = { (path: String) in ShellWord.quoted(base + path) }
+        let route: String = {
+            guard let router = report.model.base.routers?.first, let endpoint = router.endpoints.first else { return "/" }
+            var path = ""
+            var inParameter = false
+            for character in (router.prefix ?? "") + endpoint.path {
+                if character == "{" { inParameter = true; path.append("1") } else if character == "}" { inParameter = false } else if !inParameter { path.append(character) }
+            }
+            return path.hasPrefix("/") ? path : "/" + path
+        }()
         switch decision {
         case .openapiExposure:
             return [Prose("In \(MD.code(name)), each of these prints the status; 404 means the route is off:\n\n```bash\nfor path in /openapi.json /docs /redoc; do curl -s -o /dev/null -w \"$path %{http_code}\\n\" \(ShellWord.quoted(base))\"$path\"; done\n```")]
         case .securityHeaders:
             return [Prose("In \(MD.code(name)), the response headers of the API:\n\n```bash\ncurl -sI \(url("/"))\n```\n\nCompare them with the headers this record decides on.")]
         case .rateLimiting:
-            return [Prose("In \(MD.code(name)), a burst of requests must end in `429 Too Many Requests`:\n\n```bash\nfor i in $(seq 1 200); do curl -s -o /dev/null -w '%{http_code}\\n' \(url("/")); done | sort | uniq -c\n```")]
+            return [Prose("In \(MD.code(name)), a burst of requests must end in `429 Too Many Requests`:\n\n```bash\nfor i in $(seq 1 200); do curl -s -o /dev/null -w '%{http_code}\\n' \(url(route)); done | sort | uniq -c\n```")]
         case .corsPolicy:
             return []
         }
