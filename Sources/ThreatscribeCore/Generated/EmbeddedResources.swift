@@ -18825,10 +18825,10 @@ How to confirm it:
 <h2>Matrix</h2>
 {{#hasRows}}
 <table>
-<thead><tr><th scope="col">Id</th><th scope="col">Status</th><th scope="col">Findings</th><th scope="col">Needs resolution</th><th scope="col">Reviewer's resolution</th></tr></thead>
+<thead><tr><th scope="col">Id</th>{{#showsTextInMatrix}}<th scope="col">Name</th>{{/showsTextInMatrix}}<th scope="col">Status</th><th scope="col">Findings</th><th scope="col">Needs resolution</th><th scope="col">Reviewer's resolution</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="{{statusClass}}"><th scope="row"><a href="#{{anchor}}"><code>{{id}}</code></a></th><td>{{status}}</td><td>{{#findings}}<a href="threat-model.html#{{anchor}}"><code>{{id}}</code></a> {{/findings}}{{^hasFindings}}none{{/hasFindings}}</td><td>{{#needsResolution}}yes{{/needsResolution}}{{^needsResolution}}no{{/needsResolution}}</td><td></td></tr>
+<tr class="{{statusClass}}"><th scope="row"><a href="#{{anchor}}"><code>{{id}}</code></a></th>{{#showsTextInMatrix}}<td>{{text}}</td>{{/showsTextInMatrix}}<td>{{status}}</td><td>{{#findings}}<a href="threat-model.html#{{anchor}}"><code>{{id}}</code></a> {{/findings}}{{^hasFindings}}none{{/hasFindings}}</td><td>{{#needsResolution}}yes{{/needsResolution}}{{^needsResolution}}no{{/needsResolution}}</td><td></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -18906,10 +18906,10 @@ The model has no production environment: checks that apply to production only co
 ## Matrix
 
 {{#hasRows}}
-| Id | Status | Findings | Needs resolution | Reviewer's resolution |
-| --- | --- | --- | --- | --- |
+| Id | {{#showsTextInMatrix}}Name | {{/showsTextInMatrix}}Status | Findings | Needs resolution | Reviewer's resolution |
+| --- | {{#showsTextInMatrix}}--- | {{/showsTextInMatrix}}--- | --- | --- | --- |
 {{#rows}}
-| [{{{cell(id)}}}](#{{anchor}}) | {{status}} | {{#findings}}[{{{cell(id)}}}](threat-model.md#{{anchor}}) {{/findings}}{{^hasFindings}}none{{/hasFindings}} | {{#needsResolution}}yes{{/needsResolution}}{{^needsResolution}}no{{/needsResolution}} | |
+| [{{{cell(id)}}}](#{{anchor}}) | {{#showsTextInMatrix}}{{text}} | {{/showsTextInMatrix}}{{status}} | {{#findings}}[{{{cell(id)}}}](threat-model.md#{{anchor}}) {{/findings}}{{^hasFindings}}none{{/hasFindings}} | {{#needsResolution}}yes{{/needsResolution}}{{^needsResolution}}no{{/needsResolution}} | |
 {{/rows}}
 {{/hasRows}}
 {{^hasRows}}

@@ -108,6 +108,29 @@ struct ComplianceMatrixTests {
         #expect(row.reason.contains("silenced by the claimed control RL, Rate limiting"))
     }
 
+    @Test func aCheckThatNeedsAnExplicitFalseProvesNothingWhenTheModelIsSilent() throws {
+        // TS-ROUTE-005 fires on `checks_object_ownership: false` only; unset, BOLA cannot be called met.
+        func row(_ ownership: String) throws -> ComplianceMatrix.Row {
+            let report = try Self.report("""
+                system: {name: S}
+                auth:
+                  - {id: jwt, type: jwt, transport: header}
+                routers:
+                  - dependencies: [jwt]
+                    endpoints:
+                      - {path: "/orders/{order_id}", methods: [GET]\(ownership)}
+                environments:
+                  - {name: production, kind: production, base_url: "https://api.example.com"}
+                """)
+            return try #require(try Self.matrix(report, .owaspAPI2023).rows.first { $0.id == "API1:2023" })
+        }
+        let silent = try row("")
+        #expect(silent.status == .notAssessed)
+        #expect(silent.reason.contains("TS-ROUTE-005 (the model does not state checks_object_ownership"))
+        #expect(try row(", checks_object_ownership: true").status == .met)
+        #expect(try row(", checks_object_ownership: false").status == .notMet)
+    }
+
     @Test func withoutProductionProductionChecksAreNotClaimedMet() throws {
         let report = try Self.report("""
             system: {name: S}

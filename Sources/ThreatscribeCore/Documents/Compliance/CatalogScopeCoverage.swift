@@ -16,6 +16,28 @@ struct CatalogScopeCoverage {
         return part(for: entry.scope, in: model)
     }
 
+    /// The model leaves out the whole part a scope reads (the top-level key is absent, as
+    /// `NotAssessedParts` counts it), rather than stating there is none: a check there proves nothing.
+    static func isSilent(about scope: String, in model: ArchitectureModel) -> Bool {
+        switch scope {
+        case "cors", "headers", "middleware_stack": model.middleware == nil
+        case "session": model.middleware == nil && model.auth == nil
+        case "auth": model.auth == nil
+        case "endpoint", "router", "blocking_handler", "code_execution", "file_access", "upload", "upload_serving": model.routers == nil
+        case "advisory": model.frameworks == nil && model.dependencies == nil
+        case "build": model.build == nil
+        case "container", "deployment": model.deployment == nil
+        case "server": model.server == nil
+        case "client_app": model.clients == nil
+        case "data_flow": model.dataFlows == nil
+        case "data_model": model.models == nil
+        case "data_store": model.dataStores == nil
+        case "external_service": model.externalServices == nil
+        case "logging": model.logging == nil
+        default: false
+        }
+    }
+
     private static func declaresCapabilities(_ model: ArchitectureModel) -> Bool {
         (model.routers ?? []).contains { $0.endpoints.contains { $0.capabilities != nil } }
             || (model.websockets ?? []).contains { $0.capabilities != nil }

@@ -57,12 +57,13 @@ public struct ComplianceMatrix: Sendable, Equatable {
             for id in standard.ids(of: entry) { entriesByID[id, default: []].append(entry) }
         }
         let environments = report.model.environments
+        let stated = StatedFields(environments)
         var rows: [Row] = []
         for id in entriesByID.keys.sorted(by: ComplianceStandard.precedes) {
             guard let text = standard.text(of: id, in: reference), let entries = entriesByID[id] else { continue }
             let findings = report.findings.filter { standard.ids(of: $0).contains(id) }
             rows.append(Self.row(id: id, text: text, chapter: standard.chapter(of: id), entries: entries,
-                                 findings: findings, environments: environments))
+                                 findings: findings, environments: environments, stated: stated))
         }
         self.rows = rows
         var chapters: [Chapter] = []
@@ -78,7 +79,7 @@ public struct ComplianceMatrix: Sendable, Equatable {
     }
 
     private static func row(id: String, text: String, chapter: String, entries: [CatalogEntry], findings: [Finding],
-                            environments: [ResolvedEnvironment]) -> Row {
+                            environments: [ResolvedEnvironment], stated: StatedFields) -> Row {
         let checks = entries.map(\.id)
         if !findings.isEmpty {
             let clearCut = findings.filter { $0.confidence == .clearCut }
@@ -96,16 +97,21 @@ public struct ComplianceMatrix: Sendable, Equatable {
                        evidence: evidence, findings: findings, checks: checks)
         }
         // No finding: the row is met only for checks whose scope the model describes.
-        var checked: [String] = [], unchecked: [(check: String, part: String)] = [], evidence: [Evidence] = []
+        // Each unchecked entry with why; `blocksMet` when the model is silent about what the check needs.
+        var checked: [String] = [], unchecked: [(check: String, part: String, blocksMet: Bool)] = [], evidence: [Evidence] = []
         for entry in entries {
             let parts = environments.compactMap { environment in
                 CatalogScopeCoverage.part(for: entry, in: environment.model).map { (environment, $0) }
             }
             let needsProduction = entry.whenText.contains("is_production")
+            let unstated = stated.unstated(in: entry.whenText)
             if let claim = claimedControl(silencing: entry, in: environments) {
-                unchecked.append((entry.id, claim))
+                unchecked.append((entry.id, claim, true))
+            } else if !unstated.isEmpty {
+                let fields = unstated.joined(separator: " or ")
+                unchecked.append((entry.id, "the model does not state \(fields); the check fires only on an explicit false", true))
             } else if needsProduction, !environments.contains(where: { $0.kind == .production }) {
-                unchecked.append((entry.id, "production environment"))
+                unchecked.append((entry.id, "the model describes no production environment", true))
             } else if let (environment, found) = parts.first(where: { $0.1.isPresent }) {
                 checked.append(entry.id)
                 let path = found.part.path
@@ -114,14 +120,15 @@ public struct ComplianceMatrix: Sendable, Equatable {
                                              codeLocation: environment.locations.codeLocation(of: path), findingID: nil))
                 }
             } else {
-                unchecked.append((entry.id, parts.first?.1.part.description ?? "what the \(entry.scope) checks read"))
+                let silent = environments.allSatisfy { CatalogScopeCoverage.isSilent(about: entry.scope, in: $0.model) }
+                unchecked.append((entry.id, "the model describes no " + (parts.first?.1.part.description ?? "part the \(entry.scope) checks read"), silent))
             }
         }
         let missing = Dictionary(grouping: unchecked, by: \.part).sorted { $0.key < $1.key }
-            .map { "\($0.value.map(\.check).joined(separator: ", ")) (\($0.key.hasPrefix("silenced") ? $0.key : "the model describes no " + $0.key))" }
+            .map { "\($0.value.map(\.check).joined(separator: ", ")) (\($0.key))" }
             .joined(separator: "; ")
-        // A check silenced by a claim leaves the row to the reviewer, whatever the other checks found.
-        if checked.isEmpty || unchecked.contains(where: { $0.part.hasPrefix("silenced") }) {
+        // A check silenced by a claim, or blind to a field the model leaves unset, leaves the row to the reviewer.
+        if checked.isEmpty || unchecked.contains(where: \.blocksMet) {
             return Row(id: id, text: text, chapter: chapter, status: .notAssessed, needsResolution: true,
                        reason: (checked.isEmpty ? "" : "no finding from \(checked.joined(separator: ", ")); ") + "not checked: \(missing)",
                        evidence: evidence, findings: [], checks: checks)

@@ -55,6 +55,8 @@ public struct ComplianceView: Sendable {
     public var totals: Count
     public var rows: [RowView]
     public var hasRows: Bool
+    /// The item texts are short names (NIST control names, Top 10 titles), shown in the matrix itself.
+    public var showsTextInMatrix: Bool
 
     public init(matrix: ComplianceMatrix, report: AnalysisReport, csvFile: String) {
         let standard = matrix.standard
@@ -95,5 +97,6 @@ public struct ComplianceView: Sendable {
                 checks: row.checks.joined(separator: ", "))
         }
         hasRows = !rows.isEmpty
+        showsTextInMatrix = standard == .nist80053 || standard == .owaspAPI2023
     }
 }
