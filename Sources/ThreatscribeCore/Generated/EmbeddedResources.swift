@@ -18378,7 +18378,7 @@ entries:
 </section>
 <section id="outcome">
 <h2>Decision Outcome</h2>
-<div class="prose"><p>Chosen option: “{{chosenTitle}}”, because</p>{{{html(justification)}}}</div>
+<div class="prose">{{{html(outcome)}}}</div>
 {{#decisionCode}}
 <pre><code>{{.}}</code></pre>
 {{/decisionCode}}
@@ -18502,7 +18502,7 @@ Drafted by threatscribe {{toolVersion}} from the model {{{markdown(modelFile)}}}
 
 ## Decision Outcome
 
-Chosen option: "{{chosenTitle}}", because {{{justification}}}
+{{{outcome}}}
 {{#decisionCode}}
 
 {{{block(.)}}}
@@ -18633,7 +18633,7 @@ The option chosen: its code and consequences are under Decision Outcome.
 </section>
 <section id="decision">
 <h2>Decision</h2>
-<div class="prose"><p>We will {{action}}, because</p>{{{html(justification)}}}</div>
+<div class="prose">{{{html(weWill)}}}</div>
 {{#decisionCode}}
 <pre><code>{{.}}</code></pre>
 {{/decisionCode}}
@@ -18724,7 +18724,7 @@ Forces at play:
 
 ## Decision
 
-We will {{action}}, because {{{justification}}}
+{{{weWill}}}
 {{#decisionCode}}
 
 {{{block(.)}}}

@@ -38,6 +38,10 @@ public struct ADRView: Sendable {
     public var chosenTitle: String
     public var action: String
     public var justification: Prose
+    /// MADR's `Chosen option: "…", because …` as one paragraph.
+    public var outcome: Prose
+    /// Nygard's `We will …, because …` as one paragraph.
+    public var weWill: Prose
     public var decisionCode: Code?
     public var good: [Prose]
     public var bad: [Prose]
@@ -81,6 +85,8 @@ public struct ADRView: Sendable {
         chosenTitle = content.options[content.chosen].title
         action = content.action
         justification = content.justification
+        outcome = Prose("Chosen option: \"\(MD.text(chosenTitle))\", because \(content.justification.markdown)")
+        weWill = Prose("We will \(MD.text(content.action)), because \(content.justification.markdown)")
         decisionCode = content.decisionCode
         good = content.good
         bad = content.bad
