@@ -5,11 +5,13 @@ import ThreatscribeCore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a security document from a model (Markdown and HTML).",
+        abstract: "Write a security document from a model: a mitigation analysis, configuration documentation, an ADR draft or a compliance matrix (Markdown and HTML).",
         subcommands: [
             // one subcommand a line
             Mitigation.self,
             ConfigDoc.self,
+            ReportADRCommand.self,
+            ReportComplianceCommand.self,
         ]
     )
 
