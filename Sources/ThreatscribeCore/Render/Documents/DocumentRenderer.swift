@@ -10,7 +10,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case markdown
     case html
 
-    var fileExtension: String { self == .markdown ? "md" : "html" }
+    public var fileExtension: String { self == .markdown ? "md" : "html" }
 }
 
 /// Renders a `DocumentView` with the document templates. Pure: no file I/O, no clock.
