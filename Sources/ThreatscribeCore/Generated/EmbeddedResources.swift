@@ -5044,9 +5044,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-010.yaml": #"""
 id: TS-DEP-010
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and not needs_review and severity_class == "high"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: not needs_review and severity_class == "high"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5072,39 +5072,39 @@ impact:
   accountability: 5
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  high.
-  The advisory applies to the default configuration, so the service is affected as long as it
-  runs this version.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those confirmed to apply: high):
+
+  {{advisories|items}}
+
+  At least one advisory above applies as modelled, so the service is affected while it runs this version.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated high, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among those that need no review is rated high, and at least one advisory that applies needs no condition the model cannot show. Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
   The version in the model is stale (the lock file or image already has the fix). Update the
   model; the entry then stops firing.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5132,9 +5132,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-011.yaml": #"""
 id: TS-DEP-011
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and not needs_review and severity_class == "medium"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: not needs_review and severity_class == "medium"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5160,39 +5160,39 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  medium.
-  The advisory applies to the default configuration, so the service is affected as long as it
-  runs this version.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those confirmed to apply: medium):
+
+  {{advisories|items}}
+
+  At least one advisory above applies as modelled, so the service is affected while it runs this version.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated medium, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among those that need no review is rated medium, and at least one advisory that applies needs no condition the model cannot show. Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
   The version in the model is stale (the lock file or image already has the fix). Update the
   model; the entry then stops firing.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5214,9 +5214,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-012.yaml": #"""
 id: TS-DEP-012
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and not needs_review and severity_class == "low"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: not needs_review and severity_class == "low"
 component: Dependencies
 stride: [D]
 cwe: CWE-1395
@@ -5242,39 +5242,39 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  low.
-  The advisory applies to the default configuration, so the service is affected as long as it
-  runs this version.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those confirmed to apply: low):
+
+  {{advisories|items}}
+
+  At least one advisory above applies as modelled, so the service is affected while it runs this version.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated low, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among those that need no review is rated low, and at least one advisory that applies needs no condition the model cannot show. Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
   The version in the model is stale (the lock file or image already has the fix). Update the
   model; the entry then stops firing.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5294,9 +5294,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-013.yaml": #"""
 id: TS-DEP-013
-title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and needs_review and severity_class == "high"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: needs_review and severity_class == "high"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5322,40 +5322,42 @@ impact:
   accountability: 5
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, {{version_relation}}
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  high.
-  The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those that apply: high):
+
+  {{advisories|items}}
+
+  Each advisory above matters for this service only under a condition the model cannot show
+  (listed with it); confirm them, but one upgrade removes the question for all of them.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated high, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among them is rated high, and every advisory that applies needs review (a condition the model cannot show, an unverified
+  id or range, or a version range in the model). Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
-  The condition in the description does not hold for this service (the feature is not used, the
-  setting is off), or the model's version is stale. Record the reason and disable the entry for
-  this advisory with a catalog override if it is permanent.
+  The conditions listed do not hold for this service (the feature is not used, the setting is
+  off), or the model's version is stale. Record the reason and disable the entry with a catalog
+  override if it is permanent.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5387,9 +5389,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-014.yaml": #"""
 id: TS-DEP-014
-title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and needs_review and severity_class == "medium"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: needs_review and severity_class == "medium"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5415,40 +5417,42 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, {{version_relation}}
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  medium.
-  The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those that apply: medium):
+
+  {{advisories|items}}
+
+  Each advisory above matters for this service only under a condition the model cannot show
+  (listed with it); confirm them, but one upgrade removes the question for all of them.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated medium, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among them is rated medium, and every advisory that applies needs review (a condition the model cannot show, an unverified
+  id or range, or a version range in the model). Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
-  The condition in the description does not hold for this service (the feature is not used, the
-  setting is off), or the model's version is stale. Record the reason and disable the entry for
-  this advisory with a catalog override if it is permanent.
+  The conditions listed do not hold for this service (the feature is not used, the setting is
+  off), or the model's version is stale. Record the reason and disable the entry with a catalog
+  override if it is permanent.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5466,9 +5470,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-015.yaml": #"""
 id: TS-DEP-015
-title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and needs_review and severity_class == "low"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: needs_review and severity_class == "low"
 component: Dependencies
 stride: [D]
 cwe: CWE-1395
@@ -5494,40 +5498,42 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, {{version_relation}}
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  low.
-  The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those that apply: low):
+
+  {{advisories|items}}
+
+  Each advisory above matters for this service only under a condition the model cannot show
+  (listed with it); confirm them, but one upgrade removes the question for all of them.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated low, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among them is rated low, and every advisory that applies needs review (a condition the model cannot show, an unverified
+  id or range, or a version range in the model). Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
-  The condition in the description does not hold for this service (the feature is not used, the
-  setting is off), or the model's version is stale. Record the reason and disable the entry for
-  this advisory with a catalog override if it is permanent.
+  The conditions listed do not hold for this service (the feature is not used, the setting is
+  off), or the model's version is stale. Record the reason and disable the entry with a catalog
+  override if it is permanent.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5535,20 +5541,21 @@ references:
 samples:
   trigger:
     - |
+      # Only a low advisory that needs review applies.
       system: {name: Sample API}
       dependencies:
-        - {name: Jinja2, version: "2.11.2"}
-      templates: {engine: jinja2}
+        - {name: python-multipart, version: "0.0.30"}
   no_trigger:
     - |
       system: {name: Sample API}
       dependencies:
-        - {name: Jinja2, version: "3.1.6"}
-      templates: {engine: jinja2}
+        - {name: python-multipart, version: "0.0.31"}
     - |
+      # Jinja2 2.11.2 has high and medium advisories too: TS-DEP-013 reports the package once.
       system: {name: Sample API}
       dependencies:
         - {name: Jinja2, version: "2.11.2"}
+      templates: {engine: jinja2}
 
 """#,
         "Catalog/entries/deployment/TS-DEPLOY-001.yaml": #"""
@@ -12733,11 +12740,11 @@ false_positives: |
   The model's version is stale (the lock file already has 0.27.0 or later), or no directory
   next to the mounted one shares its name prefix. Upgrade anyway: the range is certain.
 mitigation: |
-  Upgrade Starlette to {{fixed_version}} or later (with FastAPI, a FastAPI release that allows it):
+  {{remedy}}
 
   ```bash
-  pip install --upgrade starlette'>='{{fixed_version}}
-  # or pin in the lock file and rebuild the image
+  {{upgrade_command}}
+  pip check                  # the installed set must agree with every declared range
   ```
 
   Until then, make sure no directory beside the mounted one starts with the same name.
@@ -12815,10 +12822,11 @@ false_positives: |
   The service does not run on Windows (the model's base image is stale), or outbound SMB (TCP 445)
   is blocked. Confirm with the advisory, since its range is unverified here.
 mitigation: |
-  Upgrade Starlette to {{fixed_version}} or later, and block outbound SMB (TCP 445) from the host:
+  {{remedy}} Block outbound SMB (TCP 445) from the host as well.
 
   ```bash
-  pip install --upgrade starlette'>='{{fixed_version}}
+  {{upgrade_command}}
+  pip check                  # the installed set must agree with every declared range
   ```
 validation: |
   ```bash
@@ -14379,6 +14387,40 @@ entries:
   CWE-434: {name: "Unrestricted Upload of File with Dangerous Type", source: "https://cwe.mitre.org/data/definitions/434.html"}
   CWE-1188: {name: "Initialization of a Resource with an Insecure Default", source: "https://cwe.mitre.org/data/definitions/1188.html"}
   CWE-1393: {name: "Use of Default Password", source: "https://cwe.mitre.org/data/definitions/1393.html"}
+
+"""#,
+        "Catalog/reference/dependency-constraints.yaml": #"""
+# Generated by scripts/data/dependency-constraints.py; do not edit (DependencyConstraintTests compares
+# it with the snapshot Tests/ThreatscribeCoreTests/Fixtures/pypi-metadata.json).
+# Each run of FastAPI releases (first..last, consecutive releases) declares the same starlette and
+# pydantic ranges in its wheel's Requires-Dist. Upgrade advice picks versions from here so that the
+# recommended set installs together.
+retrieved: "2026-12-06"
+source: "Requires-Dist of each fastapi wheel's core metadata (https://pypi.org/simple/fastapi/, PEP 658 .metadata files; lines naming starlette or pydantic, extras left out) and the starlette wheels listed at https://pypi.org/simple/starlette/"
+fastapi:
+  - {first: "0.100.0", last: "0.100.1", starlette: ">=0.27.0,<0.28.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1"}
+  - {first: "0.101.0", last: "0.106.0", starlette: ">=0.27.0,<0.28.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.107.0", last: "0.107.0", starlette: ">=0.28.0,<0.29.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.108.0", last: "0.108.0", starlette: ">=0.29.0,<0.33.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.109.0", last: "0.109.1", starlette: ">=0.35.0,<0.36.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.109.2", last: "0.110.0", starlette: ">=0.36.3,<0.37.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.110.1", last: "0.112.0", starlette: ">=0.37.2,<0.38.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.112.1", last: "0.115.1", starlette: ">=0.37.2,<0.39.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.2", last: "0.115.2", starlette: ">=0.37.2,<0.41.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.3", last: "0.115.6", starlette: ">=0.40.0,<0.42.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.7", last: "0.115.9", starlette: ">=0.40.0,<0.46.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.10", last: "0.116.0", starlette: ">=0.40.0,<0.47.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.116.1", last: "0.116.1", starlette: ">=0.40.0,<0.48.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.116.2", last: "0.120.0", starlette: ">=0.40.0,<0.49.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.120.1", last: "0.121.2", starlette: ">=0.40.0,<0.50.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.121.3", last: "0.125.0", starlette: ">=0.40.0,<0.51.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.126.0", last: "0.128.2", starlette: ">=0.40.0,<0.51.0", pydantic: ">=2.7.0"}
+  - {first: "0.128.3", last: "0.132.1", starlette: ">=0.40.0,<1.0.0", pydantic: ">=2.7.0"}
+  - {first: "0.133.0", last: "0.133.1", starlette: ">=0.40.0", pydantic: ">=2.7.0"}
+  - {first: "0.134.0", last: "0.135.1", starlette: ">=0.46.0", pydantic: ">=2.7.0"}
+  - {first: "0.135.2", last: "0.163.2", starlette: ">=0.46.0", pydantic: ">=2.9.0"}
+  - {first: "0.164.0", last: "0.165.0", starlette: ">=1.6.0", pydantic: ">=2.9.0"}
+starlette_releases: ["0.13.1", "0.13.2", "0.13.3", "0.13.4", "0.13.5", "0.13.6", "0.13.7", "0.13.8", "0.14.0", "0.14.1", "0.14.2", "0.15.0", "0.16.0", "0.17.0", "0.17.1", "0.18.0", "0.19.0", "0.19.1", "0.20.0", "0.20.1", "0.20.3", "0.20.4", "0.21.0", "0.22.0", "0.23.0", "0.23.1", "0.24.0", "0.25.0", "0.26.0", "0.26.1", "0.27.0", "0.28.0", "0.29.0", "0.30.0", "0.31.0", "0.31.1", "0.32.0", "0.33.0", "0.34.0", "0.35.0", "0.35.1", "0.36.0", "0.36.1", "0.36.2", "0.36.3", "0.37.0", "0.37.1", "0.37.2", "0.38.0", "0.38.1", "0.38.2", "0.38.3", "0.38.4", "0.38.5", "0.38.6", "0.39.0", "0.39.1", "0.39.2", "0.40.0", "0.41.0", "0.41.2", "0.41.3", "0.42.0", "0.43.0", "0.44.0", "0.45.0", "0.45.1", "0.45.2", "0.45.3", "0.46.0", "0.46.1", "0.46.2", "0.47.0", "0.47.1", "0.47.2", "0.47.3", "0.48.0", "0.49.0", "0.49.1", "0.49.2", "0.49.3", "0.50.0", "0.51.0", "0.52.0", "0.52.1", "1.0.0", "1.0.1", "1.1.0", "1.2.0", "1.2.1", "1.3.0", "1.3.1", "1.4.0", "1.4.1", "1.5.0", "1.5.1", "1.6.0", "1.7.0", "1.8.0", "1.9.0", "1.10.0"]
 
 """#,
         "Catalog/reference/standards.json": #"""
