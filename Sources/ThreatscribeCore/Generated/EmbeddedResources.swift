@@ -7407,7 +7407,7 @@ mitigation: |
   Pages that must run scripts need their own, looser policy on those routes only. FastAPI's
   Swagger UI page loads `swagger-ui-bundle.js` and `swagger-ui.css` from `cdn.jsdelivr.net`, its
   favicon from `fastapi.tiangolo.com`, and starts with an inline `<script>` (checked with FastAPI
-  0.165.0), so its policy needs the CDN in `script-src` and `style-src`, plus a hash of that inline
+  0.115.12 and 0.165.0), so its policy needs the CDN in `script-src` and `style-src`, plus a hash of that inline
   script (`'sha256-…'`, which changes with the `get_swagger_ui_html` arguments); self-hosted assets
   (TS-DOCS-005) let `'self'` replace the CDN.
 validation: |
@@ -8298,9 +8298,9 @@ mitigation: |
   ```
 
   Moving authentication into a FastAPI dependency does not avoid the read: FastAPI reads the
-  request body before it resolves dependencies (verified with FastAPI 0.165.0: the body was read,
-  then the auth dependency raised 401). So also cap the body size in front of the app (ingress or
-  proxy `client_max_body_size`, or FastAPI's `max_body_size`).
+  request body before it resolves dependencies (checked with FastAPI 0.115.12 and 0.165.0: the
+  body was read, then the auth dependency raised 401). So also cap the body size in front of the app (ingress or
+  proxy `client_max_body_size`, or an ASGI body-limit middleware as in TS-SRV-004).
 validation: |
   Send a large body without credentials and check it is rejected before it is read:
   ```bash
@@ -10966,7 +10966,7 @@ description: |
   In `{{env.name}}` clients connect straight to `{{kind}}` (`server.behind_proxy: false`), so no
   proxy caps request bodies, and the model sets no limit of its own (`app.max_body_size`,
   `server.max_body_size`). uvicorn has no body-size setting at all, and FastAPI's `max_body_size`
-  defaults to `None` (unlimited; FastAPI 0.165.0). FastAPI reads a JSON body completely into
+  argument (0.164.0 and later) defaults to `None`, unlimited. FastAPI reads a JSON body completely into
   memory (`await request.body()`) before validating it, and Starlette spools multipart uploads to
   temporary files, so one request of several gigabytes ties up a worker's memory or the pod's disk.
 impact_description: |
@@ -10981,15 +10981,44 @@ detection: |
   "no limit".
 false_positives: |
   The app enforces a limit the model does not record (a body-size middleware, or
-  `FastAPI(max_body_size=...)`): add it as `app.max_body_size`. Or a platform in front that the
+  `FastAPI(max_body_size=...)` on FastAPI 0.164.0 or later): add it as `app.max_body_size`. Or a platform in front that the
   model omits (then `behind_proxy: false` is wrong).
 mitigation: |
-  Enforce a limit in the app, and put a proxy with its own limit in front:
+  Enforce a limit in the app, and put a proxy with its own limit in front. This ASGI middleware
+  works with every FastAPI and Starlette release (checked with FastAPI 0.115.12/Starlette 0.46.2 and
+  0.165.0/1.10.0: a 2 MB JSON body gets 413, a chunked body past the limit 400):
 
   ```python
-  from fastapi import FastAPI
-  app = FastAPI(max_body_size=1_048_576)   # FastAPI releases that have this argument (0.165.0 does)
+  from starlette.responses import PlainTextResponse
+
+  class BodySizeLimit:
+      """Answers 413 to request bodies over max_bytes."""
+
+      def __init__(self, app, max_bytes=1_048_576):
+          self.app, self.max_bytes = app, max_bytes
+
+      async def __call__(self, scope, receive, send):
+          if scope["type"] != "http":
+              return await self.app(scope, receive, send)
+          declared = dict(scope["headers"]).get(b"content-length", b"0")
+          if not declared.isdigit() or int(declared) > self.max_bytes:
+              return await PlainTextResponse("Request body too large", status_code=413)(scope, receive, send)
+          received = 0
+
+          async def counted():
+              nonlocal received
+              message = await receive()
+              received += len(message.get("body", b""))
+              if received > self.max_bytes:   # a chunked body without Content-Length
+                  return {"type": "http.disconnect"}
+              return message
+
+          await self.app(scope, counted, send)
+
+  app.add_middleware(BodySizeLimit, max_bytes=1_048_576)
   ```
+
+  {{app.max_body_size_note}}
 
   ```nginx
   client_max_body_size 1m;                 # nginx in front of uvicorn
@@ -13145,7 +13174,7 @@ description: |
   422 body lists every error as `{type, loc, msg, input, ctx}`, and `input` is the rejected
   value: a password that is too short is sent back verbatim, a `missing` error echoes the whole
   parent object, and a JSON body sent as `text/plain` had its entire raw body, password included,
-  echoed (FastAPI 0.165). Error bodies are what front ends forward to error trackers (Sentry),
+  echoed (FastAPI 0.115.12 and 0.165.0). Error bodies are what front ends forward to error trackers (Sentry),
   what proxies and API gateways log, and what ends up in screenshots and support tickets.
 impact_description: |
   Passwords and other secrets copied from requests into error responses and, from there, into
@@ -13275,8 +13304,8 @@ mitigation: |
       tags: Annotated[list[Annotated[str, Field(max_length=50)]], Field(max_length=20)]
   ```
 
-  and cap the body at the ingress (`nginx.ingress.kubernetes.io/proxy-body-size: 1m`) or with
-  FastAPI's `max_body_size`.
+  and cap the body at the ingress (`nginx.ingress.kubernetes.io/proxy-body-size: 1m`) or in the app
+  (the ASGI middleware of TS-SRV-004). {{app.max_body_size_note}}
 validation: |
   ```bash
   python3 -c 'import json; print(json.dumps({"note": "x" * 5_000_000}))' | \
@@ -13472,8 +13501,8 @@ evidence: [custom_validators, request_endpoints]
 description: |
   `{{subject}}` has custom `field_validator`/`model_validator` code and is the request body of
   {{request_endpoints}}, so that code runs on every request that reaches body validation, before the
-  handler. FastAPI validates the body after the route's dependencies (checked with FastAPI 0.165.0:
-  an auth dependency that raised 401 stopped the request before the validator ran), so on
+  handler. FastAPI validates the body after the route's dependencies (checked with FastAPI 0.115.12
+  and 0.165.0: an auth dependency that raised 401 stopped the request before the validator ran), so on
   authenticated routes only authenticated callers reach it, and on public routes every anonymous
   request does. Validators are ordinary Python: a regular expression with nested quantifiers
   (catastrophic backtracking), a database or network lookup, a call into a parser (XML, YAML, date
@@ -13671,9 +13700,10 @@ description: |
   receives whatever the socket broadcasts, or sends messages the handler acts on. An
   authentication middleware written as `BaseHTTPMiddleware` (or `@app.middleware("http")`) would
   not protect it either: it passes WebSocket scopes straight through (Starlette 1.10.0). FastAPI
-  does run router-level `dependencies=[...]` for WebSocket routes (verified with FastAPI 0.165.0:
-  an `HTTPBearer` router dependency refused the handshake without a token), so a route declared
-  `auth: none` means no such dependency guards it.
+  does run router-level `dependencies=[...]` for WebSocket routes (checked with FastAPI 0.165.0: an
+  `HTTPBearer` router dependency refused the handshake without a token; with FastAPI 0.115.12 the
+  same dependency fails with a `TypeError` on every WebSocket, token or not, because its
+  `__call__` needs a `Request`), so a route declared `auth: none` means no such dependency guards it.
 impact_description: |
   Anonymous clients read the stream's data and use its actions; connections are also untraceable
   to a user.
