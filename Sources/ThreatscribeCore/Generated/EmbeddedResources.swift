@@ -2812,8 +2812,8 @@ mitigation: |
   app.add_middleware(
       CORSMiddleware,
       allow_origins=allowed,  # exact origins, e.g. {{suggested_origins|python}}
-      allow_methods=["GET", "POST"],
-      allow_headers=["Content-Type"],
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
+      allow_headers={{kept_headers|python}},  # the model's credential headers and named allow_headers
   )
   ```
 validation: |
@@ -2897,8 +2897,8 @@ mitigation: |
       CORSMiddleware,
       allow_origins={{suggested_origins|python}},  # exact origins, no "*"
       allow_credentials=True,
-      allow_methods=["GET", "POST", "PATCH", "DELETE"],
-      allow_headers=["Content-Type", "Authorization"],
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
+      allow_headers={{kept_headers|python}},  # the model's credential headers and named allow_headers
   )
   ```
 
@@ -3509,10 +3509,10 @@ mitigation: |
   ```python
   app.add_middleware(
       CORSMiddleware,
-      allow_origins={{suggested_origins|python}},
+      allow_origins={{allow_origins|python}},  # as today
       allow_credentials={{allow_credentials|python}},  # as today
       allow_methods={{allow_methods|python}},  # as today
-      allow_headers=["Authorization", "X-Request-ID"],  # the headers your front end really sends
+      allow_headers={{kept_headers|python}},  # the model's credential headers; add any other custom header the front end sends
   )
   ```
 validation: |
@@ -3574,14 +3574,15 @@ detection: |
 false_positives: |
   None as a fact; severity is low where the origin set is one trusted front end.
 mitigation: |
-  List the methods the front end uses:
+  List the methods the front end uses (the model's endpoints use {{kept_methods|code}}; Content-Type
+  and the other CORS-safelisted headers need no entry):
 
   ```python
   app.add_middleware(
       CORSMiddleware,
-      allow_origins={{suggested_origins|python}},
+      allow_origins={{allow_origins|python}},  # as today
       allow_credentials={{allow_credentials|python}},  # as today
-      allow_methods=["GET", "POST", "PATCH", "DELETE"],  # the methods your front end really uses
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
       allow_headers={{allow_headers|python}},  # as today
   )
   ```
@@ -3946,6 +3947,154 @@ samples:
       system: {name: S}
       middleware:
         - {type: cors, allow_origins: ["*"], allow_credentials: true}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-019.yaml": #"""
+id: TS-CORS-019
+title: The CORS configuration refuses the modelled front end's own requests
+scope: cors
+when: refused_client_requests
+stride: [D]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6]
+likelihood: {skill_level: 3, motive: 4, opportunity: 7, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 3}
+impact: {confidentiality: 0, integrity: 1, availability: 4, accountability: 1}
+confidence: judgment
+reach: browser
+controls: [cors]
+evidence: [refused_client_requests, client_headers, client_methods, allow_methods, allow_headers]
+description: |
+  The model and this CORS configuration disagree. The model's browser clients call the API from
+  their own origins, with the methods its endpoints use ({{client_methods|code}}) and the headers
+  its authentication needs ({{client_headers|code}}), and Starlette's CORSMiddleware, as the CORS
+  engine runs it for Starlette {{starlette_version}}, answers so that a browser does not complete these:
+
+  {{refused_client_requests|items}}
+
+  Either the model is wrong (the client, the methods or the auth header are not what runs), or
+  the front end is broken in {{env.name}}.
+impact_description: |
+  The front end fails in the browser while curl and server-side tests pass. The usual fix under
+  pressure is a wildcard (`allow_origins=["*"]`, `allow_headers=["*"]`), which opens the API to
+  every origin. A threat model built on a description that does not match the configuration also
+  misjudges the rest of the CORS findings.
+detection: |
+  For each client in `clients` with an `http(s)` origin other than the environment's own
+  `base_url` (a `browser_spa` client without an origin is judged from a stand-in origin when
+  `allow_origins` contains `"*"`, where every origin gets the same answer), and each method of the model's endpoints (HEAD and OPTIONS left out), the CORS engine
+  judges the `fetch()` a browser makes with the headers of the header-borne auth mechanisms
+  (`Authorization` for bearer and basic schemes without a named parameter), with
+  `credentials: "include"` when the model authenticates with cookies. Fires when any such request
+  cannot be completed: the origin is not allowed, or the preflight refuses the method or a header.
+false_positives: |
+  The client does not call this API from that origin in this environment, or uses only some of the
+  methods (the model does not say which endpoints each client calls). Correct the model's
+  `clients` or environment overrides; the entry then stops firing.
+mitigation: |
+  Decide which side is right. If the model is, allow exactly what the front end sends:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins={{allow_origins|python}},  # as today; list the clients' own origins if they differ
+      allow_credentials={{allow_credentials|python}},  # as today
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
+      allow_headers={{kept_headers|python}},  # the model's credential headers
+  )
+  ```
+
+  If the configuration is right, correct the model (the client's origin, or the auth mechanism's
+  `transport`/`parameter`).
+validation: |
+  Replay the front end's preflight for the first refused request with `threatscribe cors check`, or
+  in the browser's network panel: the `OPTIONS` answer must be 200 and list the method and headers.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://fetch.spec.whatwg.org/#http-cors-protocol
+samples:
+  trigger:
+    - |
+      # The SPA sends Authorization, which allow_headers does not list.
+      system: {name: S}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://app.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [GET, DELETE]}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_methods: ["GET"], allow_headers: ["Content-Type"]}
+    - |
+      # The client's origin is not in the allow-list at all.
+      system: {name: S}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://app.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [GET]}
+      middleware:
+        - {type: cors, allow_origins: ["https://other.sample.test"]}
+    - |
+      # A browser client without a modelled origin, behind allow_origins=["*"]: any origin gets the
+      # same answer, and the default allow_headers refuses the Authorization header it needs.
+      system: {name: S}
+      auth:
+        - {id: oauth2, type: oauth2_jwt, transport: header, parameter: Authorization}
+      clients:
+        - {id: web, type: browser_spa}
+      routers:
+        - prefix: /orders
+          endpoints:
+            - {path: /, methods: [GET]}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+  no_trigger:
+    - |
+      # A service client does not run in a browser: CORS does not apply to it.
+      system: {name: S}
+      auth:
+        - {id: oauth2, type: oauth2_jwt, transport: header, parameter: Authorization}
+      clients:
+        - {id: worker, type: service}
+      routers:
+        - prefix: /orders
+          endpoints:
+            - {path: /, methods: [GET]}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+    - |
+      system: {name: S}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://app.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [GET, DELETE]}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_methods: ["GET", "DELETE"], allow_headers: ["Authorization"]}
+    - |
+      # A client on the API's own origin makes same-origin requests: CORS does not apply.
+      system: {name: S}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://api.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [DELETE]}
+      middleware:
+        - {type: cors, allow_origins: []}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.sample.test"}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
@@ -5708,9 +5857,13 @@ mitigation: |
     ingress:
       - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}]
     egress:
-      - to: [{podSelector: {matchLabels: {app: postgres}}}]
-      - ports: [{port: 53, protocol: UDP}]
+      - ports: {{egress_ports_yaml}}   # what the model lists; narrow each with a to: selector
+      - ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]   # DNS
   ```
+
+  The egress rule keeps every destination the model lists reachable: {{egress_targets}}.
+  Narrow each to its pods or CIDR (`to: [{podSelector: …}]`) once the labels are known; a default
+  deny without it cuts the API off from them.
 validation: |
   ```bash
   kubectl get networkpolicy -A
