@@ -7339,7 +7339,7 @@ samples:
 id: TS-HDR-001
 title: No Strict-Transport-Security header in {{env.name}}
 scope: headers
-when: env.is_production and env.uses_https and has_hsts == false and not middleware_stack.has_https_redirect
+when: env.is_production and env.uses_https and has_hsts == false and not middleware_stack.has_https_redirect and not known(env.hsts_preloaded_suffix)
 component: Middleware pipeline
 stride: [I, T]
 cwe: CWE-319
@@ -7379,7 +7379,8 @@ impact_description: |
 detection: |
   Fires in production or staging when the base URL is `https`, the model lists the middleware, no
   `Strict-Transport-Security` header is configured there, `deployment.ingress.hsts` is not true,
-  and no HTTPSRedirectMiddleware is registered (that case is TS-MW-004).
+  and no HTTPSRedirectMiddleware is registered (that case is TS-MW-004). Silent when the host lies
+  under a suffix Chromium preloads as HSTS (`.app`, `.dev`, …; TS-HDR-012 says so instead).
 false_positives: |
   An ingress, CDN or proxy that adds HSTS; record it as `deployment.ingress.hsts: true`.
 mitigation: |
@@ -7417,6 +7418,16 @@ samples:
           base_url: https://api.example.com
   no_trigger:
     - |
+      # .app is on Chromium's HSTS preload list: browsers use HTTPS for every host under it.
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.app
+    - |
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7437,7 +7448,7 @@ samples:
 id: TS-HDR-002
 title: HSTS max-age is shorter than one year ({{hsts_max_age}} s)
 scope: headers
-when: hsts_max_age < 31536000
+when: hsts_max_age < 31536000 and not known(env.hsts_preloaded_suffix)
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-319
@@ -8270,6 +8281,72 @@ samples:
           base_url: https://api.example.com
 
 """#,
+        "Catalog/entries/headers/TS-HDR-012.yaml": #"""
+id: TS-HDR-012
+title: "HSTS is not needed for browsers: the .{{env.hsts_preloaded_suffix}} domain is preloaded"
+scope: headers
+when: env.is_production and env.uses_https and has_hsts == false and known(env.hsts_preloaded_suffix)
+stride: [I]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-3.4.1]
+asvs_4_0_3: [v4.0.3-14.4.5]
+nist_800_53: [SC-8]
+likelihood: {skill_level: 6, motive: 2, opportunity: 1, size: 2, ease_of_discovery: 3, ease_of_exploit: 1, awareness: 2, intrusion_detection: 5}
+impact: {confidentiality: 2, integrity: 2, availability: 0, accountability: 1}
+confidence: clear-cut
+reach: browser
+controls: [security_headers, tls]
+evidence: [has_hsts]
+description: |
+  The model sets no `Strict-Transport-Security` header for {{env.base_url}}, and none is needed for
+  browsers: `.{{env.hsts_preloaded_suffix}}` is on Chromium's HSTS preload list with subdomains
+  (`Catalog/reference/hsts-preload-tlds.yaml`, from Chromium's `transport_security_state_static.json`),
+  which Chrome, Firefox, Safari and Edge ship, so they use HTTPS for every host under it before the
+  first request. This is recorded so that no one adds the header on the report's say-so.
+impact_description: |
+  None for preload-aware browsers. Clients that ignore HSTS anyway (curl, mobile HTTP libraries,
+  other services) are not protected by a header either; they must use `https://` URLs.
+detection: |
+  Fires in production or staging when the base URL is `https`, no `Strict-Transport-Security`
+  header is configured, and the host lies under a suffix the preload list carries (`.app`, `.dev`,
+  `.page`, …), where TS-HDR-001 stays silent.
+false_positives: |
+  None: a note. If the service is also reached under another host name (a custom domain outside a
+  preloaded suffix), that host needs the header; add it as its own environment.
+mitigation: |
+  Nothing to add for browsers. Keep server-side clients on `https://` URLs.
+validation: |
+  Check the suffix at <https://hstspreload.org/?domain={{env.hsts_preloaded_suffix}}>: it must say
+  the domain is preloaded.
+references:
+  - https://hstspreload.org/
+  - https://chromium.googlesource.com/chromium/src/+/main/net/http/transport_security_state_static.json
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.app
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
+
+"""#,
         "Catalog/entries/middleware/TS-MW-001.yaml": #"""
 id: TS-MW-001
 title: Middleware outside CORSMiddleware answers requests without CORS headers
@@ -8603,7 +8680,7 @@ samples:
 id: TS-MW-004
 title: HTTPSRedirectMiddleware redirects to HTTPS but no HSTS is sent
 scope: middleware_stack
-when: has_https_redirect and headers.has_hsts == false
+when: has_https_redirect and headers.has_hsts == false and not known(env.hsts_preloaded_suffix)
 component: Middleware pipeline
 stride: [I, T]
 cwe: CWE-319
@@ -14604,6 +14681,21 @@ fastapi:
   - {first: "0.135.2", last: "0.163.2", starlette: ">=0.46.0", pydantic: ">=2.9.0"}
   - {first: "0.164.0", last: "0.165.0", starlette: ">=1.6.0", pydantic: ">=2.9.0"}
 starlette_releases: ["0.13.1", "0.13.2", "0.13.3", "0.13.4", "0.13.5", "0.13.6", "0.13.7", "0.13.8", "0.14.0", "0.14.1", "0.14.2", "0.15.0", "0.16.0", "0.17.0", "0.17.1", "0.18.0", "0.19.0", "0.19.1", "0.20.0", "0.20.1", "0.20.3", "0.20.4", "0.21.0", "0.22.0", "0.23.0", "0.23.1", "0.24.0", "0.25.0", "0.26.0", "0.26.1", "0.27.0", "0.28.0", "0.29.0", "0.30.0", "0.31.0", "0.31.1", "0.32.0", "0.33.0", "0.34.0", "0.35.0", "0.35.1", "0.36.0", "0.36.1", "0.36.2", "0.36.3", "0.37.0", "0.37.1", "0.37.2", "0.38.0", "0.38.1", "0.38.2", "0.38.3", "0.38.4", "0.38.5", "0.38.6", "0.39.0", "0.39.1", "0.39.2", "0.40.0", "0.41.0", "0.41.2", "0.41.3", "0.42.0", "0.43.0", "0.44.0", "0.45.0", "0.45.1", "0.45.2", "0.45.3", "0.46.0", "0.46.1", "0.46.2", "0.47.0", "0.47.1", "0.47.2", "0.47.3", "0.48.0", "0.49.0", "0.49.1", "0.49.2", "0.49.3", "0.50.0", "0.51.0", "0.52.0", "0.52.1", "1.0.0", "1.0.1", "1.1.0", "1.2.0", "1.2.1", "1.3.0", "1.3.1", "1.4.0", "1.4.1", "1.5.0", "1.5.1", "1.6.0", "1.7.0", "1.8.0", "1.9.0", "1.10.0"]
+
+"""#,
+        "Catalog/reference/hsts-preload-tlds.yaml": #"""
+# Top-level domains (and other public suffixes) that Chromium preloads as HSTS with
+# include_subdomains and mode force-https: browsers that ship the list use HTTPS for every host
+# under them before the first request, whatever the host's own Strict-Transport-Security header says.
+# Transcribed from the "public-suffix" entries of net/http/transport_security_state_static.json
+# (the block "gTLDs and eTLDs are welcome to preload" and "Domains on the public suffix list that have
+# requested to be preloaded"), as stored for chromium/chromium at the commit below. Newer revisions
+# may add suffixes; a missing one only means threatscribe still asks for the header.
+source: https://chromium.googlesource.com/chromium/src/+/main/net/http/transport_security_state_static.json
+commit: 007cea8164de01f334aef1fe77474045aae36c25
+retrieved: "2026-12-06"
+suffixes: [android, app, bank, chrome, dev, foo, gle, gmail, google, hangout, insurance, meet, new, page, play, search, youtube,
+           bmoattachments.org, now.sh, cnpy.gdn, gentapps.com]
 
 """#,
         "Catalog/reference/standards.json": #"""
