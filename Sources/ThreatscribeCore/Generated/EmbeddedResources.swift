@@ -7518,7 +7518,7 @@ samples:
 id: TS-HDR-003
 title: No Content-Security-Policy header in {{env.name}}
 scope: headers
-when: env.is_production and has_csp == false and (system.has_browser_clients or app.docs_exposed)
+when: env.is_production and has_csp == false and serves_documents
 component: Middleware pipeline
 stride: [T, I]
 cwe: CWE-693
@@ -7557,6 +7557,8 @@ impact_description: |
   Any HTML injection or XSS in content from this origin runs unrestricted, with access to
   everything the origin can reach; CSP is the second line of defence that contains it.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging when the model lists the middleware, no `Content-Security-Policy`
   is configured, and the API has browser clients or serves the documentation UI.
 false_positives: |
@@ -7585,6 +7587,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       clients:
         - {id: spa, origin: "https://app.example.com"}
@@ -7613,7 +7616,7 @@ samples:
 id: TS-HDR-004
 title: The Content-Security-Policy allows inline script or eval
 scope: headers
-when: csp_script_unsafe_inline or csp_unsafe_eval
+when: (csp_script_unsafe_inline or csp_unsafe_eval) and serves_documents
 component: Middleware pipeline
 stride: [T, E]
 cwe: CWE-693
@@ -7650,6 +7653,8 @@ description: |
 impact_description: |
   An XSS flaw anywhere on this origin is exploitable as if no CSP existed.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when the configured CSP's effective `script-src` contains `'unsafe-inline'` and no
   `'nonce-…'`/`'sha256-…'` source (browsers ignore `'unsafe-inline'` when one is present), or
   contains `'unsafe-eval'`.
@@ -7685,6 +7690,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7701,7 +7707,7 @@ samples:
 id: TS-HDR-005
 title: The Content-Security-Policy allows whole schemes or any host for scripts or connections
 scope: headers
-when: count(csp_script_broad_sources) > 0 or count(csp_connect_broad_sources) > 0
+when: (count(csp_script_broad_sources) > 0 or count(csp_connect_broad_sources) > 0) and serves_documents
 component: Middleware pipeline
 stride: [T, I]
 cwe: CWE-693
@@ -7739,6 +7745,8 @@ impact_description: |
   The policy neither stops an XSS payload from loading nor from exfiltrating data, so it gives
   little containment for the browser clients of this API.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when the effective `script-src` or `connect-src` (each falling back to `default-src`)
   contains `*` or a scheme-only source.
 false_positives: |
@@ -7766,6 +7774,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Home Security Intelligence API}
       middleware:
         - type: security_headers
@@ -7784,7 +7793,7 @@ samples:
 id: TS-HDR-006
 title: The Content-Security-Policy lacks {{csp_missing_directives}}
 scope: headers
-when: count(csp_missing_directives) > 0
+when: count(csp_missing_directives) > 0 and serves_documents
 component: Middleware pipeline
 stride: [T]
 cwe: CWE-693
@@ -7823,6 +7832,8 @@ impact_description: |
   Gaps that turn small injections into working attacks (script gadget via `<base>`, clickjacking
   via framing).
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when a CSP is configured and lacks `frame-ancestors` or `base-uri`, or lacks `object-src`
   while `default-src` is not `'none'`.
 false_positives: |
@@ -7847,6 +7858,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7863,7 +7875,7 @@ samples:
 id: TS-HDR-007
 title: Responses may be framed by any site in {{env.name}}
 scope: headers
-when: env.is_production and has_frame_protection == false and (system.has_browser_clients or app.docs_exposed)
+when: env.is_production and has_frame_protection == false and serves_documents
 component: Middleware pipeline
 stride: [T]
 cwe: CWE-1021
@@ -7900,6 +7912,8 @@ impact_description: |
   Clickjacking: a user is tricked into clicking through a framed page (authorizing, submitting a
   request in Swagger UI), performing actions they did not intend.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging when the model lists the middleware, no framing protection is
   configured, and the API has browser clients or exposes the docs UI.
 false_positives: |
@@ -7919,6 +7933,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -8042,7 +8057,7 @@ samples:
 id: TS-HDR-009
 title: No Referrer-Policy in {{env.name}}
 scope: headers
-when: env.is_production and has_referrer_policy == false
+when: env.is_production and has_referrer_policy == false and serves_documents
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-693
@@ -8081,6 +8096,8 @@ impact_description: |
   Leakage of URL paths and query strings to third parties; usually minor, serious when URLs carry
   secrets.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging when the model lists the middleware and none sets
   `Referrer-Policy`.
 false_positives: |
@@ -8100,6 +8117,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -8124,7 +8142,7 @@ samples:
 id: TS-HDR-010
 title: 'X-XSS-Protection enables the retired XSS auditor ({{x_xss_protection}})'
 scope: headers
-when: xss_filter_enabled
+when: xss_filter_enabled and serves_documents
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-693
@@ -8161,6 +8179,8 @@ description: |
 impact_description: |
   No protection, and a small information-leak surface in the legacy browsers that still honour it.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when the configured `X-XSS-Protection` value starts with `1`.
 false_positives: |
   None for modern clients; the header only matters for legacy browsers.
@@ -8181,6 +8201,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Home Security Intelligence API}
       middleware:
         - type: security_headers
@@ -8197,7 +8218,7 @@ samples:
 id: TS-HDR-011
 title: Cross-Origin-Opener/Resource-Policy not sent in {{env.name}}
 scope: headers
-when: env.is_production and system.has_browser_clients and count(missing_cross_origin_policies) > 0
+when: env.is_production and count(missing_cross_origin_policies) > 0 and serves_documents
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-693
@@ -8234,6 +8255,8 @@ description: |
 impact_description: |
   Defence-in-depth gaps for browser clients; exploitation needs another flaw or a side channel.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging for APIs with browser clients when the model lists the middleware
   and either header is not configured.
 false_positives: |
@@ -8257,6 +8280,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       clients:
         - {id: spa, origin: "https://app.example.com"}
@@ -8341,6 +8365,113 @@ samples:
       middleware:
         - type: security_headers
           headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-013.yaml": #"""
+id: TS-HDR-013
+title: Browser-document headers are missing, but the API serves no documents
+scope: headers
+when: env.is_production and not serves_documents and count(document_header_gaps) > 0
+stride: [I]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.3]
+asvs_4_0_3: [v4.0.3-14.4.3]
+nist_800_53: [SC-18]
+likelihood: {skill_level: 5, motive: 3, opportunity: 3, size: 4, ease_of_discovery: 6, ease_of_exploit: 3, awareness: 5, intrusion_detection: 5}
+impact: {confidentiality: 2, integrity: 2, availability: 0, accountability: 1}
+confidence: judgment
+reach: browser
+controls: [security_headers]
+evidence: [document_header_gaps, app_documents]
+description: |
+  The model describes a JSON API: no templates and no StaticFiles mounts. These headers protect
+  documents a browser renders (scripts, frames, links, windows) and do nothing for a JSON response
+  read by `fetch()`, so the gaps are collected here as one low item instead of a finding each:
+
+  {{document_header_gaps|items}}
+
+  FastAPI's documentation pages are HTML; where they are served, the documentation findings cover
+  them.
+impact_description: |
+  Little while every response is JSON. It grows the day the app serves a page (an error page, an
+  upload shown inline, a template): the headers are then missing where they matter.
+detection: |
+  Fires in production and staging when the model lists the security-headers middleware, the app
+  serves no documents (no `templates`, no `static_files`), and any of TS-HDR-003 to TS-HDR-011
+  (HSTS and nosniff left out: they matter for JSON too) would otherwise fire.
+false_positives: |
+  The app returns HTML the model does not show (an `HTMLResponse`, a redirect page, an upload served
+  inline): add it to the model; the individual header findings then apply.
+mitigation: |
+  Send one strict policy for all responses; it costs nothing on JSON and is in place if a page
+  appears:
+
+  ```python
+  from starlette.middleware.base import BaseHTTPMiddleware
+
+  STRICT = {
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Referrer-Policy": "no-referrer",
+      "Cross-Origin-Resource-Policy": "same-origin",
+  }
+
+  async def add_headers(request, call_next):
+      response = await call_next(request)
+      for name, value in STRICT.items():
+          response.headers.setdefault(name, value)
+      return response
+
+  app.add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
+  ```
+
+  Drop `X-XSS-Protection` or set it to `0`. The documentation pages need their own, looser policy.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null {{env.base_url}}/ | grep -i -E 'content-security-policy|referrer-policy|cross-origin'
+  ```
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html#security-headers
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff, X-XSS-Protection: "1; mode=block"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
+  no_trigger:
+    - |
+      # The app renders templates: the individual header findings apply instead.
+      templates: {engine: jinja2}
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers:
+            X-Content-Type-Options: nosniff
+            Content-Security-Policy: "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'"
+            Referrer-Policy: no-referrer
+            Cross-Origin-Opener-Policy: same-origin
+            Cross-Origin-Resource-Policy: same-origin
       environments:
         - name: production
           kind: production

@@ -13,6 +13,9 @@ struct SecurityHeadersAnalyzer: Analyzer {
         FactField("hsts", .string, "The `Strict-Transport-Security` value the app sets."),
         FactField("hsts_max_age", .int, "HSTS `max-age` in seconds."),
         FactField("has_csp", .bool, "`Content-Security-Policy` is sent."),
+        FactField("app_documents", .list, "What the app serves that a browser renders as a document: `templates`, StaticFiles mounts. The docs UI is not counted (the documentation findings cover it)."),
+        FactField("serves_documents", .bool, "The app serves documents (`app_documents` is not empty); false for a JSON-only API, where CSP, framing, Referrer-Policy and COOP/CORP protect nothing."),
+        FactField("document_header_gaps", .list, "The browser-document header findings that would apply if the API served documents, one phrase each."),
         FactField("csp", .string, "The `Content-Security-Policy` value."),
         FactField("csp_script_unsafe_inline", .bool, "The effective `script-src` allows `'unsafe-inline'` without a nonce or hash."),
         FactField("csp_unsafe_eval", .bool, "The effective `script-src` allows `'unsafe-eval'`."),
@@ -36,6 +39,9 @@ struct SecurityHeadersAnalyzer: Analyzer {
         let index = model.middleware?.firstIndex { $0.type == .securityHeaders }
         let path = index.map { ModelPath("middleware").appending($0) } ?? "middleware"
         var subject = FactSubject(scope: "headers", path: path, name: "security response headers", component: Component.middleware)
+        let documents = (model.templates != nil ? ["templates"] : []) + (model.staticFiles ?? []).map { "StaticFiles at \($0.path)" }
+        subject.set("app_documents", .list(documents), from: model.templates != nil ? "templates" : "static_files")
+        subject.set("serves_documents", .bool(!documents.isEmpty), from: model.templates != nil ? "templates" : "static_files")
         let ingressHSTS = model.deployment?.ingress?.hsts == true
         guard let registered = model.middleware else {
             subject.set("described", .bool(false), from: "middleware")
@@ -93,6 +99,7 @@ struct SecurityHeadersAnalyzer: Analyzer {
         let xss = value("X-XSS-Protection")
         subject.set("x_xss_protection", FactValue(xss), from: source("X-XSS-Protection"))
         subject.set("xss_filter_enabled", .bool(xss?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false), from: source("X-XSS-Protection"))
+        subject.set("document_header_gaps", .list(Self.documentHeaderGaps(subject)), from: appHeadersPath)
         return [subject]
     }
 
@@ -131,5 +138,19 @@ struct SecurityHeadersAnalyzer: Analyzer {
             if pair.first?.lowercased() == name, pair.count == 2 { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
         return nil
+    }
+
+    /// What TS-HDR-003 to -011 (without nosniff and HSTS, which matter for JSON too) would report.
+    static func documentHeaderGaps(_ subject: FactSubject) -> [String] {
+        var gaps: [String] = []
+        if subject["has_csp"] == .bool(false) { gaps.append("no Content-Security-Policy") }
+        if subject["csp_script_unsafe_inline"].isTruthy || subject["csp_unsafe_eval"].isTruthy { gaps.append("the Content-Security-Policy allows inline script or eval") }
+        if subject["csp_script_broad_sources"].isTruthy || subject["csp_connect_broad_sources"].isTruthy { gaps.append("the Content-Security-Policy allows whole schemes or any host") }
+        if case .list(let missing) = subject["csp_missing_directives"], !missing.isEmpty { gaps.append("the Content-Security-Policy lacks \(missing.joined(separator: ", "))") }
+        if subject["has_frame_protection"] == .bool(false) { gaps.append("no X-Frame-Options or frame-ancestors") }
+        if subject["has_referrer_policy"] == .bool(false) { gaps.append("no Referrer-Policy") }
+        if case .list(let missing) = subject["missing_cross_origin_policies"], !missing.isEmpty { gaps.append("no \(missing.joined(separator: " or "))") }
+        if subject["xss_filter_enabled"].isTruthy { gaps.append("X-XSS-Protection turns on the retired XSS auditor") }
+        return gaps
     }
 }
