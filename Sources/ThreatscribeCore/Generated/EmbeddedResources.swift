@@ -9374,7 +9374,7 @@ description: |
   `{{openapi_path}}` to anyone who can reach {{env.base_url}}, without authentication. The
   documentation lists every path operation that is not hidden with `include_in_schema=False`, its
   parameters, request and response models and the security schemes, which is a complete map for an
-  attacker planning requests.
+  attacker planning requests. {{headers.csp_docs_note}}
 impact_description: |
   An attacker learns the whole API surface, including administrative and rarely used operations,
   without probing. The documents disclose no data by themselves; they make every other weakness
@@ -9415,6 +9415,16 @@ references:
   - https://owasp.org/API-Security/editions/2023/en/0xa9-improper-inventory-management/
 samples:
   trigger:
+    - |
+      # The CSP refuses the CDN script: the page renders blank, the schema stays public (noted in the description).
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'self'; script-src 'self'"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
     - |
       system: {name: Sample API}
       environments:
@@ -9698,7 +9708,7 @@ samples:
 id: TS-DOCS-005
 title: Swagger UI and ReDoc load their JavaScript from a CDN in {{env.name}}
 scope: app
-when: env.is_production and docs_assets_from_cdn
+when: env.is_production and docs_assets_from_cdn and not headers.csp_blocks_docs_ui
 component: OpenAPI and documentation exposure
 stride: [T, E]
 cwe: CWE-829
@@ -9736,6 +9746,8 @@ impact_description: |
   with the visiting developer's or administrator's credentials. Unlikely, but outside the team's
   control.
 detection: |
+  Silent when the model's Content-Security-Policy already refuses the CDN script (TS-DOCS-001 then
+  notes that the page renders blank).
   Fires in production or staging when a docs UI is served and `app.docs_assets` is not
   `self_hosted` (FastAPI's default is the CDN).
 false_positives: |
@@ -9776,6 +9788,16 @@ samples:
           kind: production
           base_url: https://api.example.com
   no_trigger:
+    - |
+      # The model's CSP refuses the CDN script: no script from the CDN runs (TS-DOCS-001 notes the blank page).
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'self'; script-src 'self'"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
     - |
       system: {name: Sample API}
       app: {docs_assets: self_hosted}

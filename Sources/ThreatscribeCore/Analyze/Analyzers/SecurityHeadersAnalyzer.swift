@@ -15,6 +15,8 @@ struct SecurityHeadersAnalyzer: Analyzer {
         FactField("has_csp", .bool, "`Content-Security-Policy` is sent."),
         FactField("app_documents", .list, "What the app serves that a browser renders as a document: `templates`, StaticFiles mounts. The docs UI is not counted (the documentation findings cover it)."),
         FactField("serves_documents", .bool, "The app serves documents (`app_documents` is not empty); false for a JSON-only API, where CSP, framing, Referrer-Policy and COOP/CORP protect nothing."),
+        FactField("csp_blocks_docs_ui", .bool, "The Content-Security-Policy sent with every response refuses what FastAPI's Swagger UI page needs: its script from `cdn.jsdelivr.net` or its inline start-up script."),
+        FactField("csp_docs_note", .string, "One sentence for the documentation findings when `csp_blocks_docs_ui`; empty otherwise."),
         FactField("document_header_gaps", .list, "The browser-document header findings that would apply if the API served documents, one phrase each."),
         FactField("csp", .string, "The `Content-Security-Policy` value."),
         FactField("csp_script_unsafe_inline", .bool, "The effective `script-src` allows `'unsafe-inline'` without a nonce or hash."),
@@ -100,6 +102,10 @@ struct SecurityHeadersAnalyzer: Analyzer {
         subject.set("x_xss_protection", FactValue(xss), from: source("X-XSS-Protection"))
         subject.set("xss_filter_enabled", .bool(xss?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false), from: source("X-XSS-Protection"))
         subject.set("document_header_gaps", .list(Self.documentHeaderGaps(subject)), from: appHeadersPath)
+        let docsBlock = value("Content-Security-Policy").flatMap { Self.docsUIBlock(CSP(text: $0)) }
+        subject.set("csp_blocks_docs_ui", .bool(docsBlock != nil), from: source("Content-Security-Policy"))
+        subject.set("csp_docs_note", .string(docsBlock.map { "The model's Content-Security-Policy (script-src \($0.sources)) refuses \($0.refused), so the Swagger UI page renders blank in this environment while the OpenAPI document stays public; adding the CDN to the policy to repair the page would widen it for every response." } ?? ""),
+                    from: source("Content-Security-Policy"))
         return [subject]
     }
 
@@ -152,5 +158,24 @@ struct SecurityHeadersAnalyzer: Analyzer {
         if case .list(let missing) = subject["missing_cross_origin_policies"], !missing.isEmpty { gaps.append("no \(missing.joined(separator: " or "))") }
         if subject["xss_filter_enabled"].isTruthy { gaps.append("X-XSS-Protection turns on the retired XSS auditor") }
         return gaps
+    }
+
+    /// What of the Swagger UI page (script from cdn.jsdelivr.net, an inline start-up script) the policy refuses; nil when it allows both.
+    static func docsUIBlock(_ csp: CSP) -> (sources: String, refused: String)? {
+        let sources = csp.effective("script-src-elem")
+        guard csp.directives["script-src"] != nil || csp.directives["script-src-elem"] != nil || csp.directives["default-src"] != nil else { return nil }
+        let lowered = sources.map { $0.lowercased() }
+        let cdnAllowed = lowered.contains { source in
+            if source == "*" || source == "https:" { return true }
+            let host = source.replacingOccurrences(of: "https://", with: "").split(separator: "/").first.map(String.init) ?? source
+            return host == "cdn.jsdelivr.net" || host == "*.jsdelivr.net"
+        }
+        // A hash or nonce might match the inline script (its hash depends on the arguments): not claimed as refused.
+        let inlineAllowed = lowered.contains("'unsafe-inline'") || lowered.contains { $0.hasPrefix("'sha") || $0.hasPrefix("'nonce-") }
+        var refused: [String] = []
+        if !cdnAllowed { refused.append("the page's script from cdn.jsdelivr.net") }
+        if !inlineAllowed { refused.append("its inline start-up script") }
+        guard !refused.isEmpty else { return nil }
+        return (sources.isEmpty ? "none" : sources.joined(separator: " "), refused.joined(separator: " and "))
     }
 }
