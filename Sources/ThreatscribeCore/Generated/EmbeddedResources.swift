@@ -5253,7 +5253,8 @@ validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5341,7 +5342,8 @@ validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5423,7 +5425,8 @@ validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5506,7 +5509,8 @@ validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5601,7 +5605,8 @@ validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5682,7 +5687,8 @@ validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be {{fixed_version}} or later (`pip check` reports no conflict).
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit

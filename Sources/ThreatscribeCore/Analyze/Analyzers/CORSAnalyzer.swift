@@ -97,7 +97,8 @@ struct CORSAnalyzer: Analyzer {
             !requests.headers.contains { $0.caseInsensitiveCompare(name) == .orderedSame } })), from: path.appending("allow_headers"))
         let namedMethods = configuration.allowMethods.filter { $0 != "*" }
         subject.set("kept_methods", .list(requests.methods.isEmpty ? namedMethods : requests.methods), from: "routers")
-        subject.set("refused_client_requests", .list(requests.refused), from: "clients")
+        subject.set("refused_client_requests", .list(requests.refused), from: "clients",
+                    detail: requests.firstRefusal.map { "The first refused request's preflight, as Starlette answers it:\n\n" + CORSExchangeText(evidence: $0).text })
         let clientOrigins = (context.model.clients ?? []).compactMap(\.origin)
         subject.set("client_origins", .list(clientOrigins), from: "clients")
         let suggested = (configuration.allowOrigins + clientOrigins).filter { origin in

@@ -11,6 +11,8 @@ struct CORSClientRequests {
     var methods: [String]
     /// `METHOD from ORIGIN (with headers): why` for every modelled request a browser would not complete.
     var refused: [String]
+    /// The first refused request's preflight and Starlette's answer, for evidence.
+    var firstRefusal: CORSEvidence?
 
     static let methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"]
     /// Stands in for a browser client's unmodelled origin (never resolves: `.invalid`).
@@ -25,10 +27,11 @@ struct CORSClientRequests {
         self.headers = headers
         let used = Set(RouteTable(model: model).routes.flatMap(\.methods))
         methods = Self.methodOrder.filter(used.contains) + used.subtracting(Self.methodOrder + ["HEAD", "OPTIONS"]).sorted()
-        guard let evaluator else { refused = []; return }
+        guard let evaluator else { refused = []; firstRefusal = nil; return }
         let apiOrigin = environment.baseURL.flatMap(Self.origin)
         let usesCookies = (model.auth ?? []).contains { $0.transport == .cookie || $0.type == .sessionCookie }
         var refused: [String] = []
+        var firstRefusal: CORSEvidence?
         for client in model.clients ?? [] {
             // A browser client without a modelled origin is judged from a stand-in origin only when
             // `allow_origins` contains "*", where every origin gets the same answer.
@@ -49,6 +52,9 @@ struct CORSClientRequests {
                                          credentials: usesCookies ? .include : .sameOrigin)
                 let verdict = CORSBrowserVerdict(fetch: fetch, evaluator: evaluator)
                 guard !verdict.outcome.canRead else { continue }
+                if firstRefusal == nil, let request = verdict.preflightRequest, let response = verdict.preflightResponse {
+                    firstRefusal = CORSEvidence(request: request, response: response)
+                }
                 let with = headers.isEmpty ? "" : " with \(headers.joined(separator: ", "))"
                 var why: [String] = []
                 if verdict.outcome.isMethodRefused { why.append("the preflight does not allow \(method)") }
@@ -60,6 +66,7 @@ struct CORSClientRequests {
             }
         }
         self.refused = refused
+        self.firstRefusal = firstRefusal
     }
 
     /// `scheme://host[:port]` of a URL, lower-cased, default ports dropped.
