@@ -14418,6 +14418,8 @@ samples:
 #   requires  a model feature without which the advisory cannot apply:
 #             static_files | windows_static_files | cookie_auth | templates
 #   dedicated true when a dedicated catalog entry reports it (the generic entries skip it).
+#   shown_by  a model signal that meets the review condition: uploads (an endpoint with
+#             capabilities.accepts_uploads); otherwise the condition stays for a reviewer to confirm.
 advisories:
   # --- starlette ---
   - id: GHSA-74m5-2c7w-9w3x
@@ -14429,6 +14431,7 @@ advisories:
     severity: medium
     verified: true
     review: The service must parse multipart forms (an endpoint with Form/File parameters or await request.form()).
+    shown_by: uploads
     url: https://github.com/advisories/GHSA-74m5-2c7w-9w3x
   - id: GHSA-v5gw-mw7f-84px
     aliases: [CVE-2023-29159]
@@ -14449,6 +14452,7 @@ advisories:
     severity: medium
     verified: true
     review: The service must parse multipart forms (an endpoint with Form/File parameters or await request.form()).
+    shown_by: uploads
     url: https://github.com/advisories/GHSA-f96h-pmfr-66vw
   - id: GHSA-2c2j-9gv5-cj73
     aliases: [CVE-2025-54121]
@@ -14459,6 +14463,7 @@ advisories:
     severity: medium
     verified: true
     review: The service must accept file uploads (UploadFile parameters or await request.form()).
+    shown_by: uploads
     url: https://github.com/advisories/GHSA-2c2j-9gv5-cj73
   - id: GHSA-7f5h-v6xp-fcq8
     aliases: [CVE-2025-62727]

@@ -84,6 +84,24 @@ struct DependencyConstraintTests {
         #expect(finding.description.contains("GHSA-7f5h-v6xp-fcq8 (CVE-2025-62727), fixed in 0.49.1, medium: quadratic parsing of the HTTP Range header in FileResponse/StaticFiles lets one request consume CPU for a long time. Precondition not met"))
     }
 
+    @Test("an upload endpoint meets the upload advisory's precondition: it is confirmed, not left to review")
+    func uploadPreconditionMet() throws {
+        let text = """
+        system: {name: S}
+        frameworks: {fastapi: "0.115.12", starlette: "0.46.2"}
+        routers:
+          - prefix: /files
+            endpoints:
+              - {path: /, methods: [POST], capabilities: {accepts_uploads: true}}
+        """
+        let model = try ModelLoader.load(text: text, file: "u.yaml")
+        let catalog = try ThreatCatalog.load(builtIn: .builtIn, vocabulary: Analyzers.vocabulary)
+        let report = try ThreatAnalysis(catalog: catalog).run(on: model, options: .init(generatedAt: "2026-01-15", toolVersion: "test"))
+        let upgrade = try #require(report.findings.first { $0.threatID.hasPrefix("TS-DEP-01") })
+        #expect(upgrade.threatID == "TS-DEP-011", "the confirmed medium advisory decides: \(upgrade.id)")
+        #expect(upgrade.description.contains("Precondition met: POST /files/ accepts uploads"))
+    }
+
     @Test("no Sample report recommends an install that conflicts with the model's pins", arguments: SampleReportTests.samples)
     func sampleInstallsResolve(_ sample: String) throws {
         let source = try String(contentsOf: SampleReportTests.root.appendingPathComponent("Samples/\(sample)"), encoding: .utf8)

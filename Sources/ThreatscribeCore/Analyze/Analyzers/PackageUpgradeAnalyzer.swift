@@ -40,10 +40,12 @@ struct PackageUpgradeAnalyzer: Analyzer {
         let model = context.model
         let installed = InstalledPackages(model: model)
         var byPackage: [String: [Entry]] = [:]
+        let uploads = RouteTable(model: model).routes.contains { $0.endpoint.capabilities?.acceptsUploads == true }
         for advisory in table {
             guard let package = installed.packages[advisory.package], let match = AdvisoryAnalyzer.match(advisory, package) else { continue }
             let applies = AdvisoryAnalyzer.requirementMet(advisory.requires, model: model)
-            let needsReview = match.example != nil || advisory.review != nil || !advisory.verified
+            let shown = advisory.shownBy == "uploads" && uploads
+            let needsReview = match.example != nil || (advisory.review != nil && !shown) || !advisory.verified
             byPackage[advisory.package, default: []].append(Entry(advisory: advisory, range: match.range, applies: applies, needsReview: needsReview))
         }
         let framework = Self.frameworkPlan(installed: installed, table: table, constraints: constraints)
@@ -51,7 +53,7 @@ struct PackageUpgradeAnalyzer: Analyzer {
             guard let package = installed.packages[name], let entries = byPackage[name] else { return nil }
             let reported = entries.filter { $0.applies && !$0.advisory.dedicated }
             guard !reported.isEmpty else { return nil }
-            return subject(package: package, entries: entries, reported: reported,
+            return subject(package: package, entries: entries, reported: reported, model: model,
                            framework: ["fastapi", "starlette"].contains(name) ? framework : nil)
         }
     }
@@ -75,7 +77,7 @@ struct PackageUpgradeAnalyzer: Analyzer {
                                      minimumFastAPI: minimumFastAPI, minimumStarlette: minimumStarlette, constraints: constraints)
     }
 
-    private func subject(package: InstalledPackages.Package, entries: [Entry], reported: [Entry], framework: UpgradePlan?) -> FactSubject {
+    private func subject(package: InstalledPackages.Package, entries: [Entry], reported: [Entry], model: ArchitectureModel, framework: UpgradePlan?) -> FactSubject {
         let name = package.name
         var subject = FactSubject(scope: "upgrade", path: package.path, name: "\(name) \(package.text)", component: Component.dependencies)
         let at = package.path
@@ -87,7 +89,8 @@ struct PackageUpgradeAnalyzer: Analyzer {
         let applying = entries.filter(\.applies)
         subject.set("advisory_ids", .list(applying.map(\.advisory.id)), from: at)
         subject.set("advisory_count", .int(applying.count), from: at)
-        subject.set("advisories", .list(entries.map(line)), from: at)
+        let uploadEndpoint = RouteTable(model: model).routes.first { $0.endpoint.capabilities?.acceptsUploads == true }?.displayName
+        subject.set("advisories", .list(entries.map { line($0, uploadEndpoint: uploadEndpoint) }), from: at)
         // Confirmed advisories decide the severity; only when every one needs review does the worst of those.
         let confirmed = reported.filter { !$0.needsReview }
         let order = ["low": 0, "medium": 1, "high": 2]
@@ -118,7 +121,7 @@ struct PackageUpgradeAnalyzer: Analyzer {
     }
 
     /// `GHSA-… (CVE-…), fixed in 1.0.1, high: summary. Precondition …` for one advisory.
-    private func line(_ entry: Entry) -> String {
+    private func line(_ entry: Entry, uploadEndpoint: String?) -> String {
         let advisory = entry.advisory
         let id = advisory.aliases.isEmpty ? advisory.id : "\(advisory.id) (\(advisory.aliases.joined(separator: ", ")))"
         let fix = entry.range.fixed.map { "fixed in \($0)" } ?? "no fixed release"
@@ -126,7 +129,9 @@ struct PackageUpgradeAnalyzer: Analyzer {
         if let requirement = advisory.requires, let words = Self.requirementText[requirement] {
             text += entry.applies ? " Precondition met: \(words.1)." : " Precondition not met: it needs \(words.0), which the model does not show."
         }
-        if entry.applies, let review = advisory.review {
+        if entry.applies, let review = advisory.review, advisory.shownBy == "uploads", let endpoint = uploadEndpoint {
+            text += " Precondition met: \(endpoint) accepts uploads (capabilities.accepts_uploads). \(review)"
+        } else if entry.applies, let review = advisory.review {
             text += " To confirm (the model cannot show it): \(review)"
         } else if entry.applies, advisory.requires == nil {
             text += " No precondition: it applies as modelled."
