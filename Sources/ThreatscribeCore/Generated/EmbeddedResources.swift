@@ -2812,8 +2812,8 @@ mitigation: |
   app.add_middleware(
       CORSMiddleware,
       allow_origins=allowed,  # exact origins, e.g. {{suggested_origins|python}}
-      allow_methods=["GET", "POST"],
-      allow_headers=["Content-Type"],
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
+      allow_headers={{kept_headers|python}},  # the model's credential headers and named allow_headers
   )
   ```
 validation: |
@@ -2897,8 +2897,8 @@ mitigation: |
       CORSMiddleware,
       allow_origins={{suggested_origins|python}},  # exact origins, no "*"
       allow_credentials=True,
-      allow_methods=["GET", "POST", "PATCH", "DELETE"],
-      allow_headers=["Content-Type", "Authorization"],
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
+      allow_headers={{kept_headers|python}},  # the model's credential headers and named allow_headers
   )
   ```
 
@@ -3509,10 +3509,10 @@ mitigation: |
   ```python
   app.add_middleware(
       CORSMiddleware,
-      allow_origins={{suggested_origins|python}},
+      allow_origins={{allow_origins|python}},  # as today
       allow_credentials={{allow_credentials|python}},  # as today
       allow_methods={{allow_methods|python}},  # as today
-      allow_headers=["Authorization", "X-Request-ID"],  # the headers your front end really sends
+      allow_headers={{kept_headers|python}},  # the model's credential headers; add any other custom header the front end sends
   )
   ```
 validation: |
@@ -3574,14 +3574,15 @@ detection: |
 false_positives: |
   None as a fact; severity is low where the origin set is one trusted front end.
 mitigation: |
-  List the methods the front end uses:
+  List the methods the front end uses (the model's endpoints use {{kept_methods|code}}; Content-Type
+  and the other CORS-safelisted headers need no entry):
 
   ```python
   app.add_middleware(
       CORSMiddleware,
-      allow_origins={{suggested_origins|python}},
+      allow_origins={{allow_origins|python}},  # as today
       allow_credentials={{allow_credentials|python}},  # as today
-      allow_methods=["GET", "POST", "PATCH", "DELETE"],  # the methods your front end really uses
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
       allow_headers={{allow_headers|python}},  # as today
   )
   ```
@@ -3946,6 +3947,154 @@ samples:
       system: {name: S}
       middleware:
         - {type: cors, allow_origins: ["*"], allow_credentials: true}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-019.yaml": #"""
+id: TS-CORS-019
+title: The CORS configuration refuses the modelled front end's own requests
+scope: cors
+when: refused_client_requests
+stride: [D]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6]
+likelihood: {skill_level: 3, motive: 4, opportunity: 7, size: 4, ease_of_discovery: 7, ease_of_exploit: 3, awareness: 4, intrusion_detection: 3}
+impact: {confidentiality: 0, integrity: 1, availability: 4, accountability: 1}
+confidence: judgment
+reach: browser
+controls: [cors]
+evidence: [refused_client_requests, client_headers, client_methods, allow_methods, allow_headers]
+description: |
+  The model and this CORS configuration disagree. The model's browser clients call the API from
+  their own origins, with the methods its endpoints use ({{client_methods|code}}) and the headers
+  its authentication needs ({{client_headers|code}}), and Starlette's CORSMiddleware, as the CORS
+  engine runs it for Starlette {{starlette_version}}, answers so that a browser does not complete these:
+
+  {{refused_client_requests|items}}
+
+  Either the model is wrong (the client, the methods or the auth header are not what runs), or
+  the front end is broken in {{env.name}}.
+impact_description: |
+  The front end fails in the browser while curl and server-side tests pass. The usual fix under
+  pressure is a wildcard (`allow_origins=["*"]`, `allow_headers=["*"]`), which opens the API to
+  every origin. A threat model built on a description that does not match the configuration also
+  misjudges the rest of the CORS findings.
+detection: |
+  For each client in `clients` with an `http(s)` origin other than the environment's own
+  `base_url` (a `browser_spa` client without an origin is judged from a stand-in origin when
+  `allow_origins` contains `"*"`, where every origin gets the same answer), and each method of the model's endpoints (HEAD and OPTIONS left out), the CORS engine
+  judges the `fetch()` a browser makes with the headers of the header-borne auth mechanisms
+  (`Authorization` for bearer and basic schemes without a named parameter), with
+  `credentials: "include"` when the model authenticates with cookies. Fires when any such request
+  cannot be completed: the origin is not allowed, or the preflight refuses the method or a header.
+false_positives: |
+  The client does not call this API from that origin in this environment, or uses only some of the
+  methods (the model does not say which endpoints each client calls). Correct the model's
+  `clients` or environment overrides; the entry then stops firing.
+mitigation: |
+  Decide which side is right. If the model is, allow exactly what the front end sends:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origins={{allow_origins|python}},  # as today; list the clients' own origins if they differ
+      allow_credentials={{allow_credentials|python}},  # as today
+      allow_methods={{kept_methods|python}},  # the methods the model's endpoints use
+      allow_headers={{kept_headers|python}},  # the model's credential headers
+  )
+  ```
+
+  If the configuration is right, correct the model (the client's origin, or the auth mechanism's
+  `transport`/`parameter`).
+validation: |
+  Replay the front end's preflight for the first refused request with `threatscribe cors check`, or
+  in the browser's network panel: the `OPTIONS` answer must be 200 and list the method and headers.
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://fetch.spec.whatwg.org/#http-cors-protocol
+samples:
+  trigger:
+    - |
+      # The SPA sends Authorization, which allow_headers does not list.
+      system: {name: S}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://app.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [GET, DELETE]}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_methods: ["GET"], allow_headers: ["Content-Type"]}
+    - |
+      # The client's origin is not in the allow-list at all.
+      system: {name: S}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://app.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [GET]}
+      middleware:
+        - {type: cors, allow_origins: ["https://other.sample.test"]}
+    - |
+      # A browser client without a modelled origin, behind allow_origins=["*"]: any origin gets the
+      # same answer, and the default allow_headers refuses the Authorization header it needs.
+      system: {name: S}
+      auth:
+        - {id: oauth2, type: oauth2_jwt, transport: header, parameter: Authorization}
+      clients:
+        - {id: web, type: browser_spa}
+      routers:
+        - prefix: /orders
+          endpoints:
+            - {path: /, methods: [GET]}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+  no_trigger:
+    - |
+      # A service client does not run in a browser: CORS does not apply to it.
+      system: {name: S}
+      auth:
+        - {id: oauth2, type: oauth2_jwt, transport: header, parameter: Authorization}
+      clients:
+        - {id: worker, type: service}
+      routers:
+        - prefix: /orders
+          endpoints:
+            - {path: /, methods: [GET]}
+      middleware:
+        - {type: cors, allow_origins: ["*"]}
+    - |
+      system: {name: S}
+      auth:
+        - {id: bearer, type: jwt, transport: header}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://app.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [GET, DELETE]}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_methods: ["GET", "DELETE"], allow_headers: ["Authorization"]}
+    - |
+      # A client on the API's own origin makes same-origin requests: CORS does not apply.
+      system: {name: S}
+      clients:
+        - {id: spa, type: browser_spa, origin: "https://api.sample.test"}
+      routers:
+        - prefix: /items
+          endpoints:
+            - {path: /, methods: [DELETE]}
+      middleware:
+        - {type: cors, allow_origins: []}
+      environments:
+        - {name: production, kind: production, base_url: "https://api.sample.test"}
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
@@ -5044,9 +5193,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-010.yaml": #"""
 id: TS-DEP-010
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and not needs_review and severity_class == "high"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: not needs_review and severity_class == "high"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5072,39 +5221,40 @@ impact:
   accountability: 5
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  high.
-  The advisory applies to the default configuration, so the service is affected as long as it
-  runs this version.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those confirmed to apply: high):
+
+  {{advisories|items}}
+
+  At least one advisory above applies as modelled, so the service is affected while it runs this version.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated high, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among those that need no review is rated high, and at least one advisory that applies needs no condition the model cannot show. Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
   The version in the model is stale (the lock file or image already has the fix). Update the
   model; the entry then stops firing.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5132,9 +5282,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-011.yaml": #"""
 id: TS-DEP-011
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and not needs_review and severity_class == "medium"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: not needs_review and severity_class == "medium"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5160,39 +5310,40 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  medium.
-  The advisory applies to the default configuration, so the service is affected as long as it
-  runs this version.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those confirmed to apply: medium):
+
+  {{advisories|items}}
+
+  At least one advisory above applies as modelled, so the service is affected while it runs this version.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated medium, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among those that need no review is rated medium, and at least one advisory that applies needs no condition the model cannot show. Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
   The version in the model is stale (the lock file or image already has the fix). Update the
   model; the entry then stops firing.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5214,9 +5365,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-012.yaml": #"""
 id: TS-DEP-012
-title: "{{package}} {{installed_version}} is affected by {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and not needs_review and severity_class == "low"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: not needs_review and severity_class == "low"
 component: Dependencies
 stride: [D]
 cwe: CWE-1395
@@ -5242,39 +5393,40 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, which lies in the affected range
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  low.
-  The advisory applies to the default configuration, so the service is affected as long as it
-  runs this version.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those confirmed to apply: low):
+
+  {{advisories|items}}
+
+  At least one advisory above applies as modelled, so the service is affected while it runs this version.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file; a version range goes to the review entries TS-DEP-013 to TS-DEP-015), whose consequence is rated low, that needs no particular configuration and whose id, range and fix were confirmed in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among those that need no review is rated low, and at least one advisory that applies needs no condition the model cannot show. Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
   The version in the model is stale (the lock file or image already has the fix). Update the
   model; the entry then stops firing.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5294,9 +5446,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-013.yaml": #"""
 id: TS-DEP-013
-title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and needs_review and severity_class == "high"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: needs_review and severity_class == "high"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5322,40 +5474,43 @@ impact:
   accountability: 5
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, {{version_relation}}
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  high.
-  The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those that apply: high):
+
+  {{advisories|items}}
+
+  Each advisory above matters for this service only under a condition the model cannot show
+  (listed with it); confirm them, but one upgrade removes the question for all of them.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated high, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among them is rated high, and every advisory that applies needs review (a condition the model cannot show, an unverified
+  id or range, or a version range in the model). Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
-  The condition in the description does not hold for this service (the feature is not used, the
-  setting is off), or the model's version is stale. Record the reason and disable the entry for
-  this advisory with a catalog override if it is permanent.
+  The conditions listed do not hold for this service (the feature is not used, the setting is
+  off), or the model's version is stale. Record the reason and disable the entry with a catalog
+  override if it is permanent.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5387,9 +5542,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-014.yaml": #"""
 id: TS-DEP-014
-title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and needs_review and severity_class == "medium"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: needs_review and severity_class == "medium"
 component: Dependencies
 stride: [T, I, D]
 cwe: CWE-1395
@@ -5415,40 +5570,43 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, {{version_relation}}
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  medium.
-  The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those that apply: medium):
+
+  {{advisories|items}}
+
+  Each advisory above matters for this service only under a condition the model cannot show
+  (listed with it); confirm them, but one upgrade removes the question for all of them.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated medium, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among them is rated medium, and every advisory that applies needs review (a condition the model cannot show, an unverified
+  id or range, or a version range in the model). Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
-  The condition in the description does not hold for this service (the feature is not used, the
-  setting is off), or the model's version is stale. Record the reason and disable the entry for
-  this advisory with a catalog override if it is permanent.
+  The conditions listed do not hold for this service (the feature is not used, the setting is
+  off), or the model's version is stale. Record the reason and disable the entry with a catalog
+  override if it is permanent.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5466,9 +5624,9 @@ samples:
 """#,
         "Catalog/entries/dependencies/TS-DEP-015.yaml": #"""
 id: TS-DEP-015
-title: "{{package}} {{installed_version}} {{affected_phrase}} {{display_id}} (fix: {{fixed_version}})"
-scope: advisory
-when: not dedicated and needs_review and severity_class == "low"
+title: "Upgrade {{package}} {{installed_version}}: {{advisory_count}} published advisories apply"
+scope: upgrade
+when: needs_review and severity_class == "low"
 component: Dependencies
 stride: [D]
 cwe: CWE-1395
@@ -5494,40 +5652,43 @@ impact:
   accountability: 3
 confidence: judgment
 controls: [dependency_scanning]
-evidence: [installed_version, version_basis, affected_range, fixed_version, severity_class, verified]
+evidence: [installed_version, advisory_ids, fixed_version, version_set, severity_class]
 description: |
-  The model names {{package}} {{installed_version}}, {{version_relation}}
-  `{{affected_range}}` of {{display_id}}: {{summary}}. First fixed version:
-  {{fixed_version}}. The advisory table rates its consequence for a FastAPI service as
-  low.
-  The advisory matters for this service only under a condition the model cannot show:
-  {{review_note}} Confirm that before scheduling the fix.
+  The model names {{package}} {{installed_version}}, which {{affected_phrase}} these published advisories
+  (the worst consequence for a FastAPI service among those that apply: low):
+
+  {{advisories|items}}
+
+  Each advisory above matters for this service only under a condition the model cannot show
+  (listed with it); confirm them, but one upgrade removes the question for all of them.
 impact_description: |
-  What the advisory describes becomes possible against this service: {{summary}}.
+  What the advisories describe becomes possible against this service; the list above gives each one.
 detection: |
-  Fires for each advisory whose affected range contains the exact version the model gives for the
-  package (in `frameworks`, `dependencies`, or `server.version` for uvicorn, stated or resolved by a
-  lock file), or that a version range intersects (then "may be affected", with the allowed affected version), whose consequence is rated low, that the advisory table marks as needing review (a non-default setting or a feature in use must be confirmed) or as not verified in a primary source, and that no dedicated entry reports.
-  Advisories that need a model feature (StaticFiles mounts, cookie authentication, templates) match
-  only when the model shows it.
+  One finding per package: fires when the version the model gives for a package (in `frameworks`,
+  `dependencies`, or `server.version` for uvicorn; stated, resolved by a lock file, or a range that
+  allows an affected version) lies in the affected range of at least one advisory in
+  `Catalog/reference/advisories.yaml` whose model precondition holds and that no dedicated entry
+  reports, the worst consequence among them is rated low, and every advisory that applies needs review (a condition the model cannot show, an unverified
+  id or range, or a version range in the model). Every advisory of the
+  version is listed, with whether its precondition is met.
 false_positives: |
-  The condition in the description does not hold for this service (the feature is not used, the
-  setting is off), or the model's version is stale. Record the reason and disable the entry for
-  this advisory with a catalog override if it is permanent.
+  The conditions listed do not hold for this service (the feature is not used, the setting is
+  off), or the model's version is stale. Record the reason and disable the entry with a catalog
+  override if it is permanent.
 mitigation: |
-  {{remedy}}
+  {{remedy}} {{plan_rationale}}
 
   ```bash
   {{upgrade_command}}
+  pip check                           # the installed set must agree with every declared range
   pip-audit -r requirements.txt       # confirm nothing else in the tree is affected
   ```
-
-  Advisory: {{url}}
 validation: |
   ```bash
   pip show {{package}} | grep -i '^version'
   ```
-  The version must be outside `{{affected_range}}`.
+  The version must lie outside every affected range listed (first release outside all of them:
+  {{fixed_version}}), and `pip check` must report no conflict.
 references:
   - https://osv.dev/list?ecosystem=PyPI
   - https://github.com/pypa/pip-audit
@@ -5535,20 +5696,21 @@ references:
 samples:
   trigger:
     - |
+      # Only a low advisory that needs review applies.
       system: {name: Sample API}
       dependencies:
-        - {name: Jinja2, version: "2.11.2"}
-      templates: {engine: jinja2}
+        - {name: python-multipart, version: "0.0.30"}
   no_trigger:
     - |
       system: {name: Sample API}
       dependencies:
-        - {name: Jinja2, version: "3.1.6"}
-      templates: {engine: jinja2}
+        - {name: python-multipart, version: "0.0.31"}
     - |
+      # Jinja2 2.11.2 has high and medium advisories too: TS-DEP-013 reports the package once.
       system: {name: Sample API}
       dependencies:
         - {name: Jinja2, version: "2.11.2"}
+      templates: {engine: jinja2}
 
 """#,
         "Catalog/entries/deployment/TS-DEPLOY-001.yaml": #"""
@@ -5701,9 +5863,13 @@ mitigation: |
     ingress:
       - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}]
     egress:
-      - to: [{podSelector: {matchLabels: {app: postgres}}}]
-      - ports: [{port: 53, protocol: UDP}]
+      - ports: {{egress_ports_yaml}}   # what the model lists; narrow each with a to: selector
+      - ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]   # DNS
   ```
+
+  The egress rule keeps every destination the model lists reachable: {{egress_targets}}.
+  Narrow each to its pods or CIDR (`to: [{podSelector: …}]`) once the labels are known; a default
+  deny without it cuts the API off from them.
 validation: |
   ```bash
   kubectl get networkpolicy -A
@@ -7179,7 +7345,7 @@ samples:
 id: TS-HDR-001
 title: No Strict-Transport-Security header in {{env.name}}
 scope: headers
-when: env.is_production and env.uses_https and has_hsts == false and not middleware_stack.has_https_redirect
+when: env.is_production and env.uses_https and has_hsts == false and not middleware_stack.has_https_redirect and not known(env.hsts_preloaded_suffix)
 component: Middleware pipeline
 stride: [I, T]
 cwe: CWE-319
@@ -7219,7 +7385,8 @@ impact_description: |
 detection: |
   Fires in production or staging when the base URL is `https`, the model lists the middleware, no
   `Strict-Transport-Security` header is configured there, `deployment.ingress.hsts` is not true,
-  and no HTTPSRedirectMiddleware is registered (that case is TS-MW-004).
+  and no HTTPSRedirectMiddleware is registered (that case is TS-MW-004). Silent when the host lies
+  under a suffix Chromium preloads as HSTS (`.app`, `.dev`, …; TS-HDR-012 says so instead).
 false_positives: |
   An ingress, CDN or proxy that adds HSTS; record it as `deployment.ingress.hsts: true`.
 mitigation: |
@@ -7257,6 +7424,16 @@ samples:
           base_url: https://api.example.com
   no_trigger:
     - |
+      # .app is on Chromium's HSTS preload list: browsers use HTTPS for every host under it.
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.app
+    - |
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7277,7 +7454,7 @@ samples:
 id: TS-HDR-002
 title: HSTS max-age is shorter than one year ({{hsts_max_age}} s)
 scope: headers
-when: hsts_max_age < 31536000
+when: hsts_max_age < 31536000 and not known(env.hsts_preloaded_suffix)
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-319
@@ -7347,7 +7524,7 @@ samples:
 id: TS-HDR-003
 title: No Content-Security-Policy header in {{env.name}}
 scope: headers
-when: env.is_production and has_csp == false and (system.has_browser_clients or app.docs_exposed)
+when: env.is_production and has_csp == false and serves_documents
 component: Middleware pipeline
 stride: [T, I]
 cwe: CWE-693
@@ -7386,6 +7563,8 @@ impact_description: |
   Any HTML injection or XSS in content from this origin runs unrestricted, with access to
   everything the origin can reach; CSP is the second line of defence that contains it.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging when the model lists the middleware, no `Content-Security-Policy`
   is configured, and the API has browser clients or serves the documentation UI.
 false_positives: |
@@ -7400,7 +7579,7 @@ mitigation: |
   Pages that must run scripts need their own, looser policy on those routes only. FastAPI's
   Swagger UI page loads `swagger-ui-bundle.js` and `swagger-ui.css` from `cdn.jsdelivr.net`, its
   favicon from `fastapi.tiangolo.com`, and starts with an inline `<script>` (checked with FastAPI
-  0.165.0), so its policy needs the CDN in `script-src` and `style-src`, plus a hash of that inline
+  0.115.12 and 0.165.0), so its policy needs the CDN in `script-src` and `style-src`, plus a hash of that inline
   script (`'sha256-…'`, which changes with the `get_swagger_ui_html` arguments); self-hosted assets
   (TS-DOCS-005) let `'self'` replace the CDN.
 validation: |
@@ -7414,6 +7593,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       clients:
         - {id: spa, origin: "https://app.example.com"}
@@ -7442,7 +7622,7 @@ samples:
 id: TS-HDR-004
 title: The Content-Security-Policy allows inline script or eval
 scope: headers
-when: csp_script_unsafe_inline or csp_unsafe_eval
+when: (csp_script_unsafe_inline or csp_unsafe_eval) and serves_documents
 component: Middleware pipeline
 stride: [T, E]
 cwe: CWE-693
@@ -7479,6 +7659,8 @@ description: |
 impact_description: |
   An XSS flaw anywhere on this origin is exploitable as if no CSP existed.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when the configured CSP's effective `script-src` contains `'unsafe-inline'` and no
   `'nonce-…'`/`'sha256-…'` source (browsers ignore `'unsafe-inline'` when one is present), or
   contains `'unsafe-eval'`.
@@ -7514,6 +7696,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7530,7 +7713,7 @@ samples:
 id: TS-HDR-005
 title: The Content-Security-Policy allows whole schemes or any host for scripts or connections
 scope: headers
-when: count(csp_script_broad_sources) > 0 or count(csp_connect_broad_sources) > 0
+when: (count(csp_script_broad_sources) > 0 or count(csp_connect_broad_sources) > 0) and serves_documents
 component: Middleware pipeline
 stride: [T, I]
 cwe: CWE-693
@@ -7568,6 +7751,8 @@ impact_description: |
   The policy neither stops an XSS payload from loading nor from exfiltrating data, so it gives
   little containment for the browser clients of this API.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when the effective `script-src` or `connect-src` (each falling back to `default-src`)
   contains `*` or a scheme-only source.
 false_positives: |
@@ -7595,6 +7780,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Home Security Intelligence API}
       middleware:
         - type: security_headers
@@ -7613,7 +7799,7 @@ samples:
 id: TS-HDR-006
 title: The Content-Security-Policy lacks {{csp_missing_directives}}
 scope: headers
-when: count(csp_missing_directives) > 0
+when: count(csp_missing_directives) > 0 and serves_documents
 component: Middleware pipeline
 stride: [T]
 cwe: CWE-693
@@ -7652,6 +7838,8 @@ impact_description: |
   Gaps that turn small injections into working attacks (script gadget via `<base>`, clickjacking
   via framing).
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when a CSP is configured and lacks `frame-ancestors` or `base-uri`, or lacks `object-src`
   while `default-src` is not `'none'`.
 false_positives: |
@@ -7676,6 +7864,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7692,7 +7881,7 @@ samples:
 id: TS-HDR-007
 title: Responses may be framed by any site in {{env.name}}
 scope: headers
-when: env.is_production and has_frame_protection == false and (system.has_browser_clients or app.docs_exposed)
+when: env.is_production and has_frame_protection == false and serves_documents
 component: Middleware pipeline
 stride: [T]
 cwe: CWE-1021
@@ -7729,6 +7918,8 @@ impact_description: |
   Clickjacking: a user is tricked into clicking through a framed page (authorizing, submitting a
   request in Swagger UI), performing actions they did not intend.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging when the model lists the middleware, no framing protection is
   configured, and the API has browser clients or exposes the docs UI.
 false_positives: |
@@ -7748,6 +7939,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7871,7 +8063,7 @@ samples:
 id: TS-HDR-009
 title: No Referrer-Policy in {{env.name}}
 scope: headers
-when: env.is_production and has_referrer_policy == false
+when: env.is_production and has_referrer_policy == false and serves_documents
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-693
@@ -7910,6 +8102,8 @@ impact_description: |
   Leakage of URL paths and query strings to third parties; usually minor, serious when URLs carry
   secrets.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging when the model lists the middleware and none sets
   `Referrer-Policy`.
 false_positives: |
@@ -7929,6 +8123,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       middleware:
         - type: security_headers
@@ -7953,7 +8148,7 @@ samples:
 id: TS-HDR-010
 title: 'X-XSS-Protection enables the retired XSS auditor ({{x_xss_protection}})'
 scope: headers
-when: xss_filter_enabled
+when: xss_filter_enabled and serves_documents
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-693
@@ -7990,6 +8185,8 @@ description: |
 impact_description: |
   No protection, and a small information-leak surface in the legacy browsers that still honour it.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires when the configured `X-XSS-Protection` value starts with `1`.
 false_positives: |
   None for modern clients; the header only matters for legacy browsers.
@@ -8010,6 +8207,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Home Security Intelligence API}
       middleware:
         - type: security_headers
@@ -8026,7 +8224,7 @@ samples:
 id: TS-HDR-011
 title: Cross-Origin-Opener/Resource-Policy not sent in {{env.name}}
 scope: headers
-when: env.is_production and system.has_browser_clients and count(missing_cross_origin_policies) > 0
+when: env.is_production and count(missing_cross_origin_policies) > 0 and serves_documents
 component: Middleware pipeline
 stride: [I]
 cwe: CWE-693
@@ -8063,6 +8261,8 @@ description: |
 impact_description: |
   Defence-in-depth gaps for browser clients; exploitation needs another flaw or a side channel.
 detection: |
+  Only when the app serves documents (templates or StaticFiles; TS-HDR-013 collects these headers
+  into one item for a JSON-only API).
   Fires in production or staging for APIs with browser clients when the model lists the middleware
   and either header is not configured.
 false_positives: |
@@ -8086,6 +8286,7 @@ references:
 samples:
   trigger:
     - |
+      templates: {engine: jinja2}   # the app serves HTML documents
       system: {name: Sample API}
       clients:
         - {id: spa, origin: "https://app.example.com"}
@@ -8108,6 +8309,179 @@ samples:
         - name: production
           kind: production
           base_url: https://api.example.com
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-012.yaml": #"""
+id: TS-HDR-012
+title: "HSTS is not needed for browsers: the .{{env.hsts_preloaded_suffix}} domain is preloaded"
+scope: headers
+when: env.is_production and env.uses_https and has_hsts == false and known(env.hsts_preloaded_suffix)
+stride: [I]
+cwe: CWE-319
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A02:2021]
+owasp_top10_2025: [A04:2025]
+asvs_5_0: [v5.0.0-3.4.1]
+asvs_4_0_3: [v4.0.3-14.4.5]
+nist_800_53: [SC-8]
+likelihood: {skill_level: 6, motive: 2, opportunity: 1, size: 2, ease_of_discovery: 3, ease_of_exploit: 1, awareness: 2, intrusion_detection: 5}
+impact: {confidentiality: 2, integrity: 2, availability: 0, accountability: 1}
+confidence: clear-cut
+reach: browser
+controls: [security_headers, tls]
+evidence: [has_hsts]
+description: |
+  The model sets no `Strict-Transport-Security` header for {{env.base_url}}, and none is needed for
+  browsers: `.{{env.hsts_preloaded_suffix}}` is on Chromium's HSTS preload list with subdomains
+  (`Catalog/reference/hsts-preload-tlds.yaml`, from Chromium's `transport_security_state_static.json`),
+  which Chrome, Firefox, Safari and Edge ship, so they use HTTPS for every host under it before the
+  first request. This is recorded so that no one adds the header on the report's say-so.
+impact_description: |
+  None for preload-aware browsers. Clients that ignore HSTS anyway (curl, mobile HTTP libraries,
+  other services) are not protected by a header either; they must use `https://` URLs.
+detection: |
+  Fires in production or staging when the base URL is `https`, no `Strict-Transport-Security`
+  header is configured, and the host lies under a suffix the preload list carries (`.app`, `.dev`,
+  `.page`, …), where TS-HDR-001 stays silent.
+false_positives: |
+  None: a note. If the service is also reached under another host name (a custom domain outside a
+  preloaded suffix), that host needs the header; add it as its own environment.
+mitigation: |
+  Nothing to add for browsers. Keep server-side clients on `https://` URLs.
+validation: |
+  Check the suffix at <https://hstspreload.org/?domain={{env.hsts_preloaded_suffix}}>: it must say
+  the domain is preloaded.
+references:
+  - https://hstspreload.org/
+  - https://chromium.googlesource.com/chromium/src/+/main/net/http/transport_security_state_static.json
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.app
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
+
+"""#,
+        "Catalog/entries/headers/TS-HDR-013.yaml": #"""
+id: TS-HDR-013
+title: Browser-document headers are missing, but the API serves no documents
+scope: headers
+when: env.is_production and not serves_documents and count(document_header_gaps) > 0
+stride: [I]
+cwe: CWE-693
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.3]
+asvs_4_0_3: [v4.0.3-14.4.3]
+nist_800_53: [SC-18]
+likelihood: {skill_level: 5, motive: 3, opportunity: 3, size: 4, ease_of_discovery: 6, ease_of_exploit: 3, awareness: 5, intrusion_detection: 5}
+impact: {confidentiality: 2, integrity: 2, availability: 0, accountability: 1}
+confidence: judgment
+reach: browser
+controls: [security_headers]
+evidence: [document_header_gaps, app_documents]
+description: |
+  The model describes a JSON API: no templates and no StaticFiles mounts. These headers protect
+  documents a browser renders (scripts, frames, links, windows) and do nothing for a JSON response
+  read by `fetch()`, so the gaps are collected here as one low item instead of a finding each:
+
+  {{document_header_gaps|items}}
+
+  FastAPI's documentation pages are HTML; where they are served, the documentation findings cover
+  them.
+impact_description: |
+  Little while every response is JSON. It grows the day the app serves a page (an error page, an
+  upload shown inline, a template): the headers are then missing where they matter.
+detection: |
+  Fires in production and staging when the model lists the security-headers middleware, the app
+  serves no documents (no `templates`, no `static_files`), and any of TS-HDR-003 to TS-HDR-011
+  (HSTS and nosniff left out: they matter for JSON too) would otherwise fire.
+false_positives: |
+  The app returns HTML the model does not show (an `HTMLResponse`, a redirect page, an upload served
+  inline): add it to the model; the individual header findings then apply.
+mitigation: |
+  Send one strict policy for all responses; it costs nothing on JSON and is in place if a page
+  appears:
+
+  ```python
+  from starlette.middleware.base import BaseHTTPMiddleware
+
+  STRICT = {
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Referrer-Policy": "no-referrer",
+      "Cross-Origin-Resource-Policy": "same-origin",
+  }
+
+  async def add_headers(request, call_next):
+      response = await call_next(request)
+      for name, value in STRICT.items():
+          response.headers.setdefault(name, value)
+      return response
+
+  app.add_middleware(BaseHTTPMiddleware, dispatch=add_headers)
+  ```
+
+  Drop `X-XSS-Protection` or set it to `0`. The documentation pages need their own, looser policy.
+validation: |
+  ```bash
+  curl -s -D - -o /dev/null {{env.base_url}}/ | grep -i -E 'content-security-policy|referrer-policy|cross-origin'
+  ```
+references:
+  - https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html#security-headers
+  - https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff, X-XSS-Protection: "1; mode=block"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
+  no_trigger:
+    - |
+      # The app renders templates: the individual header findings apply instead.
+      templates: {engine: jinja2}
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {X-Content-Type-Options: nosniff}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
+    - |
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers:
+            X-Content-Type-Options: nosniff
+            Content-Security-Policy: "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'"
+            Referrer-Policy: no-referrer
+            Cross-Origin-Opener-Policy: same-origin
+            Cross-Origin-Resource-Policy: same-origin
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
 
 """#,
         "Catalog/entries/middleware/TS-MW-001.yaml": #"""
@@ -8291,9 +8665,9 @@ mitigation: |
   ```
 
   Moving authentication into a FastAPI dependency does not avoid the read: FastAPI reads the
-  request body before it resolves dependencies (verified with FastAPI 0.165.0: the body was read,
-  then the auth dependency raised 401). So also cap the body size in front of the app (ingress or
-  proxy `client_max_body_size`, or FastAPI's `max_body_size`).
+  request body before it resolves dependencies (checked with FastAPI 0.115.12 and 0.165.0: the
+  body was read, then the auth dependency raised 401). So also cap the body size in front of the app (ingress or
+  proxy `client_max_body_size`, or an ASGI body-limit middleware as in TS-SRV-004).
 validation: |
   Send a large body without credentials and check it is rejected before it is read:
   ```bash
@@ -8443,7 +8817,7 @@ samples:
 id: TS-MW-004
 title: HTTPSRedirectMiddleware redirects to HTTPS but no HSTS is sent
 scope: middleware_stack
-when: has_https_redirect and headers.has_hsts == false
+when: has_https_redirect and headers.has_hsts == false and not known(env.hsts_preloaded_suffix)
 component: Middleware pipeline
 stride: [I, T]
 cwe: CWE-319
@@ -9006,7 +9380,7 @@ description: |
   `{{openapi_path}}` to anyone who can reach {{env.base_url}}, without authentication. The
   documentation lists every path operation that is not hidden with `include_in_schema=False`, its
   parameters, request and response models and the security schemes, which is a complete map for an
-  attacker planning requests.
+  attacker planning requests. {{headers.csp_docs_note}}
 impact_description: |
   An attacker learns the whole API surface, including administrative and rarely used operations,
   without probing. The documents disclose no data by themselves; they make every other weakness
@@ -9047,6 +9421,16 @@ references:
   - https://owasp.org/API-Security/editions/2023/en/0xa9-improper-inventory-management/
 samples:
   trigger:
+    - |
+      # The CSP refuses the CDN script: the page renders blank, the schema stays public (noted in the description).
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'self'; script-src 'self'"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
     - |
       system: {name: Sample API}
       environments:
@@ -9330,7 +9714,7 @@ samples:
 id: TS-DOCS-005
 title: Swagger UI and ReDoc load their JavaScript from a CDN in {{env.name}}
 scope: app
-when: env.is_production and docs_assets_from_cdn
+when: env.is_production and docs_assets_from_cdn and not headers.csp_blocks_docs_ui
 component: OpenAPI and documentation exposure
 stride: [T, E]
 cwe: CWE-829
@@ -9368,6 +9752,8 @@ impact_description: |
   with the visiting developer's or administrator's credentials. Unlikely, but outside the team's
   control.
 detection: |
+  Silent when the model's Content-Security-Policy already refuses the CDN script (TS-DOCS-001 then
+  notes that the page renders blank).
   Fires in production or staging when a docs UI is served and `app.docs_assets` is not
   `self_hosted` (FastAPI's default is the CDN).
 false_positives: |
@@ -9408,6 +9794,16 @@ samples:
           kind: production
           base_url: https://api.example.com
   no_trigger:
+    - |
+      # The model's CSP refuses the CDN script: no script from the CDN runs (TS-DOCS-001 notes the blank page).
+      system: {name: Sample API}
+      middleware:
+        - type: security_headers
+          headers: {Content-Security-Policy: "default-src 'self'; script-src 'self'"}
+      environments:
+        - name: production
+          kind: production
+          base_url: https://api.sample.test
     - |
       system: {name: Sample API}
       app: {docs_assets: self_hosted}
@@ -10959,7 +11355,7 @@ description: |
   In `{{env.name}}` clients connect straight to `{{kind}}` (`server.behind_proxy: false`), so no
   proxy caps request bodies, and the model sets no limit of its own (`app.max_body_size`,
   `server.max_body_size`). uvicorn has no body-size setting at all, and FastAPI's `max_body_size`
-  defaults to `None` (unlimited; FastAPI 0.165.0). FastAPI reads a JSON body completely into
+  argument (0.164.0 and later) defaults to `None`, unlimited. FastAPI reads a JSON body completely into
   memory (`await request.body()`) before validating it, and Starlette spools multipart uploads to
   temporary files, so one request of several gigabytes ties up a worker's memory or the pod's disk.
 impact_description: |
@@ -10974,15 +11370,44 @@ detection: |
   "no limit".
 false_positives: |
   The app enforces a limit the model does not record (a body-size middleware, or
-  `FastAPI(max_body_size=...)`): add it as `app.max_body_size`. Or a platform in front that the
+  `FastAPI(max_body_size=...)` on FastAPI 0.164.0 or later): add it as `app.max_body_size`. Or a platform in front that the
   model omits (then `behind_proxy: false` is wrong).
 mitigation: |
-  Enforce a limit in the app, and put a proxy with its own limit in front:
+  Enforce a limit in the app, and put a proxy with its own limit in front. This ASGI middleware
+  works with every FastAPI and Starlette release (checked with FastAPI 0.115.12/Starlette 0.46.2 and
+  0.165.0/1.10.0: a 2 MB JSON body gets 413, a chunked body past the limit 400):
 
   ```python
-  from fastapi import FastAPI
-  app = FastAPI(max_body_size=1_048_576)   # FastAPI releases that have this argument (0.165.0 does)
+  from starlette.responses import PlainTextResponse
+
+  class BodySizeLimit:
+      """Answers 413 to request bodies over max_bytes."""
+
+      def __init__(self, app, max_bytes=1_048_576):
+          self.app, self.max_bytes = app, max_bytes
+
+      async def __call__(self, scope, receive, send):
+          if scope["type"] != "http":
+              return await self.app(scope, receive, send)
+          declared = dict(scope["headers"]).get(b"content-length", b"0")
+          if not declared.isdigit() or int(declared) > self.max_bytes:
+              return await PlainTextResponse("Request body too large", status_code=413)(scope, receive, send)
+          received = 0
+
+          async def counted():
+              nonlocal received
+              message = await receive()
+              received += len(message.get("body", b""))
+              if received > self.max_bytes:   # a chunked body without Content-Length
+                  return {"type": "http.disconnect"}
+              return message
+
+          await self.app(scope, counted, send)
+
+  app.add_middleware(BodySizeLimit, max_bytes=1_048_576)
   ```
+
+  {{app.max_body_size_note}}
 
   ```nginx
   client_max_body_size 1m;                 # nginx in front of uvicorn
@@ -12733,11 +13158,11 @@ false_positives: |
   The model's version is stale (the lock file already has 0.27.0 or later), or no directory
   next to the mounted one shares its name prefix. Upgrade anyway: the range is certain.
 mitigation: |
-  Upgrade Starlette to {{fixed_version}} or later (with FastAPI, a FastAPI release that allows it):
+  {{remedy}}
 
   ```bash
-  pip install --upgrade starlette'>='{{fixed_version}}
-  # or pin in the lock file and rebuild the image
+  {{upgrade_command}}
+  pip check                  # the installed set must agree with every declared range
   ```
 
   Until then, make sure no directory beside the mounted one starts with the same name.
@@ -12815,10 +13240,11 @@ false_positives: |
   The service does not run on Windows (the model's base image is stale), or outbound SMB (TCP 445)
   is blocked. Confirm with the advisory, since its range is unverified here.
 mitigation: |
-  Upgrade Starlette to {{fixed_version}} or later, and block outbound SMB (TCP 445) from the host:
+  {{remedy}} Block outbound SMB (TCP 445) from the host as well.
 
   ```bash
-  pip install --upgrade starlette'>='{{fixed_version}}
+  {{upgrade_command}}
+  pip check                  # the installed set must agree with every declared range
   ```
 validation: |
   ```bash
@@ -13137,7 +13563,7 @@ description: |
   422 body lists every error as `{type, loc, msg, input, ctx}`, and `input` is the rejected
   value: a password that is too short is sent back verbatim, a `missing` error echoes the whole
   parent object, and a JSON body sent as `text/plain` had its entire raw body, password included,
-  echoed (FastAPI 0.165). Error bodies are what front ends forward to error trackers (Sentry),
+  echoed (FastAPI 0.115.12 and 0.165.0). Error bodies are what front ends forward to error trackers (Sentry),
   what proxies and API gateways log, and what ends up in screenshots and support tickets.
 impact_description: |
   Passwords and other secrets copied from requests into error responses and, from there, into
@@ -13267,8 +13693,8 @@ mitigation: |
       tags: Annotated[list[Annotated[str, Field(max_length=50)]], Field(max_length=20)]
   ```
 
-  and cap the body at the ingress (`nginx.ingress.kubernetes.io/proxy-body-size: 1m`) or with
-  FastAPI's `max_body_size`.
+  and cap the body at the ingress (`nginx.ingress.kubernetes.io/proxy-body-size: 1m`) or in the app
+  (the ASGI middleware of TS-SRV-004). {{app.max_body_size_note}}
 validation: |
   ```bash
   python3 -c 'import json; print(json.dumps({"note": "x" * 5_000_000}))' | \
@@ -13464,8 +13890,8 @@ evidence: [custom_validators, request_endpoints]
 description: |
   `{{subject}}` has custom `field_validator`/`model_validator` code and is the request body of
   {{request_endpoints}}, so that code runs on every request that reaches body validation, before the
-  handler. FastAPI validates the body after the route's dependencies (checked with FastAPI 0.165.0:
-  an auth dependency that raised 401 stopped the request before the validator ran), so on
+  handler. FastAPI validates the body after the route's dependencies (checked with FastAPI 0.115.12
+  and 0.165.0: an auth dependency that raised 401 stopped the request before the validator ran), so on
   authenticated routes only authenticated callers reach it, and on public routes every anonymous
   request does. Validators are ordinary Python: a regular expression with nested quantifiers
   (catastrophic backtracking), a database or network lookup, a call into a parser (XML, YAML, date
@@ -13663,9 +14089,10 @@ description: |
   receives whatever the socket broadcasts, or sends messages the handler acts on. An
   authentication middleware written as `BaseHTTPMiddleware` (or `@app.middleware("http")`) would
   not protect it either: it passes WebSocket scopes straight through (Starlette 1.10.0). FastAPI
-  does run router-level `dependencies=[...]` for WebSocket routes (verified with FastAPI 0.165.0:
-  an `HTTPBearer` router dependency refused the handshake without a token), so a route declared
-  `auth: none` means no such dependency guards it.
+  does run router-level `dependencies=[...]` for WebSocket routes (checked with FastAPI 0.165.0: an
+  `HTTPBearer` router dependency refused the handshake without a token; with FastAPI 0.115.12 the
+  same dependency fails with a `TypeError` on every WebSocket, token or not, because its
+  `__call__` needs a `Request`), so a route declared `auth: none` means no such dependency guards it.
 impact_description: |
   Anonymous clients read the stream's data and use its actions; connections are also untraceable
   to a user.
@@ -13991,6 +14418,8 @@ samples:
 #   requires  a model feature without which the advisory cannot apply:
 #             static_files | windows_static_files | cookie_auth | templates
 #   dedicated true when a dedicated catalog entry reports it (the generic entries skip it).
+#   shown_by  a model signal that meets the review condition: uploads (an endpoint with
+#             capabilities.accepts_uploads); otherwise the condition stays for a reviewer to confirm.
 advisories:
   # --- starlette ---
   - id: GHSA-74m5-2c7w-9w3x
@@ -14002,6 +14431,7 @@ advisories:
     severity: medium
     verified: true
     review: The service must parse multipart forms (an endpoint with Form/File parameters or await request.form()).
+    shown_by: uploads
     url: https://github.com/advisories/GHSA-74m5-2c7w-9w3x
   - id: GHSA-v5gw-mw7f-84px
     aliases: [CVE-2023-29159]
@@ -14022,6 +14452,7 @@ advisories:
     severity: medium
     verified: true
     review: The service must parse multipart forms (an endpoint with Form/File parameters or await request.form()).
+    shown_by: uploads
     url: https://github.com/advisories/GHSA-f96h-pmfr-66vw
   - id: GHSA-2c2j-9gv5-cj73
     aliases: [CVE-2025-54121]
@@ -14032,6 +14463,7 @@ advisories:
     severity: medium
     verified: true
     review: The service must accept file uploads (UploadFile parameters or await request.form()).
+    shown_by: uploads
     url: https://github.com/advisories/GHSA-2c2j-9gv5-cj73
   - id: GHSA-7f5h-v6xp-fcq8
     aliases: [CVE-2025-62727]
@@ -14729,6 +15161,55 @@ entries:
   CWE-434: {name: "Unrestricted Upload of File with Dangerous Type", source: "https://cwe.mitre.org/data/definitions/434.html"}
   CWE-1188: {name: "Initialization of a Resource with an Insecure Default", source: "https://cwe.mitre.org/data/definitions/1188.html"}
   CWE-1393: {name: "Use of Default Password", source: "https://cwe.mitre.org/data/definitions/1393.html"}
+
+"""#,
+        "Catalog/reference/dependency-constraints.yaml": #"""
+# Generated by scripts/data/dependency-constraints.py; do not edit (DependencyConstraintTests compares
+# it with the snapshot Tests/ThreatscribeCoreTests/Fixtures/pypi-metadata.json).
+# Each run of FastAPI releases (first..last, consecutive releases) declares the same starlette and
+# pydantic ranges in its wheel's Requires-Dist. Upgrade advice picks versions from here so that the
+# recommended set installs together.
+retrieved: "2026-12-06"
+source: "Requires-Dist of each fastapi wheel's core metadata (https://pypi.org/simple/fastapi/, PEP 658 .metadata files; lines naming starlette or pydantic, extras left out) and the starlette wheels listed at https://pypi.org/simple/starlette/"
+fastapi:
+  - {first: "0.100.0", last: "0.100.1", starlette: ">=0.27.0,<0.28.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1"}
+  - {first: "0.101.0", last: "0.106.0", starlette: ">=0.27.0,<0.28.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.107.0", last: "0.107.0", starlette: ">=0.28.0,<0.29.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.108.0", last: "0.108.0", starlette: ">=0.29.0,<0.33.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.109.0", last: "0.109.1", starlette: ">=0.35.0,<0.36.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.109.2", last: "0.110.0", starlette: ">=0.36.3,<0.37.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.110.1", last: "0.112.0", starlette: ">=0.37.2,<0.38.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.112.1", last: "0.115.1", starlette: ">=0.37.2,<0.39.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.2", last: "0.115.2", starlette: ">=0.37.2,<0.41.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.3", last: "0.115.6", starlette: ">=0.40.0,<0.42.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.7", last: "0.115.9", starlette: ">=0.40.0,<0.46.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.115.10", last: "0.116.0", starlette: ">=0.40.0,<0.47.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.116.1", last: "0.116.1", starlette: ">=0.40.0,<0.48.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.116.2", last: "0.120.0", starlette: ">=0.40.0,<0.49.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.120.1", last: "0.121.2", starlette: ">=0.40.0,<0.50.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.121.3", last: "0.125.0", starlette: ">=0.40.0,<0.51.0", pydantic: ">=1.7.4,<3.0.0,!=1.8,!=1.8.1,!=2.0.0,!=2.0.1,!=2.1.0"}
+  - {first: "0.126.0", last: "0.128.2", starlette: ">=0.40.0,<0.51.0", pydantic: ">=2.7.0"}
+  - {first: "0.128.3", last: "0.132.1", starlette: ">=0.40.0,<1.0.0", pydantic: ">=2.7.0"}
+  - {first: "0.133.0", last: "0.133.1", starlette: ">=0.40.0", pydantic: ">=2.7.0"}
+  - {first: "0.134.0", last: "0.135.1", starlette: ">=0.46.0", pydantic: ">=2.7.0"}
+  - {first: "0.135.2", last: "0.163.2", starlette: ">=0.46.0", pydantic: ">=2.9.0"}
+  - {first: "0.164.0", last: "0.165.0", starlette: ">=1.6.0", pydantic: ">=2.9.0"}
+starlette_releases: ["0.13.1", "0.13.2", "0.13.3", "0.13.4", "0.13.5", "0.13.6", "0.13.7", "0.13.8", "0.14.0", "0.14.1", "0.14.2", "0.15.0", "0.16.0", "0.17.0", "0.17.1", "0.18.0", "0.19.0", "0.19.1", "0.20.0", "0.20.1", "0.20.3", "0.20.4", "0.21.0", "0.22.0", "0.23.0", "0.23.1", "0.24.0", "0.25.0", "0.26.0", "0.26.1", "0.27.0", "0.28.0", "0.29.0", "0.30.0", "0.31.0", "0.31.1", "0.32.0", "0.33.0", "0.34.0", "0.35.0", "0.35.1", "0.36.0", "0.36.1", "0.36.2", "0.36.3", "0.37.0", "0.37.1", "0.37.2", "0.38.0", "0.38.1", "0.38.2", "0.38.3", "0.38.4", "0.38.5", "0.38.6", "0.39.0", "0.39.1", "0.39.2", "0.40.0", "0.41.0", "0.41.2", "0.41.3", "0.42.0", "0.43.0", "0.44.0", "0.45.0", "0.45.1", "0.45.2", "0.45.3", "0.46.0", "0.46.1", "0.46.2", "0.47.0", "0.47.1", "0.47.2", "0.47.3", "0.48.0", "0.49.0", "0.49.1", "0.49.2", "0.49.3", "0.50.0", "0.51.0", "0.52.0", "0.52.1", "1.0.0", "1.0.1", "1.1.0", "1.2.0", "1.2.1", "1.3.0", "1.3.1", "1.4.0", "1.4.1", "1.5.0", "1.5.1", "1.6.0", "1.7.0", "1.8.0", "1.9.0", "1.10.0"]
+
+"""#,
+        "Catalog/reference/hsts-preload-tlds.yaml": #"""
+# Top-level domains (and other public suffixes) that Chromium preloads as HSTS with
+# include_subdomains and mode force-https: browsers that ship the list use HTTPS for every host
+# under them before the first request, whatever the host's own Strict-Transport-Security header says.
+# Transcribed from the "public-suffix" entries of net/http/transport_security_state_static.json
+# (the block "gTLDs and eTLDs are welcome to preload" and "Domains on the public suffix list that have
+# requested to be preloaded"), as stored for chromium/chromium at the commit below. Newer revisions
+# may add suffixes; a missing one only means threatscribe still asks for the header.
+source: https://chromium.googlesource.com/chromium/src/+/main/net/http/transport_security_state_static.json
+commit: 007cea8164de01f334aef1fe77474045aae36c25
+retrieved: "2026-12-06"
+suffixes: [android, app, bank, chrome, dev, foo, gle, gmail, google, hangout, insurance, meet, new, page, play, search, youtube,
+           bmoattachments.org, now.sh, cnpy.gdn, gentapps.com]
 
 """#,
         "Catalog/reference/standards.json": #"""

@@ -37,9 +37,10 @@ struct AdvisoryAnalyzer: Analyzer {
         let model = context.model
         let installed = InstalledPackages(model: model)
         let mounts = (model.staticFiles ?? []).map(\.path)
+        let framework = PackageUpgradeAnalyzer.frameworkPlan(installed: installed, table: table)
         return table.compactMap { advisory in
             guard let package = installed.packages[advisory.package], let match = Self.match(advisory, package),
-                  requirementMet(advisory.requires, model: model) else { return nil }
+                  Self.requirementMet(advisory.requires, model: model) else { return nil }
             let range = match.range
             let isRange = match.example != nil
             var subject = FactSubject(scope: "advisory", path: package.path.appending(advisory.id),
@@ -71,7 +72,10 @@ struct AdvisoryAnalyzer: Analyzer {
             subject.set("dedicated", .bool(advisory.dedicated && !isRange), from: package.path)
             subject.set("affected_mounts", .list(advisory.requires?.contains("static_files") == true ? mounts : []), from: "static_files")
             subject.set("url", .string(advisory.url), from: package.path)
-            if let fixed = range.fixed {
+            if range.fixed != nil, ["fastapi", "starlette"].contains(advisory.package), let plan = framework {
+                subject.set("remedy", .string("Install \(plan.requirements.joined(separator: " with ")) together (one set that fixes every advisory of both packages and installs with the model's pins), pin them in the lock file and rebuild the image. \(plan.rationale)"))
+                subject.set("upgrade_command", .list(["pip", "install"] + plan.requirements))
+            } else if let fixed = range.fixed {
                 subject.set("remedy", .string("Upgrade \(advisory.package) from \(package.text) to \(fixed) or later, pin it in the lock file and rebuild the image."))
                 subject.set("upgrade_command", .list(["pip", "install", "--upgrade", "\(advisory.package)>=\(fixed)"]))
             } else {
@@ -107,7 +111,8 @@ struct AdvisoryAnalyzer: Analyzer {
         return candidates.sorted().first { affected.contains($0) && allowed.contains($0) }
     }
 
-    private func requirementMet(_ requirement: String?, model: ArchitectureModel) -> Bool {
+    /// Whether the model shows the feature an advisory needs (`KnownAdvisory.requires`).
+    static func requirementMet(_ requirement: String?, model: ArchitectureModel) -> Bool {
         guard let requirement else { return true }
         let hasMounts = !(model.staticFiles ?? []).isEmpty
         switch requirement {

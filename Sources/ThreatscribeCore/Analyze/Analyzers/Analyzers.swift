@@ -30,6 +30,7 @@ public enum Analyzers {
         ContainerAnalyzer(),
         BuildAnalyzer(),
         AdvisoryAnalyzer(),
+        PackageUpgradeAnalyzer(),
     ]
 
     /// The vocabulary of the built-in analyzers.

@@ -1,12 +1,17 @@
 /// Facts about the FastAPI/Starlette application object: versions, debug, documentation routes,
 /// exception handlers (scope `app`, global).
 struct AppAnalyzer: Analyzer {
+    /// The first FastAPI release whose `FastAPI.__init__` has `max_body_size` (bisected on the PyPI wheels).
+    static let maxBodySizeRelease = PackageVersion([0, 164, 0])
+
     let scopes = [FactScope("app", "The application object and its settings; every condition may name these as `app.<field>`.", isGlobal: true, fields: [
         FactField("framework", .string, "`fastapi` (assumed when the model does not say) or `starlette`."),
         FactField("is_fastapi", .bool, "The app is a FastAPI app."),
         FactField("fastapi_version", .string, "The FastAPI version the model names."),
         FactField("starlette_version", .string, "The Starlette version the model names."),
         FactField("starlette_major", .int, "Starlette's major version number (0 or 1)."),
+        FactField("max_body_size_argument", .bool, "The modelled FastAPI release has `FastAPI(max_body_size=…)` (0.164.0 and later; older releases swallow it with `**extra`). Unknown without a resolved FastAPI version."),
+        FactField("max_body_size_note", .string, "One sentence for prose: whether the modelled FastAPI release has the `max_body_size` argument."),
         FactField("debug", .bool, "`debug=True` (FastAPI's default is False)."),
         FactField("debug_stated", .bool, "The model sets `app.debug` explicitly."),
         FactField("docs_exposed", .bool, "Swagger UI is served (FastAPI serves it at `/docs` unless `docs_url` or `openapi_url` is None)."),
@@ -40,6 +45,16 @@ struct AppAnalyzer: Analyzer {
         subject.set("is_fastapi", .bool(framework == .fastapi), from: "app.framework")
         subject.set("fastapi_version", FactValue(context.frameworkVersion("fastapi")), from: "frameworks.fastapi")
         subject.set("starlette_version", FactValue(context.frameworkVersion("starlette")), from: "frameworks.starlette")
+        let fastapi = context.frameworkVersion("fastapi").flatMap(InstalledPackages.exact)
+        if let fastapi {
+            let has = !(fastapi < Self.maxBodySizeRelease)
+            subject.set("max_body_size_argument", .bool(has), from: "frameworks.fastapi")
+            subject.set("max_body_size_note", .string(has
+                ? "FastAPI \(fastapi), the modelled release, also takes FastAPI(max_body_size=...)."
+                : "FastAPI \(fastapi), the modelled release, has no max_body_size argument: FastAPI(max_body_size=...) is swallowed by **extra and does nothing before FastAPI \(Self.maxBodySizeRelease)."), from: "frameworks.fastapi")
+        } else {
+            subject.set("max_body_size_note", .string("FastAPI takes FastAPI(max_body_size=...) from \(Self.maxBodySizeRelease) on; older releases swallow it with **extra and do nothing."))
+        }
         if let version = context.frameworkVersion("starlette").flatMap(PackageVersion.init) {
             subject.set("starlette_major", .int(version.major), from: "frameworks.starlette")
         }

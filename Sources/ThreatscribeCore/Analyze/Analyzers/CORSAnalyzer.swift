@@ -36,6 +36,11 @@ struct CORSAnalyzer: Analyzer {
         FactField("invalid_configuration", .string, "Why Starlette would refuse this configuration at startup, if it would."),
         FactField("first_allowed_origin", .string, "The first concrete origin in `allow_origins` (for example requests)."),
         FactField("client_origins", .list, "Web origins of the clients the model lists, usable as a production allow-list."),
+        FactField("client_headers", .list, "Headers the modelled clients must send: header-borne credentials (`auth[].parameter`, `Authorization` for bearer and basic schemes)."),
+        FactField("client_methods", .list, "Methods of the model's endpoints (without HEAD and OPTIONS)."),
+        FactField("kept_headers", .list, "A header allow-list that keeps what the model uses: `client_headers` plus the named entries of `allow_headers`."),
+        FactField("kept_methods", .list, "A method allow-list that keeps what the model uses: `client_methods`, or the named entries of `allow_methods` when the model lists no endpoint."),
+        FactField("refused_client_requests", .list, "Requests of the modelled browser clients (each client origin × endpoint method, with `client_headers`) that the CORS engine says a browser would not complete."),
         FactField("suggested_origins", .list, "A production allow-list: the HTTPS public-host origins already configured or listed by clients (`https://app.example.com` as a placeholder when there are none)."),
     ])]
 
@@ -83,6 +88,17 @@ struct CORSAnalyzer: Analyzer {
                         detail: verdict.canReadWithCredentials ? Self.verdictText(verdict) : nil)
         }
         setIssueFacts(on: &subject, analysis: analysis, path: path)
+        let requests = CORSClientRequests(model: context.model, environment: context.environment,
+                                          evaluator: try? CORSEvaluator(configuration: configuration, version: version))
+        subject.set("client_headers", .list(requests.headers), from: "auth")
+        subject.set("client_methods", .list(requests.methods), from: "routers")
+        let namedHeaders = configuration.allowHeaders.filter { $0 != "*" }
+        subject.set("kept_headers", .list(Self.unique(requests.headers + namedHeaders.filter { name in
+            !requests.headers.contains { $0.caseInsensitiveCompare(name) == .orderedSame } })), from: path.appending("allow_headers"))
+        let namedMethods = configuration.allowMethods.filter { $0 != "*" }
+        subject.set("kept_methods", .list(requests.methods.isEmpty ? namedMethods : requests.methods), from: "routers")
+        subject.set("refused_client_requests", .list(requests.refused), from: "clients",
+                    detail: requests.firstRefusal.map { "The first refused request's preflight, as Starlette answers it:\n\n" + CORSExchangeText(evidence: $0).text })
         let clientOrigins = (context.model.clients ?? []).compactMap(\.origin)
         subject.set("client_origins", .list(clientOrigins), from: "clients")
         let suggested = (configuration.allowOrigins + clientOrigins).filter { origin in

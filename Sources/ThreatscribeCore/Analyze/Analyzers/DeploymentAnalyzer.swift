@@ -3,6 +3,8 @@
 struct DeploymentAnalyzer: Analyzer {
     let scopes = [FactScope("deployment", "Where and how the service runs; every condition may name these as `deployment.<field>`.", isGlobal: true, fields: [
         FactField("described", .bool, "The model has a `deployment` section."),
+        FactField("egress_targets", .list, "Destinations the API connects to, from `data_stores` (network servers) and `external_services`, with their default TCP port: `postgres (postgresql): TCP 5432`."),
+        FactField("egress_ports_yaml", .string, "Those ports as a NetworkPolicy `ports:` flow sequence, `[{port: 5432, protocol: TCP}, …]` (`[]` with a comment asking for them when the model lists none)."),
         FactField("platform", .string, "`kubernetes`, `docker`, `paas`, `vm`, `serverless`."),
         FactField("is_kubernetes", .bool, "The platform is Kubernetes."),
         FactField("provider", .string, "The hosting provider."),
@@ -55,6 +57,9 @@ struct DeploymentAnalyzer: Analyzer {
         subject.set("ingress_described", .bool(ingress != nil), from: "deployment.ingress")
         subject.set("ingress_tls", FactValue(ingress?.tls), from: "deployment.ingress.tls")
         subject.set("ingress_hsts", FactValue(ingress?.hsts), from: "deployment.ingress.hsts")
+        let egress = EgressTargets(model: context.model)
+        subject.set("egress_targets", .list(egress.descriptions), from: "data_stores")
+        subject.set("egress_ports_yaml", .string(egress.ports.isEmpty ? "[]  # the model lists no destination: add the ports the API connects to" : egress.portsYAML), from: "data_stores")
         return [subject]
     }
 }

@@ -13,6 +13,7 @@ struct EnvironmentAnalyzer: Analyzer {
         FactField("base_url", .string, "The API's base URL in this environment, `app.root_path` appended (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then `$BASE_URL`, which the report defines once). In commands, `\"$BASE_URL\"` when the model gives no address."),
         FactField("host", .string, "The host of `base_url` (`\"$API_HOST\"` in commands when the model gives no address)."),
         FactField("uses_https", .bool, "`base_url` uses `https`."),
+        FactField("hsts_preloaded_suffix", .string, "The public suffix of `base_url`'s host that Chromium preloads as HSTS with subdomains (`app`, `dev`, …; `Catalog/reference/hsts-preload-tlds.yaml`), when there is one."),
         FactField("internet_facing", .bool, "`system.exposure` is `internet`."),
     ])]
 
@@ -50,6 +51,9 @@ struct EnvironmentAnalyzer: Analyzer {
             if let url = URL(string: baseURL) {
                 subject.set("host", FactValue(url.host), from: path.appending("base_url"))
                 subject.set("uses_https", .bool(url.scheme?.lowercased() == "https"), from: path.appending("base_url"))
+                if let host = url.host, let suffix = HSTSPreloadList.builtIn.suffix(covering: host) {
+                    subject.set("hsts_preloaded_suffix", .string(suffix), from: environment.baseURL != nil ? path.appending("base_url") : "deployment.public_url")
+                }
             }
         } else if publicURLBelongsElsewhere {
             // Prose names the variable the report defines once before the commands, never a made-up host.

@@ -40,6 +40,8 @@ struct KnownAdvisory: Sendable {
     var requires: String?
     /// A dedicated catalog entry reports it; the generic advisory entries skip it.
     var dedicated: Bool
+    /// A model signal that shows the review condition holds: `uploads`.
+    var shownBy: String? = nil
     var url: String
     var ranges: [AffectedRange]
 
@@ -75,6 +77,8 @@ enum KnownAdvisories {
             guard ["high", "medium", "low"].contains(severity) else { throw ParseError(description: "\(id): bad severity \(severity)") }
             let requires = string("requires")
             if let requires, !requirements.contains(requires) { throw ParseError(description: "\(id): unknown requirement \(requires)") }
+            let shownBy = string("shown_by")
+            if let shownBy, shownBy != "uploads" { throw ParseError(description: "\(id): unknown shown_by \(shownBy)") }
             guard let rangeItems = item["ranges"] as? [[String: Any]], !rangeItems.isEmpty else {
                 throw ParseError(description: "\(id): needs `ranges`")
             }
@@ -94,7 +98,7 @@ enum KnownAdvisories {
             return KnownAdvisory(
                 id: id, aliases: item["aliases"] as? [String] ?? [], package: InstalledPackages.normalize(package), summary: summary,
                 cwe: string("cwe"), severity: severity, verified: item["verified"] as? Bool ?? false, review: string("review"),
-                requires: requires, dedicated: item["dedicated"] as? Bool ?? false, url: url, ranges: ranges)
+                requires: requires, dedicated: item["dedicated"] as? Bool ?? false, shownBy: shownBy, url: url, ranges: ranges)
         }
     }
 }

@@ -13,6 +13,11 @@ struct SecurityHeadersAnalyzer: Analyzer {
         FactField("hsts", .string, "The `Strict-Transport-Security` value the app sets."),
         FactField("hsts_max_age", .int, "HSTS `max-age` in seconds."),
         FactField("has_csp", .bool, "`Content-Security-Policy` is sent."),
+        FactField("app_documents", .list, "What the app serves that a browser renders as a document: `templates`, StaticFiles mounts. The docs UI is not counted (the documentation findings cover it)."),
+        FactField("serves_documents", .bool, "The app serves documents (`app_documents` is not empty); false for a JSON-only API, where CSP, framing, Referrer-Policy and COOP/CORP protect nothing."),
+        FactField("csp_blocks_docs_ui", .bool, "The Content-Security-Policy sent with every response refuses what FastAPI's Swagger UI page needs: its script from `cdn.jsdelivr.net` or its inline start-up script."),
+        FactField("csp_docs_note", .string, "One sentence for the documentation findings when `csp_blocks_docs_ui`; empty otherwise."),
+        FactField("document_header_gaps", .list, "The browser-document header findings that would apply if the API served documents, one phrase each."),
         FactField("csp", .string, "The `Content-Security-Policy` value."),
         FactField("csp_script_unsafe_inline", .bool, "The effective `script-src` allows `'unsafe-inline'` without a nonce or hash."),
         FactField("csp_unsafe_eval", .bool, "The effective `script-src` allows `'unsafe-eval'`."),
@@ -36,6 +41,9 @@ struct SecurityHeadersAnalyzer: Analyzer {
         let index = model.middleware?.firstIndex { $0.type == .securityHeaders }
         let path = index.map { ModelPath("middleware").appending($0) } ?? "middleware"
         var subject = FactSubject(scope: "headers", path: path, name: "security response headers", component: Component.middleware)
+        let documents = (model.templates != nil ? ["templates"] : []) + (model.staticFiles ?? []).map { "StaticFiles at \($0.path)" }
+        subject.set("app_documents", .list(documents), from: model.templates != nil ? "templates" : "static_files")
+        subject.set("serves_documents", .bool(!documents.isEmpty), from: model.templates != nil ? "templates" : "static_files")
         let ingressHSTS = model.deployment?.ingress?.hsts == true
         guard let registered = model.middleware else {
             subject.set("described", .bool(false), from: "middleware")
@@ -93,6 +101,11 @@ struct SecurityHeadersAnalyzer: Analyzer {
         let xss = value("X-XSS-Protection")
         subject.set("x_xss_protection", FactValue(xss), from: source("X-XSS-Protection"))
         subject.set("xss_filter_enabled", .bool(xss?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false), from: source("X-XSS-Protection"))
+        subject.set("document_header_gaps", .list(Self.documentHeaderGaps(subject)), from: appHeadersPath)
+        let docsBlock = value("Content-Security-Policy").flatMap { Self.docsUIBlock(CSP(text: $0)) }
+        subject.set("csp_blocks_docs_ui", .bool(docsBlock != nil), from: source("Content-Security-Policy"))
+        subject.set("csp_docs_note", .string(docsBlock.map { "The model's Content-Security-Policy (script-src \($0.sources)) refuses \($0.refused), so the Swagger UI page renders blank in this environment while the OpenAPI document stays public; adding the CDN to the policy to repair the page would widen it for every response." } ?? ""),
+                    from: source("Content-Security-Policy"))
         return [subject]
     }
 
@@ -131,5 +144,38 @@ struct SecurityHeadersAnalyzer: Analyzer {
             if pair.first?.lowercased() == name, pair.count == 2 { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
         return nil
+    }
+
+    /// What TS-HDR-003 to -011 (without nosniff and HSTS, which matter for JSON too) would report.
+    static func documentHeaderGaps(_ subject: FactSubject) -> [String] {
+        var gaps: [String] = []
+        if subject["has_csp"] == .bool(false) { gaps.append("no Content-Security-Policy") }
+        if subject["csp_script_unsafe_inline"].isTruthy || subject["csp_unsafe_eval"].isTruthy { gaps.append("the Content-Security-Policy allows inline script or eval") }
+        if subject["csp_script_broad_sources"].isTruthy || subject["csp_connect_broad_sources"].isTruthy { gaps.append("the Content-Security-Policy allows whole schemes or any host") }
+        if case .list(let missing) = subject["csp_missing_directives"], !missing.isEmpty { gaps.append("the Content-Security-Policy lacks \(missing.joined(separator: ", "))") }
+        if subject["has_frame_protection"] == .bool(false) { gaps.append("no X-Frame-Options or frame-ancestors") }
+        if subject["has_referrer_policy"] == .bool(false) { gaps.append("no Referrer-Policy") }
+        if case .list(let missing) = subject["missing_cross_origin_policies"], !missing.isEmpty { gaps.append("no \(missing.joined(separator: " or "))") }
+        if subject["xss_filter_enabled"].isTruthy { gaps.append("X-XSS-Protection turns on the retired XSS auditor") }
+        return gaps
+    }
+
+    /// What of the Swagger UI page (script from cdn.jsdelivr.net, an inline start-up script) the policy refuses; nil when it allows both.
+    static func docsUIBlock(_ csp: CSP) -> (sources: String, refused: String)? {
+        let sources = csp.effective("script-src-elem")
+        guard csp.directives["script-src"] != nil || csp.directives["script-src-elem"] != nil || csp.directives["default-src"] != nil else { return nil }
+        let lowered = sources.map { $0.lowercased() }
+        let cdnAllowed = lowered.contains { source in
+            if source == "*" || source == "https:" { return true }
+            let host = source.replacingOccurrences(of: "https://", with: "").split(separator: "/").first.map(String.init) ?? source
+            return host == "cdn.jsdelivr.net" || host == "*.jsdelivr.net"
+        }
+        // A hash or nonce might match the inline script (its hash depends on the arguments): not claimed as refused.
+        let inlineAllowed = lowered.contains("'unsafe-inline'") || lowered.contains { $0.hasPrefix("'sha") || $0.hasPrefix("'nonce-") }
+        var refused: [String] = []
+        if !cdnAllowed { refused.append("the page's script from cdn.jsdelivr.net") }
+        if !inlineAllowed { refused.append("its inline start-up script") }
+        guard !refused.isEmpty else { return nil }
+        return (sources.isEmpty ? "none" : sources.joined(separator: " "), refused.joined(separator: " and "))
     }
 }

@@ -121,8 +121,9 @@ public struct CatalogDocumentation {
 
     `{{field}}` (plain text; lists joined with ", "), `{{field|code}}` (Markdown inline code per element),
     `{{field|python}}` (a Python literal, for FastAPI snippets), `{{field|shell}}` (shell words, one per list
-    element), `{{env.base_url}}` (a global scope's field), `{{subject}}` (the element's short name). They are
-    checked like condition names.
+    element), `{{field|items}}` (a Markdown bullet list, one element a line; the placeholder must stand alone
+    on a prose line), `{{env.base_url}}` (a global scope's field), `{{subject}}` (the element's short name).
+    They are checked like condition names.
 
     In code a reader may paste, the code decides, whatever the format: in a `bash`/`sh`/`shell`/`console`
     block (and on a prose line starting with `curl `) every placeholder becomes shell words (bare when the

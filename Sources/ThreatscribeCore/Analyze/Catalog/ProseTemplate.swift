@@ -3,7 +3,8 @@ import Foundation
 /// Catalog prose with `{{field}}` placeholders filled from the subject's facts.
 ///
 /// Forms: `{{field}}` (plain text; lists joined by ", "), `{{field|code}}` (Markdown inline code),
-/// `{{field|python}}` (a Python literal), `{{field|shell}}` (single-quoted shell words), `{{scope.field}}` for
+/// `{{field|python}}` (a Python literal), `{{field|shell}}` (single-quoted shell words), `{{field|items}}` (a
+/// Markdown bullet list, one element a line; the placeholder stands alone on its line), `{{scope.field}}` for
 /// a global scope, and `{{subject}}`, the element's short name.
 ///
 /// Code decides over the format: in a shell block (or a prose line starting with `curl `) a placeholder is
@@ -11,7 +12,7 @@ import Foundation
 /// no model value can become code when a reader pastes the snippet. A placeholder inside a quoted string
 /// of such a block is refused when the catalog is loaded (`ProseLayout`).
 public enum ProseTemplate {
-    static let formats = ["code", "python", "shell"]
+    static let formats = ["code", "python", "shell", "items"]
 
     /// Checks every placeholder against the vocabulary and where it stands in code, in one pass (the
     /// Character offset of a placeholder is counted only for the one that is reported).
@@ -24,7 +25,10 @@ public enum ProseTemplate {
             }
             if placeholder.scope == nil, placeholder.field == "subject" { continue }
             if let format = placeholder.format, !formats.contains(format) {
-                throw ConditionError(message: "unknown format `\(DiagnosticText.excerpt(format))` (use `code`, `python` or `shell`)", offset: offset())
+                throw ConditionError(message: "unknown format `\(DiagnosticText.excerpt(format))` (use `code`, `python`, `shell` or `items`)", offset: offset())
+            }
+            if placeholder.format == "items", placeholder.context != .prose || !standsAlone(placeholder, in: text) {
+                throw ConditionError(message: "`|items` makes a bullet list: the placeholder must stand alone on a prose line", offset: offset())
             }
             do {
                 _ = try checker.resolve(scope: placeholder.scope, field: placeholder.field, offset: 0)
@@ -78,6 +82,9 @@ public enum ProseTemplate {
             return safe("$" + variable.rawValue, in: context)
         }
         switch placeholder.format {
+        case "items":
+            let items: [String] = if case .list(let values) = value { values } else { value.isKnown ? [value.plainText] : [] }
+            return items.map { "- " + MarkdownEscaping.inline(MarkdownEscaping.singleLine($0)) }.joined(separator: "\n")
         case "code":
             if case .list(let items) = value, context == .prose {
                 return items.map { MarkdownEscaping.codeSpan($0) }.joined(separator: ", ")
@@ -89,6 +96,14 @@ public enum ProseTemplate {
         case "shell": return safe(value.shellWords, in: context)
         default: return safe(value.plainText, in: context)
         }
+    }
+
+    /// Whether only blanks share the placeholder's line (offsets are Unicode scalar offsets).
+    private static func standsAlone(_ placeholder: ProseLayout.Placeholder, in text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let before = scalars[..<placeholder.start].reversed().prefix { $0 != "\n" }
+        let after = scalars[placeholder.end...].prefix { $0 != "\n" }
+        return (Array(before) + Array(after)).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     static func safe(_ value: String, in context: ProseLayout.Context) -> String {
