@@ -9377,10 +9377,10 @@ controls: [documentation]
 evidence: [docs_exposed, openapi_exposed]
 description: |
   In `{{env.name}}` the app serves Swagger UI at `{{docs_path}}` and the OpenAPI document at
-  `{{openapi_path}}` to anyone who can reach {{env.base_url}}, without authentication. The
-  documentation lists every path operation that is not hidden with `include_in_schema=False`, its
+  `{{openapi_path}}` to anyone who can reach {{env.base_url}}, without authentication. {{headers.csp_docs_note}}
+  The documentation lists every path operation that is not hidden with `include_in_schema=False`, its
   parameters, request and response models and the security schemes, which is a complete map for an
-  attacker planning requests. {{headers.csp_docs_note}}
+  attacker planning requests.
 impact_description: |
   An attacker learns the whole API surface, including administrative and rarely used operations,
   without probing. The documents disclose no data by themselves; they make every other weakness
