@@ -40,8 +40,10 @@ struct TemplateLibrary {
     }
 
     /// Renders `view` with the template at `Templates/<name>.mustache`.
+    ///
+    /// The view's structs are read once into `TemplateFields` rather than reflected on every lookup.
     func render(_ view: Any, template name: String) throws -> String {
-        guard let text = library.render(view, withTemplate: name) else {
+        guard let text = library.render(TemplateFields.prepared(view), withTemplate: name) else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }
         return text
