@@ -41,9 +41,13 @@ struct TemplateLibrary {
 
     /// Renders `view` with the template at `Templates/<name>.mustache`.
     ///
-    /// The view's structs are read once into `TemplateFields` rather than reflected on every lookup.
+    /// The view's structs are read once into `TemplateFields` rather than reflected on every lookup,
+    /// and prose that appears several times (the same entry and values in every environment) is
+    /// converted to HTML once.
     func render(_ view: Any, template name: String) throws -> String {
-        guard let text = library.render(TemplateFields.prepared(view), withTemplate: name) else {
+        let fields = TemplateFields.prepared(view)
+        let text = ProseHTMLMemo.$current.withValue(ProseHTMLMemo()) { library.render(fields, withTemplate: name) }
+        guard let text else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }
         return text
