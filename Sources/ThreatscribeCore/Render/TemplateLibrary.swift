@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The Mustache templates of one resource store, parsed, with partials addressable by their path.
@@ -37,6 +38,29 @@ struct TemplateLibrary {
         // would recurse without end through a template that includes itself.
         try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
         self.library = library
+    }
+
+    /// The library of `store`, parsed once for as long as the same templates are asked for: every
+    /// format of a report and every model of a batch render with one store.
+    static func parsed(_ store: ResourceStore) throws -> TemplateLibrary {
+        try LastParsed.shared.library(for: store)
+    }
+
+    /// The most recently parsed library and its store. Parsing holds the lock, so formats rendered
+    /// concurrently wait for one parse instead of each parsing.
+    private final class LastParsed: @unchecked Sendable {
+        static let shared = LastParsed()
+        private var last: (store: ResourceStore, library: TemplateLibrary)?
+        private let lock = NSLock()
+
+        func library(for store: ResourceStore) throws -> TemplateLibrary {
+            lock.lock()
+            defer { lock.unlock() }
+            if let last, last.store == store { return last.library }
+            let library = try TemplateLibrary(store)
+            last = (store, library)
+            return library
+        }
     }
 
     /// Renders `view` with the template at `Templates/<name>.mustache`.
