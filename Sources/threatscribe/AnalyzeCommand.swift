@@ -53,10 +53,12 @@ struct AnalyzeCommand: ParsableCommand {
         let threshold = try parsedThreshold()
         let inputs = try exitingOnBadInput { () throws(DiagnosticList) in try ModelInputs.expand(models) }
         if inputs.isBatch, baseline != nil { throw ValidationError("--baseline takes one model; give one model file") }
+        let timings = StageTimings(enabled: ProcessInfo.processInfo.environment["THREATSCRIBE_TIMINGS"] == "1")
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
             try ThreatCatalog.load(builtIn: .builtIn, userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
         }
+        timings.record("catalog")
         let templateFiles = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.templateOverrides(in: templates) }
         let options = ThreatAnalysis.Options(environments: environments, generatedAt: try ReportDate.resolvedForRun(option: date), toolVersion: ToolVersion.current)
         let trackingFile = try tracking.map { path in
@@ -68,15 +70,26 @@ struct AnalyzeCommand: ParsableCommand {
                 return Set(try FindingsDocument.read(data, file: path).findings.map(\.id))
             }
         }
-        // Every model is loaded and analysed before anything is written; all their problems are reported together.
+        // Every model is loaded and analysed (concurrently, one model per core) before anything is written;
+        // all their problems are reported together, in the order of the models.
+        let analysis = ThreatAnalysis(catalog: catalog)
+        let timesLoad = timings.isEnabled && !inputs.isBatch
+        let outcomes = inputs.inputs.map(\.path).concurrentMap { path -> Result<AnalysisReport, DiagnosticList> in
+            do throws(DiagnosticList) {
+                let loaded = try ModelLoader.load(text: try InputFiles.text(at: path), file: path)
+                if timesLoad { timings.record("load") }
+                return .success(try analysis.run(on: loaded, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        timings.record("analyze")
         var reports: [AnalysisReport] = []
         var problems: [Diagnostic] = []
-        for input in inputs.inputs {
-            do throws(DiagnosticList) {
-                let loaded = try ModelLoader.load(text: try InputFiles.text(at: input.path), file: input.path)
-                reports.append(try ThreatAnalysis(catalog: catalog).run(on: loaded, options: options))
-            } catch {
-                problems += error.diagnostics
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let report): reports.append(report)
+            case .failure(let error): problems += error.diagnostics
             }
         }
         if !problems.isEmpty {
@@ -95,10 +108,18 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if let baselineIDs { reports[0].findings.removeAll { baselineIDs.contains($0.id) } }
         var written: [(directory: String, files: [RenderedFile])] = []
+        let templateStore = ResourceStore.builtIn.overlaid(with: templateFiles)
         do {
-            for (input, analysis) in zip(inputs.inputs, reports) {
-                let directory = inputs.isBatch ? (output as NSString).appendingPathComponent(input.directory) : output
-                written.append((directory, try renderReport(analysis, formats: formats, templates: ResourceStore.builtIn.overlaid(with: templateFiles))))
+            let directories = inputs.inputs.map { inputs.isBatch ? (output as NSString).appendingPathComponent($0.directory) : output }
+            if timings.isEnabled, !inputs.isBatch {
+                written = [(directories[0], try timings.renderedByStage(reports[0], formats: formats, templates: templateStore))]
+            } else {
+                // Models are rendered concurrently (each renders its formats concurrently too); order is kept.
+                let rendered = reports.concurrentMap { report in
+                    Result { try renderReport(report, formats: formats, templates: templateStore) }
+                }
+                written = try zip(directories, rendered).map { ($0, try $1.get()) }
+                timings.record("render")
             }
         } catch {
             // The built-in templates always render; a failure is a bug unless the user's templates are in play.
@@ -115,6 +136,7 @@ struct AnalyzeCommand: ParsableCommand {
         for (directory, files) in written {
             try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: directory) }
         }
+        timings.record("write")
         if !quiet {
             if inputs.isBatch {
                 for (input, analysis) in zip(inputs.inputs, reports) {

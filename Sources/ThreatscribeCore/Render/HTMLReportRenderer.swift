@@ -7,7 +7,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile] {
-        let text = try TemplateLibrary(templates).render(view, template: "threat-model.html")
+        let text = try TemplateLibrary.parsed(templates).render(view, template: "threat-model.html")
         return [RenderedFile(name: "threat-model.html", contents: text.hasSuffix("\n") ? text : text + "\n")]
     }
 }

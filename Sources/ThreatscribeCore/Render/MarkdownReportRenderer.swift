@@ -6,7 +6,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile] {
-        let text = try TemplateLibrary(templates).render(view, template: "threat-model.md")
+        let text = try TemplateLibrary.parsed(templates).render(view, template: "threat-model.md")
         return [RenderedFile(name: "threat-model.md", contents: ReportText.tidy(text))]
     }
 }

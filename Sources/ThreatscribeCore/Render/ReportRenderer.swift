@@ -53,23 +53,28 @@ public protocol FindingsExporter: Sendable {
 
 /// Renders `report` in each of `formats`, in the order given.
 ///
-/// The view model is built once (only when a document format is asked for) and shared by every renderer.
+/// The view model is built once (only when a document format is asked for) and shared by every renderer;
+/// the formats are rendered concurrently. The first error in `formats` order is thrown.
 public func renderReport(
     _ report: AnalysisReport,
     formats: [ReportFormat],
     templates: ResourceStore = .builtIn
 ) throws -> [RenderedFile] {
-    var view: ThreatModelView?
-    var files: [RenderedFile] = []
-    for format in formats {
-        switch format.output {
-        case .document(let renderer):
-            let shared = view ?? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount)
-            view = shared
-            files += try renderer.render(shared, templates: templates)
-        case .findings(let exporter):
-            files.append(try exporter.export(report))
-        }
+    let needsView = formats.contains { if case .document = $0.output { true } else { false } }
+    let view = needsView ? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount) : nil
+    let rendered = formats.concurrentMap { format in
+        Result { () throws -> [RenderedFile] in try render(report, view: view, as: format, templates: templates) }
     }
-    return files
+    return try rendered.flatMap { try $0.get() }
+}
+
+/// The files of one format: from the templates over `view`, or exported from the findings of `report`.
+public func render(_ report: AnalysisReport, view: ThreatModelView?, as format: ReportFormat,
+                   templates: ResourceStore) throws -> [RenderedFile] {
+    switch format.output {
+    case .document(let renderer):
+        try renderer.render(view ?? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount), templates: templates)
+    case .findings(let exporter):
+        [try exporter.export(report)]
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The Mustache templates of one resource store, parsed, with partials addressable by their path.
@@ -39,9 +40,38 @@ struct TemplateLibrary {
         self.library = library
     }
 
+    /// The library of `store`, parsed once for as long as the same templates are asked for: every
+    /// format of a report and every model of a batch render with one store.
+    static func parsed(_ store: ResourceStore) throws -> TemplateLibrary {
+        try LastParsed.shared.library(for: store)
+    }
+
+    /// The most recently parsed library and its store. Parsing holds the lock, so formats rendered
+    /// concurrently wait for one parse instead of each parsing.
+    private final class LastParsed: @unchecked Sendable {
+        static let shared = LastParsed()
+        private var last: (store: ResourceStore, library: TemplateLibrary)?
+        private let lock = NSLock()
+
+        func library(for store: ResourceStore) throws -> TemplateLibrary {
+            lock.lock()
+            defer { lock.unlock() }
+            if let last, last.store == store { return last.library }
+            let library = try TemplateLibrary(store)
+            last = (store, library)
+            return library
+        }
+    }
+
     /// Renders `view` with the template at `Templates/<name>.mustache`.
+    ///
+    /// The view's structs are read once into `TemplateFields` rather than reflected on every lookup,
+    /// and prose that appears several times (the same entry and values in every environment) is
+    /// converted to HTML once.
     func render(_ view: Any, template name: String) throws -> String {
-        guard let text = library.render(view, withTemplate: name) else {
+        let fields = TemplateFields.prepared(view)
+        let text = ProseHTMLMemo.$current.withValue(ProseHTMLMemo()) { library.render(fields, withTemplate: name) }
+        guard let text else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }
         return text

@@ -30,8 +30,8 @@ public struct ThreatCatalog: Sendable {
         var diagnostics: [Diagnostic] = []
         var entries: [String: CatalogEntry] = [:]
         var overrides: [CatalogOverride] = []
-        for file in builtInFiles + userFiles {
-            let (parsed, problems) = parser.parse(text: file.text, file: file.name)
+        // Files are parsed concurrently and taken in order, so diagnostics and duplicates read as before.
+        for (parsed, problems) in (builtInFiles + userFiles).concurrentMap({ parser.parse(text: $0.text, file: $0.name) }) {
             diagnostics += problems
             switch parsed {
             case .entry(let entry)?:

@@ -17,7 +17,7 @@ public struct Prose: Sendable, Equatable, MustacheCustomRenderable, MustacheTran
 
     public func transform(_ name: String) -> Any? {
         switch name {
-        case "html": ProseHTML.html(fromMarkdown: markdown)
+        case "html": ProseHTMLMemo.current?.html(fromMarkdown: markdown) ?? ProseHTML.html(fromMarkdown: markdown)
         default: nil
         }
     }
