@@ -16,7 +16,7 @@ extension ComponentSections {
                 (name, view?.facts.first { $0.label == fact.label }?.value ?? "not described in this environment")
             }
             guard let combined = combined(values) else { return fact }
-            return FactView(label: fact.label, value: combined, isKnown: true)
+            return FactView(label: fact.label, value: combined, isKnown: true, byEnvironment: grouped(values), hasByEnvironment: true)
         }
         component.pipeline = component.pipeline.map { step in
             let values = counterparts.map { name, view -> (String, String) in
@@ -26,6 +26,8 @@ extension ComponentSections {
             guard let combined = combined(values) else { return step }
             var step = step
             step.settings = combined
+            step.byEnvironment = grouped(values)
+            step.hasByEnvironment = true
             return step
         }
         return component
@@ -34,11 +36,16 @@ extension ComponentSections {
     /// `nil` when every environment has the same value; otherwise the values grouped by environment.
     private static func combined(_ values: [(String, String)]) -> String? {
         guard Set(values.map(\.1)).count > 1 else { return nil }
+        return grouped(values).map { "\($0.environments): \($0.value)" }.joined(separator: "; ")
+    }
+
+    /// The values in order of first appearance, each with the environments that have it.
+    private static func grouped(_ values: [(String, String)]) -> [EnvironmentValueView] {
         var groups: [(names: [String], value: String)] = []
         for (name, value) in values {
             if let index = groups.firstIndex(where: { $0.value == value }) { groups[index].names.append(name) }
             else { groups.append(([name], value)) }
         }
-        return groups.map { "\($0.names.joined(separator: ", ")): \($0.value)" }.joined(separator: "; ")
+        return groups.map { EnvironmentValueView(environments: $0.names.joined(separator: ", "), value: $0.value) }
     }
 }

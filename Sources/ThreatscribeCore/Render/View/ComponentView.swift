@@ -23,4 +23,7 @@ public struct PipelineStepView: Sendable, Equatable {
     /// Its settings, e.g. `allow_origins=["*"], allow_credentials=true`.
     public var settings: String
     public var source: String?
+    /// Where environments set it differently: each group of environments with its settings.
+    public var byEnvironment: [EnvironmentValueView] = []
+    public var hasByEnvironment = false
 }

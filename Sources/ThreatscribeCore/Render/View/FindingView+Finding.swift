@@ -27,6 +27,7 @@ extension FindingView {
                 FactView(label: "NIST SP 800-53", value: list(finding.nist80053), isKnown: true),
             ] + Self.trackingFacts(finding),
             environmentList: list(finding.environments),
+            environmentClasses: Anchor.environmentClasses(finding.environments),
             evidence: finding.evidence.map(EvidenceView.init),
             description: Prose(finding.description),
             impactText: Prose(finding.impactText),
@@ -95,6 +96,9 @@ extension FindingLinkView {
 enum Anchor {
     static func finding(_ id: String) -> String { "finding-" + slug(id) }
     static func component(_ name: String) -> String { "component-" + slug(name) }
+    /// The CSS class of an environment (`env-production-…`): ASCII letters, digits and `-` only.
+    static func environment(_ name: String) -> String { "env-" + slug(name) }
+    static func environmentClasses(_ names: [String]) -> String { names.map(environment).joined(separator: " ") }
 
     static func slug(_ text: String) -> String {
         var result = ""

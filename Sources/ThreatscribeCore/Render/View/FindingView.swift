@@ -17,6 +17,8 @@ public struct FindingView: Sendable, Equatable {
     /// Labelled mappings (STRIDE, CWE, OWASP, ASVS, NIST); an empty list reads "none".
     public var mappings: [FactView]
     public var environmentList: String
+    /// One CSS class per environment (`Anchor.environment`), for the report's environment filter.
+    public var environmentClasses: String
     public var evidence: [EvidenceView]
     public var description: Prose
     public var impactText: Prose

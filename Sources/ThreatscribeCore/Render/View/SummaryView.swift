@@ -21,4 +21,6 @@ public struct SummaryRowView: Sendable, Equatable {
     public var severityClass: String
     /// Environments joined with ", ".
     public var environmentList: String
+    /// One CSS class per environment, for the environment filter.
+    public var environmentClasses: String
 }

@@ -24,6 +24,7 @@ extension ThreatModelView {
                 modelFile: Code(report.model.file),
                 environments: environments.map { name in Self.environment(name, in: report) },
                 environmentCount: environments.count,
+                hasEnvironmentFilter: environments.count > 1,
                 catalogEntryCount: catalogEntryCount,
                 notAssessed: notAssessed,
                 hasNotAssessed: !notAssessed.isEmpty
@@ -55,6 +56,7 @@ extension ThreatModelView {
         let resolved = report.model.environments.first { $0.name == name }
         return EnvironmentView(
             name: name,
+            filterClass: Anchor.environment(name),
             kind: resolved?.kind?.rawValue ?? "kind not stated",
             baseURL: resolved?.baseURL ?? "base URL not stated",
             findingCount: report.findings.filter { $0.environments.contains(name) }.count
@@ -101,7 +103,8 @@ extension ThreatModelView {
                 SummaryRowView(
                     id: finding.id, anchor: Anchor.finding(finding.id), title: finding.title,
                     severity: finding.severity.label, severityClass: finding.severity.rawValue,
-                    environmentList: finding.environments.joined(separator: ", ")
+                    environmentList: finding.environments.joined(separator: ", "),
+                    environmentClasses: Anchor.environmentClasses(finding.environments)
                 )
             }
         )

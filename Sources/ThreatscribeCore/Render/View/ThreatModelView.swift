@@ -35,6 +35,17 @@ public struct FactView: Sendable, Equatable {
     public var value: String
     /// `false` when `value` is a "Not assessed" sentence.
     public var isKnown: Bool
+    /// Where environments differ: each group of environments with its value (`value` then says the
+    /// same in one line); empty when the fact holds everywhere.
+    public var byEnvironment: [EnvironmentValueView] = []
+    public var hasByEnvironment = false
+}
+
+/// One value of a fact or setting that differs across environments, and the environments that have it.
+public struct EnvironmentValueView: Sendable, Equatable {
+    /// Environment names joined with ", ".
+    public var environments: String
+    public var value: String
 }
 
 /// What was analysed and how.
@@ -42,6 +53,8 @@ public struct ScopeView: Sendable, Equatable {
     public var modelFile: Code
     public var environments: [EnvironmentView]
     public var environmentCount: Int
+    /// More than one environment: the HTML report offers a filter by environment.
+    public var hasEnvironmentFilter: Bool
     public var catalogEntryCount: Int
     /// Every part of the model the analysis could not assess, as a sentence.
     public var notAssessed: [String]
@@ -51,6 +64,8 @@ public struct ScopeView: Sendable, Equatable {
 /// One analysed environment.
 public struct EnvironmentView: Sendable, Equatable {
     public var name: String
+    /// The environment's CSS class (`Anchor.environment`), for the environment filter.
+    public var filterClass: String
     /// "production", or "kind not stated".
     public var kind: String
     /// The base URL, or "base URL not stated".
