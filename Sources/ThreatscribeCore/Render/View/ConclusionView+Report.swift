@@ -7,7 +7,7 @@ extension ConclusionView {
         let contradicted = report.controlReviews.filter { $0.verdict == .contradicted }.count
         let gaps = notAssessedCount == 0
             ? "Every part of the model was assessed."
-            : "\(notAssessedCount) part(s) of the system are not assessed because the model does not describe them (see Scope); the result says nothing about those."
+            : "\(notAssessedCount) part(s) of the system are not assessed because the model does not describe them (each marked \"Not assessed\" in this report); the result says nothing about those."
         let controlsNote = contradicted == 0 ? "" : " \(contradicted) claimed control(s) are contradicted by the model."
         if let highest = findings.map(\.severity).max() {
             let count = findings.filter { $0.severity == highest }.count

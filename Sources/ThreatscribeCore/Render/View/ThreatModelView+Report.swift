@@ -44,6 +44,7 @@ extension ThreatModelView {
             controls: Self.controls(report),
             conclusion: ConclusionView(report: report, environments: environments, notAssessedCount: notAssessed.count)
         )
+        conclusion = ConclusionView(report: report, environments: environments, notAssessedCount: notAssessedParts().count)
     }
 
     private static func objective(system: SystemDescription, file: String, environments: [String]) -> String {
