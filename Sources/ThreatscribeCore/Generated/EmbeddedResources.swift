@@ -17974,7 +17974,11 @@ entries:
 <thead><tr><th>#</th><th>Middleware</th><th>Type</th><th>Settings</th><th>Source</th></tr></thead>
 <tbody>
 {{#pipeline}}
-<tr><td>{{position}}</td><td>{{name}}</td><td>{{type}}</td><td><code>{{settings}}</code></td><td>{{#source}}<code>{{.}}</code>{{/source}}</td></tr>
+<tr><td>{{position}}</td><td>{{name}}</td><td>{{type}}</td>{{^hasByEnvironment}}<td><code>{{settings}}</code></td>{{/hasByEnvironment}}{{#hasByEnvironment}}<td class="by-environment"><table class="by-environment"><tbody>
+{{#byEnvironment}}
+<tr><th scope="row">{{environments}}</th><td><code>{{value}}</code></td></tr>
+{{/byEnvironment}}
+</tbody></table></td>{{/hasByEnvironment}}<td>{{#source}}<code>{{.}}</code>{{/source}}</td></tr>
 {{/pipeline}}
 </tbody>
 </table>
@@ -18047,10 +18051,10 @@ No catalog threat applies to this component as modelled.
 {{/regions}}
 {{#arrows}}
 <line class="flow{{#isUnencrypted}} unencrypted{{/isUnencrypted}}" x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" marker-end="url(#arrowhead)"/>
-<text class="flow-label" x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
+<text class="flow-label" x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{#lines}}<tspan x="{{labelX}}" dy="{{dy}}">{{text}}</tspan>{{/lines}}</text>
 {{/arrows}}
 {{#boxes}}
-<g class="node {{kind}}"><title>{{fullLabel}}</title><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="6"/><text x="{{textX}}" y="{{textY}}" text-anchor="middle">{{label}}</text></g>
+<g class="node {{kind}}"><title>{{fullLabel}}</title><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="6"/><text x="{{textX}}" y="{{textY}}" text-anchor="middle">{{#lines}}<tspan x="{{textX}}" dy="{{dy}}">{{text}}</tspan>{{/lines}}</text></g>
 {{/boxes}}
 </svg>
 <figcaption>Data-flow diagram of the model (drawn by threatscribe; no script is loaded).</figcaption>
@@ -18068,14 +18072,18 @@ No catalog threat applies to this component as modelled.
 <table class="facts">
 <tbody>
 {{#facts}}
-<tr><th scope="row">{{label}}</th><td{{^isKnown}} class="not-assessed"{{/isKnown}}>{{value}}</td></tr>
+<tr><th scope="row">{{label}}</th>{{^hasByEnvironment}}<td{{^isKnown}} class="not-assessed"{{/isKnown}}>{{value}}</td>{{/hasByEnvironment}}{{#hasByEnvironment}}<td class="by-environment"><table class="by-environment"><tbody>
+{{#byEnvironment}}
+<tr><th scope="row">{{environments}}</th><td>{{value}}</td></tr>
+{{/byEnvironment}}
+</tbody></table></td>{{/hasByEnvironment}}</tr>
 {{/facts}}
 </tbody>
 </table>
 
 """#,
         "Templates/partials/finding-link.html.mustache": ##"""
-<li><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> (<code>{{id}}</code>)</li>
+<li class="finding-link sev-{{severityClass}}"><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> <code class="finding-id">{{id}}</code></li>
 
 """##,
         "Templates/partials/finding-link.md.mustache": #"""
@@ -18084,7 +18092,7 @@ No catalog threat applies to this component as modelled.
 
 """#,
         "Templates/partials/finding.html.mustache": #"""
-<article class="finding sev-{{severityClass}}" id="{{anchor}}">
+<article class="finding filterable sev-{{severityClass}} {{environmentClasses}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
 <table class="facts">
 <tbody>
@@ -18190,32 +18198,73 @@ No catalog threat applies to this component as modelled.
 """#,
         "Templates/partials/style.html.mustache": #"""
 <style>
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }
-header, nav.toc, main, footer { max-width: 62rem; margin: 0 auto; padding: 0 1.25rem; }
-header { padding-top: 1.5rem; }
-h1 { font-size: 1.9rem; margin-bottom: 0.25rem; }
-h2 { border-bottom: 2px solid #1a1a1a; padding-bottom: 0.2rem; margin-top: 2.5rem; }
-h3 { margin-top: 1.8rem; }
-.meta { color: #555; margin-top: 0; }
-code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d4d4d4; --page: 64rem; }
+html { scroll-padding-top: 3.5rem; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: var(--ink); background: #fff; margin: 0; }
+header, nav.toc, main, footer { max-width: var(--page); margin: 0 auto; padding: 0 1.25rem; box-sizing: border-box; }
+header { padding-top: 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 0.1rem; line-height: 1.25; }
+h2 { font-size: 1.35rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; margin: 2.25rem 0 0.75rem; }
+h3 { font-size: 1.1rem; margin-top: 1.6rem; }
+h4 { margin: 1rem 0 0.3rem; }
+.meta { color: var(--muted); margin: 0 0 0.5rem; font-size: 0.9rem; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88em; }
 code { background: #f2f2f2; padding: 0 0.2em; border-radius: 3px; overflow-wrap: anywhere; }
-pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
+pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 0.75rem 0; width: 100%; }
-th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 thead th { background: #eee; }
 tbody th { width: 14rem; font-weight: 600; background: #fafafa; }
-.not-assessed { color: #555; font-style: italic; }
-nav.toc { border: 1px solid #ccc; padding: 0.5rem 1.25rem; margin-top: 1rem; }
-nav.toc ol { padding-left: 1.25rem; }
-.badge { display: inline-block; min-width: 4.8rem; text-align: center; font-size: 0.8rem; font-weight: 700; padding: 0.05rem 0.4rem; border-radius: 3px; border: 2px solid #000; text-transform: uppercase; letter-spacing: 0.03em; }
+table.counts { width: auto; }
+table.counts th, table.counts td { padding: 0.15rem 0.6rem; }
+table.matrix { width: auto; }
+td.by-environment { padding: 0; }
+table.by-environment { margin: 0; border-style: hidden; }
+table.by-environment th { width: 9rem; font-weight: 600; background: #f6f6f6; font-size: 0.9em; }
+.not-assessed { color: var(--muted); font-style: italic; }
+ul.not-assessed { columns: 2 22rem; column-gap: 2rem; }
+details > summary { cursor: pointer; }
+/* Filters: radio buttons, no script; body:has() hides what the chosen severity or environment excludes. */
+nav.filters { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--rule); box-shadow: 0 2px 4px rgb(0 0 0 / 0.06); }
+nav.filters { display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; padding: 0.4rem max(1.25rem, calc((100% - var(--page)) / 2 + 1.25rem)); }
+nav.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; }
+nav.filters legend { float: left; font-size: 0.85rem; font-weight: 700; margin-right: 0.3rem; padding: 0; }
+nav.filters input { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+nav.filters label { font-size: 0.82rem; border: 1px solid #888; border-radius: 999px; padding: 0.05rem 0.65rem; cursor: pointer; white-space: nowrap; user-select: none; }
+nav.filters label:hover { background: #f0f0f0; }
+nav.filters input:checked + label { background: var(--ink); border-color: var(--ink); color: #fff; }
+nav.filters input:focus-visible + label { outline: 2px solid #2563eb; outline-offset: 2px; }
+body:has(#filter-sev-critical:checked) .filterable:not(.sev-critical),
+body:has(#filter-sev-high:checked) .filterable:not(.sev-high),
+body:has(#filter-sev-medium:checked) .filterable:not(.sev-medium),
+body:has(#filter-sev-low:checked) .filterable:not(.sev-low),
+body:has(#filter-sev-note:checked) .filterable:not(.sev-note){{#scope.environments}},
+body:has(#filter-{{filterClass}}:checked) .filterable:not(.{{filterClass}}){{/scope.environments}} { display: none; }
+/* The summary and the top risks come first on screen. */
+main { display: flex; flex-direction: column; }
+main > section { min-width: 0; }
+#conclusion { order: -2; }
+#conclusion h2 { margin-top: 1rem; }
+#summary { order: -1; }
+nav.toc { margin-top: 0.75rem; }
+nav.toc details { border: 1px solid var(--rule); border-radius: 4px; padding: 0.3rem 0.9rem; }
+nav.toc summary { font-weight: 700; }
+nav.toc ol { padding-left: 1.4rem; margin: 0.4rem 0; }
+nav.toc ol ol { font-size: 0.92rem; }
+details.methodology { margin: 0.75rem 0; }
+.badge { display: inline-block; min-width: 4.8rem; text-align: center; font-size: 0.78rem; font-weight: 700; padding: 0.05rem 0.4rem; border-radius: 3px; border: 2px solid #000; text-transform: uppercase; letter-spacing: 0.03em; vertical-align: 0.1em; }
 .sev-critical.badge { background: #6b0f0f; color: #fff; border-style: double; border-width: 4px; }
 .sev-high.badge { background: #c2410c; color: #fff; }
 .sev-medium.badge { background: #facc15; color: #000; }
 .sev-low.badge { background: #dbeafe; color: #000; border-style: dashed; }
 .sev-note.badge { background: #fff; color: #000; border-style: dotted; }
+ul.finding-links { padding-left: 1.2rem; }
+ul.finding-links li { margin: 0.2rem 0; }
+code.finding-id { font-size: 0.72em; color: var(--muted); background: none; margin-left: 0.3em; }
+#conclusion code.finding-id { display: none; }
 article.finding { border-left: 6px solid #999; padding: 0.1rem 0 0.5rem 1rem; margin: 2rem 0; }
+article.finding h3 { margin-top: 0.6rem; }
 article.sev-critical { border-left-color: #6b0f0f; border-left-width: 10px; }
 article.sev-high { border-left-color: #c2410c; border-left-width: 8px; }
 article.sev-medium { border-left-color: #ca8a04; }
@@ -18233,19 +18282,33 @@ svg .node.service rect { fill: #fafafa; stroke-dasharray: 2 2; }
 svg text { font-family: system-ui, sans-serif; font-size: 12px; fill: #111; }
 svg .flow { stroke: #222; stroke-width: 1.5; fill: none; }
 svg .flow.unencrypted { stroke-dasharray: 5 4; stroke: #8b0000; }
-svg .flow-label { font-size: 10px; fill: #333; }
+svg .flow-label { font-size: 10px; fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .boundary { fill: none; stroke: #666; stroke-dasharray: 8 4; }
 svg .boundary-label { font-size: 11px; font-style: italic; fill: #444; }
 svg marker path { fill: #222; }
-footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; font-size: 0.9rem; }
+footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; font-size: 0.9rem; }
+@media (max-width: 40rem) {
+  tbody th { width: auto; }
+  ul.not-assessed { columns: 1; }
+}
 @media print {
-  body { font-size: 10.5pt; }
-  nav.toc { page-break-after: always; }
-  h2 { page-break-after: avoid; }
-  article.finding, table, figure { page-break-inside: avoid; }
-  a { color: #000; text-decoration: none; }
-  pre { white-space: pre-wrap; }
-  .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  @page { margin: 16mm 14mm; }
+  html { scroll-padding-top: 0; }
+  body { font-size: 10pt; }
+  header, nav.toc, main, footer { max-width: none; padding: 0; }
+  nav.filters, nav.toc { display: none; }
+  details::details-content { content-visibility: visible; display: contents; }
+  details > summary { list-style: none; }
+  h2 { break-before: auto; break-after: avoid; }
+  h3, h4 { break-after: avoid; }
+  article.finding { break-inside: auto; }
+  tr, figure, pre, .badge { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  pre { white-space: pre-wrap; border-color: #999; }
+  code { background: none; }
+  .badge, thead th, article.finding { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  ul.not-assessed { columns: 1; }
+  #conclusion code.finding-id { display: inline; }
 }
 </style>
 
@@ -18265,8 +18328,29 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <h1>{{title}}</h1>
 <p class="meta">Generated by threatscribe {{toolVersion}} on {{generatedAt}} from the model <code>{{scope.modelFile}}</code>.</p>
 </header>
+{{#hasFindings}}
+<nav class="filters" aria-label="Filter the findings">
+<fieldset>
+<legend>Severity</legend>
+<input type="radio" name="severity" id="filter-sev-all" value="all" checked="checked"/><label for="filter-sev-all">All ({{summary.total}})</label>
+{{#summary.counts}}
+<input type="radio" name="severity" id="filter-sev-{{severityClass}}" value="{{severityClass}}"/><label for="filter-sev-{{severityClass}}">{{severity}} ({{count}})</label>
+{{/summary.counts}}
+</fieldset>
+{{#scope.hasEnvironmentFilter}}
+<fieldset>
+<legend>Environment</legend>
+<input type="radio" name="environment" id="filter-env-all" value="all" checked="checked"/><label for="filter-env-all">All</label>
+{{#scope.environments}}
+<input type="radio" name="environment" id="filter-{{filterClass}}" value="{{filterClass}}"/><label for="filter-{{filterClass}}">{{name}} ({{findingCount}})</label>
+{{/scope.environments}}
+</fieldset>
+{{/scope.hasEnvironmentFilter}}
+</nav>
+{{/hasFindings}}
 <nav class="toc" aria-label="Contents">
-<h2>Contents</h2>
+<details>
+<summary>Contents</summary>
 <ol>
 <li><a href="#objective">Objective, scope and methodology</a></li>
 <li><a href="#overview">System overview</a></li>
@@ -18275,7 +18359,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <li><a href="#findings">Detailed findings</a>{{#hasFindings}}
 <ol>
 {{#findings}}
-<li><a href="#{{anchor}}">{{title}}</a> ({{severity}}; {{environmentList}})</li>
+<li class="filterable sev-{{severityClass}} {{environmentClasses}}"><a href="#{{anchor}}">{{title}}</a> ({{severity}}; {{environmentList}})</li>
 {{/findings}}
 </ol>{{/hasFindings}}</li>
 <li><a href="#data-flow">Data flow</a></li>
@@ -18283,6 +18367,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <li><a href="#controls">Review of claimed controls</a></li>
 <li><a href="#conclusion">Conclusion</a></li>
 </ol>
+</details>
 </nav>
 <main>
 <section id="objective">
@@ -18305,7 +18390,8 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 </ul>
 {{/hasNotAssessed}}
 {{/scope}}
-<p><strong>Methodology:</strong></p>
+<details class="methodology">
+<summary><strong>Methodology</strong></summary>
 <ol>
 <li><strong>Architectural review</strong> of the model: components, middleware in execution order, endpoints and their authentication, data flows, trust boundaries, server, deployment and build.</li>
 <li><strong>Threat identification</strong> against the catalog, per environment; a finding that holds only in some environments names them.</li>
@@ -18321,6 +18407,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <tr><th scope="row">LOW</th><td>Note</td><td>Low</td><td>Medium</td></tr>
 </tbody>
 </table>
+</details>
 </section>
 <section id="overview">
 <h2>2. System overview</h2>
@@ -18357,7 +18444,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <thead><tr><th>Id</th><th>Title</th><th>Severity</th><th>Environments</th></tr></thead>
 <tbody>
 {{#summary.rows}}
-<tr><td><a href="#{{anchor}}"><code>{{id}}</code></a></td><td>{{title}}</td><td><span class="badge sev-{{severityClass}}">{{severity}}</span></td><td>{{environmentList}}</td></tr>
+<tr class="filterable sev-{{severityClass}} {{environmentClasses}}"><td><a href="#{{anchor}}"><code>{{id}}</code></a></td><td>{{title}}</td><td><span class="badge sev-{{severityClass}}">{{severity}}</span></td><td>{{environmentList}}</td></tr>
 {{/summary.rows}}
 </tbody>
 </table>
