@@ -18213,10 +18213,11 @@ code { background: #f2f2f2; padding: 0 0.2em; border-radius: 3px; overflow-wrap:
 pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 0.75rem 0; width: 100%; }
-th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #eee; }
 tbody th { width: 14rem; font-weight: 600; background: #fafafa; }
 table.counts { width: auto; }
+table.counts tbody th { width: auto; }
 table.counts th, table.counts td { padding: 0.15rem 0.6rem; }
 table.matrix { width: auto; }
 td.by-environment { padding: 0; }

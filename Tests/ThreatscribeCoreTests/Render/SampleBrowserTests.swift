@@ -4,7 +4,7 @@ import Testing
 
 /// Each Sample's HTML report opened in headless Chromium as a reader opens it (a `.html` file): it sends
 /// no request, logs no error, shows the summary on the first screen (1280×900), and its severity and
-/// environment filters work without a script. A screenshot of the first screen is written per Sample to
+/// environment filters work without a script, also when read as XHTML. A screenshot of the first screen is written per Sample to
 /// `.build/screenshots/` for review.
 @Suite(.serialized)
 struct SampleBrowserTests {
@@ -46,6 +46,20 @@ struct SampleBrowserTests {
         })()
         """
 
+    /// Evaluated with the print stylesheet: the filter bar and the contents are not printed, and what
+    /// `<details>` folds on screen (the methodology) is printed.
+    static let printProbe = """
+        (() => {
+          const shown = (e) => e !== null && e.getClientRects().length > 0;
+          const methodology = document.querySelector('details.methodology ol');
+          return {
+            filtersPrinted: shown(document.querySelector('nav.filters')),
+            contentsPrinted: shown(document.querySelector('nav.toc')),
+            methodologyPrinted: methodology === null || (shown(methodology) && methodology.getBoundingClientRect().height > 0),
+          };
+        })()
+        """
+
     @Test(
         "each Sample's HTML in headless Chromium: no request, no console error, summary on the first screen, filters work",
         .enabled(if: HeadlessChromium.path != nil, "chromium is NOT installed: browser check skipped (bash scripts/install-test-deps.sh)"),
@@ -61,12 +75,18 @@ struct SampleBrowserTests {
 
         let load = try withoutHanging {
             let browser = try ChromiumDevTools(chromium: try #require(HeadlessChromium.path))
-            return try browser.load(file, probe: Self.probe)
+            return try browser.load(file, probe: Self.probe, printProbe: Self.printProbe)
         }
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         let shot = Self.screenshots.appendingPathComponent("\(name).png")
         try load.screenshot.write(to: shot)
-        print("screenshot of \(sample): \(shot.path)")
+        if let printed = load.printScreenshot {
+            try printed.write(to: Self.screenshots.appendingPathComponent("\(name)-print.png"))
+        }
+        print("screenshot of \(sample): \(shot.path) (print layout: \(name)-print.png)")
+        let print = try #require(load.printProbe as? [String: Any], "\(sample): print probe returned \(String(describing: load.printProbe))")
+        #expect(print["filtersPrinted"] as? Bool == false && print["contentsPrinted"] as? Bool == false, "\(sample): \(print)")
+        #expect(print["methodologyPrinted"] as? Bool == true, "\(sample): the folded methodology is not printed")
 
         #expect(load.requests.isEmpty, "\(sample): requests \(load.requests)")
         #expect(load.consoleErrors.isEmpty, "\(sample): console errors \(load.consoleErrors)")
@@ -84,5 +104,34 @@ struct SampleBrowserTests {
         #expect(probe["allShown"] as? Int == probe["findings"] as? Int, "\(sample): not every finding is shown unfiltered")
         let problems = probe["filterProblems"] as? [String] ?? ["probe gave no filter result"]
         #expect(problems.isEmpty, "\(sample): \(problems)")
+
+        // The same file read by Chromium's XML parser (saved as .xhtml): well-formed, same checks.
+        let xhtml = folder.appendingPathComponent("\(name).xhtml")
+        try html.contents.write(to: xhtml, atomically: true, encoding: .utf8)
+        let asXML = try withoutHanging {
+            try ChromiumDevTools(chromium: try #require(HeadlessChromium.path)).load(xhtml, probe: Self.probe)
+        }
+        #expect(asXML.requests.isEmpty && asXML.consoleErrors.isEmpty, "\(sample) as XHTML: \(asXML.requests) \(asXML.consoleErrors)")
+        let xmlProbe = try #require(asXML.probe as? [String: Any], "\(sample) as XHTML: \(String(describing: asXML.probe))")
+        #expect((xmlProbe["summaryTop"] as? Double ?? -1) >= 0, "\(sample) as XHTML: no summary (an XML parse error?)")
+        #expect((xmlProbe["filterProblems"] as? [String])?.isEmpty == true, "\(sample) as XHTML: \(xmlProbe)")
+    }
+
+    /// The check can fail: a page that loads an image from elsewhere and logs an error is caught.
+    @Test(
+        "the browser check sees a request and a console error",
+        .enabled(if: HeadlessChromium.path != nil, "chromium is NOT installed: browser check skipped (bash scripts/install-test-deps.sh)"))
+    func checkSeesRequestsAndErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("threatscribe-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.html")
+        try #"<!DOCTYPE html><html><body><img src="http://127.0.0.1:9/x.png"/><script>console.error("boom")</script></body></html>"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let load = try withoutHanging {
+            try ChromiumDevTools(chromium: try #require(HeadlessChromium.path)).load(file, probe: "1")
+        }
+        #expect(load.requests.contains("http://127.0.0.1:9/x.png"), "\(load.requests)")
+        #expect(load.consoleErrors.contains { $0.contains("boom") }, "\(load.consoleErrors)")
     }
 }

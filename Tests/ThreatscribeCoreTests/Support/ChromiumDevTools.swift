@@ -154,11 +154,14 @@ extension ChromiumDevTools {
         var probe: Any?
         /// The first screen, `width`×`height`, as PNG.
         var screenshot: Data
+        /// With `printProbe`: its value and the first screen as the print stylesheet lays it out.
+        var printProbe: Any?
+        var printScreenshot: Data?
     }
 
     /// Opens `file` in a new tab of `width`×`height` CSS pixels, waits for its load event, evaluates
     /// `probe` (DevTools' own evaluation; the page itself runs no script) and takes a screenshot.
-    func load(_ file: URL, width: Int = 1280, height: Int = 900, probe: String) throws -> PageLoad {
+    func load(_ file: URL, width: Int = 1280, height: Int = 900, probe: String, printProbe: String? = nil) throws -> PageLoad {
         let target = try send("Target.createTarget", ["url": "about:blank"])
         guard let targetID = target["targetId"] as? String else { throw Failure(description: "no target id") }
         let attached = try send("Target.attachToTarget", ["targetId": targetID, "flatten": true])
@@ -196,7 +199,16 @@ extension ChromiumDevTools {
         guard let base64 = shot["data"] as? String, let png = Data(base64Encoded: base64) else {
             throw Failure(description: "no screenshot")
         }
+        var printResult: Any?
+        var printPNG: Data?
+        if let printProbe {
+            try send("Emulation.setEmulatedMedia", ["media": "print"], session: session)
+            let printed = try send("Runtime.evaluate", ["expression": printProbe, "returnByValue": true], session: session)
+            printResult = (printed["result"] as? [String: Any])?["value"]
+            let printShot = try send("Page.captureScreenshot", ["format": "png"], session: session)
+            printPNG = (printShot["data"] as? String).flatMap { Data(base64Encoded: $0) }
+        }
         try send("Target.closeTarget", ["targetId": targetID])
-        return PageLoad(requests: requests, consoleErrors: errors, probe: result, screenshot: png)
+        return PageLoad(requests: requests, consoleErrors: errors, probe: result, screenshot: png, printProbe: printResult, printScreenshot: printPNG)
     }
 }
