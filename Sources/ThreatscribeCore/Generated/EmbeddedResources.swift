@@ -17974,11 +17974,14 @@ entries:
 <thead><tr><th>#</th><th>Middleware</th><th>Type</th><th>Settings</th><th>Source</th></tr></thead>
 <tbody>
 {{#pipeline}}
-<tr><td>{{position}}</td><td>{{name}}</td><td>{{type}}</td>{{^hasByEnvironment}}<td><code>{{settings}}</code></td>{{/hasByEnvironment}}{{#hasByEnvironment}}<td class="by-environment"><table class="by-environment"><tbody>
-{{#byEnvironment}}
-<tr><th scope="row">{{environments}}</th><td><code>{{value}}</code></td></tr>
-{{/byEnvironment}}
-</tbody></table></td>{{/hasByEnvironment}}<td>{{#source}}<code>{{.}}</code>{{/source}}</td></tr>
+<tr><td>{{position}}</td><td>{{name}}</td><td>{{type}}</td>{{^matrix}}<td><code>{{settings}}</code></td>{{/matrix}}{{#matrix}}<td class="by-environment"><table class="settings-matrix">
+<thead><tr><th>Setting</th>{{#environments}}<th>{{.}}</th>{{/environments}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr{{#differs}} class="differs"{{/differs}}><th scope="row"><code>{{name}}</code></th>{{#values}}<td><code>{{.}}</code></td>{{/values}}</tr>
+{{/rows}}
+</tbody>
+</table></td>{{/matrix}}<td>{{#source}}<code>{{.}}</code>{{/source}}</td></tr>
 {{/pipeline}}
 </tbody>
 </table>
@@ -18223,6 +18226,9 @@ table.matrix { width: auto; }
 td.by-environment { padding: 0; }
 table.by-environment { margin: 0; border-style: hidden; }
 table.by-environment th { width: 9rem; font-weight: 600; background: #f6f6f6; font-size: 0.9em; }
+table.settings-matrix { margin: 0; border-style: hidden; font-size: 0.92em; }
+table.settings-matrix tbody th { width: auto; }
+table.settings-matrix tr.differs td { background: #fff7d6; }
 .not-assessed { color: var(--muted); font-style: italic; }
 ul.not-assessed { columns: 2 22rem; column-gap: 2rem; }
 details > summary { cursor: pointer; }
