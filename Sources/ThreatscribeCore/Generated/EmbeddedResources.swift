@@ -18242,6 +18242,12 @@ nav.filters label { font-size: 0.82rem; border: 1px solid #888; border-radius: 9
 nav.filters label:hover { background: #f0f0f0; }
 nav.filters input:checked + label { background: var(--ink); border-color: var(--ink); color: #fff; }
 nav.filters input:focus-visible + label { outline: 2px solid #2563eb; outline-offset: 2px; }
+nav.filters .filter-empty { display: none; margin: 0; font-size: 0.85rem; font-style: italic; align-self: center; }
+body:has(#filter-sev-critical:checked):not(:has(article.sev-critical)) .filter-empty,
+body:has(#filter-sev-high:checked):not(:has(article.sev-high)) .filter-empty,
+body:has(#filter-sev-medium:checked):not(:has(article.sev-medium)) .filter-empty,
+body:has(#filter-sev-low:checked):not(:has(article.sev-low)) .filter-empty,
+body:has(#filter-sev-note:checked):not(:has(article.sev-note)) .filter-empty { display: block; }
 body:has(#filter-sev-critical:checked) .filterable:not(.sev-critical),
 body:has(#filter-sev-high:checked) .filterable:not(.sev-high),
 body:has(#filter-sev-medium:checked) .filterable:not(.sev-medium),
@@ -18353,6 +18359,7 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 {{/scope.environments}}
 </fieldset>
 {{/scope.hasEnvironmentFilter}}
+<p class="filter-empty">No finding has this severity.</p>
 </nav>
 {{/hasFindings}}
 <nav class="toc" aria-label="Contents">

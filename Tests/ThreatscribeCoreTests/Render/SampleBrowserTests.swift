@@ -23,7 +23,12 @@ struct SampleBrowserTests {
             const visible = findings.filter(shown);
             const expected = findings.filter((f) => f.classList.contains(cls));
             const ok = visible.length === expected.length && visible.every((f) => f.classList.contains(cls));
-            return ok ? null : radio.id + ': ' + visible.length + ' shown, ' + expected.length + ' expected';
+            if (!ok) return radio.id + ': ' + visible.length + ' shown, ' + expected.length + ' expected';
+            const empty = document.querySelector('.filter-empty');
+            if (radio.name === 'severity' && empty && shown(empty) !== (expected.length === 0)) {
+              return radio.id + ': the "no finding" note is ' + (shown(empty) ? 'shown' : 'hidden') + ' with ' + expected.length + ' findings';
+            }
+            return null;
           };
           const problems = [];
           for (const radio of document.querySelectorAll('input[name="severity"]:not([value="all"])')) {
