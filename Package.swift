@@ -16,12 +16,15 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ThreatscribeCore",
             dependencies: [
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
                 "Ink",
+                "CLibXML2",
+                "CZlib",
             ]
         ),
         .executableTarget(
@@ -33,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThreatscribeCoreTests",
-            dependencies: ["ThreatscribeCore", "CLibXML2", "Yams"]
+            dependencies: ["ThreatscribeCore", "CLibXML2", "CZlib", "Yams"]
         ),
     ]
 )

@@ -22,6 +22,9 @@ enum InputFiles {
         return text
     }
 
+    /// The bytes of a file, read as `text(at:)` reads it (an artifact for `import`, XML or text).
+    static func bytes(at path: String) throws(DiagnosticList) -> [UInt8] { try contents(at: path) }
+
     /// The bytes of a regular file of at most `sizeLimit` bytes.
     private static func contents(at path: String) throws(DiagnosticList) -> [UInt8] {
         func failure(_ reason: String) -> DiagnosticList {

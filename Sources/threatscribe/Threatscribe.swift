@@ -16,6 +16,9 @@ struct Threatscribe: ParsableCommand {
             ValidateCommand.self,
             CORSCommand.self,
             DiffCommand.self,
+            ReportCommand.self,
+            InitCommand.self,
+            ImportCommand.self,
         ]
     )
 

@@ -5,7 +5,7 @@ extension ModelSchema {
         rootName: "ArchitectureModel",
         objects: [architectureModel, systemDescription]
             + applicationObjects + middlewareObjects + routingObjects + capabilityObjects + secretObjects
-            + landscapeObjects + operationsObjects + [environment]
+            + landscapeObjects + operationsObjects + [recordedThreat, environment]
     )
 
     static let architectureModel = ObjectSchema("ArchitectureModel", "A FastAPI/Starlette service: the top of the model file.", properties: [
@@ -36,6 +36,7 @@ extension ModelSchema {
         PropertySchema("dependencies", .list(.object("Dependency")), "Other Python packages worth reviewing, with versions."),
         PropertySchema("logging", .object("LoggingSettings"), "What the service logs and where."),
         PropertySchema("controls", .list(.object("ClaimedControl")), "Security controls the team says it has; the report reviews each claim."),
+        PropertySchema("recorded_threats", .list(.object("RecordedThreat")), "Threats another tool listed for this system (a Threat Modeling Tool `.tm7`), with the state the team gave them; kept with the model, not analysed."),
         PropertySchema("environments", .list(.object("Environment")), "Deployment stages; each may override model keys. Absent: one environment, `default`."),
     ])
 
@@ -48,6 +49,18 @@ extension ModelSchema {
         PropertySchema("exposure", .enumeration(EnumSchema(Exposure.self)), "Who can reach the API at all."),
         PropertySchema("description", .string, "Free text."),
         PropertySchema("source", .codeReference, "Where the system is described (a README, a design document): `path`, `path:line`, `path:line:col` or `path:start-end`."),
+    ])
+
+    static let recordedThreat = ObjectSchema("RecordedThreat", "A threat listed by another threat-modelling tool, as that tool recorded it.", uniqueKey: "id", properties: [
+        PropertySchema("id", .string, "The tool's id of the threat; unique."),
+        PropertySchema("title", .string, required: true, "The threat's title."),
+        PropertySchema("category", .string, "Its category as the tool names it (STRIDE: `Spoofing`, `Tampering`, …)."),
+        PropertySchema("state", .enumeration(EnumSchema(RecordedThreatState.self)), "The state the team gave it in that tool."),
+        PropertySchema("priority", .string, "Its priority as the tool names it."),
+        PropertySchema("justification", .string, "Why the team gave it that state, as written."),
+        PropertySchema("from", .string, references: .element, "The element the interaction starts at: a client, data store or external service id, or `api`."),
+        PropertySchema("to", .string, references: .element, "The element the interaction ends at."),
+        PropertySchema("source", .codeReference, "Where the tool recorded it: `path`, `path:line`, `path:line:col` or `path:start-end`."),
     ])
 
     static let environment = ObjectSchema("Environment", "A deployment stage with its own settings.", uniqueKey: "name", properties: [

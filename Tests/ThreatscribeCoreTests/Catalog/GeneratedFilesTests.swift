@@ -7,10 +7,10 @@ struct GeneratedFilesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Every file under Templates/ and Catalog/ is embedded, with the same text.
+    /// Every file under Templates/, Catalog/ and Extractors/ is embedded, with the same text.
     @Test func embeddedResourcesAreFresh() throws {
         var onDisk: [String: String] = [:]
-        for folder in ["Templates", "Catalog"] {
+        for folder in ["Templates", "Catalog", "Extractors"] {
             let base = Self.root.appendingPathComponent(folder)
             let enumerator = FileManager.default.enumerator(atPath: base.path)
             while let relative = enumerator?.nextObject() as? String {

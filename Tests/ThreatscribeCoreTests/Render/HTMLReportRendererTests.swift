@@ -18,7 +18,8 @@ import Testing
         #expect(tree.elements.first?.name == "html")
         #expect(tree.elements.first?.attributes["lang"] == "en")
         #expect(tree.elements.contains { $0.name == "meta" && $0.attributes["charset"] == "utf-8" })
-        #expect(tree.elements.contains { $0.name == "nav" })
+        // The summary comes first: no table of contents before it.
+        #expect(tree.elements.first { $0.name == "section" }?.attributes["id"] == "summary")
         #expect(tree.elements.contains { $0.name == "svg" })
     }
 

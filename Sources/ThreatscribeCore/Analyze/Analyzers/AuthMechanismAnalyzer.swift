@@ -6,7 +6,7 @@ struct AuthMechanismAnalyzer: Analyzer {
         FactField("type", .string, "`api_key`, `oauth2_jwt`, `jwt`, `http_basic`, `session_cookie`, `signed_url_token`, `mtls`, `custom`."),
         FactField("transport", .string, "Where the credential travels: `header`, `cookie`, `query`, `body`, `path`."),
         FactField("parameter", .string, "The header, cookie or query parameter name."),
-        FactField("parameter_name", .string, "`parameter`, or `<parameter>` in prose and `\"$CREDENTIAL_PARAMETER\"` in commands when the model does not name it."),
+        FactField("parameter_name", .string, "`parameter`, or `$CREDENTIAL_PARAMETER` (in commands `\"$CREDENTIAL_PARAMETER\"`, defined once in the report) when the model does not name it."),
         FactField("is_jwt", .bool, "The mechanism verifies JWTs (type `jwt`/`oauth2_jwt`, or `jwt` settings given)."),
         FactField("jwt_described", .bool, "The model describes how JWTs are verified (`jwt:` settings)."),
         FactField("jwt_library", .string, "The JWT library (`python-jose`, `pyjwt`, …)."),
@@ -40,7 +40,7 @@ struct AuthMechanismAnalyzer: Analyzer {
             subject.set("type", .string(mechanism.type.rawValue), from: path.appending("type"))
             subject.set("transport", FactValue(mechanism.transport?.rawValue), from: path.appending("transport"))
             subject.set("parameter", FactValue(mechanism.parameter), from: path.appending("parameter"))
-            subject.set("parameter_name", .string(mechanism.parameter ?? "<parameter>"), from: path.appending("parameter"))
+            subject.set("parameter_name", .string(mechanism.parameter ?? "$" + CommandVariable.credentialParameter.rawValue), from: path.appending("parameter"))
             if mechanism.parameter == nil { subject.shellStandIns["parameter_name"] = CommandVariable.credentialParameter.reference }
             subject.set("secret_source", FactValue(mechanism.secretSource?.rawValue), from: path.appending("secret_source"))
             subject.set("token_lifetime_seconds", FactValue(mechanism.tokenLifetimeSeconds), from: path.appending("token_lifetime_seconds"))

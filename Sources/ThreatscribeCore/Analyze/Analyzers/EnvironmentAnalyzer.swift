@@ -10,7 +10,7 @@ struct EnvironmentAnalyzer: Analyzer {
         FactField("is_development", .bool, "The kind is `development` or `test`, or the model states no kind and the environment is reachable from the same host only (a loopback `base_url` or bind address): production-only findings never fire there."),
         FactField("may_be_production", .bool, "Production, staging, or a kind the model does not state (unless it is local only)."),
         FactField("exposure", .string, "Who can reach the API here: `localhost` for a loopback `base_url`, else `system.exposure`, else `localhost` for a loopback bind address (`server.host` with no ingress)."),
-        FactField("base_url", .string, "The API's base URL in this environment, `app.root_path` appended (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then a `https://NAME_HOST` placeholder in prose). In commands, `\"$BASE_URL\"` when the model gives no address."),
+        FactField("base_url", .string, "The API's base URL in this environment, `app.root_path` appended (from `base_url`, else `deployment.public_url` unless another environment states that URL as its own; then `$BASE_URL`, which the report defines once). In commands, `\"$BASE_URL\"` when the model gives no address."),
         FactField("host", .string, "The host of `base_url` (`\"$API_HOST\"` in commands when the model gives no address)."),
         FactField("uses_https", .bool, "`base_url` uses `https`."),
         FactField("internet_facing", .bool, "`system.exposure` is `internet`."),
@@ -52,13 +52,11 @@ struct EnvironmentAnalyzer: Analyzer {
                 subject.set("uses_https", .bool(url.scheme?.lowercased() == "https"), from: path.appending("base_url"))
             }
         } else if publicURLBelongsElsewhere {
-            // A readable stand-in for prose and commands; the scheme follows the ingress's TLS when the model states it.
-            let host = environment.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() + "_HOST"
+            // Prose names the variable the report defines once before the commands, never a made-up host.
             let tls = context.model.deployment?.ingress?.tls
-            let scheme = tls == false ? "http" : "https"
-            subject.set("base_url", .string("\(scheme)://\(host)"), from: path.appending("base_url"),
-                        shownAs: "\(scheme)://\(host) (placeholder: the model states no base_url for `\(environment.name)`, and deployment.public_url is another environment's)")
-            subject.set("host", .string(host), from: path.appending("base_url"))
+            subject.set("base_url", .string("$" + CommandVariable.baseURL.rawValue), from: path.appending("base_url"),
+                        shownAs: "$\(CommandVariable.baseURL.rawValue) (the model states no base_url for `\(environment.name)`, and deployment.public_url is another environment's)")
+            subject.set("host", .string("$" + CommandVariable.apiHost.rawValue), from: path.appending("base_url"))
             if let tls { subject.set("uses_https", .bool(tls), from: "deployment.ingress.tls") }
         }
         if !subject["base_url"].isKnown || publicURLBelongsElsewhere && environment.baseURL == nil {

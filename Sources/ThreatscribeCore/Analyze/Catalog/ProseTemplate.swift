@@ -72,6 +72,11 @@ public enum ProseTemplate {
         }
         let context = placeholder.context
         if isSubject { return safe(evaluator.subject.name, in: context) }
+        // A value the model does not give reads as the variable the report defines once (`$BASE_URL`), never "(not described)".
+        if !value.isKnown, let standIn = evaluator.shellStandIn(scope: placeholder.scope, field: placeholder.field),
+           let variable = CommandVariable.allCases.first(where: { $0.reference == standIn }) {
+            return safe("$" + variable.rawValue, in: context)
+        }
         switch placeholder.format {
         case "code":
             if case .list(let items) = value, context == .prose {

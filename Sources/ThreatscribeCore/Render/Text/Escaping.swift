@@ -9,6 +9,8 @@
 /// | Markdown fence lines (where a fence opens and closes, as CommonMark reads them) | `MarkdownFence` |
 /// | Mustache `{{x}}` in Markdown templates | `MarkdownContentType` → `MarkdownEscaping.inline` |
 /// | Mermaid label | `MermaidEscaping` |
+/// | Text and code blocks of `report` documents (`{{{markdown(x)}}}`, `{{{cell(x)}}}`, `{{{html(x)}}}`) | `DocumentText` / `DocumentCode` → `MarkdownEscaping`, `HTMLEscaping` |
+/// | YAML front matter value (ADR documents) | `YAMLEscaping` |
 /// | Shell word, Python string literal | `FactValue.shellWords` / `FactValue.pythonLiteral` (own files, issue 7 item 2) |
 /// | Terminal text | the CLI's terminal escaper (issue 7 item 5) |
 ///

@@ -1,12 +1,9 @@
-/// Files findings under the components the report discusses, and describes each component the
-/// model has.
+/// Describes each component the model has, for the report's appendix "What the model says".
 struct ComponentSections {
     /// Application components ("Security implications"), in report order.
     var application: [ComponentView] = []
     /// Server, deployment, build, dependencies.
     var operations: [ComponentView] = []
-    /// Findings about data flows.
-    var flowFindings: [FindingLinkView] = []
 
     private struct Spec {
         var name: String
@@ -18,7 +15,7 @@ struct ComponentSections {
         var pipelineNote: String? = nil
     }
 
-    init(model: ArchitectureModel, findings: [Finding]) {
+    init(model: ArchitectureModel) {
         let app = model.app
         let hasCORS = model.middleware?.contains { $0.type == .cors } ?? false
         let applicationSpecs = [
@@ -46,39 +43,15 @@ struct ComponentSections {
             Spec(name: Component.build, aliases: ["build", "build process", "supply chain"], facts: model.build.map(OperationsFacts.build), missing: "the build process"),
             Spec(name: Component.dependencies, aliases: ["dependency"], facts: OperationsFacts.dependencies(model.dependencies, frameworks: model.frameworks), missing: "dependencies"),
         ]
-        let flowNames: Set<String> = [Component.dataFlow.lowercased(), "data flows", "trust boundaries", "transport"]
-
-        var filed: [String: [FindingLinkView]] = [:]
-        var unmatched: [String: [FindingLinkView]] = [:]
-        for finding in findings {
-            let key = finding.component.lowercased()
-            let link = FindingLinkView(finding)
-            if flowNames.contains(key) {
-                flowFindings.append(link)
-            } else if let spec = (applicationSpecs + operationSpecs).first(where: { $0.name.lowercased() == key || $0.aliases.contains(key) }) {
-                filed[spec.name, default: []].append(link)
-            } else {
-                unmatched[finding.component, default: []].append(link)
-            }
-        }
         let make = { (spec: Spec, always: Bool) -> ComponentView? in
-            let links = filed[spec.name] ?? []
-            guard always || spec.facts != nil || !links.isEmpty else { return nil }
+            guard always || spec.facts != nil else { return nil }
             let facts = spec.facts ?? [FactView(label: spec.name, value: NotAssessed.sentence(spec.missing), isKnown: false)]
             return ComponentView(
                 name: spec.name, anchor: Anchor.component(spec.name), facts: facts, hasFacts: !facts.isEmpty,
-                pipeline: spec.pipeline, hasPipeline: !spec.pipeline.isEmpty, pipelineNote: spec.pipelineNote,
-                findings: links, hasFindings: !links.isEmpty
+                pipeline: spec.pipeline, hasPipeline: !spec.pipeline.isEmpty, pipelineNote: spec.pipelineNote
             )
         }
         application = applicationSpecs.compactMap { make($0, false) }
-        for name in unmatched.keys.sorted() {
-            let links = unmatched[name]!
-            application.append(ComponentView(
-                name: name, anchor: Anchor.component(name), facts: [], hasFacts: false, pipeline: [], hasPipeline: false,
-                pipelineNote: nil, findings: links, hasFindings: true
-            ))
-        }
         operations = operationSpecs.compactMap { make($0, true) }
     }
 }

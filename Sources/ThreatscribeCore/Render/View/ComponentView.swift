@@ -1,4 +1,4 @@
-/// The security implications of one component the model has.
+/// What the model says about one component it has.
 public struct ComponentView: Sendable, Equatable {
     public var name: String
     public var anchor: String
@@ -10,8 +10,11 @@ public struct ComponentView: Sendable, Equatable {
     public var hasPipeline: Bool
     /// One sentence on how the order was derived, for the pipeline component.
     public var pipelineNote: String?
-    public var findings: [FindingLinkView]
-    public var hasFindings: Bool
+    /// The facts the model states (set by `splittingFacts()`).
+    public var knownFacts: [FactView] = []
+    public var hasKnownFacts = false
+    /// "WAF, Ingress rate limiting": the aspects the model does not describe, in one line.
+    public var missingAspects: String? = nil
 }
 
 /// One middleware, in execution order.
@@ -47,4 +50,19 @@ public struct SettingRowView: Sendable, Equatable {
     public var values: [String]
     /// The environments do not all have the same value.
     public var differs: Bool
+}
+
+extension ComponentView {
+    /// Whether the model states anything about the component (a pipeline, or one known fact).
+    var saysSomething: Bool { hasPipeline || facts.contains(where: \.isKnown) }
+
+    /// The component with its stated facts apart from the aspects the model leaves out.
+    func splittingFacts() -> ComponentView {
+        var view = self
+        view.knownFacts = facts.filter(\.isKnown)
+        view.hasKnownFacts = !view.knownFacts.isEmpty
+        let missing = facts.filter { !$0.isKnown }.map(\.label)
+        view.missingAspects = missing.isEmpty ? nil : missing.joined(separator: ", ")
+        return view
+    }
 }

@@ -1,42 +1,71 @@
 extension FindingView {
-    init(_ finding: Finding) {
+    /// The item for `group`; `environments` are the model's environment names, in order.
+    init(_ group: FindingGroup, environments: [String], modelFile: String) {
+        let finding = group.representative
         let list = { (items: [String]) in items.isEmpty ? "none" : items.joined(separator: ", ") }
+        let variations = VariationTableView(group, environments: environments)
+        let varying = Set(variations?.columns.map(\.text) ?? [])
+        let trackings = group.members.map { Self.trackingFacts($0) }
+        var codeLocations: [Code] = []
+        for location in finding.evidence.compactMap(\.codeLocation) where !codeLocations.contains(Code(location.description)) {
+            codeLocations.append(Code(location.description))
+        }
+        let evidence = EvidenceView.lines(
+            finding.evidence.filter { ($0.detail != nil || !varying.contains(VariationTableView.key(of: $0))) && $0.fact != "env.kind" },
+            modelFile: modelFile)
+        var title = EnvironmentFreeTitle.title(finding.title, environments: environments)
+        if group.isAcrossEndpoints {
+            let others = group.rootIDs.count - 1
+            title += " (and \(others) more endpoint\(others == 1 ? "" : "s"))"
+        }
         self.init(
-            id: finding.id,
-            anchor: Anchor.finding(finding.id),
+            id: group.id,
+            idCode: Code(group.id),
+            mergedIDs: group.rootIDs.dropFirst().prefix(10).map(Code.init),
+            moreMerged: group.rootIDs.count > 11 ? "and \(group.rootIDs.count - 11) more" : nil,
+            anchor: Anchor.finding(group.id),
             threatID: finding.threatID,
-            title: finding.title,
+            title: title,
             severity: finding.severity.label,
             severityClass: finding.severity.rawValue,
             likelihood: "\(finding.likelihood.label) (\(Self.score(finding.likelihoodScore)))",
             impact: "\(finding.impact.label) (\(Self.score(finding.impactScore)))",
-            confidence: finding.confidence == .clearCut
-                ? "clear-cut: the model shows the weakness directly"
-                : "judgment: the model suggests it; a reviewer must confirm",
+            confidence: finding.confidence == .clearCut ? "clear-cut" : "judgment (a reviewer must confirm)",
             component: finding.component,
             subjectName: finding.subjectName,
             subjectPath: Code(finding.subjectPath.description),
-            mappings: [
-                FactView(label: "STRIDE", value: list(finding.stride.map { "\($0.name) (\($0.rawValue))" }), isKnown: true),
-                FactView(label: "CWE", value: "\(finding.cwe.id): \(finding.cwe.name)", isKnown: true),
-                FactView(label: "OWASP API Security Top 10 2023", value: list(finding.owaspAPI2023), isKnown: true),
-                FactView(label: "OWASP Top 10 2021", value: list(finding.owasp2021), isKnown: true),
-                FactView(label: "OWASP Top 10 2025", value: list(finding.owasp2025), isKnown: true),
-                FactView(label: "ASVS 5.0.0", value: list(finding.asvs5), isKnown: true),
-                FactView(label: "ASVS 4.0.3", value: list(finding.asvs4), isKnown: true),
-                FactView(label: "NIST SP 800-53", value: list(finding.nist80053), isKnown: true),
-            ] + Self.trackingFacts(finding),
-            environmentList: list(finding.environments),
-            environmentClasses: Anchor.environmentClasses(finding.environments),
-            evidence: finding.evidence.map(EvidenceView.init),
-            description: Prose(finding.description),
-            impactText: Prose(finding.impactText),
+            codeLocations: codeLocations,
+            environmentList: list(group.environments(in: environments)),
+            environmentClasses: Anchor.environmentClasses(group.environments(in: environments)),
+            shownFor: group.environments(in: environments).count > 1 && finding.environments.count == 1 ? finding.environments[0] : nil,
+            variations: variations,
+            evidence: evidence,
+            hasEvidence: !evidence.isEmpty,
+            description: Prose(ProseExcerpt.leading(2, of: finding.description)),
+            impactText: Prose(ProseExcerpt.leading(2, of: finding.impactText)),
             recommendation: Prose(finding.recommendation),
             validation: Prose(finding.validation),
-            falsePositives: finding.falsePositives.map(Prose.init),
+            falsePositives: finding.falsePositives.map { Prose(ProseExcerpt.leading(1, of: $0)) },
+            standards: Self.standards(finding),
+            mappings: [
+                FactView(label: "Likelihood", value: Self.score(finding.likelihoodScore), isKnown: true),
+                FactView(label: "Impact", value: Self.score(finding.impactScore), isKnown: true),
+                FactView(label: "STRIDE", value: finding.stride.map(\.rawValue).joined(), isKnown: true),
+                FactView(label: "CWE", value: finding.cwe.name, isKnown: true),
+                FactView(label: "OWASP Top 10 2025", value: list(finding.owasp2025), isKnown: true),
+                FactView(label: "ASVS 4.0.3", value: list(finding.asvs4), isKnown: true),
+            ],
+            tracking: trackings.allSatisfy { $0 == trackings[0] } ? trackings[0] : [],
             references: finding.references.map(ReferenceView.init),
             hasReferences: !finding.references.isEmpty
         )
+    }
+
+    /// The standards ids in one line: CWE · OWASP API · OWASP Top 10 2021 · ASVS 5 · NIST.
+    static func standards(_ finding: Finding) -> String {
+        let nist = finding.nist80053.isEmpty ? [] : ["NIST " + finding.nist80053.joined(separator: ", ")]
+        let parts = [[finding.cwe.id], finding.owaspAPI2023, finding.owasp2021, finding.asvs5, nist]
+        return parts.filter { !$0.isEmpty }.map { $0.joined(separator: ", ") }.joined(separator: " · ")
     }
 
     /// "Tracking" and "Residual risk" rows, when a tracking file names the finding.
@@ -63,15 +92,23 @@ extension FindingView {
 }
 
 extension EvidenceView {
-    init(_ evidence: Evidence) {
-        self.init(
-            fact: evidence.fact.map(Code.init),
-            path: Code(evidence.path.description),
-            value: Code(evidence.value),
-            modelLocation: evidence.modelLocation.map { Code($0.description) },
-            codeLocation: evidence.codeLocation.map { Code($0.description) },
-            detail: evidence.detail.map(Code.init)
-        )
+    /// `evidence` gathered by model path and place, in first-seen order; `modelFile` is written as `line N`.
+    static func lines(_ evidence: [Evidence], modelFile: String) -> [EvidenceView] {
+        var views: [EvidenceView] = []
+        for item in evidence {
+            let location = item.modelLocation.map { $0.file == modelFile ? "line \($0.line)" : $0.description }
+            let value = EvidenceValueView(fact: item.fact.map(Code.init), value: Code(item.value))
+            if let index = views.firstIndex(where: { $0.path.text == item.path.description && $0.modelLocation == location
+                                                     && $0.codeLocation?.text == item.codeLocation?.description }) {
+                views[index].values.append(value)
+                if let detail = item.detail { views[index].details.append(Code(detail)) }
+            } else {
+                views.append(EvidenceView(path: Code(item.path.description), modelLocation: location,
+                                          codeLocation: item.codeLocation.map { Code($0.description) },
+                                          values: [value], details: item.detail.map { [Code($0)] } ?? []))
+            }
+        }
+        return views
     }
 }
 
@@ -84,11 +121,8 @@ extension ReferenceView {
 }
 
 extension FindingLinkView {
-    init(_ finding: Finding) {
-        self.init(
-            id: finding.id, anchor: Anchor.finding(finding.id), title: finding.title,
-            severity: finding.severity.label, severityClass: finding.severity.rawValue
-        )
+    init(_ item: FindingView) {
+        self.init(id: item.id, anchor: item.anchor, title: item.title, severity: item.severity, severityClass: item.severityClass)
     }
 }
 
@@ -119,3 +153,4 @@ enum Anchor {
         return hash
     }
 }
+

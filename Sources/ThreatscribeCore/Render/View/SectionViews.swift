@@ -7,9 +7,6 @@ public struct FlowSectionView: Sendable, Equatable {
     /// "Not assessed: …" when the model has no data flows.
     public var flowsNotAssessed: String?
     public var boundariesNotAssessed: String?
-    /// Findings about transport and flows.
-    public var flowFindings: [FindingLinkView]
-    public var hasFlowFindings: Bool
 }
 
 public struct FlowView: Sendable, Equatable {
@@ -28,7 +25,7 @@ public struct BoundaryView: Sendable, Equatable {
     public var members: String
 }
 
-/// Server, deployment, build and dependencies: one component each, with facts and findings.
+/// Server, deployment, build and dependencies: one component each, with what the model says.
 public struct OperationsView: Sendable, Equatable {
     public var parts: [ComponentView]
 }
@@ -51,23 +48,4 @@ public struct ControlReviewView: Sendable, Equatable {
     public var reason: Prose
     public var related: [FindingLinkView]
     public var hasRelated: Bool
-}
-
-/// What the findings add up to.
-public struct ConclusionView: Sendable, Equatable {
-    /// One paragraph computed from the findings.
-    public var verdict: String
-    /// The most severe findings (at most five).
-    public var topFindings: [FindingLinkView]
-    public var hasTopFindings: Bool
-    /// Environments ranked by the severity of what holds in them.
-    public var environmentRisks: [EnvironmentRiskView]
-    public var hasEnvironmentRisks: Bool
-}
-
-public struct EnvironmentRiskView: Sendable, Equatable {
-    public var name: String
-    /// "2 critical, 1 high".
-    public var breakdown: String
-    public var isMostAtRisk: Bool
 }

@@ -1,18 +1,15 @@
 extension ThreatModelView {
-    /// Every distinct "Not assessed" statement the report shows: the scope's list, each fact the model
-    /// does not give, the missing flows, boundaries and diagram, and the sections the templates mark
-    /// (no framework versions, no components, no claimed controls). The conclusion counts these, so it
-    /// never says that everything was assessed beside a "Not assessed" row.
-    func notAssessedParts() -> [String] {
-        var parts: [String] = scope.notAssessed
-        let facts = overview.facts + (components + operations.parts).flatMap(\.facts)
-        parts += facts.filter { !$0.isKnown }.map(\.value)
-        // A fact that only some environments leave out.
-        parts += facts.flatMap(\.byEnvironment).map(\.value).filter { $0.hasPrefix("Not assessed") }
-        parts += [flows.flowsNotAssessed, flows.boundariesNotAssessed, diagram.notAssessed].compactMap { $0 }
-        if !overview.hasFrameworks { parts.append(NotAssessed.sentence("the framework versions")) }
-        if components.isEmpty { parts.append("Not assessed: the model describes none of the application's components.") }
-        if !controls.hasReviews { parts.append(NotAssessed.sentence("the controls the team claims")) }
+    /// Every distinct part the report says the model leaves out: each part the analysis could not assess
+    /// (the questions for the team), each aspect a component's "Not in the model" line names, and each
+    /// fact value that is a "Not assessed" sentence (also one only some environments leave out). The
+    /// summary counts these, so it never says less than the report shows.
+    func notAssessedParts(_ report: AnalysisReport) -> [String] {
+        var parts: [String] = report.notAssessed.map(NotAssessed.sentence)
+        for component in components + operations.parts {
+            parts += component.facts.filter { !$0.isKnown }.map { "\(component.name): \($0.label)" }
+            parts += component.facts.filter(\.isKnown).map(\.value).filter { $0.hasPrefix("Not assessed") }
+            parts += component.facts.flatMap(\.byEnvironment).map(\.value).filter { $0.hasPrefix("Not assessed") }
+        }
         var seen = Set<String>()
         return parts.filter { seen.insert($0).inserted }
     }

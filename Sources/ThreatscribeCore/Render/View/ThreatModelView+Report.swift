@@ -4,53 +4,58 @@ extension ThreatModelView {
         let model = report.model.base
         let system = model.system
         let environments = report.environments.isEmpty ? report.model.environments.map(\.name) : report.environments
-        var sections = ComponentSections(model: model, findings: report.findings)
+        var sections = ComponentSections(model: model)
         sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
-            .map { ($0.name, ComponentSections(model: $0.model, findings: [])) })
+            .map { ($0.name, ComponentSections(model: $0.model)) })
         let graph = DataFlowGraph(model: model)
-
-        var notAssessed: [String] = []
-        for sentence in report.notAssessed.map(NotAssessed.sentence) where !notAssessed.contains(sentence) {
-            notAssessed.append(sentence)
-        }
+        let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
+        let items = Self.distinctTitles(groups.map { FindingView($0, environments: environments, modelFile: report.model.file) })
 
         self.init(
             title: "Threat model: \(system.name)",
             systemName: system.name,
             generatedAt: report.generatedAt,
             toolVersion: report.toolVersion,
-            objective: Self.objective(system: system, file: report.model.file, environments: environments),
+            executive: ExecutiveSummaryView(report: report, items: items, groups: groups, environments: environments),
+            findings: items,
+            hasFindings: !items.isEmpty,
+            commandVariables: CommandVariablesView(findings: groups.map(\.representative)),
+            controls: Self.controls(report, groups: groups, items: items),
             scope: ScopeView(
                 modelFile: Code(report.model.file),
                 environments: environments.map { name in Self.environment(name, in: report) },
                 environmentCount: environments.count,
                 hasEnvironmentFilter: environments.count > 1,
                 catalogEntryCount: catalogEntryCount,
-                notAssessed: notAssessed,
-                hasNotAssessed: !notAssessed.isEmpty
+                exportedFindingCount: report.findings.count
             ),
-            overview: Self.overview(model),
+            overview: Self.overview(model).withoutClosingStops(),
             diagram: DiagramLayout.view(
                 of: graph, mermaid: MermaidFlowchart.source(of: graph),
                 notAssessed: graph.isEmpty ? NotAssessed.sentence("any client, data store, external service or data flow to draw") : nil
             ),
-            summary: Self.summary(report.findings),
-            components: sections.application,
-            findings: report.findings.map(FindingView.init),
-            hasFindings: !report.findings.isEmpty,
-            commandVariables: CommandVariablesView(findings: report.findings),
-            flows: Self.flows(model, graph: graph, findings: sections.flowFindings),
-            operations: OperationsView(parts: sections.operations),
-            controls: Self.controls(report),
-            conclusion: ConclusionView(report: report, environments: environments, notAssessedCount: notAssessed.count)
+            components: sections.application.filter(\.saysSomething).map { $0.splittingFacts() },
+            flows: Self.flows(model, graph: graph),
+            operations: OperationsView(parts: sections.operations.filter(\.saysSomething).map { $0.splittingFacts() })
         )
-        conclusion = ConclusionView(report: report, environments: environments, notAssessedCount: notAssessedParts().count)
+        filters = FilterBarView(items: items, environments: environments)
+        // The honest coverage count (never "every part was assessed" beside a part the report says is missing).
+        let notAssessed = notAssessedParts(report).count
+        if notAssessed > 0 {
+            let shown = report.notAssessed.isEmpty ? "the \u{201C}Not in the model\u{201D} lines" : "the questions and \u{201C}Not in the model\u{201D} lines"
+            executive.verdict += " \(notAssessed) part(s) not assessed (\(shown))."
+        }
     }
 
-    private static func objective(system: SystemDescription, file: String, environments: [String]) -> String {
-        let subject = system.purpose.map { "\(system.name) (\($0))" } ?? system.name
-        let places = environments.count == 1 ? "the \(environments[0]) environment" : "the environments \(environments.joined(separator: ", "))"
-        return "Identify the threats that the architecture, configuration and deployment of \(subject), as the model \(file) describes them, open up in \(places); rate each with the OWASP Risk Rating Methodology; and give, for each, the evidence in the model, the impact, a specific recommendation and the steps that validate the fix."
+    /// Titles made unique: a repeated title gets the element it is about.
+    private static func distinctTitles(_ items: [FindingView]) -> [FindingView] {
+        var counts: [String: Int] = [:]
+        for item in items { counts[item.title, default: 0] += 1 }
+        return items.map { item in
+            var item = item
+            if counts[item.title]! > 1 { item.title += " (\(item.subjectName), \(item.subjectPath.text))" }
+            return item
+        }
     }
 
     private static func environment(_ name: String, in report: AnalysisReport) -> EnvironmentView {
@@ -59,8 +64,7 @@ extension ThreatModelView {
             name: name,
             filterClass: Anchor.environment(name),
             kind: resolved?.kind?.rawValue ?? "kind not stated",
-            baseURL: resolved?.baseURL ?? "base URL not stated",
-            findingCount: report.findings.filter { $0.environments.contains(name) }.count
+            baseURL: resolved?.baseURL ?? "base URL not stated"
         )
     }
 
@@ -94,24 +98,7 @@ extension ThreatModelView {
         )
     }
 
-    private static func summary(_ findings: [Finding]) -> SummaryView {
-        SummaryView(
-            counts: Severity.allCases.reversed().map { severity in
-                SeverityCountView(severity: severity.label, severityClass: severity.rawValue, count: findings.filter { $0.severity == severity }.count)
-            },
-            total: findings.count,
-            rows: findings.map { finding in
-                SummaryRowView(
-                    id: finding.id, anchor: Anchor.finding(finding.id), title: finding.title,
-                    severity: finding.severity.label, severityClass: finding.severity.rawValue,
-                    environmentList: finding.environments.joined(separator: ", "),
-                    environmentClasses: Anchor.environmentClasses(finding.environments)
-                )
-            }
-        )
-    }
-
-    private static func flows(_ model: ArchitectureModel, graph: DataFlowGraph, findings: [FindingLinkView]) -> FlowSectionView {
+    private static func flows(_ model: ArchitectureModel, graph: DataFlowGraph) -> FlowSectionView {
         let name = { (id: String) in graph.nodes.first { $0.modelID == id }?.label ?? id }
         let flows = (model.dataFlows ?? []).map { flow in
             FlowView(
@@ -130,14 +117,19 @@ extension ThreatModelView {
             flows: flows, hasFlows: !flows.isEmpty,
             boundaries: boundaries, hasBoundaries: !boundaries.isEmpty,
             flowsNotAssessed: flows.isEmpty ? NotAssessed.sentence("the data flows") : nil,
-            boundariesNotAssessed: boundaries.isEmpty ? NotAssessed.sentence("the trust boundaries") : nil,
-            flowFindings: findings, hasFlowFindings: !findings.isEmpty
+            boundariesNotAssessed: boundaries.isEmpty ? NotAssessed.sentence("the trust boundaries") : nil
         )
     }
 
-    private static func controls(_ report: AnalysisReport) -> ControlSectionView {
+    /// Each review links the items that hold the findings it cites.
+    private static func controls(_ report: AnalysisReport, groups: [FindingGroup], items: [FindingView]) -> ControlSectionView {
         let reviews = report.controlReviews.map { review in
-            let related = review.relatedFindings.compactMap { id in report.findings.first { $0.id == id }.map(FindingLinkView.init) }
+            var related: [FindingLinkView] = []
+            for id in review.relatedFindings {
+                guard let index = groups.firstIndex(where: { $0.members.contains { $0.id == id } }) else { continue }
+                let link = FindingLinkView(items[index])
+                if !related.contains(link) { related.append(link) }
+            }
             return ControlReviewView(
                 control: review.control, claim: review.claim,
                 verdict: review.verdict.rawValue.prefix(1).uppercased() + review.verdict.rawValue.dropFirst(),

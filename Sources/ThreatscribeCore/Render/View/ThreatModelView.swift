@@ -10,22 +10,24 @@ public struct ThreatModelView: Sendable, Equatable {
     public var systemName: String
     public var generatedAt: String
     public var toolVersion: String
-    public var objective: String
+    /// The system, the top risks, the actions and the open questions: the report's first section.
+    public var executive: ExecutiveSummaryView
+    /// One item per root cause, ranked by severity, confidence and exposure.
+    public var findings: [FindingView]
+    public var hasFindings: Bool
+    /// The HTML report's severity and environment filters.
+    public var filters: FilterBarView = FilterBarView(total: 0, severities: [], environments: [], hasEnvironments: false)
+    /// The shell variables the findings' commands use, defined once before them; `nil` when none.
+    public var commandVariables: CommandVariablesView?
+    public var controls: ControlSectionView
+    /// Appendix: what was analysed and how.
     public var scope: ScopeView
     public var overview: OverviewView
     public var diagram: DiagramView
-    public var summary: SummaryView
-    /// Security implications, one entry per component the model has, in a fixed order.
+    /// Appendix: what the model says about each component it describes, in a fixed order.
     public var components: [ComponentView]
-    /// Every finding, highest severity first.
-    public var findings: [FindingView]
-    public var hasFindings: Bool
-    /// The shell variables the findings' commands use, defined once before them; `nil` when none.
-    public var commandVariables: CommandVariablesView?
     public var flows: FlowSectionView
     public var operations: OperationsView
-    public var controls: ControlSectionView
-    public var conclusion: ConclusionView
 }
 
 /// A labelled fact about the system: `Owner` → `Platform team`.
@@ -56,9 +58,8 @@ public struct ScopeView: Sendable, Equatable {
     /// More than one environment: the HTML report offers a filter by environment.
     public var hasEnvironmentFilter: Bool
     public var catalogEntryCount: Int
-    /// Every part of the model the analysis could not assess, as a sentence.
-    public var notAssessed: [String]
-    public var hasNotAssessed: Bool
+    /// How many findings the machine-readable exports list (one per environment and element).
+    public var exportedFindingCount: Int
 }
 
 /// One analysed environment.
@@ -70,7 +71,6 @@ public struct EnvironmentView: Sendable, Equatable {
     public var kind: String
     /// The base URL, or "base URL not stated".
     public var baseURL: String
-    public var findingCount: Int
 }
 
 /// The system as the model describes it.
@@ -81,6 +81,19 @@ public struct OverviewView: Sendable, Equatable {
     /// `fastapi 0.115.2`, sorted by package name.
     public var frameworks: [String]
     public var hasFrameworks: Bool
+}
+
+extension OverviewView {
+    /// The facts without a closing full stop, for templates that write them as sentences.
+    func withoutClosingStops() -> OverviewView {
+        var view = self
+        view.facts = facts.map { fact in
+            var fact = fact
+            while fact.value.hasSuffix(".") { fact.value.removeLast() }
+            return fact
+        }
+        return view
+    }
 }
 
 /// A link to a finding from elsewhere in the report.

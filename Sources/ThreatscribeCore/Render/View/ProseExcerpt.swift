@@ -1,0 +1,38 @@
+import Foundation
+
+/// The opening sentences of a catalog text, for a report that states each point once and briefly.
+enum ProseExcerpt {
+    /// The first `count` sentences of the first paragraph of `markdown`; the whole first paragraph when it
+    /// has no more sentences than that. A full stop inside a code span, or after `e.g`/`i.e`/`etc`/`vs`, or
+    /// between digits, does not end a sentence.
+    static func leading(_ count: Int, of markdown: String) -> String {
+        let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
+        let paragraph = trimmed.components(separatedBy: "\n\n").first ?? trimmed
+        let scalars = Array(paragraph.unicodeScalars)
+        var inCode = false
+        var sentences = 0
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "`" { inCode.toggle() }
+            if !inCode, ".?!".unicodeScalars.contains(scalar), index + 1 < scalars.count, scalars[index + 1] == " " || scalars[index + 1] == "\n",
+               !endsAbbreviation(scalars, at: index) {
+                sentences += 1
+                if sentences == count {
+                    var text = String(String.UnicodeScalarView(scalars[...index]))
+                    if text.hasSuffix(":") { text.removeLast() }
+                    return text
+                }
+            }
+            index += 1
+        }
+        return paragraph
+    }
+
+    private static func endsAbbreviation(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var start = index
+        while start > 0, scalars[start - 1] != " ", scalars[start - 1] != "\n", scalars[start - 1] != "(" { start -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+        return ["e.g", "i.e", "etc", "vs", "cf"].contains(word)
+    }
+}

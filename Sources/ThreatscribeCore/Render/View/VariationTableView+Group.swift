@@ -1,0 +1,78 @@
+extension VariationTableView {
+    /// The table of what differs between the findings `group` merges, or `nil` when it merges one finding
+    /// or nothing but the environment differs.
+    init?(_ group: FindingGroup, environments: [String]) {
+        guard group.members.count > 1 else { return nil }
+        var keys: [String] = []
+        var values: [[String: String]] = []
+        for member in group.members {
+            var row: [String: String] = [:]
+            for item in member.evidence where item.fact != "env.kind" {
+                let key = Self.key(of: item)
+                if !keys.contains(key) { keys.append(key) }
+                row[key] = item.value
+            }
+            let tracking = FindingView.trackingFacts(member)
+            if !tracking.isEmpty {
+                if !keys.contains("tracking") { keys.append("tracking") }
+                row["tracking"] = tracking.map { "\($0.label): \($0.value)" }.joined(separator: "; ")
+            }
+            values.append(row)
+        }
+        let columns = keys.filter { key in values.contains { $0[key] != values[0][key] } }
+        let hasSeverity = group.members.contains { $0.severity != group.members[0].severity }
+        guard !columns.isEmpty || hasSeverity || group.isAcrossEndpoints else { return nil }
+        // Environments with the same values share a row; a long list of endpoints is cut to its first rows.
+        var rows: [VariationRowView] = []
+        for (member, row) in zip(group.members, values) {
+            let places = environments.filter(member.environments.contains).joined(separator: ", ")
+            let cells = columns.map { VariationCellView(value: Code(row[$0] ?? ""), isMissing: row[$0] == nil) }
+            if !group.isAcrossEndpoints,
+               let index = rows.firstIndex(where: { $0.rowSeverity == member.severity.label && $0.cells == cells }) {
+                rows[index].label += ", " + places
+                continue
+            }
+            rows.append(VariationRowView(
+                label: group.isAcrossEndpoints ? "\(member.subjectName) (\(places))" : places,
+                id: Code(member.id), rowSeverity: member.severity.label, cells: cells))
+        }
+        let shown = rows.prefix(Self.maximumRows)
+        self.init(
+            label: group.isAcrossEndpoints ? "Endpoint" : "Environment",
+            hasSeverity: hasSeverity,
+            columns: columns.map(Code.init),
+            separator: String(repeating: " --- |", count: 1 + (hasSeverity ? 1 : 0) + columns.count),
+            rows: Array(shown),
+            more: rows.count > shown.count ? "\(rows.count - shown.count) more rows: the JSON, SARIF and CSV exports list every finding." : nil)
+    }
+
+    /// Rows shown before the table says how many more there are.
+    static let maximumRows = 25
+
+    /// What an evidence item is about, the same across environments and endpoints: its fact, else its path.
+    static func key(of evidence: Evidence) -> String {
+        evidence.fact ?? evidence.path.description
+    }
+}
+
+/// A finding's title without the environment it was rendered for: "No Referrer-Policy in production" is
+/// "No Referrer-Policy" once the item covers every environment where it holds.
+enum EnvironmentFreeTitle {
+    static func title(_ title: String, environments: [String]) -> String {
+        var result = title
+        for name in environments.sorted(by: { $0.count > $1.count }) where !name.isEmpty {
+            let needle = " in " + name
+            var kept = ""
+            var rest = result[...]
+            while let range = rest.range(of: needle) {
+                let next = rest[range.upperBound...].unicodeScalars.first
+                let continuesWord = next.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" } ?? false
+                kept += rest[..<range.lowerBound]
+                if continuesWord { kept += rest[range] }
+                rest = rest[range.upperBound...]
+            }
+            result = kept + rest
+        }
+        return result
+    }
+}

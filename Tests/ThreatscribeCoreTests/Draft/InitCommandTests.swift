@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import ThreatscribeCore
+
+/// The python3 `init` will find on PATH, if any.
+let pythonOnPath: String? = {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let candidate = "\(directory)/python3"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}()
+
+/// `threatscribe init` on the synthetic projects under `Fixtures/init/` (issue 11): each drafts the
+/// committed `expected.yaml` (update with `THREATSCRIBE_UPDATE_EXPECTED=1`), validates and analyses;
+/// a project whose code would leave a marker and hang if imported proves nothing runs.
+@Suite(.enabled(if: pythonOnPath != nil, "needs python3 on PATH"))
+struct InitCommandTests {
+    static let fixtures = "Tests/ThreatscribeCoreTests/Fixtures/init"
+    static var python: String? { pythonOnPath }
+
+    static func draft(_ project: String, in directory: URL) throws -> (CommandLineTests.Run, String?) {
+        let output = directory.appendingPathComponent("model.yaml")
+        let run = try withoutHanging { try CommandLineTests.run(["init", project, "--output", output.path]) }
+        return (run, try? String(contentsOf: output, encoding: .utf8))
+    }
+
+    @Test(arguments: ["shop", "platform"])
+    func draftsTheExpectedModelWhichValidatesAndAnalyses(fixture: String) throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (run, text) = try Self.draft("\(Self.fixtures)/\(fixture)/project", in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        let model = try #require(text)
+        let expectedURL = CommandLineTests.root.appendingPathComponent("\(Self.fixtures)/\(fixture)/expected.yaml")
+        if ProcessInfo.processInfo.environment["THREATSCRIBE_UPDATE_EXPECTED"] == "1" {
+            try model.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        #expect(model == (try String(contentsOf: expectedURL, encoding: .utf8)), "init output differs from \(fixture)/expected.yaml")
+        _ = try ModelLoader.load(text: model, file: "model.yaml")
+        let report = directory.appendingPathComponent("report")
+        let analyze = try CommandLineTests.run(["analyze", directory.appendingPathComponent("model.yaml").path,
+                                                "--output", report.path, "--format", "markdown"])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("threat-model.md").path))
+    }
+
+    @Test func summaryNamesWhatWasFoundUnresolvedAndAsked() throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (run, _) = try Self.draft("\(Self.fixtures)/platform/project", in: directory)
+        #expect(run.stdout.contains("found 3 apps, 6 middleware registrations, 3 routers, 9 endpoints, 1 websocket in 9 Python files"))
+        #expect(run.stdout.contains("middleware of app (platform/app.py:16), outermost first: HTTPSRedirectMiddleware → CORSMiddleware → GZipMiddleware → TrustedHostMiddleware → SessionMiddleware"))
+        #expect(run.stdout.contains("platform/app.py:30: allow_origins in the environment where PLATFORM_BACKEND_CORS_ORIGINS is set"))
+        #expect(run.stdout.contains("what does the StaticFiles directory 'static' hold"))
+    }
+
+    /// Copies the harmful fixture, so a failure cannot leave markers in the repository.
+    static func harmfulCopy(in directory: URL) throws -> URL {
+        let copy = directory.appendingPathComponent("project")
+        try FileManager.default.copyItem(at: CommandLineTests.root.appendingPathComponent("\(fixtures)/harmful/project"), to: copy)
+        return copy
+    }
+
+    static func markers(under directory: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: directory.path)
+        var found: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix("EXECUTED") { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    @Test func theHarmfulFixtureLeavesAMarkerWhenItsCodeRuns() throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = try Self.harmfulCopy(in: directory)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
+        process.arguments = ["-c", "import json"]   // the project's json.py shadows the standard one
+        process.currentDirectoryURL = copy
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(Self.markers(under: copy) == ["json.py.EXECUTED"] || Self.markers(under: copy) == ["EXECUTED"])
+    }
+
+    @Test func nothingInTheProjectIsImportedOrRun() throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = try Self.harmfulCopy(in: directory)
+        let (run, text) = try Self.draft(copy.path, in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Self.markers(under: copy).isEmpty)
+        let model = try ModelLoader.load(text: try #require(text), file: "model.yaml")
+        #expect(model.base.routers?.first?.endpoints.map(\.path) == ["/items"])
+    }
+
+    @Test func withoutPythonInitSaysSoAndExitsTwo() throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("model.yaml")
+        let missing = try CommandLineTests.run(["init", "\(Self.fixtures)/shop/project", "--output", output.path],
+                                               environment: ["PATH": directory.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("threatscribe init needs python3"))
+        let given = try CommandLineTests.run(["init", "\(Self.fixtures)/shop/project", "--output", output.path,
+                                              "--python", directory.appendingPathComponent("python3").path])
+        #expect(given.status == 2)
+        #expect(given.stderr.contains("needs python3"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func aProjectThatIsNotADirectoryExitsTwo() throws {
+        let run = try CommandLineTests.run(["init", "README.md", "--output", "/nonexistent/model.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("README.md is not a directory"))
+    }
+}
