@@ -7,7 +7,8 @@
 /// a finding of medium severity or more, supported when the model shows the control and nothing
 /// contradicts it, unverifiable otherwise. A claim that it is *not* in place (`status: not_implemented`
 /// or `planned`) is never contradicted by findings: they confirm it; the model showing the control
-/// contradicts it.
+/// contradicts it. A claim whose meaning one model fact decides (a WebSocket origin check, CORS origins
+/// without `*`) is reviewed on that fact first (`ControlClaimReading`).
 struct ControlReviewer {
     func reviews(of model: LoadedModel, findings: [Finding]) -> [ControlReview] {
         (model.base.controls ?? []).map { review(of: $0, model: model, findings: findings) }
@@ -22,6 +23,9 @@ struct ControlReviewer {
                 relatedFindings: [])
         }
         let environments = Self.environments(of: control, in: model)
+        let reading = ControlClaimReading(control: control, environments: model.environments.filter { environments.contains($0.name) },
+                                          allEnvironments: model.environments, label: label)
+        if let decided = reading.review(findings: findings) { return decided }
         let related = findings.filter { finding in
             finding.controls.contains(name)
                 && Self.isAbout(finding, covers: control.covers)

@@ -76,7 +76,7 @@ struct FindingAssembly {
         let likelihood = factors.level
         let impact = entry.impact.level
         return Finding(
-            id: "", threatID: entry.id, title: fill(entry.title),
+            id: "", threatID: entry.id, title: ProseTemplate.plainText(entry.title, evaluator: hit.evaluator),
             severity: entry.severityOverride ?? Severity(likelihood: likelihood, impact: impact),
             likelihood: likelihood, impact: impact,
             likelihoodScore: factors.average, impactScore: entry.impact.average,
@@ -133,7 +133,7 @@ struct FindingAssembly {
             let location = locations.modelLocation(of: path.appending("kind"))
             if location != nil {
                 items.append(Evidence(path: path.appending("kind"), modelLocation: location, codeLocation: nil,
-                                      fact: "env.kind", value: "\(kind.rawValue) (environment `\(hit.environment.name)`)"))
+                                      fact: "env.kind", value: "\(kind.rawValue) (environment \(hit.environment.name))"))
             }
         }
         return items

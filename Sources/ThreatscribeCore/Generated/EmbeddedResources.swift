@@ -21949,7 +21949,14 @@ The commands below use shell variables for values the model does not give; defin
 <thead><tr><th>#</th><th>Middleware</th><th>Type</th><th>Settings</th><th>Source</th></tr></thead>
 <tbody>
 {{#pipeline}}
-<tr><td>{{position}}</td><td>{{name}}</td><td>{{type}}</td><td><code>{{settings}}</code></td><td>{{#source}}<code>{{.}}</code>{{/source}}</td></tr>
+<tr><td>{{position}}</td><td>{{name}}</td><td>{{type}}</td>{{^matrix}}<td><code>{{settings}}</code></td>{{/matrix}}{{#matrix}}<td class="by-environment"><table class="settings-matrix">
+<thead><tr><th>Setting</th>{{#environments}}<th>{{.}}</th>{{/environments}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr{{#differs}} class="differs"{{/differs}}><th scope="row"><code>{{name}}</code></th>{{#values}}<td><code>{{.}}</code></td>{{/values}}</tr>
+{{/rows}}
+</tbody>
+</table></td>{{/matrix}}<td>{{#source}}<code>{{.}}</code>{{/source}}</td></tr>
 {{/pipeline}}
 </tbody>
 </table>
@@ -21958,7 +21965,11 @@ The commands below use shell variables for values the model does not give; defin
 <table class="facts">
 <tbody>
 {{#knownFacts}}
-<tr><th scope="row">{{label}}</th><td>{{value}}</td></tr>
+<tr><th scope="row">{{label}}</th>{{^hasByEnvironment}}<td>{{value}}</td>{{/hasByEnvironment}}{{#hasByEnvironment}}<td class="by-environment"><table class="by-environment"><tbody>
+{{#byEnvironment}}
+<tr><th scope="row">{{environments}}</th><td>{{value}}</td></tr>
+{{/byEnvironment}}
+</tbody></table></td>{{/hasByEnvironment}}</tr>
 {{/knownFacts}}
 </tbody>
 </table>
@@ -22013,10 +22024,10 @@ Not in the model: {{.}}.
 {{/regions}}
 {{#arrows}}
 <line class="flow{{#isUnencrypted}} unencrypted{{/isUnencrypted}}" x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" marker-end="url(#arrowhead)"/>
-<text class="flow-label" x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
+<text class="flow-label" x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{#lines}}<tspan x="{{labelX}}" dy="{{dy}}">{{text}}</tspan>{{/lines}}</text>
 {{/arrows}}
 {{#boxes}}
-<g class="node {{kind}}"><title>{{fullLabel}}</title><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="6"/><text x="{{textX}}" y="{{textY}}" text-anchor="middle">{{label}}</text></g>
+<g class="node {{kind}}"><title>{{fullLabel}}</title><rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="6"/><text x="{{textX}}" y="{{textY}}" text-anchor="middle">{{#lines}}<tspan x="{{textX}}" dy="{{dy}}">{{text}}</tspan>{{/lines}}</text></g>
 {{/boxes}}
 </svg>
 <figcaption>Data-flow diagram of the model (drawn by threatscribe; no script is loaded).</figcaption>
@@ -22031,11 +22042,11 @@ Not in the model: {{.}}.
 
 """#,
         "Templates/partials/finding-link.html.mustache": ##"""
-<li><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> (<code>{{id}}</code>)</li>
+<li class="finding-link sev-{{severityClass}}"><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> <code class="finding-id">{{id}}</code></li>
 
 """##,
         "Templates/partials/finding.html.mustache": #"""
-<article class="finding sev-{{severityClass}}" id="{{anchor}}">
+<article class="finding filterable sev-{{severityClass}} {{environmentClasses}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
 <p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
 <div class="prose">{{{html(description)}}}</div>
@@ -22127,32 +22138,79 @@ Standards: {{standards}}
 """#,
         "Templates/partials/style.html.mustache": #"""
 <style>
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0; }
-header, nav.toc, main, footer { max-width: 62rem; margin: 0 auto; padding: 0 1.25rem; }
-header { padding-top: 1.5rem; }
-h1 { font-size: 1.9rem; margin-bottom: 0.25rem; }
-h2 { border-bottom: 2px solid #1a1a1a; padding-bottom: 0.2rem; margin-top: 2.5rem; }
-h3 { margin-top: 1.8rem; }
-.meta { color: #555; margin-top: 0; }
-code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d4d4d4; --page: 64rem; }
+html { scroll-padding-top: 3.5rem; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: var(--ink); background: #fff; margin: 0; }
+header, nav.toc, main, footer { max-width: var(--page); margin: 0 auto; padding: 0 1.25rem; box-sizing: border-box; }
+header { padding-top: 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 0.1rem; line-height: 1.25; }
+h2 { font-size: 1.35rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; margin: 2.25rem 0 0.75rem; }
+h3 { font-size: 1.1rem; margin-top: 1.6rem; }
+h4 { margin: 1rem 0 0.3rem; }
+.meta { color: var(--muted); margin: 0 0 0.5rem; font-size: 0.9rem; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88em; }
 code { background: #f2f2f2; padding: 0 0.2em; border-radius: 3px; overflow-wrap: anywhere; }
-pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
+pre { background: #f6f6f6; border: 1px solid #ddd; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 0.75rem 0; width: 100%; }
-th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #eee; }
 tbody th { width: 14rem; font-weight: 600; background: #fafafa; }
-.not-assessed { color: #555; font-style: italic; }
-nav.toc { border: 1px solid #ccc; padding: 0.5rem 1.25rem; margin-top: 1rem; }
-nav.toc ol { padding-left: 1.25rem; }
-.badge { display: inline-block; min-width: 4.8rem; text-align: center; font-size: 0.8rem; font-weight: 700; padding: 0.05rem 0.4rem; border-radius: 3px; border: 2px solid #000; text-transform: uppercase; letter-spacing: 0.03em; }
+table.counts { width: auto; }
+table.counts tbody th { width: auto; }
+table.counts th, table.counts td { padding: 0.15rem 0.6rem; }
+table.matrix { width: auto; }
+td.by-environment { padding: 0; }
+table.by-environment { margin: 0; border-style: hidden; }
+table.by-environment th { width: 9rem; font-weight: 600; background: #f6f6f6; font-size: 0.9em; }
+table.settings-matrix { margin: 0; border-style: hidden; font-size: 0.92em; }
+table.settings-matrix tbody th { width: auto; }
+table.settings-matrix tr.differs td { background: #fff7d6; }
+.not-assessed { color: var(--muted); font-style: italic; }
+ul.not-assessed { columns: 2 22rem; column-gap: 2rem; }
+details > summary { cursor: pointer; }
+/* Filters: radio buttons, no script; body:has() hides what the chosen severity or environment excludes. */
+nav.filters { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--rule); box-shadow: 0 2px 4px rgb(0 0 0 / 0.06); }
+nav.filters { display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; padding: 0.4rem max(1.25rem, calc((100% - var(--page)) / 2 + 1.25rem)); }
+nav.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; }
+nav.filters legend { float: left; font-size: 0.85rem; font-weight: 700; margin-right: 0.3rem; padding: 0; }
+nav.filters input { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+nav.filters label { font-size: 0.82rem; border: 1px solid #888; border-radius: 999px; padding: 0.05rem 0.65rem; cursor: pointer; white-space: nowrap; user-select: none; }
+nav.filters label:hover { background: #f0f0f0; }
+nav.filters input:checked + label { background: var(--ink); border-color: var(--ink); color: #fff; }
+nav.filters input:focus-visible + label { outline: 2px solid #2563eb; outline-offset: 2px; }
+{{#filters}}{{#severities}}body:has(#filter-{{cssClass}}:checked) .filterable:not(.{{cssClass}}),
+{{/severities}}{{#environments}}body:has(#filter-{{cssClass}}:checked) .filterable:not(.{{cssClass}}),
+{{/environments}}{{/filters}}.filterable.filtered-out { display: none; } /* ends the list above */
+nav.toc { margin-top: 0.75rem; border: 1px solid var(--rule); border-radius: 4px; padding: 0.3rem 0.9rem; }
+nav.toc ol { padding-left: 1.4rem; margin: 0.4rem 0; }
+/* The summary: system lines, verdict, top risks, actions, questions. */
+#summary h2 { margin-top: 1rem; }
+p.system { font-size: 1.02rem; margin: 0.4rem 0 0.6rem; }
+.note { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
+ol.top-risks, ul.actions, ul.questions { padding-left: 1.4rem; margin: 0.4rem 0 0.8rem; }
+ol.top-risks li { margin: 0.25rem 0; }
+ul.actions li { margin: 0.35rem 0; }
+ul.questions { columns: 2 24rem; column-gap: 2rem; }
+ul.questions li { break-inside: avoid; margin: 0.15rem 0; }
+p.finding-meta { color: var(--muted); font-size: 0.88rem; margin: 0.2rem 0 0.6rem; }
+p.standards { color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 0.3rem; margin-top: 0.8rem; }
+table.variations { width: auto; max-width: 100%; font-size: 0.92em; }
+table.variations tbody th { width: auto; }
+table.mapping { font-size: 0.9em; }
+details.false-positives { margin: 0.6rem 0; }
+details.false-positives > summary { font-weight: 700; }
+.badge { display: inline-block; min-width: 4.8rem; text-align: center; font-size: 0.78rem; font-weight: 700; padding: 0.05rem 0.4rem; border-radius: 3px; border: 2px solid #000; text-transform: uppercase; letter-spacing: 0.03em; vertical-align: 0.1em; }
 .sev-critical.badge { background: #6b0f0f; color: #fff; border-style: double; border-width: 4px; }
 .sev-high.badge { background: #c2410c; color: #fff; }
 .sev-medium.badge { background: #facc15; color: #000; }
 .sev-low.badge { background: #dbeafe; color: #000; border-style: dashed; }
 .sev-note.badge { background: #fff; color: #000; border-style: dotted; }
+ul.finding-links { padding-left: 1.2rem; }
+ul.finding-links li { margin: 0.2rem 0; }
+code.finding-id { font-size: 0.72em; color: var(--muted); background: none; margin-left: 0.3em; }
 article.finding { border-left: 6px solid #999; padding: 0.1rem 0 0.5rem 1rem; margin: 2rem 0; }
+article.finding h3 { margin-top: 0.6rem; }
 article.sev-critical { border-left-color: #6b0f0f; border-left-width: 10px; }
 article.sev-high { border-left-color: #c2410c; border-left-width: 8px; }
 article.sev-medium { border-left-color: #ca8a04; }
@@ -22170,19 +22228,34 @@ svg .node.service rect { fill: #fafafa; stroke-dasharray: 2 2; }
 svg text { font-family: system-ui, sans-serif; font-size: 12px; fill: #111; }
 svg .flow { stroke: #222; stroke-width: 1.5; fill: none; }
 svg .flow.unencrypted { stroke-dasharray: 5 4; stroke: #8b0000; }
-svg .flow-label { font-size: 10px; fill: #333; }
+svg .flow-label { font-size: 10px; fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .boundary { fill: none; stroke: #666; stroke-dasharray: 8 4; }
 svg .boundary-label { font-size: 11px; font-style: italic; fill: #444; }
 svg marker path { fill: #222; }
-footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; font-size: 0.9rem; }
+footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padding-bottom: 2rem; font-size: 0.9rem; }
+@media (max-width: 40rem) {
+  tbody th { width: auto; }
+  ul.not-assessed { columns: 1; }
+}
 @media print {
-  body { font-size: 10.5pt; }
-  nav.toc { page-break-after: always; }
-  h2 { page-break-after: avoid; }
-  article.finding, table, figure { page-break-inside: avoid; }
-  a { color: #000; text-decoration: none; }
-  pre { white-space: pre-wrap; }
-  .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  @page { margin: 16mm 14mm; }
+  html { scroll-padding-top: 0; }
+  body { font-size: 10pt; }
+  header, nav.toc, main, footer { max-width: none; padding: 0; }
+  nav.filters { display: none; }
+  details::details-content { content-visibility: visible; display: contents; }
+  details > summary { list-style: none; }
+  h2 { break-before: auto; break-after: avoid; }
+  h3, h4 { break-after: avoid; }
+  article.finding { break-inside: auto; }
+  tr, figure, pre, .badge { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  pre { white-space: pre-wrap; border-color: #999; }
+  code { background: none; }
+  .badge, thead th, article.finding { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  ul.not-assessed { columns: 1; }
+  ul.questions { columns: 1; }
+  .filterable { display: revert !important; }
 }
 </style>
 
@@ -22202,6 +22275,28 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <h1>{{title}}</h1>
 <p class="meta">Generated by threatscribe {{toolVersion}} on {{generatedAt}} from the model <code>{{scope.modelFile}}</code>.</p>
 </header>
+{{#hasFindings}}
+{{#filters}}
+<nav class="filters" aria-label="Filter the findings">
+<fieldset>
+<legend>Severity</legend>
+<input type="radio" name="severity" id="filter-sev-all" value="all" checked="checked"/><label for="filter-sev-all">All ({{total}})</label>
+{{#severities}}
+<input type="radio" name="severity" id="filter-{{cssClass}}" value="{{value}}"/><label for="filter-{{cssClass}}">{{label}} ({{count}})</label>
+{{/severities}}
+</fieldset>
+{{#hasEnvironments}}
+<fieldset>
+<legend>Environment</legend>
+<input type="radio" name="environment" id="filter-env-all" value="all" checked="checked"/><label for="filter-env-all">All</label>
+{{#environments}}
+<input type="radio" name="environment" id="filter-{{cssClass}}" value="{{value}}"/><label for="filter-{{cssClass}}">{{label}} ({{count}})</label>
+{{/environments}}
+</fieldset>
+{{/hasEnvironments}}
+</nav>
+{{/filters}}
+{{/hasFindings}}
 <main>
 <section id="summary">
 <h2>Summary</h2>
@@ -22213,7 +22308,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <p class="note">By severity, then confidence, then exposure.</p>
 <ol class="top-risks">
 {{#topRisks}}
-<li><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> ({{whereText}})</li>
+<li class="filterable sev-{{severityClass}} {{environmentClasses}}"><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> ({{whereText}})</li>
 {{/topRisks}}
 </ol>
 {{/hasTopRisks}}
@@ -22279,7 +22374,7 @@ footer { color: #555; border-top: 1px solid #ccc; margin-top: 3rem; padding-bott
 <thead><tr><th>Item</th><th>Likelihood</th><th>Impact</th><th>STRIDE</th><th>CWE</th><th>OWASP 2025</th><th>ASVS 4.0.3</th></tr></thead>
 <tbody>
 {{#findings}}
-<tr><td><a href="#{{anchor}}"><code>{{idCode}}</code></a></td>{{#mappings}}<td>{{value}}</td>{{/mappings}}</tr>
+<tr class="filterable sev-{{severityClass}} {{environmentClasses}}"><td><a href="#{{anchor}}"><code>{{idCode}}</code></a></td>{{#mappings}}<td>{{value}}</td>{{/mappings}}</tr>
 {{/findings}}
 </tbody>
 </table>

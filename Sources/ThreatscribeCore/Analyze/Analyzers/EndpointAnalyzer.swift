@@ -89,7 +89,7 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("is_login", .bool(purpose?.isSignIn ?? false), from: path.appending("purpose"))
             let verified = endpoint.verifies ?? purpose?.defaultVerifiedSecret
             let verifiedPath = endpoint.verifies != nil ? path.appending("verifies") : path.appending("purpose")
-            let defaulted = endpoint.verifies == nil && verified != nil ? "\(verified!.rawValue) (the default for purpose `\(purpose!.rawValue)`)" : nil
+            let defaulted = endpoint.verifies == nil && verified != nil ? "\(verified!.rawValue) (the default for purpose \(purpose!.rawValue))" : nil
             subject.set("verifies", FactValue(verified?.rawValue), from: verifiedPath, shownAs: defaulted)
             subject.set("verifies_guessable_secret", FactValue(verified?.isGuessable), from: verifiedPath, shownAs: defaulted)
             if verified?.isGuessable == true, let lockout = Self.lockout(for: route.mechanisms, in: model.auth ?? []) {

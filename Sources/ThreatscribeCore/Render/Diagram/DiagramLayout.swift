@@ -1,13 +1,21 @@
 /// Places a data-flow graph on a grid: clients left, the API in the middle, stores and services right.
+/// Labels wrap onto as many lines as they need (never truncated); every box is as tall as the
+/// tallest label needs, so rows stay aligned.
 enum DiagramLayout {
     static let boxWidth = 200
-    static let boxHeight = 44
     static let columnGap = 140
     static let rowGap = 40
     static let margin = 30
-    static let maxLabel = 28
+    /// Characters per line in a box (12 px text in 200 px less padding) and on an arrow (10 px text
+    /// in the 140 px between columns), counted generously so that wide letters still fit.
+    static let boxLineLength = 24
+    static let arrowLineLength = 22
+    static let lineHeight = 15
+    static let arrowLineHeight = 12
 
     static func view(of graph: DataFlowGraph, mermaid: String, notAssessed: String?) -> DiagramView {
+        let labels = Dictionary(graph.nodes.map { ($0.diagramID, DiagramText.lines($0.label, width: boxLineLength)) }) { first, _ in first }
+        let boxHeight = max(44, (labels.values.map(\.count).max() ?? 1) * lineHeight + 20)
         var columns: [[DataFlowGraph.Node]] = [[], [], []]
         for node in graph.nodes {
             switch node.kind {
@@ -28,10 +36,14 @@ enum DiagramLayout {
                 let x = margin + column * (boxWidth + columnGap)
                 let y = top + row * (boxHeight + rowGap)
                 places[node.diagramID] = (x, y)
+                let lines = labels[node.diagramID] ?? []
+                // The block of lines centred in the box; 4 px from a line's middle to its baseline.
+                let firstBaseline = y + boxHeight / 2 - (lines.count - 1) * lineHeight / 2 + 4
                 boxes.append(DiagramBoxView(
                     x: x, y: y, width: boxWidth, height: boxHeight,
-                    textX: x + boxWidth / 2, textY: y + boxHeight / 2 + 5,
-                    label: shortened(node.label), fullLabel: node.label, kind: node.kind.rawValue
+                    textX: x + boxWidth / 2, textY: firstBaseline,
+                    lines: lines.enumerated().map { DiagramLineView(text: $0.element, dy: $0.offset == 0 ? 0 : lineHeight) },
+                    fullLabel: node.label, kind: node.kind.rawValue
                 ))
             }
         }
@@ -42,10 +54,12 @@ enum DiagramLayout {
             let x2 = from.x == to.x ? to.x + boxWidth : (rightward ? to.x : to.x + boxWidth)
             let y1 = from.y + boxHeight / 2 + (rightward ? -6 : 6)
             let y2 = to.y + boxHeight / 2 + (rightward ? -6 : 6)
+            let lines = DiagramText.lines(edge.label, width: arrowLineLength)
             return DiagramArrowView(
                 x1: x1, y1: y1, x2: x2, y2: y2,
-                labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2 - 6,
-                label: edge.label, isUnencrypted: edge.isUnencrypted
+                labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2 - 6 - (lines.count - 1) * arrowLineHeight,
+                lines: lines.enumerated().map { DiagramLineView(text: $0.element, dy: $0.offset == 0 ? 0 : arrowLineHeight) },
+                isUnencrypted: edge.isUnencrypted
             )
         }
         let regions = graph.boundaries.compactMap { boundary -> DiagramRegionView? in
@@ -55,7 +69,7 @@ enum DiagramLayout {
             let x = minX - 12, y = minY - 26
             return DiagramRegionView(
                 x: x, y: y, width: maxX - minX + boxWidth + 24, height: maxY - minY + boxHeight + 38,
-                labelX: x + 6, labelY: y + 15, label: shortened(boundary.label)
+                labelX: x + 6, labelY: y + 15, label: MarkdownEscaping.singleLine(boundary.label)
             )
         }
         return DiagramView(
@@ -63,10 +77,5 @@ enum DiagramLayout {
             width: 2 * margin + 3 * boxWidth + 2 * columnGap, height: height,
             boxes: boxes, arrows: arrows, regions: regions
         )
-    }
-
-    private static func shortened(_ label: String) -> String {
-        let flat = MarkdownEscaping.singleLine(label)
-        return flat.count <= maxLabel ? flat : String(flat.prefix(maxLabel - 1)) + "…"
     }
 }

@@ -19,8 +19,9 @@ public struct DiagramBoxView: Sendable, Equatable {
     public var height: Int
     public var textX: Int
     public var textY: Int
-    /// The label, shortened to fit; `fullLabel` goes into the tooltip.
-    public var label: String
+    /// The label wrapped to the box's width, one line each (`textY` is the first line's baseline);
+    /// `fullLabel` goes into the tooltip.
+    public var lines: [DiagramLineView]
     public var fullLabel: String
     public var kind: String
 }
@@ -33,8 +34,15 @@ public struct DiagramArrowView: Sendable, Equatable {
     public var y2: Int
     public var labelX: Int
     public var labelY: Int
-    public var label: String
+    /// The flow's label wrapped to the gap between columns; `labelY` is the first line's baseline.
+    public var lines: [DiagramLineView]
     public var isUnencrypted: Bool
+}
+
+/// One line of a wrapped diagram label: its text and its distance below the previous line.
+public struct DiagramLineView: Sendable, Equatable {
+    public var text: String
+    public var dy: Int
 }
 
 /// A trust boundary of the SVG drawing.

@@ -26,6 +26,30 @@ public struct PipelineStepView: Sendable, Equatable {
     /// Its settings, e.g. `allow_origins=["*"], allow_credentials=true`.
     public var settings: String
     public var source: String?
+    /// Its settings one by one (the same as `settings`).
+    public var arguments: [SettingView] = []
+    /// Where environments set it differently: one row per setting, one column per environment.
+    public var matrix: SettingsMatrixView?
+}
+
+/// One setting of a middleware: `allow_origins` → `["*"]`.
+public struct SettingView: Sendable, Equatable {
+    public var name: String
+    public var value: String
+}
+
+/// Settings that differ across environments, as a table: a row per setting, a column per environment.
+public struct SettingsMatrixView: Sendable, Equatable {
+    public var environments: [String]
+    public var rows: [SettingRowView]
+}
+
+public struct SettingRowView: Sendable, Equatable {
+    public var name: String
+    /// One value per environment, in `environments` order ("not set" or "not registered" when absent).
+    public var values: [String]
+    /// The environments do not all have the same value.
+    public var differs: Bool
 }
 
 extension ComponentView {

@@ -24,6 +24,8 @@ public struct RiskView: Sendable, Equatable {
     public var title: String
     public var severity: String
     public var severityClass: String
+    /// The item's environment classes, for the HTML report's environment filter.
+    public var environmentClasses: String
     /// "production, preview" or "3 endpoints in production".
     public var whereText: String
 }
@@ -68,7 +70,8 @@ extension ExecutiveSummaryView {
         let holds = group.environments(in: environments)
         let places = holds.count > 1 && holds.count == environments.count ? "all environments" : holds.joined(separator: ", ")
         let whereText = group.isAcrossEndpoints ? "\(group.rootIDs.count) endpoints; \(places)" : places
-        return RiskView(anchor: item.anchor, title: item.title, severity: item.severity, severityClass: item.severityClass, whereText: whereText)
+        return RiskView(anchor: item.anchor, title: item.title, severity: item.severity, severityClass: item.severityClass,
+                        environmentClasses: item.environmentClasses, whereText: whereText)
     }
 
     /// The system's name and purpose; what it is built of; where it runs.

@@ -56,9 +56,14 @@ enum ModelValueText {
 
     /// Every set argument of `value` as `name=value`, in declaration order, skipping `excluded`.
     static func arguments(of value: Any, excluding excluded: Set<String>) -> String {
-        Mirror(reflecting: value).children.compactMap { child -> String? in
+        argumentPairs(of: value, excluding: excluded).map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+    }
+
+    /// The set arguments one by one: `allow_origins` → `["*"]`.
+    static func argumentPairs(of value: Any, excluding excluded: Set<String>) -> [(name: String, value: String)] {
+        Mirror(reflecting: value).children.compactMap { child -> (name: String, value: String)? in
             guard let label = child.label, !excluded.contains(label), let text = text(child.value) else { return nil }
-            return "\(snakeCase(label))=\(text)"
-        }.joined(separator: ", ")
+            return (snakeCase(label), text)
+        }
     }
 }

@@ -36,6 +36,7 @@ extension FindingView {
             subjectPath: Code(finding.subjectPath.description),
             codeLocations: codeLocations,
             environmentList: list(group.environments(in: environments)),
+            environmentClasses: Anchor.environmentClasses(group.environments(in: environments)),
             shownFor: group.environments(in: environments).count > 1 && finding.environments.count == 1 ? finding.environments[0] : nil,
             variations: variations,
             evidence: evidence,
@@ -129,6 +130,9 @@ extension FindingLinkView {
 enum Anchor {
     static func finding(_ id: String) -> String { "finding-" + slug(id) }
     static func component(_ name: String) -> String { "component-" + slug(name) }
+    /// The CSS class of an environment (`env-production-…`): ASCII letters, digits and `-` only.
+    static func environment(_ name: String) -> String { "env-" + slug(name) }
+    static func environmentClasses(_ names: [String]) -> String { names.map(environment).joined(separator: " ") }
 
     static func slug(_ text: String) -> String {
         var result = ""

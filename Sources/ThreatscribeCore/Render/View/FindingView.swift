@@ -25,6 +25,8 @@ public struct FindingView: Sendable, Equatable {
     /// `file:line` in the service's code where the evidence was written, when the model says.
     public var codeLocations: [Code]
     public var environmentList: String
+    /// One CSS class per environment (`Anchor.environment`), for the report's environment filter.
+    public var environmentClasses: String
     /// The environment whose text and commands the item shows, when it merges several.
     public var shownFor: String?
     /// Per environment (or endpoint): only the values that differ; `nil` when nothing differs.

@@ -11,7 +11,9 @@ enum MiddlewarePipeline {
                 name: middleware.name ?? middleware.identity,
                 type: middleware.type.rawValue,
                 settings: ModelValueText.arguments(of: middleware, excluding: ["type", "id", "name", "source"]),
-                source: middleware.source
+                source: middleware.source,
+                arguments: ModelValueText.argumentPairs(of: middleware, excluding: ["type", "id", "name", "source"])
+                    .map { SettingView(name: $0.name, value: $0.value) }
             )
         }
     }

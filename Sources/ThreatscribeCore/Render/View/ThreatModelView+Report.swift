@@ -25,6 +25,7 @@ extension ThreatModelView {
                 modelFile: Code(report.model.file),
                 environments: environments.map { name in Self.environment(name, in: report) },
                 environmentCount: environments.count,
+                hasEnvironmentFilter: environments.count > 1,
                 catalogEntryCount: catalogEntryCount,
                 exportedFindingCount: report.findings.count
             ),
@@ -37,6 +38,13 @@ extension ThreatModelView {
             flows: Self.flows(model, graph: graph),
             operations: OperationsView(parts: sections.operations.filter(\.saysSomething).map { $0.splittingFacts() })
         )
+        filters = FilterBarView(items: items, environments: environments)
+        // The honest coverage count (never "every part was assessed" beside a part the report says is missing).
+        let notAssessed = notAssessedParts(report).count
+        if notAssessed > 0 {
+            let shown = report.notAssessed.isEmpty ? "the \u{201C}Not in the model\u{201D} lines" : "the questions and \u{201C}Not in the model\u{201D} lines"
+            executive.verdict += " \(notAssessed) part(s) not assessed (\(shown))."
+        }
     }
 
     /// Titles made unique: a repeated title gets the element it is about.
@@ -54,6 +62,7 @@ extension ThreatModelView {
         let resolved = report.model.environments.first { $0.name == name }
         return EnvironmentView(
             name: name,
+            filterClass: Anchor.environment(name),
             kind: resolved?.kind?.rawValue ?? "kind not stated",
             baseURL: resolved?.baseURL ?? "base URL not stated"
         )

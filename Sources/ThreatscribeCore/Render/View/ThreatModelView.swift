@@ -15,6 +15,8 @@ public struct ThreatModelView: Sendable, Equatable {
     /// One item per root cause, ranked by severity, confidence and exposure.
     public var findings: [FindingView]
     public var hasFindings: Bool
+    /// The HTML report's severity and environment filters.
+    public var filters: FilterBarView = FilterBarView(total: 0, severities: [], environments: [], hasEnvironments: false)
     /// The shell variables the findings' commands use, defined once before them; `nil` when none.
     public var commandVariables: CommandVariablesView?
     public var controls: ControlSectionView
@@ -35,6 +37,17 @@ public struct FactView: Sendable, Equatable {
     public var value: String
     /// `false` when `value` is a "Not assessed" sentence.
     public var isKnown: Bool
+    /// Where environments differ: each group of environments with its value (`value` then says the
+    /// same in one line); empty when the fact holds everywhere.
+    public var byEnvironment: [EnvironmentValueView] = []
+    public var hasByEnvironment = false
+}
+
+/// One value of a fact or setting that differs across environments, and the environments that have it.
+public struct EnvironmentValueView: Sendable, Equatable {
+    /// Environment names joined with ", ".
+    public var environments: String
+    public var value: String
 }
 
 /// What was analysed and how.
@@ -42,6 +55,8 @@ public struct ScopeView: Sendable, Equatable {
     public var modelFile: Code
     public var environments: [EnvironmentView]
     public var environmentCount: Int
+    /// More than one environment: the HTML report offers a filter by environment.
+    public var hasEnvironmentFilter: Bool
     public var catalogEntryCount: Int
     /// How many findings the machine-readable exports list (one per environment and element).
     public var exportedFindingCount: Int
@@ -50,6 +65,8 @@ public struct ScopeView: Sendable, Equatable {
 /// One analysed environment.
 public struct EnvironmentView: Sendable, Equatable {
     public var name: String
+    /// The environment's CSS class (`Anchor.environment`), for the environment filter.
+    public var filterClass: String
     /// "production", or "kind not stated".
     public var kind: String
     /// The base URL, or "base URL not stated".
