@@ -43,25 +43,35 @@ enum HeaderFamily {
             + distinct.compactMap { labels[$0.threatID] }.joined(separator: ", ")
         item.description = "Responses lack or weaken \(names.count) security headers (\(distinct.count) findings). "
             + "One middleware that sets them all fixes every one."
-        item.impactText = "Each header closes a different browser-side attack; the table under Fix gives each "
-            + "finding's severity and what it allows."
+        item.impactText = "What each missing header allows, and its severity, is in the table under Fix."
         var evidence: [Evidence] = []
         for member in distinct { for line in member.evidence where !evidence.contains(line) { evidence.append(line) } }
         item.evidence = evidence
-        item.recommendation = table(distinct) + "\n\n" + fix(settings, at: item)
+        item.recommendation = table(distinct, all: members) + "\n\n" + fix(settings, at: item)
         item.validation = check(distinct, names: names)
         item.references = distinct.flatMap(\.references).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         return item
     }
 
-    /// | Finding | Severity | Why |, one row per threat.
-    private static func table(_ members: [Finding]) -> String {
+    /// | Finding | Severity | Why |, one row per threat; a threat that holds in fewer environments than the
+    /// item says where.
+    private static func table(_ distinct: [Finding], all members: [Finding]) -> String {
+        let places = { (threatID: String) -> [String] in
+            var names: [String] = []
+            for member in members where member.threatID == threatID {
+                for name in member.environments where !names.contains(name) { names.append(name) }
+            }
+            return names
+        }
+        let everywhere = Set(distinct.flatMap { places($0.threatID) })
         var lines = ["| Finding | Severity | Why |", "| --- | --- | --- |"]
-        for member in members {
-            let title = MarkdownEscaping.singleLine(EnvironmentFreeTitle.title(member.title, environments: member.environments))
-            let why = MarkdownEscaping.singleLine(ProseExcerpt.leading(1, of: member.impactText))
-            lines.append("| \(MarkdownEscaping.codeSpan(FindingGroup.rootID(of: member), inTable: true)) \(cell(title)) "
-                         + "| \(member.severity.label) | \(cell(why)) |")
+        for member in distinct {
+            var title = EnvironmentFreeTitle.title(member.title, environments: member.environments)
+            if Set(places(member.threatID)) != everywhere { title += " (in \(places(member.threatID).joined(separator: ", ")))" }
+            let why = ProseExcerpt.leading(1, of: member.impactText)
+            lines.append("| \(MarkdownEscaping.codeSpan(FindingGroup.rootID(of: member), inTable: true)) "
+                         + "\(cell(MarkdownEscaping.singleLine(title))) | \(member.severity.label) "
+                         + "| \(cell(MarkdownEscaping.singleLine(why))) |")
         }
         return lines.joined(separator: "\n")
     }
@@ -72,11 +82,11 @@ enum HeaderFamily {
     }
 
     private static func fix(_ settings: [(name: String, value: String)], at item: Finding) -> String {
-        let place = item.evidence.compactMap(\.codeLocation).first.map { "the existing middleware (\(MarkdownEscaping.codeSpan($0.description)))" }
-            ?? "one middleware"
+        let place = item.evidence.compactMap(\.codeLocation).first.map { "in the existing middleware (\(MarkdownEscaping.codeSpan($0.description))) or " }
+            ?? ""
         let width = settings.map(\.name.count).max() ?? 0
         let rows = settings.map { "    \"\($0.name)\":\(String(repeating: " ", count: width - $0.name.count + 1))\"\($0.value)\"," }
-        var text = "Set every header in \(place), on every response:\n\n```python\nSECURITY_HEADERS = {\n"
+        var text = "Set every header on every response, \(place)in one middleware:\n\n```python\nSECURITY_HEADERS = {\n"
             + rows.joined(separator: "\n") + "\n}\n\n@app.middleware(\"http\")\nasync def security_headers(request, call_next):\n"
             + "    response = await call_next(request)\n    for name, value in SECURITY_HEADERS.items():\n"
             + "        response.headers[name] = value\n    return response\n```"

@@ -8,10 +8,13 @@ enum SharedFix {
         "TS-SRV-009": "TS-DEPLOY-002",   // NetworkPolicy: ingress only from the ingress controller
     ]
 
-    /// The finding of the broader threat `finding` is covered by, when `findings` has one.
+    /// The finding of the broader threat `finding` is covered by, when `findings` has one that holds in every
+    /// environment where `finding` does.
     static func cover(of finding: Finding, in findings: [Finding]) -> Finding? {
         guard let broader = coveredBy[finding.threatID] else { return nil }
-        return findings.first { $0.threatID == broader }
+        let covering = findings.filter { $0.threatID == broader }
+        guard Set(finding.environments).isSubset(of: Set(covering.flatMap(\.environments))) else { return nil }
+        return covering.first
     }
 
     /// The item for `members`: the broader finding's prose, its fix naming each finding it also fixes.
