@@ -1,6 +1,7 @@
 /// Findings with one root cause, shown as one item: the same threat on the same model element in several
 /// environments (`TS-HDR-001@middleware#preview` and `#production`), or the same threat on several
-/// endpoints (`TS-ROUTE-009@routers[1].endpoints[0]` and `[1]`).
+/// endpoints (`TS-ROUTE-009@routers[1].endpoints[0]` and `[1]`) or sibling elements (`TS-FLOW-006@data_stores[0]`
+/// and `[1]`), or the security response header findings on one middleware (one middleware sets them all).
 ///
 /// Only the documents group; the machine-readable exports keep one result per finding id.
 struct FindingGroup: Sendable, Equatable {
@@ -10,9 +11,13 @@ struct FindingGroup: Sendable, Equatable {
     var id: String
     /// Whether the members are different endpoints (rather than one element in different environments).
     var isAcrossEndpoints: Bool
+    /// The item's own finding when it merges different threats or sibling elements: title, prose and fix
+    /// that cover every member.
+    var merged: Finding? = nil
 
-    /// The finding whose prose the item shows: the most severe in the most production-like environment.
-    var representative: Finding { members[0] }
+    /// The finding whose prose the item shows: the merged finding, else the most severe in the most
+    /// production-like environment.
+    var representative: Finding { merged ?? members[0] }
     var severity: Severity { representative.severity }
     /// Environments where any member holds, in model order.
     func environments(in order: [String]) -> [String] {
@@ -48,19 +53,42 @@ struct FindingGroup: Sendable, Equatable {
             if byElement[key] == nil { elementOrder.append(key) }
             byElement[key, default: []].append(finding)
         }
-        // Same threat on several endpoints.
-        var byThreat: [String: [String]] = [:]
-        for key in elementOrder where isEndpoint(byElement[key]![0].subjectPath) {
-            byThreat[byElement[key]![0].threatID, default: []].append(key)
+        // Same threat on several endpoints or sibling elements; header findings on one middleware.
+        var byFamily: [String: [String]] = [:]
+        let family = { (finding: Finding) in
+            SharedFix.cover(of: finding, in: findings).map { familyKey(of: $0) } ?? familyKey(of: finding)
         }
+        for key in elementOrder { byFamily[family(byElement[key]![0]), default: []].append(key) }
         var groups: [FindingGroup] = []
         var done: Set<String> = []
         for key in elementOrder where !done.contains(key) {
             let first = byElement[key]![0]
-            let keys = isEndpoint(first.subjectPath) ? byThreat[first.threatID] ?? [key] : [key]
+            let keys = byFamily[family(first)] ?? [key]
             done.formUnion(keys)
-            let members = keys.flatMap { byElement[$0]! }.sorted(by: order)
-            groups.append(FindingGroup(members: members, id: rootID(of: members[0]), isAcrossEndpoints: keys.count > 1))
+            var members = keys.flatMap { byElement[$0]! }.sorted(by: order)
+            var merged: Finding? = nil
+            if keys.count > 1, !isEndpoint(first.subjectPath) {
+                let threats = Set(members.map(\.threatID))
+                if threats.count == 1 {
+                    merged = siblings(members)
+                } else if HeaderFamily.contains(first.threatID) {
+                    merged = HeaderFamily.finding(members)
+                } else {
+                    merged = SharedFix.finding(members)
+                    // The broader finding names the item.
+                    members = members.filter { $0.threatID == merged!.threatID } + members.filter { $0.threatID != merged!.threatID }
+                }
+                // The merged finding says what each member adds; the variation table only what differs
+                // between environments.
+                members = members.map { member in
+                    var member = member
+                    member.severity = merged!.severity
+                    member.evidence = merged!.evidence
+                    return member
+                }
+            }
+            groups.append(FindingGroup(members: members, id: rootID(of: members[0]),
+                                       isAcrossEndpoints: keys.count > 1 && isEndpoint(first.subjectPath), merged: merged))
         }
         let confidence = { (group: FindingGroup) in group.representative.confidence == .clearCut ? 1 : 0 }
         return groups.sorted { left, right in
@@ -82,6 +110,40 @@ struct FindingGroup: Sendable, Equatable {
         case nil: 1
         default: 0
         }
+    }
+
+    /// What one action fixes: a header threat on one middleware, one threat on every endpoint, one threat on
+    /// sibling elements (`data_stores[0]`, `data_stores[1]`); else the finding's own element.
+    private static func familyKey(of finding: Finding) -> String {
+        if HeaderFamily.contains(finding.threatID) { return "headers@\(finding.subjectPath)" }
+        if isEndpoint(finding.subjectPath) { return "\(finding.threatID)@endpoints" }
+        if let collection = siblingCollection(finding.subjectPath) { return "\(finding.threatID)@\(collection)[]" }
+        return rootID(of: finding)
+    }
+
+    /// `data_stores` for `data_stores[1]`: a top-level list element; `nil` for anything else.
+    private static func siblingCollection(_ path: ModelPath) -> String? {
+        let text = path.description
+        guard !text.contains("."), let open = text.firstIndex(of: "["), text.hasSuffix("]") else { return nil }
+        return String(text[..<open])
+    }
+
+    /// The first member, its title naming every sibling element and its fix applied to each.
+    private static func siblings(_ members: [Finding]) -> Finding {
+        var names: [String] = []
+        for member in members where !names.contains(member.subjectName) { names.append(member.subjectName) }
+        var item = members[0]
+        let others = names.filter { $0 != item.subjectName }
+        guard !others.isEmpty else { return item }
+        let also = others.joined(separator: ", ")
+        if let range = item.title.range(of: item.subjectName) {
+            item.title.replaceSubrange(range, with: "\(item.subjectName) (and \(also))")
+        } else {
+            item.title += " (and \(also))"
+        }
+        for member in members { for line in member.evidence where !item.evidence.contains(line) { item.evidence.append(line) } }
+        item.recommendation += "\n\nDo the same for \(others.map { MarkdownEscaping.codeSpan($0) }.joined(separator: ", "))."
+        return item
     }
 
     /// `routers[0].endpoints[2]` and the like: one route among many.
