@@ -14,11 +14,13 @@ struct FindingAssembly {
             let group = groups[key]!.sorted { $0.environmentIndex < $1.environmentIndex }
             let rendered = group.map(render)
             let holdsEverywhere = group.count == environmentNames.count
-            let sameEvidence = rendered.dropFirst().allSatisfy { Self.evidenceValues($0) == Self.evidenceValues(rendered[0]) }
-            let statements = group.map(Self.statement(of:))
-            let sameStatement = statements.dropFirst().allSatisfy { $0 == statements[0] }
+            let sameEvidence = { rendered.dropFirst().allSatisfy { Self.evidenceValues($0) == Self.evidenceValues(rendered[0]) } }
+            let sameStatement = {
+                let statements = zip(group, rendered).map(Self.statement(of:rendered:))
+                return statements.dropFirst().allSatisfy { $0 == statements[0] }
+            }
             let sameSeverity = rendered.allSatisfy { $0.severity == rendered[0].severity }
-            if holdsEverywhere && sameEvidence && sameStatement && sameSeverity {
+            if holdsEverywhere && sameSeverity && sameEvidence() && sameStatement() {
                 let representative = zip(group, rendered).max { Self.rank($0.0) < Self.rank($1.0) }!.1
                 var finding = representative
                 finding.id = key
@@ -36,8 +38,14 @@ struct FindingAssembly {
     }
 
     /// The entry's prose filled with this environment's facts, except its name, base URL and host, to
-    /// compare what the finding says across environments.
-    private static func statement(of hit: FindingHit) -> String {
+    /// compare what the finding says across environments. When no placeholder of the prose reads those
+    /// three, that is the finding's own prose (`rendered`), which is not filled again.
+    private static func statement(of hit: FindingHit, rendered: Finding) -> String {
+        let entry = hit.entry
+        let texts = [entry.title, entry.description, entry.impactText, entry.mitigation]
+        if !readsEnvironmentIdentity(texts, subjectScope: hit.subject.scope) {
+            return [rendered.title, rendered.description, rendered.impactText, rendered.recommendation].joined(separator: "\u{1}")
+        }
         var evaluator = hit.evaluator
         if var environment = evaluator.globals["env"] {
             for field in ["name", "base_url", "host"] where environment[field].isKnown {
@@ -45,10 +53,18 @@ struct FindingAssembly {
             }
             evaluator.globals["env"] = environment
         }
-        let entry = hit.entry
-        return [entry.title, entry.description, entry.impactText, entry.mitigation]
-            .map { ProseTemplate.fill($0, evaluator: evaluator) }
-            .joined(separator: "\u{1}")
+        return texts.map { ProseTemplate.fill($0, evaluator: evaluator) }.joined(separator: "\u{1}")
+    }
+
+    /// Whether a placeholder of `texts` reads the `env` subject's name, base URL or host, which
+    /// `statement(of:rendered:)` replaces (a subject of scope `env` reads its own facts, not replaced).
+    private static func readsEnvironmentIdentity(_ texts: [String], subjectScope: String) -> Bool {
+        guard subjectScope != "env" else { return false }
+        return texts.contains { text in
+            ProseLayoutMemo.shared.placeholders(of: text).contains { placeholder in
+                placeholder.scope == "env" && ["name", "base_url", "host"].contains(placeholder.field)
+            }
+        }
     }
 
     /// What the evidence says, without where it was written and without the environment's own kind.

@@ -48,6 +48,7 @@ struct EndpointAnalyzer: Analyzer {
             guard let prefix = router.prefix, !prefix.isEmpty, prefix != "/", table.protects(router) else { return nil }
             return (index, prefix)
         }
+        let prefixIndex = ProtectedPrefixIndex(protectedPrefixes)
         let globalLimit = Self.globalRateLimit(model: model)
         return table.routes.map { route in
             let endpoint = route.endpoint
@@ -73,7 +74,7 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("auth_state", .string(state), from: authPath, shownAs: state == "unspecified" ? unspecifiedText : nil)
             subject.set("auth_mechanisms", .list(route.mechanisms), from: authPath)
             subject.set("auth_transports", .list(route.mechanisms.compactMap { mechanisms[$0]?.transport?.rawValue }), from: "auth")
-            if state != "authenticated", let match = protectedPrefixes.first(where: { $0.0 != route.routerIndex && Self.path(route.fullPath, isUnder: $0.1) }) {
+            if state != "authenticated", let match = prefixIndex.first(over: route.fullPath, except: route.routerIndex) {
                 subject.set("protected_prefix", .string(match.1), from: ModelPath("routers").appending(match.0).appending("dependencies"))
             }
             subject.set("auth_any", .list(route.anyOfMechanisms), from: endpoint.authAny != nil ? path.appending("auth_any") : route.routerPath.appending("auth_any"))
@@ -167,5 +168,38 @@ struct EndpointAnalyzer: Analyzer {
             ? "every password-style auth mechanism locks the account; the largest threshold is `\(largest.element.id)`'s"
             : "the account lockout of `\(largest.element.id)`, which the endpoint uses"
         return (largest.element.lockoutAfterFailures!, largest.offset, reason)
+    }
+}
+
+/// The routers whose prefix protects other routes, found by a route's path in time proportional to the
+/// path's length rather than to the number of routers (`EndpointAnalyzer.path(_:isUnder:)` decides).
+struct ProtectedPrefixIndex {
+    /// (router index, prefix), in router order.
+    let prefixes: [(Int, String)]
+    /// Positions in `prefixes` by the prefix without its trailing `/`, in router order.
+    private let positions: [String: [Int]]
+
+    init(_ prefixes: [(Int, String)]) {
+        self.prefixes = prefixes
+        var positions: [String: [Int]] = [:]
+        for (position, entry) in prefixes.enumerated() {
+            let trimmed = entry.1.hasSuffix("/") ? String(entry.1.dropLast()) : entry.1
+            positions[trimmed, default: []].append(position)
+        }
+        self.positions = positions
+    }
+
+    /// The first router (other than `router`) whose prefix `path` is under, as a linear scan would find it.
+    func first(over path: String, except router: Int) -> (Int, String)? {
+        let matches = { (position: Int) in prefixes[position].0 != router && EndpointAnalyzer.path(path, isUnder: prefixes[position].1) }
+        // A path under a prefix is the prefix itself or starts with the prefix and `/`; for an ASCII path
+        // those are its leading parts that end before a `/`. Other paths are scanned.
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return prefixes.indices.first(where: matches).map { prefixes[$0] } }
+        var candidates = positions[path] ?? []
+        let bytes = Array(path.utf8)
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
+            candidates += positions[String(decoding: bytes[..<offset], as: UTF8.self)] ?? []
+        }
+        return candidates.sorted().first(where: matches).map { prefixes[$0] }
     }
 }

@@ -14,6 +14,9 @@ struct RouterAnalyzer: Analyzer {
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let routers = context.model.routers ?? []
         let table = RouteTable(model: context.model)
+        // Computed once, not once per router: a model can have thousands of routers.
+        let protecting = routers.indices.filter { table.protects(routers[$0]) }
+        let routesByRouter = Dictionary(grouping: table.routes, by: \.routerIndex)
         return routers.enumerated().map { index, router in
             let path = ModelPath("routers").appending(index)
             let prefix = router.prefix ?? ""
@@ -24,10 +27,10 @@ struct RouterAnalyzer: Analyzer {
             subject.set("dependencies", .list(dependencies), from: path.appending("dependencies"))
             subject.set("has_auth_dependency", .bool(!router.routeAuthentication.isEmpty), from: path.appending(router.dependencies == nil && router.authAny != nil ? "auth_any" : "dependencies"),
                         shownAs: dependencies.isEmpty ? "false (no `dependencies` on this router)" : nil)
-            let others = routers.enumerated().filter { $0.offset != index && table.protects($0.element) }
-            subject.set("protected_routers", .list(others.map { $0.element.prefix.flatMap { $0.isEmpty ? nil : $0 } ?? "(app routes)" }),
-                        from: others.first.map { ModelPath("routers").appending($0.offset).appending("dependencies") } ?? "routers")
-            let own = table.routes.filter { $0.routerIndex == index }
+            let others = protecting.filter { $0 != index }
+            subject.set("protected_routers", .list(others.map { routers[$0].prefix.flatMap { $0.isEmpty ? nil : $0 } ?? "(app routes)" }),
+                        from: others.first.map { ModelPath("routers").appending($0).appending("dependencies") } ?? "routers")
+            let own = routesByRouter[index] ?? []
             let unauthenticated = own.filter { $0.authState == "unspecified" }
             subject.set("unauthenticated_endpoints", .list(unauthenticated.map(\.displayName)),
                         from: unauthenticated.first?.path ?? path.appending("endpoints"))

@@ -42,13 +42,14 @@ public enum ProseTemplate {
     /// structure: in prose they are escaped, in code spans and fenced blocks they stay on one line and cannot
     /// close the code; in shell and Python code they are one word or one literal.
     static func fill(_ text: String, evaluator: ConditionEvaluator) -> String {
-        let layout = ProseLayout(text)
+        let placeholders = ProseLayoutMemo.shared.placeholders(of: text)
+        if placeholders.isEmpty { return text }
         let scalars = text.unicodeScalars
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var copied = scalars.startIndex
         var copiedOffset = 0
-        for placeholder in layout.placeholders {
+        for placeholder in placeholders {
             let start = scalars.index(copied, offsetBy: placeholder.start - copiedOffset)
             result += Substring(scalars[copied..<start])
             result += replacement(for: placeholder, evaluator: evaluator)

@@ -26,7 +26,11 @@ struct FindingGroup: Sendable, Equatable {
     /// The distinct elements (`routers[1].endpoints[0]`) of the members, in first-seen order.
     var rootIDs: [String] {
         var ids: [String] = []
-        for member in members where !ids.contains(Self.rootID(of: member)) { ids.append(Self.rootID(of: member)) }
+        var seen: Set<String> = []
+        for member in members {
+            let id = Self.rootID(of: member)
+            if seen.insert(id).inserted { ids.append(id) }
+        }
         return ids
     }
 

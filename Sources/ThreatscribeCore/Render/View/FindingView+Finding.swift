@@ -14,15 +14,16 @@ extension FindingView {
             finding.evidence.filter { ($0.detail != nil || !varying.contains(VariationTableView.key(of: $0))) && $0.fact != "env.kind" },
             modelFile: modelFile)
         var title = EnvironmentFreeTitle.title(finding.title, environments: environments)
+        let rootIDs = group.rootIDs
         if group.isAcrossEndpoints {
-            let others = group.rootIDs.count - 1
+            let others = rootIDs.count - 1
             title += " (and \(others) more endpoint\(others == 1 ? "" : "s"))"
         }
         self.init(
             id: group.id,
             idCode: Code(group.id),
-            mergedIDs: group.rootIDs.dropFirst().prefix(10).map(Code.init),
-            moreMerged: group.rootIDs.count > 11 ? "and \(group.rootIDs.count - 11) more" : nil,
+            mergedIDs: rootIDs.dropFirst().prefix(10).map(Code.init),
+            moreMerged: rootIDs.count > 11 ? "and \(rootIDs.count - 11) more" : nil,
             anchor: Anchor.finding(group.id),
             threatID: finding.threatID,
             title: title,
