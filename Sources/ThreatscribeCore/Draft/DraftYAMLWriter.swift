@@ -130,47 +130,8 @@ public enum DraftYAMLWriter {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
 
-    /// `text` in double quotes, escaping `\`, `"`, and every character outside YAML's printable set
-    /// or that YAML 1.1 reads as a line break (NEL, LS, PS), plus the byte-order mark.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value <= 0xFF {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value <= 0xFFFF {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// Printable in YAML and not a line break or BOM: ASCII 0x20-0x7E, U+00A0-U+D7FF, U+E000-U+FFFD
-    /// without U+FEFF, and the planes above, minus U+2028/U+2029.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x7E: true
-        case 0x2028, 0x2029, 0xFEFF: false
-        case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
-
-    static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+    /// `text` in double quotes, escaped by the one YAML escaper (`YAMLEscaping`).
+    public static func quoted(_ text: String) -> String { YAMLEscaping.doubleQuoted(text) }
 
     /// A comment's text on one line: line breaks become spaces, other unprintable characters `?`.
     static func commentText(_ text: String) -> String {
@@ -178,7 +139,7 @@ public enum DraftYAMLWriter {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A, 0x0D, 0x85, 0x2028, 0x2029, 0x09: out += " "
-            default: out.unicodeScalars.append(isPrintable(scalar) ? scalar : "?")
+            default: out.unicodeScalars.append(YAMLEscaping.isPrintable(scalar) ? scalar : "?")
             }
         }
         return out

@@ -10,7 +10,7 @@
 /// | Mustache `{{x}}` in Markdown templates | `MarkdownContentType` → `MarkdownEscaping.inline` |
 /// | Mermaid label | `MermaidEscaping` |
 /// | Text and code blocks of `report` documents (`{{{markdown(x)}}}`, `{{{cell(x)}}}`, `{{{html(x)}}}`) | `DocumentText` / `DocumentCode` → `MarkdownEscaping`, `HTMLEscaping` |
-/// | YAML front matter value (ADR documents) | `YAMLEscaping` |
+/// | YAML scalar (ADR front matter; models drafted by `init` and `import`) | `YAMLEscaping` (`DraftYAMLWriter` quotes through it) |
 /// | Shell word, Python string literal | `FactValue.shellWords` / `FactValue.pythonLiteral` (own files, issue 7 item 2) |
 /// | Terminal text | the CLI's terminal escaper (issue 7 item 5) |
 ///

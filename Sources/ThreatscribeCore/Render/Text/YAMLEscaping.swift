@@ -1,11 +1,13 @@
-/// Values in YAML front matter (the MADR header of an ADR): every value a double-quoted scalar,
-/// so no model string can end the front matter, start a key or become another type.
+/// YAML double-quoted scalars, for every YAML threatscribe writes: the front matter of an ADR and the models
+/// `init` and `import` draft. No string can end the scalar, start a key, become another type or break the
+/// line.
 ///
-/// Works on Unicode scalars: `\` and `"` are escaped, and every character YAML 1.2 does not allow
-/// printed (C0 and C1 controls, DEL, U+2028/U+2029, U+FEFF, surrogates cannot occur) is written as
-/// `\uHHHH`, so the scalar stays on one line.
-enum YAMLEscaping {
-    static func doubleQuoted(_ value: String) -> String {
+/// Works on Unicode scalars: `\` and `"` are escaped, line feed, tab and carriage return as `\n`, `\t`,
+/// `\r`, and every character outside YAML's printable set or that YAML 1.1 reads as a line break (C0 and
+/// C1 controls, DEL, NEL, U+2028/U+2029) or drops (the byte-order mark U+FEFF) as `\uHHHH` (`\UHHHHHHHH`
+/// above the Basic Multilingual Plane).
+public enum YAMLEscaping {
+    public static func doubleQuoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -13,13 +15,14 @@ enum YAMLEscaping {
             case "\"": result += "\\\""
             case "\n": result += "\\n"
             case "\t": result += "\\t"
+            case "\r": result += "\\r"
             default:
-                let code = scalar.value
-                if code < 0x20 || (0x7F...0x9F).contains(code) || code == 0x2028 || code == 0x2029 || code == 0xFEFF || (0xFFFE...0xFFFF).contains(code) {
-                    let hex = String(code, radix: 16, uppercase: true)
-                    result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
+                if isPrintable(scalar) {
                     result.unicodeScalars.append(scalar)
+                } else if scalar.value <= 0xFFFF {
+                    result += "\\u" + hex(scalar.value, width: 4)
+                } else {
+                    result += "\\U" + hex(scalar.value, width: 8)
                 }
             }
         }
@@ -29,5 +32,21 @@ enum YAMLEscaping {
     /// A flow sequence of double-quoted scalars: `["a", "b"]`, `[]` when empty.
     static func sequence(_ values: [String]) -> String {
         "[" + values.map(doubleQuoted).joined(separator: ", ") + "]"
+    }
+
+    /// Printable in YAML and not a line break or byte-order mark: ASCII 0x20-0x7E, U+00A0-U+D7FF,
+    /// U+E000-U+FFFD without U+FEFF, and the planes above, minus U+2028/U+2029.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E: true
+        case 0x2028, 0x2029, 0xFEFF: false
+        case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    private static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
