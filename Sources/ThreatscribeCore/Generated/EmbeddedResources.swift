@@ -19706,6 +19706,7 @@ class Extraction:
                     obj.exception_handlers.append((exception_name(key), module.where(key)))
         if obj.kind == "router":
             obj.prefix = self.resolver.resolve(module, kwarg(call, "prefix")) if kwarg(call, "prefix") is not None else Val("")
+        if obj.framework == "fastapi":   # FastAPI(dependencies=...) applies to every route of that app's router
             obj.dependencies = list_items(kwarg(call, "dependencies"))
 
     def starlette_route(self, module, scope, obj, item):
@@ -20005,6 +20006,10 @@ class AuthResolver:
         custom = self.custom_credential(target_module, node)
         if custom and len(chain.mechanisms) == before:
             chain.add(custom)
+        if len(chain.mechanisms) == before:
+            opaque = self.opaque_auth(target_module, node)
+            if opaque:
+                chain.add(opaque)
         reached = chain.mechanisms[before:] or chain.mechanisms
         bearers = [m for m in reached if m["type"] in ("oauth2_jwt", "jwt")]
         for record in self.jwt_decodes(target_module, node, 0):
@@ -20061,6 +20066,26 @@ class AuthResolver:
             return None
         mechanism = {"id": safe_id(function.name), "type": "custom", "transport": found[0], "parameter": found[1],
                      "source": module.where(function), "class": None, "jwt": [], "optional": False}
+        self.extraction.custom_auth[key] = mechanism
+        return mechanism
+
+    AUTH_NAME = re.compile(r"auth|user|admin|login|token|principal|permission|verify|credential|staff|api_?key|identity|account", re.I)
+    NOT_AUTH_NAME = re.compile(r"db|database|repo|service|settings|config|client|session", re.I)
+
+    def opaque_auth(self, module, function):
+        """A dependency that reaches no known scheme but authenticates by its name (`get_current_user`)
+        or by raising 401/403: a custom mechanism named after it, so its routes never look unauthenticated."""
+        key = (module.rel, function.name, "opaque")
+        if key in self.extraction.custom_auth:
+            return self.extraction.custom_auth[key]
+        named = self.AUTH_NAME.search(function.name) and not self.NOT_AUTH_NAME.search(function.name)
+        refuses = any(isinstance(n, (ast.Constant, ast.Attribute)) and
+                      (getattr(n, "value", None) in (401, 403) or getattr(n, "attr", "").startswith(("HTTP_401", "HTTP_403")))
+                      for n in ast.walk(function))
+        mechanism = None
+        if named or refuses:
+            mechanism = {"id": safe_id(function.name), "type": "custom", "transport": None, "parameter": None,
+                         "source": module.where(function), "class": None, "jwt": [], "optional": False, "opaque": True}
         self.extraction.custom_auth[key] = mechanism
         return mechanism
 
@@ -20360,11 +20385,19 @@ class Builder:
 
     def routers(self, obj):
         routers = []
+        chain = self.x.auth.chain(obj.module, [(obj.module, d) for d in obj.dependencies])
+        mechanisms = chain.mechanisms
         if obj.endpoints:
-            routers.append(mp([("name", s(obj.var)), ("endpoints", seq(self.endpoints(obj.endpoints, [])))],
-                              notes=[f"routes on the app itself ({obj.where()})"]))
+            pairs = [("name", s(obj.var))]
+            if mechanisms:
+                pairs.append(("dependencies", seq([s(self.use(m)) for m in mechanisms])))
+            if chain.scopes:
+                pairs.append(("scopes", seq([s(x) for x in chain.scopes])))
+            pairs.append(("endpoints", seq(self.endpoints(obj.endpoints, mechanisms))))
+            notes = [f"routes on the app itself ({obj.where()})"] + [f"dependency not followed: {x}" for x in chain.unfollowed]
+            routers.append(mp(pairs, notes=notes))
         for target, prefix, deps, node, module, tests in obj.includes:
-            routers += self.flatten(target, prefix, deps, module, node, tests, [], 0)
+            routers += self.flatten(target, prefix, deps, module, node, tests, mechanisms, 0)
         return routers
 
     def flatten(self, router, prefix, deps, module, node, tests, parent_mechanisms, depth):
@@ -20638,7 +20671,9 @@ class Builder:
     def auth_list(self):
         nodes = []
         for mechanism in self.mechanisms_used:
-            pairs = [("id", s(mechanism["id"])), ("type", s(mechanism["type"])), ("transport", s(mechanism["transport"]))]
+            pairs = [("id", s(mechanism["id"])), ("type", s(mechanism["type"]))]
+            if mechanism.get("transport"):
+                pairs.append(("transport", s(mechanism["transport"])))
             if mechanism.get("parameter"):
                 pairs.append(("parameter", s(mechanism["parameter"])))
             records = mechanism["jwt"]
@@ -20668,7 +20703,12 @@ class Builder:
                 if lifetime:
                     pairs.append(("token_lifetime_seconds", i(lifetime[0], lifetime[1])))
             pairs.append(("source", s(mechanism["source"])))
-            nodes.append(mp(pairs, c=mechanism.get("class")))
+            notes = []
+            if mechanism.get("opaque"):
+                notes.append(f"{mechanism['id']} reaches no known scheme: state where its credential travels (transport, parameter)")
+                self.x.questions.append(f"{mechanism['source']}: how does {mechanism['id']} authenticate "
+                                        "(transport and parameter of its credential)?")
+            nodes.append(mp(pairs, c=mechanism.get("class"), notes=notes))
         return nodes
 
     def token_lifetime(self):

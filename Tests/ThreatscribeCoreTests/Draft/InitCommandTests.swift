@@ -25,7 +25,7 @@ struct InitCommandTests {
         return (run, try? String(contentsOf: output, encoding: .utf8))
     }
 
-    @Test(arguments: ["shop", "platform"])
+    @Test(arguments: ["shop", "platform", "nested"])
     func draftsTheExpectedModelWhichValidatesAndAnalyses(fixture: String) throws {
         let directory = try CommandLineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -53,6 +53,25 @@ struct InitCommandTests {
         #expect(run.stdout.contains("middleware of app (platform/app.py:16), outermost first: HTTPSRedirectMiddleware → CORSMiddleware → GZipMiddleware → TrustedHostMiddleware → SessionMiddleware"))
         #expect(run.stdout.contains("platform/app.py:30: allow_origins in the environment where PLATFORM_BACKEND_CORS_ORIGINS is set"))
         #expect(run.stdout.contains("what does the StaticFiles directory 'static' hold"))
+    }
+
+    /// Dependencies on an outer `include_router`, an `APIRouter(dependencies=...)` and `FastAPI(dependencies=...)`
+    /// reach every endpoint below them, and an auth dependency reaching no known scheme is a custom mechanism:
+    /// only the public feedback form is a state-changing endpoint without authentication (TS-ROUTE-001).
+    @Test func dependenciesDeclaredAboveTheEndpointAuthenticateIt() throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (run, text) = try Self.draft("\(Self.fixtures)/nested/project", in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        let model = try ModelLoader.load(text: try #require(text), file: "model.yaml")
+        let routers = try #require(model.base.routers)
+        #expect(routers.map(\.dependencies) == [nil, ["get_current_user"], ["get_current_user", "oauth2"]])
+        #expect(model.base.apps?.first?.routers?.first?.dependencies == ["oauth2"])
+        let report = try ThreatAnalysis(catalog: CatalogSampleTests.catalog)
+            .run(on: model, options: .init(generatedAt: "2026-01-01", toolVersion: "test"))
+        let unauthenticated = report.findings.filter { $0.threatID == "TS-ROUTE-001" }.map(\.id)
+        #expect(!unauthenticated.isEmpty)
+        #expect(unauthenticated.allSatisfy { $0.hasPrefix("TS-ROUTE-001@routers[0].endpoints[0]") }, "\(unauthenticated)")
     }
 
     /// Copies the harmful fixture, so a failure cannot leave markers in the repository.
