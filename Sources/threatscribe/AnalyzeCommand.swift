@@ -155,16 +155,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     private func parsedFormats() throws -> [ReportFormat] {
-        var formats: [ReportFormat] = []
-        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
-            let aliases = ["md": "markdown", "htm": "html"]
-            guard let parsed = ReportFormat(rawValue: aliases[name] ?? name) else {
-                throw ValidationError("unknown format `\(name)`; use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !formats.contains(parsed) { formats.append(parsed) }
-        }
-        guard !formats.isEmpty else { throw ValidationError("--format names no format") }
-        return formats
+        try parsedFormatList(format)
     }
 
     private func parsedThreshold() throws -> Severity? {

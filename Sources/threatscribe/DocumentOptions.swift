@@ -32,16 +32,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// The formats asked for, in order, without repeats.
     func parsedFormats() throws -> [DocumentFormat] {
-        var formats: [DocumentFormat] = []
-        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
-            let aliases = ["md": "markdown", "htm": "html"]
-            guard let parsed = DocumentFormat(rawValue: aliases[name] ?? name) else {
-                throw ValidationError("unknown format `\(name)`; use \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !formats.contains(parsed) { formats.append(parsed) }
-        }
-        guard !formats.isEmpty else { throw ValidationError("--format names no format") }
-        return formats
+        try parsedFormatList(format)
     }
 
     /// The catalog (built-in plus `--catalog`) and the analysis of the model, dated; bad input exits 2.
