@@ -4097,6 +4097,100 @@ samples:
         - {name: production, kind: production, base_url: "https://api.sample.test"}
 
 """#,
+        "Catalog/entries/cors/TS-CORS-020.yaml": #"""
+id: TS-CORS-020
+title: allow_origin_regex backtracks without bound on a crafted Origin (ReDoS)
+scope: cors
+when: backtracking_regex
+stride: [D]
+cwe: CWE-1333
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-1.3.12]
+asvs_4_0_3: []
+nist_800_53: [SC-5, SI-10]
+likelihood: {skill_level: 4, motive: 5, opportunity: 9, size: 9, ease_of_discovery: 5, ease_of_exploit: 9, awareness: 5, intrusion_detection: 4}
+impact: {confidentiality: 0, integrity: 0, availability: 8, accountability: 1}
+confidence: clear-cut
+reach: network
+controls: [cors]
+evidence: [allow_origin_regex, regex_runaway_origin, regex_runaway_growth]
+description: |
+  `allow_origin_regex={{allow_origin_regex|python}}` repeats a part that can itself match the same
+  text in many ways, so Python's backtracking `re` tries every split before it gives up on an Origin
+  that almost matches. Deciding `{{regex_runaway_origin}}` takes more than two million steps, and the
+  work grows with each added character (Origin length: steps, counted with the same backtracking order
+  as Python's `re`: {{regex_runaway_growth}}). Starlette {{starlette_version}} runs `re.fullmatch` on the
+  `Origin` header of every request that sends one, preflight or not, inside the event loop.
+impact_description: |
+  One request to {{env.base_url}} with a crafted `Origin` header of a few dozen characters blocks the
+  worker's event loop for minutes to days: every other request on that worker waits, and a handful of
+  such requests stop the service. No credentials, no browser and no allowed origin are needed.
+detection: |
+  Fires when the pattern has a repetition inside an unbounded repetition and an Origin built from a
+  prefix the pattern reads, one of its characters repeated 32 times and a character that breaks the
+  match takes the matcher (Python's backtracking order, counted step by step) more than 2,000,000
+  steps. Checked against real Starlette 0.52.1 and 1.10.0: with
+  `https://([a-z0-9]+-?)*\.example\.com`, an Origin of 24 repeated characters took 2–3 s per
+  request, four times longer with every two more characters.
+false_positives: |
+  None for the Origin shown: it is computed from the pattern and verified by counting. Patterns that
+  look nested but separate their iterations (`([a-z0-9-]+\.)*example\.com`) stay silent.
+mitigation: |
+  Make each repetition unambiguous (every iteration starts or ends with a character the repeated part
+  cannot match), or list the few origins you own in `allow_origins`:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origin_regex=r"https://[a-z0-9]+(-[a-z0-9]+)*\.example\.com",
+  )
+  ```
+  A length check in front (a proxy rule refusing `Origin` headers longer than 255 characters) limits
+  the damage but does not remove exponential patterns.
+validation: |
+  ```bash
+  PATTERN={{allow_origin_regex|shell}} ORIGIN={{regex_runaway_origin|shell}} python3 - <<'PY'
+  import os, subprocess, sys
+  pattern, origin = os.environ["PATTERN"], os.environ["ORIGIN"]
+  try:
+      subprocess.run([sys.executable, "-c", "import re, sys; re.fullmatch(sys.argv[1], sys.argv[2])", pattern, origin], timeout=5)
+      print("decided within 5 s")
+  except subprocess.TimeoutExpired:
+      print("still matching after 5 s: the regex backtracks without bound")
+  PY
+  ```
+  After the fix, run it with the new pattern as `PATTERN`: it prints "decided within 5 s".
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://cwe.mitre.org/data/definitions/1333.html
+  - https://owasp.org/www-community/attacks/Regular_expression_Denial_of_Service_-_ReDoS
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://([a-z0-9]+-?)*\\.example\\.com"}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://(\\w+)+\\.example\\.com"}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://[a-z0-9]+(-[a-z0-9]+)*\\.example\\.com"}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://([a-z0-9-]+\\.)*example\\.com"}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://.*\\.example\\.com"}
+
+"""#,
         "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
 id: TS-FLOW-001
 title: Data flow {{subject}} carries sensitive or cross-boundary data without TLS

@@ -27,6 +27,9 @@ struct CORSAnalyzer: Analyzer {
         FactField("unmatchable_origins", .list, "Entries that can never equal a browser's Origin header (trailing slash, upper case, path, glob, no scheme, default port)."),
         FactField("sloppy_regex", .bool, "`allow_origin_regex` admits an origin outside the intended domains."),
         FactField("regex_attacker_origin", .string, "A concrete attacker origin the regex admits, verified against the regex."),
+        FactField("backtracking_regex", .bool, "Deciding some Origin takes `allow_origin_regex` more than 2,000,000 backtracking steps (ReDoS), found by pumping one character of the pattern."),
+        FactField("regex_runaway_origin", .string, "Such an Origin, sixteen characters longer than the shortest one found (on an exponential pattern Python takes hours on it)."),
+        FactField("regex_runaway_growth", .string, "Backtracking steps for shorter Origins of the same shape (`characters: steps`), showing how the work grows."),
         FactField("wildcard_headers", .bool, "`allow_headers=[\"*\"]`: Starlette mirrors any requested header, `Authorization` included."),
         FactField("wildcard_methods", .bool, "`allow_methods=[\"*\"]`."),
         FactField("credentials_with_broad_origins", .list, "With credentials: allowed origins an attacker can more easily control (cleartext, loopback, private, `null`, an origin a sloppy regex admits)."),
@@ -147,6 +150,15 @@ struct CORSAnalyzer: Analyzer {
                     detail: sloppy.isEmpty ? nil : Self.detail(sloppy))
         if let attacker = sloppy.first?.regexFinding?.attackerOrigin {
             subject.set("regex_attacker_origin", .string(attacker), from: path.appending("allow_origin_regex"))
+        }
+        let runaway = analysis.issues(ofKind: .backtrackingOriginRegex)
+        subject.set("backtracking_regex", .bool(!runaway.isEmpty), from: path.appending("allow_origin_regex"),
+                    detail: runaway.isEmpty ? nil : Self.detail(runaway))
+        if let probe = runaway.first?.backtracking {
+            subject.set("regex_runaway_origin", .string(probe.attackOrigin), from: path.appending("allow_origin_regex"))
+            let growth = probe.growth.suffix(4).map { "\($0.length): \($0.steps)" }
+                + ["\(probe.attackOrigin.unicodeScalars.count): over \(probe.stepBudget)"]
+            subject.set("regex_runaway_growth", .string(growth.joined(separator: ", ")), from: path.appending("allow_origin_regex"))
         }
         flag("wildcard_headers", .wildcardHeaders, from: path.appending("allow_headers"))
         flag("wildcard_methods", .wildcardMethods, from: path.appending("allow_methods"))
