@@ -44,6 +44,11 @@ struct KubernetesWorkload: Sendable {
 
     static let workloadKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]
 
+    /// Whether `document` is a Kubernetes object (`apiVersion` and `kind`) or a `List` of them.
+    static func isManifest(_ document: LocatedNode) -> Bool {
+        document.text("apiVersion") != nil && document.text("kind") != nil
+    }
+
     static func read(manifests documents: [LocatedNode], file: String) -> KubernetesWorkload {
         var workload = KubernetesWorkload(kind: "Kubernetes manifests", location: SourceLocation(file: file, line: 1, column: 1))
         let objects = documents.flatMap { $0.text("kind") == "List" ? ($0["items"]?.items ?? []) : [$0] }
