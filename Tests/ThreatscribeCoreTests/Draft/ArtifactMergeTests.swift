@@ -127,6 +127,34 @@ import Testing
         #expect(routers[1].endpoints[0].methods == ["POST"])
     }
 
+    /// A document that matches none of the code's endpoints describes another service (chroma's
+    /// `docs/mintlify/sync.openapi.json`): nothing is added. An operation without a security
+    /// requirement is not added either: absent `security` does not say the operation is public.
+    @Test func operationsAreAddedOnlyFromAMatchingDocumentThatStatesTheirSecurity() throws {
+        let draft = Self.draft([("routers", .sequence([.mapping([("endpoints", .sequence([
+            .mapping([("path", .string("/health")), ("methods", .strings(["GET"])), ("source", .string("app/main.py:3"))]),
+        ]))])]))])
+        let other = "openapi: 3.1.0\ninfo: {title: other, version: '1'}\npaths:\n  /sync:\n    post: {security: []}\n"
+        let unrelated = ArtifactMerge.merged(draft, files: [Self.file("docs/other.yaml", other)])
+        #expect(unrelated.model == ArtifactMerge.merged(draft, files: []).model)
+        #expect(unrelated.summary.contains { $0.contains("docs/other.yaml describes none of the code's 1 endpoints") })
+        let partial = "openapi: 3.1.0\ninfo: {title: same, version: '1'}\npaths:\n  /health:\n    get: {}\n  /hooks:\n    post: {}\n"
+        let merged = ArtifactMerge.merged(draft, files: [Self.file("openapi.yaml", partial)])
+        #expect(Self.text(merged) == Self.text(ArtifactMerge.merged(draft, files: [])))
+        #expect(merged.summary.contains { $0.contains("1 operations of openapi.yaml the code does not show state no security requirement, so they were not added; state their auth: POST /hooks (openapi.yaml:7)") })
+    }
+
+    /// Python's `json.dumps` writes an emoji as a surrogate pair, which the YAML reader refuses
+    /// (zylon-private-gpt's `fern/openapi/openapi.json`): such JSON is read, escaped backslashes stay.
+    @Test func jsonSurrogatePairsAreRead() throws {
+        let text = #"{"a": "x\ud83d\ude80y", "b": "\\ud83d", "c": "\udc00", "d": "\u00e9"}"#
+        let node = try #require(try ImportedYAML.documents(text, file: "x.json").first)
+        #expect(node.text("a") == "x\u{1F680}y")
+        #expect(node.text("b") == #"\ud83d"#)
+        #expect(node.text("c") == "\u{FFFD}")
+        #expect(node.text("d") == "é")
+    }
+
     @Test func environmentFilesGiveOverridesWithoutTheirValues() throws {
         let draft = Self.draft([("secrets", .sequence([.mapping([("name", .string("JWT_SECRET")), ("sources", .strings(["environment"])),
                                                                   ("fallback", .string("none")), ("source", .string("app/settings.py:7"))])]))])
@@ -159,6 +187,8 @@ import Testing
         #expect(DotEnvFile(text: "", file: ".env").purpose == .checkout)
         #expect(DotEnvFile(text: "", file: "config/.env.blue").purpose == .unknown("blue"))
         #expect(DotEnvFile(text: "", file: "staging.env").purpose == .environment(name: "staging", kind: "staging"))
+        #expect(DotEnvFile(text: "", file: "dev/docker/.env.docker.template").purpose == .example)
+        #expect(DotEnvFile(text: "", file: "web/.example.env").purpose == .example)
     }
 
     @Test func gitignorePatterns() {

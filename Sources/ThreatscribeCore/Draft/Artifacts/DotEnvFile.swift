@@ -43,15 +43,14 @@ struct DotEnvFile: Sendable {
         name == ".env" || name.hasPrefix(".env.") || (name.hasSuffix(".env") && name.count > 4)
     }
 
+    /// By the words of the name other than `env`: `.env.production`, `staging.env`, `.env.docker.template`.
     var purpose: Purpose {
         let name = DraftSource.fileName(file).lowercased()
-        var suffix: String
         if name == ".env" { return .checkout }
-        if name.hasPrefix(".env.") { suffix = String(name.dropFirst(5)) } else { suffix = String(name.dropLast(4)) }
-        if suffix.hasSuffix(".local") { suffix = String(suffix.dropLast(6)) }
-        if Self.examples.contains(suffix) { return .example }
-        if let kind = Self.kinds[suffix] { return .environment(name: suffix, kind: kind) }
-        return .unknown(suffix)
+        let words = name.split(separator: ".").map(String.init).filter { $0 != "env" }
+        if words.contains(where: Self.examples.contains) { return .example }
+        if let word = words.first(where: { Self.kinds[$0] != nil }), let kind = Self.kinds[word] { return .environment(name: word, kind: kind) }
+        return .unknown(words.joined(separator: "."))
     }
 
     init(text: String, file: String) {

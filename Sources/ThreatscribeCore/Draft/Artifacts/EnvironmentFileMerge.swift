@@ -7,8 +7,12 @@ extension MergeState {
         let place = { (entry: DotEnvFile.Entry) in "\(file.file):\(entry.line)" }
         let state = committed ? "committed" : "ignored by git"
         if !committed {
-            // A file git ignores is one checkout's, not the project's: its values configure no deployment.
+            // A file git ignores is one checkout's (or tracked despite the pattern): not the project's deployment.
             merged.append("\(file.file) (\(state)): \(file.entries.count) settings, not merged")
+            return
+        }
+        if case .environment(_, "test") = file.purpose {
+            merged.append("\(file.file): \(file.entries.count) settings for the test suite, not merged")
             return
         }
         switch file.purpose {

@@ -3,8 +3,10 @@ import Foundation
 /// An OpenAPI document merged into the endpoints the code shows: an operation confirms the
 /// endpoint with its path and method, gives it the auth its security requirement names when the
 /// code left that unresolved (a dependency not followed), and is added, citing the document's
-/// line, when the code shows no such endpoint. An operation that requires auth on an endpoint the
-/// code shows as public is a conflict.
+/// line, when the code shows no such endpoint and the document states its security (an operation
+/// without a requirement is a question: absent `security` does not mean public). A document that
+/// matches none of the code's endpoints is not merged. An operation that requires auth on an
+/// endpoint the code shows as public is a conflict.
 extension MergeState {
     /// Where an endpoint sits in the draft: `routers[r].endpoints[e]`, or `apps[a].routers[r]…`.
     struct EndpointPlace {
@@ -19,23 +21,25 @@ extension MergeState {
         let places = endpointPlaces()
         let basePaths = Set(document.servers.compactMap { Self.path(ofServer: $0.url) })
         var schemeIDs: [String: String] = [:]
-        for scheme in document.schemes { schemeIDs[scheme.name] = mechanismID(for: scheme, file: file) }
-        var matched = 0, filled = 0, added: [DraftNode] = []
+        func ids(_ names: [String]) -> [String] {
+            orderedUnique(names.compactMap { name in
+                if let id = schemeIDs[name] { return id }
+                guard let scheme = document.schemes.first(where: { $0.name == name }) else { return nil }
+                let id = mechanismID(for: scheme, file: file)
+                schemeIDs[name] = id
+                return id
+            })
+        }
+        var matched = 0, filled = 0
+        var unmatched: [OpenAPIDescription.Operation] = []
         let before = conflicts.count
         for operation in document.operations {
             let keys = Set([Self.key(operation.path)] + basePaths.map { Self.key($0 + operation.path) })
-            let requirements = operation.security ?? document.security
-            let names = Array(orderedUnique((requirements ?? []).flatMap { $0.map(\.scheme) }))
-            let ids = Array(orderedUnique(names.compactMap { schemeIDs[$0] }))
+            let names = orderedUnique((operation.security ?? document.security ?? []).flatMap { $0.map(\.scheme) })
             let line = "\(file):\(operation.location.line)"
             let candidates = places.filter { !$0.keys.isDisjoint(with: keys) && $0.methods.contains(operation.method) }
             guard !candidates.isEmpty else {
-                var endpoint = DraftNode.mapping([("path", .string((basePaths.count == 1 ? basePaths.first! : "") + operation.path)),
-                                                  ("methods", .strings([operation.method]))])
-                if ids.count == 1 { endpoint["auth"] = .string(ids[0]) } else if ids.count > 1 { endpoint["auth_any"] = .strings(ids) }
-                else if requirements.map({ $0.isEmpty || $0.contains(where: \.isEmpty) }) == true { endpoint["auth"] = .string("none", comment: "security: []") }
-                endpoint["source"] = .string(line)
-                added.append(endpoint)
+                unmatched.append(operation)
                 continue
             }
             matched += 1
@@ -45,11 +49,13 @@ extension MergeState {
                 let unresolved = codeAuth == "unknown" || codeAuth == nil && endpoint["auth_any"] == nil
                     && endpoint.notes.contains { $0.hasPrefix("dependency not followed") }
                 let routerAuth = !(router(at: place)["dependencies"]?.items ?? []).isEmpty
-                guard !ids.isEmpty, !routerAuth, codeAuth == nil || codeAuth == "unknown" || codeAuth == "none", endpoint["auth_any"] == nil else { continue }
+                guard !names.isEmpty, !routerAuth, codeAuth == nil || codeAuth == "unknown" || codeAuth == "none", endpoint["auth_any"] == nil else { continue }
                 if unresolved {
+                    let found = ids(names)
+                    guard !found.isEmpty else { continue }
                     endpoint["auth"] = nil
-                    if ids.count == 1 { endpoint["auth"] = .string(ids[0], comment: "\(line) security: the code's dependency was not followed") }
-                    else { endpoint["auth_any"] = .strings(ids, comment: "\(line) security: the code's dependency was not followed") }
+                    if found.count == 1 { endpoint["auth"] = .string(found[0], comment: "\(line) security: the code's dependency was not followed") }
+                    else { endpoint["auth_any"] = .strings(found, comment: "\(line) security: the code's dependency was not followed") }
                     if let source = endpoint["source"] { endpoint["source"] = nil; endpoint["source"] = source }
                     setEndpoint(endpoint, at: place)
                     filled += 1
@@ -57,6 +63,38 @@ extension MergeState {
                     conflicts.append("\(operation.method) \(operation.path): the code (\(endpoint["source"]?.scalarText ?? "?")) shows no authentication, \(line) requires \(names.joined(separator: " or "))")
                 }
             }
+        }
+        var added: [DraftNode] = []
+        var unstated: [String] = []
+        if matched == 0 && !places.isEmpty {
+            // A document that describes none of the code's endpoints is another service's, or stale.
+            questions.append("\(file) describes none of the code's \(places.count) endpoints: is it another service's API, or out of date? Its \(document.operations.count) operations were not added.")
+        } else {
+            for operation in unmatched {
+                guard let requirements = operation.security ?? document.security else {
+                    // No security requirement in the document says nothing about the operation's auth.
+                    unstated.append("\(operation.method) \(operation.path) (\(file):\(operation.location.line))")
+                    continue
+                }
+                var endpoint = DraftNode.mapping([("path", .string((basePaths.count == 1 ? basePaths.first! : "") + operation.path)),
+                                                  ("methods", .strings([operation.method]))])
+                let found = ids(orderedUnique(requirements.flatMap { $0.map(\.scheme) }))
+                if requirements.isEmpty || requirements.contains(where: \.isEmpty) && found.isEmpty {
+                    endpoint["auth"] = .string("none", comment: "security: []")
+                } else if found.count == 1 {
+                    endpoint["auth"] = .string(found[0])
+                } else if found.count > 1 {
+                    endpoint["auth_any"] = .strings(found)
+                } else {
+                    unstated.append("\(operation.method) \(operation.path) (\(file):\(operation.location.line))")
+                    continue
+                }
+                endpoint["source"] = .string("\(file):\(operation.location.line)")
+                added.append(endpoint)
+            }
+        }
+        if !unstated.isEmpty {
+            questions.append("\(unstated.count) operations of \(file) the code does not show state no security requirement, so they were not added; state their auth: \(unstated.prefix(5).joined(separator: ", "))\(unstated.count > 5 ? ", …" : "")")
         }
         if !added.isEmpty {
             var routers = model["routers"]?.items ?? []
@@ -68,6 +106,7 @@ extension MergeState {
         }
         var summary = "\(file) (OpenAPI \(document.version)): \(document.operations.count) operations, \(matched) matched endpoints of the code"
         summary += ", \(filled) given the auth the code left unresolved, \(added.count) added"
+        if !unstated.isEmpty { summary += ", \(unstated.count) not added (no security requirement stated)" }
         if conflicts.count > before { summary += "; \(conflicts.count - before) conflicts" }
         merged.append(summary)
     }

@@ -71,10 +71,13 @@ struct ProjectArtifacts: Sendable {
             }
             return
         }
-        // Cheap content checks before parsing: an artifact names one of these keys.
-        let markers = ["openapi", "swagger", "apiVersion", "bomFormat", "securityContext", "replicaCount", "image"]
-        guard markers.contains(where: { Self.mentions(content, $0) }) else { return }
-        if Self.mentions(content, "{{") && !Self.mentions(content, "openapi") { return }  // a Helm template, not YAML
+        // A cheap look before parsing: an artifact names its key near its top (`openapi`, `swagger`,
+        // `bomFormat`, `apiVersion`); Helm values are recognised in files named `values*.yaml`.
+        let head = Array(content.prefix(4096))
+        let name = DraftSource.fileName(file.path).lowercased()
+        let values = name.hasPrefix("values") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+        guard values || ["openapi", "swagger", "bomFormat", "apiVersion"].contains(where: { Self.mentions(head, $0) }) else { return }
+        if Self.mentions(content, "{{") && !Self.mentions(head, "openapi") { return }  // a Helm template, not YAML
         guard let text = String(bytes: content, encoding: .utf8) else {
             throw DiagnosticList([Diagnostic(.warning, "not UTF-8 text", at: start)])
         }
@@ -84,9 +87,9 @@ struct ProjectArtifacts: Sendable {
             openAPI.append((file.path, description))
         } else if first.text("bomFormat") == "CycloneDX" {
             sboms.append((file.path, CycloneDXBOM.read(json: first, file: file.path)))
-        } else if documents.contains(where: { KubernetesWorkload.isManifest($0) }) {
+        } else if documents.contains(where: KubernetesWorkload.describesDeployment) {
             manifests.append((file.path, documents))
-        } else if documents.count == 1, HelmValues.looksLikeValues(first), DraftSource.fileName(file.path).lowercased().hasPrefix("values") {
+        } else if values, documents.count == 1, HelmValues.looksLikeValues(first) {
             helmValues.append((file.path, first))
         }
     }

@@ -44,9 +44,12 @@ struct KubernetesWorkload: Sendable {
 
     static let workloadKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]
 
-    /// Whether `document` is a Kubernetes object (`apiVersion` and `kind`) or a `List` of them.
-    static func isManifest(_ document: LocatedNode) -> Bool {
-        document.text("apiVersion") != nil && document.text("kind") != nil
+    /// Whether `document` is a Kubernetes object this reads (a workload, an Ingress, a NetworkPolicy)
+    /// or a `List` holding one; a ConfigMap or a CRD alone says nothing about how the service runs.
+    static func describesDeployment(_ document: LocatedNode) -> Bool {
+        guard document.text("apiVersion") != nil, let kind = document.text("kind") else { return false }
+        if kind == "List" { return (document["items"]?.items ?? []).contains(where: describesDeployment) }
+        return workloadKinds.contains(kind) || kind == "Ingress" || kind == "NetworkPolicy"
     }
 
     static func read(manifests documents: [LocatedNode], file: String) -> KubernetesWorkload {
