@@ -144,6 +144,22 @@ import Testing
         #expect(merged.summary.contains { $0.contains("1 operations of openapi.yaml the code does not show state no security requirement, so they were not added; state their auth: POST /hooks (openapi.yaml:7)") })
     }
 
+    /// Without endpoints in the code, a document is merged only when it is titled as the app; a
+    /// YAML dump with sorted keys (`openapi:` last, as netflix-dispatch's) is still recognised.
+    @Test func withoutCodeEndpointsOnlyADocumentTitledAsTheAppIsMerged() throws {
+        let document = "components: {}\ninfo: {title: Shop, version: '1'}\nopenapi: 3.0.2\npaths:\n  /orders:\n    post: {security: [{key: []}]}\n"
+            + "servers: []\n"
+        let schemes = document.replacingOccurrences(of: "components: {}", with: "components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}")
+        let titled = Self.draft([("app", .mapping([("framework", .string("fastapi")), ("title", .string("Shop")), ("source", .string("main.py:3"))]))])
+        let merged = ArtifactMerge.merged(titled, files: [Self.file("docs/api.yaml", schemes)])
+        let model = try ModelLoader.load(text: Self.text(merged), file: "model.yaml")
+        #expect(model.base.routers?.first?.endpoints.map(\.path) == ["/orders"])
+        #expect(model.base.auth?.map(\.id) == ["key"])
+        let untitled = ArtifactMerge.merged(Self.draft([]), files: [Self.file("docs/api.yaml", schemes)])
+        #expect(untitled.model == Self.draft([]).model)
+        #expect(untitled.summary.contains { $0.contains("The code shows no endpoints and docs/api.yaml (Shop) is not titled as the app") })
+    }
+
     /// Python's `json.dumps` writes an emoji as a surrogate pair, which the YAML reader refuses
     /// (zylon-private-gpt's `fern/openapi/openapi.json`): such JSON is read, escaped backslashes stay.
     @Test func jsonSurrogatePairsAreRead() throws {

@@ -5,7 +5,8 @@ import Foundation
 /// code left that unresolved (a dependency not followed), and is added, citing the document's
 /// line, when the code shows no such endpoint and the document states its security (an operation
 /// without a requirement is a question: absent `security` does not mean public). A document that
-/// matches none of the code's endpoints is not merged. An operation that requires auth on an
+/// matches none of the code's endpoints, or, when the code shows none, is not titled as its app, is
+/// not merged. An operation that requires auth on an
 /// endpoint the code shows as public is a conflict.
 extension MergeState {
     /// Where an endpoint sits in the draft: `routers[r].endpoints[e]`, or `apps[a].routers[r]…`.
@@ -66,9 +67,13 @@ extension MergeState {
         }
         var added: [DraftNode] = []
         var unstated: [String] = []
+        let codeTitle = model["app"]?["title"]?.scalarText
         if matched == 0 && !places.isEmpty {
             // A document that describes none of the code's endpoints is another service's, or stale.
             questions.append("\(file) describes none of the code's \(places.count) endpoints: is it another service's API, or out of date? Its \(document.operations.count) operations were not added.")
+        } else if places.isEmpty, codeTitle == nil || codeTitle?.lowercased() != document.title?.lowercased() {
+            // Without endpoints to compare, only the app's title ties the document to this service.
+            questions.append("The code shows no endpoints and \(file) (\(document.title ?? "untitled")) is not titled as the app: is it this service's API? Its \(document.operations.count) operations were not added.")
         } else {
             for operation in unmatched {
                 guard let requirements = operation.security ?? document.security else {

@@ -71,13 +71,18 @@ struct ProjectArtifacts: Sendable {
             }
             return
         }
-        // A cheap look before parsing: an artifact names its key near its top (`openapi`, `swagger`,
-        // `bomFormat`, `apiVersion`); Helm values are recognised in files named `values*.yaml`.
-        let head = Array(content.prefix(4096))
+        // A cheap look before parsing: an artifact has one of these top-level keys (a YAML line that
+        // starts with it; in JSON, the quoted key anywhere, as sorted dumps put `openapi` last);
+        // Helm values are recognised in files named `values*.yaml`.
+        let keys = ["openapi", "swagger", "bomFormat", "apiVersion"]
         let name = DraftSource.fileName(file.path).lowercased()
         let values = name.hasPrefix("values") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
-        guard values || ["openapi", "swagger", "bomFormat", "apiVersion"].contains(where: { Self.mentions(head, $0) }) else { return }
-        if Self.mentions(content, "{{") && !Self.mentions(head, "openapi") { return }  // a Helm template, not YAML
+        let isJSON = content.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }).map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } ?? false
+        let keyed = keys.contains { key in
+            isJSON ? Self.mentions(content, "\"\(key)\"") : content.starts(with: Array("\(key):".utf8)) || Self.mentions(content, "\n\(key):")
+        }
+        guard values || keyed else { return }
+        if !isJSON && Self.mentions(content, "{{") && !Self.mentions(content, "\nopenapi:") { return }  // a Helm template, not YAML
         guard let text = String(bytes: content, encoding: .utf8) else {
             throw DiagnosticList([Diagnostic(.warning, "not UTF-8 text", at: start)])
         }
