@@ -2,15 +2,16 @@ import Foundation
 import ThreatscribeCore
 
 /// The files `init` offers to ``ArtifactMerge`` (JSON, YAML and XML files, `.env` files, the top
-/// `.gitignore`), found by a bounded walk with the Python extractor's caps: no symbolic links, no
-/// hidden, vendored or test folders, at most 8 folders deep, 16,000 entries, 2 MiB a file and
-/// 64 MiB in all. A file over a cap is named in a warning, never read.
+/// `.gitignore`), found by a bounded walk with the Python extractor's caps (no symbolic links, no
+/// hidden, vendored or test folders, at most 8 folders deep, 16,000 entries, 64 MiB in all) and
+/// `import`'s size limit for one artifact (``InputFiles/sizeLimit``, 8 MiB). A file over a cap is
+/// named in a warning, never read.
 enum ProjectArtifactFiles {
     static let skippedFolders: Set<String> = ["node_modules", "__pycache__", "venv", "env", "site-packages", "dist", "build",
                                               "tests", "test", "migrations", "alembic"]
     static let maximumDepth = 8
     static let maximumEntries = 16_000
-    static let maximumFileBytes = 2 * 1024 * 1024
+    static let maximumFileBytes = InputFiles.sizeLimit
     static let maximumTotalBytes = 64 * 1024 * 1024
 
     static func read(project: String) -> (files: [ProjectFile], warnings: [String]) {

@@ -24,9 +24,9 @@ struct ArtifactInitTests {
         for value in ["prod-signing-key-9f8e7d6c", "sk_live_not_a_real_key_0000", "local-only"] {
             #expect(!model.contains(value), "a secret value was copied into the model")
         }
-        #expect(run.stdout.contains("docs/openapi.json (OpenAPI 3.1.0): 5 operations, 4 matched endpoints of the code, 1 given the auth the code left unresolved, 1 added; 1 conflicts"))
+        #expect(run.stdout.contains("docs/openapi.json (OpenAPI 3.1.0): 5 operations, 4 matched endpoints of the code, 1 given the auth the code left unresolved, 1 added; 1 conflict"))
         #expect(run.stdout.contains("GET /ping: the code (app/main.py:30) shows no authentication, docs/openapi.json:8 requires OAuth2PasswordBearer"))
-        #expect(run.stdout.contains(".env.local (ignored by git): 1 settings, not merged"))
+        #expect(run.stdout.contains(".env.local (ignored by git): 1 setting, not merged"))
         #expect(run.stdout.contains("Kubernetes manifests (k8s/deployment.yaml)"))
     }
 

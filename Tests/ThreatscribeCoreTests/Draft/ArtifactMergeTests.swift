@@ -190,7 +190,7 @@ import Testing
         #expect(secrets.map { $0.sources?.map(\.rawValue) ?? [] } == [["environment", "literal"], ["literal"]])
         #expect(secrets[0].provided == true)
         #expect(model.environments.first { $0.name == "default" }?.model.secrets?.first?.sources?.map(\.rawValue) == ["environment"])
-        #expect(merged.summary.contains("  .env (ignored by git): 1 settings, not merged"))
+        #expect(merged.summary.contains("  .env (ignored by git): 1 setting, not merged"))
     }
 
     @Test func dotEnvLinesAndPurposes() {

@@ -67,9 +67,12 @@ struct MergeState {
     }
 }
 
+/// `1 setting`, `2 settings`.
+func counted(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
 extension DraftNode {
     /// The text of a scalar, as the summary shows it (`true`, `8080`, `python:3.12`).
-    var scalarText: String? {
+    var shownText: String? {
         switch value {
         case .string(let text): text
         case .integer(let number): String(number)
@@ -80,7 +83,7 @@ extension DraftNode {
     }
 
     /// The keys and values of a mapping, without its comment lines.
-    var pairs: [(key: String, value: DraftNode)] {
+    var keyedValues: [(key: String, value: DraftNode)] {
         members.compactMap { if case .pair(let key, let value) = $0 { (key, value) } else { nil } }
     }
 }

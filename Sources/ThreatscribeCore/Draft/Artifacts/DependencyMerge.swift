@@ -24,7 +24,7 @@ extension MergeState {
                     set += 1
                 case .keep: kept += 1
                 }
-            } else if let index = dependencies.firstIndex(where: { $0["name"].map { CycloneDXDraft.normalized($0.scalarText ?? "") } == package }) {
+            } else if let index = dependencies.firstIndex(where: { $0["name"].map { CycloneDXDraft.normalized($0.shownText ?? "") } == package }) {
                 switch decide(dependencies[index]["version"], version: version, package: package, place: place) {
                 case .set(let comment):
                     var item = dependencies[index]
@@ -49,7 +49,7 @@ extension MergeState {
             model["build"] = build
         }
         var line = "\(file) (CycloneDX \(sbom.specVersion ?? "") SBOM): \(sbom.components.count) components; versions set for \(set) packages, \(added) added (known advisories name them), \(kept) kept as the project's files fix them"
-        if conflicts.count > before { line += "; \(conflicts.count - before) conflicts" }
+        if conflicts.count > before { line += "; \(counted(conflicts.count - before, "conflict"))" }
         merged.append(line)
     }
 
@@ -57,7 +57,7 @@ extension MergeState {
 
     /// Whether the SBOM's `version` replaces `current` (the code's), and the conflict when it differs.
     mutating func decide(_ current: DraftNode?, version: String, package: String, place: String) -> VersionDecision {
-        guard let current, let text = current.scalarText else { return .set(comment: nil) }
+        guard let current, let text = current.shownText else { return .set(comment: nil) }
         let declared = current.comment.map { "\(text) declared at \($0)" } ?? "\(text) declared"
         guard let requirement = VersionRequirement(text), let sbomVersion = PackageVersion(version) else {
             return .set(comment: declared)

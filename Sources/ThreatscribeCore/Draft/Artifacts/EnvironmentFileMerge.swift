@@ -8,41 +8,41 @@ extension MergeState {
         let state = committed ? "committed" : "ignored by git"
         if !committed {
             // A file git ignores is one checkout's (or tracked despite the pattern): not the project's deployment.
-            merged.append("\(file.file) (\(state)): \(file.entries.count) settings, not merged")
+            merged.append("\(file.file) (\(state)): \(counted(file.entries.count, "setting")), not merged")
             return
         }
         if case .environment(_, "test") = file.purpose {
-            merged.append("\(file.file): \(file.entries.count) settings for the test suite, not merged")
+            merged.append("\(file.file): \(counted(file.entries.count, "setting")) for the test suite, not merged")
             return
         }
         switch file.purpose {
         case .example:
-            merged.append("\(file.file): \(file.entries.count) settings, read as placeholders (no values taken)")
+            merged.append("\(file.file): \(counted(file.entries.count, "setting")), read as placeholders (no values taken)")
         case .unknown(let suffix):
-            merged.append("\(file.file): \(file.entries.count) settings, not merged")
+            merged.append("\(file.file): \(counted(file.entries.count, "setting")), not merged")
             questions.append("\(file.file): which environment does `\(suffix)` configure?")
         case .checkout:
             var findings = 0
             for entry in file.entries where entry.isLiteral {
-                guard let secret = codeSecret(named: entry.name), secret["fallback"]?.scalarText != "insecure_literal" else { continue }
+                guard let secret = codeSecret(named: entry.name), secret["fallback"]?.shownText != "insecure_literal" else { continue }
                 findings += 1
-                conflicts.append("\(entry.name): the code (\(secret["source"]?.scalarText ?? "?")) has no fixed fallback, but the committed \(place(entry)) sets it: does the service read that .env where it runs (pydantic-settings env_file)? If so its fallback is insecure_literal")
+                conflicts.append("\(entry.name): the code (\(secret["source"]?.shownText ?? "?")) has no fixed fallback, but the committed \(place(entry)) sets it: does the service read that .env where it runs (pydantic-settings env_file)? If so its fallback is insecure_literal")
             }
-            merged.append("\(file.file) (\(state)): \(file.entries.count) settings\(findings > 0 ? ", \(findings) secrets the code reads" : "")")
+            merged.append("\(file.file) (\(state)): \(counted(file.entries.count, "setting"))\(findings > 0 ? ", \(counted(findings, "secret")) the code reads" : "")")
         case .environment(let name, let kind):
             var overrides: [DraftNode] = []
             var literal = 0
             for entry in file.entries {
-                if let secret = codeSecret(named: entry.name), let id = secret["name"]?.scalarText {
+                if let secret = codeSecret(named: entry.name), let id = secret["name"]?.shownText {
                     var item = DraftNode.mapping([("name", .string(id))])
                     if entry.isLiteral {
                         var sources = secret["sources"]?.items ?? []
-                        if !sources.contains(where: { $0.scalarText == "literal" }) { sources.append(.string("literal")) }
+                        if !sources.contains(where: { $0.shownText == "literal" }) { sources.append(.string("literal")) }
                         item["sources"] = DraftNode(.sequence(sources), comment: "\(place(entry)) writes its value in the repository (not copied here)")
                         literal += 1
                     }
                     if entry.isLiteral { item["provided"] = .boolean(true, comment: "\(place(entry)) sets it") }
-                    guard item.pairs.count > 1 else { continue }
+                    guard item.keyedValues.count > 1 else { continue }
                     item["source"] = .string(place(entry))
                     overrides.append(item)
                 } else if entry.isLiteral, Self.looksSecret(entry.name) {
@@ -55,7 +55,7 @@ extension MergeState {
             let read = Set(settingsTheCodeReads())
             let others = file.entries.filter { read.contains($0.name.uppercased()) && codeSecret(named: $0.name) == nil }.map(\.name)
             if !overrides.isEmpty { addOverrides(secrets: overrides, environment: name, kind: kind, file: file.file) }
-            var line = "\(file.file) (\(kind), \(state)): \(file.entries.count) settings, \(overrides.count) secrets merged into environment \(name) (\(literal) written literally)"
+            var line = "\(file.file) (\(kind), \(state)): \(counted(file.entries.count, "setting")), \(counted(overrides.count, "secret")) merged into environment \(name) (\(literal) written literally)"
             if !others.isEmpty {
                 line += "; values of settings the code reads, not mapped to model keys: \(others.prefix(10).joined(separator: ", "))"
                 questions.append("\(file.file) sets \(others.prefix(10).joined(separator: ", ")) for \(name): state what they change in that environment's overrides")
@@ -71,7 +71,7 @@ extension MergeState {
     }
 
     func codeSecret(named name: String) -> DraftNode? {
-        model["secrets"]?.items?.first { $0["name"]?.scalarText?.uppercased() == name.uppercased() }
+        model["secrets"]?.items?.first { $0["name"]?.shownText?.uppercased() == name.uppercased() }
     }
 
     /// The environment variables the draft's comments say the code reads (`env NAME`), upper-cased.
@@ -99,9 +99,9 @@ extension MergeState {
     /// creating it, and a `default` environment for the base, when the draft has none.
     mutating func addOverrides(secrets: [DraftNode], environment name: String, kind: String, file: String) {
         var environments = model["environments"]?.items ?? [.mapping([("name", .string("default"))])]
-        var index = environments.firstIndex { $0["name"]?.scalarText == name }
+        var index = environments.firstIndex { $0["name"]?.shownText == name }
         if index == nil {
-            let ofKind = environments.indices.filter { environments[$0]["kind"]?.scalarText == kind }
+            let ofKind = environments.indices.filter { environments[$0]["kind"]?.shownText == kind }
             index = ofKind.count == 1 ? ofKind[0] : nil
         }
         if index == nil {
@@ -113,7 +113,7 @@ extension MergeState {
         var environment = environments[index!]
         var overrides = environment["overrides"] ?? .mapping([])
         var list = overrides["secrets"]?.items ?? []
-        for item in secrets where !list.contains(where: { $0["name"]?.scalarText == item["name"]?.scalarText }) { list.append(item) }
+        for item in secrets where !list.contains(where: { $0["name"]?.shownText == item["name"]?.shownText }) { list.append(item) }
         overrides["secrets"] = .sequence(list)
         environment["overrides"] = overrides
         environments[index!] = environment

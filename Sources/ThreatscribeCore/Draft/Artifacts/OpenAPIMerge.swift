@@ -46,7 +46,7 @@ extension MergeState {
             matched += 1
             for place in candidates {
                 var endpoint = self.endpoint(at: place)
-                let codeAuth = endpoint["auth"]?.scalarText
+                let codeAuth = endpoint["auth"]?.shownText
                 let unresolved = codeAuth == "unknown" || codeAuth == nil && endpoint["auth_any"] == nil
                     && endpoint.notes.contains { $0.hasPrefix("dependency not followed") }
                 let routerAuth = !(router(at: place)["dependencies"]?.items ?? []).isEmpty
@@ -61,13 +61,13 @@ extension MergeState {
                     setEndpoint(endpoint, at: place)
                     filled += 1
                 } else {
-                    conflicts.append("\(operation.method) \(operation.path): the code (\(endpoint["source"]?.scalarText ?? "?")) shows no authentication, \(line) requires \(names.joined(separator: " or "))")
+                    conflicts.append("\(operation.method) \(operation.path): the code (\(endpoint["source"]?.shownText ?? "?")) shows no authentication, \(line) requires \(names.joined(separator: " or "))")
                 }
             }
         }
         var added: [DraftNode] = []
         var unstated: [String] = []
-        let codeTitle = model["app"]?["title"]?.scalarText
+        let codeTitle = model["app"]?["title"]?.shownText
         if matched == 0 && !places.isEmpty {
             // A document that describes none of the code's endpoints is another service's, or stale.
             questions.append("\(file) describes none of the code's \(places.count) endpoints: is it another service's API, or out of date? Its \(document.operations.count) operations were not added.")
@@ -112,7 +112,7 @@ extension MergeState {
         var summary = "\(file) (OpenAPI \(document.version)): \(document.operations.count) operations, \(matched) matched endpoints of the code"
         summary += ", \(filled) given the auth the code left unresolved, \(added.count) added"
         if !unstated.isEmpty { summary += ", \(unstated.count) not added (no security requirement stated)" }
-        if conflicts.count > before { summary += "; \(conflicts.count - before) conflicts" }
+        if conflicts.count > before { summary += "; \(counted(conflicts.count - before, "conflict"))" }
         merged.append(summary)
     }
 
@@ -121,13 +121,13 @@ extension MergeState {
     mutating func mechanismID(for scheme: OpenAPIDescription.SecurityScheme, file: String) -> String {
         var auth = model["auth"]?.items ?? []
         let drafted = OpenAPIDraft.mechanism(scheme)
-        if let same = auth.first(where: { $0["id"]?.scalarText == scheme.name || $0.comment == scheme.name || $0.notes.contains(scheme.name) }) {
-            return same["id"]?.scalarText ?? scheme.name
+        if let same = auth.first(where: { $0["id"]?.shownText == scheme.name || $0.comment == scheme.name || $0.notes.contains(scheme.name) }) {
+            return same["id"]?.shownText ?? scheme.name
         }
-        let alike = auth.filter { $0["type"]?.scalarText == drafted["type"]?.scalarText && $0["transport"]?.scalarText == drafted["transport"]?.scalarText
-            && ($0["parameter"] == nil || drafted["parameter"] == nil || $0["parameter"]?.scalarText?.lowercased() == drafted["parameter"]?.scalarText?.lowercased()) }
-        if alike.count == 1, let id = alike[0]["id"]?.scalarText { return id }
-        var used = Set(auth.compactMap { $0["id"]?.scalarText })
+        let alike = auth.filter { $0["type"]?.shownText == drafted["type"]?.shownText && $0["transport"]?.shownText == drafted["transport"]?.shownText
+            && ($0["parameter"] == nil || drafted["parameter"] == nil || $0["parameter"]?.shownText?.lowercased() == drafted["parameter"]?.shownText?.lowercased()) }
+        if alike.count == 1, let id = alike[0]["id"]?.shownText { return id }
+        var used = Set(auth.compactMap { $0["id"]?.shownText })
         let id = DraftSource.unique(scheme.name, in: &used)
         var added = drafted
         added["id"] = .string(id)
@@ -141,17 +141,17 @@ extension MergeState {
         var places: [EndpointPlace] = []
         func collect(_ routers: [DraftNode], app: Int?, mount: String) {
             for (r, router) in routers.enumerated() {
-                let prefix = router["prefix"]?.scalarText ?? ""
+                let prefix = router["prefix"]?.shownText ?? ""
                 for (e, endpoint) in (router["endpoints"]?.items ?? []).enumerated() {
-                    guard let path = endpoint["path"]?.scalarText else { continue }
-                    let methods = Set((endpoint["methods"]?.items ?? []).compactMap { $0.scalarText?.uppercased() })
+                    guard let path = endpoint["path"]?.shownText else { continue }
+                    let methods = Set((endpoint["methods"]?.items ?? []).compactMap { $0.shownText?.uppercased() })
                     places.append(EndpointPlace(app: app, router: r, endpoint: e, keys: [Self.key(mount + prefix + path), Self.key(prefix + path)], methods: methods))
                 }
             }
         }
         collect(model["routers"]?.items ?? [], app: nil, mount: "")
         for (a, app) in (model["apps"]?.items ?? []).enumerated() {
-            collect(app["routers"]?.items ?? [], app: a, mount: app["mount"]?.scalarText ?? "")
+            collect(app["routers"]?.items ?? [], app: a, mount: app["mount"]?.shownText ?? "")
         }
         return places
     }
