@@ -48,7 +48,7 @@ struct ArtifactInitTests {
     }
 
     /// Hostile artifacts: a billion-laughs SBOM, an OpenAPI document cut short, a Swagger 2.0 file,
-    /// YAML nested 10,000 deep and a 3 MiB JSON file. Each is named with its place; the draft is written.
+    /// YAML nested 10,000 deep and a 9 MiB JSON file (over the 8 MiB limit). Each is named with its place; the draft is written.
     @Test func hostileArtifactsGiveLocatedWarningsAndTheDraftIsStillWritten() throws {
         let directory = try CommandLineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -64,7 +64,7 @@ struct ArtifactInitTests {
         try write("openapi.json", "{\"openapi\": \"3.1.0\", \"paths\": {\"/items\": {\"get\": ")
         try write("swagger.yaml", "swagger: \"2.0\"\ninfo: {title: Old}\npaths: {}\n")
         try write("deep.yaml", "openapi: 3.1.0\nx: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n")
-        try write("big.json", "{\"openapi\": \"3.1.0\", \"x\": \"" + String(repeating: "a", count: 3 << 20) + "\"}")
+        try write("big.json", "{\"openapi\": \"3.1.0\", \"x\": \"" + String(repeating: "a", count: 9 << 20) + "\"}")
         let (run, text) = try InitCommandTests.draft(project.path, in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         _ = try ModelLoader.load(text: try #require(text), file: "model.yaml")
