@@ -19,8 +19,10 @@ enum ProjectArtifactFiles {
         var entries = 0, total = 0
         var queue: [(path: String, depth: Int)] = [("", 0)]
         let manager = FileManager.default
-        while !queue.isEmpty {
-            let (folder, depth) = queue.removeFirst()
+        var next = 0
+        while next < queue.count {
+            let (folder, depth) = queue[next]
+            next += 1
             let absolute = folder.isEmpty ? project : (project as NSString).appendingPathComponent(folder)
             guard let names = try? manager.contentsOfDirectory(atPath: absolute) else { continue }
             for name in names.sorted() {

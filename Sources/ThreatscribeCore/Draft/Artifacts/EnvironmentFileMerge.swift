@@ -5,10 +5,9 @@
 extension MergeState {
     mutating func merge(environmentFile file: DotEnvFile, committed: Bool) {
         let place = { (entry: DotEnvFile.Entry) in "\(file.file):\(entry.line)" }
-        let state = committed ? "committed" : "ignored by git"
         if !committed {
             // A file git ignores is one checkout's (or tracked despite the pattern): not the project's deployment.
-            merged.append("\(file.file) (\(state)): \(counted(file.entries.count, "setting")), not merged")
+            merged.append("\(file.file) (ignored by git): \(counted(file.entries.count, "setting")), not merged")
             return
         }
         if case .environment(_, "test") = file.purpose {
@@ -28,21 +27,19 @@ extension MergeState {
                 findings += 1
                 conflicts.append("\(entry.name): the code (\(secret["source"]?.shownText ?? "?")) has no fixed fallback, but the committed \(place(entry)) sets it: does the service read that .env where it runs (pydantic-settings env_file)? If so its fallback is insecure_literal")
             }
-            merged.append("\(file.file) (\(state)): \(counted(file.entries.count, "setting"))\(findings > 0 ? ", \(counted(findings, "secret")) the code reads" : "")")
+            merged.append("\(file.file) (committed): \(counted(file.entries.count, "setting"))\(findings > 0 ? ", \(counted(findings, "secret")) the code reads" : "")")
         case .environment(let name, let kind):
             var overrides: [DraftNode] = []
             var literal = 0
             for entry in file.entries {
                 if let secret = codeSecret(named: entry.name), let id = secret["name"]?.shownText {
                     var item = DraftNode.mapping([("name", .string(id))])
-                    if entry.isLiteral {
-                        var sources = secret["sources"]?.items ?? []
-                        if !sources.contains(where: { $0.shownText == "literal" }) { sources.append(.string("literal")) }
-                        item["sources"] = DraftNode(.sequence(sources), comment: "\(place(entry)) writes its value in the repository (not copied here)")
-                        literal += 1
-                    }
-                    if entry.isLiteral { item["provided"] = .boolean(true, comment: "\(place(entry)) sets it") }
-                    guard item.keyedValues.count > 1 else { continue }
+                    guard entry.isLiteral else { continue }
+                    var sources = secret["sources"]?.items ?? []
+                    if !sources.contains(where: { $0.shownText == "literal" }) { sources.append(.string("literal")) }
+                    item["sources"] = DraftNode(.sequence(sources), comment: "\(place(entry)) writes its value in the repository (not copied here)")
+                    item["provided"] = .boolean(true, comment: "\(place(entry)) sets it")
+                    literal += 1
                     item["source"] = .string(place(entry))
                     overrides.append(item)
                 } else if entry.isLiteral, Self.looksSecret(entry.name) {
@@ -55,7 +52,7 @@ extension MergeState {
             let read = Set(settingsTheCodeReads())
             let others = file.entries.filter { read.contains($0.name.uppercased()) && codeSecret(named: $0.name) == nil }.map(\.name)
             if !overrides.isEmpty { addOverrides(secrets: overrides, environment: name, kind: kind, file: file.file) }
-            var line = "\(file.file) (\(kind), \(state)): \(counted(file.entries.count, "setting")), \(counted(overrides.count, "secret")) merged into environment \(name) (\(literal) written literally)"
+            var line = "\(file.file) (\(kind), committed): \(counted(file.entries.count, "setting")), \(counted(overrides.count, "secret")) merged into environment \(name) (\(literal) written literally)"
             if !others.isEmpty {
                 line += "; values of settings the code reads, not mapped to model keys: \(others.prefix(10).joined(separator: ", "))"
                 questions.append("\(file.file) sets \(others.prefix(10).joined(separator: ", ")) for \(name): state what they change in that environment's overrides")
