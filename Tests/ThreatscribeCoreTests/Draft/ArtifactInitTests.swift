@@ -73,4 +73,25 @@ struct ArtifactInitTests {
             #expect(run.stdout.contains("  " + prefix), "no warning for \(prefix) in \(run.stdout)")
         }
     }
+
+    /// The walk does not follow symbolic links and skips hidden and test folders.
+    @Test func theWalkSkipsLinksHiddenAndTestFolders() throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let project = directory.appendingPathComponent("project")
+        for folder in ["app", "tests", ".hidden", "docs"] {
+            try FileManager.default.createDirectory(at: project.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try "from fastapi import FastAPI\napp = FastAPI()\n".write(to: project.appendingPathComponent("app/main.py"), atomically: true, encoding: .utf8)
+        let document = "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"x\", \"version\": \"1\"}, \"paths\": {}}"
+        for path in ["tests/openapi.json", ".hidden/openapi.json", "docs/openapi.json"] {
+            try document.write(to: project.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        try document.write(to: directory.appendingPathComponent("outside.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: project.appendingPathComponent("link.json"), withDestinationURL: directory.appendingPathComponent("outside.json"))
+        let (run, _) = try InitCommandTests.draft(project.path, in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  docs/openapi.json (OpenAPI 3.1.0): 0 operations"))
+        for skipped in ["tests/openapi.json", ".hidden/openapi.json", "link.json"] { #expect(!run.stdout.contains(skipped), "\(skipped) was read") }
+    }
 }
