@@ -11147,6 +11147,93 @@ samples:
         - {name: changeme@example.com, role: admin, password: known_default}
 
 """#,
+        "Catalog/entries/secrets/TS-SECRET-003.yaml": #"""
+id: TS-SECRET-003
+title: The value of secret {{name}} is written in a file of the repository
+scope: secret
+when: literal_source and env.may_be_production
+component: Security utilities and authentication
+stride: [S, I, E]
+cwe: CWE-798
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [IA-5, SC-28]
+likelihood:
+  skill_level: 5
+  motive: 8
+  opportunity: 6
+  size: 8
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 3
+  accountability: 8
+confidence: judgment
+evidence: [name, sources, provided]
+description: |
+  The value this environment ({{env.name}}) uses for `{{name}}` is written literally in a file of
+  the repository: a Kubernetes manifest's `env` `value`, or a committed per-environment `.env`
+  file (`.env.production`). Everyone who can read the repository, its forks, its history or an
+  image built from it has the secret. It is read from: {{sources}}.
+impact_description: |
+  Whoever has read access to the repository can do what the secret protects: sign session cookies
+  or JWTs for any user, call the integration it authenticates, or reach the data store it opens.
+  Removing the line later does not help: the value stays in the history until it is rotated.
+detection: |
+  Fires when `secrets[].sources` contains `literal` in an environment that may be production
+  (`threatscribe init` adds it for a manifest's literal `env` value and a committed
+  `.env.<environment>` file; the value itself is never copied into the model or the report).
+false_positives: |
+  A placeholder that the deployment replaces before use (a templated manifest, a value that is not
+  the real secret): remove `literal` from the sources and state where the real value comes from.
+mitigation: |
+  Rotate the secret, then keep the new value out of the repository: a Kubernetes Secret referenced
+  by `valueFrom.secretKeyRef`, or a secret manager, and `.env.*` files in `.gitignore`:
+
+  ```yaml
+  env:
+    - name: {{name}}
+      valueFrom:
+        secretKeyRef: {name: api-secrets, key: {{name}}}
+  ```
+validation: |
+  ```bash
+  git log -p --all -S {{name}} -- '*.yaml' '*.yml' '.env*' | grep -n {{name}}
+  ```
+  No committed file may hold the value; the old value must no longer be accepted.
+references:
+  - https://cwe.mitre.org/data/definitions/798.html
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: STRIPE_API_KEY, sources: [environment, literal]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: STRIPE_API_KEY, sources: [environment], provided: true}
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment]}
+      environments:
+        - name: local
+          kind: development
+          overrides:
+            secrets:
+              - {name: SECRET_KEY, sources: [environment, literal]}
+
+"""#,
         "Catalog/entries/server/TS-SRV-001.yaml": #"""
 id: TS-SRV-001
 title: A proxy and uvicorn parse HTTP/1.1 separately in {{env.name}} (request smuggling exposure)
