@@ -30,6 +30,9 @@ public struct UnresolvedValue: Codable, Sendable, Equatable, Hashable {
 }
 
 extension ArchitectureModel {
+    /// Stored properties the loader fills from the file's shape, not from a key of the same name.
+    static let loaderFilledProperties: Set<String> = ["unresolved"]
+
     /// The unresolved value at `path`, if the model leaves it unresolved.
     public func unresolvedValue(at path: ModelPath) -> UnresolvedValue? {
         unresolved?.first { $0.path == path }
