@@ -85,4 +85,20 @@ struct UnresolvedValueAnalysisTests {
         #expect(facts.filter { $0.label == "docs_url" }.allSatisfy { $0.value.hasPrefix("Not assessed") })
         #expect(!facts.contains { $0.value.contains("FastAPI default /docs") })
     }
+
+    @Test func theCORSDocumentsSayNotAssessedNeverMetOrAbsent() throws {
+        let report = try Self.report(origins: Self.unresolvedOrigins)
+        let notAssessed = "Not assessed in production: the model leaves allow_origins unresolved (settings.all_cors_origins, backend/app/main.py:23)"
+        let configDoc = try #require(try DocumentContentTests.files(report, configDoc: .cors).first { $0.name.hasSuffix(".md") }).contents
+        #expect(configDoc.contains(notAssessed))
+        #expect(!configDoc.contains("| met |"), "a checklist row is met on origins nobody stated")
+        let mitigation = try #require(try DocumentContentTests.files(report, mitigation: .cors).first { $0.name.hasSuffix(".md") }).contents
+        #expect(mitigation.contains(notAssessed))
+        #expect(mitigation.contains("unresolved: `settings.all_cors_origins` (not assessed)"))
+        #expect(!mitigation.contains("no CORSMiddleware"))
+
+        let stated = try Self.report(origins: "[\"https://app.example.com\"]")
+        let statedDoc = try #require(try DocumentContentTests.files(stated, configDoc: .cors).first { $0.name.hasSuffix(".md") }).contents
+        #expect(statedDoc.contains("| met |") && !statedDoc.contains("Not assessed in production"))
+    }
 }

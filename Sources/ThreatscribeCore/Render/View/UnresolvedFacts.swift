@@ -3,12 +3,14 @@
 /// row would otherwise show (`debug: not set: False`).
 enum UnresolvedFacts {
     /// The model part each component's rows describe.
-    static func part(of component: String) -> (path: ModelPath, middleware: MiddlewareType?, others: Bool)? {
+    /// `adds`: rows are added for values without one (the app's components each replace only their
+    /// own rows: every app key that may be unresolved has a row in one of them).
+    static func part(of component: String) -> (path: ModelPath, middleware: MiddlewareType?, others: Bool, adds: Bool)? {
         switch component {
-        case Component.application, Component.openAPI, Component.errors: ("app", nil, false)
-        case Component.cors: ("middleware", .cors, false)
-        case Component.middleware: ("middleware", .cors, true)
-        case Component.server: ("server", nil, false)
+        case Component.application, Component.openAPI, Component.errors: ("app", nil, false, false)
+        case Component.cors: ("middleware", .cors, false, true)
+        case Component.middleware: ("middleware", .cors, true, true)
+        case Component.server: ("server", nil, false, true)
         default: nil
         }
     }
@@ -32,7 +34,7 @@ enum UnresolvedFacts {
             let row = FactView(label: label, value: sentence(value), isKnown: true)
             if part.middleware == nil, let index = facts.firstIndex(where: { $0.label == value.key }) {
                 facts[index] = row
-            } else {
+            } else if part.adds {
                 facts.append(row)
             }
         }
