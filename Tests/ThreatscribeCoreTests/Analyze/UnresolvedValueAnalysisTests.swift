@@ -97,6 +97,10 @@ struct UnresolvedValueAnalysisTests {
         #expect(mitigation.contains("unresolved: `settings.all_cors_origins` (not assessed)"))
         #expect(!mitigation.contains("no CORSMiddleware"))
 
+        let adr = try #require(try ADRDocument(decision: .corsPolicy, style: .madr).render(report).first { $0.name.hasSuffix(".md") }).contents
+        #expect(adr.contains("allow_origins=<unresolved: settings.all_cors_origins>"))
+        #expect(!adr.contains("allow_origins=[]"))
+
         let stated = try Self.report(origins: "[\"https://app.example.com\"]")
         let statedDoc = try #require(try DocumentContentTests.files(stated, configDoc: .cors).first { $0.name.hasSuffix(".md") }).contents
         #expect(statedDoc.contains("| met |") && !statedDoc.contains("Not assessed in production"))
