@@ -105,4 +105,22 @@ struct UnresolvedValueAnalysisTests {
         let statedDoc = try #require(try DocumentContentTests.files(stated, configDoc: .cors).first { $0.name.hasSuffix(".md") }).contents
         #expect(statedDoc.contains("| met |") && !statedDoc.contains("Not assessed in production"))
     }
+
+    @Test func aMountedAppsUnknownOriginsAreNotReadAsTheDefault() throws {
+        let report = try ComplianceMatrixTests.report("""
+            system: {name: S, exposure: internet}
+            app: {framework: fastapi, docs_url: null, openapi_url: null}
+            apps:
+              - id: api
+                mount: /api
+                middleware:
+                  - type: cors
+                    allow_origins: {unresolved: settings.api_origins, source: app/main.py:31}
+            environments:
+              - {name: production, kind: production}
+            """)
+        let finding = try #require(report.findings.first { $0.threatID == "TS-CORS-020" })
+        #expect(finding.subjectPath == "apps[0].middleware[0]")
+        #expect(finding.evidence.first?.path == "apps[0].middleware[0].allow_origins")
+    }
 }
