@@ -7,7 +7,7 @@ enum UnresolvedEvidence {
     static func marked(_ findings: [Finding], in environments: [ResolvedEnvironment]) -> [Finding] {
         guard environments.contains(where: { !($0.model.unresolved ?? []).isEmpty }) else { return findings }
         return findings.map { finding in
-            // A finding about the unresolved values themselves (TS-CORS-020) already says so.
+            // A finding about the unresolved values themselves (TS-CORS-021) already says so.
             guard !finding.evidence.contains(where: { $0.fact?.hasPrefix("unresolved") == true }) else { return finding }
             var finding = finding
             var unknown: [UnresolvedValue] = []

@@ -34,7 +34,7 @@ struct UnresolvedValueAnalysisTests {
         let report = try Self.report(origins: Self.unresolvedOrigins)
         let cors = report.findings.filter { $0.subjectPath == "middleware[0]" }
         // The default (no origin allowed) would refuse the SPA: TS-CORS-019, a claim about values nobody stated.
-        #expect(cors.map(\.threatID) == ["TS-CORS-020"])
+        #expect(cors.map(\.threatID) == ["TS-CORS-021"])
         let toConfirm = try #require(cors.first)
         #expect(toConfirm.confidence == .judgment)
         #expect(toConfirm.description.contains("settings.all_cors_origins (backend/app/main.py:23)"))
@@ -46,14 +46,14 @@ struct UnresolvedValueAnalysisTests {
         // The same model with the default stated: the engine runs and the refusal is reported.
         let report = try Self.report(origins: "[]")
         #expect(report.findings.contains { $0.threatID == "TS-CORS-019" })
-        #expect(!report.findings.contains { $0.threatID == "TS-CORS-020" })
+        #expect(!report.findings.contains { $0.threatID == "TS-CORS-021" })
         #expect(!report.notAssessed.contains { $0.contains("allow_origins") })
     }
 
     @Test func riskyOriginsOnceStatedAreClearCut() throws {
         let report = try Self.report(origins: "[\"*\"]")
         #expect(report.findings.contains { $0.threatID == "TS-CORS-002" || $0.threatID == "TS-CORS-001" })
-        #expect(!report.findings.contains { $0.threatID == "TS-CORS-020" })
+        #expect(!report.findings.contains { $0.threatID == "TS-CORS-021" })
     }
 
     @Test func aFindingOnAnUnknownDefaultIsOneToConfirm() throws {
@@ -119,7 +119,7 @@ struct UnresolvedValueAnalysisTests {
             environments:
               - {name: production, kind: production}
             """)
-        let finding = try #require(report.findings.first { $0.threatID == "TS-CORS-020" })
+        let finding = try #require(report.findings.first { $0.threatID == "TS-CORS-021" })
         #expect(finding.subjectPath == "apps[0].middleware[0]")
         #expect(finding.evidence.first?.path == "apps[0].middleware[0].allow_origins")
     }

@@ -99,7 +99,7 @@ struct CORSDecisionDraft {
         }
         var line = "**CORSMiddleware in \(MD.code(setting.environment.name)):** \(MD.code(parts.joined(separator: ", "))) (unset arguments at Starlette's defaults; Starlette \(MD.code(setting.version.version.description)), \(MD.text(setting.version.reason)))"
         if !unresolved.isEmpty {
-            line += "; not assessed: the code computes \(MD.text(unresolved.map(\.key).joined(separator: ", "))) at run time and the model leaves \(unresolved.count == 1 ? "it" : "them") unresolved (TS-CORS-020)"
+            line += "; not assessed: the code computes \(MD.text(unresolved.map(\.key).joined(separator: ", "))) at run time and the model leaves \(unresolved.count == 1 ? "it" : "them") unresolved (TS-CORS-021)"
         }
         if let location = setting.environment.locations.modelLocation(of: setting.path) { line += "; model \(MD.code(location.description))" }
         if let location = setting.environment.locations.codeLocation(of: setting.path) { line += "; code \(MD.code(location.description))" }

@@ -81,7 +81,7 @@ public struct ComplianceMatrix: Sendable, Equatable {
     private static func row(id: String, text: String, chapter: String, entries: [CatalogEntry], findings: [Finding],
                             environments: [ResolvedEnvironment], stated: StatedFields) -> Row {
         let checks = entries.map(\.id)
-        // A finding that only says values are unresolved (TS-CORS-020) shows the item was not assessed.
+        // A finding that only says values are unresolved (TS-CORS-021) shows the item was not assessed.
         let unassessed = findings.filter { $0.evidence.contains { $0.fact?.hasPrefix("unresolved") == true } }
         if !findings.isEmpty, unassessed.count == findings.count {
             return Row(id: id, text: text, chapter: chapter, status: .notAssessed, needsResolution: true,
