@@ -101,7 +101,7 @@ public struct InitDraft: Sendable {
         if model["environments"]?.items?.count ?? 0 <= 1 {
             questions.append("which environments does the service run in (development, staging, production), and with which settings?")
         }
-        self.model = model
+        self.model = model.writingUnresolvedValues()
         self.summary = Self.summary(extraction, questions: questions)
     }
 
@@ -119,7 +119,7 @@ public struct InitDraft: Sendable {
         }
         if !extraction.auth.isEmpty { lines.append("auth mechanisms: \(extraction.auth.joined(separator: ", "))") }
         if !extraction.unresolved.isEmpty {
-            lines.append("could not resolve (\(extraction.unresolved.count); written as comments, analysed as absent until you state them):")
+            lines.append("could not resolve (\(extraction.unresolved.count); written as `{unresolved: …}` where the format allows it, else as comments; analysed as unknown, never as the default, until you state them):")
             lines += extraction.unresolved.prefix(40).map { "  " + $0 }
             if extraction.unresolved.count > 40 { lines.append("  … and \(extraction.unresolved.count - 40) more") }
         }

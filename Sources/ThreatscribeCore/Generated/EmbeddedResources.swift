@@ -4191,6 +4191,105 @@ samples:
         - {type: cors, allow_origin_regex: "https://.*\\.example\\.com"}
 
 """#,
+        "Catalog/entries/cors/TS-CORS-021.yaml": #"""
+id: TS-CORS-021
+title: The CORS policy is computed at run time and not stated (to confirm)
+scope: cors
+when: unresolved_arguments
+stride: [I, S]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6]
+likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 6, ease_of_discovery: 6, ease_of_exploit: 5, awareness: 5, intrusion_detection: 6}
+impact: {confidentiality: 4, integrity: 2, availability: 0, accountability: 2}
+confidence: judgment
+reach: browser
+controls: [cors]
+evidence: [unresolved_arguments]
+description: |
+  CORSMiddleware takes arguments the code computes at run time, and the model leaves them
+  unresolved, so this policy is **not assessed** in {{env.name}}: the CORS engine cannot compute
+  Starlette's answers to origins nobody knows, and no finding about its origins, credentials,
+  methods or headers is reported, nor ruled out. The values to state, and which of them would make
+  a finding:
+
+  {{unresolved_arguments|items}}
+
+  The analysis treats them as unknown, not as Starlette's defaults (which allow no origin): a list
+  built from settings may hold anything.
+impact_description: |
+  If the values in {{env.name}} are among the risky ones, the usual CORS findings apply: any web site
+  reads the API's responses through its visitors' browsers, with their cookies when credentials are
+  allowed. If they are the production front end's exact HTTPS origins, there is no finding.
+detection: |
+  Fires when `allow_origins`, `allow_origin_regex`, `allow_credentials`, `allow_methods`,
+  `allow_headers`, `expose_headers`, `max_age` or `allow_private_network` of a CORSMiddleware is
+  written as `{unresolved: …}` in the environment's model (as `threatscribe init` writes a value it
+  could not resolve).
+false_positives: |
+  None as such: the finding asks for the values. It stops firing once the model states them.
+mitigation: |
+  Find what the expression gives in each environment (the settings class, the `.env` file, the
+  deployment's environment variables) and state it in the model, per environment where it differs:
+
+  ```yaml
+  environments:
+    - name: production
+      overrides:
+        middleware:
+          - type: cors
+            allow_origins: ["https://app.example.com"]
+  ```
+
+  threatscribe then evaluates the policy with the CORS engine; each value listed above says which
+  values would make it a finding.
+validation: |
+  Print the computed value where the app starts (`print(settings.all_cors_origins)`), or send a
+  preflight from an unrelated origin to the deployed API and read `Access-Control-Allow-Origin`:
+
+  ```sh
+  curl -si -X OPTIONS -H 'Origin: https://attacker.example' -H 'Access-Control-Request-Method: GET' "$BASE_URL/"
+  ```
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      # The origins come from settings the model does not state.
+      system: {name: S}
+      middleware:
+        - type: cors
+          allow_origins: {unresolved: settings.all_cors_origins, source: app/main.py:23}
+          allow_credentials: true
+    - |
+      # Credentials are unknown: the engine is not run either.
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_credentials: {unresolved: settings.cors_credentials}}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_credentials: true}
+    - |
+      # The code computes the origins, and the only environment analysed states them.
+      system: {name: S}
+      middleware:
+        - type: cors
+          allow_origins: {unresolved: settings.all_cors_origins, source: app/main.py:23}
+      environments:
+        - name: production
+          kind: production
+          overrides:
+            middleware:
+              - type: cors
+                allow_origins: ["https://app.sample.test"]
+
+"""#,
         "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
 id: TS-FLOW-001
 title: Data flow {{subject}} carries sensitive or cross-boundary data without TLS

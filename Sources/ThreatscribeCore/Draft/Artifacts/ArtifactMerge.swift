@@ -78,6 +78,7 @@ extension DraftNode {
         case .integer(let number): String(number)
         case .boolean(let flag): String(flag)
         case .null: "null"
+        case .unresolved(let expression, _): "unresolved: \(expression)"
         case .sequence, .mapping: nil
         }
     }
