@@ -19564,14 +19564,26 @@ class Extraction:
         self.background = []
         self.templates = []
         self.chain_cache = {}
+        self.method_class = {}       # (module rel, method scope) -> ClassDef
 
     # -- pass 1: what the code creates
 
     def scopes(self, module):
         yield "", module.tree.body, None
         for node in ast.walk(module.tree):
+            if isinstance(node, ast.ClassDef):
+                for member in node.body:
+                    if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self.method_class[(module.rel, f"{member.name}@{member.lineno}")] = node
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 yield f"{node.name}@{node.lineno}", node.body, node
+
+    def self_key(self, module, scope, expr):
+        """The key of `self.name` in a method: objects a class keeps on `self` are shared by its methods."""
+        cls = self.method_class.get((module.rel, scope))
+        if cls is None or not isinstance(expr, ast.Attribute) or not isinstance(expr.value, ast.Name) or expr.value.id != "self":
+            return None
+        return (module.rel, f"class {cls.name}@{cls.lineno}", f"self.{expr.attr}")
 
     def collect(self):
         for module in self.project.modules.values():
@@ -19581,10 +19593,14 @@ class Extraction:
                         continue
                     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
                     names = [t.id for t in targets if isinstance(t, ast.Name)]
-                    if not names:
+                    attribute = next((self.self_key(module, scope, t) for t in targets if self.self_key(module, scope, t)), None)
+                    if not names and attribute is None:
                         continue
                     kind = self.constructed(module, statement.value)
-                    if kind in ("app", "router"):
+                    if kind in ("app", "router") and not names:
+                        obj = Obj(kind, module, attribute[1], attribute[2], statement.value)
+                        self.objects[obj.key] = obj
+                    elif kind in ("app", "router"):
                         obj = Obj(kind, module, scope, names[0], statement.value)
                         self.objects[obj.key] = obj
                     elif kind == "scheme" and scope == "":
@@ -19595,6 +19611,11 @@ class Extraction:
     def constructed(self, module, call):
         qualified = module.qualified(call.func) or ""
         name = last(qualified)
+        found = module.resolve_ref(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if found and found[1] == "class":
+            # A project class named like the framework's (`class FastAPI(Server)`) is not an app unless it
+            # subclasses one; a subclass of APIRouter (`class TrailingSlashRouter(APIRouter)`) is a router.
+            return self.framework_base(found[0], found[2])
         if name in ("FastAPI", "Starlette") and ("fastapi" in qualified or "starlette" in qualified or qualified == name):
             return "app"
         if name == "APIRouter":
@@ -19603,6 +19624,23 @@ class Extraction:
             return "scheme"
         if name == "Jinja2Templates":
             return "templates"
+        return None
+
+    def framework_base(self, module, cls, depth=0):
+        """"app" or "router" when a project class subclasses FastAPI/Starlette or APIRouter, else None."""
+        if depth > MAX_DEPTH:
+            return None
+        for base in cls.bases:
+            qualified = module.qualified(base) or ""
+            found = module.resolve_ref(base)
+            if found and found[1] == "class":
+                kind = self.framework_base(found[0], found[2], depth + 1)
+                if kind:
+                    return kind
+            elif last(qualified) in ("FastAPI", "Starlette") and ("fastapi" in qualified or "starlette" in qualified):
+                return "app"
+            elif last(qualified) == "APIRouter":
+                return "router"
         return None
 
     def add_scheme(self, module, var, call):
@@ -19623,6 +19661,9 @@ class Extraction:
     def object_for(self, module, scope, expr, depth=0):
         if depth > MAX_DEPTH:
             return None
+        key = self.self_key(module, scope, expr)
+        if key is not None:
+            return self.objects.get(key)
         if isinstance(expr, ast.Name):
             for key in ((module.rel, scope, expr.id), (module.rel, "", expr.id)):
                 if key in self.objects:
@@ -19683,6 +19724,16 @@ class Extraction:
                         obj = self.object_for(module, scope, call.func.value)
                         if obj is not None:
                             self.operation(module, scope, obj, call, tests)
+                    elif isinstance(call, ast.Call) and isinstance(call.func, ast.Call) and call.args \
+                            and isinstance(call.func.func, ast.Attribute) and call.func.func.attr == "middleware":
+                        # `app.middleware("http")(function)`: the decorator applied by hand
+                        obj = self.object_for(module, scope, call.func.func.value)
+                        if obj is not None:
+                            function = self.function_for(module, call.args[0], scope)
+                            entry = {"type": "custom", "name": function[1].name if function else text_of(call.args[0]),
+                                     "source": module.where(call, end=True), "args": [], "notes": [], "tests": tests,
+                                     "function": function}
+                            obj.middleware.append(("added", entry))
         for obj in self.objects.values():
             self.constructor(obj)
 
@@ -19701,9 +19752,9 @@ class Extraction:
                 self.starlette_route(module, obj.scope, obj, item)
         handlers = kwarg(call, "exception_handlers")
         if isinstance(handlers, ast.Dict):
-            for key in handlers.keys:
+            for key, value in zip(handlers.keys, handlers.values):
                 if key is not None:
-                    obj.exception_handlers.append((exception_name(key), module.where(key)))
+                    obj.exception_handlers.append((exception_name(key), module.where(key), self.function_for(module, value, obj.scope)))
         if obj.kind == "router":
             obj.prefix = self.resolver.resolve(module, kwarg(call, "prefix")) if kwarg(call, "prefix") is not None else Val("")
         if obj.framework == "fastapi":   # FastAPI(dependencies=...) applies to every route of that app's router
@@ -19729,7 +19780,11 @@ class Extraction:
             target = args[1] if len(args) > 1 else kwarg(item, "app")
             self.mount(module, scope, obj, "host", path, target, item)
 
-    def function_for(self, module, expr):
+    def function_for(self, module, expr, scope=None):
+        cls = self.method_class.get((module.rel, scope)) if scope else None
+        if cls is not None and isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
+            method = next((m for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == expr.attr), None)
+            return (module, method) if method is not None else None
         found = module.resolve_ref(expr) if expr is not None else None
         return (found[0], found[2]) if found and found[1] == "function" else None
 
@@ -19753,10 +19808,11 @@ class Extraction:
             target = args[1] if len(args) > 1 else kwarg(call, "app")
             self.mount(module, scope, obj, "host", args[0], target, call, tests)
         elif method == "add_exception_handler" and args:
-            obj.exception_handlers.append((exception_name(args[0]), module.where(call)))
+            handler = self.function_for(module, args[1], scope) if len(args) > 1 else None
+            obj.exception_handlers.append((exception_name(args[0]), module.where(call), handler))
         elif method in ("add_api_route", "add_route") and len(args) >= 2:
             methods = self.resolver.resolve(module, kwarg(call, "methods")) if kwarg(call, "methods") is not None else Val(["GET"])
-            function = self.function_for(module, args[1])
+            function = self.function_for(module, args[1], scope)
             obj.endpoints.append(self.endpoint(module, args[0], methods, function, call,
                                                list_items(kwarg(call, "dependencies")), kwarg(call, "include_in_schema"), tests))
         elif method in ("add_websocket_route", "add_api_websocket_route") and args:
@@ -19785,10 +19841,10 @@ class Extraction:
                 obj.websockets.append((self.resolver.resolve(module, path), module.where(function), (module, function), module))
             elif method == "middleware":
                 entry = {"type": "custom", "name": function.name, "source": module.where(function, end=True),
-                         "args": [], "notes": [], "tests": tests}
+                         "args": [], "notes": [], "tests": tests, "function": (module, function)}
                 obj.middleware.append(("added", entry))
             elif method == "exception_handler" and decorator.args:
-                obj.exception_handlers.append((exception_name(decorator.args[0]), module.where(function)))
+                obj.exception_handlers.append((exception_name(decorator.args[0]), module.where(function), (module, function)))
 
     def mount(self, module, scope, obj, kind, path, target, node, tests=()):
         where = module.where(node)
@@ -19855,6 +19911,61 @@ class Extraction:
     def note_unresolved(self, text):
         if text not in self.unresolved:
             self.unresolved.append(text)
+
+
+CATCH_ALL = {"Exception", "BaseException", "500"}
+
+
+def detail_text(node, names):
+    """Where `node` puts an exception's text into a value: `str(e)`, `repr(e)`, `f"{e}"`, `e.args`,
+    `traceback.format_exc()`; None when it does not."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            name = dotted(inner.func) or ""
+            if name in ("str", "repr") and inner.args and isinstance(inner.args[0], ast.Name) and inner.args[0].id in names:
+                return text_of(inner)
+            if name.startswith("traceback.format"):
+                return text_of(inner)
+        if isinstance(inner, ast.FormattedValue) and isinstance(inner.value, ast.Name) and inner.value.id in names:
+            return "f-string of the exception"
+        if isinstance(inner, ast.Attribute) and inner.attr == "args" and isinstance(inner.value, ast.Name) and inner.value.id in names:
+            return text_of(inner)
+    return None
+
+
+def returned_detail(body, names):
+    for statement in body:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Return) and node.value is not None:
+                found = detail_text(node.value, names)
+                if found:
+                    return found
+    return None
+
+
+def exposed_details(function, exception):
+    """How a catch-all exception handler returns the exception's text to the client, or None."""
+    if function is None or exception not in CATCH_ALL:
+        return None
+    module, node = function
+    names = [a.arg for a, _ in parameters(node)][1:2]
+    found = returned_detail(node.body, names) if names else None
+    return f"{module.where(node)} returns {found}" if found else None
+
+
+def catch_all_exposure(function):
+    """`file:line` of an `except Exception as e:` in a middleware function that returns the exception's text."""
+    module, node = function
+    for handler in ast.walk(node):
+        if not isinstance(handler, ast.ExceptHandler) or handler.name is None:
+            continue
+        caught = handler.type
+        types = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        if not any(last(dotted(t)) in ("Exception", "BaseException") for t in types if t is not None):
+            continue
+        if returned_detail(handler.body, [handler.name]):
+            return module.where(handler)
+    return None
 
 
 def fits(value, shape):
@@ -19925,6 +20036,7 @@ class AuthResolver:
     def __init__(self, extraction):
         self.extraction = extraction
         self.project = extraction.project
+        self.method_index = None
 
     def dependency_refs(self, module, function):
         """(module, Depends call) for every dependency a function's parameters declare."""
@@ -20004,6 +20116,15 @@ class AuthResolver:
         if len(direct) > 1 and all(m.get("optional") for m in direct[:-1]):
             chain.any_of.append(direct)
         custom = self.custom_credential(target_module, node)
+        dispatched = None
+        if custom is None and len(chain.mechanisms) == before:
+            dispatched = self.dispatched_method(target_module, node)
+            if dispatched is not None:
+                found_custom = self.custom_credential(dispatched[0], dispatched[1])
+                if found_custom is not None:
+                    custom = dict(found_custom, id=safe_id(node.name), source=target_module.where(node),
+                                  jwt=[], via=f"{dispatched[0].where(dispatched[1])} {dispatched[2]}.{dispatched[1].name}")
+                    self.extraction.custom_auth[(target_module.rel, node.name)] = custom
         if custom and len(chain.mechanisms) == before:
             chain.add(custom)
         if len(chain.mechanisms) == before:
@@ -20012,10 +20133,48 @@ class AuthResolver:
                 chain.add(opaque)
         reached = chain.mechanisms[before:] or chain.mechanisms
         bearers = [m for m in reached if m["type"] in ("oauth2_jwt", "jwt")]
-        for record in self.jwt_decodes(target_module, node, 0):
+        records = self.jwt_decodes(target_module, node, 0)
+        if dispatched is not None:
+            records += self.jwt_decodes(dispatched[0], dispatched[1], 1)
+        for record in records:
             for mechanism in bearers or reached:
                 if record not in mechanism["jwt"]:
                     mechanism["jwt"].append(record)
+
+    def dispatched_method(self, module, function):
+        """(module, method, class name) a dependency reaches through a plugin it looks up at run time
+        (`provider = plugins.get(SLUG); provider.get_current_user(request)`): the project's methods of
+        that name which read a header; among several, the one whose class holds a constant the
+        dependency's module-level names resolve to (`slug = "basic"` for `SLUG = "basic"`). Read, never run."""
+        if self.method_index is None:
+            self.method_index = {}
+            for candidate_module in self.project.modules.values():
+                for cls in candidate_module.classes.values():
+                    for member in cls.body:
+                        if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                            self.method_index.setdefault(member.name, []).append((candidate_module, member, cls))
+        request_names = {a.arg for a, _ in parameters(function)}
+        for call in ast.walk(function):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)):
+                continue
+            if module.resolve_ref(call.func.value) is not None or \
+                    not any(isinstance(a, ast.Name) and a.id in request_names for a in call.args):
+                continue
+            candidates = [c for c in self.method_index.get(call.func.attr, [])[:50]
+                          if self.custom_credential(c[0], c[1]) is not None]
+            if len(candidates) > 1:
+                wanted = set()
+                for name in ast.walk(function):
+                    if isinstance(name, (ast.Name, ast.Attribute)) and isinstance(getattr(name, "ctx", None), ast.Load):
+                        value = self.extraction.resolver.resolve(module, name)
+                        if value.ok and isinstance(value.value, str) and value.value:
+                            wanted.add(value.value)
+                candidates = [c for c in candidates if any(
+                    isinstance(s_, ast.Assign) and isinstance(s_.value, ast.Constant) and s_.value.value in wanted
+                    for s_ in c[2].body)]
+            if len(candidates) == 1:
+                return candidates[0][0], candidates[0][1], candidates[0][2].name
+        return None
 
     def jwt_decodes(self, module, function, depth):
         """`jwt.decode` calls in a function and in the project functions it calls (two levels)."""
@@ -20127,6 +20286,50 @@ class AuthResolver:
 
 # ---------------------------------------------------------------- dangerous capabilities
 
+class Taint(set):
+    """Request-derived names; `confined` holds those whose every request-derived part went through
+    a file-name sanitiser (`os.path.basename`, `secure_filename`, `Path(x).name`): one path component."""
+
+    def __init__(self, names=(), confined=()):
+        super().__init__(names)
+        self.confined = set(confined)
+
+
+PATH_SANITISERS = {"basename", "secure_filename"}
+
+
+def is_path_sanitiser(node):
+    if isinstance(node, ast.Call) and last(call_name(node)) in PATH_SANITISERS:
+        return True
+    return isinstance(node, ast.Attribute) and node.attr in ("name", "stem") and isinstance(node.value, ast.Call) \
+        and last(call_name(node.value)) in ("Path", "PurePath", "PurePosixPath")
+
+
+def unconfined(expr, tainted):
+    """Whether `expr` uses a request-derived name outside a file-name sanitiser."""
+    if is_path_sanitiser(expr):
+        return False
+    if isinstance(expr, ast.Name):
+        return expr.id in tainted and expr.id not in getattr(tainted, "confined", ())
+    return any(unconfined(child, tainted) for child in ast.iter_child_nodes(expr))
+
+
+PASSWORD_CHECK = re.compile(r"^(?:verify_password|check_password|checkpw|password_verify|verify_pass(?:word)?_hash|authenticate(?:_user)?)$", re.I)
+
+
+def password_check(module, function):
+    """`file:line call` where a handler checks a password itself (`user.verify_password(form.password)`,
+    `bcrypt.checkpw`, `authenticate_user`), in it or one project function it calls; else None."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and PASSWORD_CHECK.match(last(dotted(node.func)) or ""):
+            return f"{module.where(node)} {last(dotted(node.func))}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "verify" \
+                and any(isinstance(a, ast.Attribute) and a.attr == "password" for a in node.args):
+            return f"{module.where(node)} {text_of(node.func)}"
+    return None
+
+
+HEALTH_PATH = re.compile(r"(?:^|/)(?:health|healthz|healthcheck|health-check|health_check|livez?|liveness|readyz?|readiness|ping)/?$", re.I)
 HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib.request.urlopen", "urllib3.")
 HTTP_VERBS = {"get", "post", "put", "patch", "delete", "head", "request", "stream", "urlopen", "options"}
 
@@ -20163,15 +20366,20 @@ class CapabilityScanner:
         if (module.rel, function.lineno) in seen or depth > 2:
             return caps, tasks
         seen.add((module.rel, function.lineno))
-        tainted = set(tainted)
+        tainted = Taint(tainted, getattr(tainted, "confined", ()))
         for _ in range(2):  # forward propagation through assignments; twice for loops
             for node in ast.walk(function):
                 if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
                     if self.derived(node.value, tainted):
                         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                        confined = not unconfined(node.value, tainted) and not isinstance(node, ast.AugAssign)
                         for target in targets:
                             for name in ast.walk(target):
                                 if isinstance(name, ast.Name):
+                                    if confined and (name.id not in tainted or name.id in tainted.confined):
+                                        tainted.confined.add(name.id)
+                                    elif not confined:
+                                        tainted.confined.discard(name.id)
                                     tainted.add(name.id)
                 elif isinstance(node, (ast.For, ast.AsyncFor, ast.withitem)):
                     source = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else node.context_expr
@@ -20257,9 +20465,13 @@ class CapabilityScanner:
             if found and found[1] == "function" and any_derived and depth < 2:
                 function = found[2]
                 positional = [a.arg for a, _ in parameters(function)]
-                sub_tainted = {positional[index] for index, arg in enumerate(call.args)
-                               if index < len(positional) and self.derived(arg, tainted)}
+                sub_tainted = Taint({positional[index] for index, arg in enumerate(call.args)
+                                     if index < len(positional) and self.derived(arg, tainted)})
                 sub_tainted |= {k.arg for k in call.keywords if k.arg and self.derived(k.value, tainted)}
+                sub_tainted.confined = {positional[index] for index, arg in enumerate(call.args)
+                                        if index < len(positional) and self.derived(arg, tainted) and not unconfined(arg, tainted)}
+                sub_tainted.confined |= {k.arg for k in call.keywords if k.arg and self.derived(k.value, tainted)
+                                         and not unconfined(k.value, tainted)}
                 sub_caps, sub_tasks = self.scan(found[0], function, sub_tainted, depth + 1, seen)
                 merge_caps(caps, sub_caps)
                 tasks += sub_tasks
@@ -20280,6 +20492,8 @@ class CapabilityScanner:
         text = text_of(path)
         origin = "upload_filename" if ".filename" in text else "client_path"
         entry = {"operation": operation, "path_from": origin, "source": where}
+        if not unconfined(path, tainted):
+            entry["confined"] = True
         if entry not in caps["file_access"]:
             caps["file_access"].append(entry)
 
@@ -20335,9 +20549,17 @@ class Builder:
                 self.x.note_unresolved(f"{where}: {key} = {text_of(expr)}" + (f" ({value.detail()})" if value.detail() else ""))
         if obj.middleware:
             pairs.append(("middleware_style", s("constructor_list", "listed in execution order, outermost first")))
-        if obj.exception_handlers:
-            pairs.append(("exception_handlers", seq([mp([("exception", s(name)), ("source", s(where))])
-                                                     for name, where in obj.exception_handlers])))
+        handlers = [(name, where, exposed_details(function, name)) for name, where, function in obj.exception_handlers]
+        for kind, entry in obj.middleware:
+            # A custom middleware that catches every exception and answers with its text is the app's catch-all handler.
+            caught = catch_all_exposure(entry["function"]) if entry.get("function") else None
+            if caught:
+                handlers.append(("Exception", caught, f"{entry['name']} answers a caught Exception with its text ({caught})"))
+        if handlers:
+            pairs.append(("exception_handlers", seq([mp([("exception", s(name)),
+                                                          ("exposes_details", b(True, exposed) if exposed else None),
+                                                          ("source", s(where))])
+                                                     for name, where, exposed in handlers])))
         pairs.append(("source", s(obj.where())))
         node = mp(pairs)
         for note in notes:
@@ -20471,11 +20693,17 @@ class Builder:
                 pairs.append(("scopes", seq([s(x) for x in chain.scopes])))
             for text in chain.unfollowed:
                 notes.append(f"dependency not followed: {text}")
-            if function is not None:
-                for argument, _ in parameters(function[1]):
-                    if argument.annotation is not None and "OAuth2PasswordRequestForm" in text_of(argument.annotation):
-                        pairs.append(("purpose", s("login", f"{function[0].where(argument)} takes OAuth2PasswordRequestForm")))
-                        break
+            if method_list in (["GET"], ["GET", "HEAD"], ["HEAD"]) and HEALTH_PATH.search(path.value):
+                pairs.append(("purpose", s("health", "the path names a health or liveness check")))
+            elif function is not None:
+                form = next((argument for argument, _ in parameters(function[1]) if argument.annotation is not None
+                             and "OAuth2PasswordRequestForm" in text_of(argument.annotation)), None)
+                checked = None if chain.mechanisms or router_mechanisms or "POST" not in method_list \
+                    else password_check(function[0], function[1])
+                if form is not None:
+                    pairs.append(("purpose", s("login", f"{function[0].where(form)} takes OAuth2PasswordRequestForm")))
+                elif checked:
+                    pairs.append(("purpose", s("login", f"{checked}: an unauthenticated POST checks a password")))
             include = endpoint["include_in_schema"]
             if include is not None and not isinstance(include, bool):
                 resolved = self.x.resolver.resolve(module, include)
@@ -20485,7 +20713,10 @@ class Builder:
                 pairs.append(("response_model", s(text_of(endpoint["response_model"]))))
             if function is not None:
                 tainted, uploads = self.scanner.tainted_parameters(function[0], function[1])
-                caps, tasks = self.scanner.scan(function[0], function[1], tainted)
+                # A `{name}` path parameter cannot hold `/` (Starlette matches `[^/]+` on the decoded path):
+                # like a basename it is one path component. `{name:path}` can hold any path.
+                segments = {name for name, convertor in re.findall(r"\{(\w+)(?::(\w+))?\}", path.value) if convertor != "path"}
+                caps, tasks = self.scanner.scan(function[0], function[1], Taint(tainted, tainted & segments))
                 cap_node = self.capabilities(caps, uploads, job=False)
                 if cap_node:
                     pairs.append(("capabilities", cap_node))
@@ -20515,6 +20746,9 @@ class Builder:
             pairs.append(("runs", s(caps["runs"][0], caps["runs"][1])))
         if caps.get("file_access"):
             pairs.append(("file_access", seq([mp([("operation", s(e["operation"])), ("path_from", s(e["path_from"])),
+                                                   ("confined", b(True, "one path component: the request-derived part is a `{name}` "
+                                                                        "path parameter or passes through basename/secure_filename/Path(x).name")
+                                                    if e.get("confined") else None),
                                                    ("source", s(e["source"]))]) for e in caps["file_access"]])))
         if not job:
             if "fetches_url" in caps:
@@ -20704,6 +20938,10 @@ class Builder:
                     pairs.append(("token_lifetime_seconds", i(lifetime[0], lifetime[1])))
             pairs.append(("source", s(mechanism["source"])))
             notes = []
+            if mechanism.get("via"):
+                notes.append(f"reads its credential in {mechanism['via']}, the provider its settings select by default")
+                self.x.questions.append(f"{mechanism['source']}: {mechanism['id']} picks an authentication provider at run time; "
+                                        "which one does production configure?")
             if mechanism.get("opaque"):
                 notes.append(f"{mechanism['id']} reaches no known scheme: state where its credential travels (transport, parameter)")
                 self.x.questions.append(f"{mechanism['source']}: how does {mechanism['id']} authenticate "
@@ -21079,35 +21317,131 @@ def server_from(words, where):
     return pairs
 
 
+def dockerfile_env(instructions):
+    """Variables the stage's `ENV` instructions set (`ENV A=1 B=2` and the legacy `ENV A 1`)."""
+    values = {}
+    for _, name, arguments in instructions:
+        if name != "ENV":
+            continue
+        words = command_words(arguments)
+        if len(words) >= 2 and "=" not in words[0]:
+            values[words[0]] = " ".join(words[1:])
+            continue
+        for word in words:
+            key, equals, value = word.partition("=")
+            if equals:
+                values[key] = value
+    return values
+
+
+def substituted(words, env):
+    """`words` with `$NAME`/`${NAME}` replaced by the stage's ENV values; unknown ones stay."""
+    pattern = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+    return [pattern.sub(lambda m: env.get(m.group(1) or m.group(2), m.group(0)), word) for word in words]
+
+
+def entrypoint_script(project, rel, instructions, words):
+    """(script text, script path) when an ENTRYPOINT runs a shell script the Dockerfile copies from
+    the project (`COPY ./bin/entrypoint.sh /entrypoint.sh`), else None. Read, never run."""
+    if not words:
+        return None
+    target = words[0]
+    if words[0] in ("sh", "bash", "/bin/sh", "/bin/bash") and len(words) > 1:
+        target = words[1]
+    context = os.path.dirname(rel)
+    candidates = []
+    for _, name, arguments in instructions:
+        if name not in ("COPY", "ADD"):
+            continue
+        parts = [w for w in command_words(arguments) if not w.startswith("--")]
+        if len(parts) >= 2:
+            for source in parts[:-1]:
+                destination = parts[-1]
+                copied = destination + os.path.basename(source) if destination.endswith("/") else destination
+                if copied == target or os.path.basename(copied) == os.path.basename(target):
+                    candidates.append(source)
+    candidates.append(target.lstrip("/"))
+    for candidate in candidates:
+        path = os.path.realpath(os.path.join(project.root, context, candidate))
+        root = os.path.realpath(project.root)
+        if os.path.commonpath([path, root]) != root:
+            continue
+        if os.path.isfile(path) and not os.path.islink(path):
+            text = project.read(path)
+            if text is not None:
+                return text, project.rel(path)
+    return None
+
+
+def stage_server(project, rel, stage):
+    """(server pairs, line) of the web server a stage starts, from its CMD and ENTRYPOINT (with the
+    CMD passed as the ENTRYPOINT's arguments, and through an entrypoint script), else None."""
+    env = dockerfile_env(stage)
+    entry = next(((line, command_words(a)) for line, n, a in reversed(stage) if n == "ENTRYPOINT"), None)
+    cmd = next(((line, command_words(a)) for line, n, a in reversed(stage) if n == "CMD"), None)
+    words = (entry[1] if entry else []) + (cmd[1] if cmd else [])
+    line = (cmd or entry or (None, None))[0]
+    if line is None:
+        return None
+    found = server_from(substituted(words, env), f"{rel}:{line}")
+    if found:
+        return found, line
+    script = entrypoint_script(project, rel, stage, entry[1] if entry else [])
+    if script is None:
+        return None
+    text, script_rel = script
+    passes_arguments = "$@" in text or "$*" in text
+    arguments = [part for word in (cmd[1] if cmd else []) for part in command_words(word)] if passes_arguments else []
+    for number, script_line in enumerate(text.splitlines(), 1):
+        stripped = script_line.strip()
+        if stripped.startswith("#") or not re.search(r"\b(uvicorn|gunicorn|hypercorn|granian|daphne|fastapi)\b", stripped):
+            continue
+        try:
+            script_words = command_words(stripped)
+        except ValueError:
+            continue
+        if not any(os.path.basename(w) in ("uvicorn", "gunicorn", "hypercorn", "granian", "daphne", "fastapi") for w in script_words[:4]) \
+                and "exec" not in script_words[:1]:
+            continue
+        script_words = [w for w in script_words if "$" not in w]
+        found = server_from(substituted(script_words + arguments, env), f"{script_rel}:{number} with {rel}:{line}")
+        if found:
+            return found, line
+    return None
+
+
 def read_dockerfiles(project):
-    """(server pairs, container pairs) from the Dockerfile nearest the project root."""
+    """(server pairs, container pairs) from the Dockerfile nearest the project root: the stage that
+    starts the web server (the last such stage; the final stage when none does)."""
     candidates = sorted((rel for rel in project.texts if os.path.basename(rel) == "Dockerfile" or "Dockerfile" in os.path.basename(rel)),
                         key=lambda r: (r.count("/"), r))
     if not candidates:
         return None, None
     rel = candidates[0]
     instructions = dockerfile_instructions(project.texts[rel])
-    stages = [index for index, (_, name, _) in enumerate(instructions) if name == "FROM"]
-    final = instructions[stages[-1]:] if stages else instructions
-    server, container = None, []
-    if stages:
-        line, _, arguments = instructions[stages[-1]]
+    starts = [index for index, (_, name, _) in enumerate(instructions) if name == "FROM"]
+    stages = [instructions[start:end] for start, end in zip(starts, starts[1:] + [len(instructions)])] or [instructions]
+    server, chosen = None, stages[-1]
+    for stage in reversed(stages):
+        found = stage_server(project, rel, stage)
+        if found:
+            server = found[0] + [("source", s(f"{rel}:{found[1]}"))]
+            chosen = stage
+            break
+    container = []
+    if starts:
+        line, _, arguments = chosen[0]
         words = [w for w in arguments.split() if not w.startswith("--")]
         if words:
             container.append(("base_image", s(words[0], f"{rel}:{line}")))
-    users = [(line, arguments.strip()) for line, name, arguments in final if name == "USER"]
+    users = [(line, arguments.strip()) for line, name, arguments in chosen if name == "USER"]
+    stage_name = "the final stage" if chosen is stages[-1] else f"the stage at {rel}:{chosen[0][0]}"
     if users:
         line, user = users[-1]
         name = user.split(":")[0]
         container.append(("runs_as_root", b(name in ("root", "0"), f"{rel}:{line} USER {user}")))
     else:
-        container.append(("runs_as_root", b(True, f"{rel}: no USER instruction in the final stage")))
-    for line, name, arguments in reversed(final):
-        if name in ("CMD", "ENTRYPOINT"):
-            found = server_from(command_words(arguments), f"{rel}:{line}")
-            if found:
-                server = found + [("source", s(f"{rel}:{line}"))]
-                break
+        container.append(("runs_as_root", b(True, f"{rel}: no USER instruction in {stage_name}")))
     container.append(("source", s(rel)))
     return server, container
 
