@@ -117,6 +117,8 @@ class Project:
         self.rewritten = []
         self.suffixes = None
         self.texts = {}        # relative path -> text of non-Python files read
+        self.yaml_paths = []   # YAML files seen; those the code names are read as settings
+        self.yaml_names = set()
 
     def rel(self, path):
         return os.path.relpath(path, self.root).replace(os.sep, "/")
@@ -178,12 +180,27 @@ class Project:
                 module = Module(self, rel, tree)
                 self.modules[module.name] = module
                 self.by_path[rel] = module
+            elif name.endswith((".yaml", ".yml")) and rel.count("/") <= 2:
+                self.yaml_paths.append(path)
             elif (name.startswith("requirements") and name.endswith(".txt")) or name in (
                     "pyproject.toml", "poetry.lock", "uv.lock", "Pipfile.lock", ".env") or \
                     name == "Dockerfile" or name.endswith(".Dockerfile") or name.startswith("Dockerfile."):
                 text = self.read(path)
                 if text is not None:
                     self.texts[rel] = text
+
+    def yaml_settings(self):
+        """{dotted key: (value, file:line, env var or None)} from the YAML files the code names
+        (`"settings.yaml"`), read as data; nearest the root first, the first file naming a key wins."""
+        values = {}
+        for path in sorted(self.yaml_paths, key=lambda p: (self.rel(p).count("/"), self.rel(p))):
+            if os.path.basename(path) not in self.yaml_names:
+                continue
+            text = self.read(path)
+            if text is not None:
+                for key, entry in simple_yaml(text, self.rel(path)).items():
+                    values.setdefault(key, entry)
+        return values
 
     def module_named(self, dotted):
         if dotted in self.modules:
@@ -212,6 +229,69 @@ def newer_syntax_rewritten(text):
     for pattern, replacement in NEWER_SYNTAX:
         text = pattern.sub(replacement, text)
     return text
+
+
+YAML_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:,[A-Za-z0-9_,]*)?(?::(.*))?\}$")
+
+
+def yaml_scalar(text):
+    """A YAML scalar or flow list of scalars as a Python value; UNRESOLVED for anything else."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        inner = text[1:-1].strip()
+        items = [yaml_scalar(part) for part in inner.split(",")] if inner else []
+        return items if all(isinstance(v, str) for v in items) else UNRESOLVED
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if text.lower() in ("null", "~", ""):
+        return None
+    if re.match(r"^-?[0-9]+$", text):
+        return int(text)
+    if text[:1] in "{&*!|>":
+        return UNRESOLVED
+    return text
+
+
+def simple_yaml(text, rel):
+    """{dotted key: (value, "file:line", env var)} of a YAML file's block mappings and scalars, with
+    `${VAR:default}` placeholders as (default, where, VAR). Lists in block style are skipped."""
+    values, stack = {}, []   # stack of (indent, key)
+    for number, line in enumerate(text.splitlines()[:20000], 1):
+        stripped = line.split(" #", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
+        if not stripped.strip() or stripped.strip().startswith("- ") or stripped.strip() == "-":
+            continue
+        match = re.match(r"^( *)([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s+(.*))?$", stripped)
+        if not match:
+            continue
+        indent, key, rest = len(match.group(1)), match.group(2), (match.group(3) or "").strip()
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        dotted_key = ".".join([k for _, k in stack] + [key])
+        if not rest:
+            stack.append((indent, key))
+            continue
+        placeholder = YAML_PLACEHOLDER.match(rest.strip("\"'"))
+        if placeholder:
+            default = placeholder.group(2)
+            value = None if default is None else ("" if default == "" else yaml_scalar(default))
+            values[dotted_key] = (value, f"{rel}:{number}", placeholder.group(1))
+        else:
+            values[dotted_key] = (yaml_scalar(rest), f"{rel}:{number}", None)
+    return values
+
+
+def attribute_chain(expr):
+    """(root expression, [attribute names]) of `root.a.b.c`."""
+    names = []
+    while isinstance(expr, ast.Attribute):
+        names.append(expr.attr)
+        expr = expr.value
+    return expr, list(reversed(names))
+
+
+SETTINGS_ROOT = re.compile(r"^_?(settings|config|conf|cfg|app_settings|get_settings|get_config|unsafe_typed_settings)$", re.I)
 
 
 def module_name_of(rel):
@@ -267,8 +347,13 @@ class Module:
         self.assigns = {}        # module-level name -> expression
         self.functions = {}      # name -> FunctionDef (module level)
         self.classes = {}
+        self.conditional = {}    # name -> (if test, FunctionDef when true, FunctionDef when false)
         for statement in tree.body:
             self.scan_top(statement)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith((".yaml", ".yml")) \
+                    and len(node.value) < 200:
+                project.yaml_names.add(os.path.basename(node.value))
 
     def where(self, node, end=False):
         start, stop = lines(node)
@@ -301,8 +386,17 @@ class Module:
             self.functions[statement.name] = statement
         elif isinstance(statement, ast.ClassDef):
             self.classes[statement.name] = statement
-        elif isinstance(statement, (ast.If, ast.Try)):
-            for inner in getattr(statement, "body", []) + getattr(statement, "orelse", []):
+        elif isinstance(statement, ast.If):
+            # `if not settings.auth.enabled: def authenticated(): return True / else: def authenticated(...)`:
+            # the last definition is kept; both are remembered for the auth switch.
+            defined = lambda body: {s_.name: s_ for s_ in body if isinstance(s_, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            then, other = defined(statement.body), defined(statement.orelse)
+            for name in set(then) & set(other):
+                self.conditional[name] = (statement.test, then[name], other[name])
+            for inner in statement.body + statement.orelse:
+                self.scan_top(inner)
+        elif isinstance(statement, ast.Try):
+            for inner in statement.body + statement.orelse:
                 self.scan_top(inner)
 
     def imported_name(self, local):
@@ -466,6 +560,25 @@ class Resolver:
         self.project = project
         self.dotenv = self.read_dotenv()
         self.settings_cache = {}
+        self.yaml = project.yaml_settings()
+
+    def yaml_value(self, expr):
+        """The value of `settings.server.cors.enabled` (or `settings().…`) from a YAML settings file the
+        code names, when the root is named like a settings object and the key is in the file; else None."""
+        if not self.yaml:
+            return None
+        root, names = attribute_chain(expr)
+        if isinstance(root, ast.Call) and not root.args:
+            root = root.func
+        if not names or not isinstance(root, (ast.Name, ast.Attribute)) or not SETTINGS_ROOT.match(last(dotted(root)) or ""):
+            return None
+        entry = self.yaml.get(".".join(names))
+        if entry is None or entry[0] is UNRESOLVED:
+            return None
+        value, where, var = entry
+        if var:
+            return Val(value, env=[(var, f"{value!r} ({where})")])
+        return Val(value, dotenv=[(".".join(names), repr(value), where)])
 
     def read_dotenv(self):
         values = {}
@@ -585,6 +698,9 @@ class Resolver:
         if isinstance(expr, ast.Call):
             return self.resolve_call(module, expr, locals_, depth)
         if isinstance(expr, ast.Attribute):
+            from_yaml = self.yaml_value(expr)
+            if from_yaml is not None:
+                return from_yaml
             instance = self.settings_instance(module, expr.value)
             if instance and expr.attr in instance.fields:
                 return self.setting_value(instance, expr.attr, depth)
@@ -611,6 +727,16 @@ class Resolver:
                 except TypeError:
                     pass
             return Val(expr=text_of(expr), env=left.env + right.env)
+        if isinstance(expr, ast.IfExp):
+            test = self.resolve(module, expr.test, locals_, depth + 1)
+            if test.ok:
+                branch = self.resolve(module, expr.body if test.value else expr.orelse, locals_, depth + 1)
+                if branch.ok:
+                    return Val(branch.value, env=test.env + branch.env, dotenv=test.dotenv + branch.dotenv)
+            return Val(expr=text_of(expr), env=self.env_reads(module, expr))
+        if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
+            inner = self.resolve(module, expr.operand, locals_, depth + 1)
+            return Val(not inner.value, env=inner.env, dotenv=inner.dotenv) if inner.ok else Val(expr=text_of(expr), env=inner.env)
         if isinstance(expr, ast.IfExp) or isinstance(expr, ast.BoolOp):
             return Val(expr=text_of(expr), env=self.env_reads(module, expr))
         return Val(expr=text_of(expr))
@@ -1302,6 +1428,12 @@ class AuthResolver:
             return
         if kind != "function":
             return
+        if node.name in target_module.conditional and not getattr(chain, "switching", False):
+            if self.switched(target_module, node, depth, chain):
+                return
+        self.follow_function(target_module, node, depth, chain)
+
+    def follow_function(self, target_module, node, depth, chain):
         before = len(chain.mechanisms)
         refs = self.dependency_refs(target_module, node)
         direct = []
@@ -1341,6 +1473,34 @@ class AuthResolver:
             for mechanism in bearers or reached:
                 if record not in mechanism["jwt"]:
                     mechanism["jwt"].append(record)
+
+    def switched(self, module, function, depth, chain):
+        """A dependency defined twice under a module-level `if` on a setting (`if not settings.auth.enabled:
+        def authenticated(): return True` / `else: def authenticated(...)`): the mechanism of the branch
+        that authenticates, marked on or off by default as the setting's default value decides."""
+        test, when_true, when_false = module.conditional[function.name]
+        value = self.extraction.resolver.resolve(module, test)
+        if not value.ok:
+            return False
+        reached = []
+        for branch in (when_true, when_false):
+            sub = AuthChain()
+            sub.switching = True
+            self.follow_function(module, branch, depth + 1, sub)
+            reached.append(sub.mechanisms)
+        active, inactive = (reached[0], reached[1]) if value.value else (reached[1], reached[0])
+        opaque = lambda mechanisms: all(m.get("opaque") for m in mechanisms)
+        if (not active or opaque(active)) and inactive and not opaque(inactive):
+            setting = value.env[0][0] if value.env else (value.dotenv[0][0] if value.dotenv else text_of(test))
+            where = value.env[0][1] if value.env else (value.dotenv[0][2] if value.dotenv else module.where(test))
+            for mechanism in inactive:
+                switched = dict(mechanism, enabled_by_setting=setting, enabled_by_default=False,
+                                switch=f"{module.where(test)}: off unless {setting} ({where})")
+                key = (module.rel, function.name, "switched", mechanism["id"])
+                self.extraction.custom_auth.setdefault(key, switched)
+                chain.add(self.extraction.custom_auth[key])
+            return True
+        return False
 
     def dispatched_method(self, module, function):
         """(module, method, class name) a dependency reaches through a plugin it looks up at run time
@@ -2133,6 +2293,10 @@ class Builder:
                     pairs.append(("secret_source", s(record["secret_source"], record["source"])))
                 self.x.questions.append(f"{mechanism['source']}: can tokens of {mechanism['id']} be revoked before they expire "
                                         "(revocable), and are sign-in attempts limited?")
+            if mechanism.get("enabled_by_setting"):
+                pairs.append(("enabled_by_setting", s(mechanism["enabled_by_setting"])))
+                pairs.append(("enabled_by_default", b(False, mechanism["switch"])))
+                pairs.append(("enabled", b(False, "the shipped default: say where it is switched on (environment overrides)")))
             if mechanism["type"] in ("oauth2_jwt", "jwt"):
                 lifetime = self.token_lifetime()
                 if lifetime:
@@ -2198,6 +2362,15 @@ class Builder:
                 pairs.append(("source", s(where)))
                 notes = [f"{dotenv[1]} sets {env_name} (committed .env)"] if dotenv else []
                 nodes.append(mp(pairs, notes=notes))
+        for key, (value, where, var) in sorted(self.x.resolver.yaml.items()):
+            # A YAML settings file the code loads: a secret-named key with a literal value (or a literal
+            # placeholder default) ships that value.
+            name = key.rsplit(".", 1)[-1]
+            if not SECRET_NAME.search(name) or NOT_SECRET_NAME.search(name) or not isinstance(value, str) or not value.strip():
+                continue
+            nodes.append(mp([("name", s(var or key)), ("sources", seq([s("environment" if var else "file")])),
+                             ("fallback", s("insecure_literal", f"{where} " + (f"${{{var}}} defaults to a literal" if var else "a literal in the file"))),
+                             ("source", s(where))]))
         return nodes
 
     def build(self, system_name):
