@@ -162,6 +162,9 @@ class Project:
                     continue
                 count += 1
                 total += len(text)
+                # YAML files the code names in a string (`"settings.yaml"`) are read as its settings
+                for named in YAML_NAME.findall(text):
+                    self.yaml_names.add(os.path.basename(named))
                 try:
                     tree = ast.parse(text, filename=rel)
                 except SyntaxError as error:
@@ -231,6 +234,7 @@ def newer_syntax_rewritten(text):
     return text
 
 
+YAML_NAME = re.compile(r"[\"']([^\"'\n]{1,200}\.ya?ml)[\"']")
 YAML_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:,[A-Za-z0-9_,]*)?(?::(.*))?\}$")
 
 
@@ -348,12 +352,9 @@ class Module:
         self.functions = {}      # name -> FunctionDef (module level)
         self.classes = {}
         self.conditional = {}    # name -> (if test, FunctionDef when true, FunctionDef when false)
+        self.scope_list = None
         for statement in tree.body:
             self.scan_top(statement)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith((".yaml", ".yml")) \
-                    and len(node.value) < 200:
-                project.yaml_names.add(os.path.basename(node.value))
 
     def where(self, node, end=False):
         start, stop = lines(node)
@@ -854,7 +855,10 @@ class Cond:
 
     def __init__(self, node, negated, module):
         self.node, self.negated, self.module = node, negated, module
-        self.text = ("not (" if negated else "if ") + text_of(node) + (")" if negated else "")
+
+    @property
+    def text(self):
+        return ("not (" if self.negated else "if ") + text_of(self.node) + (")" if self.negated else "")
 
     def __str__(self):
         return self.text
@@ -892,10 +896,18 @@ class Extraction:
         self.templates = []
         self.chain_cache = {}
         self.method_class = {}       # (module rel, method scope) -> ClassDef
+        self.aliases = {}            # (module rel, scope, parameter) -> Obj while a helper's body is read
+        self.helpers_seen = set()
 
     # -- pass 1: what the code creates
 
     def scopes(self, module):
+        """The module body and every function body, each (scope name, body, node); computed once."""
+        if module.scope_list is None:
+            module.scope_list = list(self.scope_bodies(module))
+        return module.scope_list
+
+    def scope_bodies(self, module):
         yield "", module.tree.body, None
         for node in ast.walk(module.tree):
             if isinstance(node, ast.ClassDef):
@@ -910,7 +922,7 @@ class Extraction:
         cls = self.method_class.get((module.rel, scope))
         if cls is None or not isinstance(expr, ast.Attribute) or not isinstance(expr.value, ast.Name) or expr.value.id != "self":
             return None
-        return (module.rel, f"class {cls.name}@{cls.lineno}", f"self.{expr.attr}")
+        return (module.rel, f"class {cls.name}@{cls.lineno}", f"{cls.name}.{expr.attr}")
 
     def collect(self):
         for module in self.project.modules.values():
@@ -991,6 +1003,8 @@ class Extraction:
         key = self.self_key(module, scope, expr)
         if key is not None:
             return self.objects.get(key)
+        if isinstance(expr, ast.Name) and (module.rel, scope, expr.id) in self.aliases:
+            return self.aliases[(module.rel, scope, expr.id)]
         if isinstance(expr, ast.Name):
             for key in ((module.rel, scope, expr.id), (module.rel, "", expr.id)):
                 if key in self.objects:
@@ -1042,16 +1056,25 @@ class Extraction:
 
     def connect(self):
         for module in self.project.modules.values():
-            for scope, body, _ in self.scopes(module):
+            for scope, body, function in self.scopes(module):
+                # A parameter named like a module-level app (`def configure(app): app.add_middleware(...)`) is
+                # whatever the caller passes: helper_call reads such bodies with the caller's objects.
+                shadowed = {a.arg for a, _ in parameters(function)} if function is not None else set()
                 for statement, tests in scope_statements(body, module):
                     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        self.decorated(module, scope, statement, tests)
+                        if not any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and isinstance(d.func.value, ast.Name)
+                                   and d.func.value.id in shadowed for d in statement.decorator_list):
+                            self.decorated(module, scope, statement, tests)
                     call = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
-                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute):
-                        obj = self.object_for(module, scope, call.func.value)
-                        if obj is not None:
-                            self.operation(module, scope, obj, call, tests)
-                    elif isinstance(call, ast.Call) and isinstance(call.func, ast.Call) and call.args \
+                    receiver = call.func.value if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else None
+                    if isinstance(receiver, ast.Name) and receiver.id in shadowed:
+                        continue
+                    obj = self.object_for(module, scope, receiver) if receiver is not None else None
+                    if obj is not None:
+                        self.operation(module, scope, obj, call, tests)
+                    elif isinstance(call, ast.Call):
+                        self.helper_call(module, scope, call, tests)
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Call) and call.args \
                             and isinstance(call.func.func, ast.Attribute) and call.func.func.attr == "middleware":
                         # `app.middleware("http")(function)`: the decorator applied by hand
                         obj = self.object_for(module, scope, call.func.func.value)
@@ -1063,6 +1086,52 @@ class Extraction:
                             obj.middleware.append(("added", entry))
         for obj in self.objects.values():
             self.constructor(obj)
+
+    def helper_call(self, module, scope, call, tests, depth=0):
+        """`configure_cors(app)`, `add_versioned_routers(app, router)`: a project function given an app or
+        router; what its body does to its parameters is done to those objects."""
+        if depth > 2 or not isinstance(call.func, (ast.Name, ast.Attribute)):
+            return
+        function = self.function_for(module, call.func, scope)
+        if function is None:
+            return
+        target, node = function
+        names = [a.arg for a, _ in parameters(node)]
+        if names and names[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+            names = names[1:]
+        bindings = {}
+        for index, argument in enumerate(call.args[:len(names)]):
+            obj = self.object_for(module, scope, argument) if isinstance(argument, (ast.Name, ast.Attribute)) else None
+            if obj is not None:
+                bindings[names[index]] = obj
+        for keyword in call.keywords:
+            obj = self.object_for(module, scope, keyword.value) if isinstance(keyword.value, (ast.Name, ast.Attribute)) else None
+            if keyword.arg in names and obj is not None:
+                bindings[keyword.arg] = obj
+        inner = f"{node.name}@{node.lineno}"
+        seen = (target.rel, node.lineno, tuple(sorted((name, obj.key) for name, obj in bindings.items())))
+        if not bindings or seen in self.helpers_seen:
+            return
+        self.helpers_seen.add(seen)
+        saved = dict(self.aliases)
+        for name, obj in bindings.items():
+            self.aliases[(target.rel, inner, name)] = obj
+        for statement, inner_tests in scope_statements(node.body, target):
+            combined = tuple(tests) + tuple(inner_tests)
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and isinstance(d.func.value, ast.Name)
+                       and d.func.value.id in bindings for d in statement.decorator_list):
+                    self.decorated(target, inner, statement, combined)
+                continue
+            inner_call = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
+            if not isinstance(inner_call, ast.Call):
+                continue
+            if isinstance(inner_call.func, ast.Attribute) and isinstance(inner_call.func.value, ast.Name) \
+                    and inner_call.func.value.id in bindings:
+                self.operation(target, inner, bindings[inner_call.func.value.id], inner_call, combined)
+            else:
+                self.helper_call(target, inner, inner_call, combined, depth + 1)
+        self.aliases = saved
 
     def constructor(self, obj):
         module, call = obj.module, obj.call
@@ -1457,7 +1526,7 @@ class AuthResolver:
                 if found_custom is not None:
                     custom = dict(found_custom, id=safe_id(node.name), source=target_module.where(node),
                                   jwt=[], via=f"{dispatched[0].where(dispatched[1])} {dispatched[2]}.{dispatched[1].name}")
-                    self.extraction.custom_auth[(target_module.rel, node.name)] = custom
+                    self.extraction.custom_auth[(target_module.rel, node.name, node.lineno)] = custom
         if custom and len(chain.mechanisms) == before:
             chain.add(custom)
         if len(chain.mechanisms) == before:
@@ -1554,7 +1623,7 @@ class AuthResolver:
     def custom_credential(self, module, function):
         """A dependency that reads a header or cookie itself: `Header()`/`Cookie()` parameters or
         `request.headers[...]` / `request.cookies.get(...)`."""
-        key = (module.rel, function.name)
+        key = (module.rel, function.name, function.lineno)
         if key in self.extraction.custom_auth:
             return self.extraction.custom_auth[key]
         found = None
@@ -2751,13 +2820,15 @@ def stage_server(project, rel, stage):
     """(server pairs, line) of the web server a stage starts, from its CMD and ENTRYPOINT (with the
     CMD passed as the ENTRYPOINT's arguments, and through an entrypoint script), else None."""
     env = dockerfile_env(stage)
-    entry = next(((line, command_words(a)) for line, n, a in reversed(stage) if n == "ENTRYPOINT"), None)
-    cmd = next(((line, command_words(a)) for line, n, a in reversed(stage) if n == "CMD"), None)
+    entry = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "ENTRYPOINT"), None)
+    cmd = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "CMD"), None)
     words = (entry[1] if entry else []) + (cmd[1] if cmd else [])
     line = (cmd or entry or (None, None))[0]
     if line is None:
         return None
-    found = server_from(substituted(words, env), f"{rel}:{line}")
+    # The shell form runs through `sh -c`, which expands the stage's ENV values; the exec form does not.
+    shell = (entry or cmd)[2]
+    found = server_from(substituted(words, env) if shell else words, f"{rel}:{line}")
     if found:
         return found, line
     script = entrypoint_script(project, rel, stage, entry[1] if entry else [])
@@ -2765,6 +2836,7 @@ def stage_server(project, rel, stage):
         return None
     text, script_rel = script
     passes_arguments = "$@" in text or "$*" in text
+    expands = "eval" in text   # `$(eval echo "$@")` expands the ENV values named in the CMD
     arguments = [part for word in (cmd[1] if cmd else []) for part in command_words(word)] if passes_arguments else []
     for number, script_line in enumerate(text.splitlines(), 1):
         stripped = script_line.strip()
@@ -2778,7 +2850,8 @@ def stage_server(project, rel, stage):
                 and "exec" not in script_words[:1]:
             continue
         script_words = [w for w in script_words if "$" not in w]
-        found = server_from(substituted(script_words + arguments, env), f"{script_rel}:{number} with {rel}:{line}")
+        words = script_words + arguments
+        found = server_from(substituted(words, env) if expands else words, f"{script_rel}:{number} with {rel}:{line}")
         if found:
             return found, line
     return None
