@@ -1483,6 +1483,8 @@ class AuthResolver:
                         self.extraction.schemes[key] = self.extraction.schemes.pop((module.rel, f"{kind.lower()}_{expr.lineno}"))
                     chain.add(self.extraction.schemes[key])
                     return
+                if self.follow_factory(module, expr, depth, chain):
+                    return
             chain.unfollowed.append(f"{module.where(expr)}: {text_of(expr)}")
             return
         target_module, kind, node = found
@@ -1494,6 +1496,8 @@ class AuthResolver:
                 if key not in self.extraction.schemes:
                     self.extraction.add_scheme(target_module, var, node)
                 chain.add(self.extraction.schemes[key])
+            else:   # `_Write = Authenticator(scopes=...)`, then `Depends(_Write)`
+                self.follow_factory(target_module, node, depth, chain)
             return
         if kind != "function":
             return
@@ -1542,6 +1546,36 @@ class AuthResolver:
             for mechanism in bearers or reached:
                 if record not in mechanism["jwt"]:
                     mechanism["jwt"].append(record)
+
+    def follow_factory(self, module, call, depth, chain):
+        """`Depends(Authenticator(scopes=...))`: the dependency is what a project factory builds: an
+        instance of a project class (followed through its `__call__`), or, when nothing is reached that
+        way, a custom mechanism named after an auth-named factory. Whether anything was reached."""
+        factory = module.resolve_ref(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if not factory or factory[1] not in ("class", "function") or depth > MAX_DEPTH:
+            return False
+        if factory[1] == "class":
+            method = next((m for m in factory[2].body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                           and m.name == "__call__"), None)
+            if method is not None:
+                sub = AuthChain()
+                self.follow_function(factory[0], method, depth + 1, sub)
+                if sub.mechanisms and not all(m.get("opaque") for m in sub.mechanisms):
+                    for mechanism in sub.mechanisms:
+                        chain.add(mechanism)
+                    return True
+                refusing = self.opaque_auth(factory[0], method)
+                if refusing is not None:   # a `__call__` that refuses: named after its class
+                    key = (factory[0].rel, factory[2].name, factory[2].lineno, "instance")
+                    if key not in self.extraction.custom_auth:
+                        self.extraction.custom_auth[key] = dict(refusing, id=safe_id(factory[2].name), source=factory[0].where(factory[2]))
+                    chain.add(self.extraction.custom_auth[key])
+                    return True
+        opaque = self.opaque_auth(factory[0], factory[2])
+        if opaque:
+            chain.add(opaque)
+            return True
+        return False
 
     def switched(self, module, function, depth, chain):
         """A dependency defined twice under a module-level `if` on a setting (`if not settings.auth.enabled:
@@ -1658,7 +1692,7 @@ class AuthResolver:
         self.extraction.custom_auth[key] = mechanism
         return mechanism
 
-    AUTH_NAME = re.compile(r"auth|user|admin|login|token|principal|permission|verify|credential|staff|api_?key|identity|account", re.I)
+    AUTH_NAME = re.compile(r"auth|user|admin|login|token|principal|permission|verify|credential|staff|api_?key|identity|account|guard|polic", re.I)
     NOT_AUTH_NAME = re.compile(r"db|database|repo|service|settings|config|client|session", re.I)
 
     def opaque_auth(self, module, function):
@@ -1744,12 +1778,12 @@ def unconfined(expr, tainted):
     return any(unconfined(child, tainted) for child in ast.iter_child_nodes(expr))
 
 
-PASSWORD_CHECK = re.compile(r"^(?:verify_password|check_password|checkpw|password_verify|verify_pass(?:word)?_hash|authenticate(?:_user)?)$", re.I)
+PASSWORD_CHECK = re.compile(r"^(?:verify_password|check_password|checkpw|password_verify|verify_password_hash)$", re.I)
 
 
 def password_check(module, function):
     """`file:line call` where a handler checks a password itself (`user.verify_password(form.password)`,
-    `bcrypt.checkpw`, `authenticate_user`), in it or one project function it calls; else None."""
+    `bcrypt.checkpw`, `pwd_context.verify(form.password, ...)`); else None."""
     for node in ast.walk(function):
         if isinstance(node, ast.Call) and PASSWORD_CHECK.match(last(dotted(node.func)) or ""):
             return f"{module.where(node)} {last(dotted(node.func))}"

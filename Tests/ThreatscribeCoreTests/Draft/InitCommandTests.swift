@@ -83,11 +83,11 @@ struct InitCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let (run, text) = try Self.draft("\(Self.fixtures)/engine/project", in: directory)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("found 1 app, 2 middleware registrations, 1 router, 6 endpoints, 0 websockets in 7 Python files"))
-        #expect(run.stdout.contains("middleware of Engine._app (engine/server.py:40), outermost first: CORSMiddleware → catch_everything"))
+        #expect(run.stdout.contains("found 1 app, 2 middleware registrations, 1 router, 8 endpoints, 0 websockets in 7 Python files"))
+        #expect(run.stdout.contains("middleware of Engine._app (engine/server.py:54), outermost first: CORSMiddleware → catch_everything"))
         let model = try ModelLoader.load(text: try #require(text), file: "model.yaml")
         let endpoints = try #require(model.base.routers?.first?.endpoints)
-        #expect(endpoints.map(\.path) == ["/items/{name}", "/healthz", "/reports/{name}", "/upload", "/me", "/login"])
+        #expect(endpoints.map(\.path) == ["/items/{name}", "/healthz", "/reports/{name}", "/upload", "/me", "/login", "/tokens/{name}", "/cache"])
         let report = try ThreatAnalysis(catalog: CatalogSampleTests.catalog)
             .run(on: model, options: .init(generatedAt: "2026-01-01", toolVersion: "test"))
         let fired = Set(report.findings.map(\.threatID))
@@ -101,7 +101,8 @@ struct InitCommandTests {
         // one path component (basename, a `{name}` parameter) is not a traversal; a hidden health check is not a finding
         #expect(!fired.contains("TS-CAP-003"))
         #expect(!fired.contains("TS-ROUTE-004"))
-        // behind the switched-off dependency: DELETE /items/{name} and POST /upload; not /me (its provider) nor /login
+        // behind the switched-off dependency: DELETE /items/{name} and POST /upload; not /me (its provider), /login,
+        // nor the DELETEs behind `Depends(ScopeGuard("tokens"))` and `Depends(ADMIN_ONLY)` (a class instance's `__call__`)
         let unauthenticated = Set(report.findings.filter { $0.threatID == "TS-ROUTE-001" }.map { $0.id.split(separator: "#")[0] })
         #expect(unauthenticated == ["TS-ROUTE-001@routers[0].endpoints[0]", "TS-ROUTE-001@routers[0].endpoints[3]"], "\(unauthenticated)")
     }

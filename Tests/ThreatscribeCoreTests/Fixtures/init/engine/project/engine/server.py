@@ -1,7 +1,7 @@
 """The app is built inside a class: FastAPI() kept on self, routes added with add_api_route."""
 import os
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request, UploadFile
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 
@@ -35,6 +35,20 @@ def configure_cors(app: FastAPI) -> None:
         app.add_middleware(CORSMiddleware, allow_origins=settings().server.cors.allow_origins)
 
 
+class ScopeGuard:
+    """A dependency built by a class: `Depends(ScopeGuard("admin"))` runs its `__call__`."""
+
+    def __init__(self, scope: str):
+        self.scope = scope
+
+    def __call__(self, request: Request):
+        if self.scope not in request.scope.get("granted", ()):
+            raise HTTPException(status_code=403)
+
+
+ADMIN_ONLY = ScopeGuard("admin")
+
+
 class Engine:
     def __init__(self):
         self._app = FastAPI(docs_url=None, redoc_url=None)
@@ -52,6 +66,8 @@ class Engine:
         self.router.add_api_route("/upload", self.upload, methods=["POST"], dependencies=[Depends(authenticated)])
         self.router.add_api_route("/me", self.me, methods=["GET"])
         self.router.add_api_route("/login", self.login, methods=["POST"])
+        self.router.add_api_route("/tokens/{name}", self.revoke, methods=["DELETE"], dependencies=[Depends(ScopeGuard("tokens"))])
+        self.router.add_api_route("/cache", self.flush, methods=["DELETE"], dependencies=[Depends(ADMIN_ONLY)])
 
     def app(self):
         return self._app
@@ -72,6 +88,12 @@ class Engine:
 
     async def me(self, user=Depends(current_user)):
         return {"user": user}
+
+    async def revoke(self, name: str):
+        return {"revoked": name}
+
+    async def flush(self):
+        return {"flushed": True}
 
     async def login(self, username: str = Form(), password: str = Form()):
         if verify_password(password, username):
