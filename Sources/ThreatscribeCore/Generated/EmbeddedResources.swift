@@ -21594,19 +21594,26 @@ def server_from(words, where):
 
 
 def dockerfile_env(instructions):
-    """Variables the stage's `ENV` instructions set (`ENV A=1 B=2` and the legacy `ENV A 1`)."""
-    values = {}
+    """Variables the stage's `ENV` instructions set (`ENV A=1 B=2`, the legacy `ENV A 1`, `ENV A=${ARG}`
+    with an `ARG A=default`)."""
+    values, build_args = {}, {}
     for _, name, arguments in instructions:
+        if name == "ARG":   # `ARG HOST=0.0.0.0`: the default, unless the build passes --build-arg
+            key, equals, value = arguments.strip().partition("=")
+            if equals and key.strip():
+                build_args[key.strip()] = value.strip().strip("\"'")
+            continue
         if name != "ENV":
             continue
         words = command_words(arguments)
+        known = dict(build_args, **values)
         if len(words) >= 2 and "=" not in words[0]:
-            values[words[0]] = " ".join(words[1:])
+            values[words[0]] = substituted([" ".join(words[1:])], known)[0]
             continue
         for word in words:
             key, equals, value = word.partition("=")
             if equals:
-                values[key] = value
+                values[key] = substituted([value], known)[0]
     return values
 
 
@@ -21649,10 +21656,11 @@ def entrypoint_script(project, rel, instructions, words):
     return None
 
 
-def stage_server(project, rel, stage):
+def stage_server(project, rel, stage, inherited=None):
     """(server pairs, line) of the web server a stage starts, from its CMD and ENTRYPOINT (with the
-    CMD passed as the ENTRYPOINT's arguments, and through an entrypoint script), else None."""
-    env = dockerfile_env(stage)
+    CMD passed as the ENTRYPOINT's arguments, and through an entrypoint script), else None.
+    `inherited` holds the ENV of the earlier stage this one is built `FROM`."""
+    env = dict(inherited or {}, **dockerfile_env(stage))
     entry = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "ENTRYPOINT"), None)
     cmd = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "CMD"), None)
     words = (entry[1] if entry else []) + (cmd[1] if cmd else [])
@@ -21702,8 +21710,25 @@ def read_dockerfiles(project):
     starts = [index for index, (_, name, _) in enumerate(instructions) if name == "FROM"]
     stages = [instructions[start:end] for start, end in zip(starts, starts[1:] + [len(instructions)])] or [instructions]
     server, chosen = None, stages[-1]
-    for stage in reversed(stages):
-        found = stage_server(project, rel, stage)
+    # `FROM base AS api` after `FROM python AS base`: the later stage inherits the earlier one's ENV
+    aliases, images, inherited, bases = {}, {}, [], []
+    stage_users, users_of = [], {}   # the USER in force at the end of each stage, inherited by FROM <alias>
+    for stage in stages:
+        words = stage[0][2].split() if stage and stage[0][1] == "FROM" else []
+        words = [w for w in words if not w.startswith("--")]
+        parent = aliases.get(words[0].lower()) if words else None
+        env = dict(parent or {}, **dockerfile_env(stage))
+        inherited.append(parent or {})
+        bases.append(images.get(words[0].lower(), words[0]) if words else None)
+        own = [(line, arguments.strip()) for line, name, arguments in stage if name == "USER"]
+        stage_users.append(own or users_of.get(words[0].lower(), []) if words else own)
+        if len(words) >= 3 and words[1].upper() == "AS":
+            aliases[words[2].lower()] = env
+            images[words[2].lower()] = bases[-1]
+            users_of[words[2].lower()] = stage_users[-1]
+    for index in reversed(range(len(stages))):
+        stage = stages[index]
+        found = stage_server(project, rel, stage, inherited[index])
         if found:
             server = found[0] + [("source", s(f"{rel}:{found[1]}"))]
             chosen = stage
@@ -21711,10 +21736,10 @@ def read_dockerfiles(project):
     container = []
     if starts:
         line, _, arguments = chosen[0]
-        words = [w for w in arguments.split() if not w.startswith("--")]
-        if words:
-            container.append(("base_image", s(words[0], f"{rel}:{line}")))
-    users = [(line, arguments.strip()) for line, name, arguments in chosen if name == "USER"]
+        base = bases[next(index for index, stage in enumerate(stages) if stage is chosen)]
+        if base:   # a stage built FROM an earlier stage has that stage's image
+            container.append(("base_image", s(base, f"{rel}:{line}")))
+    users = stage_users[next(index for index, stage in enumerate(stages) if stage is chosen)]
     stage_name = "the final stage" if chosen is stages[-1] else f"the stage at {rel}:{chosen[0][0]}"
     if users:
         line, user = users[-1]

@@ -85,6 +85,8 @@ struct InitCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("found 1 app, 2 middleware registrations, 1 router, 8 endpoints, 0 websockets in 7 Python files"))
         #expect(run.stdout.contains("middleware of Engine._app (engine/server.py:54), outermost first: CORSMiddleware → catch_everything"))
+        // the server stage is not the last; its ENTRYPOINT script gets the CMD, whose port an ARG default sets
+        #expect(text?.contains("port: 8000  # bin/start.sh:4 with Dockerfile:11") == true)
         let model = try ModelLoader.load(text: try #require(text), file: "model.yaml")
         let endpoints = try #require(model.base.routers?.first?.endpoints)
         #expect(endpoints.map(\.path) == ["/items/{name}", "/healthz", "/reports/{name}", "/upload", "/me", "/login", "/tokens/{name}", "/cache"])
