@@ -390,7 +390,7 @@ class Module:
         elif isinstance(statement, ast.If):
             # `if not settings.auth.enabled: def authenticated(): return True / else: def authenticated(...)`:
             # the last definition is kept; both are remembered for the auth switch.
-            defined = lambda body: {s_.name: s_ for s_ in body if isinstance(s_, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            defined = lambda body: {f.name: f for f in body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
             then, other = defined(statement.body), defined(statement.orelse)
             for name in set(then) & set(other):
                 self.conditional[name] = (statement.test, then[name], other[name])
@@ -1634,8 +1634,8 @@ class AuthResolver:
                         if value.ok and isinstance(value.value, str) and value.value:
                             wanted.add(value.value)
                 candidates = [c for c in candidates if any(
-                    isinstance(s_, ast.Assign) and isinstance(s_.value, ast.Constant) and s_.value.value in wanted
-                    for s_ in c[2].body)]
+                    isinstance(member, ast.Assign) and isinstance(member.value, ast.Constant) and member.value.value in wanted
+                    for member in c[2].body)]
             if len(candidates) == 1:
                 return candidates[0][0], candidates[0][1], candidates[0][2].name
         return None
