@@ -54,6 +54,12 @@ public struct InitDraft: Sendable {
                         inherited.comment = "built from the project's Dockerfile: " + (inherited.comment ?? "")
                         container["runs_as_root"] = inherited
                         if let source = container["source"] { container["source"] = nil; container["source"] = source }
+                    } else if draft.builtServices.contains(id), container["role"]?.value == .string("api"),
+                              var stated = container["runs_as_root"], deployment["container"] != nil
+                    {
+                        // The compose file's `user:` replaces the image's USER for the API it ships.
+                        stated.comment = "\(stated.comment ?? "") overrides the image's USER (\(imageRunsAsRoot?.comment ?? "Dockerfile"))"
+                        deployment["container"]?["runs_as_root"] = stated
                     }
                     containers.append(container)
                 }
