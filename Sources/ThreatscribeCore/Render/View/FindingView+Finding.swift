@@ -158,7 +158,10 @@ extension EvidenceView {
         let elements = value.dropFirst(2).dropLast(2).components(separatedBy: "\", \"").map {
             $0.replacingOccurrences(of: "\\\"", with: "\"")
         }
-        return elements.allSatisfy { !$0.isEmpty && (description.contains("`\($0)`") || plain.contains($0.replacingOccurrences(of: "\\", with: ""))) }
+        return elements.allSatisfy { element in
+            !element.isEmpty && (description.contains("`\(element)`")
+                || (element.count >= 6 && plain.contains(element.replacingOccurrences(of: "\\", with: ""))))
+        }
     }
 }
 
