@@ -22467,10 +22467,10 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 {{/diagram}}
 {{#hasModelParts}}
 <table class="parts">
-<thead><tr><th>Part</th><th>Differs by environment or left open</th><th>Not in the model</th></tr></thead>
+<thead><tr><th>Part</th>{{#modelPartsHaveNotes}}<th>Differs by environment or left open</th>{{/modelPartsHaveNotes}}<th>Not in the model</th></tr></thead>
 <tbody>
 {{#modelParts}}
-<tr id="{{anchor}}"><th scope="row">{{name}}</th><td>{{#knownFacts}}<strong>{{label}}:</strong> {{^hasByEnvironment}}{{value}}{{/hasByEnvironment}}{{#hasByEnvironment}}{{#byEnvironment}}{{environments}}: {{value}}{{^last()}}; {{/last()}}{{/byEnvironment}}{{/hasByEnvironment}}{{^last()}}<br/>{{/last()}}{{/knownFacts}}</td><td class="not-assessed">{{missingAspects}}</td></tr>
+<tr id="{{anchor}}"><th scope="row">{{name}}</th>{{#modelPartsHaveNotes}}<td>{{#knownFacts}}<strong>{{label}}:</strong> {{^hasByEnvironment}}{{value}}{{/hasByEnvironment}}{{#hasByEnvironment}}{{#byEnvironment}}{{environments}}: {{value}}{{^last()}}; {{/last()}}{{/byEnvironment}}{{/hasByEnvironment}}{{^last()}}<br/>{{/last()}}{{/knownFacts}}</td>{{/modelPartsHaveNotes}}<td class="not-assessed">{{missingAspects}}</td></tr>
 {{/modelParts}}
 </tbody>
 </table>
@@ -22621,10 +22621,16 @@ Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 
 {{/notAssessed}}
 {{/diagram}}
 {{#hasModelParts}}
+{{#modelPartsHaveNotes}}
 | Part | Differs by environment or left open | Not in the model |
 | --- | --- | --- |
+{{/modelPartsHaveNotes}}
+{{^modelPartsHaveNotes}}
+| Part | Not in the model |
+| --- | --- |
+{{/modelPartsHaveNotes}}
 {{#modelParts}}
-| {{name}} | {{#knownFacts}}**{{label}}:** {{value}}{{^last()}}; {{/last()}}{{/knownFacts}} | {{missingAspects}} |
+| {{name}} |{{#modelPartsHaveNotes}} {{#knownFacts}}**{{label}}:** {{value}}{{^last()}}; {{/last()}}{{/knownFacts}} |{{/modelPartsHaveNotes}} {{missingAspects}} |
 {{/modelParts}}
 
 {{/hasModelParts}}

@@ -54,6 +54,7 @@ extension ThreatModelView {
             return part.hasKnownFacts || part.missingAspects != nil ? part : nil
         }
         hasModelParts = !modelParts.isEmpty
+        modelPartsHaveNotes = modelParts.contains(where: \.hasKnownFacts)
         hasModelAppendix = hasModelParts || overview.hasFacts || overview.description != nil || diagram.notAssessed == nil || flows.hasFlowDetails || components.contains(where: \.showsPipeline)
         // The honest coverage count (never "every part was assessed" beside a part the report says is missing).
         let notAssessed = notAssessedParts(report).count

@@ -32,6 +32,8 @@ public struct ThreatModelView: Sendable, Equatable {
     /// its own table) with the facts that differ between environments or the aspects the model leaves out.
     public var modelParts: [ComponentView] = []
     public var hasModelParts = false
+    /// Whether a part has a fact that differs by environment or is left open (else the table drops that column).
+    public var modelPartsHaveNotes = false
     /// Whether the appendix has anything to show (a diagram, a part, the pipeline or data flows).
     public var hasModelAppendix = false
 }
