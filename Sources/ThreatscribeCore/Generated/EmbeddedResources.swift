@@ -1013,7 +1013,9 @@ evidence: [verifies, purpose, rate_limited, lockout_after_failures, path]
 description: |
   `{{subject}}` checks a guessable secret (`{{verifies}}`) and nothing limits how often it can be
   called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no ingress
-  rate limiting, and no account lockout the model states. An attacker can try passwords (or one-time codes) as fast as the server answers,
+  rate limiting, and no account lockout the model states.
+
+  An attacker can try passwords (or one-time codes) as fast as the server answers,
   and spread them across accounts (password spraying, credential stuffing with leaked lists).
 impact_description: |
   Accounts with weak or reused passwords are taken over; 6-digit codes fall to exhaustive search;
@@ -2075,7 +2077,9 @@ controls: [code_review]
 evidence: [code_review, ci_secrets_protected]
 description: |
   Code review is `{{code_review}}`: a single person, or a single stolen developer credential, can
-  merge a change that ships to production. Nothing enforces the separation between writing a
+  merge a change that ships to production.
+
+  Nothing enforces the separation between writing a
   change and approving it, so a backdoor or an accidental removal of an authentication dependency
   is caught only by luck.
 impact_description: |
@@ -3084,7 +3088,9 @@ controls: [cors]
 evidence: [loopback_origins, allow_credentials]
 description: |
   The `{{env.name}}` policy still trusts development origins on the user's own machine:
-  {{loopback_origins|code}}. Outside development those origins belong to whatever happens to listen on
+  {{loopback_origins|code}}.
+
+  Outside development those origins belong to whatever happens to listen on
   that port of each user's computer — another developer tool, a local app, a malicious package's dev
   server — and a page it serves gets the same cross-origin access as the real front end.
 impact_description: |
@@ -3705,7 +3711,9 @@ evidence: [missing_vary, starlette_version, allow_origins]
 description: |
   Starlette {{starlette_version}} adds `Vary: Origin` only to responses where it reflects the origin;
   responses answered with `*` or without `Access-Control-Allow-Origin` (including every response to a
-  request without an `Origin` header), and `*` preflights, carry no `Vary`. A shared cache (CDN,
+  request without an `Origin` header), and `*` preflights, carry no `Vary`.
+
+  A shared cache (CDN,
   reverse proxy) in front of {{env.base_url}} may then store one origin's answer and serve it to every
   other origin. Starlette 1.7.0 sends `Vary: Origin` on every response that passes CORSMiddleware
   (checked with 1.10.0, also without an `Origin` header) and a four-name `Vary` on preflights.
@@ -5275,7 +5283,9 @@ confidence: judgment
 controls: [dependency_scanning]
 evidence: [dependency_scanning, lock_file]
 description: |
-  Nothing checks the service's Python dependencies against advisory databases. Starlette,
+  Nothing checks the service's Python dependencies against advisory databases.
+
+  Starlette,
   FastAPI, python-multipart, uvicorn, pydantic, python-jose and Jinja2 each had several
   advisories in the last few years (multipart parsing DoS, StaticFiles path traversal, Host-header
   path poisoning, JWT algorithm confusion, template sandbox escapes); without scanning, the team
@@ -5348,7 +5358,9 @@ controls: [dependency_scanning]
 evidence: [sbom, lock_file]
 description: |
   Builds produce no SBOM, so there is no record of exactly which packages and versions (including
-  transitive ones and the base image's OS packages) each deployed image contains. When an advisory
+  transitive ones and the base image's OS packages) each deployed image contains.
+
+  When an advisory
   appears, answering "are we affected, and where?" means rebuilding or inspecting every running
   image by hand.
 impact_description: |
@@ -5939,7 +5951,9 @@ controls: [container_security]
 evidence: [runs_as_root, base_image, read_only_root_filesystem, is_kubernetes]
 description: |
   The uvicorn process runs as UID 0 in its container (official `python:*` images default to
-  root unless the Dockerfile sets `USER`). Any code execution in the
+  root unless the Dockerfile sets `USER`).
+
+  Any code execution in the
   app (a deserialization bug, a malicious dependency, a template injection) runs as root inside
   the container: it can rewrite the application and its libraries (unless the root filesystem is
   mounted read-only), install tools, and makes a container-escape vulnerability in the
@@ -6346,7 +6360,9 @@ confidence: judgment
 controls: [container_security, dependency_scanning]
 evidence: [image_scanning, base_image]
 description: |
-  Images built from `{{base_image}}` reach production without a vulnerability scan. Known
+  Images built from `{{base_image}}` reach production without a vulnerability scan.
+
+  Known
   vulnerabilities in the base image's OS packages (OpenSSL, glibc, zlib) and in Python packages
   installed into the image go unnoticed until someone looks, and base images are rebuilt upstream
   only when the tag is re-pulled.
@@ -6418,7 +6434,7 @@ confidence: clear-cut
 controls: [tls]
 evidence: [ingress_tls, public_url]
 description: |
-  The ingress that receives client traffic (public URL: {{public_url}}) does not terminate TLS
+  The ingress that receives client traffic does not terminate TLS
   (`deployment.ingress.tls: false`). Unless something outside the model encrypts in front of it,
   clients talk to the API in cleartext: bearer tokens, cookies, passwords and response data can be
   read and changed on the way.
@@ -6500,7 +6516,9 @@ evidence: [automount_service_account_token, rbac]
 description: |
   The API pods get a service-account token at
   `/var/run/secrets/kubernetes.io/serviceaccount/token` (`automountServiceAccountToken` is on, the
-  Kubernetes default). An HTTP API does not need to call the Kubernetes API, but anyone who reads
+  Kubernetes default).
+
+  An HTTP API does not need to call the Kubernetes API, but anyone who reads
   files or runs code in the pod (path traversal, SSRF with file access, code execution) gets a
   credential for it, with whatever RBAC the account has (here: {{rbac}}).
 impact_description: |
@@ -8932,7 +8950,9 @@ evidence: [has_trusted_host, allowed_hosts, host_check_enforced, order]
 description: |
   In `{{env.name}}` no TrustedHostMiddleware restricts the `Host` header: either none is
   registered, or its `allowed_hosts` contains `*` (Starlette's default is `["*"]`, which accepts
-  `Host: attacker.example` with 200). Everything in the app that builds URLs from the request,
+  `Host: attacker.example` with 200).
+
+  Everything in the app that builds URLs from the request,
   `request.url`, `request.base_url`, `url_for(...)`, HTTPSRedirectMiddleware's `Location`, links
   in password-reset or confirmation mails, then uses a value the client chose. Starlette before
   1.0.1 also let a crafted Host poison `request.url.path` (GHSA-86qp-5c8j-p5mr), which bypassed
@@ -9571,6 +9591,7 @@ evidence: [docs_exposed, openapi_exposed]
 description: |
   In `{{env.name}}` the app serves Swagger UI at `{{docs_path}}` and the OpenAPI document at
   `{{openapi_path}}` to anyone who can reach {{env.base_url}}, without authentication. {{headers.csp_docs_note}}
+
   The documentation lists every path operation that is not hidden with `include_in_schema=False`, its
   parameters, request and response models and the security schemes, which is a complete map for an
   attacker planning requests.
@@ -9933,10 +9954,12 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [documentation]
-evidence: [docs_assets_from_cdn, docs_path]
+evidence: [docs_assets_from_cdn, docs_page_path]
 description: |
   FastAPI's docs pages (Swagger UI, ReDoc) load their JavaScript and CSS from
-  `cdn.jsdelivr.net` by default, without Subresource Integrity. The script runs on
+  `cdn.jsdelivr.net` by default, without Subresource Integrity.
+
+  The script runs on
   {{env.base_url}}, the API's own origin: it can read the OpenAPI document, whatever a user types
   into "Authorize", and call the API with the browser's cookies. Whoever controls what the CDN
   serves for that URL (a compromised package release, a CDN incident) controls those pages.
@@ -9971,9 +9994,9 @@ mitigation: |
   Better still, do not serve the docs in production at all (TS-DOCS-001).
 validation: |
   ```bash
-  curl -s {{env.base_url}}{{docs_path}} | grep -o 'https://cdn[^"]*'
+  curl -s {{env.base_url}}{{docs_page_path}} | grep -o 'https://cdn[^"]*'
   ```
-  Must print nothing after the fix (check the ReDoc page the same way if it is still served).
+  Must print nothing after the fix (check the other docs page the same way if it is still served).
 references:
   - https://fastapi.tiangolo.com/how-to/custom-docs-ui-assets/
   - https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity
@@ -10921,7 +10944,9 @@ controls: [authorization]
 evidence: [sensitive_response_fields, response_model, auth_state]
 description: |
   `{{subject}}` returns {{sensitive_response_fields|code}}, which the model marks as sensitive
-  (on the endpoint, or as fields of its `response_model`). FastAPI serializes every field of the
+  (on the endpoint, or as fields of its `response_model`).
+
+  FastAPI serializes every field of the
   `response_model`; anything in it goes to every caller allowed to reach the endpoint (auth state
   `{{auth_state}}`), and from there into browser caches, front-end state and logs. Front ends
   that merely do not display a field do not protect it.
@@ -12365,7 +12390,9 @@ confidence: clear-cut
 evidence: [server_header, kind, behind_proxy]
 description: |
   uvicorn adds `server: uvicorn` to every response unless started with `--no-server-header`
-  (the default is on; the model leaves it {{server_header}}). Clients of {{env.base_url}} learn the
+  (the default is on; the model leaves it {{server_header}}).
+
+  Clients of {{env.base_url}} learn the
   ASGI server and, by implication, that the service is a Python ASGI app. A proxy in front
   (`behind_proxy`: {{behind_proxy}}) may or may not replace the header.
 impact_description: |
@@ -14365,7 +14392,9 @@ controls: [authentication]
 evidence: [auth, public]
 description: |
   `{{path}}` is declared `auth: none`, and the system's data is classified
-  {{system.data_classification}}. Anyone who can reach {{env.base_url}} opens `{{ws_url}}` and
+  {{system.data_classification}}.
+
+  Anyone who can reach {{env.base_url}} opens `{{ws_url}}` and
   receives whatever the socket broadcasts, or sends messages the handler acts on. An
   authentication middleware written as `BaseHTTPMiddleware` (or `@app.middleware("http")`) would
   not protect it either: it passes WebSocket scopes straight through (Starlette 1.10.0). FastAPI
@@ -23007,7 +23036,7 @@ Not in the model: {{.}}.
         "Templates/partials/finding.html.mustache": #"""
 <article class="finding filterable sev-{{severityClass}} {{environmentClasses}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
-<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
+<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}{{#subjectNote}}: {{.}}{{/subjectNote}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (shown for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
 <div class="prose">{{{html(description)}}}</div>
 {{#variations}}
 <table class="variations">
@@ -23023,10 +23052,10 @@ Not in the model: {{.}}.
 {{/more}}
 {{/variations}}
 {{#hasEvidence}}
-<h4>Evidence in the model</h4>
+<h4>Evidence</h4>
 <ul class="evidence">
 {{#evidence}}
-<li><code>{{path}}</code>{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}: {{#values}}{{#fact}}<code>{{.}}</code> = {{/fact}}<code>{{value}}</code>{{^last()}}; {{/last()}}{{/values}}{{#details}}
+<li><code>{{path}}</code>{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}{{#hasValues}}: {{/hasValues}}{{#values}}{{#fact}}<code>{{.}}</code> = {{/fact}}<code>{{value}}</code>{{^last()}}; {{/last()}}{{/values}}{{#details}}
 <pre><code>{{.}}</code></pre>{{/details}}</li>
 {{/evidence}}
 </ul>
@@ -23051,7 +23080,7 @@ Not in the model: {{.}}.
 <a id="{{anchor}}"></a>
 ### {{severity}}: {{title}}
 
-{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
+{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}{{#subjectNote}}: {{.}}{{/subjectNote}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (shown for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
 
 {{{description}}}
 
@@ -23068,10 +23097,10 @@ Not in the model: {{.}}.
 {{/more}}
 {{/variations}}
 {{#hasEvidence}}
-Evidence in the model:
+**Evidence.**
 
 {{#evidence}}
-- {{{markdown(path)}}}{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}: {{#values}}{{#fact}}{{{markdown(.)}}} = {{/fact}}{{{markdown(value)}}}{{^last()}}; {{/last()}}{{/values}}
+- {{{markdown(path)}}}{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}{{#hasValues}}: {{/hasValues}}{{#values}}{{#fact}}{{{markdown(.)}}} = {{/fact}}{{{markdown(value)}}}{{^last()}}; {{/last()}}{{/values}}
 {{#details}}
 
 {{{itemBlock(.)}}}
@@ -23328,9 +23357,9 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 <section id="mapping">
 <h2>Appendix A: Standards mapping</h2>
 {{#hasFindings}}
-<p>Each item's line &#8220;Standards&#8221; gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, the CWE name, OWASP 2025 and ASVS 4.0.3.</p>
+<p>Each item's line &#8220;Standards&#8221; gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, OWASP 2025 and ASVS 4.0.3.</p>
 <table class="mapping">
-<thead><tr><th>Item</th><th>Likelihood</th><th>Impact</th><th>STRIDE</th><th>CWE</th><th>OWASP 2025</th><th>ASVS 4.0.3</th></tr></thead>
+<thead><tr><th>Item</th><th>Likelihood</th><th>Impact</th><th>STRIDE</th><th>OWASP 2025</th><th>ASVS 4.0.3</th></tr></thead>
 <tbody>
 {{#findings}}
 <tr class="filterable sev-{{severityClass}} {{environmentClasses}}"><td><a href="#{{anchor}}"><code>{{idCode}}</code></a></td>{{#mappings}}<td>{{value}}</td>{{/mappings}}</tr>
@@ -23339,10 +23368,13 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 </table>
 {{/hasFindings}}
 </section>
+{{#hasModelAppendix}}
 <section id="model">
-<h2>Appendix B: What the model says</h2>
+<h2>Appendix B: The model at a glance</h2>
 {{#overview}}
-<p>{{#facts}}{{#isKnown}}<strong>{{label}}:</strong> {{value}}. {{/isKnown}}{{/facts}}{{#hasFrameworks}}<strong>Framework versions:</strong> {{#frameworks}}<code>{{.}}</code>{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}</p>
+{{#hasFacts}}
+<p>{{#facts}}<strong>{{label}}:</strong> {{value}}. {{/facts}}{{#hasFrameworks}}<strong>Framework versions:</strong> {{#frameworks}}<code>{{.}}</code>{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}</p>
+{{/hasFacts}}
 {{#description}}
 <p>{{.}}</p>
 {{/description}}
@@ -23352,11 +23384,23 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 {{> partials/diagram.html}}
 {{/notAssessed}}
 {{/diagram}}
+{{#hasModelParts}}
+<table class="parts">
+<thead><tr><th>Part</th>{{#modelPartsHaveNotes}}<th>Differs by environment or left open</th>{{/modelPartsHaveNotes}}<th>Not in the model</th></tr></thead>
+<tbody>
+{{#modelParts}}
+<tr id="{{anchor}}"><th scope="row">{{name}}</th>{{#modelPartsHaveNotes}}<td>{{#knownFacts}}<strong>{{label}}:</strong> {{^hasByEnvironment}}{{value}}{{/hasByEnvironment}}{{#hasByEnvironment}}{{#byEnvironment}}{{environments}}: {{value}}{{^last()}}; {{/last()}}{{/byEnvironment}}{{/hasByEnvironment}}{{^last()}}<br/>{{/last()}}{{/knownFacts}}</td>{{/modelPartsHaveNotes}}<td class="not-assessed">{{missingAspects}}</td></tr>
+{{/modelParts}}
+</tbody>
+</table>
+{{/hasModelParts}}
 {{#components}}
+{{#showsPipeline}}
 {{> partials/component.html}}
+{{/showsPipeline}}
 {{/components}}
 {{#flows}}
-{{#hasFlows}}
+{{#hasFlowDetails}}
 <h3>Data flows</h3>
 <table class="flows">
 <thead><tr><th>From</th><th>To</th><th>Protocol</th><th>TLS</th><th>Data</th><th>Description</th></tr></thead>
@@ -23366,19 +23410,14 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 {{/flows}}
 </tbody>
 </table>
-{{/hasFlows}}
-{{#hasBoundaries}}
-<p>Trust boundaries: {{#boundaries}}<strong>{{name}}</strong> ({{members}}){{^last()}}; {{/last()}}{{/boundaries}}.</p>
-{{/hasBoundaries}}
+{{/hasFlowDetails}}
 {{/flows}}
-{{#operations.parts}}
-{{> partials/component.html}}
-{{/operations.parts}}
 </section>
+{{/hasModelAppendix}}
 <section id="method">
 <h2>Appendix C: Method</h2>
 {{#scope}}
-<p>Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment ({{#environments}}{{name}}: {{kind}}, {{baseURL}}{{^last()}}; {{/last()}}{{/environments}}).{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus <code>#environment</code>. Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}</p>
+<p>Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment.{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus <code>#environment</code>. Each item is clear-cut (the model states what decides it) or a judgment (a reviewer must confirm it). Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}</p>
 {{/scope}}
 {{#hasFindings}}
 <table class="matrix">
@@ -23472,20 +23511,23 @@ The model claims no controls.
 {{#hasFindings}}
 ## Appendix A: Standards mapping
 
-Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, the CWE name, OWASP 2025 and ASVS 4.0.3.
+Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, OWASP 2025 and ASVS 4.0.3.
 
-| Item | Likelihood | Impact | STRIDE | CWE | OWASP 2025 | ASVS 4.0.3 |
-| --- | --- | --- | --- | --- | --- | --- |
+| Item | Likelihood | Impact | STRIDE | OWASP 2025 | ASVS 4.0.3 |
+| --- | --- | --- | --- | --- | --- |
 {{#findings}}
 | [{{{markdown(idCode)}}}](#{{anchor}}) |{{#mappings}} {{value}} |{{/mappings}}
 {{/findings}}
 {{/hasFindings}}
 
-## Appendix B: What the model says
+{{#hasModelAppendix}}
+## Appendix B: The model at a glance
 
 {{#overview}}
-{{#facts}}{{#isKnown}}**{{label}}:** {{value}}. {{/isKnown}}{{/facts}}{{#hasFrameworks}}**Framework versions:** {{#frameworks}}{{.}}{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}
+{{#hasFacts}}
+{{#facts}}**{{label}}:** {{value}}. {{/facts}}{{#hasFrameworks}}**Framework versions:** {{#frameworks}}{{.}}{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}
 
+{{/hasFacts}}
 {{#description}}
 {{.}}
 
@@ -23497,11 +23539,27 @@ Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 
 
 {{/notAssessed}}
 {{/diagram}}
+{{#hasModelParts}}
+{{#modelPartsHaveNotes}}
+| Part | Differs by environment or left open | Not in the model |
+| --- | --- | --- |
+{{/modelPartsHaveNotes}}
+{{^modelPartsHaveNotes}}
+| Part | Not in the model |
+| --- | --- |
+{{/modelPartsHaveNotes}}
+{{#modelParts}}
+| {{name}} |{{#modelPartsHaveNotes}} {{#knownFacts}}**{{label}}:** {{value}}{{^last()}}; {{/last()}}{{/knownFacts}} |{{/modelPartsHaveNotes}} {{missingAspects}} |
+{{/modelParts}}
+
+{{/hasModelParts}}
 {{#components}}
+{{#showsPipeline}}
 {{> partials/component.md}}
+{{/showsPipeline}}
 {{/components}}
 {{#flows}}
-{{#hasFlows}}
+{{#hasFlowDetails}}
 ### Data flows
 
 | From | To | Protocol | TLS | Data | Description |
@@ -23510,19 +23568,13 @@ Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 
 | {{from}} | {{to}} | {{protocolName}} | {{#isUnencrypted}}**no**{{/isUnencrypted}}{{^isUnencrypted}}{{tls}}{{/isUnencrypted}} | {{data}} | {{description}} |
 {{/flows}}
 
-{{/hasFlows}}
-{{#hasBoundaries}}
-Trust boundaries: {{#boundaries}}**{{name}}** ({{members}}){{^last()}}; {{/last()}}{{/boundaries}}.
-
-{{/hasBoundaries}}
+{{/hasFlowDetails}}
 {{/flows}}
-{{#operations.parts}}
-{{> partials/component.md}}
-{{/operations.parts}}
+{{/hasModelAppendix}}
 ## Appendix C: Method
 
 {{#scope}}
-Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment ({{#environments}}{{name}}: {{kind}}, {{baseURL}}{{^last()}}; {{/last()}}{{/environments}}).{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus `#environment`. Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}
+Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment.{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus `#environment`. Each item is clear-cut (the model states what decides it) or a judgment (a reviewer must confirm it). Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}
 {{/scope}}
 {{#hasFindings}}
 
