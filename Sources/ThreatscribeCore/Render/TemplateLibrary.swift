@@ -74,7 +74,7 @@ struct TemplateLibrary {
 
     /// Renders a view whose fields are already prepared (shared by several formats).
     func render(prepared view: PreparedView, template name: String) throws -> String {
-        let text = ProseHTMLMemo.$current.withValue(ProseHTMLMemo()) { library.render(view.fields, withTemplate: name) }
+        let text = ProseHTMLMemo.$current.withValue(.shared) { library.render(view.fields, withTemplate: name) }
         guard let text else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }
