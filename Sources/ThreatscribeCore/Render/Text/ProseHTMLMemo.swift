@@ -24,6 +24,13 @@ final class ProseHTMLMemo: @unchecked Sendable {
         self.byteLimit = byteLimit
     }
 
+    /// The UTF-8 bytes kept so far.
+    var keptBytes: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return bytes
+    }
+
     /// `ProseHTML.html(fromMarkdown: markdown)`, converted once while the memo has room. The lock is
     /// not held while converting, so documents rendered concurrently do not wait for each other.
     func html(fromMarkdown markdown: String) -> String {
