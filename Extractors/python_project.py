@@ -50,6 +50,8 @@ MIDDLEWARE_ARGS = {
                 "https_only": "bool", "domain": "string"},
     "https_redirect": {},
 }
+# Arguments whose default is None in Starlette (cors.py, trustedhost.py, sessions.py): a resolved None is the default.
+NONE_DEFAULT_ARGS = {("cors", "allow_origin_regex"), ("trusted_host", "allowed_hosts"), ("session", "domain")}
 APP_ARGS = {"title": "string", "debug": "bool", "docs_url": "url", "redoc_url": "url", "openapi_url": "url",
             "root_path": "string"}
 SECRET_NAME = re.compile(r"(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|SIGNING_KEY)", re.I)
@@ -574,12 +576,46 @@ class Resolver:
         if not names or not isinstance(root, (ast.Name, ast.Attribute)) or not SETTINGS_ROOT.match(last(dotted(root)) or ""):
             return None
         entry = self.yaml.get(".".join(names))
-        if entry is None or entry[0] is UNRESOLVED:
+        if entry is None:
+            return self.model_default(names)
+        if entry[0] is UNRESOLVED:
             return None
         value, where, var = entry
         if var:
             return Val(value, env=[(var, f"{value!r} ({where})")])
         return Val(value, dotenv=[(".".join(names), repr(value), where)])
+
+    def model_default(self, names):
+        """A key the YAML settings file leaves out takes its model's default: the field chain `names`
+        (`server.cors.allow_credentials`) followed through the annotated classes of the project, and the
+        last field's default when it resolves; None when no class or more than one value fits."""
+        found = {}
+        for module in sorted(self.project.modules.values(), key=lambda m: m.rel):
+            for cls in module.classes.values():
+                value = self.field_chain_default(module, cls, names, 0)
+                if value is not None:
+                    found.setdefault(repr(value[0]), value)
+        if len(found) != 1:
+            return None
+        value, where = next(iter(found.values()))
+        return Val(value, dotenv=[(".".join(names), repr(value), where + " (the model's default; the YAML file leaves it out)")])
+
+    def field_chain_default(self, module, cls, names, depth):
+        if depth > MAX_DEPTH:
+            return None
+        fields = self.settings_of(module, cls).fields
+        if names[0] not in fields:
+            return None
+        _, default, statement = fields[names[0]]
+        if len(names) == 1:
+            if default is None:
+                return None
+            value = self.resolve(module, default)
+            return (value.value, module.where(statement)) if value.ok and not value.env else None
+        found = module.resolve_ref(statement.annotation) if isinstance(statement.annotation, (ast.Name, ast.Attribute)) else None
+        if not found or found[1] != "class":
+            return None
+        return self.field_chain_default(found[0], found[2], names[1:], depth + 1)
 
     def read_dotenv(self):
         values = {}
@@ -1294,6 +1330,9 @@ class Extraction:
             where = module.where(keyword.value)
             if value.ok and fits(value.value, shape):
                 entry["args"].append((key, value.value, f"{where} {value.detail()}".strip()))
+            elif value.ok and value.value is None and (kind, keyword.arg) in NONE_DEFAULT_ARGS:
+                entry["notes"].append(f"{key} = {text_of(keyword.value)} is None, the default ({where}"
+                                      + (f"; {value.detail()}" if value.detail() else "") + ")")
             else:
                 entry["notes"].append(f"UNRESOLVED {key} = {text_of(keyword.value)} ({where}"
                                       + (f"; {value.detail()}" if value.detail() else "") + "): state it")

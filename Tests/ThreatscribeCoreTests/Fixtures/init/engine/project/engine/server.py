@@ -32,7 +32,12 @@ def verify_password(plain: str, stored: str) -> bool:
 def configure_cors(app: FastAPI) -> None:
     """A helper given the app: what it does to its parameter is done to the app."""
     if settings().server.cors.enabled:
-        app.add_middleware(CORSMiddleware, allow_origins=settings().server.cors.allow_origins)
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings().server.cors.allow_origins,
+            allow_credentials=settings().server.cors.allow_credentials,
+            allow_origin_regex=settings().server.cors.allow_origin_regex,
+        )
 
 
 class ScopeGuard:
