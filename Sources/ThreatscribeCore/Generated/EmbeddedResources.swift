@@ -23033,7 +23033,7 @@ Not in the model: {{.}}.
 <li class="finding-link sev-{{severityClass}}"><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> <code class="finding-id">{{id}}</code></li>
 
 """##,
-        "Templates/partials/finding.html.mustache": #"""
+        "Templates/partials/finding.html.mustache": ##"""
 <article class="finding filterable sev-{{severityClass}} {{environmentClasses}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
 <p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}{{#subjectNote}}: {{.}}{{/subjectNote}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (shown for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
@@ -23048,7 +23048,7 @@ Not in the model: {{.}}.
 </tbody>
 </table>
 {{#more}}
-<p class="note">{{.}}</p>
+<p class="note">{{.}}{{#appendixNote}} <a href="#affected-endpoints">{{.}}</a>{{/appendixNote}}</p>
 {{/more}}
 {{/variations}}
 {{#hasEvidence}}
@@ -23074,7 +23074,7 @@ Not in the model: {{.}}.
 <p class="standards">Standards: {{standards}}{{#hasReferences}}. References: {{#references}}{{#url}}<a href="{{.}}">{{.}}</a>{{/url}}{{^url}}{{text}}{{/url}}{{^last()}}, {{/last()}}{{/references}}{{/hasReferences}}</p>
 </article>
 
-"""#,
+"""##,
         "Templates/partials/finding.md.mustache": #"""
 {{%CONTENT_TYPE: MARKDOWN}}
 <a id="{{anchor}}"></a>
@@ -23092,7 +23092,7 @@ Not in the model: {{.}}.
 {{/rows}}
 
 {{#more}}
-{{.}}
+{{.}}{{#appendixNote}} [{{.}}](#affected-endpoints){{/appendixNote}}
 
 {{/more}}
 {{/variations}}
@@ -23430,6 +23430,21 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 </table>
 {{/hasFindings}}
 </section>
+{{#hasAffectedEndpoints}}
+<section id="affected-endpoints">
+<h2>Appendix D: Affected endpoints</h2>
+<p>Every endpoint of the items whose endpoint table above stops after 25 rows, by router: the router's prefix, then each endpoint's methods and its path under that prefix (<code>; </code> between endpoints).</p>
+{{#affectedEndpoints}}
+<h3><a href="#{{anchor}}">{{title}}</a></h3>
+<p><code>{{id}}</code>: {{count}} endpoints.</p>
+<ul class="endpoints">
+{{#routers}}
+<li><code>{{router}}</code>: {{endpoints}}</li>
+{{/routers}}
+</ul>
+{{/affectedEndpoints}}
+</section>
+{{/hasAffectedEndpoints}}
 </main>
 <footer>
 <p>threatscribe {{toolVersion}}, {{generatedAt}}. This report reflects the model as written; the questions above name what the model does not describe.</p>
@@ -23584,6 +23599,25 @@ Each of the {{catalogEntryCount}} catalog threats was checked against the model 
 | **MEDIUM** | Low | Medium | High |
 | **LOW** | Note | Low | Medium |
 {{/hasFindings}}
+{{#hasAffectedEndpoints}}
+
+## Appendix D: Affected endpoints
+
+Every endpoint of the items whose endpoint table above stops after 25 rows, by router: the router's prefix, then each endpoint's methods and its path under that prefix (`; ` between endpoints).
+
+{{#affectedEndpoints}}
+### [{{title}}](#{{anchor}})
+
+{{{markdown(id)}}}: {{count}} endpoints.
+
+{{#routers}}
+- {{{markdown(router)}}}: {{{markdown(endpoints)}}}
+{{/routers}}
+{{^last()}}
+
+{{/last()}}
+{{/affectedEndpoints}}
+{{/hasAffectedEndpoints}}
 
 """#,
     ]

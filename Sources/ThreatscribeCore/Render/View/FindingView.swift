@@ -64,6 +64,8 @@ public struct VariationTableView: Sendable, Equatable {
     public var rows: [VariationRowView]
     /// "975 more rows: …" when the table is cut.
     public var more: String?
+    /// "All 1000 endpoints are in Appendix D." when the table is cut and the appendix lists every endpoint.
+    public var appendixNote: String? = nil
 }
 
 public struct VariationRowView: Sendable, Equatable {
