@@ -23060,6 +23060,9 @@ Not in the model: {{.}}.
 {{/evidence}}
 </ul>
 {{/hasEvidence}}
+{{#listNote}}
+<p class="note"><a href="#affected-endpoints">{{.}}</a></p>
+{{/listNote}}
 <h4>Why it matters here</h4>
 <div class="prose">{{{html(impactText)}}}</div>
 <h4>Fix</h4>
@@ -23108,6 +23111,10 @@ Not in the model: {{.}}.
 {{/evidence}}
 
 {{/hasEvidence}}
+{{#listNote}}
+[{{.}}](#affected-endpoints)
+
+{{/listNote}}
 **Why it matters here.**
 
 {{{impactText}}}
@@ -23430,21 +23437,25 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 </table>
 {{/hasFindings}}
 </section>
-{{#hasAffectedEndpoints}}
+{{#affectedEndpoints}}
 <section id="affected-endpoints">
 <h2>Appendix D: Affected endpoints</h2>
-<p>Every endpoint of the items whose endpoint table above stops after 25 rows, by router: the router's prefix, then each endpoint's methods and its path under that prefix (<code>; </code> between endpoints).</p>
-{{#affectedEndpoints}}
-<h3><a href="#{{anchor}}">{{title}}</a></h3>
-<p><code>{{id}}</code>: {{count}} endpoints.</p>
+<p>Every endpoint of the items whose endpoint table above stops after 25 rows or whose evidence lists more than ten endpoints, each named once: grouped by the items that apply to it, then by router (the router's prefix, then each endpoint's methods and its path under that prefix, <code>; </code> between endpoints).</p>
+<ul>
+{{#items}}
+<li><strong>{{label}}</strong>: <a href="#{{anchor}}">{{title}}</a>, <code>{{id}}</code>, {{count}} endpoints</li>
+{{/items}}
+</ul>
+{{#sections}}
+<h3>{{#items}}<a href="#{{anchor}}">{{label}}</a>{{^last()}}, {{/last()}}{{/items}}: {{count}} endpoints</h3>
 <ul class="endpoints">
 {{#routers}}
 <li><code>{{router}}</code>: {{endpoints}}</li>
 {{/routers}}
 </ul>
-{{/affectedEndpoints}}
+{{/sections}}
 </section>
-{{/hasAffectedEndpoints}}
+{{/affectedEndpoints}}
 </main>
 <footer>
 <p>threatscribe {{toolVersion}}, {{generatedAt}}. This report reflects the model as written; the questions above name what the model does not describe.</p>
@@ -23599,16 +23610,18 @@ Each of the {{catalogEntryCount}} catalog threats was checked against the model 
 | **MEDIUM** | Low | Medium | High |
 | **LOW** | Note | Low | Medium |
 {{/hasFindings}}
-{{#hasAffectedEndpoints}}
+{{#affectedEndpoints}}
 
 ## Appendix D: Affected endpoints
 
-Every endpoint of the items whose endpoint table above stops after 25 rows, by router: the router's prefix, then each endpoint's methods and its path under that prefix (`; ` between endpoints).
+Every endpoint of the items whose endpoint table above stops after 25 rows or whose evidence lists more than ten endpoints, each named once: grouped by the items that apply to it, then by router (the router's prefix, then each endpoint's methods and its path under that prefix, `; ` between endpoints).
 
-{{#affectedEndpoints}}
-### [{{title}}](#{{anchor}})
+{{#items}}
+- **{{label}}**: [{{title}}](#{{anchor}}), {{{markdown(id)}}}, {{count}} endpoints
+{{/items}}
 
-{{{markdown(id)}}}: {{count}} endpoints.
+{{#sections}}
+### {{#items}}[{{label}}](#{{anchor}}){{^last()}}, {{/last()}}{{/items}}: {{count}} endpoints
 
 {{#routers}}
 - {{{markdown(router)}}}: {{{markdown(endpoints)}}}
@@ -23616,8 +23629,8 @@ Every endpoint of the items whose endpoint table above stops after 25 rows, by r
 {{^last()}}
 
 {{/last()}}
+{{/sections}}
 {{/affectedEndpoints}}
-{{/hasAffectedEndpoints}}
 
 """#,
     ]

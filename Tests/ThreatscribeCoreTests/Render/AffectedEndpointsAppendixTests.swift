@@ -2,24 +2,30 @@ import Foundation
 import Testing
 @testable import ThreatscribeCore
 
-/// Issue 13: an item whose endpoint table is cut after 25 rows still names every affected endpoint, in
-/// Appendix D, grouped by router; a report whose tables are all whole has no such appendix.
+/// Issue 13: an item whose endpoint table is cut after 25 rows, or whose evidence lists more endpoints than
+/// its text shows, still names every affected endpoint, in Appendix D (each endpoint once, grouped by the
+/// items that apply to it, then by router); a report whose tables and lists are all whole has no such appendix.
 struct AffectedEndpointsAppendixTests {
     /// `routers` routers of ten public endpoints each, every one returning a model with a sensitive field
-    /// (TS-ROUTE-009 on every endpoint; TS-ROUTE-010 on the state-changing ones: the middleware list names no
-    /// rate limit). Router 1 has no prefix.
-    static func model(routers: Int) -> String {
-        let methods = ["[GET]", "[GET, POST]", "[PUT]", "[GET, PATCH, DELETE]", "[POST]"]
+    /// (TS-ROUTE-009 on every endpoint; TS-ROUTE-010 on the state-changing ones: the middleware list names
+    /// no rate limit); POST and PUT take a request model with an unbounded field (TS-VAL-002 lists them).
+    /// Router 1 has no prefix. Returns the model and the names of the endpoints that take the request model.
+    static func model(routers: Int) -> (yaml: String, requestEndpoints: Set<String>) {
+        let methods = [["GET"], ["GET", "POST"], ["PUT"], ["GET", "PATCH", "DELETE"], ["POST"]]
         var lines: [String] = []
+        var requests: Set<String> = []
         for router in 0..<routers {
             lines.append(router == 1 ? "  - name: root" : "  - prefix: /v\(router)")
             lines.append("    endpoints:")
             for endpoint in 0..<10 {
-                let path = endpoint == 0 ? "/" : endpoint % 3 == 0 ? "/items\(endpoint)/{item_id}" : "/items\(endpoint)"
-                lines.append("      - {path: \"\(router == 1 ? "/root" : "")\(path)\", methods: \(methods[endpoint % 5]), auth: none, response_model: Item}")
+                let path = (router == 1 ? "/root" : "") + (endpoint == 0 ? "/" : endpoint % 3 == 0 ? "/items\(endpoint)/{item_id}" : "/items\(endpoint)")
+                let verbs = methods[endpoint % 5]
+                let takesBody = verbs.contains("POST") || verbs.contains("PUT")
+                if takesBody { requests.insert("\(verbs.joined(separator: ", ")) \(RouteTable.join(router == 1 ? "" : "/v\(router)", path))") }
+                lines.append("      - {path: \"\(path)\", methods: [\(verbs.joined(separator: ", "))], auth: none, response_model: Item\(takesBody ? ", request_model: ItemCreate" : "")}")
             }
         }
-        return """
+        let yaml = """
         threatscribe: 1
         system: {name: Many Routers API, data_classification: confidential, exposure: internet}
         frameworks: {fastapi: "0.115.12", starlette: "0.46.2"}
@@ -34,102 +40,123 @@ struct AffectedEndpointsAppendixTests {
             fields:
               - {name: id, type: int}
               - {name: owner_email, type: str, sensitive: true}
+          - name: ItemCreate
+            fields:
+              - {name: note, type: str}
         """
+        return (yaml, requests)
     }
 
-    static func report(routers: Int) throws -> (AnalysisReport, markdown: String, html: String) {
-        let loaded = try ModelLoader.load(text: model(routers: routers), file: "many.yaml")
+    static func report(routers: Int) throws -> (expected: [String: Set<String>], markdown: String, html: String) {
+        let (yaml, requests) = model(routers: routers)
+        let loaded = try ModelLoader.load(text: yaml, file: "many.yaml")
         let catalog = try ThreatCatalog.load(builtIn: .builtIn, vocabulary: Analyzers.vocabulary)
         let report = try ThreatAnalysis(catalog: catalog).run(on: loaded, options: .init(generatedAt: "2026-01-15", toolVersion: "test"))
         let files = try renderReport(report, formats: [.markdown, .html])
-        return (report, files[0].contents, files[1].contents)
-    }
-
-    /// The endpoints (`GET, POST /v3/items1`) of each threat's per-endpoint findings.
-    static func expected(_ report: AnalysisReport) -> [String: Set<String>] {
-        var names: [String: Set<String>] = [:]
+        // The endpoints of each threat's per-endpoint findings, and those TS-VAL-002 lists.
+        var expected: [String: Set<String>] = [:]
         for finding in report.findings where finding.subjectPath.description.contains(".endpoints[") {
-            names[finding.threatID, default: []].insert(finding.subjectName)
+            expected[finding.threatID, default: []].insert(finding.subjectName)
         }
-        return names
+        if report.findings.contains(where: { $0.threatID == "TS-VAL-002" }) { expected["TS-VAL-002"] = requests }
+        return (expected, files[0].contents, files[1].contents)
     }
 
     /// `prefix` and `GET /; GET, POST /items1` as full endpoint names.
     static func endpoints(prefix: String, line: String) -> [String] {
         line.components(separatedBy: "; ").map { entry in
             let split = entry.range(of: " /")!
-            let methods = String(entry[..<split.lowerBound])
             let path = String(entry[entry.index(after: split.lowerBound)...])
-            return "\(methods) \(RouteTable.join(prefix.hasPrefix("/") ? prefix : "", path))"
+            return "\(entry[..<split.lowerBound]) \(RouteTable.join(prefix.hasPrefix("/") ? prefix : "", path))"
         }
     }
 
-    @Test("every endpoint of each cut item is in the Markdown appendix, by router, linked to its item")
+    /// `D1` in `[D1](#anchor)` or `>D1</a>` occurrences of `text`.
+    static func labels(in text: String) -> [String] {
+        text.components(separatedBy: "D").dropFirst().compactMap { rest in
+            let digits = rest.prefix { $0.isNumber }
+            let after = rest.dropFirst(digits.count)
+            return !digits.isEmpty && (after.hasPrefix("](#") || after.hasPrefix("</a>")) ? "D" + digits : nil
+        }
+    }
+
+    @Test("every endpoint of each cut item is in the Markdown appendix once, by router, linked to its item")
     func markdownNamesEveryEndpoint() throws {
-        let (report, markdown, _) = try Self.report(routers: 30)
-        let expected = Self.expected(report).filter { $0.value.count > VariationTableView.maximumRows }
-        #expect(expected.keys.sorted() == ["TS-ROUTE-009", "TS-ROUTE-010"], "\(expected.keys.sorted())")
-        let appendix = try #require(markdown.components(separatedBy: "\n## Appendix D: Affected endpoints\n").last)
-        #expect(markdown.components(separatedBy: "\n## Appendix D").count == 2)
+        let (all, markdown, _) = try Self.report(routers: 30)
+        let expected = all.filter { $0.value.count > VariationTableView.maximumRows }
+        #expect(expected.keys.sorted() == ["TS-ROUTE-009", "TS-ROUTE-010", "TS-VAL-002"], "\(expected.keys.sorted())")
+        let parts = markdown.components(separatedBy: "\n## Appendix D: Affected endpoints\n")
+        #expect(parts.count == 2)
+        var threatOf: [String: String] = [:]
         var found: [String: [String]] = [:]
-        var current: String? = nil
-        for line in appendix.split(separator: "\n").map(String.init) {
-            if line.hasPrefix("### ["), let open = line.range(of: "](#") {
-                let anchor = String(line[open.upperBound...].dropLast())
-                #expect(markdown.contains("<a id=\"\(anchor)\"></a>"), "the heading links to its item")
-                current = nil
-            } else if line.hasPrefix("`TS-ROUTE-"), let id = line.split(separator: "`").first {
-                current = String(id.split(separator: "@")[0])
-            } else if line.hasPrefix("- `"), let current {
-                let parts = line.dropFirst(2).components(separatedBy: "`: `")
-                #expect(parts.count == 2 && parts[1].hasSuffix("`"), "\(line)")
-                let prefix = String(parts[0].dropFirst())
-                found[current, default: []] += Self.endpoints(prefix: prefix, line: String(parts[1].dropLast()))
+        var current: [String] = []
+        for line in (parts.last ?? "").split(separator: "\n").map(String.init) {
+            if line.hasPrefix("- **D"), let label = line.dropFirst(4).split(separator: "*").first {
+                let id = try #require(line.split(separator: "`").dropFirst().first)
+                threatOf[String(label)] = String(id.split(separator: "@")[0])
+                let anchor = try #require(line.components(separatedBy: "](#").last?.split(separator: ")").first)
+                #expect(markdown.contains("<a id=\"\(anchor)\"></a>"), "the legend links to the item")
+            } else if line.hasPrefix("### ") {
+                current = Self.labels(in: line)
+                #expect(!current.isEmpty, "\(line)")
+            } else if line.hasPrefix("- `") {
+                let pieces = line.dropFirst(2).components(separatedBy: "`: `")
+                #expect(pieces.count == 2 && pieces[1].hasSuffix("`"), "\(line)")
+                let names = Self.endpoints(prefix: String(pieces[0].dropFirst()), line: String(pieces[1].dropLast()))
+                for label in current { found[threatOf[label] ?? label, default: []] += names }
             }
         }
+        #expect(found.keys.sorted() == expected.keys.sorted(), "only the cut items")
         for (threat, names) in expected {
             let listed = found[threat] ?? []
-            #expect(listed.count == names.count, "\(threat): each endpoint once")
-            #expect(Set(listed) == names, "\(threat): \(names.subtracting(listed).sorted().prefix(3))")
-            #expect(markdown.contains("[All \(names.count) endpoints are in Appendix D.](#affected-endpoints)"))
+            #expect(listed.count == names.count && Set(listed) == names, "\(threat): \(names.subtracting(listed).sorted().prefix(3))")
+            let label = threatOf.first { $0.value == threat }?.key ?? "?"
+            #expect(markdown.contains("[All \(names.count) endpoints are in Appendix D (\(label)).](#affected-endpoints)"), "\(threat)")
         }
-        #expect(found.keys.sorted() == expected.keys.sorted(), "only the cut items")
     }
 
-    @Test("every endpoint of each cut item is in the HTML appendix, escaped and well-formed")
+    @Test("every endpoint of each cut item is in the HTML appendix once, escaped and well-formed")
     func htmlNamesEveryEndpoint() throws {
-        let (report, _, html) = try Self.report(routers: 30)
+        let (all, _, html) = try Self.report(routers: 30)
         let tree = XMLDocumentTree(parsing: html)
         #expect(tree.error == nil, "\(tree.error ?? "")")
-        let expected = Self.expected(report).filter { $0.value.count > VariationTableView.maximumRows }
-        let section = try #require(html.components(separatedBy: "<section id=\"affected-endpoints\">").last?
+        let expected = all.filter { $0.value.count > VariationTableView.maximumRows }
+        let section = try #require(html.components(separatedBy: "<section id=\"affected-endpoints\">").dropFirst().first?
             .components(separatedBy: "</section>").first)
         let unescaped = { (text: String) in
             text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
                 .replacingOccurrences(of: "&amp;", with: "&")
         }
+        var threatOf: [String: String] = [:]
+        for line in section.split(separator: "\n") where line.hasPrefix("<li><strong>D") {
+            let label = String(line.dropFirst(12).prefix { $0 != "<" })
+            let id = try #require(line.components(separatedBy: "<code>").dropFirst().first?.split(separator: "@").first)
+            threatOf[label] = String(id)
+            let anchor = try #require(line.components(separatedBy: "<a href=\"#").dropFirst().first?.split(separator: "\"").first)
+            #expect(html.contains("<article class=\"finding") && html.contains("id=\"\(anchor)\""), "the legend links to the item")
+        }
         var found: [String: [String]] = [:]
-        for item in section.components(separatedBy: "<h3>").dropFirst() {
-            let anchor = try #require(item.components(separatedBy: "<a href=\"#").dropFirst().first?.split(separator: "\"").first)
-            #expect(html.contains("id=\"\(anchor)\""), "the heading links to its item")
-            let id = try #require(item.components(separatedBy: "<p><code>").dropFirst().first?.split(separator: "@").first)
-            for entry in item.components(separatedBy: "<li><code>").dropFirst() {
-                let parts = try #require(entry.components(separatedBy: "</li>").first?.components(separatedBy: "</code>: "))
-                found[String(id), default: []] += Self.endpoints(prefix: unescaped(parts[0]), line: unescaped(parts[1]))
+        for part in section.components(separatedBy: "<h3>").dropFirst() {
+            let labels = Self.labels(in: part.components(separatedBy: "</h3>")[0])
+            #expect(!labels.isEmpty)
+            for entry in part.components(separatedBy: "<li><code>").dropFirst() {
+                let pieces = try #require(entry.components(separatedBy: "</li>").first?.components(separatedBy: "</code>: "))
+                let names = Self.endpoints(prefix: unescaped(pieces[0]), line: unescaped(pieces[1]))
+                for label in labels { found[threatOf[label] ?? label, default: []] += names }
             }
         }
         #expect(found.keys.sorted() == expected.keys.sorted())
         for (threat, names) in expected {
             #expect(found[threat]?.count == names.count && Set(found[threat] ?? []) == names, "\(threat)")
         }
-        #expect(html.contains("<a href=\"#affected-endpoints\">All 300 endpoints are in Appendix D.</a>"))
+        #expect(html.contains("<a href=\"#affected-endpoints\">All 300 endpoints are in Appendix D (D"))
     }
 
-    @Test("a report whose endpoint tables are whole has no appendix D")
+    @Test("a report whose endpoint tables and lists are whole has no appendix D")
     func noAppendixWithoutCutTables() throws {
-        let (report, markdown, html) = try Self.report(routers: 2)
-        #expect(Self.expected(report)["TS-ROUTE-009"]?.count == 20, "the item groups 20 endpoints, all in its table")
+        let (expected, markdown, html) = try Self.report(routers: 1)
+        #expect(expected["TS-ROUTE-009"]?.count == 10 && expected["TS-VAL-002"]?.count == 6, "every endpoint in the table and the text")
         #expect(!markdown.contains("Appendix D") && !markdown.contains("#affected-endpoints"))
         #expect(!html.contains("Appendix D") && !html.contains("affected-endpoints"))
     }

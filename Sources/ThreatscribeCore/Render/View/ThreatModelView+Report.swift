@@ -10,10 +10,11 @@ extension ThreatModelView {
         let graph = DataFlowGraph(model: model)
         let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
         var items = Self.distinctTitles(groups.map { FindingView($0, environments: environments, modelFile: report.model.file) })
-        let affected = zip(groups, items).compactMap { AffectedEndpointsView($0, item: $1, model: model) }
-        for entry in affected {
+        let affected = AffectedEndpointsView(groups: groups, items: items, model: model)
+        for entry in affected?.items ?? [] {
             guard let index = items.firstIndex(where: { $0.anchor == entry.anchor }) else { continue }
-            items[index].variations?.appendixNote = "All \(entry.count) endpoints are in Appendix D."
+            let note = "All \(entry.count) endpoints are in Appendix D (\(entry.label))."
+            if items[index].variations?.more != nil { items[index].variations?.appendixNote = note } else { items[index].listNote = note }
             if let more = items[index].moreMerged { items[index].moreMerged = more + " (all in Appendix D)" }
         }
 
@@ -46,7 +47,6 @@ extension ThreatModelView {
         )
         filters = FilterBarView(items: items, environments: environments)
         affectedEndpoints = affected
-        hasAffectedEndpoints = !affected.isEmpty
         // The appendix does not repeat the model: a part appears for what differs between environments
         // and for what the model leaves open or out.
         for index in components.indices {
