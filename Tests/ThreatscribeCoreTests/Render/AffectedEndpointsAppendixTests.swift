@@ -9,13 +9,13 @@ struct AffectedEndpointsAppendixTests {
     /// `routers` routers of ten public endpoints each, every one returning a model with a sensitive field
     /// (TS-ROUTE-009 on every endpoint; TS-ROUTE-010 on the state-changing ones: the middleware list names
     /// no rate limit); POST and PUT take a request model with an unbounded field (TS-VAL-002 lists them).
-    /// Router 1 has no prefix. Returns the model and the names of the endpoints that take the request model.
+    /// Router 1 has no prefix and a name with markup. Returns the model and the names of the endpoints that take the request model.
     static func model(routers: Int) -> (yaml: String, requestEndpoints: Set<String>) {
         let methods = [["GET"], ["GET", "POST"], ["PUT"], ["GET", "PATCH", "DELETE"], ["POST"]]
         var lines: [String] = []
         var requests: Set<String> = []
         for router in 0..<routers {
-            lines.append(router == 1 ? "  - name: root" : "  - prefix: /v\(router)")
+            lines.append(router == 1 ? "  - name: \"root <b>&'\\\"x\"" : "  - prefix: /v\(router)")
             lines.append("    endpoints:")
             for endpoint in 0..<10 {
                 let path = (router == 1 ? "/root" : "") + (endpoint == 0 ? "/" : endpoint % 3 == 0 ? "/items\(endpoint)/{item_id}" : "/items\(endpoint)")
@@ -106,6 +106,7 @@ struct AffectedEndpointsAppendixTests {
                 for label in current { found[threatOf[label] ?? label, default: []] += names }
             }
         }
+        #expect(markdown.contains("- `root <b>&'\"x (no prefix)`: `"), "a code span shows the router's name verbatim")
         #expect(found.keys.sorted() == expected.keys.sorted(), "only the cut items")
         for (threat, names) in expected {
             let listed = found[threat] ?? []
@@ -151,6 +152,8 @@ struct AffectedEndpointsAppendixTests {
             #expect(found[threat]?.count == names.count && Set(found[threat] ?? []) == names, "\(threat)")
         }
         #expect(html.contains("<a href=\"#affected-endpoints\">All 300 endpoints are in Appendix D (D"))
+        #expect(section.contains("<li><code>root &lt;b&gt;&amp;&#39;&quot;x (no prefix)</code>: "), "the router's name is escaped")
+        #expect(!section.contains("<b>"))
     }
 
     @Test("a report whose endpoint tables and lists are whole has no appendix D")
