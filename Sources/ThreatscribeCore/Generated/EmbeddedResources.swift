@@ -23072,7 +23072,7 @@ Not in the model: {{.}}.
 <li class="finding-link sev-{{severityClass}}"><span class="badge sev-{{severityClass}}">{{severity}}</span> <a href="#{{anchor}}">{{title}}</a> <code class="finding-id">{{id}}</code></li>
 
 """##,
-        "Templates/partials/finding.html.mustache": #"""
+        "Templates/partials/finding.html.mustache": ##"""
 <article class="finding filterable sev-{{severityClass}} {{environmentClasses}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
 <p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}{{#subjectNote}}: {{.}}{{/subjectNote}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (shown for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
@@ -23087,7 +23087,7 @@ Not in the model: {{.}}.
 </tbody>
 </table>
 {{#more}}
-<p class="note">{{.}}</p>
+<p class="note">{{.}}{{#appendixNote}} <a href="#affected-endpoints">{{.}}</a>{{/appendixNote}}</p>
 {{/more}}
 {{/variations}}
 {{#hasEvidence}}
@@ -23099,6 +23099,9 @@ Not in the model: {{.}}.
 {{/evidence}}
 </ul>
 {{/hasEvidence}}
+{{#listNote}}
+<p class="note"><a href="#affected-endpoints">{{.}}</a></p>
+{{/listNote}}
 <h4>Why it matters here</h4>
 <div class="prose">{{{html(impactText)}}}</div>
 <h4>Fix</h4>
@@ -23113,7 +23116,7 @@ Not in the model: {{.}}.
 <p class="standards">Standards: {{standards}}{{#hasReferences}}. References: {{#references}}{{#url}}<a href="{{.}}">{{.}}</a>{{/url}}{{^url}}{{text}}{{/url}}{{^last()}}, {{/last()}}{{/references}}{{/hasReferences}}</p>
 </article>
 
-"""#,
+"""##,
         "Templates/partials/finding.md.mustache": #"""
 {{%CONTENT_TYPE: MARKDOWN}}
 <a id="{{anchor}}"></a>
@@ -23131,7 +23134,7 @@ Not in the model: {{.}}.
 {{/rows}}
 
 {{#more}}
-{{.}}
+{{.}}{{#appendixNote}} [{{.}}](#affected-endpoints){{/appendixNote}}
 
 {{/more}}
 {{/variations}}
@@ -23147,6 +23150,10 @@ Not in the model: {{.}}.
 {{/evidence}}
 
 {{/hasEvidence}}
+{{#listNote}}
+[{{.}}](#affected-endpoints)
+
+{{/listNote}}
 **Why it matters here.**
 
 {{{impactText}}}
@@ -23469,6 +23476,25 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 </table>
 {{/hasFindings}}
 </section>
+{{#affectedEndpoints}}
+<section id="affected-endpoints">
+<h2>Appendix D: Affected endpoints</h2>
+<p>Every endpoint of the items whose endpoint table above stops after 25 rows or whose evidence lists more than ten endpoints, each named once: grouped by the items that apply to it, then by router (the router's prefix, then each endpoint's methods and its path under that prefix, <code>; </code> between endpoints).</p>
+<ul>
+{{#items}}
+<li><strong>{{label}}</strong>: <a href="#{{anchor}}">{{title}}</a>, <code>{{id}}</code>, {{count}} endpoints</li>
+{{/items}}
+</ul>
+{{#sections}}
+<h3>{{#items}}<a href="#{{anchor}}">{{label}}</a>{{^last()}}, {{/last()}}{{/items}}: {{count}} endpoints</h3>
+<ul class="endpoints">
+{{#routers}}
+<li><code>{{router}}</code>: {{endpoints}}</li>
+{{/routers}}
+</ul>
+{{/sections}}
+</section>
+{{/affectedEndpoints}}
 </main>
 <footer>
 <p>threatscribe {{toolVersion}}, {{generatedAt}}. This report reflects the model as written; the questions above name what the model does not describe.</p>
@@ -23623,6 +23649,27 @@ Each of the {{catalogEntryCount}} catalog threats was checked against the model 
 | **MEDIUM** | Low | Medium | High |
 | **LOW** | Note | Low | Medium |
 {{/hasFindings}}
+{{#affectedEndpoints}}
+
+## Appendix D: Affected endpoints
+
+Every endpoint of the items whose endpoint table above stops after 25 rows or whose evidence lists more than ten endpoints, each named once: grouped by the items that apply to it, then by router (the router's prefix, then each endpoint's methods and its path under that prefix, `; ` between endpoints).
+
+{{#items}}
+- **{{label}}**: [{{title}}](#{{anchor}}), {{{markdown(id)}}}, {{count}} endpoints
+{{/items}}
+
+{{#sections}}
+### {{#items}}[{{label}}](#{{anchor}}){{^last()}}, {{/last()}}{{/items}}: {{count}} endpoints
+
+{{#routers}}
+- {{{markdown(router)}}}: {{{markdown(endpoints)}}}
+{{/routers}}
+{{^last()}}
+
+{{/last()}}
+{{/sections}}
+{{/affectedEndpoints}}
 
 """#,
     ]

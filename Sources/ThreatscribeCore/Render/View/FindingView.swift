@@ -36,6 +36,8 @@ public struct FindingView: Sendable, Equatable {
     /// The evidence that holds everywhere the item does (values that differ are in `variations`).
     public var evidence: [EvidenceView]
     public var hasEvidence: Bool
+    /// "All 6000 endpoints are in Appendix D." when the evidence lists more endpoints than the text shows.
+    public var listNote: String? = nil
     public var description: Prose
     public var impactText: Prose
     public var recommendation: Prose
@@ -64,6 +66,8 @@ public struct VariationTableView: Sendable, Equatable {
     public var rows: [VariationRowView]
     /// "975 more rows: …" when the table is cut.
     public var more: String?
+    /// "All 1000 endpoints are in Appendix D." when the table is cut and the appendix lists every endpoint.
+    public var appendixNote: String? = nil
 }
 
 public struct VariationRowView: Sendable, Equatable {

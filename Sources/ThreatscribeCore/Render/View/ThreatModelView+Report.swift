@@ -9,7 +9,14 @@ extension ThreatModelView {
             .map { ($0.name, ComponentSections(model: $0.model)) })
         let graph = DataFlowGraph(model: model)
         let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
-        let items = Self.distinctTitles(groups.map { FindingView($0, environments: environments, modelFile: report.model.file) })
+        var items = Self.distinctTitles(groups.map { FindingView($0, environments: environments, modelFile: report.model.file) })
+        let affected = AffectedEndpointsView(groups: groups, items: items, model: model)
+        for entry in affected?.items ?? [] {
+            guard let index = items.firstIndex(where: { $0.anchor == entry.anchor }) else { continue }
+            let note = "All \(entry.count) endpoints are in Appendix D (\(entry.label))."
+            if items[index].variations?.more != nil { items[index].variations?.appendixNote = note } else { items[index].listNote = note }
+            if let more = items[index].moreMerged { items[index].moreMerged = more + " (all in Appendix D)" }
+        }
 
         self.init(
             title: "Threat model: \(system.name)",
@@ -39,6 +46,7 @@ extension ThreatModelView {
             operations: OperationsView(parts: sections.operations.filter(\.saysSomething).map { $0.splittingFacts() })
         )
         filters = FilterBarView(items: items, environments: environments)
+        affectedEndpoints = affected
         // The appendix does not repeat the model: a part appears for what differs between environments
         // and for what the model leaves open or out.
         for index in components.indices {

@@ -36,6 +36,8 @@ public struct ThreatModelView: Sendable, Equatable {
     public var modelPartsHaveNotes = false
     /// Whether the appendix has anything to show (a diagram, a part, the pipeline or data flows).
     public var hasModelAppendix = false
+    /// Appendix D: every endpoint of the items whose endpoint table or list is cut; `nil` when none is.
+    public var affectedEndpoints: AffectedEndpointsView? = nil
 }
 
 /// A labelled fact about the system: `Owner` → `Platform team`.
