@@ -55,7 +55,9 @@ NONE_DEFAULT_ARGS = {("cors", "allow_origin_regex"), ("trusted_host", "allowed_h
 APP_ARGS = {"title": "string", "debug": "bool", "docs_url": "url", "redoc_url": "url", "openapi_url": "url",
             "root_path": "string"}
 SECRET_NAME = re.compile(r"(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|SIGNING_KEY)", re.I)
-NOT_SECRET_NAME = re.compile(r"(EXPIRE|MINUTES|HOURS|SECONDS|DAYS|LIFETIME|TTL|_URL|URI|ALGORITHM|LENGTH|HEADER|NAME|ENABLED|FILE|PATH)", re.I)
+NOT_SECRET_NAME = re.compile(r"(EXPIRE|MINUTES|HOURS|SECONDS|DAYS|LIFETIME|TTL|_URL|URI|ALGORITHM|LENGTH|HEADER|NAME|ENABLED|FILE|PATH|RATIO|THRESHOLD|LIMIT|COUNT|SIZE|MAX_|MIN_)", re.I)
+# A number is a count, size or ratio, never a credential (`SHORT_TOKEN_RATIO: 0.5`, `MAX_TOKENS: 4096`).
+NUMBER_TEXT = re.compile(r"-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?")
 FRAMEWORKS = {"fastapi", "starlette", "pydantic", "pydantic-settings", "uvicorn", "gunicorn", "hypercorn", "granian"}
 UNRESOLVED = object()
 
@@ -1670,7 +1672,7 @@ class AuthResolver:
                 for name in ast.walk(function):
                     if isinstance(name, (ast.Name, ast.Attribute)) and isinstance(getattr(name, "ctx", None), ast.Load):
                         value = self.extraction.resolver.resolve(module, name)
-                        if value.ok and isinstance(value.value, str) and value.value:
+                        if value.ok and isinstance(value.value, str) and value.value and not NUMBER_TEXT.fullmatch(value.value.strip()):
                             wanted.add(value.value)
                 candidates = [c for c in candidates if any(
                     isinstance(member, ast.Assign) and isinstance(member.value, ast.Constant) and member.value.value in wanted
@@ -2508,7 +2510,8 @@ class Builder:
             # A YAML settings file the code loads: a secret-named key with a literal value (or a literal
             # placeholder default) ships that value.
             name = key.rsplit(".", 1)[-1]
-            if not SECRET_NAME.search(name) or NOT_SECRET_NAME.search(name) or not isinstance(value, str) or not value.strip():
+            if not SECRET_NAME.search(name) or NOT_SECRET_NAME.search(name) or not isinstance(value, str) or not value.strip() \
+                    or NUMBER_TEXT.fullmatch(value.strip()):
                 continue
             nodes.append(mp([("name", s(var or key)), ("sources", seq([s("environment" if var else "file")])),
                              ("fallback", s("insecure_literal", f"{where} " + (f"${{{var}}} defaults to a literal" if var else "a literal in the file"))),

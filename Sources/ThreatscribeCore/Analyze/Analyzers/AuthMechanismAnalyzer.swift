@@ -23,7 +23,7 @@ struct AuthMechanismAnalyzer: Analyzer {
         FactField("token_lifetime_seconds", .int, "Lifetime of an issued token or session, in seconds."),
         FactField("token_lifetime_hours", .int, "That lifetime in whole hours."),
         FactField("revocable", .bool, "Issued credentials can be revoked before they expire."),
-        FactField("endpoints", .list, "Endpoints that use the mechanism (`METHOD /path`)."),
+        FactField("endpoints", .list, "Endpoints that name the mechanism (`METHOD /path`), also when it is switched off here."),
         FactField("endpoint_paths", .list, "Their full paths."),
         FactField("probe_path", .string, "A path for example requests: the first of those endpoints without path parameters (GET preferred), else the first, else `/`."),
         FactField("csrf_defended", .bool, "A CSRF defence is described: a custom middleware with `purpose: csrf`, or a `csrf` control claimed as implemented. Unknown when the model lists no middleware."),
@@ -46,7 +46,7 @@ struct AuthMechanismAnalyzer: Analyzer {
             subject.set("token_lifetime_seconds", FactValue(mechanism.tokenLifetimeSeconds), from: path.appending("token_lifetime_seconds"))
             subject.set("token_lifetime_hours", FactValue(mechanism.tokenLifetimeSeconds.map { $0 / 3600 }), from: path.appending("token_lifetime_seconds"))
             subject.set("revocable", FactValue(mechanism.revocable), from: path.appending("revocable"))
-            let routes = table.routes(using: mechanism.id)
+            let routes = table.routes(naming: mechanism.id)
             subject.set("endpoints", .list(routes.map(\.displayName)), from: routes.first?.path ?? "routers")
             subject.set("endpoint_paths", .list(routes.map(\.fullPath)), from: routes.first?.path ?? "routers")
             let plain = routes.filter { !$0.fullPath.contains("{") }

@@ -31,11 +31,17 @@ struct RouteTable {
         /// router's dependencies and the endpoint's own, plus those of which any one is enough (`auth_any`)
         /// and an authenticating middleware's; switched-off ones are dropped.
         var mechanisms: [String] {
+            namedMechanisms.filter { !disabledMechanisms.contains($0) }
+        }
+
+        /// The authenticating mechanism ids the model names for this route, switched-off ones included: the
+        /// routes a switched-off mechanism would protect if it were on.
+        var namedMechanisms: [String] {
             var ids = router.dependencies ?? []
             if let own = endpoint.auth, own != "none", !ids.contains(own) { ids.append(own) }
-            for id in anyOfMechanisms where !ids.contains(id) { ids.append(id) }
+            for id in (router.authAny ?? []) + (endpoint.authAny ?? []) where id != "none" && !ids.contains(id) { ids.append(id) }
             for (id, _) in middlewareMechanisms where !ids.contains(id) { ids.append(id) }
-            return ids.filter { !disabledMechanisms.contains($0) && !anonymousMechanisms.contains($0) }
+            return ids.filter { !anonymousMechanisms.contains($0) }
         }
 
         /// Mechanisms of which any one is enough (router and endpoint `auth_any`), switched-off and `type: none` ones dropped.
@@ -101,6 +107,9 @@ struct RouteTable {
 
     /// Routes that use an auth mechanism.
     func routes(using mechanism: String) -> [Route] { routes.filter { $0.mechanisms.contains(mechanism) } }
+
+    /// The routes that name `mechanism`, whether or not it is switched on in this environment.
+    func routes(naming mechanism: String) -> [Route] { routes.filter { $0.namedMechanisms.contains(mechanism) } }
 
     static func join(_ prefix: String, _ path: String) -> String {
         let left = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
