@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ThreatscribeBuiltInCatalog
 import ThreatscribeCore
 
 /// `threatscribe catalog list|show`
@@ -16,7 +17,7 @@ struct CatalogCommand: ParsableCommand {
         func load() throws -> ThreatCatalog {
             let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: directories) }
             return try exitingOnBadInput { () throws(DiagnosticList) in
-                try ThreatCatalog.load(builtIn: .builtIn, userFiles: files, vocabulary: Analyzers.vocabulary)
+                try BuiltInCatalog.load(userFiles: files, vocabulary: Analyzers.vocabulary)
             }
         }
     }
