@@ -117,6 +117,8 @@ class Project:
         self.rewritten = []
         self.suffixes = None
         self.texts = {}        # relative path -> text of non-Python files read
+        self.yaml_paths = []   # YAML files seen; those the code names are read as settings
+        self.yaml_names = set()
 
     def rel(self, path):
         return os.path.relpath(path, self.root).replace(os.sep, "/")
@@ -160,6 +162,9 @@ class Project:
                     continue
                 count += 1
                 total += len(text)
+                # YAML files the code names in a string (`"settings.yaml"`) are read as its settings
+                for named in YAML_NAME.findall(text):
+                    self.yaml_names.add(os.path.basename(named))
                 try:
                     tree = ast.parse(text, filename=rel)
                 except SyntaxError as error:
@@ -178,12 +183,27 @@ class Project:
                 module = Module(self, rel, tree)
                 self.modules[module.name] = module
                 self.by_path[rel] = module
+            elif name.endswith((".yaml", ".yml")) and rel.count("/") <= 2:
+                self.yaml_paths.append(path)
             elif (name.startswith("requirements") and name.endswith(".txt")) or name in (
                     "pyproject.toml", "poetry.lock", "uv.lock", "Pipfile.lock", ".env") or \
                     name == "Dockerfile" or name.endswith(".Dockerfile") or name.startswith("Dockerfile."):
                 text = self.read(path)
                 if text is not None:
                     self.texts[rel] = text
+
+    def yaml_settings(self):
+        """{dotted key: (value, file:line, env var or None)} from the YAML files the code names
+        (`"settings.yaml"`), read as data; nearest the root first, the first file naming a key wins."""
+        values = {}
+        for path in sorted(self.yaml_paths, key=lambda p: (self.rel(p).count("/"), self.rel(p))):
+            if os.path.basename(path) not in self.yaml_names:
+                continue
+            text = self.read(path)
+            if text is not None:
+                for key, entry in simple_yaml(text, self.rel(path)).items():
+                    values.setdefault(key, entry)
+        return values
 
     def module_named(self, dotted):
         if dotted in self.modules:
@@ -212,6 +232,70 @@ def newer_syntax_rewritten(text):
     for pattern, replacement in NEWER_SYNTAX:
         text = pattern.sub(replacement, text)
     return text
+
+
+YAML_NAME = re.compile(r"[\"']([^\"'\n]{1,200}\.ya?ml)[\"']")
+YAML_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:,[A-Za-z0-9_,]*)?(?::(.*))?\}$")
+
+
+def yaml_scalar(text):
+    """A YAML scalar or flow list of scalars as a Python value; UNRESOLVED for anything else."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        inner = text[1:-1].strip()
+        items = [yaml_scalar(part) for part in inner.split(",")] if inner else []
+        return items if all(isinstance(v, str) for v in items) else UNRESOLVED
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if text.lower() in ("null", "~", ""):
+        return None
+    if re.match(r"^-?[0-9]+$", text):
+        return int(text)
+    if text[:1] in "{&*!|>":
+        return UNRESOLVED
+    return text
+
+
+def simple_yaml(text, rel):
+    """{dotted key: (value, "file:line", env var)} of a YAML file's block mappings and scalars, with
+    `${VAR:default}` placeholders as (default, where, VAR). Lists in block style are skipped."""
+    values, stack = {}, []   # stack of (indent, key)
+    for number, line in enumerate(text.splitlines()[:20000], 1):
+        stripped = line.split(" #", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
+        if not stripped.strip() or stripped.strip().startswith("- ") or stripped.strip() == "-":
+            continue
+        match = re.match(r"^( *)([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s+(.*))?$", stripped)
+        if not match:
+            continue
+        indent, key, rest = len(match.group(1)), match.group(2), (match.group(3) or "").strip()
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        dotted_key = ".".join([k for _, k in stack] + [key])
+        if not rest:
+            stack.append((indent, key))
+            continue
+        placeholder = YAML_PLACEHOLDER.match(rest.strip("\"'"))
+        if placeholder:
+            default = placeholder.group(2)
+            value = None if default is None else ("" if default == "" else yaml_scalar(default))
+            values[dotted_key] = (value, f"{rel}:{number}", placeholder.group(1))
+        else:
+            values[dotted_key] = (yaml_scalar(rest), f"{rel}:{number}", None)
+    return values
+
+
+def attribute_chain(expr):
+    """(root expression, [attribute names]) of `root.a.b.c`."""
+    names = []
+    while isinstance(expr, ast.Attribute):
+        names.append(expr.attr)
+        expr = expr.value
+    return expr, list(reversed(names))
+
+
+SETTINGS_ROOT = re.compile(r"^_?(settings|config|conf|cfg|app_settings|get_settings|get_config|unsafe_typed_settings)$", re.I)
 
 
 def module_name_of(rel):
@@ -267,6 +351,8 @@ class Module:
         self.assigns = {}        # module-level name -> expression
         self.functions = {}      # name -> FunctionDef (module level)
         self.classes = {}
+        self.conditional = {}    # name -> (if test, FunctionDef when true, FunctionDef when false)
+        self.scope_list = None
         for statement in tree.body:
             self.scan_top(statement)
 
@@ -301,8 +387,17 @@ class Module:
             self.functions[statement.name] = statement
         elif isinstance(statement, ast.ClassDef):
             self.classes[statement.name] = statement
-        elif isinstance(statement, (ast.If, ast.Try)):
-            for inner in getattr(statement, "body", []) + getattr(statement, "orelse", []):
+        elif isinstance(statement, ast.If):
+            # `if not settings.auth.enabled: def authenticated(): return True / else: def authenticated(...)`:
+            # the last definition is kept; both are remembered for the auth switch.
+            defined = lambda body: {f.name: f for f in body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            then, other = defined(statement.body), defined(statement.orelse)
+            for name in set(then) & set(other):
+                self.conditional[name] = (statement.test, then[name], other[name])
+            for inner in statement.body + statement.orelse:
+                self.scan_top(inner)
+        elif isinstance(statement, ast.Try):
+            for inner in statement.body + statement.orelse:
                 self.scan_top(inner)
 
     def imported_name(self, local):
@@ -466,6 +561,25 @@ class Resolver:
         self.project = project
         self.dotenv = self.read_dotenv()
         self.settings_cache = {}
+        self.yaml = project.yaml_settings()
+
+    def yaml_value(self, expr):
+        """The value of `settings.server.cors.enabled` (or `settings().…`) from a YAML settings file the
+        code names, when the root is named like a settings object and the key is in the file; else None."""
+        if not self.yaml:
+            return None
+        root, names = attribute_chain(expr)
+        if isinstance(root, ast.Call) and not root.args:
+            root = root.func
+        if not names or not isinstance(root, (ast.Name, ast.Attribute)) or not SETTINGS_ROOT.match(last(dotted(root)) or ""):
+            return None
+        entry = self.yaml.get(".".join(names))
+        if entry is None or entry[0] is UNRESOLVED:
+            return None
+        value, where, var = entry
+        if var:
+            return Val(value, env=[(var, f"{value!r} ({where})")])
+        return Val(value, dotenv=[(".".join(names), repr(value), where)])
 
     def read_dotenv(self):
         values = {}
@@ -585,6 +699,9 @@ class Resolver:
         if isinstance(expr, ast.Call):
             return self.resolve_call(module, expr, locals_, depth)
         if isinstance(expr, ast.Attribute):
+            from_yaml = self.yaml_value(expr)
+            if from_yaml is not None:
+                return from_yaml
             instance = self.settings_instance(module, expr.value)
             if instance and expr.attr in instance.fields:
                 return self.setting_value(instance, expr.attr, depth)
@@ -611,6 +728,16 @@ class Resolver:
                 except TypeError:
                     pass
             return Val(expr=text_of(expr), env=left.env + right.env)
+        if isinstance(expr, ast.IfExp):
+            test = self.resolve(module, expr.test, locals_, depth + 1)
+            if test.ok:
+                branch = self.resolve(module, expr.body if test.value else expr.orelse, locals_, depth + 1)
+                if branch.ok:
+                    return Val(branch.value, env=test.env + branch.env, dotenv=test.dotenv + branch.dotenv)
+            return Val(expr=text_of(expr), env=self.env_reads(module, expr))
+        if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
+            inner = self.resolve(module, expr.operand, locals_, depth + 1)
+            return Val(not inner.value, env=inner.env, dotenv=inner.dotenv) if inner.ok else Val(expr=text_of(expr), env=inner.env)
         if isinstance(expr, ast.IfExp) or isinstance(expr, ast.BoolOp):
             return Val(expr=text_of(expr), env=self.env_reads(module, expr))
         return Val(expr=text_of(expr))
@@ -728,7 +855,10 @@ class Cond:
 
     def __init__(self, node, negated, module):
         self.node, self.negated, self.module = node, negated, module
-        self.text = ("not (" if negated else "if ") + text_of(node) + (")" if negated else "")
+
+    @property
+    def text(self):
+        return ("not (" if self.negated else "if ") + text_of(self.node) + (")" if self.negated else "")
 
     def __str__(self):
         return self.text
@@ -765,14 +895,34 @@ class Extraction:
         self.background = []
         self.templates = []
         self.chain_cache = {}
+        self.method_class = {}       # (module rel, method scope) -> ClassDef
+        self.aliases = {}            # (module rel, scope, parameter) -> Obj while a helper's body is read
+        self.helpers_seen = set()
 
     # -- pass 1: what the code creates
 
     def scopes(self, module):
+        """The module body and every function body, each (scope name, body, node); computed once."""
+        if module.scope_list is None:
+            module.scope_list = list(self.scope_bodies(module))
+        return module.scope_list
+
+    def scope_bodies(self, module):
         yield "", module.tree.body, None
         for node in ast.walk(module.tree):
+            if isinstance(node, ast.ClassDef):
+                for member in node.body:
+                    if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self.method_class[(module.rel, f"{member.name}@{member.lineno}")] = node
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 yield f"{node.name}@{node.lineno}", node.body, node
+
+    def self_key(self, module, scope, expr):
+        """The key of `self.name` in a method: objects a class keeps on `self` are shared by its methods."""
+        cls = self.method_class.get((module.rel, scope))
+        if cls is None or not isinstance(expr, ast.Attribute) or not isinstance(expr.value, ast.Name) or expr.value.id != "self":
+            return None
+        return (module.rel, f"class {cls.name}@{cls.lineno}", f"{cls.name}.{expr.attr}")
 
     def collect(self):
         for module in self.project.modules.values():
@@ -782,10 +932,14 @@ class Extraction:
                         continue
                     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
                     names = [t.id for t in targets if isinstance(t, ast.Name)]
-                    if not names:
+                    attribute = next((self.self_key(module, scope, t) for t in targets if self.self_key(module, scope, t)), None)
+                    if not names and attribute is None:
                         continue
                     kind = self.constructed(module, statement.value)
-                    if kind in ("app", "router"):
+                    if kind in ("app", "router") and not names:
+                        obj = Obj(kind, module, attribute[1], attribute[2], statement.value)
+                        self.objects[obj.key] = obj
+                    elif kind in ("app", "router"):
                         obj = Obj(kind, module, scope, names[0], statement.value)
                         self.objects[obj.key] = obj
                     elif kind == "scheme" and scope == "":
@@ -796,6 +950,11 @@ class Extraction:
     def constructed(self, module, call):
         qualified = module.qualified(call.func) or ""
         name = last(qualified)
+        found = module.resolve_ref(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if found and found[1] == "class":
+            # A project class named like the framework's (`class FastAPI(Server)`) is not an app unless it
+            # subclasses one; a subclass of APIRouter (`class TrailingSlashRouter(APIRouter)`) is a router.
+            return self.framework_base(found[0], found[2])
         if name in ("FastAPI", "Starlette") and ("fastapi" in qualified or "starlette" in qualified or qualified == name):
             return "app"
         if name == "APIRouter":
@@ -804,6 +963,23 @@ class Extraction:
             return "scheme"
         if name == "Jinja2Templates":
             return "templates"
+        return None
+
+    def framework_base(self, module, cls, depth=0):
+        """"app" or "router" when a project class subclasses FastAPI/Starlette or APIRouter, else None."""
+        if depth > MAX_DEPTH:
+            return None
+        for base in cls.bases:
+            qualified = module.qualified(base) or ""
+            found = module.resolve_ref(base)
+            if found and found[1] == "class":
+                kind = self.framework_base(found[0], found[2], depth + 1)
+                if kind:
+                    return kind
+            elif last(qualified) in ("FastAPI", "Starlette") and ("fastapi" in qualified or "starlette" in qualified):
+                return "app"
+            elif last(qualified) == "APIRouter":
+                return "router"
         return None
 
     def add_scheme(self, module, var, call):
@@ -824,6 +1000,11 @@ class Extraction:
     def object_for(self, module, scope, expr, depth=0):
         if depth > MAX_DEPTH:
             return None
+        key = self.self_key(module, scope, expr)
+        if key is not None:
+            return self.objects.get(key)
+        if isinstance(expr, ast.Name) and (module.rel, scope, expr.id) in self.aliases:
+            return self.aliases[(module.rel, scope, expr.id)]
         if isinstance(expr, ast.Name):
             for key in ((module.rel, scope, expr.id), (module.rel, "", expr.id)):
                 if key in self.objects:
@@ -875,17 +1056,82 @@ class Extraction:
 
     def connect(self):
         for module in self.project.modules.values():
-            for scope, body, _ in self.scopes(module):
+            for scope, body, function in self.scopes(module):
+                # A parameter named like a module-level app (`def configure(app): app.add_middleware(...)`) is
+                # whatever the caller passes: helper_call reads such bodies with the caller's objects.
+                shadowed = {a.arg for a, _ in parameters(function)} if function is not None else set()
                 for statement, tests in scope_statements(body, module):
                     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        self.decorated(module, scope, statement, tests)
+                        if not any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and isinstance(d.func.value, ast.Name)
+                                   and d.func.value.id in shadowed for d in statement.decorator_list):
+                            self.decorated(module, scope, statement, tests)
                     call = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
-                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute):
-                        obj = self.object_for(module, scope, call.func.value)
+                    receiver = call.func.value if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else None
+                    if isinstance(receiver, ast.Name) and receiver.id in shadowed:
+                        continue
+                    obj = self.object_for(module, scope, receiver) if receiver is not None else None
+                    if obj is not None:
+                        self.operation(module, scope, obj, call, tests)
+                    elif isinstance(call, ast.Call):
+                        self.helper_call(module, scope, call, tests)
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Call) and call.args \
+                            and isinstance(call.func.func, ast.Attribute) and call.func.func.attr == "middleware":
+                        # `app.middleware("http")(function)`: the decorator applied by hand
+                        obj = self.object_for(module, scope, call.func.func.value)
                         if obj is not None:
-                            self.operation(module, scope, obj, call, tests)
+                            function = self.function_for(module, call.args[0], scope)
+                            entry = {"type": "custom", "name": function[1].name if function else text_of(call.args[0]),
+                                     "source": module.where(call, end=True), "args": [], "notes": [], "tests": tests,
+                                     "function": function}
+                            obj.middleware.append(("added", entry))
         for obj in self.objects.values():
             self.constructor(obj)
+
+    def helper_call(self, module, scope, call, tests, depth=0):
+        """`configure_cors(app)`, `add_versioned_routers(app, router)`: a project function given an app or
+        router; what its body does to its parameters is done to those objects."""
+        if depth > 2 or not isinstance(call.func, (ast.Name, ast.Attribute)):
+            return
+        function = self.function_for(module, call.func, scope)
+        if function is None:
+            return
+        target, node = function
+        names = [a.arg for a, _ in parameters(node)]
+        if names and names[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+            names = names[1:]
+        bindings = {}
+        for index, argument in enumerate(call.args[:len(names)]):
+            obj = self.object_for(module, scope, argument) if isinstance(argument, (ast.Name, ast.Attribute)) else None
+            if obj is not None:
+                bindings[names[index]] = obj
+        for keyword in call.keywords:
+            obj = self.object_for(module, scope, keyword.value) if isinstance(keyword.value, (ast.Name, ast.Attribute)) else None
+            if keyword.arg in names and obj is not None:
+                bindings[keyword.arg] = obj
+        inner = f"{node.name}@{node.lineno}"
+        seen = (target.rel, node.lineno, tuple(sorted((name, obj.key) for name, obj in bindings.items())))
+        if not bindings or seen in self.helpers_seen:
+            return
+        self.helpers_seen.add(seen)
+        saved = dict(self.aliases)
+        for name, obj in bindings.items():
+            self.aliases[(target.rel, inner, name)] = obj
+        for statement, inner_tests in scope_statements(node.body, target):
+            combined = tuple(tests) + tuple(inner_tests)
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and isinstance(d.func.value, ast.Name)
+                       and d.func.value.id in bindings for d in statement.decorator_list):
+                    self.decorated(target, inner, statement, combined)
+                continue
+            inner_call = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
+            if not isinstance(inner_call, ast.Call):
+                continue
+            if isinstance(inner_call.func, ast.Attribute) and isinstance(inner_call.func.value, ast.Name) \
+                    and inner_call.func.value.id in bindings:
+                self.operation(target, inner, bindings[inner_call.func.value.id], inner_call, combined)
+            else:
+                self.helper_call(target, inner, inner_call, combined, depth + 1)
+        self.aliases = saved
 
     def constructor(self, obj):
         module, call = obj.module, obj.call
@@ -902,9 +1148,9 @@ class Extraction:
                 self.starlette_route(module, obj.scope, obj, item)
         handlers = kwarg(call, "exception_handlers")
         if isinstance(handlers, ast.Dict):
-            for key in handlers.keys:
+            for key, value in zip(handlers.keys, handlers.values):
                 if key is not None:
-                    obj.exception_handlers.append((exception_name(key), module.where(key)))
+                    obj.exception_handlers.append((exception_name(key), module.where(key), self.function_for(module, value, obj.scope)))
         if obj.kind == "router":
             obj.prefix = self.resolver.resolve(module, kwarg(call, "prefix")) if kwarg(call, "prefix") is not None else Val("")
         if obj.framework == "fastapi":   # FastAPI(dependencies=...) applies to every route of that app's router
@@ -930,7 +1176,11 @@ class Extraction:
             target = args[1] if len(args) > 1 else kwarg(item, "app")
             self.mount(module, scope, obj, "host", path, target, item)
 
-    def function_for(self, module, expr):
+    def function_for(self, module, expr, scope=None):
+        cls = self.method_class.get((module.rel, scope)) if scope else None
+        if cls is not None and isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
+            method = next((m for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == expr.attr), None)
+            return (module, method) if method is not None else None
         found = module.resolve_ref(expr) if expr is not None else None
         return (found[0], found[2]) if found and found[1] == "function" else None
 
@@ -954,10 +1204,11 @@ class Extraction:
             target = args[1] if len(args) > 1 else kwarg(call, "app")
             self.mount(module, scope, obj, "host", args[0], target, call, tests)
         elif method == "add_exception_handler" and args:
-            obj.exception_handlers.append((exception_name(args[0]), module.where(call)))
+            handler = self.function_for(module, args[1], scope) if len(args) > 1 else None
+            obj.exception_handlers.append((exception_name(args[0]), module.where(call), handler))
         elif method in ("add_api_route", "add_route") and len(args) >= 2:
             methods = self.resolver.resolve(module, kwarg(call, "methods")) if kwarg(call, "methods") is not None else Val(["GET"])
-            function = self.function_for(module, args[1])
+            function = self.function_for(module, args[1], scope)
             obj.endpoints.append(self.endpoint(module, args[0], methods, function, call,
                                                list_items(kwarg(call, "dependencies")), kwarg(call, "include_in_schema"), tests))
         elif method in ("add_websocket_route", "add_api_websocket_route") and args:
@@ -986,10 +1237,10 @@ class Extraction:
                 obj.websockets.append((self.resolver.resolve(module, path), module.where(function), (module, function), module))
             elif method == "middleware":
                 entry = {"type": "custom", "name": function.name, "source": module.where(function, end=True),
-                         "args": [], "notes": [], "tests": tests}
+                         "args": [], "notes": [], "tests": tests, "function": (module, function)}
                 obj.middleware.append(("added", entry))
             elif method == "exception_handler" and decorator.args:
-                obj.exception_handlers.append((exception_name(decorator.args[0]), module.where(function)))
+                obj.exception_handlers.append((exception_name(decorator.args[0]), module.where(function), (module, function)))
 
     def mount(self, module, scope, obj, kind, path, target, node, tests=()):
         where = module.where(node)
@@ -1056,6 +1307,61 @@ class Extraction:
     def note_unresolved(self, text):
         if text not in self.unresolved:
             self.unresolved.append(text)
+
+
+CATCH_ALL = {"Exception", "BaseException", "500"}
+
+
+def detail_text(node, names):
+    """Where `node` puts an exception's text into a value: `str(e)`, `repr(e)`, `f"{e}"`, `e.args`,
+    `traceback.format_exc()`; None when it does not."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            name = dotted(inner.func) or ""
+            if name in ("str", "repr") and inner.args and isinstance(inner.args[0], ast.Name) and inner.args[0].id in names:
+                return text_of(inner)
+            if name.startswith("traceback.format"):
+                return text_of(inner)
+        if isinstance(inner, ast.FormattedValue) and isinstance(inner.value, ast.Name) and inner.value.id in names:
+            return "f-string of the exception"
+        if isinstance(inner, ast.Attribute) and inner.attr == "args" and isinstance(inner.value, ast.Name) and inner.value.id in names:
+            return text_of(inner)
+    return None
+
+
+def returned_detail(body, names):
+    for statement in body:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Return) and node.value is not None:
+                found = detail_text(node.value, names)
+                if found:
+                    return found
+    return None
+
+
+def exposed_details(function, exception):
+    """How a catch-all exception handler returns the exception's text to the client, or None."""
+    if function is None or exception not in CATCH_ALL:
+        return None
+    module, node = function
+    names = [a.arg for a, _ in parameters(node)][1:2]
+    found = returned_detail(node.body, names) if names else None
+    return f"{module.where(node)} returns {found}" if found else None
+
+
+def catch_all_exposure(function):
+    """`file:line` of an `except Exception as e:` in a middleware function that returns the exception's text."""
+    module, node = function
+    for handler in ast.walk(node):
+        if not isinstance(handler, ast.ExceptHandler) or handler.name is None:
+            continue
+        caught = handler.type
+        types = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        if not any(last(dotted(t)) in ("Exception", "BaseException") for t in types if t is not None):
+            continue
+        if returned_detail(handler.body, [handler.name]):
+            return module.where(handler)
+    return None
 
 
 def fits(value, shape):
@@ -1126,6 +1432,7 @@ class AuthResolver:
     def __init__(self, extraction):
         self.extraction = extraction
         self.project = extraction.project
+        self.method_index = None
 
     def dependency_refs(self, module, function):
         """(module, Depends call) for every dependency a function's parameters declare."""
@@ -1176,6 +1483,8 @@ class AuthResolver:
                         self.extraction.schemes[key] = self.extraction.schemes.pop((module.rel, f"{kind.lower()}_{expr.lineno}"))
                     chain.add(self.extraction.schemes[key])
                     return
+                if self.follow_factory(module, expr, depth, chain):
+                    return
             chain.unfollowed.append(f"{module.where(expr)}: {text_of(expr)}")
             return
         target_module, kind, node = found
@@ -1187,9 +1496,17 @@ class AuthResolver:
                 if key not in self.extraction.schemes:
                     self.extraction.add_scheme(target_module, var, node)
                 chain.add(self.extraction.schemes[key])
+            else:   # `_Write = Authenticator(scopes=...)`, then `Depends(_Write)`
+                self.follow_factory(target_module, node, depth, chain)
             return
         if kind != "function":
             return
+        if node.name in target_module.conditional and not getattr(chain, "switching", False):
+            if self.switched(target_module, node, depth, chain):
+                return
+        self.follow_function(target_module, node, depth, chain)
+
+    def follow_function(self, target_module, node, depth, chain):
         before = len(chain.mechanisms)
         refs = self.dependency_refs(target_module, node)
         direct = []
@@ -1205,6 +1522,15 @@ class AuthResolver:
         if len(direct) > 1 and all(m.get("optional") for m in direct[:-1]):
             chain.any_of.append(direct)
         custom = self.custom_credential(target_module, node)
+        dispatched = None
+        if custom is None and len(chain.mechanisms) == before:
+            dispatched = self.dispatched_method(target_module, node)
+            if dispatched is not None:
+                found_custom = self.custom_credential(dispatched[0], dispatched[1])
+                if found_custom is not None:
+                    custom = dict(found_custom, id=safe_id(node.name), source=target_module.where(node),
+                                  jwt=[], via=f"{dispatched[0].where(dispatched[1])} {dispatched[2]}.{dispatched[1].name}")
+                    self.extraction.custom_auth[(target_module.rel, node.name, node.lineno)] = custom
         if custom and len(chain.mechanisms) == before:
             chain.add(custom)
         if len(chain.mechanisms) == before:
@@ -1213,10 +1539,106 @@ class AuthResolver:
                 chain.add(opaque)
         reached = chain.mechanisms[before:] or chain.mechanisms
         bearers = [m for m in reached if m["type"] in ("oauth2_jwt", "jwt")]
-        for record in self.jwt_decodes(target_module, node, 0):
+        records = self.jwt_decodes(target_module, node, 0)
+        if dispatched is not None:
+            records += self.jwt_decodes(dispatched[0], dispatched[1], 1)
+        for record in records:
             for mechanism in bearers or reached:
                 if record not in mechanism["jwt"]:
                     mechanism["jwt"].append(record)
+
+    def follow_factory(self, module, call, depth, chain):
+        """`Depends(Authenticator(scopes=...))`: the dependency is what a project factory builds: an
+        instance of a project class (followed through its `__call__`), or, when nothing is reached that
+        way, a custom mechanism named after an auth-named factory. Whether anything was reached."""
+        factory = module.resolve_ref(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if not factory or factory[1] not in ("class", "function") or depth > MAX_DEPTH:
+            return False
+        if factory[1] == "class":
+            method = next((m for m in factory[2].body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                           and m.name == "__call__"), None)
+            if method is not None:
+                sub = AuthChain()
+                self.follow_function(factory[0], method, depth + 1, sub)
+                if sub.mechanisms and not all(m.get("opaque") for m in sub.mechanisms):
+                    for mechanism in sub.mechanisms:
+                        chain.add(mechanism)
+                    return True
+                refusing = self.opaque_auth(factory[0], method)
+                if refusing is not None:   # a `__call__` that refuses: named after its class
+                    key = (factory[0].rel, factory[2].name, factory[2].lineno, "instance")
+                    if key not in self.extraction.custom_auth:
+                        self.extraction.custom_auth[key] = dict(refusing, id=safe_id(factory[2].name), source=factory[0].where(factory[2]))
+                    chain.add(self.extraction.custom_auth[key])
+                    return True
+        opaque = self.opaque_auth(factory[0], factory[2])
+        if opaque:
+            chain.add(opaque)
+            return True
+        return False
+
+    def switched(self, module, function, depth, chain):
+        """A dependency defined twice under a module-level `if` on a setting (`if not settings.auth.enabled:
+        def authenticated(): return True` / `else: def authenticated(...)`): the mechanism of the branch
+        that authenticates, marked on or off by default as the setting's default value decides."""
+        test, when_true, when_false = module.conditional[function.name]
+        value = self.extraction.resolver.resolve(module, test)
+        if not value.ok:
+            return False
+        reached = []
+        for branch in (when_true, when_false):
+            sub = AuthChain()
+            sub.switching = True
+            self.follow_function(module, branch, depth + 1, sub)
+            reached.append(sub.mechanisms)
+        active, inactive = (reached[0], reached[1]) if value.value else (reached[1], reached[0])
+        opaque = lambda mechanisms: all(m.get("opaque") for m in mechanisms)
+        if (not active or opaque(active)) and inactive and not opaque(inactive):
+            setting = value.env[0][0] if value.env else (value.dotenv[0][0] if value.dotenv else text_of(test))
+            where = value.env[0][1] if value.env else (value.dotenv[0][2] if value.dotenv else module.where(test))
+            for mechanism in inactive:
+                switched = dict(mechanism, enabled_by_setting=setting, enabled_by_default=False,
+                                switch=f"{module.where(test)}: off unless {setting} ({where})")
+                key = (module.rel, function.name, "switched", mechanism["id"])
+                self.extraction.custom_auth.setdefault(key, switched)
+                chain.add(self.extraction.custom_auth[key])
+            return True
+        return False
+
+    def dispatched_method(self, module, function):
+        """(module, method, class name) a dependency reaches through a plugin it looks up at run time
+        (`provider = plugins.get(SLUG); provider.get_current_user(request)`): the project's methods of
+        that name which read a header; among several, the one whose class holds a constant the
+        dependency's module-level names resolve to (`slug = "basic"` for `SLUG = "basic"`). Read, never run."""
+        if self.method_index is None:
+            self.method_index = {}
+            for candidate_module in self.project.modules.values():
+                for cls in candidate_module.classes.values():
+                    for member in cls.body:
+                        if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                            self.method_index.setdefault(member.name, []).append((candidate_module, member, cls))
+        request_names = {a.arg for a, _ in parameters(function)}
+        for call in ast.walk(function):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)):
+                continue
+            if module.resolve_ref(call.func.value) is not None or \
+                    not any(isinstance(a, ast.Name) and a.id in request_names for a in call.args):
+                continue
+            candidates = [c for c in self.method_index.get(call.func.attr, [])[:50]
+                          if self.custom_credential(c[0], c[1]) is not None]
+            if len(candidates) > 1:
+                wanted = set()
+                for name in ast.walk(function):
+                    if isinstance(name, (ast.Name, ast.Attribute)) and isinstance(getattr(name, "ctx", None), ast.Load):
+                        value = self.extraction.resolver.resolve(module, name)
+                        if value.ok and isinstance(value.value, str) and value.value:
+                            wanted.add(value.value)
+                candidates = [c for c in candidates if any(
+                    isinstance(member, ast.Assign) and isinstance(member.value, ast.Constant) and member.value.value in wanted
+                    for member in c[2].body)]
+            if len(candidates) == 1:
+                return candidates[0][0], candidates[0][1], candidates[0][2].name
+        return None
 
     def jwt_decodes(self, module, function, depth):
         """`jwt.decode` calls in a function and in the project functions it calls (two levels)."""
@@ -1235,7 +1657,7 @@ class AuthResolver:
     def custom_credential(self, module, function):
         """A dependency that reads a header or cookie itself: `Header()`/`Cookie()` parameters or
         `request.headers[...]` / `request.cookies.get(...)`."""
-        key = (module.rel, function.name)
+        key = (module.rel, function.name, function.lineno)
         if key in self.extraction.custom_auth:
             return self.extraction.custom_auth[key]
         found = None
@@ -1270,7 +1692,7 @@ class AuthResolver:
         self.extraction.custom_auth[key] = mechanism
         return mechanism
 
-    AUTH_NAME = re.compile(r"auth|user|admin|login|token|principal|permission|verify|credential|staff|api_?key|identity|account", re.I)
+    AUTH_NAME = re.compile(r"auth|user|admin|login|token|principal|permission|verify|credential|staff|api_?key|identity|account|guard|polic", re.I)
     NOT_AUTH_NAME = re.compile(r"db|database|repo|service|settings|config|client|session", re.I)
 
     def opaque_auth(self, module, function):
@@ -1328,6 +1750,50 @@ class AuthResolver:
 
 # ---------------------------------------------------------------- dangerous capabilities
 
+class Taint(set):
+    """Request-derived names; `confined` holds those whose every request-derived part went through
+    a file-name sanitiser (`os.path.basename`, `secure_filename`, `Path(x).name`): one path component."""
+
+    def __init__(self, names=(), confined=()):
+        super().__init__(names)
+        self.confined = set(confined)
+
+
+PATH_SANITISERS = {"basename", "secure_filename"}
+
+
+def is_path_sanitiser(node):
+    if isinstance(node, ast.Call) and last(call_name(node)) in PATH_SANITISERS:
+        return True
+    return isinstance(node, ast.Attribute) and node.attr in ("name", "stem") and isinstance(node.value, ast.Call) \
+        and last(call_name(node.value)) in ("Path", "PurePath", "PurePosixPath")
+
+
+def unconfined(expr, tainted):
+    """Whether `expr` uses a request-derived name outside a file-name sanitiser."""
+    if is_path_sanitiser(expr):
+        return False
+    if isinstance(expr, ast.Name):
+        return expr.id in tainted and expr.id not in getattr(tainted, "confined", ())
+    return any(unconfined(child, tainted) for child in ast.iter_child_nodes(expr))
+
+
+PASSWORD_CHECK = re.compile(r"^(?:verify_password|check_password|checkpw|password_verify|verify_password_hash)$", re.I)
+
+
+def password_check(module, function):
+    """`file:line call` where a handler checks a password itself (`user.verify_password(form.password)`,
+    `bcrypt.checkpw`, `pwd_context.verify(form.password, ...)`); else None."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and PASSWORD_CHECK.match(last(dotted(node.func)) or ""):
+            return f"{module.where(node)} {last(dotted(node.func))}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "verify" \
+                and any(isinstance(a, ast.Attribute) and a.attr == "password" for a in node.args):
+            return f"{module.where(node)} {text_of(node.func)}"
+    return None
+
+
+HEALTH_PATH = re.compile(r"(?:^|/)(?:health|healthz|healthcheck|health-check|health_check|livez?|liveness|readyz?|readiness|ping)/?$", re.I)
 HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib.request.urlopen", "urllib3.")
 HTTP_VERBS = {"get", "post", "put", "patch", "delete", "head", "request", "stream", "urlopen", "options"}
 
@@ -1364,15 +1830,20 @@ class CapabilityScanner:
         if (module.rel, function.lineno) in seen or depth > 2:
             return caps, tasks
         seen.add((module.rel, function.lineno))
-        tainted = set(tainted)
+        tainted = Taint(tainted, getattr(tainted, "confined", ()))
         for _ in range(2):  # forward propagation through assignments; twice for loops
             for node in ast.walk(function):
                 if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
                     if self.derived(node.value, tainted):
                         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                        confined = not unconfined(node.value, tainted) and not isinstance(node, ast.AugAssign)
                         for target in targets:
                             for name in ast.walk(target):
                                 if isinstance(name, ast.Name):
+                                    if confined and (name.id not in tainted or name.id in tainted.confined):
+                                        tainted.confined.add(name.id)
+                                    elif not confined:
+                                        tainted.confined.discard(name.id)
                                     tainted.add(name.id)
                 elif isinstance(node, (ast.For, ast.AsyncFor, ast.withitem)):
                     source = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else node.context_expr
@@ -1458,9 +1929,13 @@ class CapabilityScanner:
             if found and found[1] == "function" and any_derived and depth < 2:
                 function = found[2]
                 positional = [a.arg for a, _ in parameters(function)]
-                sub_tainted = {positional[index] for index, arg in enumerate(call.args)
-                               if index < len(positional) and self.derived(arg, tainted)}
+                sub_tainted = Taint({positional[index] for index, arg in enumerate(call.args)
+                                     if index < len(positional) and self.derived(arg, tainted)})
                 sub_tainted |= {k.arg for k in call.keywords if k.arg and self.derived(k.value, tainted)}
+                sub_tainted.confined = {positional[index] for index, arg in enumerate(call.args)
+                                        if index < len(positional) and self.derived(arg, tainted) and not unconfined(arg, tainted)}
+                sub_tainted.confined |= {k.arg for k in call.keywords if k.arg and self.derived(k.value, tainted)
+                                         and not unconfined(k.value, tainted)}
                 sub_caps, sub_tasks = self.scan(found[0], function, sub_tainted, depth + 1, seen)
                 merge_caps(caps, sub_caps)
                 tasks += sub_tasks
@@ -1481,6 +1956,8 @@ class CapabilityScanner:
         text = text_of(path)
         origin = "upload_filename" if ".filename" in text else "client_path"
         entry = {"operation": operation, "path_from": origin, "source": where}
+        if not unconfined(path, tainted):
+            entry["confined"] = True
         if entry not in caps["file_access"]:
             caps["file_access"].append(entry)
 
@@ -1536,9 +2013,17 @@ class Builder:
                 self.x.note_unresolved(f"{where}: {key} = {text_of(expr)}" + (f" ({value.detail()})" if value.detail() else ""))
         if obj.middleware:
             pairs.append(("middleware_style", s("constructor_list", "listed in execution order, outermost first")))
-        if obj.exception_handlers:
-            pairs.append(("exception_handlers", seq([mp([("exception", s(name)), ("source", s(where))])
-                                                     for name, where in obj.exception_handlers])))
+        handlers = [(name, where, exposed_details(function, name)) for name, where, function in obj.exception_handlers]
+        for kind, entry in obj.middleware:
+            # A custom middleware that catches every exception and answers with its text is the app's catch-all handler.
+            caught = catch_all_exposure(entry["function"]) if entry.get("function") else None
+            if caught:
+                handlers.append(("Exception", caught, f"{entry['name']} answers a caught Exception with its text ({caught})"))
+        if handlers:
+            pairs.append(("exception_handlers", seq([mp([("exception", s(name)),
+                                                          ("exposes_details", b(True, exposed) if exposed else None),
+                                                          ("source", s(where))])
+                                                     for name, where, exposed in handlers])))
         pairs.append(("source", s(obj.where())))
         node = mp(pairs)
         for note in notes:
@@ -1672,11 +2157,17 @@ class Builder:
                 pairs.append(("scopes", seq([s(x) for x in chain.scopes])))
             for text in chain.unfollowed:
                 notes.append(f"dependency not followed: {text}")
-            if function is not None:
-                for argument, _ in parameters(function[1]):
-                    if argument.annotation is not None and "OAuth2PasswordRequestForm" in text_of(argument.annotation):
-                        pairs.append(("purpose", s("login", f"{function[0].where(argument)} takes OAuth2PasswordRequestForm")))
-                        break
+            if method_list in (["GET"], ["GET", "HEAD"], ["HEAD"]) and HEALTH_PATH.search(path.value):
+                pairs.append(("purpose", s("health", "the path names a health or liveness check")))
+            elif function is not None:
+                form = next((argument for argument, _ in parameters(function[1]) if argument.annotation is not None
+                             and "OAuth2PasswordRequestForm" in text_of(argument.annotation)), None)
+                checked = None if chain.mechanisms or router_mechanisms or "POST" not in method_list \
+                    else password_check(function[0], function[1])
+                if form is not None:
+                    pairs.append(("purpose", s("login", f"{function[0].where(form)} takes OAuth2PasswordRequestForm")))
+                elif checked:
+                    pairs.append(("purpose", s("login", f"{checked}: an unauthenticated POST checks a password")))
             include = endpoint["include_in_schema"]
             if include is not None and not isinstance(include, bool):
                 resolved = self.x.resolver.resolve(module, include)
@@ -1686,7 +2177,10 @@ class Builder:
                 pairs.append(("response_model", s(text_of(endpoint["response_model"]))))
             if function is not None:
                 tainted, uploads = self.scanner.tainted_parameters(function[0], function[1])
-                caps, tasks = self.scanner.scan(function[0], function[1], tainted)
+                # A `{name}` path parameter cannot hold `/` (Starlette matches `[^/]+` on the decoded path):
+                # like a basename it is one path component. `{name:path}` can hold any path.
+                segments = {name for name, convertor in re.findall(r"\{(\w+)(?::(\w+))?\}", path.value) if convertor != "path"}
+                caps, tasks = self.scanner.scan(function[0], function[1], Taint(tainted, tainted & segments))
                 cap_node = self.capabilities(caps, uploads, job=False)
                 if cap_node:
                     pairs.append(("capabilities", cap_node))
@@ -1716,6 +2210,9 @@ class Builder:
             pairs.append(("runs", s(caps["runs"][0], caps["runs"][1])))
         if caps.get("file_access"):
             pairs.append(("file_access", seq([mp([("operation", s(e["operation"])), ("path_from", s(e["path_from"])),
+                                                   ("confined", b(True, "one path component: the request-derived part is a `{name}` "
+                                                                        "path parameter or passes through basename/secure_filename/Path(x).name")
+                                                    if e.get("confined") else None),
                                                    ("source", s(e["source"]))]) for e in caps["file_access"]])))
         if not job:
             if "fetches_url" in caps:
@@ -1899,12 +2396,20 @@ class Builder:
                     pairs.append(("secret_source", s(record["secret_source"], record["source"])))
                 self.x.questions.append(f"{mechanism['source']}: can tokens of {mechanism['id']} be revoked before they expire "
                                         "(revocable), and are sign-in attempts limited?")
+            if mechanism.get("enabled_by_setting"):
+                pairs.append(("enabled_by_setting", s(mechanism["enabled_by_setting"])))
+                pairs.append(("enabled_by_default", b(False, mechanism["switch"])))
+                pairs.append(("enabled", b(False, "the shipped default: say where it is switched on (environment overrides)")))
             if mechanism["type"] in ("oauth2_jwt", "jwt"):
                 lifetime = self.token_lifetime()
                 if lifetime:
                     pairs.append(("token_lifetime_seconds", i(lifetime[0], lifetime[1])))
             pairs.append(("source", s(mechanism["source"])))
             notes = []
+            if mechanism.get("via"):
+                notes.append(f"reads its credential in {mechanism['via']}, the provider its settings select by default")
+                self.x.questions.append(f"{mechanism['source']}: {mechanism['id']} picks an authentication provider at run time; "
+                                        "which one does production configure?")
             if mechanism.get("opaque"):
                 notes.append(f"{mechanism['id']} reaches no known scheme: state where its credential travels (transport, parameter)")
                 self.x.questions.append(f"{mechanism['source']}: how does {mechanism['id']} authenticate "
@@ -1960,6 +2465,15 @@ class Builder:
                 pairs.append(("source", s(where)))
                 notes = [f"{dotenv[1]} sets {env_name} (committed .env)"] if dotenv else []
                 nodes.append(mp(pairs, notes=notes))
+        for key, (value, where, var) in sorted(self.x.resolver.yaml.items()):
+            # A YAML settings file the code loads: a secret-named key with a literal value (or a literal
+            # placeholder default) ships that value.
+            name = key.rsplit(".", 1)[-1]
+            if not SECRET_NAME.search(name) or NOT_SECRET_NAME.search(name) or not isinstance(value, str) or not value.strip():
+                continue
+            nodes.append(mp([("name", s(var or key)), ("sources", seq([s("environment" if var else "file")])),
+                             ("fallback", s("insecure_literal", f"{where} " + (f"${{{var}}} defaults to a literal" if var else "a literal in the file"))),
+                             ("source", s(where))]))
         return nodes
 
     def build(self, system_name):
@@ -2280,35 +2794,160 @@ def server_from(words, where):
     return pairs
 
 
+def dockerfile_env(instructions):
+    """Variables the stage's `ENV` instructions set (`ENV A=1 B=2`, the legacy `ENV A 1`, `ENV A=${ARG}`
+    with an `ARG A=default`)."""
+    values, build_args = {}, {}
+    for _, name, arguments in instructions:
+        if name == "ARG":   # `ARG HOST=0.0.0.0`: the default, unless the build passes --build-arg
+            key, equals, value = arguments.strip().partition("=")
+            if equals and key.strip():
+                build_args[key.strip()] = value.strip().strip("\"'")
+            continue
+        if name != "ENV":
+            continue
+        words = command_words(arguments)
+        known = dict(build_args, **values)
+        if len(words) >= 2 and "=" not in words[0]:
+            values[words[0]] = substituted([" ".join(words[1:])], known)[0]
+            continue
+        for word in words:
+            key, equals, value = word.partition("=")
+            if equals:
+                values[key] = substituted([value], known)[0]
+    return values
+
+
+def substituted(words, env):
+    """`words` with `$NAME`/`${NAME}` replaced by the stage's ENV values; unknown ones stay."""
+    pattern = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+    return [pattern.sub(lambda m: env.get(m.group(1) or m.group(2), m.group(0)), word) for word in words]
+
+
+def entrypoint_script(project, rel, instructions, words):
+    """(script text, script path) when an ENTRYPOINT runs a shell script the Dockerfile copies from
+    the project (`COPY ./bin/entrypoint.sh /entrypoint.sh`), else None. Read, never run."""
+    if not words:
+        return None
+    target = words[0]
+    if words[0] in ("sh", "bash", "/bin/sh", "/bin/bash") and len(words) > 1:
+        target = words[1]
+    context = os.path.dirname(rel)
+    candidates = []
+    for _, name, arguments in instructions:
+        if name not in ("COPY", "ADD"):
+            continue
+        parts = [w for w in command_words(arguments) if not w.startswith("--")]
+        if len(parts) >= 2:
+            for source in parts[:-1]:
+                destination = parts[-1]
+                copied = destination + os.path.basename(source) if destination.endswith("/") else destination
+                if copied == target or os.path.basename(copied) == os.path.basename(target):
+                    candidates.append(source)
+    candidates.append(target.lstrip("/"))
+    for candidate in candidates:
+        path = os.path.realpath(os.path.join(project.root, context, candidate))
+        root = os.path.realpath(project.root)
+        if os.path.commonpath([path, root]) != root:
+            continue
+        if os.path.isfile(path) and not os.path.islink(path):
+            text = project.read(path)
+            if text is not None:
+                return text, project.rel(path)
+    return None
+
+
+def stage_server(project, rel, stage, inherited=None):
+    """(server pairs, line) of the web server a stage starts, from its CMD and ENTRYPOINT (with the
+    CMD passed as the ENTRYPOINT's arguments, and through an entrypoint script), else None.
+    `inherited` holds the ENV of the earlier stage this one is built `FROM`."""
+    env = dict(inherited or {}, **dockerfile_env(stage))
+    entry = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "ENTRYPOINT"), None)
+    cmd = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "CMD"), None)
+    words = (entry[1] if entry else []) + (cmd[1] if cmd else [])
+    line = (cmd or entry or (None, None))[0]
+    if line is None:
+        return None
+    # The shell form runs through `sh -c`, which expands the stage's ENV values; the exec form does not.
+    shell = (entry or cmd)[2]
+    found = server_from(substituted(words, env) if shell else words, f"{rel}:{line}")
+    if found:
+        return found, line
+    script = entrypoint_script(project, rel, stage, entry[1] if entry else [])
+    if script is None:
+        return None
+    text, script_rel = script
+    passes_arguments = "$@" in text or "$*" in text
+    expands = "eval" in text   # `$(eval echo "$@")` expands the ENV values named in the CMD
+    arguments = [part for word in (cmd[1] if cmd else []) for part in command_words(word)] if passes_arguments else []
+    for number, script_line in enumerate(text.splitlines(), 1):
+        stripped = script_line.strip()
+        if stripped.startswith("#") or not re.search(r"\b(uvicorn|gunicorn|hypercorn|granian|daphne|fastapi)\b", stripped):
+            continue
+        try:
+            script_words = command_words(stripped)
+        except ValueError:
+            continue
+        if not any(os.path.basename(w) in ("uvicorn", "gunicorn", "hypercorn", "granian", "daphne", "fastapi") for w in script_words[:4]) \
+                and "exec" not in script_words[:1]:
+            continue
+        script_words = [w for w in script_words if "$" not in w]
+        words = script_words + arguments
+        found = server_from(substituted(words, env) if expands else words, f"{script_rel}:{number} with {rel}:{line}")
+        if found:
+            return found, line
+    return None
+
+
 def read_dockerfiles(project):
-    """(server pairs, container pairs) from the Dockerfile nearest the project root."""
+    """(server pairs, container pairs) from the Dockerfile nearest the project root: the stage that
+    starts the web server (the last such stage; the final stage when none does)."""
     candidates = sorted((rel for rel in project.texts if os.path.basename(rel) == "Dockerfile" or "Dockerfile" in os.path.basename(rel)),
                         key=lambda r: (r.count("/"), r))
     if not candidates:
         return None, None
     rel = candidates[0]
     instructions = dockerfile_instructions(project.texts[rel])
-    stages = [index for index, (_, name, _) in enumerate(instructions) if name == "FROM"]
-    final = instructions[stages[-1]:] if stages else instructions
-    server, container = None, []
-    if stages:
-        line, _, arguments = instructions[stages[-1]]
-        words = [w for w in arguments.split() if not w.startswith("--")]
-        if words:
-            container.append(("base_image", s(words[0], f"{rel}:{line}")))
-    users = [(line, arguments.strip()) for line, name, arguments in final if name == "USER"]
+    starts = [index for index, (_, name, _) in enumerate(instructions) if name == "FROM"]
+    stages = [instructions[start:end] for start, end in zip(starts, starts[1:] + [len(instructions)])] or [instructions]
+    server, chosen = None, stages[-1]
+    # `FROM base AS api` after `FROM python AS base`: the later stage inherits the earlier one's ENV
+    aliases, images, inherited, bases = {}, {}, [], []
+    stage_users, users_of = [], {}   # the USER in force at the end of each stage, inherited by FROM <alias>
+    for stage in stages:
+        words = stage[0][2].split() if stage and stage[0][1] == "FROM" else []
+        words = [w for w in words if not w.startswith("--")]
+        parent = aliases.get(words[0].lower()) if words else None
+        env = dict(parent or {}, **dockerfile_env(stage))
+        inherited.append(parent or {})
+        bases.append(images.get(words[0].lower(), words[0]) if words else None)
+        own = [(line, arguments.strip()) for line, name, arguments in stage if name == "USER"]
+        stage_users.append(own or users_of.get(words[0].lower(), []) if words else own)
+        if len(words) >= 3 and words[1].upper() == "AS":
+            aliases[words[2].lower()] = env
+            images[words[2].lower()] = bases[-1]
+            users_of[words[2].lower()] = stage_users[-1]
+    for index in reversed(range(len(stages))):
+        stage = stages[index]
+        found = stage_server(project, rel, stage, inherited[index])
+        if found:
+            server = found[0] + [("source", s(f"{rel}:{found[1]}"))]
+            chosen = stage
+            break
+    container = []
+    if starts:
+        line, _, arguments = chosen[0]
+        base = bases[next(index for index, stage in enumerate(stages) if stage is chosen)]
+        if base:   # a stage built FROM an earlier stage has that stage's image
+            container.append(("base_image", s(base, f"{rel}:{line}")))
+    users = stage_users[next(index for index, stage in enumerate(stages) if stage is chosen)]
+    stage_name = "the final stage" if chosen is stages[-1] else f"the stage at {rel}:{chosen[0][0]}"
     if users:
         line, user = users[-1]
         name = user.split(":")[0]
         container.append(("runs_as_root", b(name in ("root", "0"), f"{rel}:{line} USER {user}")))
     else:
-        container.append(("runs_as_root", b(True, f"{rel}: no USER instruction in the final stage")))
-    for line, name, arguments in reversed(final):
-        if name in ("CMD", "ENTRYPOINT"):
-            found = server_from(command_words(arguments), f"{rel}:{line}")
-            if found:
-                server = found + [("source", s(f"{rel}:{line}"))]
-                break
+        container.append(("runs_as_root", b(True, f"{rel}: no USER instruction in {stage_name}")))
     container.append(("source", s(rel)))
     return server, container
 

@@ -9,7 +9,7 @@ import ThreatscribeCore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Draft a model from a FastAPI/Starlette project's source, dependency files, Dockerfile and compose files.",
+        abstract: "Draft a model from a FastAPI/Starlette project's source, dependency files, Dockerfile, compose files and the artifacts it has (OpenAPI, Kubernetes/Helm, CycloneDX, .env).",
         discussion: """
             Needs python3 (3.11 or later reads pyproject.toml and lock files). Nothing in the project is imported or run. \
             Every inferred value carries a comment with the file and line it came from; values that could not be \
@@ -48,7 +48,9 @@ struct InitCommand: ParsableCommand {
         }
         let compose = try Self.composeDrafts(Self.composeFiles(in: project))
         let overrides = try Self.composeDrafts(Self.composeFiles(in: project, names: Self.overrideNames))
-        let draft = InitDraft(extraction: extraction, compose: compose, overrides: compose.isEmpty ? [] : overrides)
+        let artifacts = ProjectArtifactFiles.read(project: project)
+        let draft = ArtifactMerge.merged(InitDraft(extraction: extraction, compose: compose, overrides: compose.isEmpty ? [] : overrides),
+                                         files: artifacts.files, warnings: artifacts.warnings)
         let text = DraftYAMLWriter.yaml(of: draft.model, header: [
             "Drafted by `threatscribe init` from \(project). Nothing in the project was imported or run.",
             "Each inferred value's comment names the file:line it came from; `source:` keys cite the code.",

@@ -62,7 +62,9 @@ public enum CommandVariable: String, Sendable, Equatable, CaseIterable {
 
     /// The variables a text uses: `$NAME` or `${NAME` not followed by more of a name.
     public static func used(in text: String) -> [CommandVariable] {
-        allCases.filter { variable in
+        // Every form starts with `$`; most texts have none, and are not searched per variable.
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return [] }
+        return allCases.filter { variable in
             for prefix in ["$" + variable.rawValue, "${" + variable.rawValue] {
                 var rest = text[...]
                 while let range = rest.range(of: prefix) {

@@ -1,35 +1,70 @@
 /// Turns catalog hits into findings: fills the prose with the subject's facts, gathers evidence,
 /// rates severity, and merges environments where the finding is the same.
+///
+/// Each hit is rendered as soon as it is found (`rendered(_:)`), so an environment's subjects are freed
+/// before the next environment is analysed; `findings(from:)` then merges the rendered hits.
 struct FindingAssembly {
     /// Every environment of the model, in order.
     var environmentNames: [String]
 
+    /// One hit rendered: the finding in its environment and what deciding the merge needs of the hit.
+    struct RenderedHit {
+        /// `THREAT-ID@path`.
+        var key: String
+        var environmentIndex: Int
+        var environmentName: String
+        /// `rank(_:)` of the hit: the most production-like environment's finding is kept.
+        var rank: Int
+        var finding: Finding
+        /// What the finding says without the environment's name, URL and host; `nil` when that is the
+        /// finding's own prose (no placeholder reads them).
+        var environmentFreeStatement: String?
+
+        /// The statement compared across environments.
+        var statement: String {
+            environmentFreeStatement
+                ?? [finding.title, finding.description, finding.impactText, finding.recommendation].joined(separator: "\u{1}")
+        }
+    }
+
+    /// The hit's finding and merge keys; the subject and evaluator are not kept.
+    func rendered(_ hit: FindingHit) -> RenderedHit {
+        let finding = render(hit)
+        return RenderedHit(key: "\(hit.entry.id)@\(hit.subject.path)", environmentIndex: hit.environmentIndex,
+                           environmentName: hit.environment.name, rank: Self.rank(hit), finding: finding,
+                           environmentFreeStatement: Self.environmentFreeStatement(of: hit))
+    }
+
     /// One finding per (entry, subject) when it holds in every environment on the same evidence and says the
     /// same thing there (apart from the environment's name and URL), with the prose of the most
     /// production-like environment; otherwise one finding per environment (`#name`).
-    func findings(from hits: [FindingHit]) -> [Finding] {
-        let groups = Dictionary(grouping: hits) { "\($0.entry.id)@\($0.subject.path)" }
+    func findings(from hits: [RenderedHit]) -> [Finding] {
+        let groups = Dictionary(grouping: hits.indices) { hits[$0].key }
         var findings: [Finding] = []
         for key in groups.keys.sorted() {
-            let group = groups[key]!.sorted { $0.environmentIndex < $1.environmentIndex }
-            let rendered = group.map(render)
+            let group = groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }
+            let first = hits[group[0]]
             let holdsEverywhere = group.count == environmentNames.count
-            let sameEvidence = { rendered.dropFirst().allSatisfy { Self.evidenceValues($0) == Self.evidenceValues(rendered[0]) } }
-            let sameStatement = {
-                let statements = zip(group, rendered).map(Self.statement(of:rendered:))
-                return statements.dropFirst().allSatisfy { $0 == statements[0] }
+            let sameEvidence = {
+                let evidence = Self.evidenceValues(first.finding)
+                return group.dropFirst().allSatisfy { Self.evidenceValues(hits[$0].finding) == evidence }
             }
-            let sameSeverity = rendered.allSatisfy { $0.severity == rendered[0].severity }
+            let sameStatement = {
+                let statement = first.statement
+                return group.dropFirst().allSatisfy { hits[$0].statement == statement }
+            }
+            let sameSeverity = group.allSatisfy { hits[$0].finding.severity == first.finding.severity }
             if holdsEverywhere && sameSeverity && sameEvidence() && sameStatement() {
-                let representative = zip(group, rendered).max { Self.rank($0.0) < Self.rank($1.0) }!.1
-                var finding = representative
+                let representative = group.max { hits[$0].rank < hits[$1].rank }!
+                var finding = hits[representative].finding
                 finding.id = key
-                finding.environments = group.map(\.environment.name)
+                finding.environments = group.map { hits[$0].environmentName }
                 findings.append(finding)
             } else {
-                for (hit, var finding) in zip(group, rendered) {
-                    finding.id = "\(key)#\(hit.environment.name)"
-                    finding.environments = [hit.environment.name]
+                for index in group {
+                    var finding = hits[index].finding
+                    finding.id = "\(key)#\(hits[index].environmentName)"
+                    finding.environments = [hits[index].environmentName]
                     findings.append(finding)
                 }
             }
@@ -38,14 +73,12 @@ struct FindingAssembly {
     }
 
     /// The entry's prose filled with this environment's facts, except its name, base URL and host, to
-    /// compare what the finding says across environments. When no placeholder of the prose reads those
-    /// three, that is the finding's own prose (`rendered`), which is not filled again.
-    private static func statement(of hit: FindingHit, rendered: Finding) -> String {
+    /// compare what the finding says across environments; `nil` when no placeholder of the prose reads
+    /// those three, so that the statement is the finding's own prose, which is not filled again.
+    private static func environmentFreeStatement(of hit: FindingHit) -> String? {
         let entry = hit.entry
         let texts = [entry.title, entry.description, entry.impactText, entry.mitigation]
-        if !readsEnvironmentIdentity(texts, subjectScope: hit.subject.scope) {
-            return [rendered.title, rendered.description, rendered.impactText, rendered.recommendation].joined(separator: "\u{1}")
-        }
+        guard readsEnvironmentIdentity(texts, subjectScope: hit.subject.scope) else { return nil }
         var evaluator = hit.evaluator
         if var environment = evaluator.globals["env"] {
             for field in ["name", "base_url", "host"] where environment[field].isKnown {
@@ -57,7 +90,7 @@ struct FindingAssembly {
     }
 
     /// Whether a placeholder of `texts` reads the `env` subject's name, base URL or host, which
-    /// `statement(of:rendered:)` replaces (a subject of scope `env` reads its own facts, not replaced).
+    /// `environmentFreeStatement(of:)` replaces (a subject of scope `env` reads its own facts, not replaced).
     private static func readsEnvironmentIdentity(_ texts: [String], subjectScope: String) -> Bool {
         guard subjectScope != "env" else { return false }
         return texts.contains { text in

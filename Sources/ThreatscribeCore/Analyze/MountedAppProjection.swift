@@ -59,6 +59,11 @@ struct MountedAppProjection {
             }
             return result
         }
+        // Values the model leaves unresolved stay unknown in the projection, at their projected paths.
+        let unresolved = (real.model.unresolved ?? []).compactMap { value -> UnresolvedValue? in
+            Self.projected(value.path, prefix: prefix, outerMiddlewareCount: count).map { UnresolvedValue(path: $0, expression: value.expression, source: value.source) }
+        }
+        model.unresolved = unresolved.isEmpty ? nil : unresolved
         environment = ResolvedEnvironment(name: real.name, kind: real.kind, baseURL: real.baseURL, model: model,
                                           locations: ModelLocations(inModel: projectedLocations(real.locations.inModel),
                                                                     inCode: projectedLocations(real.locations.inCode)))

@@ -20,4 +20,22 @@ enum NotAssessedParts {
         note(model.controls == nil, "the controls the team claims")
         return parts
     }
+
+    /// One part per value the model leaves unresolved (`{unresolved: …}`), naming the expression and
+    /// where the code computes it, and the environments it is unresolved in when not all of them.
+    static func unresolved(in environments: [ResolvedEnvironment]) -> [String] {
+        var order: [UnresolvedValue] = []
+        var names: [UnresolvedValue: [String]] = [:]
+        for environment in environments {
+            for value in environment.model.unresolved ?? [] {
+                if names[value] == nil { order.append(value) }
+                names[value, default: []].append(environment.name)
+            }
+        }
+        return order.map { value in
+            let within = names[value]?.count == environments.count ? "" : " in " + (names[value] ?? []).joined(separator: ", ")
+            return "the value of \(value.path)\(within), which the code computes as \(value.expression)"
+                + (value.source.map { " (\($0))" } ?? "")
+        }
+    }
 }

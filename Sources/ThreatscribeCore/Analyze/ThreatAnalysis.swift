@@ -38,22 +38,25 @@ public struct ThreatAnalysis: Sendable {
                 return Diagnostic(.error, "no environment named `\(DiagnosticText.excerpt(name))` in \(model.file) (it has \(known.joined(separator: ", ")))\(hint)", at: nil)
             })
         }
-        var hits: [FindingHit] = []
+        // Hits are rendered environment by environment, so one environment's subjects are held at a time.
+        let assembly = FindingAssembly(environmentNames: known)
+        var hits: [FindingAssembly.RenderedHit] = []
         for (index, environment) in model.environments.enumerated() {
-            hits += self.hits(in: environment, index: index, of: model)
+            hits += self.hits(in: environment, index: index, of: model).map(assembly.rendered)
         }
         let selected = options.environments.isEmpty ? known : known.filter { options.environments.contains($0) }
-        let findings = FindingAssembly(environmentNames: known).findings(from: hits)
+        let assembled = assembly.findings(from: hits)
             .compactMap { finding -> Finding? in
                 var finding = finding
                 finding.environments = finding.environments.filter { selected.contains($0) }
                 return finding.environments.isEmpty ? nil : finding
             }
             .sorted { ($0.severity, $1.id) > ($1.severity, $0.id) }
+        let findings = UnresolvedEvidence.marked(assembled, in: model.environments)
         let reviews = ControlReviewer().reviews(of: model, findings: findings)
         return AnalysisReport(
             model: model, environments: selected, findings: findings, controlReviews: reviews,
-            notAssessed: NotAssessedParts.list(for: model.base),
+            notAssessed: NotAssessedParts.list(for: model.base) + NotAssessedParts.unresolved(in: model.environments),
             generatedAt: options.generatedAt, toolVersion: options.toolVersion, catalogEntryCount: catalog.entries.count)
     }
 

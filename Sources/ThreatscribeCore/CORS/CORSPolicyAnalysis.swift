@@ -152,6 +152,13 @@ struct CORSPolicyRules {
                 regexFinding: finding,
                 evidence: [get(finding.attackerOrigin, cookie: configuration.allowCredentials)])
         }
+        if let runaway = OriginRegexBacktrackingProbe.find(in: regex, version: version) {
+            // No exchange as evidence: the engine's "no match" for the probe is the exhausted budget, not an answer.
+            issues.append(CORSPolicyIssue(
+                kind: .backtrackingOriginRegex, subject: regex.pattern,
+                summary: "allow_origin_regex backtracks without bound: deciding the Origin `\(runaway.attackOrigin)` takes Python's `re` more than \(runaway.stepBudget) steps, and Starlette runs the regex on the Origin of every request that sends one.",
+                backtracking: runaway))
+        }
         if evaluator.isAllowedOrigin("null") && !configuration.allowOrigins.contains("null") && !configuration.allowsAllOrigins {
             issues.append(CORSPolicyIssue(
                 kind: .nullOriginAllowed, subject: regex.pattern,

@@ -27,6 +27,7 @@ public struct CORSPolicyIssue: Hashable, Sendable {
         case customSchemeOrigin = "custom-scheme-origin"
         case unmatchableOrigin = "unmatchable-origin"
         case sloppyOriginRegex = "sloppy-origin-regex"
+        case backtrackingOriginRegex = "backtracking-origin-regex"
         case wildcardHeaders = "wildcard-headers"
         case wildcardMethods = "wildcard-methods"
         case credentialsWithBroadOrigins = "credentials-with-broad-origins"
@@ -44,6 +45,8 @@ public struct CORSPolicyIssue: Hashable, Sendable {
     public let unmatchableReason: CORSOriginEntry.UnmatchableReason?
     /// For ``Kind/sloppyOriginRegex``: the verified attacker origin.
     public let regexFinding: SloppyOriginRegexFinding?
+    /// For ``Kind/backtrackingOriginRegex``: the runaway probe.
+    public let backtracking: OriginRegexBacktracking?
     /// Requests and responses that demonstrate the issue.
     public let evidence: [CORSEvidence]
 
@@ -51,8 +54,10 @@ public struct CORSPolicyIssue: Hashable, Sendable {
     public init(
         kind: Kind, subject: String, summary: String,
         unmatchableReason: CORSOriginEntry.UnmatchableReason? = nil,
-        regexFinding: SloppyOriginRegexFinding? = nil, evidence: [CORSEvidence] = []
+        regexFinding: SloppyOriginRegexFinding? = nil, backtracking: OriginRegexBacktracking? = nil,
+        evidence: [CORSEvidence] = []
     ) {
+        self.backtracking = backtracking
         self.kind = kind
         self.subject = subject
         self.summary = summary

@@ -34,6 +34,16 @@ public struct OriginRegex: Sendable, Equatable {
         version.matchesOriginRegexFully ? fullyMatches(origin) : matchesPrefix(origin)
     }
 
+    /// The backtracking steps Python's `re` would take to decide `text` the way Starlette `version`
+    /// matches origins, or `nil` when deciding it takes more than the step budget (then ``admits(_:in:)``
+    /// answers "no match" without knowing: ``OriginRegexBacktrackingProbe`` reports such patterns).
+    public func backtrackingSteps(_ text: String, in version: StarletteVersion) -> Int? {
+        let run = OriginRegexRun(input: Array(text.unicodeScalars))
+        let mustReachEnd = version.matchesOriginRegexFully
+        _ = run.match(root, at: 0) { end in !mustReachEnd || end == run.input.count }
+        return run.isExhausted ? nil : run.steps
+    }
+
     private func matches(_ text: String, mustReachEnd: Bool) -> Bool {
         let run = OriginRegexRun(input: Array(text.unicodeScalars))
         return run.match(root, at: 0) { end in !mustReachEnd || end == run.input.count }
@@ -48,8 +58,12 @@ public struct OriginRegex: Sendable, Equatable {
 /// What remains to match after a node is a ``Continuation``; it never grows with the input.
 final class OriginRegexRun {
     let input: [Unicode.Scalar]
-    private var steps = 0
-    private static let stepBudget = 2_000_000
+    /// Steps taken so far.
+    private(set) var steps = 0
+    /// The budget ran out: the "no match" answered is not a decision.
+    private(set) var isExhausted = false
+    /// The most steps one match attempt may take.
+    static let stepBudget = 2_000_000
     /// The most choice points kept at once (reaching it counts as "no match", like the step budget).
     private static let choiceBudget = 200_000
 
@@ -79,7 +93,7 @@ final class OriginRegexRun {
         var rest = Continuation.node(node, then: .accept)
         while true {
             steps += 1
-            if steps > Self.stepBudget || choices.count > Self.choiceBudget { return false }
+            if steps > Self.stepBudget || choices.count > Self.choiceBudget { isExhausted = true; return false }
             var failed = false
             switch rest {
             case .accept:

@@ -182,11 +182,16 @@ public enum SloppyOriginRegexProbe {
     }
 
     private static func representative(of set: OriginRegexCharacterSet) -> String? {
-        for c in [".", "a", "e", "0", "-"] as [Unicode.Scalar] where set.contains(c) { return String(Character(c)) }
+        representativeScalar(of: set).map { String(Character($0)) }
+    }
+
+    /// A plausible character of `set`: `.`, `a`, `e`, `0` or `-` if it has one, else its first member.
+    static func representativeScalar(of set: OriginRegexCharacterSet) -> Unicode.Scalar? {
+        for c in [".", "a", "e", "0", "-"] as [Unicode.Scalar] where set.contains(c) { return c }
         for item in set.items {
             switch item {
-            case let .scalar(c) where set.contains(c): return String(Character(c))
-            case let .range(lo, _) where set.contains(lo): return String(Character(lo))
+            case let .scalar(c) where set.contains(c): return c
+            case let .range(lo, _) where set.contains(lo): return lo
             default: continue
             }
         }

@@ -8,7 +8,7 @@ public struct ComposeDraft: Sendable, Equatable {
     public var containers: [DraftNode]
     /// What a human should still answer (literal secrets, unresolved ports).
     public var questions: [String]
-    /// Services the compose file builds from the project (`build:`), whose image is the project's Dockerfile.
+    /// Services the compose file builds from its own folder's Dockerfile (`build: .`), the project's image.
     public var builtServices: Set<String>
 
     /// Image names (without registry and tag) of admin interfaces.
@@ -29,7 +29,7 @@ public struct ComposeDraft: Sendable, Equatable {
         var questions: [String] = []
         var built = Set<String>()
         for entry in root["services"]?.entries ?? [] {
-            if entry.value["build"] != nil { built.insert(entry.key) }
+            if Self.buildsTheProjectRoot(entry.value["build"]) { built.insert(entry.key) }
             let service = entry.value
             let at = "\(file):\(entry.keyLocation.line)"
             var pairs: [(String, DraftNode)] = [("id", .string(entry.key))]
@@ -97,7 +97,21 @@ public struct ComposeDraft: Sendable, Equatable {
         {
             return "api"
         }
+        // Built from the project's own Dockerfile and run with that image's command: the API itself.
+        if command.trimmingCharacters(in: .whitespaces).isEmpty, buildsTheProjectRoot(service["build"]), !lowerName.contains("test") {
+            return "api"
+        }
         return "other"
+    }
+
+    /// `build: .`, `build: ./` or `build: {context: .}` without another Dockerfile.
+    static func buildsTheProjectRoot(_ build: LocatedNode?) -> Bool {
+        guard let build else { return false }
+        let roots: Set<String> = [".", "./"]
+        if let context = build.scalarValue?.text { return roots.contains(context) }
+        guard let context = build["context"]?.scalarValue?.text, roots.contains(context) else { return false }
+        let dockerfile = build["dockerfile"]?.scalarValue?.text ?? "Dockerfile"
+        return dockerfile == "Dockerfile" || dockerfile == "./Dockerfile"
     }
 
     static func commandText(_ node: LocatedNode?) -> String {

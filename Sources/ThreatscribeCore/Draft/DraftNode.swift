@@ -13,6 +13,9 @@ public struct DraftNode: Sendable, Equatable {
         case null
         case sequence([DraftNode])
         case mapping([Member])
+        /// A value the code computes at run time: written `{unresolved: "EXPRESSION", source: "FILE:LINE"}`,
+        /// which the loader reads as unknown (see `UnresolvedValue`).
+        case unresolved(expression: String, source: String?)
     }
 
     /// One member of a mapping: a key with its value, or a comment line standing on its own (a value
@@ -54,6 +57,11 @@ extension DraftNode {
     /// `null` (a disabled docs route, an override that unsets a key).
     public static func null(comment: String? = nil) -> DraftNode {
         DraftNode(.null, comment: comment)
+    }
+
+    /// A value the code computes and the draft could not resolve (`allow_origins: {unresolved: …}`).
+    public static func unresolved(_ expression: String, source: String?, comment: String? = nil) -> DraftNode {
+        DraftNode(.unresolved(expression: expression, source: source), comment: comment)
     }
 
     /// A sequence of nodes.

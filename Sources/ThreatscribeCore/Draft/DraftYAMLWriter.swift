@@ -95,6 +95,9 @@ public enum DraftYAMLWriter {
         case .null: "null"
         case .sequence: "[]"
         case .mapping: "{}"
+        // Always quoted: a plain `app/main.py:23` inside a flow mapping is an error to YAML 1.1 readers.
+        case .unresolved(let expression, let source):
+            "{unresolved: \(quoted(expression))" + (source.map { ", source: \(quoted($0))" } ?? "") + "}"
         }
     }
 

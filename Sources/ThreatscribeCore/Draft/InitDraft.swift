@@ -54,6 +54,12 @@ public struct InitDraft: Sendable {
                         inherited.comment = "built from the project's Dockerfile: " + (inherited.comment ?? "")
                         container["runs_as_root"] = inherited
                         if let source = container["source"] { container["source"] = nil; container["source"] = source }
+                    } else if draft.builtServices.contains(id), container["role"]?.value == .string("api"),
+                              var stated = container["runs_as_root"], deployment["container"] != nil
+                    {
+                        // The compose file's `user:` replaces the image's USER for the API it ships.
+                        stated.comment = "\(stated.comment ?? "") overrides the image's USER (\(imageRunsAsRoot?.comment ?? "Dockerfile"))"
+                        deployment["container"]?["runs_as_root"] = stated
                     }
                     containers.append(container)
                 }
@@ -101,7 +107,7 @@ public struct InitDraft: Sendable {
         if model["environments"]?.items?.count ?? 0 <= 1 {
             questions.append("which environments does the service run in (development, staging, production), and with which settings?")
         }
-        self.model = model
+        self.model = model.writingUnresolvedValues()
         self.summary = Self.summary(extraction, questions: questions)
     }
 
@@ -119,7 +125,7 @@ public struct InitDraft: Sendable {
         }
         if !extraction.auth.isEmpty { lines.append("auth mechanisms: \(extraction.auth.joined(separator: ", "))") }
         if !extraction.unresolved.isEmpty {
-            lines.append("could not resolve (\(extraction.unresolved.count); written as comments, analysed as absent until you state them):")
+            lines.append("could not resolve (\(extraction.unresolved.count); written as `{unresolved: …}` where the format allows it, else as comments; analysed as unknown, never as the default, until you state them):")
             lines += extraction.unresolved.prefix(40).map { "  " + $0 }
             if extraction.unresolved.count > 40 { lines.append("  … and \(extraction.unresolved.count - 40) more") }
         }

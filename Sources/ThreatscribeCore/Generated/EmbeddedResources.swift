@@ -1013,7 +1013,9 @@ evidence: [verifies, purpose, rate_limited, lockout_after_failures, path]
 description: |
   `{{subject}}` checks a guessable secret (`{{verifies}}`) and nothing limits how often it can be
   called: no `rate_limit` on the endpoint, no default limit in a rate-limit middleware, no ingress
-  rate limiting, and no account lockout the model states. An attacker can try passwords (or one-time codes) as fast as the server answers,
+  rate limiting, and no account lockout the model states.
+
+  An attacker can try passwords (or one-time codes) as fast as the server answers,
   and spread them across accounts (password spraying, credential stuffing with leaked lists).
 impact_description: |
   Accounts with weak or reused passwords are taken over; 6-digit codes fall to exhaustive search;
@@ -2075,7 +2077,9 @@ controls: [code_review]
 evidence: [code_review, ci_secrets_protected]
 description: |
   Code review is `{{code_review}}`: a single person, or a single stolen developer credential, can
-  merge a change that ships to production. Nothing enforces the separation between writing a
+  merge a change that ships to production.
+
+  Nothing enforces the separation between writing a
   change and approving it, so a backdoor or an accidental removal of an authentication dependency
   is caught only by luck.
 impact_description: |
@@ -3084,7 +3088,9 @@ controls: [cors]
 evidence: [loopback_origins, allow_credentials]
 description: |
   The `{{env.name}}` policy still trusts development origins on the user's own machine:
-  {{loopback_origins|code}}. Outside development those origins belong to whatever happens to listen on
+  {{loopback_origins|code}}.
+
+  Outside development those origins belong to whatever happens to listen on
   that port of each user's computer — another developer tool, a local app, a malicious package's dev
   server — and a page it serves gets the same cross-origin access as the real front end.
 impact_description: |
@@ -3705,7 +3711,9 @@ evidence: [missing_vary, starlette_version, allow_origins]
 description: |
   Starlette {{starlette_version}} adds `Vary: Origin` only to responses where it reflects the origin;
   responses answered with `*` or without `Access-Control-Allow-Origin` (including every response to a
-  request without an `Origin` header), and `*` preflights, carry no `Vary`. A shared cache (CDN,
+  request without an `Origin` header), and `*` preflights, carry no `Vary`.
+
+  A shared cache (CDN,
   reverse proxy) in front of {{env.base_url}} may then store one origin's answer and serve it to every
   other origin. Starlette 1.7.0 sends `Vary: Origin` on every response that passes CORSMiddleware
   (checked with 1.10.0, also without an `Origin` header) and a four-name `Vary` on preflights.
@@ -4095,6 +4103,199 @@ samples:
         - {type: cors, allow_origins: []}
       environments:
         - {name: production, kind: production, base_url: "https://api.sample.test"}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-020.yaml": #"""
+id: TS-CORS-020
+title: allow_origin_regex backtracks without bound on a crafted Origin (ReDoS)
+scope: cors
+when: backtracking_regex
+stride: [D]
+cwe: CWE-1333
+owasp_api_2023: [API4:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-1.3.12]
+asvs_4_0_3: []
+nist_800_53: [SC-5, SI-10]
+likelihood: {skill_level: 4, motive: 5, opportunity: 9, size: 9, ease_of_discovery: 5, ease_of_exploit: 9, awareness: 5, intrusion_detection: 4}
+impact: {confidentiality: 0, integrity: 0, availability: 8, accountability: 1}
+confidence: clear-cut
+reach: network
+controls: [cors]
+evidence: [allow_origin_regex, regex_runaway_origin, regex_runaway_growth]
+description: |
+  `allow_origin_regex={{allow_origin_regex|python}}` repeats a part that can itself match the same
+  text in many ways, so Python's backtracking `re` tries every split before it gives up on an Origin
+  that almost matches. Deciding `{{regex_runaway_origin}}` takes more than two million steps, and the
+  work grows with each added character (Origin length: steps, counted with the same backtracking order
+  as Python's `re`: {{regex_runaway_growth}}). Starlette {{starlette_version}} runs `re.fullmatch` on the
+  `Origin` header of every request that sends one, preflight or not, inside the event loop.
+impact_description: |
+  One request to {{env.base_url}} with a crafted `Origin` header of a few dozen characters blocks the
+  worker's event loop for minutes to days: every other request on that worker waits, and a handful of
+  such requests stop the service. No credentials, no browser and no allowed origin are needed.
+detection: |
+  Fires when the pattern has a repetition inside an unbounded repetition and an Origin built from a
+  prefix the pattern reads, one of its characters repeated 32 times and a character that breaks the
+  match takes the matcher (Python's backtracking order, counted step by step) more than 2,000,000
+  steps. Checked against real Starlette 0.52.1 and 1.10.0: with
+  `https://([a-z0-9]+-?)*\.example\.com`, an Origin of 24 repeated characters took 2–3 s per
+  request, four times longer with every two more characters.
+false_positives: |
+  None for the Origin shown: it is computed from the pattern and verified by counting. Patterns that
+  look nested but separate their iterations (`([a-z0-9-]+\.)*example\.com`) stay silent.
+mitigation: |
+  Make each repetition unambiguous (every iteration starts or ends with a character the repeated part
+  cannot match), or list the few origins you own in `allow_origins`:
+
+  ```python
+  app.add_middleware(
+      CORSMiddleware,
+      allow_origin_regex=r"https://[a-z0-9]+(-[a-z0-9]+)*\.example\.com",
+  )
+  ```
+  A length check in front (a proxy rule refusing `Origin` headers longer than 255 characters) limits
+  the damage but does not remove exponential patterns.
+validation: |
+  ```bash
+  PATTERN={{allow_origin_regex|shell}} ORIGIN={{regex_runaway_origin|shell}} python3 - <<'PY'
+  import os, subprocess, sys
+  pattern, origin = os.environ["PATTERN"], os.environ["ORIGIN"]
+  try:
+      subprocess.run([sys.executable, "-c", "import re, sys; re.fullmatch(sys.argv[1], sys.argv[2])", pattern, origin], timeout=5)
+      print("decided within 5 s")
+  except subprocess.TimeoutExpired:
+      print("still matching after 5 s: the regex backtracks without bound")
+  PY
+  ```
+  After the fix, run it with the new pattern as `PATTERN`: it prints "decided within 5 s".
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+  - https://cwe.mitre.org/data/definitions/1333.html
+  - https://owasp.org/www-community/attacks/Regular_expression_Denial_of_Service_-_ReDoS
+samples:
+  trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://([a-z0-9]+-?)*\\.example\\.com"}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://(\\w+)+\\.example\\.com"}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://[a-z0-9]+(-[a-z0-9]+)*\\.example\\.com"}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://([a-z0-9-]+\\.)*example\\.com"}
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origin_regex: "https://.*\\.example\\.com"}
+
+"""#,
+        "Catalog/entries/cors/TS-CORS-021.yaml": #"""
+id: TS-CORS-021
+title: The CORS policy is computed at run time and not stated (to confirm)
+scope: cors
+when: unresolved_arguments
+stride: [I, S]
+cwe: CWE-942
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021]
+owasp_top10_2025: [A02:2025]
+asvs_5_0: [v5.0.0-3.4.2]
+asvs_4_0_3: [v4.0.3-14.5.3]
+nist_800_53: [CM-6]
+likelihood: {skill_level: 5, motive: 4, opportunity: 4, size: 6, ease_of_discovery: 6, ease_of_exploit: 5, awareness: 5, intrusion_detection: 6}
+impact: {confidentiality: 4, integrity: 2, availability: 0, accountability: 2}
+confidence: judgment
+reach: browser
+controls: [cors]
+evidence: [unresolved_arguments]
+description: |
+  CORSMiddleware takes arguments the code computes at run time, and the model leaves them
+  unresolved, so this policy is **not assessed** in {{env.name}}: the CORS engine cannot compute
+  Starlette's answers to origins nobody knows, and no finding about its origins, credentials,
+  methods or headers is reported, nor ruled out. The values to state, and which of them would make
+  a finding:
+
+  {{unresolved_arguments|items}}
+
+  The analysis treats them as unknown, not as Starlette's defaults (which allow no origin): a list
+  built from settings may hold anything.
+impact_description: |
+  If the values in {{env.name}} are among the risky ones, the usual CORS findings apply: any web site
+  reads the API's responses through its visitors' browsers, with their cookies when credentials are
+  allowed. If they are the production front end's exact HTTPS origins, there is no finding.
+detection: |
+  Fires when `allow_origins`, `allow_origin_regex`, `allow_credentials`, `allow_methods`,
+  `allow_headers`, `expose_headers`, `max_age` or `allow_private_network` of a CORSMiddleware is
+  written as `{unresolved: …}` in the environment's model (as `threatscribe init` writes a value it
+  could not resolve).
+false_positives: |
+  None as such: the finding asks for the values. It stops firing once the model states them.
+mitigation: |
+  Find what the expression gives in each environment (the settings class, the `.env` file, the
+  deployment's environment variables) and state it in the model, per environment where it differs:
+
+  ```yaml
+  environments:
+    - name: production
+      overrides:
+        middleware:
+          - type: cors
+            allow_origins: ["https://app.example.com"]
+  ```
+
+  threatscribe then evaluates the policy with the CORS engine; each value listed above says which
+  values would make it a finding.
+validation: |
+  Print the computed value where the app starts (`print(settings.all_cors_origins)`), or send a
+  preflight from an unrelated origin to the deployed API and read `Access-Control-Allow-Origin`:
+
+  ```sh
+  curl -si -X OPTIONS -H 'Origin: https://attacker.example' -H 'Access-Control-Request-Method: GET' "$BASE_URL/"
+  ```
+references:
+  - https://www.starlette.io/middleware/#corsmiddleware
+samples:
+  trigger:
+    - |
+      # The origins come from settings the model does not state.
+      system: {name: S}
+      middleware:
+        - type: cors
+          allow_origins: {unresolved: settings.all_cors_origins, source: app/main.py:23}
+          allow_credentials: true
+    - |
+      # Credentials are unknown: the engine is not run either.
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_credentials: {unresolved: settings.cors_credentials}}
+  no_trigger:
+    - |
+      system: {name: S}
+      middleware:
+        - {type: cors, allow_origins: ["https://app.sample.test"], allow_credentials: true}
+    - |
+      # The code computes the origins, and the only environment analysed states them.
+      system: {name: S}
+      middleware:
+        - type: cors
+          allow_origins: {unresolved: settings.all_cors_origins, source: app/main.py:23}
+      environments:
+        - name: production
+          kind: production
+          overrides:
+            middleware:
+              - type: cors
+                allow_origins: ["https://app.sample.test"]
 
 """#,
         "Catalog/entries/dataflow/TS-FLOW-001.yaml": #"""
@@ -5082,7 +5283,9 @@ confidence: judgment
 controls: [dependency_scanning]
 evidence: [dependency_scanning, lock_file]
 description: |
-  Nothing checks the service's Python dependencies against advisory databases. Starlette,
+  Nothing checks the service's Python dependencies against advisory databases.
+
+  Starlette,
   FastAPI, python-multipart, uvicorn, pydantic, python-jose and Jinja2 each had several
   advisories in the last few years (multipart parsing DoS, StaticFiles path traversal, Host-header
   path poisoning, JWT algorithm confusion, template sandbox escapes); without scanning, the team
@@ -5155,7 +5358,9 @@ controls: [dependency_scanning]
 evidence: [sbom, lock_file]
 description: |
   Builds produce no SBOM, so there is no record of exactly which packages and versions (including
-  transitive ones and the base image's OS packages) each deployed image contains. When an advisory
+  transitive ones and the base image's OS packages) each deployed image contains.
+
+  When an advisory
   appears, answering "are we affected, and where?" means rebuilding or inspecting every running
   image by hand.
 impact_description: |
@@ -5746,7 +5951,9 @@ controls: [container_security]
 evidence: [runs_as_root, base_image, read_only_root_filesystem, is_kubernetes]
 description: |
   The uvicorn process runs as UID 0 in its container (official `python:*` images default to
-  root unless the Dockerfile sets `USER`). Any code execution in the
+  root unless the Dockerfile sets `USER`).
+
+  Any code execution in the
   app (a deserialization bug, a malicious dependency, a template injection) runs as root inside
   the container: it can rewrite the application and its libraries (unless the root filesystem is
   mounted read-only), install tools, and makes a container-escape vulnerability in the
@@ -6153,7 +6360,9 @@ confidence: judgment
 controls: [container_security, dependency_scanning]
 evidence: [image_scanning, base_image]
 description: |
-  Images built from `{{base_image}}` reach production without a vulnerability scan. Known
+  Images built from `{{base_image}}` reach production without a vulnerability scan.
+
+  Known
   vulnerabilities in the base image's OS packages (OpenSSL, glibc, zlib) and in Python packages
   installed into the image go unnoticed until someone looks, and base images are rebuilt upstream
   only when the tag is re-pulled.
@@ -6225,7 +6434,7 @@ confidence: clear-cut
 controls: [tls]
 evidence: [ingress_tls, public_url]
 description: |
-  The ingress that receives client traffic (public URL: {{public_url}}) does not terminate TLS
+  The ingress that receives client traffic does not terminate TLS
   (`deployment.ingress.tls: false`). Unless something outside the model encrypts in front of it,
   clients talk to the API in cleartext: bearer tokens, cookies, passwords and response data can be
   read and changed on the way.
@@ -6307,7 +6516,9 @@ evidence: [automount_service_account_token, rbac]
 description: |
   The API pods get a service-account token at
   `/var/run/secrets/kubernetes.io/serviceaccount/token` (`automountServiceAccountToken` is on, the
-  Kubernetes default). An HTTP API does not need to call the Kubernetes API, but anyone who reads
+  Kubernetes default).
+
+  An HTTP API does not need to call the Kubernetes API, but anyone who reads
   files or runs code in the pod (path traversal, SSRF with file access, code execution) gets a
   credential for it, with whatever RBAC the account has (here: {{rbac}}).
 impact_description: |
@@ -8739,7 +8950,9 @@ evidence: [has_trusted_host, allowed_hosts, host_check_enforced, order]
 description: |
   In `{{env.name}}` no TrustedHostMiddleware restricts the `Host` header: either none is
   registered, or its `allowed_hosts` contains `*` (Starlette's default is `["*"]`, which accepts
-  `Host: attacker.example` with 200). Everything in the app that builds URLs from the request,
+  `Host: attacker.example` with 200).
+
+  Everything in the app that builds URLs from the request,
   `request.url`, `request.base_url`, `url_for(...)`, HTTPSRedirectMiddleware's `Location`, links
   in password-reset or confirmation mails, then uses a value the client chose. Starlette before
   1.0.1 also let a crafted Host poison `request.url.path` (GHSA-86qp-5c8j-p5mr), which bypassed
@@ -9378,6 +9591,7 @@ evidence: [docs_exposed, openapi_exposed]
 description: |
   In `{{env.name}}` the app serves Swagger UI at `{{docs_path}}` and the OpenAPI document at
   `{{openapi_path}}` to anyone who can reach {{env.base_url}}, without authentication. {{headers.csp_docs_note}}
+
   The documentation lists every path operation that is not hidden with `include_in_schema=False`, its
   parameters, request and response models and the security schemes, which is a complete map for an
   attacker planning requests.
@@ -9740,10 +9954,12 @@ impact:
   accountability: 3
 confidence: clear-cut
 controls: [documentation]
-evidence: [docs_assets_from_cdn, docs_path]
+evidence: [docs_assets_from_cdn, docs_page_path]
 description: |
   FastAPI's docs pages (Swagger UI, ReDoc) load their JavaScript and CSS from
-  `cdn.jsdelivr.net` by default, without Subresource Integrity. The script runs on
+  `cdn.jsdelivr.net` by default, without Subresource Integrity.
+
+  The script runs on
   {{env.base_url}}, the API's own origin: it can read the OpenAPI document, whatever a user types
   into "Authorize", and call the API with the browser's cookies. Whoever controls what the CDN
   serves for that URL (a compromised package release, a CDN incident) controls those pages.
@@ -9778,9 +9994,9 @@ mitigation: |
   Better still, do not serve the docs in production at all (TS-DOCS-001).
 validation: |
   ```bash
-  curl -s {{env.base_url}}{{docs_path}} | grep -o 'https://cdn[^"]*'
+  curl -s {{env.base_url}}{{docs_page_path}} | grep -o 'https://cdn[^"]*'
   ```
-  Must print nothing after the fix (check the ReDoc page the same way if it is still served).
+  Must print nothing after the fix (check the other docs page the same way if it is still served).
 references:
   - https://fastapi.tiangolo.com/how-to/custom-docs-ui-assets/
   - https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity
@@ -10728,7 +10944,9 @@ controls: [authorization]
 evidence: [sensitive_response_fields, response_model, auth_state]
 description: |
   `{{subject}}` returns {{sensitive_response_fields|code}}, which the model marks as sensitive
-  (on the endpoint, or as fields of its `response_model`). FastAPI serializes every field of the
+  (on the endpoint, or as fields of its `response_model`).
+
+  FastAPI serializes every field of the
   `response_model`; anything in it goes to every caller allowed to reach the endpoint (auth state
   `{{auth_state}}`), and from there into browser caches, front-end state and logs. Front ends
   that merely do not display a field do not protect it.
@@ -11051,6 +11269,93 @@ samples:
         - {name: local, kind: development}
       default_accounts:
         - {name: changeme@example.com, role: admin, password: known_default}
+
+"""#,
+        "Catalog/entries/secrets/TS-SECRET-003.yaml": #"""
+id: TS-SECRET-003
+title: The value of secret {{name}} is written in a file of the repository
+scope: secret
+when: literal_source and env.may_be_production
+component: Security utilities and authentication
+stride: [S, I, E]
+cwe: CWE-798
+owasp_api_2023: [API8:2023]
+owasp_top10_2021: [A05:2021, A07:2021]
+owasp_top10_2025: [A02:2025, A07:2025]
+asvs_5_0: [v5.0.0-13.3.1]
+asvs_4_0_3: [v4.0.3-2.10.4]
+nist_800_53: [IA-5, SC-28]
+likelihood:
+  skill_level: 5
+  motive: 8
+  opportunity: 6
+  size: 8
+  ease_of_discovery: 6
+  ease_of_exploit: 8
+  awareness: 6
+  intrusion_detection: 8
+impact:
+  confidentiality: 8
+  integrity: 8
+  availability: 3
+  accountability: 8
+confidence: judgment
+evidence: [name, sources, provided]
+description: |
+  The value this environment ({{env.name}}) uses for `{{name}}` is written literally in a file of
+  the repository: a Kubernetes manifest's `env` `value`, or a committed per-environment `.env`
+  file (`.env.production`). Everyone who can read the repository, its forks, its history or an
+  image built from it has the secret. It is read from: {{sources}}.
+impact_description: |
+  Whoever has read access to the repository can do what the secret protects: sign session cookies
+  or JWTs for any user, call the integration it authenticates, or reach the data store it opens.
+  Removing the line later does not help: the value stays in the history until it is rotated.
+detection: |
+  Fires when `secrets[].sources` contains `literal` in an environment that may be production
+  (`threatscribe init` adds it for a manifest's literal `env` value and a committed
+  `.env.<environment>` file; the value itself is never copied into the model or the report).
+false_positives: |
+  A placeholder that the deployment replaces before use (a templated manifest, a value that is not
+  the real secret): remove `literal` from the sources and state where the real value comes from.
+mitigation: |
+  Rotate the secret, then keep the new value out of the repository: a Kubernetes Secret referenced
+  by `valueFrom.secretKeyRef`, or a secret manager, and `.env.*` files in `.gitignore`:
+
+  ```yaml
+  env:
+    - name: {{name}}
+      valueFrom:
+        secretKeyRef: {name: api-secrets, key: {{name}}}
+  ```
+validation: |
+  ```bash
+  git log -p --all -S {{name}} -- '*.yaml' '*.yml' '.env*' | grep -n {{name}}
+  ```
+  No committed file may hold the value; the old value must no longer be accepted.
+references:
+  - https://cwe.mitre.org/data/definitions/798.html
+  - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+samples:
+  trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: STRIPE_API_KEY, sources: [environment, literal]}
+  no_trigger:
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: STRIPE_API_KEY, sources: [environment], provided: true}
+    - |
+      system: {name: Sample API}
+      secrets:
+        - {name: SECRET_KEY, sources: [environment]}
+      environments:
+        - name: local
+          kind: development
+          overrides:
+            secrets:
+              - {name: SECRET_KEY, sources: [environment, literal]}
 
 """#,
         "Catalog/entries/server/TS-SRV-001.yaml": #"""
@@ -12085,7 +12390,9 @@ confidence: clear-cut
 evidence: [server_header, kind, behind_proxy]
 description: |
   uvicorn adds `server: uvicorn` to every response unless started with `--no-server-header`
-  (the default is on; the model leaves it {{server_header}}). Clients of {{env.base_url}} learn the
+  (the default is on; the model leaves it {{server_header}}).
+
+  Clients of {{env.base_url}} learn the
   ASGI server and, by implication, that the service is a Python ASGI app. A proxy in front
   (`behind_proxy`: {{behind_proxy}}) may or may not replace the header.
 impact_description: |
@@ -14085,7 +14392,9 @@ controls: [authentication]
 evidence: [auth, public]
 description: |
   `{{path}}` is declared `auth: none`, and the system's data is classified
-  {{system.data_classification}}. Anyone who can reach {{env.base_url}} opens `{{ws_url}}` and
+  {{system.data_classification}}.
+
+  Anyone who can reach {{env.base_url}} opens `{{ws_url}}` and
   receives whatever the socket broadcasts, or sends messages the handler acts on. An
   authentication middleware written as `BaseHTTPMiddleware` (or `@app.middleware("http")`) would
   not protect it either: it passes WebSocket scopes straight through (Starlette 1.10.0). FastAPI
@@ -18916,6 +19225,8 @@ class Project:
         self.rewritten = []
         self.suffixes = None
         self.texts = {}        # relative path -> text of non-Python files read
+        self.yaml_paths = []   # YAML files seen; those the code names are read as settings
+        self.yaml_names = set()
 
     def rel(self, path):
         return os.path.relpath(path, self.root).replace(os.sep, "/")
@@ -18959,6 +19270,9 @@ class Project:
                     continue
                 count += 1
                 total += len(text)
+                # YAML files the code names in a string (`"settings.yaml"`) are read as its settings
+                for named in YAML_NAME.findall(text):
+                    self.yaml_names.add(os.path.basename(named))
                 try:
                     tree = ast.parse(text, filename=rel)
                 except SyntaxError as error:
@@ -18977,12 +19291,27 @@ class Project:
                 module = Module(self, rel, tree)
                 self.modules[module.name] = module
                 self.by_path[rel] = module
+            elif name.endswith((".yaml", ".yml")) and rel.count("/") <= 2:
+                self.yaml_paths.append(path)
             elif (name.startswith("requirements") and name.endswith(".txt")) or name in (
                     "pyproject.toml", "poetry.lock", "uv.lock", "Pipfile.lock", ".env") or \
                     name == "Dockerfile" or name.endswith(".Dockerfile") or name.startswith("Dockerfile."):
                 text = self.read(path)
                 if text is not None:
                     self.texts[rel] = text
+
+    def yaml_settings(self):
+        """{dotted key: (value, file:line, env var or None)} from the YAML files the code names
+        (`"settings.yaml"`), read as data; nearest the root first, the first file naming a key wins."""
+        values = {}
+        for path in sorted(self.yaml_paths, key=lambda p: (self.rel(p).count("/"), self.rel(p))):
+            if os.path.basename(path) not in self.yaml_names:
+                continue
+            text = self.read(path)
+            if text is not None:
+                for key, entry in simple_yaml(text, self.rel(path)).items():
+                    values.setdefault(key, entry)
+        return values
 
     def module_named(self, dotted):
         if dotted in self.modules:
@@ -19011,6 +19340,70 @@ def newer_syntax_rewritten(text):
     for pattern, replacement in NEWER_SYNTAX:
         text = pattern.sub(replacement, text)
     return text
+
+
+YAML_NAME = re.compile(r"[\"']([^\"'\n]{1,200}\.ya?ml)[\"']")
+YAML_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:,[A-Za-z0-9_,]*)?(?::(.*))?\}$")
+
+
+def yaml_scalar(text):
+    """A YAML scalar or flow list of scalars as a Python value; UNRESOLVED for anything else."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        inner = text[1:-1].strip()
+        items = [yaml_scalar(part) for part in inner.split(",")] if inner else []
+        return items if all(isinstance(v, str) for v in items) else UNRESOLVED
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if text.lower() in ("null", "~", ""):
+        return None
+    if re.match(r"^-?[0-9]+$", text):
+        return int(text)
+    if text[:1] in "{&*!|>":
+        return UNRESOLVED
+    return text
+
+
+def simple_yaml(text, rel):
+    """{dotted key: (value, "file:line", env var)} of a YAML file's block mappings and scalars, with
+    `${VAR:default}` placeholders as (default, where, VAR). Lists in block style are skipped."""
+    values, stack = {}, []   # stack of (indent, key)
+    for number, line in enumerate(text.splitlines()[:20000], 1):
+        stripped = line.split(" #", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
+        if not stripped.strip() or stripped.strip().startswith("- ") or stripped.strip() == "-":
+            continue
+        match = re.match(r"^( *)([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s+(.*))?$", stripped)
+        if not match:
+            continue
+        indent, key, rest = len(match.group(1)), match.group(2), (match.group(3) or "").strip()
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        dotted_key = ".".join([k for _, k in stack] + [key])
+        if not rest:
+            stack.append((indent, key))
+            continue
+        placeholder = YAML_PLACEHOLDER.match(rest.strip("\"'"))
+        if placeholder:
+            default = placeholder.group(2)
+            value = None if default is None else ("" if default == "" else yaml_scalar(default))
+            values[dotted_key] = (value, f"{rel}:{number}", placeholder.group(1))
+        else:
+            values[dotted_key] = (yaml_scalar(rest), f"{rel}:{number}", None)
+    return values
+
+
+def attribute_chain(expr):
+    """(root expression, [attribute names]) of `root.a.b.c`."""
+    names = []
+    while isinstance(expr, ast.Attribute):
+        names.append(expr.attr)
+        expr = expr.value
+    return expr, list(reversed(names))
+
+
+SETTINGS_ROOT = re.compile(r"^_?(settings|config|conf|cfg|app_settings|get_settings|get_config|unsafe_typed_settings)$", re.I)
 
 
 def module_name_of(rel):
@@ -19066,6 +19459,8 @@ class Module:
         self.assigns = {}        # module-level name -> expression
         self.functions = {}      # name -> FunctionDef (module level)
         self.classes = {}
+        self.conditional = {}    # name -> (if test, FunctionDef when true, FunctionDef when false)
+        self.scope_list = None
         for statement in tree.body:
             self.scan_top(statement)
 
@@ -19100,8 +19495,17 @@ class Module:
             self.functions[statement.name] = statement
         elif isinstance(statement, ast.ClassDef):
             self.classes[statement.name] = statement
-        elif isinstance(statement, (ast.If, ast.Try)):
-            for inner in getattr(statement, "body", []) + getattr(statement, "orelse", []):
+        elif isinstance(statement, ast.If):
+            # `if not settings.auth.enabled: def authenticated(): return True / else: def authenticated(...)`:
+            # the last definition is kept; both are remembered for the auth switch.
+            defined = lambda body: {f.name: f for f in body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            then, other = defined(statement.body), defined(statement.orelse)
+            for name in set(then) & set(other):
+                self.conditional[name] = (statement.test, then[name], other[name])
+            for inner in statement.body + statement.orelse:
+                self.scan_top(inner)
+        elif isinstance(statement, ast.Try):
+            for inner in statement.body + statement.orelse:
                 self.scan_top(inner)
 
     def imported_name(self, local):
@@ -19265,6 +19669,25 @@ class Resolver:
         self.project = project
         self.dotenv = self.read_dotenv()
         self.settings_cache = {}
+        self.yaml = project.yaml_settings()
+
+    def yaml_value(self, expr):
+        """The value of `settings.server.cors.enabled` (or `settings().…`) from a YAML settings file the
+        code names, when the root is named like a settings object and the key is in the file; else None."""
+        if not self.yaml:
+            return None
+        root, names = attribute_chain(expr)
+        if isinstance(root, ast.Call) and not root.args:
+            root = root.func
+        if not names or not isinstance(root, (ast.Name, ast.Attribute)) or not SETTINGS_ROOT.match(last(dotted(root)) or ""):
+            return None
+        entry = self.yaml.get(".".join(names))
+        if entry is None or entry[0] is UNRESOLVED:
+            return None
+        value, where, var = entry
+        if var:
+            return Val(value, env=[(var, f"{value!r} ({where})")])
+        return Val(value, dotenv=[(".".join(names), repr(value), where)])
 
     def read_dotenv(self):
         values = {}
@@ -19384,6 +19807,9 @@ class Resolver:
         if isinstance(expr, ast.Call):
             return self.resolve_call(module, expr, locals_, depth)
         if isinstance(expr, ast.Attribute):
+            from_yaml = self.yaml_value(expr)
+            if from_yaml is not None:
+                return from_yaml
             instance = self.settings_instance(module, expr.value)
             if instance and expr.attr in instance.fields:
                 return self.setting_value(instance, expr.attr, depth)
@@ -19410,6 +19836,16 @@ class Resolver:
                 except TypeError:
                     pass
             return Val(expr=text_of(expr), env=left.env + right.env)
+        if isinstance(expr, ast.IfExp):
+            test = self.resolve(module, expr.test, locals_, depth + 1)
+            if test.ok:
+                branch = self.resolve(module, expr.body if test.value else expr.orelse, locals_, depth + 1)
+                if branch.ok:
+                    return Val(branch.value, env=test.env + branch.env, dotenv=test.dotenv + branch.dotenv)
+            return Val(expr=text_of(expr), env=self.env_reads(module, expr))
+        if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
+            inner = self.resolve(module, expr.operand, locals_, depth + 1)
+            return Val(not inner.value, env=inner.env, dotenv=inner.dotenv) if inner.ok else Val(expr=text_of(expr), env=inner.env)
         if isinstance(expr, ast.IfExp) or isinstance(expr, ast.BoolOp):
             return Val(expr=text_of(expr), env=self.env_reads(module, expr))
         return Val(expr=text_of(expr))
@@ -19527,7 +19963,10 @@ class Cond:
 
     def __init__(self, node, negated, module):
         self.node, self.negated, self.module = node, negated, module
-        self.text = ("not (" if negated else "if ") + text_of(node) + (")" if negated else "")
+
+    @property
+    def text(self):
+        return ("not (" if self.negated else "if ") + text_of(self.node) + (")" if self.negated else "")
 
     def __str__(self):
         return self.text
@@ -19564,14 +20003,34 @@ class Extraction:
         self.background = []
         self.templates = []
         self.chain_cache = {}
+        self.method_class = {}       # (module rel, method scope) -> ClassDef
+        self.aliases = {}            # (module rel, scope, parameter) -> Obj while a helper's body is read
+        self.helpers_seen = set()
 
     # -- pass 1: what the code creates
 
     def scopes(self, module):
+        """The module body and every function body, each (scope name, body, node); computed once."""
+        if module.scope_list is None:
+            module.scope_list = list(self.scope_bodies(module))
+        return module.scope_list
+
+    def scope_bodies(self, module):
         yield "", module.tree.body, None
         for node in ast.walk(module.tree):
+            if isinstance(node, ast.ClassDef):
+                for member in node.body:
+                    if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self.method_class[(module.rel, f"{member.name}@{member.lineno}")] = node
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 yield f"{node.name}@{node.lineno}", node.body, node
+
+    def self_key(self, module, scope, expr):
+        """The key of `self.name` in a method: objects a class keeps on `self` are shared by its methods."""
+        cls = self.method_class.get((module.rel, scope))
+        if cls is None or not isinstance(expr, ast.Attribute) or not isinstance(expr.value, ast.Name) or expr.value.id != "self":
+            return None
+        return (module.rel, f"class {cls.name}@{cls.lineno}", f"{cls.name}.{expr.attr}")
 
     def collect(self):
         for module in self.project.modules.values():
@@ -19581,10 +20040,14 @@ class Extraction:
                         continue
                     targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
                     names = [t.id for t in targets if isinstance(t, ast.Name)]
-                    if not names:
+                    attribute = next((self.self_key(module, scope, t) for t in targets if self.self_key(module, scope, t)), None)
+                    if not names and attribute is None:
                         continue
                     kind = self.constructed(module, statement.value)
-                    if kind in ("app", "router"):
+                    if kind in ("app", "router") and not names:
+                        obj = Obj(kind, module, attribute[1], attribute[2], statement.value)
+                        self.objects[obj.key] = obj
+                    elif kind in ("app", "router"):
                         obj = Obj(kind, module, scope, names[0], statement.value)
                         self.objects[obj.key] = obj
                     elif kind == "scheme" and scope == "":
@@ -19595,6 +20058,11 @@ class Extraction:
     def constructed(self, module, call):
         qualified = module.qualified(call.func) or ""
         name = last(qualified)
+        found = module.resolve_ref(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if found and found[1] == "class":
+            # A project class named like the framework's (`class FastAPI(Server)`) is not an app unless it
+            # subclasses one; a subclass of APIRouter (`class TrailingSlashRouter(APIRouter)`) is a router.
+            return self.framework_base(found[0], found[2])
         if name in ("FastAPI", "Starlette") and ("fastapi" in qualified or "starlette" in qualified or qualified == name):
             return "app"
         if name == "APIRouter":
@@ -19603,6 +20071,23 @@ class Extraction:
             return "scheme"
         if name == "Jinja2Templates":
             return "templates"
+        return None
+
+    def framework_base(self, module, cls, depth=0):
+        """"app" or "router" when a project class subclasses FastAPI/Starlette or APIRouter, else None."""
+        if depth > MAX_DEPTH:
+            return None
+        for base in cls.bases:
+            qualified = module.qualified(base) or ""
+            found = module.resolve_ref(base)
+            if found and found[1] == "class":
+                kind = self.framework_base(found[0], found[2], depth + 1)
+                if kind:
+                    return kind
+            elif last(qualified) in ("FastAPI", "Starlette") and ("fastapi" in qualified or "starlette" in qualified):
+                return "app"
+            elif last(qualified) == "APIRouter":
+                return "router"
         return None
 
     def add_scheme(self, module, var, call):
@@ -19623,6 +20108,11 @@ class Extraction:
     def object_for(self, module, scope, expr, depth=0):
         if depth > MAX_DEPTH:
             return None
+        key = self.self_key(module, scope, expr)
+        if key is not None:
+            return self.objects.get(key)
+        if isinstance(expr, ast.Name) and (module.rel, scope, expr.id) in self.aliases:
+            return self.aliases[(module.rel, scope, expr.id)]
         if isinstance(expr, ast.Name):
             for key in ((module.rel, scope, expr.id), (module.rel, "", expr.id)):
                 if key in self.objects:
@@ -19674,17 +20164,82 @@ class Extraction:
 
     def connect(self):
         for module in self.project.modules.values():
-            for scope, body, _ in self.scopes(module):
+            for scope, body, function in self.scopes(module):
+                # A parameter named like a module-level app (`def configure(app): app.add_middleware(...)`) is
+                # whatever the caller passes: helper_call reads such bodies with the caller's objects.
+                shadowed = {a.arg for a, _ in parameters(function)} if function is not None else set()
                 for statement, tests in scope_statements(body, module):
                     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        self.decorated(module, scope, statement, tests)
+                        if not any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and isinstance(d.func.value, ast.Name)
+                                   and d.func.value.id in shadowed for d in statement.decorator_list):
+                            self.decorated(module, scope, statement, tests)
                     call = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
-                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute):
-                        obj = self.object_for(module, scope, call.func.value)
+                    receiver = call.func.value if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) else None
+                    if isinstance(receiver, ast.Name) and receiver.id in shadowed:
+                        continue
+                    obj = self.object_for(module, scope, receiver) if receiver is not None else None
+                    if obj is not None:
+                        self.operation(module, scope, obj, call, tests)
+                    elif isinstance(call, ast.Call):
+                        self.helper_call(module, scope, call, tests)
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Call) and call.args \
+                            and isinstance(call.func.func, ast.Attribute) and call.func.func.attr == "middleware":
+                        # `app.middleware("http")(function)`: the decorator applied by hand
+                        obj = self.object_for(module, scope, call.func.func.value)
                         if obj is not None:
-                            self.operation(module, scope, obj, call, tests)
+                            function = self.function_for(module, call.args[0], scope)
+                            entry = {"type": "custom", "name": function[1].name if function else text_of(call.args[0]),
+                                     "source": module.where(call, end=True), "args": [], "notes": [], "tests": tests,
+                                     "function": function}
+                            obj.middleware.append(("added", entry))
         for obj in self.objects.values():
             self.constructor(obj)
+
+    def helper_call(self, module, scope, call, tests, depth=0):
+        """`configure_cors(app)`, `add_versioned_routers(app, router)`: a project function given an app or
+        router; what its body does to its parameters is done to those objects."""
+        if depth > 2 or not isinstance(call.func, (ast.Name, ast.Attribute)):
+            return
+        function = self.function_for(module, call.func, scope)
+        if function is None:
+            return
+        target, node = function
+        names = [a.arg for a, _ in parameters(node)]
+        if names and names[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+            names = names[1:]
+        bindings = {}
+        for index, argument in enumerate(call.args[:len(names)]):
+            obj = self.object_for(module, scope, argument) if isinstance(argument, (ast.Name, ast.Attribute)) else None
+            if obj is not None:
+                bindings[names[index]] = obj
+        for keyword in call.keywords:
+            obj = self.object_for(module, scope, keyword.value) if isinstance(keyword.value, (ast.Name, ast.Attribute)) else None
+            if keyword.arg in names and obj is not None:
+                bindings[keyword.arg] = obj
+        inner = f"{node.name}@{node.lineno}"
+        seen = (target.rel, node.lineno, tuple(sorted((name, obj.key) for name, obj in bindings.items())))
+        if not bindings or seen in self.helpers_seen:
+            return
+        self.helpers_seen.add(seen)
+        saved = dict(self.aliases)
+        for name, obj in bindings.items():
+            self.aliases[(target.rel, inner, name)] = obj
+        for statement, inner_tests in scope_statements(node.body, target):
+            combined = tuple(tests) + tuple(inner_tests)
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and isinstance(d.func.value, ast.Name)
+                       and d.func.value.id in bindings for d in statement.decorator_list):
+                    self.decorated(target, inner, statement, combined)
+                continue
+            inner_call = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
+            if not isinstance(inner_call, ast.Call):
+                continue
+            if isinstance(inner_call.func, ast.Attribute) and isinstance(inner_call.func.value, ast.Name) \
+                    and inner_call.func.value.id in bindings:
+                self.operation(target, inner, bindings[inner_call.func.value.id], inner_call, combined)
+            else:
+                self.helper_call(target, inner, inner_call, combined, depth + 1)
+        self.aliases = saved
 
     def constructor(self, obj):
         module, call = obj.module, obj.call
@@ -19701,9 +20256,9 @@ class Extraction:
                 self.starlette_route(module, obj.scope, obj, item)
         handlers = kwarg(call, "exception_handlers")
         if isinstance(handlers, ast.Dict):
-            for key in handlers.keys:
+            for key, value in zip(handlers.keys, handlers.values):
                 if key is not None:
-                    obj.exception_handlers.append((exception_name(key), module.where(key)))
+                    obj.exception_handlers.append((exception_name(key), module.where(key), self.function_for(module, value, obj.scope)))
         if obj.kind == "router":
             obj.prefix = self.resolver.resolve(module, kwarg(call, "prefix")) if kwarg(call, "prefix") is not None else Val("")
         if obj.framework == "fastapi":   # FastAPI(dependencies=...) applies to every route of that app's router
@@ -19729,7 +20284,11 @@ class Extraction:
             target = args[1] if len(args) > 1 else kwarg(item, "app")
             self.mount(module, scope, obj, "host", path, target, item)
 
-    def function_for(self, module, expr):
+    def function_for(self, module, expr, scope=None):
+        cls = self.method_class.get((module.rel, scope)) if scope else None
+        if cls is not None and isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
+            method = next((m for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == expr.attr), None)
+            return (module, method) if method is not None else None
         found = module.resolve_ref(expr) if expr is not None else None
         return (found[0], found[2]) if found and found[1] == "function" else None
 
@@ -19753,10 +20312,11 @@ class Extraction:
             target = args[1] if len(args) > 1 else kwarg(call, "app")
             self.mount(module, scope, obj, "host", args[0], target, call, tests)
         elif method == "add_exception_handler" and args:
-            obj.exception_handlers.append((exception_name(args[0]), module.where(call)))
+            handler = self.function_for(module, args[1], scope) if len(args) > 1 else None
+            obj.exception_handlers.append((exception_name(args[0]), module.where(call), handler))
         elif method in ("add_api_route", "add_route") and len(args) >= 2:
             methods = self.resolver.resolve(module, kwarg(call, "methods")) if kwarg(call, "methods") is not None else Val(["GET"])
-            function = self.function_for(module, args[1])
+            function = self.function_for(module, args[1], scope)
             obj.endpoints.append(self.endpoint(module, args[0], methods, function, call,
                                                list_items(kwarg(call, "dependencies")), kwarg(call, "include_in_schema"), tests))
         elif method in ("add_websocket_route", "add_api_websocket_route") and args:
@@ -19785,10 +20345,10 @@ class Extraction:
                 obj.websockets.append((self.resolver.resolve(module, path), module.where(function), (module, function), module))
             elif method == "middleware":
                 entry = {"type": "custom", "name": function.name, "source": module.where(function, end=True),
-                         "args": [], "notes": [], "tests": tests}
+                         "args": [], "notes": [], "tests": tests, "function": (module, function)}
                 obj.middleware.append(("added", entry))
             elif method == "exception_handler" and decorator.args:
-                obj.exception_handlers.append((exception_name(decorator.args[0]), module.where(function)))
+                obj.exception_handlers.append((exception_name(decorator.args[0]), module.where(function), (module, function)))
 
     def mount(self, module, scope, obj, kind, path, target, node, tests=()):
         where = module.where(node)
@@ -19855,6 +20415,61 @@ class Extraction:
     def note_unresolved(self, text):
         if text not in self.unresolved:
             self.unresolved.append(text)
+
+
+CATCH_ALL = {"Exception", "BaseException", "500"}
+
+
+def detail_text(node, names):
+    """Where `node` puts an exception's text into a value: `str(e)`, `repr(e)`, `f"{e}"`, `e.args`,
+    `traceback.format_exc()`; None when it does not."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            name = dotted(inner.func) or ""
+            if name in ("str", "repr") and inner.args and isinstance(inner.args[0], ast.Name) and inner.args[0].id in names:
+                return text_of(inner)
+            if name.startswith("traceback.format"):
+                return text_of(inner)
+        if isinstance(inner, ast.FormattedValue) and isinstance(inner.value, ast.Name) and inner.value.id in names:
+            return "f-string of the exception"
+        if isinstance(inner, ast.Attribute) and inner.attr == "args" and isinstance(inner.value, ast.Name) and inner.value.id in names:
+            return text_of(inner)
+    return None
+
+
+def returned_detail(body, names):
+    for statement in body:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Return) and node.value is not None:
+                found = detail_text(node.value, names)
+                if found:
+                    return found
+    return None
+
+
+def exposed_details(function, exception):
+    """How a catch-all exception handler returns the exception's text to the client, or None."""
+    if function is None or exception not in CATCH_ALL:
+        return None
+    module, node = function
+    names = [a.arg for a, _ in parameters(node)][1:2]
+    found = returned_detail(node.body, names) if names else None
+    return f"{module.where(node)} returns {found}" if found else None
+
+
+def catch_all_exposure(function):
+    """`file:line` of an `except Exception as e:` in a middleware function that returns the exception's text."""
+    module, node = function
+    for handler in ast.walk(node):
+        if not isinstance(handler, ast.ExceptHandler) or handler.name is None:
+            continue
+        caught = handler.type
+        types = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        if not any(last(dotted(t)) in ("Exception", "BaseException") for t in types if t is not None):
+            continue
+        if returned_detail(handler.body, [handler.name]):
+            return module.where(handler)
+    return None
 
 
 def fits(value, shape):
@@ -19925,6 +20540,7 @@ class AuthResolver:
     def __init__(self, extraction):
         self.extraction = extraction
         self.project = extraction.project
+        self.method_index = None
 
     def dependency_refs(self, module, function):
         """(module, Depends call) for every dependency a function's parameters declare."""
@@ -19975,6 +20591,8 @@ class AuthResolver:
                         self.extraction.schemes[key] = self.extraction.schemes.pop((module.rel, f"{kind.lower()}_{expr.lineno}"))
                     chain.add(self.extraction.schemes[key])
                     return
+                if self.follow_factory(module, expr, depth, chain):
+                    return
             chain.unfollowed.append(f"{module.where(expr)}: {text_of(expr)}")
             return
         target_module, kind, node = found
@@ -19986,9 +20604,17 @@ class AuthResolver:
                 if key not in self.extraction.schemes:
                     self.extraction.add_scheme(target_module, var, node)
                 chain.add(self.extraction.schemes[key])
+            else:   # `_Write = Authenticator(scopes=...)`, then `Depends(_Write)`
+                self.follow_factory(target_module, node, depth, chain)
             return
         if kind != "function":
             return
+        if node.name in target_module.conditional and not getattr(chain, "switching", False):
+            if self.switched(target_module, node, depth, chain):
+                return
+        self.follow_function(target_module, node, depth, chain)
+
+    def follow_function(self, target_module, node, depth, chain):
         before = len(chain.mechanisms)
         refs = self.dependency_refs(target_module, node)
         direct = []
@@ -20004,6 +20630,15 @@ class AuthResolver:
         if len(direct) > 1 and all(m.get("optional") for m in direct[:-1]):
             chain.any_of.append(direct)
         custom = self.custom_credential(target_module, node)
+        dispatched = None
+        if custom is None and len(chain.mechanisms) == before:
+            dispatched = self.dispatched_method(target_module, node)
+            if dispatched is not None:
+                found_custom = self.custom_credential(dispatched[0], dispatched[1])
+                if found_custom is not None:
+                    custom = dict(found_custom, id=safe_id(node.name), source=target_module.where(node),
+                                  jwt=[], via=f"{dispatched[0].where(dispatched[1])} {dispatched[2]}.{dispatched[1].name}")
+                    self.extraction.custom_auth[(target_module.rel, node.name, node.lineno)] = custom
         if custom and len(chain.mechanisms) == before:
             chain.add(custom)
         if len(chain.mechanisms) == before:
@@ -20012,10 +20647,106 @@ class AuthResolver:
                 chain.add(opaque)
         reached = chain.mechanisms[before:] or chain.mechanisms
         bearers = [m for m in reached if m["type"] in ("oauth2_jwt", "jwt")]
-        for record in self.jwt_decodes(target_module, node, 0):
+        records = self.jwt_decodes(target_module, node, 0)
+        if dispatched is not None:
+            records += self.jwt_decodes(dispatched[0], dispatched[1], 1)
+        for record in records:
             for mechanism in bearers or reached:
                 if record not in mechanism["jwt"]:
                     mechanism["jwt"].append(record)
+
+    def follow_factory(self, module, call, depth, chain):
+        """`Depends(Authenticator(scopes=...))`: the dependency is what a project factory builds: an
+        instance of a project class (followed through its `__call__`), or, when nothing is reached that
+        way, a custom mechanism named after an auth-named factory. Whether anything was reached."""
+        factory = module.resolve_ref(call.func) if isinstance(call.func, (ast.Name, ast.Attribute)) else None
+        if not factory or factory[1] not in ("class", "function") or depth > MAX_DEPTH:
+            return False
+        if factory[1] == "class":
+            method = next((m for m in factory[2].body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                           and m.name == "__call__"), None)
+            if method is not None:
+                sub = AuthChain()
+                self.follow_function(factory[0], method, depth + 1, sub)
+                if sub.mechanisms and not all(m.get("opaque") for m in sub.mechanisms):
+                    for mechanism in sub.mechanisms:
+                        chain.add(mechanism)
+                    return True
+                refusing = self.opaque_auth(factory[0], method)
+                if refusing is not None:   # a `__call__` that refuses: named after its class
+                    key = (factory[0].rel, factory[2].name, factory[2].lineno, "instance")
+                    if key not in self.extraction.custom_auth:
+                        self.extraction.custom_auth[key] = dict(refusing, id=safe_id(factory[2].name), source=factory[0].where(factory[2]))
+                    chain.add(self.extraction.custom_auth[key])
+                    return True
+        opaque = self.opaque_auth(factory[0], factory[2])
+        if opaque:
+            chain.add(opaque)
+            return True
+        return False
+
+    def switched(self, module, function, depth, chain):
+        """A dependency defined twice under a module-level `if` on a setting (`if not settings.auth.enabled:
+        def authenticated(): return True` / `else: def authenticated(...)`): the mechanism of the branch
+        that authenticates, marked on or off by default as the setting's default value decides."""
+        test, when_true, when_false = module.conditional[function.name]
+        value = self.extraction.resolver.resolve(module, test)
+        if not value.ok:
+            return False
+        reached = []
+        for branch in (when_true, when_false):
+            sub = AuthChain()
+            sub.switching = True
+            self.follow_function(module, branch, depth + 1, sub)
+            reached.append(sub.mechanisms)
+        active, inactive = (reached[0], reached[1]) if value.value else (reached[1], reached[0])
+        opaque = lambda mechanisms: all(m.get("opaque") for m in mechanisms)
+        if (not active or opaque(active)) and inactive and not opaque(inactive):
+            setting = value.env[0][0] if value.env else (value.dotenv[0][0] if value.dotenv else text_of(test))
+            where = value.env[0][1] if value.env else (value.dotenv[0][2] if value.dotenv else module.where(test))
+            for mechanism in inactive:
+                switched = dict(mechanism, enabled_by_setting=setting, enabled_by_default=False,
+                                switch=f"{module.where(test)}: off unless {setting} ({where})")
+                key = (module.rel, function.name, "switched", mechanism["id"])
+                self.extraction.custom_auth.setdefault(key, switched)
+                chain.add(self.extraction.custom_auth[key])
+            return True
+        return False
+
+    def dispatched_method(self, module, function):
+        """(module, method, class name) a dependency reaches through a plugin it looks up at run time
+        (`provider = plugins.get(SLUG); provider.get_current_user(request)`): the project's methods of
+        that name which read a header; among several, the one whose class holds a constant the
+        dependency's module-level names resolve to (`slug = "basic"` for `SLUG = "basic"`). Read, never run."""
+        if self.method_index is None:
+            self.method_index = {}
+            for candidate_module in self.project.modules.values():
+                for cls in candidate_module.classes.values():
+                    for member in cls.body:
+                        if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                            self.method_index.setdefault(member.name, []).append((candidate_module, member, cls))
+        request_names = {a.arg for a, _ in parameters(function)}
+        for call in ast.walk(function):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)):
+                continue
+            if module.resolve_ref(call.func.value) is not None or \
+                    not any(isinstance(a, ast.Name) and a.id in request_names for a in call.args):
+                continue
+            candidates = [c for c in self.method_index.get(call.func.attr, [])[:50]
+                          if self.custom_credential(c[0], c[1]) is not None]
+            if len(candidates) > 1:
+                wanted = set()
+                for name in ast.walk(function):
+                    if isinstance(name, (ast.Name, ast.Attribute)) and isinstance(getattr(name, "ctx", None), ast.Load):
+                        value = self.extraction.resolver.resolve(module, name)
+                        if value.ok and isinstance(value.value, str) and value.value:
+                            wanted.add(value.value)
+                candidates = [c for c in candidates if any(
+                    isinstance(member, ast.Assign) and isinstance(member.value, ast.Constant) and member.value.value in wanted
+                    for member in c[2].body)]
+            if len(candidates) == 1:
+                return candidates[0][0], candidates[0][1], candidates[0][2].name
+        return None
 
     def jwt_decodes(self, module, function, depth):
         """`jwt.decode` calls in a function and in the project functions it calls (two levels)."""
@@ -20034,7 +20765,7 @@ class AuthResolver:
     def custom_credential(self, module, function):
         """A dependency that reads a header or cookie itself: `Header()`/`Cookie()` parameters or
         `request.headers[...]` / `request.cookies.get(...)`."""
-        key = (module.rel, function.name)
+        key = (module.rel, function.name, function.lineno)
         if key in self.extraction.custom_auth:
             return self.extraction.custom_auth[key]
         found = None
@@ -20069,7 +20800,7 @@ class AuthResolver:
         self.extraction.custom_auth[key] = mechanism
         return mechanism
 
-    AUTH_NAME = re.compile(r"auth|user|admin|login|token|principal|permission|verify|credential|staff|api_?key|identity|account", re.I)
+    AUTH_NAME = re.compile(r"auth|user|admin|login|token|principal|permission|verify|credential|staff|api_?key|identity|account|guard|polic", re.I)
     NOT_AUTH_NAME = re.compile(r"db|database|repo|service|settings|config|client|session", re.I)
 
     def opaque_auth(self, module, function):
@@ -20127,6 +20858,50 @@ class AuthResolver:
 
 # ---------------------------------------------------------------- dangerous capabilities
 
+class Taint(set):
+    """Request-derived names; `confined` holds those whose every request-derived part went through
+    a file-name sanitiser (`os.path.basename`, `secure_filename`, `Path(x).name`): one path component."""
+
+    def __init__(self, names=(), confined=()):
+        super().__init__(names)
+        self.confined = set(confined)
+
+
+PATH_SANITISERS = {"basename", "secure_filename"}
+
+
+def is_path_sanitiser(node):
+    if isinstance(node, ast.Call) and last(call_name(node)) in PATH_SANITISERS:
+        return True
+    return isinstance(node, ast.Attribute) and node.attr in ("name", "stem") and isinstance(node.value, ast.Call) \
+        and last(call_name(node.value)) in ("Path", "PurePath", "PurePosixPath")
+
+
+def unconfined(expr, tainted):
+    """Whether `expr` uses a request-derived name outside a file-name sanitiser."""
+    if is_path_sanitiser(expr):
+        return False
+    if isinstance(expr, ast.Name):
+        return expr.id in tainted and expr.id not in getattr(tainted, "confined", ())
+    return any(unconfined(child, tainted) for child in ast.iter_child_nodes(expr))
+
+
+PASSWORD_CHECK = re.compile(r"^(?:verify_password|check_password|checkpw|password_verify|verify_password_hash)$", re.I)
+
+
+def password_check(module, function):
+    """`file:line call` where a handler checks a password itself (`user.verify_password(form.password)`,
+    `bcrypt.checkpw`, `pwd_context.verify(form.password, ...)`); else None."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and PASSWORD_CHECK.match(last(dotted(node.func)) or ""):
+            return f"{module.where(node)} {last(dotted(node.func))}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "verify" \
+                and any(isinstance(a, ast.Attribute) and a.attr == "password" for a in node.args):
+            return f"{module.where(node)} {text_of(node.func)}"
+    return None
+
+
+HEALTH_PATH = re.compile(r"(?:^|/)(?:health|healthz|healthcheck|health-check|health_check|livez?|liveness|readyz?|readiness|ping)/?$", re.I)
 HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib.request.urlopen", "urllib3.")
 HTTP_VERBS = {"get", "post", "put", "patch", "delete", "head", "request", "stream", "urlopen", "options"}
 
@@ -20163,15 +20938,20 @@ class CapabilityScanner:
         if (module.rel, function.lineno) in seen or depth > 2:
             return caps, tasks
         seen.add((module.rel, function.lineno))
-        tainted = set(tainted)
+        tainted = Taint(tainted, getattr(tainted, "confined", ()))
         for _ in range(2):  # forward propagation through assignments; twice for loops
             for node in ast.walk(function):
                 if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
                     if self.derived(node.value, tainted):
                         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                        confined = not unconfined(node.value, tainted) and not isinstance(node, ast.AugAssign)
                         for target in targets:
                             for name in ast.walk(target):
                                 if isinstance(name, ast.Name):
+                                    if confined and (name.id not in tainted or name.id in tainted.confined):
+                                        tainted.confined.add(name.id)
+                                    elif not confined:
+                                        tainted.confined.discard(name.id)
                                     tainted.add(name.id)
                 elif isinstance(node, (ast.For, ast.AsyncFor, ast.withitem)):
                     source = node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else node.context_expr
@@ -20257,9 +21037,13 @@ class CapabilityScanner:
             if found and found[1] == "function" and any_derived and depth < 2:
                 function = found[2]
                 positional = [a.arg for a, _ in parameters(function)]
-                sub_tainted = {positional[index] for index, arg in enumerate(call.args)
-                               if index < len(positional) and self.derived(arg, tainted)}
+                sub_tainted = Taint({positional[index] for index, arg in enumerate(call.args)
+                                     if index < len(positional) and self.derived(arg, tainted)})
                 sub_tainted |= {k.arg for k in call.keywords if k.arg and self.derived(k.value, tainted)}
+                sub_tainted.confined = {positional[index] for index, arg in enumerate(call.args)
+                                        if index < len(positional) and self.derived(arg, tainted) and not unconfined(arg, tainted)}
+                sub_tainted.confined |= {k.arg for k in call.keywords if k.arg and self.derived(k.value, tainted)
+                                         and not unconfined(k.value, tainted)}
                 sub_caps, sub_tasks = self.scan(found[0], function, sub_tainted, depth + 1, seen)
                 merge_caps(caps, sub_caps)
                 tasks += sub_tasks
@@ -20280,6 +21064,8 @@ class CapabilityScanner:
         text = text_of(path)
         origin = "upload_filename" if ".filename" in text else "client_path"
         entry = {"operation": operation, "path_from": origin, "source": where}
+        if not unconfined(path, tainted):
+            entry["confined"] = True
         if entry not in caps["file_access"]:
             caps["file_access"].append(entry)
 
@@ -20335,9 +21121,17 @@ class Builder:
                 self.x.note_unresolved(f"{where}: {key} = {text_of(expr)}" + (f" ({value.detail()})" if value.detail() else ""))
         if obj.middleware:
             pairs.append(("middleware_style", s("constructor_list", "listed in execution order, outermost first")))
-        if obj.exception_handlers:
-            pairs.append(("exception_handlers", seq([mp([("exception", s(name)), ("source", s(where))])
-                                                     for name, where in obj.exception_handlers])))
+        handlers = [(name, where, exposed_details(function, name)) for name, where, function in obj.exception_handlers]
+        for kind, entry in obj.middleware:
+            # A custom middleware that catches every exception and answers with its text is the app's catch-all handler.
+            caught = catch_all_exposure(entry["function"]) if entry.get("function") else None
+            if caught:
+                handlers.append(("Exception", caught, f"{entry['name']} answers a caught Exception with its text ({caught})"))
+        if handlers:
+            pairs.append(("exception_handlers", seq([mp([("exception", s(name)),
+                                                          ("exposes_details", b(True, exposed) if exposed else None),
+                                                          ("source", s(where))])
+                                                     for name, where, exposed in handlers])))
         pairs.append(("source", s(obj.where())))
         node = mp(pairs)
         for note in notes:
@@ -20471,11 +21265,17 @@ class Builder:
                 pairs.append(("scopes", seq([s(x) for x in chain.scopes])))
             for text in chain.unfollowed:
                 notes.append(f"dependency not followed: {text}")
-            if function is not None:
-                for argument, _ in parameters(function[1]):
-                    if argument.annotation is not None and "OAuth2PasswordRequestForm" in text_of(argument.annotation):
-                        pairs.append(("purpose", s("login", f"{function[0].where(argument)} takes OAuth2PasswordRequestForm")))
-                        break
+            if method_list in (["GET"], ["GET", "HEAD"], ["HEAD"]) and HEALTH_PATH.search(path.value):
+                pairs.append(("purpose", s("health", "the path names a health or liveness check")))
+            elif function is not None:
+                form = next((argument for argument, _ in parameters(function[1]) if argument.annotation is not None
+                             and "OAuth2PasswordRequestForm" in text_of(argument.annotation)), None)
+                checked = None if chain.mechanisms or router_mechanisms or "POST" not in method_list \
+                    else password_check(function[0], function[1])
+                if form is not None:
+                    pairs.append(("purpose", s("login", f"{function[0].where(form)} takes OAuth2PasswordRequestForm")))
+                elif checked:
+                    pairs.append(("purpose", s("login", f"{checked}: an unauthenticated POST checks a password")))
             include = endpoint["include_in_schema"]
             if include is not None and not isinstance(include, bool):
                 resolved = self.x.resolver.resolve(module, include)
@@ -20485,7 +21285,10 @@ class Builder:
                 pairs.append(("response_model", s(text_of(endpoint["response_model"]))))
             if function is not None:
                 tainted, uploads = self.scanner.tainted_parameters(function[0], function[1])
-                caps, tasks = self.scanner.scan(function[0], function[1], tainted)
+                # A `{name}` path parameter cannot hold `/` (Starlette matches `[^/]+` on the decoded path):
+                # like a basename it is one path component. `{name:path}` can hold any path.
+                segments = {name for name, convertor in re.findall(r"\{(\w+)(?::(\w+))?\}", path.value) if convertor != "path"}
+                caps, tasks = self.scanner.scan(function[0], function[1], Taint(tainted, tainted & segments))
                 cap_node = self.capabilities(caps, uploads, job=False)
                 if cap_node:
                     pairs.append(("capabilities", cap_node))
@@ -20515,6 +21318,9 @@ class Builder:
             pairs.append(("runs", s(caps["runs"][0], caps["runs"][1])))
         if caps.get("file_access"):
             pairs.append(("file_access", seq([mp([("operation", s(e["operation"])), ("path_from", s(e["path_from"])),
+                                                   ("confined", b(True, "one path component: the request-derived part is a `{name}` "
+                                                                        "path parameter or passes through basename/secure_filename/Path(x).name")
+                                                    if e.get("confined") else None),
                                                    ("source", s(e["source"]))]) for e in caps["file_access"]])))
         if not job:
             if "fetches_url" in caps:
@@ -20698,12 +21504,20 @@ class Builder:
                     pairs.append(("secret_source", s(record["secret_source"], record["source"])))
                 self.x.questions.append(f"{mechanism['source']}: can tokens of {mechanism['id']} be revoked before they expire "
                                         "(revocable), and are sign-in attempts limited?")
+            if mechanism.get("enabled_by_setting"):
+                pairs.append(("enabled_by_setting", s(mechanism["enabled_by_setting"])))
+                pairs.append(("enabled_by_default", b(False, mechanism["switch"])))
+                pairs.append(("enabled", b(False, "the shipped default: say where it is switched on (environment overrides)")))
             if mechanism["type"] in ("oauth2_jwt", "jwt"):
                 lifetime = self.token_lifetime()
                 if lifetime:
                     pairs.append(("token_lifetime_seconds", i(lifetime[0], lifetime[1])))
             pairs.append(("source", s(mechanism["source"])))
             notes = []
+            if mechanism.get("via"):
+                notes.append(f"reads its credential in {mechanism['via']}, the provider its settings select by default")
+                self.x.questions.append(f"{mechanism['source']}: {mechanism['id']} picks an authentication provider at run time; "
+                                        "which one does production configure?")
             if mechanism.get("opaque"):
                 notes.append(f"{mechanism['id']} reaches no known scheme: state where its credential travels (transport, parameter)")
                 self.x.questions.append(f"{mechanism['source']}: how does {mechanism['id']} authenticate "
@@ -20759,6 +21573,15 @@ class Builder:
                 pairs.append(("source", s(where)))
                 notes = [f"{dotenv[1]} sets {env_name} (committed .env)"] if dotenv else []
                 nodes.append(mp(pairs, notes=notes))
+        for key, (value, where, var) in sorted(self.x.resolver.yaml.items()):
+            # A YAML settings file the code loads: a secret-named key with a literal value (or a literal
+            # placeholder default) ships that value.
+            name = key.rsplit(".", 1)[-1]
+            if not SECRET_NAME.search(name) or NOT_SECRET_NAME.search(name) or not isinstance(value, str) or not value.strip():
+                continue
+            nodes.append(mp([("name", s(var or key)), ("sources", seq([s("environment" if var else "file")])),
+                             ("fallback", s("insecure_literal", f"{where} " + (f"${{{var}}} defaults to a literal" if var else "a literal in the file"))),
+                             ("source", s(where))]))
         return nodes
 
     def build(self, system_name):
@@ -21079,35 +21902,160 @@ def server_from(words, where):
     return pairs
 
 
+def dockerfile_env(instructions):
+    """Variables the stage's `ENV` instructions set (`ENV A=1 B=2`, the legacy `ENV A 1`, `ENV A=${ARG}`
+    with an `ARG A=default`)."""
+    values, build_args = {}, {}
+    for _, name, arguments in instructions:
+        if name == "ARG":   # `ARG HOST=0.0.0.0`: the default, unless the build passes --build-arg
+            key, equals, value = arguments.strip().partition("=")
+            if equals and key.strip():
+                build_args[key.strip()] = value.strip().strip("\"'")
+            continue
+        if name != "ENV":
+            continue
+        words = command_words(arguments)
+        known = dict(build_args, **values)
+        if len(words) >= 2 and "=" not in words[0]:
+            values[words[0]] = substituted([" ".join(words[1:])], known)[0]
+            continue
+        for word in words:
+            key, equals, value = word.partition("=")
+            if equals:
+                values[key] = substituted([value], known)[0]
+    return values
+
+
+def substituted(words, env):
+    """`words` with `$NAME`/`${NAME}` replaced by the stage's ENV values; unknown ones stay."""
+    pattern = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+    return [pattern.sub(lambda m: env.get(m.group(1) or m.group(2), m.group(0)), word) for word in words]
+
+
+def entrypoint_script(project, rel, instructions, words):
+    """(script text, script path) when an ENTRYPOINT runs a shell script the Dockerfile copies from
+    the project (`COPY ./bin/entrypoint.sh /entrypoint.sh`), else None. Read, never run."""
+    if not words:
+        return None
+    target = words[0]
+    if words[0] in ("sh", "bash", "/bin/sh", "/bin/bash") and len(words) > 1:
+        target = words[1]
+    context = os.path.dirname(rel)
+    candidates = []
+    for _, name, arguments in instructions:
+        if name not in ("COPY", "ADD"):
+            continue
+        parts = [w for w in command_words(arguments) if not w.startswith("--")]
+        if len(parts) >= 2:
+            for source in parts[:-1]:
+                destination = parts[-1]
+                copied = destination + os.path.basename(source) if destination.endswith("/") else destination
+                if copied == target or os.path.basename(copied) == os.path.basename(target):
+                    candidates.append(source)
+    candidates.append(target.lstrip("/"))
+    for candidate in candidates:
+        path = os.path.realpath(os.path.join(project.root, context, candidate))
+        root = os.path.realpath(project.root)
+        if os.path.commonpath([path, root]) != root:
+            continue
+        if os.path.isfile(path) and not os.path.islink(path):
+            text = project.read(path)
+            if text is not None:
+                return text, project.rel(path)
+    return None
+
+
+def stage_server(project, rel, stage, inherited=None):
+    """(server pairs, line) of the web server a stage starts, from its CMD and ENTRYPOINT (with the
+    CMD passed as the ENTRYPOINT's arguments, and through an entrypoint script), else None.
+    `inherited` holds the ENV of the earlier stage this one is built `FROM`."""
+    env = dict(inherited or {}, **dockerfile_env(stage))
+    entry = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "ENTRYPOINT"), None)
+    cmd = next(((line, command_words(a), not a.strip().startswith("[")) for line, n, a in reversed(stage) if n == "CMD"), None)
+    words = (entry[1] if entry else []) + (cmd[1] if cmd else [])
+    line = (cmd or entry or (None, None))[0]
+    if line is None:
+        return None
+    # The shell form runs through `sh -c`, which expands the stage's ENV values; the exec form does not.
+    shell = (entry or cmd)[2]
+    found = server_from(substituted(words, env) if shell else words, f"{rel}:{line}")
+    if found:
+        return found, line
+    script = entrypoint_script(project, rel, stage, entry[1] if entry else [])
+    if script is None:
+        return None
+    text, script_rel = script
+    passes_arguments = "$@" in text or "$*" in text
+    expands = "eval" in text   # `$(eval echo "$@")` expands the ENV values named in the CMD
+    arguments = [part for word in (cmd[1] if cmd else []) for part in command_words(word)] if passes_arguments else []
+    for number, script_line in enumerate(text.splitlines(), 1):
+        stripped = script_line.strip()
+        if stripped.startswith("#") or not re.search(r"\b(uvicorn|gunicorn|hypercorn|granian|daphne|fastapi)\b", stripped):
+            continue
+        try:
+            script_words = command_words(stripped)
+        except ValueError:
+            continue
+        if not any(os.path.basename(w) in ("uvicorn", "gunicorn", "hypercorn", "granian", "daphne", "fastapi") for w in script_words[:4]) \
+                and "exec" not in script_words[:1]:
+            continue
+        script_words = [w for w in script_words if "$" not in w]
+        words = script_words + arguments
+        found = server_from(substituted(words, env) if expands else words, f"{script_rel}:{number} with {rel}:{line}")
+        if found:
+            return found, line
+    return None
+
+
 def read_dockerfiles(project):
-    """(server pairs, container pairs) from the Dockerfile nearest the project root."""
+    """(server pairs, container pairs) from the Dockerfile nearest the project root: the stage that
+    starts the web server (the last such stage; the final stage when none does)."""
     candidates = sorted((rel for rel in project.texts if os.path.basename(rel) == "Dockerfile" or "Dockerfile" in os.path.basename(rel)),
                         key=lambda r: (r.count("/"), r))
     if not candidates:
         return None, None
     rel = candidates[0]
     instructions = dockerfile_instructions(project.texts[rel])
-    stages = [index for index, (_, name, _) in enumerate(instructions) if name == "FROM"]
-    final = instructions[stages[-1]:] if stages else instructions
-    server, container = None, []
-    if stages:
-        line, _, arguments = instructions[stages[-1]]
-        words = [w for w in arguments.split() if not w.startswith("--")]
-        if words:
-            container.append(("base_image", s(words[0], f"{rel}:{line}")))
-    users = [(line, arguments.strip()) for line, name, arguments in final if name == "USER"]
+    starts = [index for index, (_, name, _) in enumerate(instructions) if name == "FROM"]
+    stages = [instructions[start:end] for start, end in zip(starts, starts[1:] + [len(instructions)])] or [instructions]
+    server, chosen = None, stages[-1]
+    # `FROM base AS api` after `FROM python AS base`: the later stage inherits the earlier one's ENV
+    aliases, images, inherited, bases = {}, {}, [], []
+    stage_users, users_of = [], {}   # the USER in force at the end of each stage, inherited by FROM <alias>
+    for stage in stages:
+        words = stage[0][2].split() if stage and stage[0][1] == "FROM" else []
+        words = [w for w in words if not w.startswith("--")]
+        parent = aliases.get(words[0].lower()) if words else None
+        env = dict(parent or {}, **dockerfile_env(stage))
+        inherited.append(parent or {})
+        bases.append(images.get(words[0].lower(), words[0]) if words else None)
+        own = [(line, arguments.strip()) for line, name, arguments in stage if name == "USER"]
+        stage_users.append(own or users_of.get(words[0].lower(), []) if words else own)
+        if len(words) >= 3 and words[1].upper() == "AS":
+            aliases[words[2].lower()] = env
+            images[words[2].lower()] = bases[-1]
+            users_of[words[2].lower()] = stage_users[-1]
+    for index in reversed(range(len(stages))):
+        stage = stages[index]
+        found = stage_server(project, rel, stage, inherited[index])
+        if found:
+            server = found[0] + [("source", s(f"{rel}:{found[1]}"))]
+            chosen = stage
+            break
+    container = []
+    if starts:
+        line, _, arguments = chosen[0]
+        base = bases[next(index for index, stage in enumerate(stages) if stage is chosen)]
+        if base:   # a stage built FROM an earlier stage has that stage's image
+            container.append(("base_image", s(base, f"{rel}:{line}")))
+    users = stage_users[next(index for index, stage in enumerate(stages) if stage is chosen)]
+    stage_name = "the final stage" if chosen is stages[-1] else f"the stage at {rel}:{chosen[0][0]}"
     if users:
         line, user = users[-1]
         name = user.split(":")[0]
         container.append(("runs_as_root", b(name in ("root", "0"), f"{rel}:{line} USER {user}")))
     else:
-        container.append(("runs_as_root", b(True, f"{rel}: no USER instruction in the final stage")))
-    for line, name, arguments in reversed(final):
-        if name in ("CMD", "ENTRYPOINT"):
-            found = server_from(command_words(arguments), f"{rel}:{line}")
-            if found:
-                server = found + [("source", s(f"{rel}:{line}"))]
-                break
+        container.append(("runs_as_root", b(True, f"{rel}: no USER instruction in {stage_name}")))
     container.append(("source", s(rel)))
     return server, container
 
@@ -22088,7 +23036,7 @@ Not in the model: {{.}}.
         "Templates/partials/finding.html.mustache": #"""
 <article class="finding filterable sev-{{severityClass}} {{environmentClasses}}" id="{{anchor}}">
 <h3><span class="badge sev-{{severityClass}}">{{severity}}</span> {{title}}</h3>
-<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
+<p class="finding-meta"><code>{{idCode}}</code>{{#mergedIDs}} + <code>{{.}}</code>{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}{{#subjectNote}}: {{.}}{{/subjectNote}}{{#codeLocations}}, code <code>{{.}}</code>{{/codeLocations}} · {{environmentList}}{{#shownFor}} (shown for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}</p>
 <div class="prose">{{{html(description)}}}</div>
 {{#variations}}
 <table class="variations">
@@ -22104,10 +23052,10 @@ Not in the model: {{.}}.
 {{/more}}
 {{/variations}}
 {{#hasEvidence}}
-<h4>Evidence in the model</h4>
+<h4>Evidence</h4>
 <ul class="evidence">
 {{#evidence}}
-<li><code>{{path}}</code>{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}: {{#values}}{{#fact}}<code>{{.}}</code> = {{/fact}}<code>{{value}}</code>{{^last()}}; {{/last()}}{{/values}}{{#details}}
+<li><code>{{path}}</code>{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code <code>{{.}}</code>{{/codeLocation}}{{#hasValues}}: {{/hasValues}}{{#values}}{{#fact}}<code>{{.}}</code> = {{/fact}}<code>{{value}}</code>{{^last()}}; {{/last()}}{{/values}}{{#details}}
 <pre><code>{{.}}</code></pre>{{/details}}</li>
 {{/evidence}}
 </ul>
@@ -22132,7 +23080,7 @@ Not in the model: {{.}}.
 <a id="{{anchor}}"></a>
 ### {{severity}}: {{title}}
 
-{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}: {{subjectName}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (text and commands for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
+{{{markdown(idCode)}}}{{#mergedIDs}} + {{{markdown(.)}}}{{/mergedIDs}}{{#moreMerged}} {{.}}{{/moreMerged}} · {{confidence}} · {{component}}{{#subjectNote}}: {{.}}{{/subjectNote}}{{#codeLocations}}, code {{{markdown(.)}}}{{/codeLocations}} · {{environmentList}}{{#shownFor}} (shown for {{.}}){{/shownFor}}{{#tracking}} · {{label}}: {{value}}{{/tracking}}
 
 {{{description}}}
 
@@ -22149,10 +23097,10 @@ Not in the model: {{.}}.
 {{/more}}
 {{/variations}}
 {{#hasEvidence}}
-Evidence in the model:
+**Evidence.**
 
 {{#evidence}}
-- {{{markdown(path)}}}{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}: {{#values}}{{#fact}}{{{markdown(.)}}} = {{/fact}}{{{markdown(value)}}}{{^last()}}; {{/last()}}{{/values}}
+- {{{markdown(path)}}}{{#modelLocation}} ({{.}}){{/modelLocation}}{{#codeLocation}}, code {{{markdown(.)}}}{{/codeLocation}}{{#hasValues}}: {{/hasValues}}{{#values}}{{#fact}}{{{markdown(.)}}} = {{/fact}}{{{markdown(value)}}}{{^last()}}; {{/last()}}{{/values}}
 {{#details}}
 
 {{{itemBlock(.)}}}
@@ -22409,9 +23357,9 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 <section id="mapping">
 <h2>Appendix A: Standards mapping</h2>
 {{#hasFindings}}
-<p>Each item's line &#8220;Standards&#8221; gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, the CWE name, OWASP 2025 and ASVS 4.0.3.</p>
+<p>Each item's line &#8220;Standards&#8221; gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, OWASP 2025 and ASVS 4.0.3.</p>
 <table class="mapping">
-<thead><tr><th>Item</th><th>Likelihood</th><th>Impact</th><th>STRIDE</th><th>CWE</th><th>OWASP 2025</th><th>ASVS 4.0.3</th></tr></thead>
+<thead><tr><th>Item</th><th>Likelihood</th><th>Impact</th><th>STRIDE</th><th>OWASP 2025</th><th>ASVS 4.0.3</th></tr></thead>
 <tbody>
 {{#findings}}
 <tr class="filterable sev-{{severityClass}} {{environmentClasses}}"><td><a href="#{{anchor}}"><code>{{idCode}}</code></a></td>{{#mappings}}<td>{{value}}</td>{{/mappings}}</tr>
@@ -22420,10 +23368,13 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 </table>
 {{/hasFindings}}
 </section>
+{{#hasModelAppendix}}
 <section id="model">
-<h2>Appendix B: What the model says</h2>
+<h2>Appendix B: The model at a glance</h2>
 {{#overview}}
-<p>{{#facts}}{{#isKnown}}<strong>{{label}}:</strong> {{value}}. {{/isKnown}}{{/facts}}{{#hasFrameworks}}<strong>Framework versions:</strong> {{#frameworks}}<code>{{.}}</code>{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}</p>
+{{#hasFacts}}
+<p>{{#facts}}<strong>{{label}}:</strong> {{value}}. {{/facts}}{{#hasFrameworks}}<strong>Framework versions:</strong> {{#frameworks}}<code>{{.}}</code>{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}</p>
+{{/hasFacts}}
 {{#description}}
 <p>{{.}}</p>
 {{/description}}
@@ -22433,11 +23384,23 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 {{> partials/diagram.html}}
 {{/notAssessed}}
 {{/diagram}}
+{{#hasModelParts}}
+<table class="parts">
+<thead><tr><th>Part</th>{{#modelPartsHaveNotes}}<th>Differs by environment or left open</th>{{/modelPartsHaveNotes}}<th>Not in the model</th></tr></thead>
+<tbody>
+{{#modelParts}}
+<tr id="{{anchor}}"><th scope="row">{{name}}</th>{{#modelPartsHaveNotes}}<td>{{#knownFacts}}<strong>{{label}}:</strong> {{^hasByEnvironment}}{{value}}{{/hasByEnvironment}}{{#hasByEnvironment}}{{#byEnvironment}}{{environments}}: {{value}}{{^last()}}; {{/last()}}{{/byEnvironment}}{{/hasByEnvironment}}{{^last()}}<br/>{{/last()}}{{/knownFacts}}</td>{{/modelPartsHaveNotes}}<td class="not-assessed">{{missingAspects}}</td></tr>
+{{/modelParts}}
+</tbody>
+</table>
+{{/hasModelParts}}
 {{#components}}
+{{#showsPipeline}}
 {{> partials/component.html}}
+{{/showsPipeline}}
 {{/components}}
 {{#flows}}
-{{#hasFlows}}
+{{#hasFlowDetails}}
 <h3>Data flows</h3>
 <table class="flows">
 <thead><tr><th>From</th><th>To</th><th>Protocol</th><th>TLS</th><th>Data</th><th>Description</th></tr></thead>
@@ -22447,19 +23410,14 @@ footer { color: var(--muted); border-top: 1px solid #ccc; margin-top: 3rem; padd
 {{/flows}}
 </tbody>
 </table>
-{{/hasFlows}}
-{{#hasBoundaries}}
-<p>Trust boundaries: {{#boundaries}}<strong>{{name}}</strong> ({{members}}){{^last()}}; {{/last()}}{{/boundaries}}.</p>
-{{/hasBoundaries}}
+{{/hasFlowDetails}}
 {{/flows}}
-{{#operations.parts}}
-{{> partials/component.html}}
-{{/operations.parts}}
 </section>
+{{/hasModelAppendix}}
 <section id="method">
 <h2>Appendix C: Method</h2>
 {{#scope}}
-<p>Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment ({{#environments}}{{name}}: {{kind}}, {{baseURL}}{{^last()}}; {{/last()}}{{/environments}}).{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus <code>#environment</code>. Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}</p>
+<p>Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment.{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus <code>#environment</code>. Each item is clear-cut (the model states what decides it) or a judgment (a reviewer must confirm it). Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}</p>
 {{/scope}}
 {{#hasFindings}}
 <table class="matrix">
@@ -22553,20 +23511,23 @@ The model claims no controls.
 {{#hasFindings}}
 ## Appendix A: Standards mapping
 
-Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, the CWE name, OWASP 2025 and ASVS 4.0.3.
+Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 and NIST SP 800-53 ids; this table adds the risk scores (0–9), STRIDE, OWASP 2025 and ASVS 4.0.3.
 
-| Item | Likelihood | Impact | STRIDE | CWE | OWASP 2025 | ASVS 4.0.3 |
-| --- | --- | --- | --- | --- | --- | --- |
+| Item | Likelihood | Impact | STRIDE | OWASP 2025 | ASVS 4.0.3 |
+| --- | --- | --- | --- | --- | --- |
 {{#findings}}
 | [{{{markdown(idCode)}}}](#{{anchor}}) |{{#mappings}} {{value}} |{{/mappings}}
 {{/findings}}
 {{/hasFindings}}
 
-## Appendix B: What the model says
+{{#hasModelAppendix}}
+## Appendix B: The model at a glance
 
 {{#overview}}
-{{#facts}}{{#isKnown}}**{{label}}:** {{value}}. {{/isKnown}}{{/facts}}{{#hasFrameworks}}**Framework versions:** {{#frameworks}}{{.}}{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}
+{{#hasFacts}}
+{{#facts}}**{{label}}:** {{value}}. {{/facts}}{{#hasFrameworks}}**Framework versions:** {{#frameworks}}{{.}}{{^last()}}; {{/last()}}{{/frameworks}}.{{/hasFrameworks}}
 
+{{/hasFacts}}
 {{#description}}
 {{.}}
 
@@ -22578,11 +23539,27 @@ Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 
 
 {{/notAssessed}}
 {{/diagram}}
+{{#hasModelParts}}
+{{#modelPartsHaveNotes}}
+| Part | Differs by environment or left open | Not in the model |
+| --- | --- | --- |
+{{/modelPartsHaveNotes}}
+{{^modelPartsHaveNotes}}
+| Part | Not in the model |
+| --- | --- |
+{{/modelPartsHaveNotes}}
+{{#modelParts}}
+| {{name}} |{{#modelPartsHaveNotes}} {{#knownFacts}}**{{label}}:** {{value}}{{^last()}}; {{/last()}}{{/knownFacts}} |{{/modelPartsHaveNotes}} {{missingAspects}} |
+{{/modelParts}}
+
+{{/hasModelParts}}
 {{#components}}
+{{#showsPipeline}}
 {{> partials/component.md}}
+{{/showsPipeline}}
 {{/components}}
 {{#flows}}
-{{#hasFlows}}
+{{#hasFlowDetails}}
 ### Data flows
 
 | From | To | Protocol | TLS | Data | Description |
@@ -22591,19 +23568,13 @@ Each item's line "Standards" gives its CWE, OWASP API 2023 and 2021, ASVS 5.0.0 
 | {{from}} | {{to}} | {{protocolName}} | {{#isUnencrypted}}**no**{{/isUnencrypted}}{{^isUnencrypted}}{{tls}}{{/isUnencrypted}} | {{data}} | {{description}} |
 {{/flows}}
 
-{{/hasFlows}}
-{{#hasBoundaries}}
-Trust boundaries: {{#boundaries}}**{{name}}** ({{members}}){{^last()}}; {{/last()}}{{/boundaries}}.
-
-{{/hasBoundaries}}
+{{/hasFlowDetails}}
 {{/flows}}
-{{#operations.parts}}
-{{> partials/component.md}}
-{{/operations.parts}}
+{{/hasModelAppendix}}
 ## Appendix C: Method
 
 {{#scope}}
-Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment ({{#environments}}{{name}}: {{kind}}, {{baseURL}}{{^last()}}; {{/last()}}{{/environments}}).{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus `#environment`. Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}
+Each of the {{catalogEntryCount}} catalog threats was checked against the model in each environment.{{#hasFindings}} A finding that holds in several environments or on several endpoints is one item here; the JSON, SARIF and CSV exports keep all {{exportedFindingCount}} per-environment findings, with the item's id plus `#environment`. Each item is clear-cut (the model states what decides it) or a judgment (a reviewer must confirm it). Severity follows the OWASP Risk Rating Methodology: likelihood and impact average their factors (0–9; LOW below 3, HIGH from 6), and the matrix gives the severity:{{/hasFindings}}
 {{/scope}}
 {{#hasFindings}}
 

@@ -17,6 +17,7 @@ public enum JSONSchemaDocument {
         for object in schema.objects where object.name != schema.rootName {
             definitions.append((object.name, objectTree(object, schema: schema, partial: false, excluding: [])))
         }
+        definitions.append((unresolvedName, unresolvedDefinition))
         for object in schema.objects {
             let excluded = object.name == schema.rootName ? ModelSchema.keysOutsideOverrides : []
             definitions.append((overrideName(object.name), objectTree(object, schema: schema, partial: true, excluding: excluded)))
@@ -30,6 +31,20 @@ public enum JSONSchemaDocument {
     }
 
     private static func overrideName(_ name: String) -> String { name + "Override" }
+
+    /// The definition of `UnresolvedForm`, which keys marked `acceptsUnresolved` may hold instead of a value.
+    static let unresolvedName = "Unresolved"
+    private static let unresolvedDefinition = JSONTree.object([
+        ("description", .string("A value the code computes at run time and nobody has stated yet: the analysis treats it as unknown, never as the default.")),
+        ("type", .string("object")),
+        ("additionalProperties", .bool(false)),
+        ("properties", .object([
+            (UnresolvedForm.expressionKey, .object([("description", .string("The expression the code computes the value with.")), ("type", .string("string")), ("minLength", .int(1))])),
+            (UnresolvedForm.sourceKey, .object([("description", .string("Where the code computes it: `path`, `path:line`, `path:line:col` or `path:start-end`.")),
+                                               ("type", .string("string")), ("pattern", .string(CodeReference.pattern))])),
+        ])),
+        ("required", .array([.string(UnresolvedForm.expressionKey)])),
+    ])
 
     private static func objectTree(_ object: ObjectSchema, schema: ModelSchema, partial: Bool, excluding: Set<String>) -> JSONTree {
         .object(objectMembers(object, schema: schema, partial: partial, excluding: excluding))
@@ -50,6 +65,9 @@ public enum JSONSchemaDocument {
             ("additionalProperties", .bool(false)),
             ("properties", .object(properties.map { property in
                 var value = members(of: property.type, schema: schema, partial: partial)
+                if property.acceptsUnresolved {
+                    value = [("anyOf", .array([.object(value), .object([("$ref", .string("#/$defs/\(unresolvedName)"))])]))]
+                }
                 if partial, property.type != .nullableString {
                     value = [("anyOf", .array([.object(value), .object([("type", .string("null"))])]))]
                 }

@@ -14,6 +14,12 @@ struct LocationIndex {
                 inCode[visit.path] = reference.location
                 return
             }
+            // A value left unresolved cites the code that computes it.
+            if visit.property?.acceptsUnresolved == true, visit.property?.type == visit.type,
+               let source = UnresolvedForm.value(visit.node, at: visit.path)?.source, let reference = CodeReference(parsing: source) {
+                inCode[visit.path] = reference.location
+                return
+            }
             guard visit.type == .codeReference, let scalar = visit.node.scalarValue,
                   let reference = CodeReference(parsing: scalar.text), let owner = visit.path.parent else { return }
             inCode[owner] = reference.location

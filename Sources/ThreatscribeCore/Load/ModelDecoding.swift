@@ -18,6 +18,8 @@ struct ModelDecoding {
             throw DiagnosticList([Diagnostic(.error, "internal error: the model passed validation but could not be decoded (\(Self.describe(error))); please report this", at: location(of: error, in: root))])
         }
         restoreDisabledRoutes(in: &model, from: root)
+        let unresolved = UnresolvedForm.values(in: root, schema: schema)
+        model.unresolved = unresolved.isEmpty ? nil : unresolved
         return model
     }
 
@@ -39,8 +41,11 @@ struct ModelDecoding {
             return .object((node.entries ?? []).map { ($0.key, tree($0.value, as: valueType)) })
         case .object(let name):
             guard let object = schema.object(named: name) else { return .null }
+            // A value left unresolved is decoded as absent; `unresolved` on the model says it is unknown.
             return .object((node.entries ?? []).compactMap { entry in
-                object.property(entry.key).map { ($0.swiftName, tree(entry.value, as: $0.type)) }
+                guard let property = object.property(entry.key),
+                      !(property.acceptsUnresolved && UnresolvedForm.isWritten(entry.value)) else { return nil }
+                return (property.swiftName, tree(entry.value, as: property.type))
             })
         case .overrides:
             return Self.rawTree(node)

@@ -20,7 +20,8 @@ public enum ModelReference {
                 let required = property.isRequired ? "yes" : ""
                 var meaning = property.summary
                 if let reference = property.reference { meaning += " " + referenceNote(reference) }
-                lines.append("| `\(property.key)` | \(typeName(property.type, schema: schema)) | \(required) | \(escaped(meaning)) |")
+                let type = typeName(property.type, schema: schema) + (property.acceptsUnresolved ? ", or [unresolved](#unresolved-values)" : "")
+                lines.append("| `\(property.key)` | \(type) | \(required) | \(escaped(meaning)) |")
             }
             lines.append("")
             for property in object.properties {

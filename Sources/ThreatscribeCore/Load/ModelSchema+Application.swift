@@ -1,6 +1,7 @@
 extension ModelSchema {
     static let applicationObjects: [ObjectSchema] = [
-        ObjectSchema("AppSettings", "Arguments of the `FastAPI(...)` constructor and app-level behaviour.", properties: [
+        ObjectSchema("AppSettings", "Arguments of the `FastAPI(...)` constructor and app-level behaviour.",
+                     unresolvable: ["debug", "docs_url", "redoc_url", "openapi_url", "root_path"], properties: [
             PropertySchema("framework", .enumeration(EnumSchema(WebFramework.self)), "`fastapi` or plain `starlette`."),
             PropertySchema("title", .string, "The `title=` argument."),
             PropertySchema("debug", .boolean, "The `debug=` argument; `true` returns tracebacks to clients."),

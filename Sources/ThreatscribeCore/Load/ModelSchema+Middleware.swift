@@ -5,6 +5,10 @@ extension ModelSchema {
             "One middleware registration with the arguments the code passes; unset arguments take Starlette's defaults.",
             mergeIdentity: [["id"], ["type"]],
             uniqueKey: "id",
+            unresolvable: ["allow_origins", "allow_origin_regex", "allow_methods", "allow_headers", "allow_credentials",
+                           "expose_headers", "max_age", "allow_private_network", "allowed_hosts", "www_redirect",
+                           "minimum_size", "compresslevel", "session_cookie", "session_max_age", "same_site",
+                           "https_only", "domain", "default_limit"],
             properties: [
                 PropertySchema("type", .enumeration(EnumSchema(MiddlewareType.self)), required: true, "Which middleware."),
                 PropertySchema("id", .string, "Identity used when an environment overrides this entry; defaults to `type`."),

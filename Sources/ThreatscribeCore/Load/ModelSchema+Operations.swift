@@ -1,6 +1,7 @@
 extension ModelSchema {
     static let operationsObjects: [ObjectSchema] = [
-        ObjectSchema("ServerSettings", "The ASGI server process.", properties: [
+        ObjectSchema("ServerSettings", "The ASGI server process.",
+                     unresolvable: ["host", "port", "workers", "reload", "proxy_headers", "forwarded_allow_ips", "server_header"], properties: [
             PropertySchema("kind", .enumeration(EnumSchema(ServerKind.self)), "The server that runs the app."),
             PropertySchema("version", .version, "Server version (resolved, locked or a range); quote it."),
             PropertySchema("host", .string, "Bind address, e.g. `0.0.0.0`."),

@@ -43,10 +43,16 @@ public struct ObjectSchema: Sendable {
     /// A key whose value must be unique within a list of these objects (`id`, or `name` for environments).
     public var uniqueKey: String?
 
-    public init(_ name: String, _ summary: String, mergeIdentity: [[String]] = [], uniqueKey: String? = nil, properties: [PropertySchema]) {
+    /// `unresolvable` names the keys that may hold an `UnresolvedValue` form instead of a value.
+    public init(_ name: String, _ summary: String, mergeIdentity: [[String]] = [], uniqueKey: String? = nil,
+                unresolvable: Set<String> = [], properties: [PropertySchema]) {
         self.name = name
         self.summary = summary
-        self.properties = properties
+        self.properties = properties.map { property in
+            var property = property
+            property.acceptsUnresolved = unresolvable.contains(property.key)
+            return property
+        }
         self.mergeIdentity = mergeIdentity
         self.uniqueKey = uniqueKey
     }
@@ -67,6 +73,9 @@ public struct PropertySchema: Sendable {
     public var summary: String
     /// For strings (or lists of strings) that name another element of the model.
     public var reference: ModelReferenceKind?
+    /// The key may hold `{unresolved: EXPRESSION, source: FILE:LINE}` instead of a value: the code
+    /// computes it and nobody has stated it yet. The analysis treats it as unknown, never as the default.
+    public var acceptsUnresolved = false
 
     public init(_ key: String, _ type: ValueType, required: Bool = false, references reference: ModelReferenceKind? = nil, _ summary: String) {
         self.key = key

@@ -89,6 +89,18 @@ struct SchemaValidation {
                 continue
             }
             if skipping.contains(entry.key) { continue }
+            if property.acceptsUnresolved, entry.value.entries != nil {
+                if UnresolvedForm.isWritten(entry.value) {
+                    problems += UnresolvedForm.problems(entry.value, at: path.appending(entry.key))
+                } else {
+                    var message = "`\(path.appending(entry.key))` must be \(Self.article(property.type)) or \(UnresolvedForm.help), found a mapping without `unresolved`"
+                    if let key = entry.value.entries?.first(where: { Suggestion.closest(to: $0.key, in: [UnresolvedForm.expressionKey]) != nil }) {
+                        message += "; did you mean `unresolved` for `\(DiagnosticText.excerpt(key.key))`?"
+                    }
+                    report(message, at: entry.value.location)
+                }
+                continue
+            }
             let nullable = mode == .override || (mode == .merged && !property.isRequired)
             validate(entry.value, as: property.type, at: path.appending(entry.key), mode: mode, nullable: nullable)
         }
@@ -115,6 +127,19 @@ struct SchemaValidation {
                 let keys = object.mergeIdentity.flatMap { $0 }.map { "`\($0)`" }.joined(separator: ", ")
                 report("`\(path.appending(other.key))` has no effect on an item with `remove: true`; write only \(keys) to say which item is removed", at: other.keyLocation)
             }
+        }
+    }
+
+    /// `a list`, `a string`, `a boolean`, … for a value that may also be written unresolved.
+    static func article(_ type: ValueType) -> String {
+        switch type {
+        case .list: "a list"
+        case .integer: "an integer"
+        case .boolean: "a boolean"
+        case .number: "a number"
+        case .nullableString: "a string or null"
+        case .enumeration(let enumeration): "one of \(enumeration.cases.joined(separator: ", "))"
+        default: "a string"
         }
     }
 

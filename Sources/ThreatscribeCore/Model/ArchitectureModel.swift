@@ -40,6 +40,8 @@ public struct ArchitectureModel: Codable, Sendable, Equatable {
     /// Threats another tool listed, with their states; kept, not analysed.
     public var recordedThreats: [RecordedThreat]?
     public var environments: [Environment]?
+    /// Values written as `{unresolved: …}`: unknown, never the default. Filled by the loader, not a model key.
+    public var unresolved: [UnresolvedValue]?
 }
 
 /// What the system is, who owns it and whom it serves.

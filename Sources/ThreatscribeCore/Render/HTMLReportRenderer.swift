@@ -3,11 +3,15 @@
 ///
 /// Mustache HTML-escapes every `{{x}}`; prose goes through `ProseHTML` (`{{{html(x)}}}`), which
 /// escapes any markup before Markdown conversion.
-public struct HTMLReportRenderer: ReportRenderer {
+public struct HTMLReportRenderer: TemplateReportRenderer {
     public init() {}
 
     public func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile] {
-        let text = try TemplateLibrary.parsed(templates).render(view, template: "threat-model.html")
+        try render(prepared: PreparedView(view), templates: templates)
+    }
+
+    func render(prepared view: PreparedView, templates: ResourceStore) throws -> [RenderedFile] {
+        let text = try TemplateLibrary.parsed(templates).render(prepared: view, template: "threat-model.html")
         return [RenderedFile(name: "threat-model.html", contents: text.hasSuffix("\n") ? text : text + "\n")]
     }
 }

@@ -2,11 +2,15 @@
 ///
 /// The templates declare `{{%CONTENT_TYPE: MARKDOWN}}`, so `{{x}}` escapes Markdown structure in
 /// model strings; finding prose is inserted as the Markdown it is.
-public struct MarkdownReportRenderer: ReportRenderer {
+public struct MarkdownReportRenderer: TemplateReportRenderer {
     public init() {}
 
     public func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile] {
-        let text = try TemplateLibrary.parsed(templates).render(view, template: "threat-model.md")
+        try render(prepared: PreparedView(view), templates: templates)
+    }
+
+    func render(prepared view: PreparedView, templates: ResourceStore) throws -> [RenderedFile] {
+        let text = try TemplateLibrary.parsed(templates).render(prepared: view, template: "threat-model.md")
         return [RenderedFile(name: "threat-model.md", contents: ReportText.tidy(text))]
     }
 }

@@ -46,6 +46,12 @@ public protocol ReportRenderer: Sendable {
     func render(_ view: ThreatModelView, templates: ResourceStore) throws -> [RenderedFile]
 }
 
+/// A renderer that fills the templates with the view's fields, which several formats can share once
+/// prepared (`PreparedView`).
+protocol TemplateReportRenderer: ReportRenderer {
+    func render(prepared view: PreparedView, templates: ResourceStore) throws -> [RenderedFile]
+}
+
 /// Writes the findings of one analysis as a data file for tools (SARIF, JSON, CSV). Pure.
 public protocol FindingsExporter: Sendable {
     func export(_ report: AnalysisReport) throws -> RenderedFile
@@ -53,8 +59,9 @@ public protocol FindingsExporter: Sendable {
 
 /// Renders `report` in each of `formats`, in the order given.
 ///
-/// The view model is built once (only when a document format is asked for) and shared by every renderer;
-/// the formats are rendered concurrently. The first error in `formats` order is thrown.
+/// The view model is built once (only when a document format is asked for) and shared by every renderer,
+/// its template fields prepared once for every template format; the formats are rendered concurrently.
+/// The first error in `formats` order is thrown.
 public func renderReport(
     _ report: AnalysisReport,
     formats: [ReportFormat],
@@ -62,8 +69,15 @@ public func renderReport(
 ) throws -> [RenderedFile] {
     let needsView = formats.contains { if case .document = $0.output { true } else { false } }
     let view = needsView ? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount) : nil
+    let templateFormats = formats.filter { if case .document(let renderer) = $0.output { renderer is any TemplateReportRenderer } else { false } }
+    let prepared = templateFormats.count > 1 ? view.map(PreparedView.init) : nil
     let rendered = formats.concurrentMap { format in
-        Result { () throws -> [RenderedFile] in try render(report, view: view, as: format, templates: templates) }
+        Result { () throws -> [RenderedFile] in
+            if let prepared, case .document(let renderer as any TemplateReportRenderer) = format.output {
+                return try renderer.render(prepared: prepared, templates: templates)
+            }
+            return try render(report, view: view, as: format, templates: templates)
+        }
     }
     return try rendered.flatMap { try $0.get() }
 }

@@ -1,5 +1,13 @@
 import Mustache
 
+/// A view's `TemplateFields`, prepared once and read by every template format of a report, also
+/// concurrently: nothing changes it after preparation.
+struct PreparedView: @unchecked Sendable {
+    let fields: Any
+
+    init(_ view: Any) { fields = TemplateFields.prepared(view) }
+}
+
 /// A view value as the templates see it, with its fields in a dictionary.
 ///
 /// swift-mustache looks `{{name}}` up on a plain struct by reflecting the whole struct on every

@@ -69,8 +69,12 @@ struct TemplateLibrary {
     /// and prose that appears several times (the same entry and values in every environment) is
     /// converted to HTML once.
     func render(_ view: Any, template name: String) throws -> String {
-        let fields = TemplateFields.prepared(view)
-        let text = ProseHTMLMemo.$current.withValue(ProseHTMLMemo()) { library.render(fields, withTemplate: name) }
+        try render(prepared: PreparedView(view), template: name)
+    }
+
+    /// Renders a view whose fields are already prepared (shared by several formats).
+    func render(prepared view: PreparedView, template name: String) throws -> String {
+        let text = ProseHTMLMemo.$current.withValue(.shared) { library.render(view.fields, withTemplate: name) }
         guard let text else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }

@@ -100,12 +100,20 @@ struct ControlClaimReadingTests {
         // Each distinct "Not assessed" sentence and each aspect a "Not in the model" line names is counted.
         var sentences = Set<String>()
         var aspects = 0
+        var inAppendixB = false
         for line in markdown.components(separatedBy: "\n") {
+            if line.hasPrefix("## ") { inAppendixB = line.hasPrefix("## Appendix B") }
             if let range = line.range(of: "Not assessed: ") {
                 sentences.insert(String(line[range.lowerBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " |*_")))
             }
             if let range = line.range(of: "Not in the model: ") {
                 aspects += line[range.upperBound...].components(separatedBy: ", ").count
+            }
+            // The appendix's table: | Part | (Differs by environment or left open |) Not in the model |.
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if inAppendixB, cells.count == 4 || cells.count == 5, line.hasPrefix("| "),
+               case let missing = cells[cells.count - 2], !missing.isEmpty, missing != "---", missing != "Not in the model" {
+                aspects += missing.components(separatedBy: ", ").count
             }
         }
         #expect(sentences.count + aspects <= parts.count, "\(sample): \(sentences.count + aspects) shown, \(parts.count) counted")

@@ -25,7 +25,7 @@ struct InitCommandTests {
         return (run, try? String(contentsOf: output, encoding: .utf8))
     }
 
-    @Test(arguments: ["shop", "platform", "nested"])
+    @Test(arguments: ["shop", "platform", "nested", "engine"])
     func draftsTheExpectedModelWhichValidatesAndAnalyses(fixture: String) throws {
         let directory = try CommandLineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -72,6 +72,41 @@ struct InitCommandTests {
         let unauthenticated = report.findings.filter { $0.threatID == "TS-ROUTE-001" }.map(\.id)
         #expect(!unauthenticated.isEmpty)
         #expect(unauthenticated.allSatisfy { $0.hasPrefix("TS-ROUTE-001@routers[0].endpoints[0]") }, "\(unauthenticated)")
+    }
+
+    /// Constructs real services use (issue 11, real-project gaps): an app built inside a class (`self._app`, a helper function given the app,
+    /// `add_api_route` with methods, `app.middleware("http")(fn)`), settings read from the `settings.yaml` the
+    /// code names, a dependency defined twice under an `if` on a setting, an auth provider picked at run time,
+    /// the Dockerfile stage that starts the server through an entrypoint script, and compose's `user: root`.
+    @Test func classBuiltAppWithYAMLSettingsScriptsAndProvidersDraftsWhatTheCodeDoes() throws {
+        let directory = try CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (run, text) = try Self.draft("\(Self.fixtures)/engine/project", in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("found 1 app, 2 middleware registrations, 1 router, 8 endpoints, 0 websockets in 7 Python files"))
+        #expect(run.stdout.contains("middleware of Engine._app (engine/server.py:54), outermost first: CORSMiddleware → catch_everything"))
+        // the server stage is not the last; its ENTRYPOINT script gets the CMD, whose port an ARG default sets
+        #expect(text?.contains("port: 8000  # bin/start.sh:4 with Dockerfile:11") == true)
+        let model = try ModelLoader.load(text: try #require(text), file: "model.yaml")
+        let endpoints = try #require(model.base.routers?.first?.endpoints)
+        #expect(endpoints.map(\.path) == ["/items/{name}", "/healthz", "/reports/{name}", "/upload", "/me", "/login", "/tokens/{name}", "/cache"])
+        let report = try ThreatAnalysis(catalog: CatalogSampleTests.catalog)
+            .run(on: model, options: .init(generatedAt: "2026-01-01", toolVersion: "test"))
+        let fired = Set(report.findings.map(\.threatID))
+        // catch-all middleware returning repr(e); --reload from the entrypoint script; python-jose without
+        // algorithms= in the provider the settings select; auth off by default; CORS "*" and a literal
+        // secret from settings.yaml; compose runs the API as root over the image's USER app; a login by password.
+        for threat in ["TS-ERR-002", "TS-SRV-008", "TS-AUTH-001", "TS-AUTH-015", "TS-CORS-001", "TS-SECRET-001", "TS-DEPLOY-001",
+                       "TS-AUTH-011", "TS-ROUTE-001"] {
+            #expect(fired.contains(threat), "\(threat) did not fire")
+        }
+        // one path component (basename, a `{name}` parameter) is not a traversal; a hidden health check is not a finding
+        #expect(!fired.contains("TS-CAP-003"))
+        #expect(!fired.contains("TS-ROUTE-004"))
+        // behind the switched-off dependency: DELETE /items/{name} and POST /upload; not /me (its provider), /login,
+        // nor the DELETEs behind `Depends(ScopeGuard("tokens"))` and `Depends(ADMIN_ONLY)` (a class instance's `__call__`)
+        let unauthenticated = Set(report.findings.filter { $0.threatID == "TS-ROUTE-001" }.map { $0.id.split(separator: "#")[0] })
+        #expect(unauthenticated == ["TS-ROUTE-001@routers[0].endpoints[0]", "TS-ROUTE-001@routers[0].endpoints[3]"], "\(unauthenticated)")
     }
 
     /// Copies the harmful fixture, so a failure cannot leave markers in the repository.

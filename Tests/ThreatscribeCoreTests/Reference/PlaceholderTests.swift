@@ -26,13 +26,8 @@ struct PlaceholderTests {
     @Test("no unfilled placeholder in the report", arguments: models)
     func noPlaceholder(_ path: String) throws {
         let (report, text) = try Self.markdown(path)
-        let isSample = path.hasPrefix("Samples/")
         for placeholder in Self.placeholders {
-            // Known: prose about an environment with no address in four real-project models still reads
-            // "(not described)"; the Samples are clean.
-            withKnownIssue("prose fallback for an unknown base URL", isIntermittent: true) {
-                #expect(!text.contains(placeholder), "\(path): \(placeholder)")
-            } when: { !isSample && placeholder == "(not described)" }
+            #expect(!text.contains(placeholder), "\(path): \(placeholder)")
         }
         // A made-up host (`PREVIEW_HOST`) never; the variable `$API_HOST` is defined once and fine.
         #expect(text.firstMatch(of: /(^|[^$\w{])[A-Z][A-Z0-9_]*_HOST\b(?!=)/) == nil, "\(path): NAME_HOST stand-in")

@@ -9,10 +9,6 @@ struct ReportLengthAndRootCauseTests {
     static let baselineWords = [
         "betzenstein-booking": 16171, "fastapi-kubernetes": 17675, "home-security-intelligence": 9526, "minimal": 993,
     ]
-    /// Samples still above 40%: fastapi-kubernetes has about 25 distinct root causes, each an item of 150–300
-    /// words, that no one action fixes together. The ceiling stops it from growing meanwhile.
-    static let interimCeiling = ["fastapi-kubernetes": 0.49]
-
     static func markdown(_ sample: String) throws -> String {
         try #require(try SampleReportTests.rendered(sample + ".yaml").first { $0.name.hasSuffix(".md") }).contents
     }
@@ -26,14 +22,7 @@ struct ReportLengthAndRootCauseTests {
     func shorter(_ sample: String) throws {
         let words = Self.wordCount(try Self.markdown(sample))
         let budget = Double(Self.baselineWords[sample]!) * 0.4
-        if let ceiling = Self.interimCeiling[sample] {
-            #expect(Double(words) <= Double(Self.baselineWords[sample]!) * ceiling, "\(sample): \(words) words")
-            withKnownIssue("\(sample) has more distinct root causes than 40% of its old length holds") {
-                #expect(Double(words) <= budget, "\(sample): \(words) words, budget \(Int(budget))")
-            }
-        } else {
-            #expect(Double(words) <= budget, "\(sample): \(words) words, budget \(Int(budget))")
-        }
+        #expect(Double(words) <= budget, "\(sample): \(words) words, budget \(Int(budget))")
     }
 
     @Test("no two items share a title", arguments: baselineWords.keys.sorted())

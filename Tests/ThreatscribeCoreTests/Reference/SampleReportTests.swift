@@ -68,7 +68,7 @@ struct SampleReportTests {
     /// Component sections must not present one environment's settings as everyone's.
     @Test func componentFactsNameEachEnvironmentWhereTheyDiffer() throws {
         let markdown = try #require(try Self.rendered("betzenstein-booking.yaml").first { $0.name.hasSuffix(".md") }).contents
-        let corsRow = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| CORSMiddleware |") })
+        let corsRow = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| 1 | CORSMiddleware |") })
         #expect(corsRow.contains("development: allow_origins=\\[\"http://localhost:3000\"\\]"))
         #expect(corsRow.contains("production: allow_origins=\\[\"https://betzenstein.app\"\\]"))
     }

@@ -18,6 +18,7 @@ struct AppAnalyzer: Analyzer {
         FactField("docs_path", .string, "The Swagger UI path."),
         FactField("redoc_exposed", .bool, "ReDoc is served."),
         FactField("redoc_path", .string, "The ReDoc path."),
+        FactField("docs_page_path", .string, "The path of a served docs page: Swagger UI's, else ReDoc's."),
         FactField("openapi_exposed", .bool, "The OpenAPI document is served (FastAPI serves `/openapi.json` unless `openapi_url=None`)."),
         FactField("openapi_path", .string, "The OpenAPI document's path."),
         FactField("only_ui_disabled", .bool, "`docs_url` and `redoc_url` are None but `openapi_url` is not: the schema is still served."),
@@ -105,6 +106,7 @@ struct AppAnalyzer: Analyzer {
         subject.set("docs_path", FactValue(docs), from: "app.docs_url")
         subject.set("redoc_exposed", .bool(redoc != nil), from: "app.redoc_url", shownAs: shown(app?.redocUrl, "redoc_url", default: "/redoc"))
         subject.set("redoc_path", FactValue(redoc), from: "app.redoc_url")
+        subject.set("docs_page_path", FactValue(docs ?? redoc), from: ModelPath(parsing: docs != nil ? "app.docs_url" : "app.redoc_url"))
         subject.set("only_ui_disabled", .bool(docs == nil && redoc == nil && openapi != nil), from: "app.openapi_url",
                     shownAs: shown(app?.openapiUrl, "openapi_url", default: "/openapi.json"))
         subject.set("docs_protected", .bool(app?.docsAuth?.protectsDocs ?? false), from: "app.docs_auth")

@@ -27,6 +27,9 @@ struct CORSAnalyzer: Analyzer {
         FactField("unmatchable_origins", .list, "Entries that can never equal a browser's Origin header (trailing slash, upper case, path, glob, no scheme, default port)."),
         FactField("sloppy_regex", .bool, "`allow_origin_regex` admits an origin outside the intended domains."),
         FactField("regex_attacker_origin", .string, "A concrete attacker origin the regex admits, verified against the regex."),
+        FactField("backtracking_regex", .bool, "Deciding some Origin takes `allow_origin_regex` more than 2,000,000 backtracking steps (ReDoS), found by pumping one character of the pattern."),
+        FactField("regex_runaway_origin", .string, "Such an Origin, sixteen characters longer than the shortest one found (on an exponential pattern Python takes hours on it)."),
+        FactField("regex_runaway_growth", .string, "Backtracking steps for shorter Origins of the same shape (`characters: steps`), showing how the work grows."),
         FactField("wildcard_headers", .bool, "`allow_headers=[\"*\"]`: Starlette mirrors any requested header, `Authorization` included."),
         FactField("wildcard_methods", .bool, "`allow_methods=[\"*\"]`."),
         FactField("credentials_with_broad_origins", .list, "With credentials: allowed origins an attacker can more easily control (cleartext, loopback, private, `null`, an origin a sloppy regex admits)."),
@@ -41,6 +44,7 @@ struct CORSAnalyzer: Analyzer {
         FactField("kept_headers", .list, "A header allow-list that keeps what the model uses: `client_headers` plus the named entries of `allow_headers`."),
         FactField("kept_methods", .list, "A method allow-list that keeps what the model uses: `client_methods`, or the named entries of `allow_methods` when the model lists no endpoint."),
         FactField("refused_client_requests", .list, "Requests of the modelled browser clients (each client origin × endpoint method, with `client_headers`) that the CORS engine says a browser would not complete."),
+        FactField("unresolved_arguments", .list, "Arguments the code computes at run time that the model leaves unresolved (`allow_origins = settings.x (main.py:23)`). When any of `allow_origins`, `allow_origin_regex`, `allow_credentials`, `allow_methods` or `allow_headers` is unresolved, the engine is not run: the origin, header, method and client facts are unknown."),
         FactField("suggested_origins", .list, "A production allow-list: the HTTPS public-host origins already configured or listed by clients (`https://app.example.com` as a placeholder when there are none)."),
     ])]
 
@@ -78,6 +82,13 @@ struct CORSAnalyzer: Analyzer {
         subject.set("version_stated", .bool(assumed.isStated), from: "frameworks.starlette")
         subject.set("version_basis", .string(assumed.reason), from: "frameworks.starlette")
         subject.set("starlette_major", .int(version.major), from: "frameworks.starlette")
+        let unresolved = context.model.unresolvedValues(under: path)
+        if !unresolved.isEmpty {
+            Self.markUnresolved(unresolved, on: &subject)
+            // The engine cannot compute exchanges for origins nobody knows: no origin fact is derived from
+            // the defaults an unresolved argument would otherwise take.
+            if unresolved.contains(where: { Self.engineArguments.contains($0.key) }) { return subject }
+        }
         if let evaluator = try? CORSEvaluator(configuration: configuration, version: version) {
             subject.set("allowed_methods", .list(evaluator.allowedMethods), from: path.appending("allow_methods"))
             let someOrigin = Self.allowsSomeOrigin(evaluator, configuration)
@@ -120,6 +131,34 @@ struct CORSAnalyzer: Analyzer {
         return subject
     }
 
+    /// The arguments whose values the CORS engine needs to compute any exchange.
+    static let engineArguments: Set<String> = ["allow_origins", "allow_origin_regex", "allow_credentials", "allow_methods", "allow_headers"]
+
+    /// Sets each unresolved argument's fact to unknown, shown with its expression, and lists them in `unresolved_arguments`.
+    static func markUnresolved(_ unresolved: [UnresolvedValue], on subject: inout FactSubject) {
+        for value in unresolved where corsArguments.contains(value.key) {
+            subject.set(value.key, .unknown, from: value.path, shownAs: "(unresolved: \(value.citation))")
+        }
+        let items = unresolved.map { value in
+            "\(value.key) = \(value.expression)" + (value.source.map { " (\($0))" } ?? "")
+                + (riskyValues[value.key].map { "; a risk if it \($0)" } ?? "")
+        }
+        subject.set("unresolved_arguments", .list(items), from: unresolved[0].path)
+    }
+
+    /// The CORSMiddleware arguments the model describes, each a fact of the scope.
+    static let corsArguments = engineArguments.union(["expose_headers", "max_age", "allow_private_network"])
+
+    /// For each argument, the values that would make a CORS finding real.
+    static let riskyValues: [String: String] = [
+        "allow_origins": "contains \"*\", \"null\", an http:// origin on a public host, a loopback, private-network or custom-scheme origin, or an origin another party controls",
+        "allow_origin_regex": "admits origins outside the intended domains (an unescaped dot, a missing $, a wildcard subdomain)",
+        "allow_credentials": "is True together with any of the origin risks",
+        "allow_methods": "is [\"*\"] while some origin is allowed",
+        "allow_headers": "is [\"*\"] while some origin is allowed (Authorization is then mirrored)",
+        "allow_private_network": "is True on an internal service",
+    ]
+
     private func setIssueFacts(on subject: inout FactSubject, analysis: CORSPolicyAnalysis, path: ModelPath) {
         let origins = path.appending("allow_origins")
         func flag(_ field: String, _ kind: CORSPolicyIssue.Kind, from source: ModelPath) {
@@ -147,6 +186,15 @@ struct CORSAnalyzer: Analyzer {
                     detail: sloppy.isEmpty ? nil : Self.detail(sloppy))
         if let attacker = sloppy.first?.regexFinding?.attackerOrigin {
             subject.set("regex_attacker_origin", .string(attacker), from: path.appending("allow_origin_regex"))
+        }
+        let runaway = analysis.issues(ofKind: .backtrackingOriginRegex)
+        subject.set("backtracking_regex", .bool(!runaway.isEmpty), from: path.appending("allow_origin_regex"),
+                    detail: runaway.isEmpty ? nil : Self.detail(runaway))
+        if let probe = runaway.first?.backtracking {
+            subject.set("regex_runaway_origin", .string(probe.attackOrigin), from: path.appending("allow_origin_regex"))
+            let growth = probe.growth.suffix(4).map { "\($0.length): \($0.steps)" }
+                + ["\(probe.attackOrigin.unicodeScalars.count): over \(probe.stepBudget)"]
+            subject.set("regex_runaway_growth", .string(growth.joined(separator: ", ")), from: path.appending("allow_origin_regex"))
         }
         flag("wildcard_headers", .wildcardHeaders, from: path.appending("allow_headers"))
         flag("wildcard_methods", .wildcardMethods, from: path.appending("allow_methods"))

@@ -5,6 +5,7 @@ struct SecretAnalyzer: Analyzer {
         FactScope("secret", "A secret the service reads (`secrets[]`) and what it uses when the secret is missing.", fields: [
             FactField("name", .string, "The setting's name."),
             FactField("sources", .list, "Where the code reads it from, in order (`environment`, `file`, `secret_manager`, …)."),
+            FactField("literal_source", .bool, "One of its sources is `literal`: its value is written in a file of the repository (a manifest, a committed `.env`)."),
             FactField("several_sources", .bool, "The code reads it from more than one place: which one wins depends on their order, and rotating one leaves the others."),
             FactField("fallback", .string, "`none`, `insecure_literal`, `generated_per_process` or `generated_persisted`."),
             FactField("insecure_fallback", .bool, "Without the setting, the code uses a value fixed in the code or a shipped file."),
@@ -31,6 +32,7 @@ struct SecretAnalyzer: Analyzer {
             subject.set("name", .string(secret.name), from: path.appending("name"))
             let sources = (secret.sources ?? []).map(\.rawValue)
             subject.set("sources", .list(sources), from: path.appending("sources"))
+            subject.set("literal_source", .bool(sources.contains("literal")), from: path.appending("sources"))
             subject.set("several_sources", .bool(Set(sources).count > 1), from: path.appending("sources"))
             subject.set("fallback", FactValue(secret.fallback?.rawValue), from: path.appending("fallback"))
             subject.set("insecure_fallback", secret.fallback.map { .bool($0 == .insecureLiteral) } ?? .unknown, from: path.appending("fallback"))

@@ -4,14 +4,14 @@ extension ProseTemplate {
     /// result for its own context (HTML text, Markdown inline, SARIF and CSV fields) and no Markdown
     /// syntax (`` ` ``, `\<`) reaches a reader of the HTML or a tool reading the exports.
     static func plainText(_ text: String, evaluator: ConditionEvaluator) -> String {
-        let layout = ProseLayout(text)
+        let placeholders = ProseLayoutMemo.shared.placeholders(of: text)
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         var copied = 0
         func copyLiteral(upTo end: Int) {
             for scalar in scalars[copied..<end] where scalar != "`" { result.append(scalar) }
         }
-        for placeholder in layout.placeholders {
+        for placeholder in placeholders {
             copyLiteral(upTo: placeholder.start)
             result.append(contentsOf: plainValue(of: placeholder, evaluator: evaluator).unicodeScalars)
             copied = placeholder.end

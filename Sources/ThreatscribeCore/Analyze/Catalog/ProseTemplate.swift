@@ -82,20 +82,26 @@ public enum ProseTemplate {
            let variable = CommandVariable.allCases.first(where: { $0.reference == standIn }) {
             return safe("$" + variable.rawValue, in: context)
         }
+        // A long list in prose names its first elements and counts the rest: a model with thousands of
+        // endpoints would otherwise repeat all of them in every sentence that names them.
+        let isText = (context == .prose || context == .codeSpan) && !["python", "shell"].contains(placeholder.format ?? "")
+        let shown = isText ? value.cappedForProse : value
         switch placeholder.format {
         case "items":
-            let items: [String] = if case .list(let values) = value { values } else { value.isKnown ? [value.plainText] : [] }
+            let items: [String] = if case .list(let values) = shown { values } else { shown.isKnown ? [shown.plainText] : [] }
             return items.map { "- " + MarkdownEscaping.inline(MarkdownEscaping.singleLine($0)) }.joined(separator: "\n")
         case "code":
-            if case .list(let items) = value, context == .prose {
-                return items.map { MarkdownEscaping.codeSpan($0) }.joined(separator: ", ")
-            } else if context == .prose, value.isKnown {
-                return MarkdownEscaping.codeSpan(value.plainText)
+            if case .list(let items) = shown, context == .prose {
+                let more = shown != value ? items.last : nil   // "and 4990 more" is prose, not a name
+                return items.dropLast(more == nil ? 0 : 1).map { MarkdownEscaping.codeSpan($0) }.joined(separator: ", ")
+                    + (more.map { " " + MarkdownEscaping.inline($0) } ?? "")
+            } else if context == .prose, shown.isKnown {
+                return MarkdownEscaping.codeSpan(shown.plainText)
             }
-            return safe(value.plainText, in: context)
-        case "python": return safe(value.pythonLiteral, in: context)
-        case "shell": return safe(value.shellWords, in: context)
-        default: return safe(value.plainText, in: context)
+            return safe(shown.plainText, in: context)
+        case "python": return safe(shown.pythonLiteral, in: context)
+        case "shell": return safe(shown.shellWords, in: context)
+        default: return safe(shown.plainText, in: context)
         }
     }
 

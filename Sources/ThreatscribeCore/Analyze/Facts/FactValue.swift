@@ -62,6 +62,16 @@ public enum FactValue: Sendable, Equatable {
 }
 
 extension FactValue {
+    /// Elements a list shows in prose before the rest are counted.
+    static let proseListLimit = 10
+
+    /// A list longer than `proseListLimit` cut to its first elements, the last one saying how many more
+    /// there are ("and 4990 more"); anything else unchanged. For prose only: code keeps every element.
+    var cappedForProse: FactValue {
+        guard case .list(let items) = self, items.count > Self.proseListLimit else { return self }
+        return .list(Array(items.prefix(Self.proseListLimit)) + ["and \(items.count - Self.proseListLimit) more"])
+    }
+
     init(_ value: Bool?) { self = value.map(FactValue.bool) ?? .unknown }
     init(_ value: Int?) { self = value.map(FactValue.int) ?? .unknown }
     init(_ value: String?) { self = value.map(FactValue.string) ?? .unknown }

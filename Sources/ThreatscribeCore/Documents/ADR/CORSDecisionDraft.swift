@@ -92,7 +92,15 @@ struct CORSDecisionDraft {
         parts.append("allow_credentials=\(configuration.allowCredentials ? "True" : "False")")
         parts.append("allow_methods=\(PythonLiteral.list(configuration.allowMethods))")
         parts.append("allow_headers=\(PythonLiteral.list(configuration.allowHeaders))")
+        // An argument the model leaves unresolved is unknown, not its default: say so instead of a value.
+        let unresolved = setting.environment.model.unresolvedValues(under: setting.path)
+        for value in unresolved {
+            if let index = parts.firstIndex(where: { $0.hasPrefix(value.key + "=") }) { parts[index] = "\(value.key)=<unresolved: \(value.expression)>" }
+        }
         var line = "**CORSMiddleware in \(MD.code(setting.environment.name)):** \(MD.code(parts.joined(separator: ", "))) (unset arguments at Starlette's defaults; Starlette \(MD.code(setting.version.version.description)), \(MD.text(setting.version.reason)))"
+        if !unresolved.isEmpty {
+            line += "; not assessed: the code computes \(MD.text(unresolved.map(\.key).joined(separator: ", "))) at run time and the model leaves \(unresolved.count == 1 ? "it" : "them") unresolved (TS-CORS-021)"
+        }
         if let location = setting.environment.locations.modelLocation(of: setting.path) { line += "; model \(MD.code(location.description))" }
         if let location = setting.environment.locations.codeLocation(of: setting.path) { line += "; code \(MD.code(location.description))" }
         return Prose(line)

@@ -81,6 +81,15 @@ public struct ComplianceMatrix: Sendable, Equatable {
     private static func row(id: String, text: String, chapter: String, entries: [CatalogEntry], findings: [Finding],
                             environments: [ResolvedEnvironment], stated: StatedFields) -> Row {
         let checks = entries.map(\.id)
+        // A finding that only says values are unresolved (TS-CORS-021) shows the item was not assessed.
+        let unassessed = findings.filter { $0.evidence.contains { $0.fact?.hasPrefix("unresolved") == true } }
+        if !findings.isEmpty, unassessed.count == findings.count {
+            return Row(id: id, text: text, chapter: chapter, status: .notAssessed, needsResolution: true,
+                       reason: "not checked: " + unassessed.map { "\($0.id) (the model leaves values it reads unresolved)" }.joined(separator: "; "),
+                       evidence: unassessed.flatMap { finding in finding.evidence.map {
+                           Evidence(path: $0.path, modelLocation: $0.modelLocation, codeLocation: $0.codeLocation, findingID: finding.id) } },
+                       findings: unassessed, checks: checks)
+        }
         if !findings.isEmpty {
             let clearCut = findings.filter { $0.confidence == .clearCut }
             // Environments repeat the same model values; each value is cited once, with the first finding it supports.
@@ -110,6 +119,10 @@ public struct ComplianceMatrix: Sendable, Equatable {
             } else if !unstated.isEmpty {
                 let fields = unstated.joined(separator: " or ")
                 unchecked.append((entry.id, "the model does not state \(fields); the check fires only on an explicit false", true))
+            } else if let (environment, found) = parts.first(where: { !unresolved(read: entry, in: $0.0.model, under: $0.1.part.path).isEmpty }) {
+                // A value nobody stated is unknown: a check that read its default proves nothing.
+                let values = unresolved(read: entry, in: environment.model, under: found.part.path)
+                unchecked.append((entry.id, "the model leaves " + values.map { "\($0.path) unresolved (\($0.expression))" }.joined(separator: ", "), true))
             } else if needsProduction, !environments.contains(where: { $0.kind == .production }) {
                 unchecked.append((entry.id, "the model describes no production environment", true))
             } else if let (environment, found) = parts.first(where: { $0.1.isPresent }) {
@@ -137,6 +150,17 @@ public struct ComplianceMatrix: Sendable, Equatable {
         if !missing.isEmpty { reason += "; not checked: \(missing)" }
         return Row(id: id, text: text, chapter: chapter, status: .met, needsResolution: false, reason: reason,
                    evidence: evidence, findings: [], checks: checks)
+    }
+
+    /// The unresolved values under `path` that `entry` reads: a CORSMiddleware's arguments matter
+    /// only to the CORS checks, not to the other checks of the middleware pipeline.
+    private static func unresolved(read entry: CatalogEntry, in model: ArchitectureModel, under path: ModelPath) -> [UnresolvedValue] {
+        model.unresolvedValues(under: path).filter { value in
+            guard entry.scope != "cors", case .key("middleware")? = value.path.components.first,
+                  case .index(let index)? = value.path.components.dropFirst().first,
+                  let middleware = model.middleware, middleware.indices.contains(index) else { return true }
+            return middleware[index].type != .cors
+        }
     }
 
     /// A check whose condition stands down when the team claims a control (`not (system.claimed_controls

@@ -16,7 +16,7 @@ enum KubernetesDraft {
             kubernetes.append("source", .string(file))
             deployment.append("kubernetes", kubernetes)
         }
-        if workload.networkPolicies == nil { questions.append("No NetworkPolicy is in this file: does the cluster restrict the pods' traffic?") }
+        if workload.networkPolicies == nil { questions.append("No NetworkPolicy is among the manifests read: does the cluster restrict the pods' traffic?") }
 
         if let api = workload.containers.first {
             var container = DraftNode.mapping([])

@@ -44,6 +44,14 @@ struct KubernetesWorkload: Sendable {
 
     static let workloadKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"]
 
+    /// Whether `document` is a Kubernetes object this reads (a workload, an Ingress, a NetworkPolicy)
+    /// or a `List` holding one; a ConfigMap or a CRD alone says nothing about how the service runs.
+    static func describesDeployment(_ document: LocatedNode) -> Bool {
+        guard document.text("apiVersion") != nil, let kind = document.text("kind") else { return false }
+        if kind == "List" { return (document["items"]?.items ?? []).contains(where: describesDeployment) }
+        return workloadKinds.contains(kind) || kind == "Ingress" || kind == "NetworkPolicy"
+    }
+
     static func read(manifests documents: [LocatedNode], file: String) -> KubernetesWorkload {
         var workload = KubernetesWorkload(kind: "Kubernetes manifests", location: SourceLocation(file: file, line: 1, column: 1))
         let objects = documents.flatMap { $0.text("kind") == "List" ? ($0["items"]?.items ?? []) : [$0] }

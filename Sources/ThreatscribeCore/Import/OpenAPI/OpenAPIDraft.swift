@@ -117,7 +117,7 @@ enum OpenAPIDraft {
         return ImportDraft(kind: "OpenAPI \(document.version) document", model: model, found: found, questions: questions)
     }
 
-    private static func mechanism(_ scheme: OpenAPIDescription.SecurityScheme) -> DraftNode {
+    static func mechanism(_ scheme: OpenAPIDescription.SecurityScheme) -> DraftNode {
         var node = DraftNode.mapping([("id", .string(scheme.name))])
         switch scheme.kind {
         case .apiKey(let place, let name):

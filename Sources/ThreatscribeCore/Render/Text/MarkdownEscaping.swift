@@ -43,7 +43,11 @@ enum MarkdownEscaping {
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        // ASCII (most text) without the Unicode property tables: letters and digits are its only alphanumerics.
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return switch scalar.properties.generalCategory {
         case .decimalNumber, .letterNumber, .otherNumber: true
         default: scalar.properties.isAlphabetic
         }
@@ -153,12 +157,16 @@ enum MarkdownEscaping {
 
     /// Line breaks and tabs become spaces; other control characters are dropped.
     static func singleLine(_ text: String) -> String {
+        // Printable ASCII (most text) has nothing to replace or drop.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n", "\r", "\t", "\u{2028}", "\u{2029}": result.append(" ")
             default:
-                if scalar.properties.generalCategory == .control { continue }
+                // In ASCII the control characters are U+0000–U+001F and U+007F.
+                let isControl = scalar.isASCII ? scalar.value < 0x20 || scalar.value == 0x7F : scalar.properties.generalCategory == .control
+                if isControl { continue }
                 result.append(scalar)
             }
         }

@@ -1,24 +1,51 @@
 import Foundation
 
-/// The HTML of each prose text already converted while rendering one document.
+/// The HTML of each prose text already converted, kept for the whole process.
 ///
 /// A report repeats the same prose (one catalog entry filled with the same values, e.g. once per
-/// environment); `ProseHTML` converts each distinct text once per document. The output is the same:
-/// the conversion is a pure function of the text.
+/// environment), and the models of a batch share much of theirs (texts without model values, the same
+/// package versions); `ProseHTML` converts each distinct text once. The output is the same: the
+/// conversion is a pure function of the text. The memo stops growing at `byteLimit` (text kept and
+/// converted), so a process rendering many large reports cannot grow it without bound.
 final class ProseHTMLMemo: @unchecked Sendable {
+    /// The memo every rendering shares.
+    static let shared = ProseHTMLMemo()
+
     /// The memo of the document being rendered on this task or thread, if any.
     @TaskLocal static var current: ProseHTMLMemo?
 
+    /// Most UTF-8 bytes (Markdown and HTML together) kept.
+    let byteLimit: Int
     private var converted: [String: String] = [:]
+    private var bytes = 0
     private let lock = NSLock()
 
-    /// `ProseHTML.html(fromMarkdown: markdown)`, converted at most once per memo.
-    func html(fromMarkdown markdown: String) -> String {
+    init(byteLimit: Int = 64 << 20) {
+        self.byteLimit = byteLimit
+    }
+
+    /// The UTF-8 bytes kept so far.
+    var keptBytes: Int {
         lock.lock()
         defer { lock.unlock() }
-        if let html = converted[markdown] { return html }
+        return bytes
+    }
+
+    /// `ProseHTML.html(fromMarkdown: markdown)`, converted once while the memo has room. The lock is
+    /// not held while converting, so documents rendered concurrently do not wait for each other.
+    func html(fromMarkdown markdown: String) -> String {
+        lock.lock()
+        let known = converted[markdown]
+        lock.unlock()
+        if let known { return known }
         let html = ProseHTML.html(fromMarkdown: markdown)
-        converted[markdown] = html
+        let size = markdown.utf8.count + html.utf8.count
+        lock.lock()
+        if bytes + size <= byteLimit, converted[markdown] == nil {
+            converted[markdown] = html
+            bytes += size
+        }
+        lock.unlock()
         return html
     }
 }

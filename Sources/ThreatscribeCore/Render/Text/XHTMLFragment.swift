@@ -23,8 +23,11 @@ struct XHTMLFragment {
                 continue
             }
             if scalar == "&" || scalar == ">" { return nil }
-            output.append(contentsOf: Self.escaped([scalar], placeholders: placeholders).unicodeScalars)
-            index += 1
+            // The text up to the next markup character, escaped as one run.
+            var end = index + 1
+            while end < scalars.count, scalars[end] != "<", scalars[end] != "&", scalars[end] != ">" { end += 1 }
+            output.append(contentsOf: Self.escaped(scalars[index..<end], placeholders: placeholders).unicodeScalars)
+            index = end
         }
         guard open.isEmpty else { return nil }
         text = String(output)
@@ -39,11 +42,19 @@ struct XHTMLFragment {
 
     /// Text or an attribute value: placeholders become their entities, everything else goes through
     /// `HTMLEscaping.attribute` (which also replaces XML-illegal characters).
+    /// `HTMLEscaping.attribute` maps scalar by scalar, so runs without placeholders are escaped whole.
     private static func escaped(_ scalars: some Sequence<Unicode.Scalar>, placeholders: [Unicode.Scalar: String]) -> String {
         var result = ""
+        var run = String.UnicodeScalarView()
         for scalar in scalars {
-            result += placeholders[scalar] ?? HTMLEscaping.attribute(String(scalar))
+            guard let placeholder = placeholders[scalar] else { run.append(scalar); continue }
+            if !run.isEmpty {
+                result += HTMLEscaping.attribute(String(run))
+                run = String.UnicodeScalarView()
+            }
+            result += placeholder
         }
+        if !run.isEmpty { result += HTMLEscaping.attribute(String(run)) }
         return result
     }
 

@@ -21,7 +21,8 @@ enum ComponentFacts {
         return [
             FactView(label: "Routers and endpoints", value: "\(routers.count) \(routers.count == 1 ? "router" : "routers"), \(endpoints.count) \(endpoints.count == 1 ? "endpoint" : "endpoints")", isKnown: true),
             FactView(label: "Deliberately public endpoints", value: open.isEmpty ? "none" : open.joined(separator: "; "), isKnown: true),
-            FactView(label: "Endpoints with no authentication stated", value: unstated.isEmpty ? "none" : unstated.joined(separator: "; "), isKnown: true),
+            FactView(label: "Endpoints with no authentication stated", value: unstated.isEmpty ? "none" : unstated.joined(separator: "; "),
+                     isKnown: true, isGap: !unstated.isEmpty),
         ]
     }
 

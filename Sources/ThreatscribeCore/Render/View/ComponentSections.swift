@@ -45,7 +45,8 @@ struct ComponentSections {
         ]
         let make = { (spec: Spec, always: Bool) -> ComponentView? in
             guard always || spec.facts != nil else { return nil }
-            let facts = spec.facts ?? [FactView(label: spec.name, value: NotAssessed.sentence(spec.missing), isKnown: false)]
+            let facts = UnresolvedFacts.marked(spec.facts ?? [FactView(label: spec.name, value: NotAssessed.sentence(spec.missing), isKnown: false)],
+                                               of: spec.name, in: model)
             return ComponentView(
                 name: spec.name, anchor: Anchor.component(spec.name), facts: facts, hasFacts: !facts.isEmpty,
                 pipeline: spec.pipeline, hasPipeline: !spec.pipeline.isEmpty, pipelineNote: spec.pipelineNote

@@ -10,6 +10,9 @@ public struct ComponentView: Sendable, Equatable {
     public var hasPipeline: Bool
     /// One sentence on how the order was derived, for the pipeline component.
     public var pipelineNote: String?
+    /// The report's appendix shows the pipeline when its order matters (two or more middleware) or the
+    /// environments configure it differently; one middleware's settings are in the items that cite them.
+    public var showsPipeline = false
     /// The facts the model states (set by `splittingFacts()`).
     public var knownFacts: [FactView] = []
     public var hasKnownFacts = false

@@ -1,3 +1,5 @@
+import Foundation
+
 extension FindingView {
     /// The item for `group`; `environments` are the model's environment names, in order.
     init(_ group: FindingGroup, environments: [String], modelFile: String) {
@@ -10,11 +12,14 @@ extension FindingView {
         for location in finding.evidence.compactMap(\.codeLocation) where !codeLocations.contains(Code(location.description)) {
             codeLocations.append(Code(location.description))
         }
+        let description = ProseExcerpt.leading(2, of: finding.description)
         let evidence = EvidenceView.lines(
             finding.evidence.filter { ($0.detail != nil || !varying.contains(VariationTableView.key(of: $0))) && $0.fact != "env.kind" },
-            modelFile: modelFile)
+            modelFile: modelFile, statedIn: description + "\n\n" + finding.recommendation)
         var title = EnvironmentFreeTitle.title(finding.title, environments: environments)
         let rootIDs = group.rootIDs
+        // The other elements' ids, except those the fix already lists ("This also fixes", the header table).
+        let merged = rootIDs.dropFirst().filter { !finding.recommendation.contains("`\($0)`") }
         if group.isAcrossEndpoints {
             let others = rootIDs.count - 1
             title += " (and \(others) more endpoint\(others == 1 ? "" : "s"))"
@@ -22,8 +27,8 @@ extension FindingView {
         self.init(
             id: group.id,
             idCode: Code(group.id),
-            mergedIDs: rootIDs.dropFirst().prefix(10).map(Code.init),
-            moreMerged: rootIDs.count > 11 ? "and \(rootIDs.count - 11) more" : nil,
+            mergedIDs: merged.prefix(10).map(Code.init),
+            moreMerged: merged.count > 10 ? "and \(merged.count - 10) more" : nil,
             anchor: Anchor.finding(group.id),
             threatID: finding.threatID,
             title: title,
@@ -31,9 +36,10 @@ extension FindingView {
             severityClass: finding.severity.rawValue,
             likelihood: "\(finding.likelihood.label) (\(Self.score(finding.likelihoodScore)))",
             impact: "\(finding.impact.label) (\(Self.score(finding.impactScore)))",
-            confidence: finding.confidence == .clearCut ? "clear-cut" : "judgment (a reviewer must confirm)",
+            confidence: finding.confidence == .clearCut ? "clear-cut" : "judgment",
             component: finding.component,
             subjectName: finding.subjectName,
+            subjectNote: title.contains(finding.subjectName) ? nil : finding.subjectName,
             subjectPath: Code(finding.subjectPath.description),
             codeLocations: codeLocations,
             environmentList: list(group.environments(in: environments)),
@@ -42,7 +48,7 @@ extension FindingView {
             variations: variations,
             evidence: evidence,
             hasEvidence: !evidence.isEmpty,
-            description: Prose(ProseExcerpt.leading(2, of: finding.description)),
+            description: Prose(description),
             impactText: Prose(ProseExcerpt.leading(2, of: finding.impactText)),
             recommendation: Prose(finding.recommendation),
             validation: Prose(finding.validation),
@@ -52,7 +58,6 @@ extension FindingView {
                 FactView(label: "Likelihood", value: Self.score(finding.likelihoodScore), isKnown: true),
                 FactView(label: "Impact", value: Self.score(finding.impactScore), isKnown: true),
                 FactView(label: "STRIDE", value: finding.stride.map(\.rawValue).joined(), isKnown: true),
-                FactView(label: "CWE", value: finding.cwe.name, isKnown: true),
                 FactView(label: "OWASP Top 10 2025", value: list(finding.owasp2025), isKnown: true),
                 FactView(label: "ASVS 4.0.3", value: list(finding.asvs4), isKnown: true),
             ],
@@ -94,22 +99,69 @@ extension FindingView {
 
 extension EvidenceView {
     /// `evidence` gathered by model path and place, in first-seen order; `modelFile` is written as `line N`.
-    static func lines(_ evidence: [Evidence], modelFile: String) -> [EvidenceView] {
+    /// A value the item's text already states (`description`: its description and fix) is left out: the
+    /// line then gives only where the model says it.
+    static func lines(_ evidence: [Evidence], modelFile: String, statedIn description: String = "") -> [EvidenceView] {
         var views: [EvidenceView] = []
         for item in evidence {
             let location = item.modelLocation.map { $0.file == modelFile ? "line \($0.line)" : $0.description }
-            let value = EvidenceValueView(fact: item.fact.map(Code.init), value: Code(item.value))
+            // `build.sbom` = `false`, not `build.sbom`: `sbom` = `false`: a fact named like the path's last key says nothing more.
+            let fact = item.fact.flatMap { fact in item.path.components.last == .key(fact) ? nil : Code(fact) }
+            let values = isStated(item.value, in: description) ? [] : [EvidenceValueView(fact: fact, value: Code(cappedList(item.value)))]
             if let index = views.firstIndex(where: { $0.path.text == item.path.description && $0.modelLocation == location
                                                      && $0.codeLocation?.text == item.codeLocation?.description }) {
-                views[index].values.append(value)
+                views[index].values += values
+                views[index].hasValues = !views[index].values.isEmpty
                 if let detail = item.detail { views[index].details.append(Code(detail)) }
             } else {
                 views.append(EvidenceView(path: Code(item.path.description), modelLocation: location,
                                           codeLocation: item.codeLocation.map { Code($0.description) },
-                                          values: [value], details: item.detail.map { [Code($0)] } ?? []))
+                                          values: values, hasValues: !values.isEmpty, details: item.detail.map { [Code($0)] } ?? []))
             }
         }
         return views
+    }
+
+    /// A Python list literal of more than `FactValue.proseListLimit` strings (`["GET /a", …]`) cut after
+    /// that many, saying how many more there are; any other value unchanged.
+    static func cappedList(_ value: String) -> String {
+        guard value.hasPrefix("[\""), value.hasSuffix("]") else { return value }
+        var inString = false
+        var escaped = false
+        var elements = 0
+        var cut: String.Index? = nil
+        for index in value.indices {
+            let character = value[index]
+            if escaped { escaped = false; continue }
+            if inString {
+                if character == "\\" { escaped = true } else if character == "\"" { inString = false; elements += 1
+                    if elements == FactValue.proseListLimit { cut = value.index(after: index) } }
+            } else if character == "\"" {
+                inString = true
+            }
+        }
+        guard let cut, elements > FactValue.proseListLimit else { return value }
+        return value[..<cut] + ", … and \(elements - FactValue.proseListLimit) more]"
+    }
+
+    /// Whether `description` states `value` (an empty value says nothing): as a code span, or verbatim when it is more than a word
+    /// (`python:3.12`), or every element of a list value (`["a", "b"]`), in code spans or as text.
+    static func isStated(_ value: String, in description: String) -> Bool {
+        if value.isEmpty { return true }
+        guard !description.isEmpty else { return false }
+        if description.contains("`\(value)`") { return true }
+        if value.count >= 6, value.contains(where: { !$0.isLetter }), description.contains(value) { return true }
+        guard value.hasPrefix("[\""), value.hasSuffix("\"]"), value.count > 4 else { return false }
+        // A list as the description writes it: each element in a code span, or as a bullet of plain
+        // (Markdown-escaped) text.
+        let plain = description.replacingOccurrences(of: "\\", with: "")
+        let elements = value.dropFirst(2).dropLast(2).components(separatedBy: "\", \"").map {
+            $0.replacingOccurrences(of: "\\\"", with: "\"")
+        }
+        return elements.allSatisfy { element in
+            !element.isEmpty && (description.contains("`\(element)`")
+                || (element.count >= 6 && plain.contains(element.replacingOccurrences(of: "\\", with: ""))))
+        }
     }
 }
 

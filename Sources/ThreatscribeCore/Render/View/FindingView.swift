@@ -17,10 +17,12 @@ public struct FindingView: Sendable, Equatable {
     /// `HIGH (7.0)`, of the representative finding.
     public var likelihood: String
     public var impact: String
-    /// "clear-cut" or "judgment (a reviewer must confirm)".
+    /// "clear-cut" or "judgment" (Appendix C says what each means).
     public var confidence: String
     public var component: String
     public var subjectName: String
+    /// `subjectName` for the header line, `nil` when the title already names it.
+    public var subjectNote: String?
     public var subjectPath: Code
     /// `file:line` in the service's code where the evidence was written, when the model says.
     public var codeLocations: [Code]
@@ -41,8 +43,8 @@ public struct FindingView: Sendable, Equatable {
     public var falsePositives: Prose?
     /// "CWE-942 · API8:2023 · A05:2021 · v5.0.0-3.4.2 · NIST SC-7": the full mapping is in the appendix.
     public var standards: String
-    /// The appendix row: likelihood and impact scores, STRIDE, the CWE name, OWASP 2025, ASVS 4.0.3 (what the
-    /// standards line leaves out).
+    /// The appendix row: likelihood and impact scores, STRIDE, OWASP 2025, ASVS 4.0.3 (what the standards
+    /// line leaves out).
     public var mappings: [FactView]
     /// "Tracking" and "Residual risk" when every merged finding has the same decision.
     public var tracking: [FactView]
@@ -86,7 +88,9 @@ public struct EvidenceView: Sendable, Equatable {
     public var modelLocation: String?
     /// `file:line:col` in the service's code.
     public var codeLocation: Code?
+    /// Empty when the item's description states every value already.
     public var values: [EvidenceValueView]
+    public var hasValues = false
     /// Extra lines (the request that demonstrates it and the response headers).
     public var details: [Code]
 }

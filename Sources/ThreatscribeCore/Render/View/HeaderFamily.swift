@@ -26,7 +26,8 @@ enum HeaderFamily {
     static func contains(_ threatID: String) -> Bool { headers[threatID] != nil }
 
     /// The item for `members` (sorted, most severe first; more than one threat): the first member with the
-    /// family's title, a two-sentence description, the union of the evidence, and one fix for every header.
+    /// family's title, a two-sentence description, the union of the evidence, what each header's absence
+    /// allows as a table, and one fix for every header.
     static func finding(_ members: [Finding]) -> Finding {
         var seen: Set<String> = []
         let distinct = members.filter { seen.insert($0.threatID).inserted }
@@ -43,11 +44,19 @@ enum HeaderFamily {
             + distinct.compactMap { labels[$0.threatID] }.joined(separator: ", ")
         item.description = "Responses lack or weaken \(names.count) security headers (\(distinct.count) findings). "
             + "One middleware that sets them all fixes every one."
-        item.impactText = "What each missing header allows, and its severity, is in the table under Fix."
+        item.impactText = table(distinct, all: members)
+        // Where the model says so; what each header's absence means is the table under "Why it matters", so
+        // the values ("no Content-Security-Policy in middleware: …") are not repeated.
         var evidence: [Evidence] = []
-        for member in distinct { for line in member.evidence where !evidence.contains(line) { evidence.append(line) } }
+        for member in distinct {
+            for var line in member.evidence where line.fact != "env.kind" && !evidence.contains(where: { $0.path == line.path }) {
+                line.fact = nil
+                line.value = ""
+                evidence.append(line)
+            }
+        }
         item.evidence = evidence
-        item.recommendation = table(distinct, all: members) + "\n\n" + fix(settings, at: item)
+        item.recommendation = fix(settings, at: item)
         item.validation = check(distinct, names: names)
         item.references = distinct.flatMap(\.references).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         return item

@@ -68,18 +68,15 @@ enum OperationsFacts {
         ]
     }
 
-    /// The framework versions (`frameworks`) and the other dependencies; `nil` when the model names neither,
-    /// so the section says "not assessed" only when the advisories had nothing to check.
+    /// The dependencies besides the framework versions (`frameworks`, which the summary lists); `nil` when
+    /// the model names neither, so the section says "not assessed" only when the advisories had nothing to check.
     static func dependencies(_ dependencies: [Dependency]?, frameworks: [String: String]?) -> [FactView]? {
         guard dependencies != nil || frameworks != nil else { return nil }
         let frameworkNames = Set((frameworks ?? [:]).keys.map { $0.lowercased() })
-        let frameworkFacts = (frameworks ?? [:]).sorted { $0.key < $1.key }.map { name, version in
-            FactView(label: name, value: "\(version) (frameworks)", isKnown: true)
-        }
         let others = (dependencies ?? []).filter { !frameworkNames.contains($0.name.lowercased()) }.sorted { $0.name < $1.name }.map { dependency in
             FactView(label: dependency.name, value: dependency.version ?? "version not stated", isKnown: true)
         }
-        return frameworkFacts + others
+        return others
     }
 }
 

@@ -3,11 +3,24 @@ import Foundation
 /// The opening sentences of a catalog text, for a report that states each point once and briefly.
 enum ProseExcerpt {
     /// The first `count` sentences of the first paragraph of `markdown`; the whole first paragraph when it
-    /// has no more sentences than that. A full stop inside a code span, or after `e.g`/`i.e`/`etc`/`vs`, or
-    /// between digits, does not end a sentence.
+    /// has no more sentences than that, with the bullet list it introduces when it ends with `:` (the
+    /// advisories an upgrade fixes, the requests a CORS policy refuses); a table whole. A full stop inside a code span, or
+    /// after `e.g`/`i.e`/`etc`/`vs`, or between digits, does not end a sentence.
     static func leading(_ count: Int, of markdown: String) -> String {
         let trimmed = markdown.trimmingCharacters(in: .whitespacesAndNewlines)
-        let paragraph = trimmed.components(separatedBy: "\n\n").first ?? trimmed
+        let paragraphs = trimmed.components(separatedBy: "\n\n")
+        let paragraph = paragraphs.first ?? trimmed
+        // A table is never cut.
+        if paragraph.hasPrefix("|") { return paragraph }
+        let excerpt = leadingSentences(count, of: paragraph)
+        if excerpt == paragraph, paragraph.hasSuffix(":"), paragraphs.count > 1,
+           paragraphs[1].split(separator: "\n").allSatisfy({ $0.hasPrefix("- ") }) {
+            return paragraph + "\n\n" + paragraphs[1]
+        }
+        return excerpt
+    }
+
+    private static func leadingSentences(_ count: Int, of paragraph: String) -> String {
         let scalars = Array(paragraph.unicodeScalars)
         var inCode = false
         var sentences = 0

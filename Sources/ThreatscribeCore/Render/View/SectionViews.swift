@@ -2,6 +2,9 @@
 public struct FlowSectionView: Sendable, Equatable {
     public var flows: [FlowView]
     public var hasFlows: Bool
+    /// Whether a flow states its data or a description: the diagram shows the rest (ends, protocol, TLS),
+    /// so the table is shown only then.
+    public var hasFlowDetails: Bool
     public var boundaries: [BoundaryView]
     public var hasBoundaries: Bool
     /// "Not assessed: …" when the model has no data flows.

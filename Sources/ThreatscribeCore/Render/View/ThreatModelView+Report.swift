@@ -39,6 +39,23 @@ extension ThreatModelView {
             operations: OperationsView(parts: sections.operations.filter(\.saysSomething).map { $0.splittingFacts() })
         )
         filters = FilterBarView(items: items, environments: environments)
+        // The appendix does not repeat the model: a part appears for what differs between environments
+        // and for what the model leaves open or out.
+        for index in components.indices {
+            let pipeline = components[index].pipeline
+            components[index].showsPipeline = pipeline.count > 1 || pipeline.contains { $0.matrix != nil }
+        }
+        modelParts = (components.filter { !$0.hasPipeline } + operations.parts).compactMap { part in
+            var part = part
+            // The CORS part's facts are the middleware's settings, which the pipeline table shows.
+            let inPipeline = part.name == Component.cors && components.contains(where: \.showsPipeline)
+            part.knownFacts = inPipeline ? [] : part.knownFacts.filter { $0.hasByEnvironment || $0.isGap }
+            part.hasKnownFacts = !part.knownFacts.isEmpty
+            return part.hasKnownFacts || part.missingAspects != nil ? part : nil
+        }
+        hasModelParts = !modelParts.isEmpty
+        modelPartsHaveNotes = modelParts.contains(where: \.hasKnownFacts)
+        hasModelAppendix = hasModelParts || overview.hasFacts || overview.description != nil || diagram.notAssessed == nil || flows.hasFlowDetails || components.contains(where: \.showsPipeline)
         // The honest coverage count (never "every part was assessed" beside a part the report says is missing).
         let notAssessed = notAssessedParts(report).count
         if notAssessed > 0 {
@@ -53,7 +70,10 @@ extension ThreatModelView {
         for item in items { counts[item.title, default: 0] += 1 }
         return items.map { item in
             var item = item
-            if counts[item.title]! > 1 { item.title += " (\(item.subjectName), \(item.subjectPath.text))" }
+            if counts[item.title]! > 1 {
+                item.title += " (\(item.subjectName), \(item.subjectPath.text))"
+                item.subjectNote = nil
+            }
             return item
         }
     }
@@ -68,34 +88,63 @@ extension ThreatModelView {
         )
     }
 
+    /// What the summary does not already say: the trust model, and a Starlette version the analysis assumed.
     private static func overview(_ model: ArchitectureModel) -> OverviewView {
         let system = model.system
-        var frameworks = (model.frameworks ?? [:]).keys.sorted().map { name in
-            let text = model.frameworks![name]!
-            // The version Starlette-specific analysis (CORS, templates) used, when the model does not state one.
-            guard name == "starlette", let assumed = AssumedStarletteVersion(text, writtenAt: "frameworks.starlette"), !assumed.isStated else {
-                return "\(name) \(text)"
-            }
-            return "\(name) \(text), analysed as \(assumed)"
+        var frameworks: [String] = []
+        // The version Starlette-specific analysis (CORS, templates) used, when the model does not state one.
+        if let text = model.frameworks?["starlette"], let assumed = AssumedStarletteVersion(text, writtenAt: "frameworks.starlette"), !assumed.isStated {
+            frameworks.append("starlette \(text), analysed as \(assumed)")
         }
         if model.frameworks?["starlette"] == nil, model.middleware?.contains(where: { $0.type == .cors }) == true,
            let assumed = AssumedStarletteVersion(nil, writtenAt: "frameworks.starlette") {
             frameworks.append("starlette not named, analysed as \(assumed)")
         }
+        let facts = [FactView.make("Trust model", system.trustModel, missing: "the trust model")].filter(\.isKnown)
         return OverviewView(
-            facts: [
-                FactView(label: "Name", value: system.name, isKnown: true),
-                FactView.make("Purpose", system.purpose, missing: "the system's purpose"),
-                FactView.make("Owner", system.owner, missing: "the owner"),
-                FactView.make("Trust model", system.trustModel, missing: "the trust model"),
-                FactView.make("Data classification", system.dataClassification?.rawValue, missing: "the data classification"),
-                FactView.make("Exposure", system.exposure?.rawValue, missing: "who can reach the API"),
-                FactView.make("Framework", model.app?.framework?.rawValue, missing: "the web framework"),
-            ],
+            facts: facts,
             description: system.description,
             frameworks: frameworks,
-            hasFrameworks: !frameworks.isEmpty
+            hasFrameworks: !frameworks.isEmpty,
+            hasFacts: !facts.isEmpty || !frameworks.isEmpty
         )
+    }
+
+    /// Claims with the same verdict for the same reason as one line: each claim's name, then its words.
+    private static func joiningSameReasons(_ reviews: [ControlReviewView]) -> [ControlReviewView] {
+        var joined: [ControlReviewView] = []
+        for review in reviews {
+            guard let index = joined.firstIndex(where: { $0.verdict == review.verdict && $0.reason == review.reason && $0.related == review.related }) else {
+                joined.append(review)
+                continue
+            }
+            let first = joined[index]
+            if first.claim != nil, !first.control.contains("; ") { joined[index].claim = "\(first.control): \(first.claim!)" }
+            joined[index].control += "; " + review.control
+            if let claim = review.claim {
+                joined[index].claim = (joined[index].claim.map { $0 + " " } ?? "") + "\(review.control): \(claim)"
+            }
+        }
+        return joined
+    }
+
+    /// `reason` with the first mention of `id` (followed by a blank, `,`, `)` or the end, so that `a@b` is not
+    /// found in `a@b[0]`) made a link to `anchor`; `nil` when it does not mention it. The id is a code span,
+    /// which no character of it can end.
+    static func linking(_ id: String, to anchor: String, in reason: String) -> String? {
+        guard !id.contains("`") else { return nil }
+        var searchStart = reason.startIndex
+        while let range = reason.range(of: id, range: searchStart..<reason.endIndex) {
+            let before = range.lowerBound == reason.startIndex ? nil : reason[reason.index(before: range.lowerBound)]
+            let after = range.upperBound == reason.endIndex ? nil : reason[range.upperBound]
+            let afterNext = after == "." ? reason[reason.index(after: range.upperBound)...].first : nil
+            let ends = after == nil || [" ", ",", ")"].contains(after!) || (after == "." && (afterNext == nil || afterNext == " "))
+            if (before == nil || before == " ") && ends {
+                return reason.replacingCharacters(in: range, with: "[`\(id)`](#\(anchor))")
+            }
+            searchStart = range.upperBound
+        }
+        return nil
     }
 
     private static func flows(_ model: ArchitectureModel, graph: DataFlowGraph) -> FlowSectionView {
@@ -115,31 +164,41 @@ extension ThreatModelView {
         }
         return FlowSectionView(
             flows: flows, hasFlows: !flows.isEmpty,
+            hasFlowDetails: flows.contains { $0.data != "not stated" || !$0.description.isEmpty },
             boundaries: boundaries, hasBoundaries: !boundaries.isEmpty,
             flowsNotAssessed: flows.isEmpty ? NotAssessed.sentence("the data flows") : nil,
             boundariesNotAssessed: boundaries.isEmpty ? NotAssessed.sentence("the trust boundaries") : nil
         )
     }
 
-    /// Each review links the items that hold the findings it cites.
+    /// Each review links the items that hold the findings it cites: where the reason names a finding's id,
+    /// the id becomes the link; the others are listed after it.
     private static func controls(_ report: AnalysisReport, groups: [FindingGroup], items: [FindingView]) -> ControlSectionView {
         let reviews = report.controlReviews.map { review in
             var related: [FindingLinkView] = []
+            var reason = review.reason
+            var linked: [String] = []
             for id in review.relatedFindings {
                 guard let index = groups.firstIndex(where: { $0.members.contains { $0.id == id } }) else { continue }
                 let link = FindingLinkView(items[index])
-                if !related.contains(link) { related.append(link) }
+                if let linkedReason = Self.linking(id, to: link.anchor, in: reason) {
+                    reason = linkedReason
+                    linked.append(link.anchor)
+                } else if !related.contains(link) {
+                    related.append(link)
+                }
             }
+            related.removeAll { linked.contains($0.anchor) }
             return ControlReviewView(
                 control: review.control, claim: review.claim,
                 verdict: review.verdict.rawValue.prefix(1).uppercased() + review.verdict.rawValue.dropFirst(),
-                verdictClass: review.verdict.rawValue, reason: Prose(review.reason),
+                verdictClass: review.verdict.rawValue, reason: Prose(reason),
                 related: related, hasRelated: !related.isEmpty
             )
         }
         let count = { (verdict: ControlReview.Verdict) in report.controlReviews.filter { $0.verdict == verdict }.count }
         return ControlSectionView(
-            reviews: reviews, hasReviews: !reviews.isEmpty,
+            reviews: Self.joiningSameReasons(reviews), hasReviews: !reviews.isEmpty,
             supportedCount: count(.supported), contradictedCount: count(.contradicted), unverifiableCount: count(.unverifiable)
         )
     }

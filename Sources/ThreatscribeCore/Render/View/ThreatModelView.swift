@@ -28,6 +28,14 @@ public struct ThreatModelView: Sendable, Equatable {
     public var components: [ComponentView]
     public var flows: FlowSectionView
     public var operations: OperationsView
+    /// The appendix's one table: each component and operations part (but the middleware pipeline, which has
+    /// its own table) with the facts that differ between environments or the aspects the model leaves out.
+    public var modelParts: [ComponentView] = []
+    public var hasModelParts = false
+    /// Whether a part has a fact that differs by environment or is left open (else the table drops that column).
+    public var modelPartsHaveNotes = false
+    /// Whether the appendix has anything to show (a diagram, a part, the pipeline or data flows).
+    public var hasModelAppendix = false
 }
 
 /// A labelled fact about the system: `Owner` → `Platform team`.
@@ -41,6 +49,9 @@ public struct FactView: Sendable, Equatable {
     /// same in one line); empty when the fact holds everywhere.
     public var byEnvironment: [EnvironmentValueView] = []
     public var hasByEnvironment = false
+    /// The fact names what the model leaves open (endpoints with no authentication stated): the report's
+    /// appendix shows it even though it does not repeat the model otherwise.
+    public var isGap = false
 }
 
 /// One value of a fact or setting that differs across environments, and the environments that have it.
@@ -73,14 +84,18 @@ public struct EnvironmentView: Sendable, Equatable {
     public var baseURL: String
 }
 
-/// The system as the model describes it.
+/// What the model says about the system that the summary's three lines do not (the trust model, a
+/// Starlette version the analysis assumed), and its free-text description.
 public struct OverviewView: Sendable, Equatable {
+    /// Known facts only.
     public var facts: [FactView]
     /// The model's free-text description, if any.
     public var description: String?
     /// `fastapi 0.115.2`, sorted by package name.
     public var frameworks: [String]
     public var hasFrameworks: Bool
+    /// Whether there is a fact or a framework note to show.
+    public var hasFacts: Bool
 }
 
 extension OverviewView {

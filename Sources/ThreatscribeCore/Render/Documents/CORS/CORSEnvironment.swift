@@ -16,6 +16,18 @@ public struct CORSEnvironment: Sendable {
     public var exchanges: [CORSExchange]
     /// Issues the CORS policy analysis finds in this configuration.
     public var issues: [CORSPolicyIssue]
+    /// Arguments the engine needs that the model leaves unresolved: then `configuration` and
+    /// `evaluator` are `nil` (the engine cannot answer for unknown origins) and the documents say
+    /// the environment is not assessed.
+    public var unresolved: [UnresolvedValue] = []
+
+    /// `Not assessed in production: the model leaves allow_origins unresolved (settings.x, app/main.py:23).`, or nil.
+    public var notAssessed: String? {
+        guard !unresolved.isEmpty else { return nil }
+        return "Not assessed in \(name): the model leaves " + unresolved.map { value in
+            "\(value.key) unresolved (\(value.expression)" + (value.source.map { ", \($0)" } ?? "") + ")"
+        }.joined(separator: ", ") + "; the CORS engine cannot compute Starlette's answers to origins nobody stated."
+    }
 
     public var name: String { environment.name }
     public var isProduction: Bool { environment.kind == .production }
@@ -32,6 +44,11 @@ public struct CORSEnvironment: Sendable {
             ?? AssumedStarletteVersion(nil, writtenAt: "frameworks.starlette")!
         exchanges = []
         issues = []
+        if let index = model.middleware?.firstIndex(where: { $0.type == .cors }) {
+            unresolved = model.unresolvedValues(under: ModelPath("middleware").appending(index))
+                .filter { CORSAnalyzer.engineArguments.contains($0.key) }
+            if !unresolved.isEmpty { configuration = nil }
+        }
         guard let configuration else { return }
         do {
             evaluator = try CORSEvaluator(configuration: configuration, version: version.version)

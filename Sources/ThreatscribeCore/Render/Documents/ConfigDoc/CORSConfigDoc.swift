@@ -19,13 +19,18 @@ struct CORSConfigDoc {
         var s: [DocumentSection] = [
             DocumentSection("Key files", anchor: "key-files", blocks: [.bullets(ConfigDocDocument.keyFiles(environments, types: [.cors, .securityHeaders]))]),
         ]
+        let notAssessed: [DocumentBlock] = cors.compactMap(\.notAssessed).map { .paragraph("\($0)") }
         guard let featured else {
+            if !notAssessed.isEmpty {
+                s.append(DocumentSection("Overview", anchor: "overview", blocks: notAssessed))
+                return s
+            }
             s.append(DocumentSection("Overview", anchor: "overview", blocks: [.paragraph(cors.contains { $0.configurationError != nil }
                 ? "Starlette refuses the modelled configuration: \(cors.compactMap(\.configurationError).joined(separator: "; "))."
                 : "No covered environment registers CORSMiddleware. No response carries \(code: "Access-Control-Allow-Origin"), so browsers let no page on another origin read the API's responses; requests that need no preflight still reach the handlers. There is no CORS configuration to document.")]))
             return s
         }
-        s.append(DocumentSection("Overview", anchor: "overview", blocks: [.paragraph(overview)]
+        s.append(DocumentSection("Overview", anchor: "overview", blocks: [.paragraph(overview)] + notAssessed
             + (cors.contains(where: \.isProduction) ? [] : [.paragraph("The model describes no production environment; nothing below describes production.")])))
         s.append(DocumentSection("Architecture", anchor: "architecture", blocks: [
             .paragraph("The preflight and the request that follows it in \(code: featured.name), with the answers Starlette \(featured.version.version) gives:"),
@@ -205,7 +210,7 @@ struct CORSConfigDoc {
     var production: [DocumentBlock] {
         let prod = configured.filter(\.isProduction)
         guard !prod.isEmpty else { return [.paragraph("The model describes no production environment with CORSMiddleware, so there is no production configuration to document.")] }
-        var blocks: [DocumentBlock] = []
+        var blocks: [DocumentBlock] = cors.filter(\.isProduction).compactMap(\.notAssessed).map { .paragraph("\($0)") }
         for env in prod {
             guard let c = env.configuration else { continue }
             let checks: [(Bool, DocumentText)] = [

@@ -34,6 +34,9 @@ struct CORSMitigation {
                 c.weaknesses.append("\(code: env.name): the endpoints use \(codes: refused), which \(setting) does not allow: a browser client's preflight for them gets 400 and the request is never sent.")
             }
         }
+        for env in configured.reversed() {
+            if let notAssessed = env.notAssessed { c.weaknesses.insert("\(notAssessed)", at: 0) }
+        }
         if let error = configured.first(where: { $0.configurationError != nil }) {
             c.weaknesses.insert("\(code: error.name): Starlette refuses this configuration: \(error.configurationError ?? "").", at: 0)
         }
@@ -83,6 +86,9 @@ struct CORSMitigation {
                 ? "\(code: CORSArgumentText.defaultValue(name, in: versions.first!))" : DocumentText(defaults.joined(separator: "; "))
             let values: [DocumentText] = configured.map { env in
                 if let stated = CORSArgumentText.stated(name, in: env.entry!) { return "\(code: stated)" }
+                if let unknown = env.environment.model.unresolved?.first(where: { $0.key == name && $0.path.components.first == .key("middleware") }) {
+                    return "unresolved: \(code: unknown.expression) (not assessed)"
+                }
                 return "not set (default)"
             }
             return ["\(code: name)", defaultText] + values + [effect(of: name)]
@@ -132,6 +138,7 @@ struct CORSMitigation {
     // MARK: Current state and gap
 
     func current(_ env: CORSEnvironment) -> DocumentText {
+        if let notAssessed = env.notAssessed { return "\(notAssessed)" }
         guard let configuration = env.configuration else { return "\(code: env.name): no CORSMiddleware." }
         var text: DocumentText = "\(code: env.name): \(code: "allow_origins=\(CORSArgumentText.list(configuration.allowOrigins))")"
         if let regex = configuration.allowOriginRegex { text = text + ", \(code: "allow_origin_regex=\(PythonLiteral.string(regex))")" }
@@ -154,6 +161,10 @@ struct CORSMitigation {
             items.append("The model has no production environment, so the production configuration cannot be checked; state it (an environment with \(code: "kind: production") and its overrides) before relying on this analysis.")
         }
         for env in production {
+            if let notAssessed = env.notAssessed {
+                items.append("\(notAssessed) State the values before relying on this analysis.")
+                continue
+            }
             guard let configuration = env.configuration else {
                 items.append("\(code: env.name) registers no CORSMiddleware: browser clients on other origins cannot read responses there.")
                 continue

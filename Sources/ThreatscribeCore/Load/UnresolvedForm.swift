@@ -1,0 +1,61 @@
+/// The `{unresolved: EXPRESSION, source: FILE:LINE}` form a key marked `acceptsUnresolved` may hold
+/// instead of its value: the code computes the value and nobody has stated it yet.
+enum UnresolvedForm {
+    /// The form's keys: the expression (required) and where the code computes it.
+    static let expressionKey = "unresolved"
+    static let sourceKey = "source"
+    static let keys = [expressionKey, sourceKey]
+
+    /// How the form reads, for messages and the reference.
+    static let help = "`{unresolved: EXPRESSION, source: FILE:LINE}` when the code computes the value"
+
+    /// Whether `node` is written in the form (a mapping with an `unresolved` key), valid or not.
+    static func isWritten(_ node: LocatedNode) -> Bool {
+        node[expressionKey] != nil
+    }
+
+    /// The value `node` leaves unresolved at `path`, when it is a valid form.
+    static func value(_ node: LocatedNode, at path: ModelPath) -> UnresolvedValue? {
+        guard let entries = node.entries, entries.allSatisfy({ keys.contains($0.key) }),
+              let expression = node[expressionKey]?.scalarValue, expression.kind == .string, !expression.text.isEmpty else { return nil }
+        let source = node[sourceKey]?.scalarValue
+        if let source, source.kind != .string || CodeReference(parsing: source.text) == nil { return nil }
+        return UnresolvedValue(path: path, expression: expression.text, source: source?.text)
+    }
+
+    /// Every problem of a value written in the form, each at its own location.
+    static func problems(_ node: LocatedNode, at path: ModelPath) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for entry in node.entries ?? [] where !keys.contains(entry.key) {
+            var message = "unknown key `\(DiagnosticText.excerpt(entry.key))` in the unresolved value `\(path)`; it takes only `unresolved` and `source`"
+            if let suggestion = Suggestion.closest(to: entry.key, in: keys) { message += "; did you mean `\(suggestion)`?" }
+            problems.append(Diagnostic(.error, message, at: entry.keyLocation))
+        }
+        if let expression = node[expressionKey] {
+            if expression.scalarValue?.kind != .string || expression.scalarValue?.text.isEmpty == true {
+                problems.append(Diagnostic(.error, "`\(path).unresolved` must be the expression the code computes the value with, as a non-empty string, found \(SchemaValidation.describe(expression))", at: expression.location))
+            }
+        }
+        if let source = node[sourceKey] {
+            if let scalar = source.scalarValue, scalar.kind == .string {
+                if CodeReference(parsing: scalar.text) == nil {
+                    problems.append(Diagnostic(.error, "`\(path).source` must be a code reference `path`, `path:line`, `path:line:col` or `path:start-end`, found \"\(DiagnosticText.excerpt(scalar.text))\"", at: scalar.location))
+                }
+            } else {
+                problems.append(Diagnostic(.error, "`\(path).source` must be a string, found \(SchemaValidation.describe(source))", at: source.location))
+            }
+        }
+        return problems
+    }
+
+    /// Every value a tree leaves unresolved, in file order (environment overrides not entered).
+    static func values(in root: LocatedNode, schema: ModelSchema) -> [UnresolvedValue] {
+        var found: [UnresolvedValue] = []
+        SchemaWalk(schema: schema).visit(root) { visit in
+            guard visit.property?.acceptsUnresolved == true, visit.property?.type == visit.type,
+                  let value = value(visit.node, at: visit.path) else { return }
+            found.append(value)
+        }
+        return found
+    }
+}

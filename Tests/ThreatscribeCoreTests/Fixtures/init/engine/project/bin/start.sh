@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+echo "starting the engine"
+exec uvicorn engine.main:app $(eval echo "$@")

@@ -1,0 +1,4 @@
+from engine.server import Engine
+
+engine = Engine()
+app = engine.app()
