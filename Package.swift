@@ -27,21 +27,16 @@ let package = Package(
                 "CZlib",
             ]
         ),
-        // The built-in catalog parsed at build time (PrecompiledCatalogPlugin runs CatalogCompiler on Catalog/).
-        .executableTarget(name: "CatalogCompiler", dependencies: ["ThreatscribeCore"]),
-        .plugin(name: "PrecompiledCatalogPlugin", capability: .buildTool(), dependencies: ["CatalogCompiler"]),
-        .target(name: "ThreatscribeBuiltInCatalog", dependencies: ["ThreatscribeCore"], plugins: ["PrecompiledCatalogPlugin"]),
         .executableTarget(
             name: "threatscribe",
             dependencies: [
                 "ThreatscribeCore",
-                "ThreatscribeBuiltInCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ThreatscribeCoreTests",
-            dependencies: ["ThreatscribeCore", "ThreatscribeBuiltInCatalog", "CLibXML2", "CZlib", "Yams"]
+            dependencies: ["ThreatscribeCore", "CLibXML2", "CZlib", "Yams"]
         ),
     ]
 )

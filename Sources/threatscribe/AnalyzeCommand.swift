@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ThreatscribeBuiltInCatalog
 import ThreatscribeCore
 
 /// `threatscribe analyze MODEL --output DIR --format markdown,html`

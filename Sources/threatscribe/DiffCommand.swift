@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ThreatscribeBuiltInCatalog
 import ThreatscribeCore
 
 /// `threatscribe diff OLD NEW` or `threatscribe diff --git REV MODEL`: findings new, resolved and changed.

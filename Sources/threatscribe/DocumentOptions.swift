@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ThreatscribeBuiltInCatalog
 import ThreatscribeCore
 
 /// The options every `threatscribe report …` document shares (the model, where to write, which

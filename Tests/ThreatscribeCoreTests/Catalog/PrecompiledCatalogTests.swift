@@ -1,22 +1,25 @@
 import Testing
-import ThreatscribeBuiltInCatalog
 @testable import ThreatscribeCore
 
-/// The catalog precompiled at build time is exactly what parsing the built-in YAML gives, and user
+/// The committed precompiled catalog is exactly what parsing the built-in YAML gives, and user
 /// catalogs merge into it as they merge into a fresh parse.
 struct PrecompiledCatalogTests {
     /// A fresh parse of the embedded `Catalog/` (itself checked against the repository by `GeneratedFilesTests`).
     static let freshParse = Result { () throws(DiagnosticList) in try PrecompiledCatalog.compiling(.builtIn, vocabulary: Analyzers.vocabulary) }
 
+    /// The committed `Generated/PrecompiledCatalogJSON.swift` is what `catalog precompile` writes today.
     @Test func precompiledEqualsFreshParse() throws {
         let fresh = try Self.freshParse.get()
         let precompiled = try BuiltInCatalog.precompiled()
-        #expect(precompiled.entries.map(\.id) == fresh.entries.map(\.id))
-        #expect(precompiled.overrides == fresh.overrides)
+        let stale = "the committed precompiled catalog differs from a fresh parse of Catalog/: run bash scripts/regenerate.sh"
+        #expect(precompiled.entries.map(\.id) == fresh.entries.map(\.id), "\(stale)")
+        #expect(precompiled.overrides == fresh.overrides, "\(stale)")
         // Entry by entry, so a difference names the entry; then every field through Equatable.
         for (built, parsed) in zip(precompiled.entries, fresh.entries) {
-            #expect(built == parsed, "\(parsed.id) differs between the precompiled catalog and a fresh parse")
+            #expect(built == parsed, "\(parsed.id): \(stale)")
         }
+        // The text too, so a change in the encoding alone (a field renamed) is caught as well.
+        #expect(PrecompiledCatalogJSON.text == (try fresh.json()), "\(stale)")
         #expect(!precompiled.entries.isEmpty)
     }
 

@@ -1,11 +1,11 @@
-import ThreatscribeCore
-
-/// The built-in threat catalog, parsed at build time (see `PrecompiledCatalog`), so start-up reads no YAML.
+/// The built-in threat catalog, parsed when the generated files were last regenerated (see
+/// `PrecompiledCatalog`), so start-up reads no YAML.
 public enum BuiltInCatalog {
-    /// The built-in entries as the build parsed them from `Catalog/`.
+    /// The built-in entries as `threatscribe catalog precompile` parsed them from `Catalog/`
+    /// (committed in `Generated/PrecompiledCatalogJSON.swift`).
     public static func precompiled() throws(DiagnosticList) -> PrecompiledCatalog {
-        do { return try PrecompiledCatalog(json: precompiledCatalogJSON) } catch {
-            throw DiagnosticList([Diagnostic(.error, "the precompiled built-in catalog is unreadable: \(error)", at: nil)])
+        do { return try PrecompiledCatalog(json: PrecompiledCatalogJSON.text) } catch {
+            throw DiagnosticList([Diagnostic(.error, "the precompiled built-in catalog is unreadable (run bash scripts/regenerate.sh): \(error)", at: nil)])
         }
     }
 
