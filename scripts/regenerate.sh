@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates every generated file after a change to the catalog, templates, schema or report output:
-# embedded resources, docs/catalog.md, docs/threatscribe.schema.json, the reference in docs/model.md,
-# and the expected reports (read their diff as a reviewer would before committing).
+# embedded resources, the precompiled built-in catalog, docs/catalog.md, docs/threatscribe.schema.json,
+# the reference in docs/model.md, and the expected reports (read their diff as a reviewer would before committing).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 python3 scripts/embed-resources.py
 swift build
 bin=.build/debug/threatscribe
+# The built-in catalog precompiled by the real parser (decoded at start-up instead of parsing the YAML);
+# rebuilt only when it changed. `catalog precompile` reads Catalog/ itself, never the stale copy.
+precompiled=Sources/ThreatscribeCore/Generated/PrecompiledCatalogJSON.swift
+"$bin" catalog precompile Catalog > "$precompiled.new"
+if cmp -s "$precompiled.new" "$precompiled"; then rm "$precompiled.new"; else mv "$precompiled.new" "$precompiled"; swift build; fi
 "$bin" catalog docs > docs/catalog.md
 "$bin" schema > docs/threatscribe.schema.json
 python3 - "$bin" <<'PY'

@@ -56,7 +56,7 @@ struct AnalyzeCommand: ParsableCommand {
         let timings = StageTimings(enabled: ProcessInfo.processInfo.environment["THREATSCRIBE_TIMINGS"] == "1")
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
-            try ThreatCatalog.load(builtIn: .builtIn, userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
+            try BuiltInCatalog.load(userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
         }
         timings.record("catalog")
         let templateFiles = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.templateOverrides(in: templates) }

@@ -7,7 +7,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "List or show the threat catalog's entries.",
-        subcommands: [List.self, Show.self, Docs.self])
+        subcommands: [List.self, Show.self, Docs.self, Precompile.self])
 
     struct CatalogOptions: ParsableArguments {
         @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
@@ -16,7 +16,7 @@ struct CatalogCommand: ParsableCommand {
         func load() throws -> ThreatCatalog {
             let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: directories) }
             return try exitingOnBadInput { () throws(DiagnosticList) in
-                try ThreatCatalog.load(builtIn: .builtIn, userFiles: files, vocabulary: Analyzers.vocabulary)
+                try BuiltInCatalog.load(userFiles: files, vocabulary: Analyzers.vocabulary)
             }
         }
     }
@@ -75,6 +75,26 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try options.load()
             print(TerminalText.escapedLines(CatalogDocumentation(catalog: catalog, vocabulary: Analyzers.vocabulary).markdown), terminator: "")
+        }
+    }
+
+    /// Writes `Generated/PrecompiledCatalogJSON.swift` (run by `scripts/regenerate.sh`): the catalog
+    /// directory parsed by the real parser, so the binary loads its built-in catalog without parsing YAML.
+    /// Reads only the directory, never the built-in catalog, so it works while the committed copy is stale.
+    struct Precompile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the built-in catalog precompiled, as Swift source (for scripts/regenerate.sh).",
+            shouldDisplay: false)
+
+        @Argument(help: "The catalog directory (the repository's Catalog/).")
+        var directory: String
+
+        func run() throws {
+            let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
+            let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
+                try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
+            }
+            print(try catalog.swiftSource(), terminator: "")
         }
     }
 }

@@ -59,7 +59,7 @@ struct DiffCommand: ParsableCommand {
         let newText = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.text(at: newPath) }
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
-            try ThreatCatalog.load(builtIn: .builtIn, userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
+            try BuiltInCatalog.load(userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
         }
         let trackingFile = try tracking.map { path in
             try exitingOnBadInput { () throws(DiagnosticList) in try RiskTracking.load(text: InputFiles.text(at: path), file: path) }

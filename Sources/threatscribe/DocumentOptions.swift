@@ -40,7 +40,7 @@ struct DocumentOptions: ParsableArguments {
         let generatedAt = try ReportDate.resolvedForRun(option: date)
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
-            try ThreatCatalog.load(builtIn: .builtIn, userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
+            try BuiltInCatalog.load(userFiles: userCatalog, vocabulary: Analyzers.vocabulary)
         }
         let report = try exitingOnBadInput { () throws(DiagnosticList) in
             let loaded = try ModelLoader.load(text: try InputFiles.text(at: model), file: model)

@@ -90,13 +90,18 @@ enum InputFiles {
     /// The templates of a `--templates DIR`, keyed as the built-in ones are (`Templates/<relative path>`).
     static func templateOverrides(in directory: String?) throws(DiagnosticList) -> [String: String] {
         guard let directory else { return [:] }
-        var overrides: [String: String] = [:]
+        return try resourceFiles(in: directory, as: "Templates")
+    }
+
+    /// Every file below `directory`, keyed as a built-in resource of `folder` (`<folder>/<relative path>`).
+    static func resourceFiles(in directory: String, as folder: String) throws(DiagnosticList) -> [String: String] {
+        var files: [String: String] = [:]
         let base = URL(fileURLWithPath: directory).standardizedFileURL.path
         for path in try filePaths(below: directory) {
             let relative = String(URL(fileURLWithPath: path).standardizedFileURL.path.dropFirst(base.count + 1))
-            overrides["Templates/" + relative] = try text(at: path)
+            files[folder + "/" + relative] = try text(at: path)
         }
-        return overrides
+        return files
     }
 
     /// The files below `directory` (hidden ones skipped), sorted. A symbolic link is followed only

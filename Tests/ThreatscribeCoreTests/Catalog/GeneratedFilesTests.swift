@@ -38,4 +38,14 @@ struct GeneratedFilesTests {
         let committed = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
         #expect(committed.count == expected.count && committed == expected, "docs/catalog.md is stale: run `swift run threatscribe catalog docs > docs/catalog.md`")
     }
+
+    /// `Generated/PrecompiledCatalogJSON.swift` is what `threatscribe catalog precompile Catalog` writes now
+    /// (a fresh parse of the embedded catalog, itself checked against `Catalog/` above).
+    @Test func precompiledCatalogIsFresh() throws {
+        let expected = try PrecompiledCatalog.compiling(.builtIn, vocabulary: Analyzers.vocabulary).swiftSource()
+        let path = Self.root.appendingPathComponent("Sources/ThreatscribeCore/Generated/PrecompiledCatalogJSON.swift")
+        let committed = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
+        #expect(committed.count == expected.count && committed == expected,
+                "Sources/ThreatscribeCore/Generated/PrecompiledCatalogJSON.swift is stale: run bash scripts/regenerate.sh")
+    }
 }

@@ -1,6 +1,6 @@
 /// One threat of the catalog: its prose, its mappings to standards, its risk factors and the
 /// condition under which it applies. Entries are data files (`Catalog/entries/*.yaml`).
-public struct CatalogEntry: Sendable, Equatable {
+public struct CatalogEntry: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     /// The fact scope whose subjects the entry is about.
@@ -44,7 +44,7 @@ public struct CatalogEntry: Sendable, Equatable {
 }
 
 /// OWASP Risk Rating factor scores (0–9) for likelihood or impact; their mean gives the level.
-public struct RiskFactors: Sendable, Equatable {
+public struct RiskFactors: Sendable, Equatable, Codable {
     public var scores: [String: Int]
 
     public init(scores: [String: Int]) { self.scores = scores }
@@ -67,19 +67,19 @@ public struct RiskFactors: Sendable, Equatable {
 }
 
 /// Model fragments that must, and must not, make the entry fire. One generic test runs them all.
-public struct CatalogSamples: Sendable, Equatable {
+public struct CatalogSamples: Sendable, Equatable, Codable {
     public var trigger: [CatalogSample]
     public var noTrigger: [CatalogSample]
 }
 
-public struct CatalogSample: Sendable, Equatable {
+public struct CatalogSample: Sendable, Equatable, Codable {
     /// A complete model file (YAML).
     public var model: String
     public var location: SourceLocation
 }
 
 /// A user's change to a built-in entry: a fixed severity, or disabling it.
-public struct CatalogOverride: Sendable, Equatable {
+public struct CatalogOverride: Sendable, Equatable, Codable {
     public var id: String
     public var severity: Severity?
     public var disabled: Bool

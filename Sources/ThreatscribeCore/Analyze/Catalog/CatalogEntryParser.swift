@@ -22,6 +22,19 @@ struct CatalogEntryParser {
         case override(CatalogOverride)
     }
 
+    /// A parser checking against the standards reference of `store`.
+    init(vocabulary: FactVocabulary, store: ResourceStore) throws(DiagnosticList) {
+        do { reference = try StandardsReference.load(from: store) } catch {
+            throw DiagnosticList([Diagnostic(.error, "cannot read the standards reference: \(error)", at: nil)])
+        }
+        self.vocabulary = vocabulary
+    }
+
+    /// Every file parsed, concurrently, in the order of `files` (so diagnostics read in file order).
+    func parseConcurrently(_ files: [ThreatCatalog.SourceFile]) -> [(Parsed?, [Diagnostic])] {
+        files.concurrentMap { parse(text: $0.text, file: $0.name) }
+    }
+
     func parse(text: String, file: String) -> (Parsed?, [Diagnostic]) {
         var reader = YAMLFieldReader(file: file, text: text)
         let prescanned = YAMLPrescan.problems(in: text, file: file, what: "catalog file")

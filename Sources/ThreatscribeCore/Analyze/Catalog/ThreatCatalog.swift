@@ -19,19 +19,36 @@ public struct ThreatCatalog: Sendable {
     /// files, which may add entries or override built-in ones. All problems are reported together.
     public static func load(builtIn store: ResourceStore, userFiles: [SourceFile] = [],
                             vocabulary: FactVocabulary) throws(DiagnosticList) -> ThreatCatalog {
-        let reference: StandardsReference
-        do { reference = try StandardsReference.load(from: store) } catch {
-            throw DiagnosticList([Diagnostic(.error, "cannot read the standards reference: \(error)", at: nil)])
-        }
-        let parser = CatalogEntryParser(vocabulary: vocabulary, reference: reference)
-        let builtInFiles = store.paths(under: "Catalog/entries/").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .map { SourceFile(name: $0, text: store[$0] ?? "") }
+        let parser = try CatalogEntryParser(vocabulary: vocabulary, store: store)
+        return try merged(parser.parseConcurrently(builtInFiles(of: store) + userFiles))
+    }
 
+    /// Loads a precompiled built-in catalog (parsed at build time by the same parser) and then the
+    /// user's files, exactly as `load(builtIn:userFiles:vocabulary:)` does with the files it came from.
+    /// User files are read against the standards reference of `store`.
+    public static func load(precompiled: PrecompiledCatalog, userFiles: [SourceFile] = [],
+                            vocabulary: FactVocabulary, store: ResourceStore = .builtIn) throws(DiagnosticList) -> ThreatCatalog {
+        var parsed: [(CatalogEntryParser.Parsed?, [Diagnostic])] = precompiled.entries.map { (.entry($0), []) }
+            + precompiled.overrides.map { (.override($0), []) }
+        if !userFiles.isEmpty {
+            parsed += try CatalogEntryParser(vocabulary: vocabulary, store: store).parseConcurrently(userFiles)
+        }
+        return try merged(parsed)
+    }
+
+    /// The `Catalog/entries/` files of a resource store, in path order.
+    static func builtInFiles(of store: ResourceStore) -> [SourceFile] {
+        store.paths(under: "Catalog/entries/").filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { SourceFile(name: $0, text: store[$0] ?? "") }
+    }
+
+    /// The catalog from parsed files taken in order: duplicates and unknown overrides are errors, then
+    /// overrides disable entries or fix their severity.
+    private static func merged(_ parsedFiles: [(CatalogEntryParser.Parsed?, [Diagnostic])]) throws(DiagnosticList) -> ThreatCatalog {
         var diagnostics: [Diagnostic] = []
         var entries: [String: CatalogEntry] = [:]
         var overrides: [CatalogOverride] = []
-        // Files are parsed concurrently and taken in order, so diagnostics and duplicates read as before.
-        for (parsed, problems) in (builtInFiles + userFiles).concurrentMap({ parser.parse(text: $0.text, file: $0.name) }) {
+        for (parsed, problems) in parsedFiles {
             diagnostics += problems
             switch parsed {
             case .entry(let entry)?:

@@ -1,5 +1,5 @@
 /// A parsed catalog condition (`when:`), checked against the fact vocabulary before use.
-public indirect enum Condition: Sendable, Equatable {
+public indirect enum Condition: Sendable, Equatable, Codable {
     case and(Condition, Condition)
     case or(Condition, Condition)
     case not(Condition)
@@ -8,7 +8,7 @@ public indirect enum Condition: Sendable, Equatable {
     case truthy(Operand)
 }
 
-public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
+public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable, Codable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     /// A list holds a string, or a string holds a substring.
     case contains
@@ -16,7 +16,7 @@ public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
     case `in`
 }
 
-public indirect enum Operand: Sendable, Equatable {
+public indirect enum Operand: Sendable, Equatable, Codable {
     /// `field` (the entry's scope) or `scope.field` (a global scope).
     case fact(scope: String?, field: String, offset: Int)
     case string(String)
