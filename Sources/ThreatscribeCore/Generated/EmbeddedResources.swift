@@ -20942,6 +20942,8 @@ def password_check(module, function):
     return None
 
 
+# A POST whose last path segment names a read (`/collections/{id}/get`, `/query`, `/messages/count_tokens`).
+READ_PATH = re.compile(r"/(?:get|query|search|count|count[_-]tokens|list|find|lookup|preview|estimate)/?$", re.I)
 HEALTH_PATH = re.compile(r"(?:^|/)(?:health|healthz|healthcheck|health-check|health_check|livez?|liveness|readyz?|readiness|ping)/?$", re.I)
 HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib.request.urlopen", "urllib3.")
 HTTP_VERBS = {"get", "post", "put", "patch", "delete", "head", "request", "stream", "urlopen", "options"}
@@ -21333,6 +21335,9 @@ class Builder:
                 cap_node = self.capabilities(caps, uploads, job=False)
                 if cap_node:
                     pairs.append(("capabilities", cap_node))
+                elif method_list == ["POST"] and READ_PATH.search(path.value) and not uploads:
+                    pairs.append(("read_only", b(True, "the path names a read and the handler shows no write, command or fetch: "
+                                                       "confirm it changes nothing")))
                 self.background += tasks
                 if isinstance(function[1], ast.AsyncFunctionDef) and self.blocking(function[0], function[1]):
                     pairs.append(("blocking_calls_in_async", b(True, self.blocking(function[0], function[1]))))

@@ -83,7 +83,7 @@ struct InitCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let (run, text) = try Self.draft("\(Self.fixtures)/engine/project", in: directory)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("found 1 app, 2 middleware registrations, 1 router, 8 endpoints, 0 websockets in 8 Python files"))
+        #expect(run.stdout.contains("found 1 app, 2 middleware registrations, 1 router, 9 endpoints, 0 websockets in 8 Python files"))
         #expect(run.stdout.contains("middleware of Engine._app (engine/server.py:59), outermost first: CORSMiddleware → catch_everything"))
         // a key settings.yaml leaves out takes its typed model's default (settings_model.py), not "unresolved"
         #expect(text?.contains("allow_credentials: false  # engine/server.py:38 engine/settings_model.py:8") == true)
@@ -91,7 +91,7 @@ struct InitCommandTests {
         #expect(text?.contains("port: 8000  # bin/start.sh:4 with Dockerfile:11") == true)
         let model = try ModelLoader.load(text: try #require(text), file: "model.yaml")
         let endpoints = try #require(model.base.routers?.first?.endpoints)
-        #expect(endpoints.map(\.path) == ["/items/{name}", "/healthz", "/reports/{name}", "/upload", "/me", "/login", "/tokens/{name}", "/cache"])
+        #expect(endpoints.map(\.path) == ["/items/{name}", "/healthz", "/reports/{name}", "/upload", "/me", "/login", "/tokens/{name}", "/cache", "/items/query"])
         let report = try ThreatAnalysis(catalog: CatalogSampleTests.catalog)
             .run(on: model, options: .init(generatedAt: "2026-01-01", toolVersion: "test"))
         let fired = Set(report.findings.map(\.threatID))
@@ -106,7 +106,9 @@ struct InitCommandTests {
         #expect(!fired.contains("TS-CAP-003"))
         #expect(!fired.contains("TS-ROUTE-004"))
         // behind the switched-off dependency: DELETE /items/{name} and POST /upload; not /me (its provider), /login,
-        // nor the DELETEs behind `Depends(ScopeGuard("tokens"))` and `Depends(ADMIN_ONLY)` (a class instance's `__call__`)
+        // nor the DELETEs behind `Depends(ScopeGuard("tokens"))` and `Depends(ADMIN_ONLY)` (a class instance's `__call__`),
+        // nor the public POST /items/query, drafted `read_only: true` (its path names a read and its handler writes nothing)
+        #expect(text?.contains("read_only: true  # the path names a read") == true)
         let unauthenticated = Set(report.findings.filter { $0.threatID == "TS-ROUTE-001" }.map { $0.id.split(separator: "#")[0] })
         #expect(unauthenticated == ["TS-ROUTE-001@routers[0].endpoints[0]", "TS-ROUTE-001@routers[0].endpoints[3]"], "\(unauthenticated)")
     }

@@ -73,6 +73,8 @@ class Engine:
         self.router.add_api_route("/login", self.login, methods=["POST"])
         self.router.add_api_route("/tokens/{name}", self.revoke, methods=["DELETE"], dependencies=[Depends(ScopeGuard("tokens"))])
         self.router.add_api_route("/cache", self.flush, methods=["DELETE"], dependencies=[Depends(ADMIN_ONLY)])
+        # a POST that reads: its last path segment names a query and the handler writes nothing
+        self.router.add_api_route("/items/query", self.query, methods=["POST"])
 
     def app(self):
         return self._app
@@ -96,6 +98,9 @@ class Engine:
 
     async def revoke(self, name: str):
         return {"revoked": name}
+
+    async def query(self, text: str):
+        return {"matches": [text]}
 
     async def flush(self):
         return {"flushed": True}
