@@ -484,6 +484,23 @@ class Val:
         return "; ".join(parts)
 
 
+def compared(op, left, right):
+    """`left OP right` for ==, !=, is, is not, in and not in on resolved values; None for another operator
+    or values Python cannot compare that way."""
+    try:
+        if isinstance(op, (ast.Eq, ast.Is)):
+            return left == right
+        if isinstance(op, (ast.NotEq, ast.IsNot)):
+            return left != right
+        if isinstance(op, ast.In):
+            return left in right
+        if isinstance(op, ast.NotIn):
+            return left not in right
+    except TypeError:
+        pass
+    return None
+
+
 def text_of(expr):
     try:
         text = ast.unparse(expr)
@@ -752,19 +769,9 @@ class Resolver:
             left = self.resolve(module, expr.left, locals_, depth + 1)
             right = self.resolve(module, expr.comparators[0], locals_, depth + 1)
             if left.ok and right.ok:
-                try:
-                    op = expr.ops[0]
-                    if isinstance(op, (ast.Eq, ast.Is)):
-                        value = left.value == right.value
-                    elif isinstance(op, (ast.NotEq, ast.IsNot)):
-                        value = left.value != right.value
-                    elif isinstance(op, ast.In):
-                        value = left.value in right.value
-                    else:
-                        value = left.value not in right.value
+                value = compared(expr.ops[0], left.value, right.value)
+                if value is not None:
                     return Val(value, env=left.env + right.env, dotenv=left.dotenv + right.dotenv)
-                except TypeError:
-                    pass
             return Val(expr=text_of(expr), env=left.env + right.env)
         if isinstance(expr, ast.IfExp):
             test = self.resolve(module, expr.test, locals_, depth + 1)
@@ -2322,17 +2329,7 @@ class Builder:
             op = node.ops[0]
             var = left.env[0][0] if left.env else None
             if left.ok and right.ok:
-                try:
-                    if isinstance(op, (ast.Eq, ast.Is)):
-                        result = left.value == right.value
-                    elif isinstance(op, (ast.NotEq, ast.IsNot)):
-                        result = left.value != right.value
-                    elif isinstance(op, ast.In):
-                        result = left.value in right.value
-                    elif isinstance(op, ast.NotIn):
-                        result = left.value not in right.value
-                except TypeError:
-                    result = None
+                result = compared(op, left.value, right.value)
             if var and right.ok and isinstance(right.value, str) and isinstance(op, ast.Eq) and not negated:
                 name = right.value
         else:

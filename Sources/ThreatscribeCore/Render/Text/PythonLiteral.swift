@@ -7,25 +7,11 @@
 public enum PythonLiteral {
     /// A Python `str` literal holding `value`.
     public static func string(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if ShellWord.needsEscape(scalar) {
-                    result += scalar.value <= 0xFF ? "\\x" + ShellWord.hex(scalar.value, width: 2)
-                        : scalar.value <= 0xFFFF ? "\\u" + ShellWord.hex(scalar.value, width: 4)
-                        : "\\U" + ShellWord.hex(scalar.value, width: 8)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
+        BackslashEscaped.doubleQuoted(value, keeps: { !ShellWord.needsEscape($0) }) { code in
+            code <= 0xFF ? "\\x" + BackslashEscaped.hex(code, width: 2)
+                : code <= 0xFFFF ? "\\u" + BackslashEscaped.hex(code, width: 4)
+                : "\\U" + BackslashEscaped.hex(code, width: 8)
         }
-        return result + "\""
     }
 
     /// A Python list of `str` literals.

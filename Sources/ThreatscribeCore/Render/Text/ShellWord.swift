@@ -32,8 +32,8 @@ public enum ShellWord {
             case "\0": result += "\u{FFFD}"
             default:
                 if needsEscape(scalar) {
-                    result += scalar.value < 0x80 ? "\\x" + hex(scalar.value, width: 2)
-                        : scalar.value <= 0xFFFF ? "\\u" + hex(scalar.value, width: 4) : "\\U" + hex(scalar.value, width: 8)
+                    result += scalar.value < 0x80 ? "\\x" + BackslashEscaped.hex(scalar.value, width: 2)
+                        : scalar.value <= 0xFFFF ? "\\u" + BackslashEscaped.hex(scalar.value, width: 4) : "\\U" + BackslashEscaped.hex(scalar.value, width: 8)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
@@ -61,10 +61,5 @@ public enum ShellWord {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: true
         default: false
         }
-    }
-
-    static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: false)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -8,25 +8,10 @@
 /// above the Basic Multilingual Plane).
 public enum YAMLEscaping {
     public static func doubleQuoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if isPrintable(scalar) {
-                    result.unicodeScalars.append(scalar)
-                } else if scalar.value <= 0xFFFF {
-                    result += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    result += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
+        BackslashEscaped.doubleQuoted(value, keeps: isPrintable) { code in
+            code <= 0xFFFF ? "\\u" + BackslashEscaped.hex(code, width: 4, uppercase: true)
+                : "\\U" + BackslashEscaped.hex(code, width: 8, uppercase: true)
         }
-        return result + "\""
     }
 
     /// A flow sequence of double-quoted scalars: `["a", "b"]`, `[]` when empty.
@@ -43,10 +28,5 @@ public enum YAMLEscaping {
         case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
         default: false
         }
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
