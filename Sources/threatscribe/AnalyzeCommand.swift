@@ -107,34 +107,39 @@ struct AnalyzeCommand: ParsableCommand {
             if let unused, !unused.isEmpty { report(DiagnosticList(unused)) }
         }
         if let baselineIDs { reports[0].findings.removeAll { baselineIDs.contains($0.id) } }
-        var written: [(directory: String, files: [RenderedFile])] = []
+        var written: [String] = []
         let templateStore = ResourceStore.builtIn.overlaid(with: templateFiles)
-        do {
-            let directories = inputs.inputs.map { inputs.isBatch ? (output as NSString).appendingPathComponent($0.directory) : output }
-            if timings.isEnabled, !inputs.isBatch {
-                written = [(directories[0], try timings.renderedByStage(reports[0], formats: formats, templates: templateStore))]
-            } else {
-                // Models are rendered concurrently (each renders its formats concurrently too); order is kept.
-                let rendered = reports.concurrentMap { report in
-                    Result { try renderReport(report, formats: formats, templates: templateStore) }
-                }
-                written = try zip(directories, rendered).map { ($0, try $1.get()) }
-                timings.record("render")
-            }
-        } catch {
-            // The built-in templates always render; a failure is a bug unless the user's templates are in play.
-            guard templates != nil else { throw error }
-            printError("\(error)")
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
-        }
         if inputs.isBatch {
-            let entries = zip(zip(inputs.inputs, reports), written).map { pair, files in
-                BatchIndex.Entry(directory: pair.0.directory, report: pair.1, files: files.files.map(\.name))
+            let directories = inputs.inputs.map { (output as NSString).appendingPathComponent($0.directory) }
+            let staged = try stagedBatch(reports, into: directories, formats: formats, templates: templateStore)
+            timings.record("render")
+            let entries = zip(zip(inputs.inputs, reports), staged).map { pair, staged in
+                BatchIndex.Entry(directory: pair.0.directory, report: pair.1, files: staged.names)
             }
-            written.append((output, try BatchIndex(generatedAt: options.generatedAt, models: entries).files()))
-        }
-        for (directory, files) in written {
-            try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: directory) }
+            let index = try BatchIndex(generatedAt: options.generatedAt, models: entries).files()
+            for (position, set) in staged.enumerated() {
+                try exitingOnBadInput { () throws(DiagnosticList) in
+                    do throws(DiagnosticList) { try OutputWriter.commit(set) } catch {
+                        staged[(position + 1)...].forEach(OutputWriter.discard)
+                        throw error
+                    }
+                }
+            }
+            try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(index, to: output) }
+        } else {
+            let files: [RenderedFile]
+            do {
+                if timings.isEnabled {
+                    files = try timings.renderedByStage(reports[0], formats: formats, templates: templateStore)
+                } else {
+                    files = try renderReport(reports[0], formats: formats, templates: templateStore)
+                    timings.record("render")
+                }
+            } catch {
+                throw renderFailure(error)
+            }
+            try exitingOnBadInput { () throws(DiagnosticList) in try OutputWriter.write(files, to: output) }
+            written = files.map { (output as NSString).appendingPathComponent($0.name) }
         }
         timings.record("write")
         if !quiet {
@@ -145,13 +150,46 @@ struct AnalyzeCommand: ParsableCommand {
                 }
                 print("wrote \(TerminalText.escaped((output as NSString).appendingPathComponent("index.md"))) and index.json")
             } else {
-                print(TerminalSummary(report: reports[0], written: written[0].files.map { (output as NSString).appendingPathComponent($0.name) },
+                print(TerminalSummary(report: reports[0], written: written,
                                       colored: isatty(STDOUT_FILENO) == 1).text)
             }
         }
         if let threshold, reports.contains(where: { $0.findingsCounted(strict: strict).contains { $0.severity >= threshold } }) {
             throw ExitCode(ExitStatus.findingsAtThreshold.rawValue)
         }
+    }
+
+    /// Renders every model of a batch (concurrently, order kept) and stages each report set on disk as
+    /// soon as it is rendered, so the batch holds at most one rendered set per core. Nothing is moved
+    /// into place here: on any failure every staged set and every directory made for them is removed.
+    private func stagedBatch(_ reports: [AnalysisReport], into directories: [String], formats: [ReportFormat],
+                             templates: ResourceStore) throws -> [OutputWriter.Staged] {
+        let fresh = BatchDirectories.missing(leadingTo: directories, under: output)
+        let outcomes = Array(reports.indices).concurrentMap { index -> Result<OutputWriter.Staged, any Error> in
+            Result {
+                let files = try renderReport(reports[index], formats: formats, templates: templates)
+                return try OutputWriter.stage(files, to: directories[index])
+            }
+        }
+        let staged = outcomes.compactMap { try? $0.get() }
+        guard staged.count < outcomes.count else { return staged }
+        staged.forEach(OutputWriter.discard)
+        BatchDirectories.remove(fresh)
+        for case .failure(let error) in outcomes {
+            if let problems = error as? DiagnosticList {
+                try exitingOnBadInput { () throws(DiagnosticList) in throw problems }
+            }
+            throw renderFailure(error)
+        }
+        return staged
+    }
+
+    /// A rendering failure: the built-in templates always render, so it is a bug unless the user's
+    /// templates are in play, when it is bad input (printed, exit 2).
+    private func renderFailure(_ error: any Error) -> any Error {
+        guard templates != nil else { return error }
+        printError("\(error)")
+        return ExitCode(ExitStatus.invalidInput.rawValue)
     }
 
     private func parsedFormats() throws -> [ReportFormat] {

@@ -4,9 +4,9 @@ import ThreatscribeCore
 import Glibc
 #endif
 
-/// Writes the rendered report set all or nothing. Everything is rendered in memory first and
-/// written to a fresh staging directory (`.threatscribe-XXXXXX`, mode 0700) on the same file
-/// system as the output; then:
+/// Writes the rendered report set all or nothing. The set is written to a fresh staging directory
+/// (`.threatscribe-XXXXXX`, mode 0700) on the same file system as the output (``stage(_:to:)``);
+/// then (``commit(_:)``):
 ///
 /// - **The output directory does not exist**: the staging directory is created in the output's
 ///   parent (missing parents are created) and, once every file is written, renamed to the output
@@ -23,9 +23,28 @@ import Glibc
 ///   written, so output never lands somewhere the path does not name.
 ///
 /// On any failure the staging directory is removed and a diagnostic says what failed and that
-/// nothing was written; the CLI exits with code 2.
+/// nothing was written; the CLI exits with code 2. A batch stages every model's set as soon as it
+/// is rendered and commits them only when all are staged, so it never holds every rendered report
+/// in memory and a failure leaves nothing behind.
 enum OutputWriter {
+    /// A report set written into its staging directory, not yet moved into place.
+    struct Staged {
+        fileprivate let directory: String
+        fileprivate let target: String
+        fileprivate let staging: String
+        fileprivate let exists: Bool
+        /// The names of the staged files, in the order given.
+        let names: [String]
+    }
+
+    /// Writes `files` into `directory` all or nothing.
     static func write(_ files: [RenderedFile], to directory: String) throws(DiagnosticList) {
+        try commit(try stage(files, to: directory))
+    }
+
+    /// Writes `files` into a fresh staging directory for `directory`; nothing is visible at
+    /// `directory` until ``commit(_:)``. On failure the staging directory is removed.
+    static func stage(_ files: [RenderedFile], to directory: String) throws(DiagnosticList) -> Staged {
         let target = URL(fileURLWithPath: directory).standardizedFileURL.path
         var info = stat()
         let exists: Bool
@@ -49,12 +68,24 @@ enum OutputWriter {
             }
         }
         let staging = try makeStagingDirectory(in: exists ? target : parent, for: directory)
-        defer { try? FileManager.default.removeItem(atPath: staging) }
-        for file in files {
-            try writeFile(file, to: (staging as NSString).appendingPathComponent(file.name), shownAs: directory)
+        let staged = Staged(directory: directory, target: target, staging: staging, exists: exists, names: files.map(\.name))
+        do {
+            for file in files {
+                try writeFile(file, to: (staging as NSString).appendingPathComponent(file.name), shownAs: directory)
+            }
+        } catch {
+            discard(staged)
+            throw error
         }
-        if exists {
-            try replaceFiles(files.map(\.name), in: target, from: staging, shownAs: directory)
+        return staged
+    }
+
+    /// Moves a staged report set into place; the staging directory is removed either way.
+    static func commit(_ staged: Staged) throws(DiagnosticList) {
+        let (directory, target, staging) = (staged.directory, staged.target, staged.staging)
+        defer { discard(staged) }
+        if staged.exists {
+            try replaceFiles(staged.names, in: target, from: staging, shownAs: directory)
         } else {
             let mask = umask(0)
             umask(mask)
@@ -67,9 +98,14 @@ enum OutputWriter {
                 guard errno == ENOTEMPTY || errno == EEXIST, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
                     throw failure("cannot move the report into \(directory): \(systemError()); nothing was written")
                 }
-                try replaceFiles(files.map(\.name), in: target, from: staging, shownAs: directory)
+                try replaceFiles(staged.names, in: target, from: staging, shownAs: directory)
             }
         }
+    }
+
+    /// Removes a staged report set without moving it into place (nothing once it is committed).
+    static func discard(_ staged: Staged) {
+        try? FileManager.default.removeItem(atPath: staged.staging)
     }
 
     /// Moves each staged file over the file of the same name in `target`, restoring every earlier
@@ -112,13 +148,18 @@ enum OutputWriter {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("cannot write \(file.name) for \(directory): \(systemError()); nothing was written") }
         defer { close(descriptor) }
-        var bytes = Array(file.contents.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw failure("cannot write \(file.name) for \(directory): \(systemError()); nothing was written") }
-            bytes = bytes.dropFirst(written)
+        var contents = file.contents
+        let complete = contents.withUTF8 { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
         }
+        guard complete else { throw failure("cannot write \(file.name) for \(directory): \(systemError()); nothing was written") }
     }
 
     private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {

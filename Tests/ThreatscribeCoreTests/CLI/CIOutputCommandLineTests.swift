@@ -140,6 +140,27 @@ extension CIOutputCommandLineTests {
         #expect(try CLI.run(["analyze", models.appendingPathComponent("*/threat-model.yaml").path, "-o", out.path, "-q"]).status == 0)
     }
 
+    /// A batch whose last report cannot be written leaves the output as it was: the reports already
+    /// rendered and staged are not moved into place, and the directories made for them are removed.
+    @Test func batchThatCannotWriteOneReportWritesNothing() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let models = directory.appendingPathComponent("models")
+        for name in ["nested/a.yaml", "b.yaml", "c.yaml"] {
+            let url = models.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Samples/minimal.yaml"), to: url)
+        }
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "in the way".write(to: out.appendingPathComponent("c"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["analyze", models.path, "-o", out.path, "--format", "md", "--date", "2026-01-15"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("exists and is not a directory"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["c"])
+        #expect(try String(contentsOf: out.appendingPathComponent("c"), encoding: .utf8) == "in the way")
+    }
+
     /// One bad model among several: every problem of every model is printed, nothing is written.
     @Test func batchWithABadModelWritesNothing() throws {
         let directory = try CLI.temporaryDirectory()
