@@ -12,6 +12,10 @@ bin=.build/debug/threatscribe
 precompiled=Sources/ThreatscribeCore/Generated/PrecompiledCatalogJSON.swift
 "$bin" catalog precompile Catalog > "$precompiled.new"
 if cmp -s "$precompiled.new" "$precompiled"; then rm "$precompiled.new"; else mv "$precompiled.new" "$precompiled"; swift build; fi
+# The reference tables the analyzers read at start-up (advisories, dependency constraints), as JSON.
+reference=Sources/ThreatscribeCore/Generated/PrecompiledReferenceJSON.swift
+"$bin" catalog precompile-reference Catalog > "$reference.new"
+if cmp -s "$reference.new" "$reference"; then rm "$reference.new"; else mv "$reference.new" "$reference"; swift build; fi
 "$bin" catalog docs > docs/catalog.md
 "$bin" schema > docs/threatscribe.schema.json
 python3 - "$bin" <<'PY'

@@ -7,7 +7,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "List or show the threat catalog's entries.",
-        subcommands: [List.self, Show.self, Docs.self, Precompile.self])
+        subcommands: [List.self, Show.self, Docs.self, Precompile.self, PrecompileReference.self])
 
     struct CatalogOptions: ParsableArguments {
         @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
@@ -95,6 +95,23 @@ struct CatalogCommand: ParsableCommand {
                 try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
             }
             print(try catalog.swiftSource(), terminator: "")
+        }
+    }
+
+    /// Writes `Generated/PrecompiledReferenceJSON.swift` (run by `scripts/regenerate.sh`): the reference
+    /// tables the analyzers read at start-up, converted from YAML to JSON. Reads only the directory.
+    struct PrecompileReference: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "precompile-reference",
+            abstract: "Print the reference tables precompiled, as Swift source (for scripts/regenerate.sh).",
+            shouldDisplay: false)
+
+        @Argument(help: "The catalog directory (the repository's Catalog/).")
+        var directory: String
+
+        func run() throws {
+            let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
+            print(try PrecompiledReference.swiftSource(from: ResourceStore(files: files)), terminator: "")
         }
     }
 }

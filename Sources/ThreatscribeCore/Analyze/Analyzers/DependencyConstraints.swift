@@ -1,12 +1,11 @@
 import Foundation
-import Yams
 
 /// What each FastAPI release requires of Starlette and Pydantic, read from
 /// `Catalog/reference/dependency-constraints.yaml` (generated from PyPI metadata by
 /// `scripts/data/dependency-constraints.py`), and the Starlette releases published.
-struct DependencyConstraints: Sendable {
+struct DependencyConstraints: Sendable, Equatable {
     /// A run of consecutive FastAPI releases that declare the same ranges.
-    struct Run: Sendable {
+    struct Run: Sendable, Equatable {
         var first: PackageVersion
         var last: PackageVersion
         var starlette: VersionRange
@@ -24,8 +23,9 @@ struct DependencyConstraints: Sendable {
     var runs: [Run]
     var starletteReleases: [PackageVersion]
 
-    /// The built-in table; empty when the resource is missing (a test holds the file to its format).
-    static let builtIn: DependencyConstraints = (try? parse(ResourceStore.builtIn[path] ?? ""))
+    /// The built-in table, from its precompiled JSON; empty when that is unreadable (a test holds the
+    /// file to its format and the JSON to the file).
+    static let builtIn: DependencyConstraints = (try? parse(root: PrecompiledReference.object(fromJSON: PrecompiledReferenceJSON.dependencyConstraints)))
         ?? DependencyConstraints(retrieved: "", runs: [], starletteReleases: [])
 
     struct ParseError: Error, CustomStringConvertible {
@@ -33,7 +33,12 @@ struct DependencyConstraints: Sendable {
     }
 
     static func parse(_ text: String) throws -> DependencyConstraints {
-        guard let root = try Yams.load(yaml: text) as? [String: Any], let rows = root["fastapi"] as? [[String: Any]],
+        try parse(root: PrecompiledReference.object(fromYAML: text))
+    }
+
+    /// Parses the table's data (from the YAML, or its precompiled JSON).
+    static func parse(root: Any) throws -> DependencyConstraints {
+        guard let root = root as? [String: Any], let rows = root["fastapi"] as? [[String: Any]],
               let retrieved = root["retrieved"] as? String, let releases = root["starlette_releases"] as? [String] else {
             throw ParseError(description: "\(path) needs `retrieved`, `fastapi` and `starlette_releases`")
         }

@@ -1,10 +1,9 @@
 import Foundation
-import Yams
 
 /// A published advisory for a Python package, read from `Catalog/reference/advisories.yaml`.
-struct KnownAdvisory: Sendable {
+struct KnownAdvisory: Sendable, Equatable {
     /// One affected range, OSV-style: `introduced` inclusive, `fixed` exclusive, `last_affected` inclusive.
-    struct AffectedRange: Sendable {
+    struct AffectedRange: Sendable, Equatable {
         var introduced: PackageVersion?
         var fixed: PackageVersion?
         var lastAffected: PackageVersion?
@@ -53,7 +52,8 @@ enum KnownAdvisories {
     static let path = "Catalog/reference/advisories.yaml"
     static let requirements: Set<String> = ["static_files", "windows_static_files", "cookie_auth", "templates"]
 
-    static let all: [KnownAdvisory] = (try? parse(ResourceStore.builtIn[path] ?? "")) ?? []
+    /// The built-in table, from its precompiled JSON; empty when that is unreadable (a test holds it to the YAML).
+    static let all: [KnownAdvisory] = (try? parse(root: PrecompiledReference.object(fromJSON: PrecompiledReferenceJSON.advisories))) ?? []
 
     struct ParseError: Error, CustomStringConvertible {
         var description: String
@@ -61,7 +61,12 @@ enum KnownAdvisories {
 
     /// Parses the table; every problem is an error, so a test can hold the file to its format.
     static func parse(_ text: String) throws -> [KnownAdvisory] {
-        guard let root = try Yams.load(yaml: text) as? [String: Any], let items = root["advisories"] as? [[String: Any]] else {
+        try parse(root: PrecompiledReference.object(fromYAML: text))
+    }
+
+    /// Parses the table's data (from the YAML, or its precompiled JSON).
+    static func parse(root: Any) throws -> [KnownAdvisory] {
+        guard let root = root as? [String: Any], let items = root["advisories"] as? [[String: Any]] else {
             throw ParseError(description: "\(path) must have an `advisories:` list")
         }
         return try items.map { item in
