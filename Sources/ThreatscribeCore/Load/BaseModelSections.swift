@@ -80,6 +80,7 @@ struct BaseModelSections {
     /// The tree's model-file places, as `LocationIndex.locations(of:)` records them.
     private static func inModel(_ root: LocatedNode, index: LocationIndex) -> [ModelPath: SourceLocation] {
         var inModel: [ModelPath: SourceLocation] = [.root: root.location]
+        inModel.reserveCapacity(1 + LocationIndex.count(root))
         for entry in root.entries ?? [] { index.recordModelLocations(ofSection: entry, into: &inModel) }
         return inModel
     }

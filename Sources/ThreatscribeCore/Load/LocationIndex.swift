@@ -8,6 +8,7 @@ struct LocationIndex {
 
     func locations(of root: LocatedNode) -> ModelLocations {
         var inModel: [ModelPath: SourceLocation] = [.root: root.location]
+        inModel.reserveCapacity(1 + Self.count(root))
         var inCode: [ModelPath: SourceLocation] = [:]
         guard let entries = root.entries else {
             record(root, at: .root, into: &inModel)
@@ -50,6 +51,16 @@ struct LocationIndex {
             found.append((owner, reference.location))
         }
         return found
+    }
+
+    /// How many places `locations(of:)` records below `node` (one per mapping entry and list item), to
+    /// size the index once instead of growing it.
+    static func count(_ node: LocatedNode) -> Int {
+        switch node {
+        case .scalar: 0
+        case .sequence(let items, _): items.reduce(items.count) { $0 + count($1) }
+        case .mapping(let entries, _): entries.reduce(entries.count) { $0 + count($1.value) }
+        }
     }
 
     /// Mapping entries are located at their key; list items at the item.

@@ -1,5 +1,3 @@
-import Foundation
-
 extension ModelDecoding {
     /// Decodes one top-level entry of a validated tree into its property of `model`, exactly as the
     /// whole-tree `decode(_:)` sets that property (a value left unresolved sets it to `nil`).
@@ -10,22 +8,21 @@ extension ModelDecoding {
         guard let property = schema.root.property(entry.key) else { return false }
         let written = !(property.acceptsUnresolved && UnresolvedForm.isWritten(entry.value))
         let json = JSONTree.object(written ? [(property.swiftName, tree(entry.value, as: property.type))] : [])
-        let decoder = JSONDecoder()
+        var decoder = JSONTreeDecoder()
         decoder.userInfo[SectionKey.userInfoKey] = property.swiftName
-        let data = Data(json.text(pretty: false).utf8)
         do {
-            return try Self.assign(entry.key, from: data, decoder, into: &model)
+            return try Self.assign(entry.key, from: json, decoder, into: &model)
         } catch {
             throw internalError(error, in: root)
         }
     }
 
     /// Sets the property of top-level `key`; every property of `ArchitectureModel` read from the file is here.
-    private static func assign(_ key: String, from data: Data, _ decoder: JSONDecoder, into model: inout ArchitectureModel) throws -> Bool {
-        func value<T: Decodable>(_: T.Type = T.self) throws -> T? { try decoder.decode(OptionalSection<T>.self, from: data).value }
+    private static func assign(_ key: String, from json: JSONTree, _ decoder: JSONTreeDecoder, into model: inout ArchitectureModel) throws -> Bool {
+        func value<T: Decodable>(_: T.Type = T.self) throws -> T? { try decoder.decode(OptionalSection<T>.self, from: json).value }
         switch key {
         case "threatscribe": model.threatscribe = try value()
-        case "system": model.system = try decoder.decode(RequiredSection<SystemDescription>.self, from: data).value
+        case "system": model.system = try decoder.decode(RequiredSection<SystemDescription>.self, from: json).value
         case "frameworks": model.frameworks = try value()
         case "app": model.app = try value()
         case "middleware": model.middleware = try value()

@@ -21,7 +21,7 @@ struct ModelDecoding {
         let json = tree(root, as: .object(schema.rootName))
         var model: ArchitectureModel
         do {
-            model = try JSONDecoder().decode(ArchitectureModel.self, from: Data(json.text(pretty: false).utf8))
+            model = try JSONTreeDecoder().decode(ArchitectureModel.self, from: json)
         } catch {
             throw internalError(error, in: root)
         }
@@ -79,7 +79,7 @@ struct ModelDecoding {
         }
     }
 
-    /// `JSONDecoder` turns `docs_url: null` into `nil` (the key's `decodeIfPresent` sees null);
+    /// Decoding turns `docs_url: null` into `nil` (the key's `decodeIfPresent` sees null);
     /// the file means "disabled", so set `.disabled` where the tree has an explicit null.
     func restoreDisabledRoutes(in model: inout ArchitectureModel, from root: LocatedNode) {
         Self.restoreDisabledRoutes(in: &model.app, from: root["app"])
