@@ -1,6 +1,6 @@
 /// A JSON value with ordered object members, written deterministically.
 ///
-/// Used to hand a validated model to `JSONDecoder` and to print the JSON Schema.
+/// Used to hand a validated model to `JSONTreeDecoder` and to print the JSON Schema.
 indirect enum JSONTree: Equatable {
     case null
     case bool(Bool)
@@ -54,6 +54,12 @@ indirect enum JSONTree: Equatable {
 
     private static func writeString(_ value: String, into output: inout String) {
         output += "\""
+        // Most strings need no escape: copy them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -11,7 +11,8 @@ extension LocatedNode {
         if !prescanned.isEmpty { throw DiagnosticList(prescanned) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Without the default resolver's regular expressions; `ImplicitScalarTag` gives the same tags.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw DiagnosticList([YAMLErrorTranslation.diagnostic(for: error, text: text, file: file)])
         } catch {
@@ -65,13 +66,24 @@ struct LocatedTreeBuilder {
         )
     }
 
+    /// The kind of a scalar composed with `Resolver.basic`: its tag as written, or for a scalar written
+    /// without one the tag the default resolver would give (`ImplicitScalarTag`), and a bool, int or
+    /// float only when Yams can construct that value.
     static func kind(of scalar: Node.Scalar) -> LocatedScalar.Kind {
-        switch Node.scalar(scalar).tag.description {
-        case Tag.Name.null.rawValue: .null
-        case Tag.Name.bool.rawValue: Bool.construct(from: scalar) == nil ? .string : .bool
-        case Tag.Name.int.rawValue: Int.construct(from: scalar) == nil ? .string : .int
-        case Tag.Name.float.rawValue: Double.construct(from: scalar) == nil ? .string : .float
-        default: .string
+        let written = Tag.Name(rawValue: scalar.tag.description)
+        let name: Tag.Name = switch written {
+        case .implicit: ImplicitScalarTag.name(of: scalar.string)
+        case .nonSpecific: .str
+        default: written
+        }
+        // The constructors see the resolved tag, as they did when Yams resolved it.
+        var resolved: Node.Scalar { Node.Scalar(scalar.string, Tag(name), scalar.style, scalar.mark) }
+        switch name {
+        case .null: return .null
+        case .bool: return Bool.construct(from: resolved) == nil ? .string : .bool
+        case .int: return Int.construct(from: resolved) == nil ? .string : .int
+        case .float: return Double.construct(from: resolved) == nil ? .string : .float
+        default: return .string
         }
     }
 

@@ -13,37 +13,83 @@ struct ModelConsistency {
 
     init(schema: ModelSchema) { self.schema = schema }
 
+    /// A value that names another element, as the whole-tree walk meets it.
+    struct ReferenceSite {
+        var scalar: LocatedScalar
+        var kind: ModelReferenceKind
+        var path: ModelPath
+    }
+
+    /// The references of each top-level section of the last tree checked whole, in walk order.
+    private(set) var referenceSites: [String: [ReferenceSite]] = [:]
+
+    /// Checks a whole tree.
     mutating func check(_ root: LocatedNode) {
+        check(root, walking: { _ in true }, replaying: [:])
+    }
+
+    /// Checks an environment's merged tree whose top-level keys `changed` differ from the base's, given
+    /// the base's `referenceSites`; reports what `check(_:)` of the whole merged tree reports, except
+    /// problems the base check reported at the same places.
+    ///
+    /// Unique ids, mount paths and regex bounds are checked within one section, so an unchanged section
+    /// gives the base's problems again; a reference depends on the whole tree (the auth ids, element ids,
+    /// environment names and paths it may name), so every section's references are checked again: an
+    /// unchanged section's from the base's sites, which are the same scalars at the same paths.
+    mutating func check(_ merged: LocatedNode, changing changed: Set<String>, baseSites: [String: [ReferenceSite]]) {
+        check(merged, walking: { changed.contains($0) }, replaying: baseSites)
+    }
+
+    private mutating func check(_ root: LocatedNode, walking walked: (String) -> Bool, replaying baseSites: [String: [ReferenceSite]]) {
         checkVersion(root)
-        checkUniqueKeys(root)
         checkMountedApps(root)
         let elementIds = checkElementIds(root)
         let authIds = ids(in: root["auth"])
         let environmentNames = root["environments"]?.items.map { items in
             items.compactMap { $0["name"]?.scalarValue?.text }
         } ?? ["default"]
-        SchemaWalk(schema: schema).visit(root) { visit in
-            guard let kind = visit.property?.reference, let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
-            switch kind {
-            case .environment: checkEnvironment(scalar, at: visit.path, names: environmentNames)
-            case .modelPath: checkModelPath(scalar, at: visit.path, root: root)
-            case .authMechanism, .element: checkReference(scalar, kind: kind, at: visit.path, authIds: authIds, elementIds: elementIds)
+        referenceSites = [:]
+        for entry in root.entries ?? [] {
+            let sites: [ReferenceSite]
+            if walked(entry.key) {
+                sites = walk(section: entry)
+                referenceSites[entry.key] = sites
+            } else {
+                sites = baseSites[entry.key] ?? []
+            }
+            for site in sites {
+                switch site.kind {
+                case .environment: checkEnvironment(site.scalar, at: site.path, names: environmentNames)
+                case .modelPath: checkModelPath(site.scalar, at: site.path, root: root)
+                case .authMechanism, .element: checkReference(site.scalar, kind: site.kind, at: site.path, authIds: authIds, elementIds: elementIds)
+                }
             }
         }
-        checkOriginRegexBounds(root)
+    }
+
+    /// One pass over a top-level section: duplicate ids and regex bounds are reported, references collected.
+    private mutating func walk(section entry: LocatedEntry) -> [ReferenceSite] {
+        var sites: [ReferenceSite] = []
+        var found: [Diagnostic] = []
+        SchemaWalk(schema: schema).visit(section: entry) { visit in
+            found += Self.duplicateKeys(visit, schema: schema)
+            found += Self.originRegexBounds(visit)
+            if let kind = visit.property?.reference, let scalar = visit.node.scalarValue, scalar.kind == .string {
+                sites.append(ReferenceSite(scalar: scalar, kind: kind, path: visit.path))
+            }
+        }
+        problems += found
+        return sites
     }
 
     /// An `allow_origin_regex` beyond what threatscribe evaluates (length, nesting, repeat counts) is an
     /// error here, at its place; other regex problems are findings about the modelled app.
-    private mutating func checkOriginRegexBounds(_ root: LocatedNode) {
-        var found: [Diagnostic] = []
-        SchemaWalk(schema: schema).visit(root) { visit in
-            guard visit.property?.key == "allow_origin_regex", let scalar = visit.node.scalarValue, scalar.kind == .string else { return }
-            do throws(CORSConfigurationError) { _ = try OriginRegex(scalar.text) } catch {
-                if case .regexTooComplex = error { found.append(Diagnostic(.error, error.description, at: scalar.location)) }
-            }
+    private static func originRegexBounds(_ visit: SchemaWalk.Visit) -> [Diagnostic] {
+        guard visit.property?.key == "allow_origin_regex", let scalar = visit.node.scalarValue, scalar.kind == .string else { return [] }
+        do throws(CORSConfigurationError) { _ = try OriginRegex(scalar.text) } catch {
+            if case .regexTooComplex = error { return [Diagnostic(.error, error.description, at: scalar.location)] }
         }
-        problems += found
+        return []
     }
 
     /// Each `apps[]` item says how requests reach it: a mount path starting with `/` (Starlette
@@ -70,23 +116,21 @@ struct ModelConsistency {
     }
 
     /// Duplicate `id`s (or environment `name`s) within one list.
-    private mutating func checkUniqueKeys(_ root: LocatedNode) {
+    private static func duplicateKeys(_ visit: SchemaWalk.Visit, schema: ModelSchema) -> [Diagnostic] {
+        guard case .list(.object(let name)) = visit.type, let key = schema.object(named: name)?.uniqueKey,
+              let items = visit.node.items else { return [] }
         var found: [Diagnostic] = []
-        SchemaWalk(schema: schema).visit(root) { visit in
-            guard case .list(.object(let name)) = visit.type, let key = schema.object(named: name)?.uniqueKey,
-                  let items = visit.node.items else { return }
-            var seen: [String: Int] = [:]
-            for (index, item) in items.enumerated() {
-                guard let scalar = item[key]?.scalarValue, scalar.kind == .string else { continue }
-                if let first = seen[scalar.text] {
-                    let noun = key == "id" ? "id" : "\(key)"
-                    found.append(Diagnostic(.error, "duplicate \(noun) `\(DiagnosticText.excerpt(scalar.text))` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
-                } else {
-                    seen[scalar.text] = index
-                }
+        var seen: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            guard let scalar = item[key]?.scalarValue, scalar.kind == .string else { continue }
+            if let first = seen[scalar.text] {
+                let noun = key == "id" ? "id" : "\(key)"
+                found.append(Diagnostic(.error, "duplicate \(noun) `\(DiagnosticText.excerpt(scalar.text))` in \(visit.path.appending(index)); already used by \(visit.path.appending(first))", at: scalar.location))
+            } else {
+                seen[scalar.text] = index
             }
         }
-        problems += found
+        return found
     }
 
     /// Ids of clients, data stores and external services, which share one namespace; reports clashes between lists.

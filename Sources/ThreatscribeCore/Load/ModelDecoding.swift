@@ -10,17 +10,28 @@ struct ModelDecoding {
 
     /// The model, or a diagnostic: a failure here after validation passed is a threatscribe bug.
     func decode(_ root: LocatedNode) throws(DiagnosticList) -> ArchitectureModel {
-        let json = tree(root, as: .object(schema.rootName))
-        var model: ArchitectureModel
-        do {
-            model = try JSONDecoder().decode(ArchitectureModel.self, from: Data(json.text(pretty: false).utf8))
-        } catch {
-            throw DiagnosticList([Diagnostic(.error, "internal error: the model passed validation but could not be decoded (\(Self.describe(error))); please report this", at: location(of: error, in: root))])
-        }
-        restoreDisabledRoutes(in: &model, from: root)
+        var model = try decodeValues(root)
         let unresolved = UnresolvedForm.values(in: root, schema: schema)
         model.unresolved = unresolved.isEmpty ? nil : unresolved
         return model
+    }
+
+    /// The model without `unresolved`, which the caller fills (`UnresolvedForm.values(in:schema:)`).
+    func decodeValues(_ root: LocatedNode) throws(DiagnosticList) -> ArchitectureModel {
+        let json = tree(root, as: .object(schema.rootName))
+        var model: ArchitectureModel
+        do {
+            model = try JSONTreeDecoder().decode(ArchitectureModel.self, from: json)
+        } catch {
+            throw internalError(error, in: root)
+        }
+        restoreDisabledRoutes(in: &model, from: root)
+        return model
+    }
+
+    /// A decoding failure after validation passed: a threatscribe bug, reported at the value it concerns.
+    func internalError(_ error: Error, in root: LocatedNode) -> DiagnosticList {
+        DiagnosticList([Diagnostic(.error, "internal error: the model passed validation but could not be decoded (\(Self.describe(error))); please report this", at: location(of: error, in: root))])
     }
 
     /// The JSON form of `node` with Swift key names.
@@ -68,9 +79,9 @@ struct ModelDecoding {
         }
     }
 
-    /// `JSONDecoder` turns `docs_url: null` into `nil` (the key's `decodeIfPresent` sees null);
+    /// Decoding turns `docs_url: null` into `nil` (the key's `decodeIfPresent` sees null);
     /// the file means "disabled", so set `.disabled` where the tree has an explicit null.
-    private func restoreDisabledRoutes(in model: inout ArchitectureModel, from root: LocatedNode) {
+    func restoreDisabledRoutes(in model: inout ArchitectureModel, from root: LocatedNode) {
         Self.restoreDisabledRoutes(in: &model.app, from: root["app"])
         for (index, item) in (root["apps"]?.items ?? []).enumerated() where model.apps?.indices.contains(index) == true {
             Self.restoreDisabledRoutes(in: &model.apps![index].app, from: item["app"])

@@ -14,23 +14,30 @@ public enum ModelLoader {
 
     static func load(text: String, file: String, schema: ModelSchema) throws(DiagnosticList) -> LoadedModel {
         let root = try LocatedNode.parse(text, file: file)
-        let baseProblems = problems(in: root, mode: .base, schema: schema)
+        var baseValidation = SchemaValidation(schema: schema)
+        baseValidation.validateModel(root, mode: .base)
+        var baseConsistency = ModelConsistency(schema: schema)
+        baseConsistency.check(root)
+        let baseProblems = baseValidation.problems + baseConsistency.problems
 
         // Merge and check every environment even when the base has problems, so one run reports
         // everything; a merged problem at a place the base check already reported is the same problem.
         let declared = root["environments"]?.items ?? []
-        var mergedTrees: [LocatedNode] = []
+        var mergedTrees: [(tree: LocatedNode, changed: Set<String>?)] = []
         var environmentProblems = EnvironmentProblems()
         for (position, node) in declared.enumerated() {
             let name = node["name"]?.scalarValue?.text ?? "environments[\(position)]"
             var merged = root
+            var changed: Set<String>? = []
             if let overrides = node["overrides"] {
                 let merge = OverrideMerge(schema: schema).merged(root, with: overrides)
                 merged = merge.tree
                 environmentProblems.add(merge.problems, environment: name)
+                changed = overrides.entries.map { Set($0.map(\.key)) }
             }
-            environmentProblems.add(problems(in: merged, mode: .merged, schema: schema), environment: name)
-            mergedTrees.append(merged)
+            let problems = mergedProblems(in: merged, changing: changed, baseSites: baseConsistency.referenceSites, schema: schema)
+            environmentProblems.add(problems, environment: name)
+            mergedTrees.append((merged, changed))
         }
         let reported = Set(baseProblems.compactMap(\.location))
         let mergedProblems = environmentProblems.diagnostics.filter { problem in
@@ -38,35 +45,60 @@ public enum ModelLoader {
         }
         try requireNoErrors(baseProblems + mergedProblems)
 
-        let decoding = ModelDecoding(schema: schema)
-        let index = LocationIndex(schema: schema)
-        let base = try decoding.decode(root)
-        let baseLocations = index.locations(of: root)
+        let base = try BaseModelSections(root: root, schema: schema)
         guard !declared.isEmpty else {
-            let only = ResolvedEnvironment(name: "default", kind: nil, baseURL: nil, model: base, locations: baseLocations)
-            return LoadedModel(file: file, base: base, baseLocations: baseLocations, environments: [only])
+            let only = ResolvedEnvironment(name: "default", kind: nil, baseURL: nil, model: base.model, locations: base.locations)
+            return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: [only])
         }
 
         var environments: [ResolvedEnvironment] = []
         for (position, merged) in mergedTrees.enumerated() {
-            let declaration = base.environments?[position]
+            let declaration = base.model.environments?[position]
+            let resolved: (model: ArchitectureModel, locations: ModelLocations)
+            if let changed = merged.changed {
+                resolved = try changed.isEmpty ? (base.model, base.locations) : base.environment(merged.tree, changing: changed)
+            } else {
+                resolved = (try ModelDecoding(schema: schema).decode(merged.tree), LocationIndex(schema: schema).locations(of: merged.tree))
+            }
             environments.append(ResolvedEnvironment(
                 name: declaration?.name ?? "environment \(position)",
                 kind: declaration?.kind,
                 baseURL: declaration?.baseUrl,
-                model: try decoding.decode(merged),
-                locations: index.locations(of: merged)
+                model: resolved.model,
+                locations: resolved.locations
             ))
         }
-        return LoadedModel(file: file, base: base, baseLocations: baseLocations, environments: environments)
+        return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: environments)
     }
 
-    /// Schema and consistency problems of a whole tree, in file order.
+    /// Schema and consistency problems of a whole tree.
     static func problems(in root: LocatedNode, mode: SchemaValidation.Mode, schema: ModelSchema) -> [Diagnostic] {
         var validation = SchemaValidation(schema: schema)
         validation.validateModel(root, mode: mode, skipping: mode == .merged ? ["environments"] : [])
         var consistency = ModelConsistency(schema: schema)
         consistency.check(root)
+        return validation.problems + consistency.problems
+    }
+
+    /// The problems of an environment's merged tree that the base check does not already report, where
+    /// `changed` are the top-level keys its overrides set (`nil`: check the whole tree) and `baseSites` the
+    /// references the base check met.
+    ///
+    /// A section the overrides leave alone is the base's own subtree, and `.merged` validation of a subtree
+    /// reports a subset of what `.base` validation reports for it (it differs only in accepting `null` for
+    /// optional keys and map values), at the same places; the loader drops merged problems at places the
+    /// base check reported, so only changed sections and the top level are validated. References span
+    /// sections (a router names an auth mechanism) and are all checked again (`ModelConsistency`); without
+    /// overrides the tree is the base and has no problems of its own.
+    static func mergedProblems(in merged: LocatedNode, changing changed: Set<String>?, baseSites: [String: [ModelConsistency.ReferenceSite]],
+                               schema: ModelSchema) -> [Diagnostic] {
+        guard let changed else { return problems(in: merged, mode: .merged, schema: schema) }
+        if changed.isEmpty { return [] }
+        let unchanged = (merged.entries ?? []).map(\.key).filter { !changed.contains($0) }
+        var validation = SchemaValidation(schema: schema)
+        validation.validateModel(merged, mode: .merged, skipping: Set(unchanged).union(["environments"]))
+        var consistency = ModelConsistency(schema: schema)
+        consistency.check(merged, changing: changed, baseSites: baseSites)
         return validation.problems + consistency.problems
     }
 

@@ -66,7 +66,9 @@ public struct ObjectSchema: Sendable {
 /// One key of an object.
 public struct PropertySchema: Sendable {
     /// The key as written in the file (snake_case).
-    public var key: String
+    public var key: String {
+        didSet { swiftName = KeyNaming.camelCase(key) }
+    }
     public var type: ValueType
     public var isRequired: Bool
     /// One line: what the key means.
@@ -79,14 +81,15 @@ public struct PropertySchema: Sendable {
 
     public init(_ key: String, _ type: ValueType, required: Bool = false, references reference: ModelReferenceKind? = nil, _ summary: String) {
         self.key = key
+        self.swiftName = KeyNaming.camelCase(key)
         self.type = type
         self.isRequired = required
         self.summary = summary
         self.reference = reference
     }
 
-    /// The Swift property name (`allow_origins` → `allowOrigins`).
-    public var swiftName: String { KeyNaming.camelCase(key) }
+    /// The Swift property name (`allow_origins` → `allowOrigins`), kept with the key (decoding asks for it per value).
+    public private(set) var swiftName: String
 }
 
 /// What kind of element a reference names.

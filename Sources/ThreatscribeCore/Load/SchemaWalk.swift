@@ -19,6 +19,14 @@ struct SchemaWalk {
         visit(root, as: .object(schema.rootName), at: .root, property: nil, body)
     }
 
+    /// Visits one top-level entry of a model exactly as `visit(_:_:)` does within the whole tree
+    /// (nothing for a key the schema does not know). The whole-tree walk is the root's own visit
+    /// followed by this for each entry in order.
+    func visit(section entry: LocatedEntry, _ body: (Visit) -> Void) {
+        guard let property = schema.root.property(entry.key) else { return }
+        visit(entry.value, as: property.type, at: ModelPath.root.appending(entry.key), property: property, body)
+    }
+
     private func visit(_ node: LocatedNode, as type: ValueType, at path: ModelPath, property: PropertySchema?, _ body: (Visit) -> Void) {
         body(Visit(node: node, type: type, path: path, property: property))
         switch type {

@@ -50,8 +50,14 @@ enum UnresolvedForm {
 
     /// Every value a tree leaves unresolved, in file order (environment overrides not entered).
     static func values(in root: LocatedNode, schema: ModelSchema) -> [UnresolvedValue] {
+        (root.entries ?? []).flatMap { values(inSection: $0, schema: schema) }
+    }
+
+    /// The values one top-level entry leaves unresolved, in file order: `values(in:schema:)` is
+    /// these for each entry of the root in turn.
+    static func values(inSection entry: LocatedEntry, schema: ModelSchema) -> [UnresolvedValue] {
         var found: [UnresolvedValue] = []
-        SchemaWalk(schema: schema).visit(root) { visit in
+        SchemaWalk(schema: schema).visit(section: entry) { visit in
             guard visit.property?.acceptsUnresolved == true, visit.property?.type == visit.type,
                   let value = value(visit.node, at: visit.path) else { return }
             found.append(value)
