@@ -29,6 +29,8 @@ struct AuthMechanismAnalyzer: Analyzer {
         FactField("csrf_defended", .bool, "A CSRF defence is described: a custom middleware with `purpose: csrf`, or a `csrf` control claimed as implemented. Unknown when the model lists no middleware."),
     ] + flowFields)]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.withControlsAndVersions(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
         let table = RouteTable(model: model)

@@ -11,6 +11,8 @@ struct BlockingHandlerAnalyzer: Analyzer {
         FactField("workers", .int, "uvicorn worker processes (each has one event loop); unknown when not set."),
     ])]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
         return RouteTable(model: model).routes.compactMap { route in

@@ -56,6 +56,8 @@ struct CapabilityAnalyzer: Analyzer {
         }
     }
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
         var owners: [Owner] = RouteTable(model: model).routes.compactMap { route in

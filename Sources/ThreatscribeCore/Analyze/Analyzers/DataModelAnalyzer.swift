@@ -18,6 +18,8 @@ struct DataModelAnalyzer: Analyzer {
         FactField("custom_validators", .bool, "The model has custom `field_validator`/`model_validator` code."),
     ])]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let table = RouteTable(model: context.model)
         return (context.model.models ?? []).enumerated().map { index, model in

@@ -11,6 +11,8 @@ struct RouterAnalyzer: Analyzer {
         FactField("endpoint_count", .int, "How many endpoints it has."),
     ])]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let routers = context.model.routers ?? []
         let table = RouteTable(model: context.model)
