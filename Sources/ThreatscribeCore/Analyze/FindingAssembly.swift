@@ -242,7 +242,7 @@ struct FindingAssembly {
                 path: path, modelLocation: locations.modelLocation(of: path), codeLocation: locations.codeLocation(of: path),
                 fact: field, value: shown, detail: subject.evidenceDetails[field]))
         }
-        if hit.entry.whenText.contains("env."), let kind = hit.environment.kind {
+        if memo.conditionNamesEnvironment(entry: hit.entryIndex, compute: { hit.entry.whenText.contains("env.") }), let kind = hit.environment.kind {
             let path = ModelPath([.key("environments"), .index(hit.environmentIndex)])
             let location = locations.modelLocation(of: path.appending("kind"))
             if location != nil {

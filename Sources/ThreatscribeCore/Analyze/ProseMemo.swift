@@ -1,6 +1,7 @@
-/// What the findings of one run share across environments: each environment's reach, and the prose of
-/// a subject that a shared computation gives several environments (`SubjectReuse`), filled once for the
-/// environments where the global facts its placeholders read (values and shell stand-ins) are equal.
+/// What the findings of one run share across environments: each environment's reach, facts about each
+/// entry's texts, and the prose of a subject that a shared computation gives several environments
+/// (`SubjectReuse`), filled once for the environments where the global facts its placeholders read
+/// (values and shell stand-ins) are equal.
 /// Filled prose is a function of the subject and those facts, so sharing it changes nothing.
 final class ProseMemo {
     private struct Key: Hashable {
@@ -27,6 +28,7 @@ final class ProseMemo {
     /// Per entry: each environment's global reads seen so far, first environment first.
     private var reads: [Int: [(environment: Int, reads: [GlobalRead])]] = [:]
     private var identityReaders: [Int: Bool] = [:]
+    private var environmentConditions: [Int: Bool] = [:]
     private var reaches: [Int: EnvironmentReach?] = [:]
 
     /// The hit's prose (`compute()`), filled once per shared subject and equal global reads.
@@ -65,6 +67,14 @@ final class ProseMemo {
         let reads = compute()
         identityReaders[entry] = reads
         return reads
+    }
+
+    /// `compute()` once per entry: whether its condition names an `env.` fact (`FindingAssembly`).
+    func conditionNamesEnvironment(entry: Int, compute: () -> Bool) -> Bool {
+        if let known = environmentConditions[entry] { return known }
+        let names = compute()
+        environmentConditions[entry] = names
+        return names
     }
 
     /// `compute()` once per environment: its reach (a function of the environment and its index).

@@ -33,7 +33,9 @@ struct SubjectReuse {
         // Only the input is in reach, so the subjects are a function of it.
         let environment = ResolvedEnvironment(name: "", kind: nil, baseURL: nil, model: input,
                                               locations: ModelLocations(inModel: [:], inCode: [:]))
-        let subjects = analyzer.subjects(in: AnalysisContext(environment: environment, allEnvironments: []))
+        var alone = AnalysisContext(environment: environment, allEnvironments: [])
+        alone.routeTables = context.routeTables
+        let subjects = analyzer.subjects(in: alone)
         computations += 1
         computed[index].append((input, computations, subjects))
         return Batch(subjects: subjects, computation: computations)

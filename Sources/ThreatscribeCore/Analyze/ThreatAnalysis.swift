@@ -41,18 +41,20 @@ public struct ThreatAnalysis: Sendable {
         // Subjects shared by environments are computed once; findings are rendered once the merge is decided.
         let assembly = FindingAssembly(environmentNames: known)
         var reuse = SubjectReuse(analyzerCount: analyzers.count)
+        let routeTables = RouteTableMemo()
         var hits: [FindingHit] = []
         for (index, environment) in model.environments.enumerated() {
-            hits += self.hits(in: environment, index: index, of: model, reuse: &reuse)
+            hits += self.hits(in: environment, index: index, of: model, reuse: &reuse, routeTables: routeTables)
         }
         let selected = options.environments.isEmpty ? known : known.filter { options.environments.contains($0) }
-        let assembled = assembly.findings(from: hits)
+        let kept = assembly.findings(from: hits)
             .compactMap { finding -> Finding? in
                 var finding = finding
                 finding.environments = finding.environments.filter { selected.contains($0) }
                 return finding.environments.isEmpty ? nil : finding
             }
-            .sorted { ($0.severity, $1.id) > ($1.severity, $0.id) }
+        // Ids are unique, so this order is total; positions are sorted rather than the large findings.
+        let assembled = kept.indices.sorted { (kept[$0].severity, kept[$1].id) > (kept[$1].severity, kept[$0].id) }.map { kept[$0] }
         let findings = UnresolvedEvidence.marked(assembled, in: model.environments)
         let reviews = ControlReviewer().reviews(of: model, findings: findings)
         return AnalysisReport(
@@ -61,15 +63,18 @@ public struct ThreatAnalysis: Sendable {
             generatedAt: options.generatedAt, toolVersion: options.toolVersion, catalogEntryCount: catalog.entries.count)
     }
 
-    private func hits(in environment: ResolvedEnvironment, index: Int, of model: LoadedModel, reuse: inout SubjectReuse) -> [FindingHit] {
-        let context = AnalysisContext(environment: environment, allEnvironments: model.environments)
+    private func hits(in environment: ResolvedEnvironment, index: Int, of model: LoadedModel, reuse: inout SubjectReuse,
+                      routeTables: RouteTableMemo) -> [FindingHit] {
+        var context = AnalysisContext(environment: environment, allEnvironments: model.environments)
+        context.routeTables = routeTables
         let batches = analyzers.indices.map { reuse.batch(of: analyzers[$0], at: $0, in: context) }
         var hits = self.hits(for: batches, in: environment, index: index, reuse: &reuse)
         // A sub-application's pipeline includes the main app's middleware: a pipeline-wide finding the
         // main app already has (no HSTS, no rate limiting) is the same problem, reported once.
         let mainPipelineThreats = Set(hits.filter { MountedAppProjection.pipelineScopes.contains($0.subject.scope) }.map(\.entry.id))
         for projection in MountedAppProjection.all(in: environment) {
-            let context = AnalysisContext(environment: projection.environment, allEnvironments: model.environments)
+            var context = AnalysisContext(environment: projection.environment, allEnvironments: model.environments)
+            context.routeTables = routeTables
             let subjects = analyzers.flatMap { $0.subjects(in: context) }.map(projection.mapped)
             hits += self.hits(for: [SubjectReuse.Batch(subjects: subjects, computation: nil)], in: environment, index: index, reuse: &reuse).filter { hit in
                 projection.isAbout(hit.subject)
@@ -88,10 +93,11 @@ public struct ThreatAnalysis: Sendable {
         for (batchIndex, batch) in batches.enumerated() {
             var positions: [String: [Int]] = [:]
             var order: [String] = []
-            for (position, subject) in batch.subjects.enumerated() {
-                if vocabulary.scopes[subject.scope]?.isGlobal == true { globals[subject.scope] = subject }
-                if positions[subject.scope] == nil { order.append(subject.scope) }
-                positions[subject.scope, default: []].append(position)
+            for position in batch.subjects.indices {
+                let scope = batch.subjects[position].scope
+                if vocabulary.scopes[scope]?.isGlobal == true { globals[scope] = batch.subjects[position] }
+                if positions[scope] == nil { order.append(scope) }
+                positions[scope, default: []].append(position)
             }
             for scope in order { byScope[scope, default: []].append((batchIndex, positions[scope]!)) }
         }
@@ -103,8 +109,7 @@ public struct ThreatAnalysis: Sendable {
             for place in places {
                 let batch = batches[place.batch]
                 for position in reuse.matches(of: entryIndex, condition: entry.when, in: batch, positions: place.positions, reads: reads, globals: globals) {
-                    let subject = batch.subjects[position]
-                    hits.append(FindingHit(entry: entry, entryIndex: entryIndex, scene: scene, subject: subject,
+                    hits.append(FindingHit(entry: entry, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
                                            shared: batch.computation.map { (computation: $0, subject: position) }))
                 }
             }

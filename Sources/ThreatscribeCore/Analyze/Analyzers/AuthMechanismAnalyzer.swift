@@ -33,7 +33,7 @@ struct AuthMechanismAnalyzer: Analyzer {
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
-        let table = RouteTable(model: model)
+        let table = context.routeTable
         let csrf = Self.csrfDefence(model: model)
         return (model.auth ?? []).enumerated().map { index, mechanism in
             let path = ModelPath("auth").appending(index)

@@ -15,7 +15,7 @@ struct BlockingHandlerAnalyzer: Analyzer {
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
-        return RouteTable(model: model).routes.compactMap { route in
+        return context.routeTable.routes.compactMap { route in
             guard route.endpoint.blockingCallsInAsync == true else { return nil }
             let path = route.path
             var subject = FactSubject(scope: "blocking_handler", path: path, name: route.displayName, component: Component.server)

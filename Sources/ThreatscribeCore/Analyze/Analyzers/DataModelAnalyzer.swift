@@ -21,7 +21,7 @@ struct DataModelAnalyzer: Analyzer {
     func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
-        let table = RouteTable(model: context.model)
+        let table = context.routeTable
         return (context.model.models ?? []).enumerated().map { index, model in
             let path = ModelPath("models").appending(index)
             var subject = FactSubject(scope: "data_model", path: path, name: model.name, component: Component.validation)

@@ -43,7 +43,7 @@ struct EndpointAnalyzer: Analyzer {
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
-        let table = RouteTable(model: model)
+        let table = context.routeTable
         let mechanisms = Dictionary((model.auth ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let models = Dictionary((model.models ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let protectedPrefixes = (model.routers ?? []).enumerated().compactMap { index, router -> (Int, String)? in

@@ -15,7 +15,7 @@ struct RouterAnalyzer: Analyzer {
 
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let routers = context.model.routers ?? []
-        let table = RouteTable(model: context.model)
+        let table = context.routeTable
         // Computed once, not once per router: a model can have thousands of routers.
         let protecting = routers.indices.filter { table.protects(routers[$0]) }
         let routesByRouter = Dictionary(grouping: table.routes, by: \.routerIndex)

@@ -2,6 +2,8 @@
 public struct AnalysisContext: Sendable {
     public var environment: ResolvedEnvironment
     public var allEnvironments: [ResolvedEnvironment]
+    /// Route tables shared by the analyzers of one analysis (`routeTable`).
+    var routeTables = RouteTableMemo()
 
     public init(environment: ResolvedEnvironment, allEnvironments: [ResolvedEnvironment]) {
         self.environment = environment
@@ -10,6 +12,8 @@ public struct AnalysisContext: Sendable {
 
     public var model: ArchitectureModel { environment.model }
     public var locations: ModelLocations { environment.locations }
+    /// The routes of the model, built once per distinct routing in the analysis.
+    var routeTable: RouteTable { routeTables.table(for: model) }
 
     /// The version of a framework package the model names (`starlette`, `fastapi`, …).
     public func frameworkVersion(_ package: String) -> String? {
