@@ -1,84 +1,137 @@
 /// Turns catalog hits into findings: fills the prose with the subject's facts, gathers evidence,
 /// rates severity, and merges environments where the finding is the same.
 ///
-/// Each hit is rendered as soon as it is found (`rendered(_:)`), so an environment's subjects are freed
-/// before the next environment is analysed; `findings(from:)` then merges the rendered hits.
+/// Merging is decided before rendering: a hit's prose is filled once per subject shared by environments
+/// and equal global facts (`ProseMemo`), and of a group that merges only the finding kept is rendered.
 struct FindingAssembly {
     /// Every environment of the model, in order.
     var environmentNames: [String]
+    /// Prose filled once for the environments that share a subject, and each environment's reach.
+    let memo = ProseMemo()
 
-    /// One hit rendered: the finding in its environment and what deciding the merge needs of the hit.
-    struct RenderedHit {
-        /// `THREAT-ID@path`.
-        var key: String
-        var environmentIndex: Int
-        var environmentName: String
-        /// `rank(_:)` of the hit: the most production-like environment's finding is kept.
-        var rank: Int
-        var finding: Finding
+    /// What a finding says: the filled title, description, impact and recommendation, and the statement
+    /// compared across environments.
+    struct Prose {
+        var title: String
+        var description: String
+        var impactText: String
+        var recommendation: String
         /// What the finding says without the environment's name, URL and host; `nil` when that is the
         /// finding's own prose (no placeholder reads them).
         var environmentFreeStatement: String?
 
+        /// Whether both say the same, field by field (then their statements are equal; when not, the
+        /// statements may still be).
+        func isSame(as other: Prose) -> Bool {
+            guard environmentFreeStatement == nil, other.environmentFreeStatement == nil else {
+                return environmentFreeStatement != nil && environmentFreeStatement == other.environmentFreeStatement
+            }
+            return title == other.title && description == other.description
+                && impactText == other.impactText && recommendation == other.recommendation
+        }
+
         /// The statement compared across environments.
         var statement: String {
-            environmentFreeStatement
-                ?? [finding.title, finding.description, finding.impactText, finding.recommendation].joined(separator: "\u{1}")
+            environmentFreeStatement ?? [title, description, impactText, recommendation].joined(separator: "\u{1}")
         }
     }
 
-    /// The hit's finding and merge keys; the subject and evaluator are not kept.
-    func rendered(_ hit: FindingHit) -> RenderedHit {
-        let finding = render(hit)
-        return RenderedHit(key: "\(hit.entry.id)@\(hit.subject.path)", environmentIndex: hit.environmentIndex,
-                           environmentName: hit.environment.name, rank: Self.rank(hit), finding: finding,
-                           environmentFreeStatement: Self.environmentFreeStatement(of: hit))
+    /// A hit with what deciding the merge needs of it.
+    private struct Draft {
+        var hit: FindingHit
+        /// `rank(_:)` of the hit: the most production-like environment's finding is kept.
+        var rank: Int
+        var prose: Prose
+        var reach: EnvironmentReach?
+        var factors: RiskFactors
+        var severity: Severity
     }
 
     /// One finding per (entry, subject) when it holds in every environment on the same evidence and says the
     /// same thing there (apart from the environment's name and URL), with the prose of the most
     /// production-like environment; otherwise one finding per environment (`#name`).
-    func findings(from hits: [RenderedHit]) -> [Finding] {
-        let groups = Dictionary(grouping: hits.indices) { hits[$0].key }
+    func findings(from hits: [FindingHit]) -> [Finding] {
+        let keys = hits.map { "\($0.entry.id)@\($0.subject.path)" }
+        let groups = Dictionary(grouping: hits.indices) { keys[$0] }
         var findings: [Finding] = []
         for key in groups.keys.sorted() {
-            let group = groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }
-            let first = hits[group[0]]
-            let holdsEverywhere = group.count == environmentNames.count
+            let drafts = groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }.map { draft(of: hits[$0]) }
+            var rendered: [Finding?] = Array(repeating: nil, count: drafts.count)
+            func finding(_ index: Int) -> Finding {
+                if let known = rendered[index] { return known }
+                let finding = render(drafts[index])
+                rendered[index] = finding
+                return finding
+            }
+            let first = drafts[0]
+            let holdsEverywhere = drafts.count == environmentNames.count
             let sameEvidence = {
-                let evidence = Self.evidenceValues(first.finding)
-                return group.dropFirst().allSatisfy { Self.evidenceValues(hits[$0].finding) == evidence }
+                // One subject shared by every environment: the evidence of its facts is the same, only the reach's may differ.
+                if let shared = first.hit.shared, drafts.allSatisfy({ $0.hit.shared?.computation == shared.computation && $0.hit.shared?.subject == shared.subject }) {
+                    let reach = reachEvidenceValues(first)
+                    return drafts.dropFirst().allSatisfy { reachEvidenceValues($0) == reach }
+                }
+                var evidence: [String]?
+                return drafts.indices.dropFirst().allSatisfy { index in
+                    if Self.sameEvidenceItems(finding(0), finding(index)) { return true }
+                    if evidence == nil { evidence = Self.evidenceValues(finding(0)) }
+                    return Self.evidenceValues(finding(index)) == evidence
+                }
             }
             let sameStatement = {
-                let statement = first.statement
-                return group.dropFirst().allSatisfy { hits[$0].statement == statement }
+                var statement: String?
+                return drafts.dropFirst().allSatisfy { draft in
+                    if first.prose.isSame(as: draft.prose) { return true }
+                    if statement == nil { statement = first.prose.statement }
+                    return draft.prose.statement == statement
+                }
             }
-            let sameSeverity = group.allSatisfy { hits[$0].finding.severity == first.finding.severity }
+            let sameSeverity = drafts.allSatisfy { $0.severity == first.severity }
             if holdsEverywhere && sameSeverity && sameEvidence() && sameStatement() {
-                let representative = group.max { hits[$0].rank < hits[$1].rank }!
-                var finding = hits[representative].finding
-                finding.id = key
-                finding.environments = group.map { hits[$0].environmentName }
-                findings.append(finding)
+                let representative = drafts.indices.max { drafts[$0].rank < drafts[$1].rank }!
+                var merged = rendered[representative] ?? render(drafts[representative])
+                merged.id = key
+                merged.environments = drafts.map { $0.hit.environment.name }
+                findings.append(merged)
             } else {
-                for index in group {
-                    var finding = hits[index].finding
-                    finding.id = "\(key)#\(hits[index].environmentName)"
-                    finding.environments = [hits[index].environmentName]
-                    findings.append(finding)
+                for index in drafts.indices {
+                    var single = rendered[index] ?? render(drafts[index])
+                    let name = drafts[index].hit.environment.name
+                    single.id = "\(key)#\(name)"
+                    single.environments = [name]
+                    findings.append(single)
                 }
             }
         }
         return findings
     }
 
+    private func draft(of hit: FindingHit) -> Draft {
+        let entry = hit.entry
+        let reach = entry.reach == .network ? memo.reach(in: hit.environmentIndex) { EnvironmentReach.of(hit.environment, path: environmentPath(of: hit)) } : nil
+        let factors = reach?.capping(entry.likelihood) ?? entry.likelihood
+        return Draft(hit: hit, rank: Self.rank(hit), prose: memo.prose(of: hit) { prose(of: hit) }, reach: reach, factors: factors,
+                     severity: entry.severityOverride ?? Severity(likelihood: factors.level, impact: entry.impact.level))
+    }
+
+    /// The hit's prose, filled.
+    private func prose(of hit: FindingHit) -> Prose {
+        let entry = hit.entry
+        let evaluator = hit.evaluator
+        return Prose(title: ProseTemplate.plainText(entry.title, evaluator: evaluator),
+                     description: ProseTemplate.fill(entry.description, evaluator: evaluator),
+                     impactText: ProseTemplate.fill(entry.impactText, evaluator: evaluator),
+                     recommendation: ProseTemplate.fill(entry.mitigation, evaluator: evaluator),
+                     environmentFreeStatement: environmentFreeStatement(of: hit))
+    }
+
     /// The entry's prose filled with this environment's facts, except its name, base URL and host, to
     /// compare what the finding says across environments; `nil` when no placeholder of the prose reads
     /// those three, so that the statement is the finding's own prose, which is not filled again.
-    private static func environmentFreeStatement(of hit: FindingHit) -> String? {
+    private func environmentFreeStatement(of hit: FindingHit) -> String? {
         let entry = hit.entry
         let texts = [entry.title, entry.description, entry.impactText, entry.mitigation]
-        guard readsEnvironmentIdentity(texts, subjectScope: hit.subject.scope) else { return nil }
+        guard memo.readsEnvironmentIdentity(entry: hit.entryIndex, compute: { Self.readsEnvironmentIdentity(texts, subjectScope: hit.subject.scope) }) else { return nil }
         var evaluator = hit.evaluator
         if var environment = evaluator.globals["env"] {
             for field in ["name", "base_url", "host"] where environment[field].isKnown {
@@ -100,6 +153,14 @@ struct FindingAssembly {
         }
     }
 
+    /// Whether both findings' evidence items have the same paths, facts and values, in order (then their
+    /// `evidenceValues(_:)` are equal; when not, they may still be).
+    private static func sameEvidenceItems(_ one: Finding, _ other: Finding) -> Bool {
+        one.evidence.count == other.evidence.count && zip(one.evidence, other.evidence).allSatisfy {
+            $0.path == $1.path && $0.fact == $1.fact && $0.value == $1.value
+        }
+    }
+
     /// What the evidence says, without where it was written and without the environment's own kind.
     private static func evidenceValues(_ finding: Finding) -> [String] {
         finding.evidence.filter { !$0.path.description.hasPrefix("environments[") }.map { "\($0.path)=\($0.fact ?? "")=\($0.value)" }
@@ -117,17 +178,15 @@ struct FindingAssembly {
         return kind * 1000 - hit.environmentIndex
     }
 
-    private func render(_ hit: FindingHit) -> Finding {
+    private func render(_ draft: Draft) -> Finding {
+        let hit = draft.hit
         let entry = hit.entry
-        let fill = { (text: String) in ProseTemplate.fill(text, evaluator: hit.evaluator) }
-        let reach = entry.reach == .network ? EnvironmentReach.of(hit.environment, path: environmentPath(of: hit)) : nil
-        let factors = reach?.capping(entry.likelihood) ?? entry.likelihood
-        let likelihood = factors.level
-        let impact = entry.impact.level
+        let factors = draft.factors
+        let prose = draft.prose
         return Finding(
-            id: "", threatID: entry.id, title: ProseTemplate.plainText(entry.title, evaluator: hit.evaluator),
-            severity: entry.severityOverride ?? Severity(likelihood: likelihood, impact: impact),
-            likelihood: likelihood, impact: impact,
+            id: "", threatID: entry.id, title: prose.title,
+            severity: draft.severity,
+            likelihood: factors.level, impact: entry.impact.level,
             likelihoodScore: factors.average, impactScore: entry.impact.average,
             confidence: entry.confidence, stride: entry.stride,
             cwe: CWEReference(id: entry.cwe, name: entry.cweName),
@@ -136,10 +195,16 @@ struct FindingAssembly {
             environments: [hit.environment.name],
             subjectPath: hit.subject.path, subjectName: hit.subject.name,
             component: entry.component ?? hit.subject.component,
-            description: fill(entry.description), impactText: fill(entry.impactText),
-            recommendation: fill(entry.mitigation), validation: fill(entry.validation),
-            evidence: evidence(for: hit) + reachEvidence(reach, original: entry.likelihood, capped: factors, hit: hit), references: entry.references,
+            description: prose.description, impactText: prose.impactText,
+            recommendation: prose.recommendation, validation: ProseTemplate.fill(entry.validation, evaluator: hit.evaluator),
+            evidence: evidence(for: hit) + reachEvidence(draft.reach, original: entry.likelihood, capped: factors, hit: hit), references: entry.references,
             falsePositives: entry.falsePositives.isEmpty ? nil : entry.falsePositives, controls: entry.controls)
+    }
+
+    /// `evidenceValues(_:)` of the draft's reach evidence alone.
+    private func reachEvidenceValues(_ draft: Draft) -> [String] {
+        reachEvidence(draft.reach, original: draft.hit.entry.likelihood, capped: draft.factors, hit: draft.hit)
+            .filter { !$0.path.description.hasPrefix("environments[") }.map { "\($0.path)=\($0.fact ?? "")=\($0.value)" }
     }
 
     /// The environment's own path, when the model lists environments.
@@ -177,7 +242,7 @@ struct FindingAssembly {
                 path: path, modelLocation: locations.modelLocation(of: path), codeLocation: locations.codeLocation(of: path),
                 fact: field, value: shown, detail: subject.evidenceDetails[field]))
         }
-        if hit.entry.whenText.contains("env."), let kind = hit.environment.kind {
+        if memo.conditionNamesEnvironment(entry: hit.entryIndex, compute: { hit.entry.whenText.contains("env.") }), let kind = hit.environment.kind {
             let path = ModelPath([.key("environments"), .index(hit.environmentIndex)])
             let location = locations.modelLocation(of: path.appending("kind"))
             if location != nil {

@@ -38,20 +38,23 @@ public struct ThreatAnalysis: Sendable {
                 return Diagnostic(.error, "no environment named `\(DiagnosticText.excerpt(name))` in \(model.file) (it has \(known.joined(separator: ", ")))\(hint)", at: nil)
             })
         }
-        // Hits are rendered environment by environment, so one environment's subjects are held at a time.
+        // Subjects shared by environments are computed once; findings are rendered once the merge is decided.
         let assembly = FindingAssembly(environmentNames: known)
-        var hits: [FindingAssembly.RenderedHit] = []
+        var reuse = SubjectReuse(analyzerCount: analyzers.count)
+        let routeTables = RouteTableMemo()
+        var hits: [FindingHit] = []
         for (index, environment) in model.environments.enumerated() {
-            hits += self.hits(in: environment, index: index, of: model).map(assembly.rendered)
+            hits += self.hits(in: environment, index: index, of: model, reuse: &reuse, routeTables: routeTables)
         }
         let selected = options.environments.isEmpty ? known : known.filter { options.environments.contains($0) }
-        let assembled = assembly.findings(from: hits)
+        let kept = assembly.findings(from: hits)
             .compactMap { finding -> Finding? in
                 var finding = finding
                 finding.environments = finding.environments.filter { selected.contains($0) }
                 return finding.environments.isEmpty ? nil : finding
             }
-            .sorted { ($0.severity, $1.id) > ($1.severity, $0.id) }
+        // Ids are unique, so this order is total; positions are sorted rather than the large findings.
+        let assembled = kept.indices.sorted { (kept[$0].severity, kept[$1].id) > (kept[$1].severity, kept[$0].id) }.map { kept[$0] }
         let findings = UnresolvedEvidence.marked(assembled, in: model.environments)
         let reviews = ControlReviewer().reviews(of: model, findings: findings)
         return AnalysisReport(
@@ -60,15 +63,20 @@ public struct ThreatAnalysis: Sendable {
             generatedAt: options.generatedAt, toolVersion: options.toolVersion, catalogEntryCount: catalog.entries.count)
     }
 
-    private func hits(in environment: ResolvedEnvironment, index: Int, of model: LoadedModel) -> [FindingHit] {
-        var hits = self.hits(for: self.subjects(in: environment, of: model), in: environment, index: index)
+    private func hits(in environment: ResolvedEnvironment, index: Int, of model: LoadedModel, reuse: inout SubjectReuse,
+                      routeTables: RouteTableMemo) -> [FindingHit] {
+        var context = AnalysisContext(environment: environment, allEnvironments: model.environments)
+        context.routeTables = routeTables
+        let batches = analyzers.indices.map { reuse.batch(of: analyzers[$0], at: $0, in: context) }
+        var hits = self.hits(for: batches, in: environment, index: index, reuse: &reuse)
         // A sub-application's pipeline includes the main app's middleware: a pipeline-wide finding the
         // main app already has (no HSTS, no rate limiting) is the same problem, reported once.
         let mainPipelineThreats = Set(hits.filter { MountedAppProjection.pipelineScopes.contains($0.subject.scope) }.map(\.entry.id))
         for projection in MountedAppProjection.all(in: environment) {
-            let context = AnalysisContext(environment: projection.environment, allEnvironments: model.environments)
+            var context = AnalysisContext(environment: projection.environment, allEnvironments: model.environments)
+            context.routeTables = routeTables
             let subjects = analyzers.flatMap { $0.subjects(in: context) }.map(projection.mapped)
-            hits += self.hits(for: subjects, in: environment, index: index).filter { hit in
+            hits += self.hits(for: [SubjectReuse.Batch(subjects: subjects, computation: nil)], in: environment, index: index, reuse: &reuse).filter { hit in
                 projection.isAbout(hit.subject)
                     && !(MountedAppProjection.pipelineScopes.contains(hit.subject.scope) && mainPipelineThreats.contains(hit.entry.id))
             }
@@ -76,31 +84,73 @@ public struct ThreatAnalysis: Sendable {
         return hits
     }
 
-    private func hits(for subjects: [FactSubject], in environment: ResolvedEnvironment, index: Int) -> [FindingHit] {
+    /// Every (entry, subject) whose condition holds, in catalog order and, for one entry, in subject order.
+    private func hits(for batches: [SubjectReuse.Batch], in environment: ResolvedEnvironment, index: Int, reuse: inout SubjectReuse) -> [FindingHit] {
         let vocabulary = FactVocabulary(analyzers: analyzers)
         var globals: [String: FactSubject] = [:]
-        for subject in subjects where vocabulary.scopes[subject.scope]?.isGlobal == true {
-            globals[subject.scope] = subject
+        // Where each scope's subjects are: (batch, indices in the batch), in subject order.
+        var byScope: [String: [(batch: Int, positions: [Int])]] = [:]
+        for (batchIndex, batch) in batches.enumerated() {
+            var positions: [String: [Int]] = [:]
+            var order: [String] = []
+            for position in batch.subjects.indices {
+                let scope = batch.subjects[position].scope
+                if vocabulary.scopes[scope]?.isGlobal == true { globals[scope] = batch.subjects[position] }
+                if positions[scope] == nil { order.append(scope) }
+                positions[scope, default: []].append(position)
+            }
+            for scope in order { byScope[scope, default: []].append((batchIndex, positions[scope]!)) }
         }
-        let byScope = Dictionary(grouping: subjects, by: \.scope)
+        let scene = HitScene(environment: environment, index: index, globals: globals)
         var hits: [FindingHit] = []
-        for entry in catalog.entries {
-            for subject in byScope[entry.scope] ?? [] {
-                let evaluator = ConditionEvaluator(subject: subject, globals: globals)
-                guard evaluator.holds(entry.when) else { continue }
-                hits.append(FindingHit(entry: entry, environment: environment, environmentIndex: index,
-                                       subject: subject, evaluator: evaluator))
+        for (entryIndex, entry) in catalog.entries.enumerated() {
+            guard let places = byScope[entry.scope] else { continue }
+            let reads = ConditionEvaluator.globalReads(of: entry.when, scope: entry.scope).map { globals[$0.scope]?[$0.field] ?? .unknown }
+            for place in places {
+                let batch = batches[place.batch]
+                for position in reuse.matches(of: entryIndex, condition: entry.when, in: batch, positions: place.positions, reads: reads, globals: globals) {
+                    hits.append(FindingHit(entry: entry, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
+                                           shared: batch.computation.map { (computation: $0, subject: position) }))
+                }
             }
         }
         return hits
     }
 }
 
+/// One environment as its hits see it: the environment, its index, and the global subjects conditions and prose read.
+final class HitScene {
+    let environment: ResolvedEnvironment
+    let index: Int
+    let globals: [String: FactSubject]
+
+    init(environment: ResolvedEnvironment, index: Int, globals: [String: FactSubject]) {
+        self.environment = environment
+        self.index = index
+        self.globals = globals
+    }
+}
+
 /// One entry firing for one subject in one environment, before environments are merged.
-struct FindingHit {
-    var entry: CatalogEntry
-    var environment: ResolvedEnvironment
-    var environmentIndex: Int
-    var subject: FactSubject
-    var evaluator: ConditionEvaluator
+final class FindingHit {
+    let entry: CatalogEntry
+    /// The entry's index in the catalog.
+    let entryIndex: Int
+    let scene: HitScene
+    let subject: FactSubject
+    /// The shared computation the subject comes from and its index there (`SubjectReuse`): hits with the
+    /// same entry and the same pair are about the same subject.
+    let shared: (computation: Int, subject: Int)?
+
+    init(entry: CatalogEntry, entryIndex: Int, scene: HitScene, subject: FactSubject, shared: (computation: Int, subject: Int)?) {
+        self.entry = entry
+        self.entryIndex = entryIndex
+        self.scene = scene
+        self.subject = subject
+        self.shared = shared
+    }
+
+    var environment: ResolvedEnvironment { scene.environment }
+    var environmentIndex: Int { scene.index }
+    var evaluator: ConditionEvaluator { ConditionEvaluator(subject: subject, globals: scene.globals) }
 }

@@ -29,9 +29,11 @@ struct AuthMechanismAnalyzer: Analyzer {
         FactField("csrf_defended", .bool, "A CSRF defence is described: a custom middleware with `purpose: csrf`, or a `csrf` control claimed as implemented. Unknown when the model lists no middleware."),
     ] + flowFields)]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.withControlsAndVersions(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
-        let table = RouteTable(model: model)
+        let table = context.routeTable
         let csrf = Self.csrfDefence(model: model)
         return (model.auth ?? []).enumerated().map { index, mechanism in
             let path = ModelPath("auth").appending(index)

@@ -11,9 +11,11 @@ struct BlockingHandlerAnalyzer: Analyzer {
         FactField("workers", .int, "uvicorn worker processes (each has one event loop); unknown when not set."),
     ])]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
-        return RouteTable(model: model).routes.compactMap { route in
+        return context.routeTable.routes.compactMap { route in
             guard route.endpoint.blockingCallsInAsync == true else { return nil }
             let path = route.path
             var subject = FactSubject(scope: "blocking_handler", path: path, name: route.displayName, component: Component.server)

@@ -99,7 +99,7 @@ struct CORSAnalyzer: Analyzer {
                         detail: verdict.canReadWithCredentials ? Self.verdictText(verdict) : nil)
         }
         setIssueFacts(on: &subject, analysis: analysis, path: path)
-        let requests = CORSClientRequests(model: context.model, environment: context.environment,
+        let requests = CORSClientRequests(model: context.model, routes: context.routeTable, environment: context.environment,
                                           evaluator: try? CORSEvaluator(configuration: configuration, version: version))
         subject.set("client_headers", .list(requests.headers), from: "auth")
         subject.set("client_methods", .list(requests.methods), from: "routers")

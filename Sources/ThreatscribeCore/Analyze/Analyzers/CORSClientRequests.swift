@@ -18,14 +18,14 @@ struct CORSClientRequests {
     /// Stands in for a browser client's unmodelled origin (never resolves: `.invalid`).
     static let standInOrigin = "https://frontend.invalid"
 
-    init(model: ArchitectureModel, environment: ResolvedEnvironment, evaluator: CORSEvaluator?) {
+    init(model: ArchitectureModel, routes: RouteTable, environment: ResolvedEnvironment, evaluator: CORSEvaluator?) {
         var headers: [String] = []
         for mechanism in model.auth ?? [] where mechanism.transport == .header {
             let name = mechanism.parameter ?? ([.jwt, .oauth2Jwt, .httpBasic].contains(mechanism.type) ? "Authorization" : nil)
             if let name, !headers.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) { headers.append(name) }
         }
         self.headers = headers
-        let used = Set(RouteTable(model: model).routes.flatMap(\.methods))
+        let used = Set(routes.routes.flatMap(\.methods))
         methods = Self.methodOrder.filter(used.contains) + used.subtracting(Self.methodOrder + ["HEAD", "OPTIONS"]).sorted()
         guard let evaluator else { refused = []; firstRefusal = nil; return }
         let apiOrigin = environment.baseURL.flatMap(Self.origin)

@@ -56,9 +56,11 @@ struct CapabilityAnalyzer: Analyzer {
         }
     }
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let model = context.model
-        var owners: [Owner] = RouteTable(model: model).routes.compactMap { route in
+        var owners: [Owner] = context.routeTable.routes.compactMap { route in
             route.endpoint.capabilities.map {
                 Owner(capabilities: $0, path: route.path, name: route.displayName, component: Component.capabilities,
                       kind: "endpoint", routePath: route.fullPath, authState: route.authState)

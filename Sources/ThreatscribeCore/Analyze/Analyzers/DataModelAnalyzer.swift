@@ -18,8 +18,10 @@ struct DataModelAnalyzer: Analyzer {
         FactField("custom_validators", .bool, "The model has custom `field_validator`/`model_validator` code."),
     ])]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
-        let table = RouteTable(model: context.model)
+        let table = context.routeTable
         return (context.model.models ?? []).enumerated().map { index, model in
             let path = ModelPath("models").appending(index)
             var subject = FactSubject(scope: "data_model", path: path, name: model.name, component: Component.validation)

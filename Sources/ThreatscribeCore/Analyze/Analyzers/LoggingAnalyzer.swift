@@ -16,7 +16,10 @@ struct LoggingAnalyzer: Analyzer {
         subject.set("logs_request_bodies", FactValue(logging?.logsRequestBodies), from: "logging.logs_request_bodies")
         subject.set("centralized", FactValue(logging?.centralized), from: "logging.centralized")
         subject.set("security_events", FactValue(logging?.securityEvents), from: "logging.security_events")
-        let requestModels = Set((context.model.routers ?? []).flatMap(\.endpoints).compactMap(\.requestModel))
+        var requestModels: Set<String> = []
+        for router in context.model.routers ?? [] {
+            for endpoint in router.endpoints { if let model = endpoint.requestModel { requestModels.insert(model) } }
+        }
         let sensitive = (context.model.models ?? []).filter { requestModels.contains($0.name) }
             .flatMap { model in (model.fields ?? []).filter { $0.sensitive == true }.map { "\(model.name).\($0.name)" } }
         subject.set("sensitive_request_models", .list(sensitive), from: "models")

@@ -40,7 +40,7 @@ struct MiddlewareStackAnalyzer: Analyzer {
         subject.set("style", .string(style.rawValue), from: "app.middleware_style",
                     shownAs: model.app?.middlewareStyle == nil ? "(not set: assumed add_middleware, the last middleware added is outermost)" : nil)
         setProxyFacts(on: &subject, model: model)
-        let limitedEndpoints = RouteTable(model: model).routes.filter { $0.endpoint.rateLimit != nil }
+        let limitedEndpoints = context.routeTable.routes.filter { $0.endpoint.rateLimit != nil }
         subject.set("limited_endpoints", .int(limitedEndpoints.count), from: limitedEndpoints.first?.path.appending("rate_limit") ?? "routers")
         guard let registered = model.middleware else {
             subject.set("described", .bool(false), from: "middleware")

@@ -40,7 +40,8 @@ struct PackageUpgradeAnalyzer: Analyzer {
         let model = context.model
         let installed = InstalledPackages(model: model)
         var byPackage: [String: [Entry]] = [:]
-        let uploads = RouteTable(model: model).routes.contains { $0.endpoint.capabilities?.acceptsUploads == true }
+        let routes = context.routeTable
+        let uploads = routes.routes.contains { $0.endpoint.capabilities?.acceptsUploads == true }
         for advisory in table {
             guard let package = installed.packages[advisory.package], let match = AdvisoryAnalyzer.match(advisory, package) else { continue }
             let applies = AdvisoryAnalyzer.requirementMet(advisory.requires, model: model)
@@ -53,7 +54,7 @@ struct PackageUpgradeAnalyzer: Analyzer {
             guard let package = installed.packages[name], let entries = byPackage[name] else { return nil }
             let reported = entries.filter { $0.applies && !$0.advisory.dedicated }
             guard !reported.isEmpty else { return nil }
-            return subject(package: package, entries: entries, reported: reported, model: model,
+            return subject(package: package, entries: entries, reported: reported, model: model, routes: routes,
                            framework: ["fastapi", "starlette"].contains(name) ? framework : nil)
         }
     }
@@ -77,7 +78,7 @@ struct PackageUpgradeAnalyzer: Analyzer {
                                      minimumFastAPI: minimumFastAPI, minimumStarlette: minimumStarlette, constraints: constraints)
     }
 
-    private func subject(package: InstalledPackages.Package, entries: [Entry], reported: [Entry], model: ArchitectureModel, framework: UpgradePlan?) -> FactSubject {
+    private func subject(package: InstalledPackages.Package, entries: [Entry], reported: [Entry], model: ArchitectureModel, routes: RouteTable, framework: UpgradePlan?) -> FactSubject {
         let name = package.name
         var subject = FactSubject(scope: "upgrade", path: package.path, name: "\(name) \(package.text)", component: Component.dependencies)
         let at = package.path
@@ -89,7 +90,7 @@ struct PackageUpgradeAnalyzer: Analyzer {
         let applying = entries.filter(\.applies)
         subject.set("advisory_ids", .list(applying.map(\.advisory.id)), from: at)
         subject.set("advisory_count", .int(applying.count), from: at)
-        let uploadEndpoint = RouteTable(model: model).routes.first { $0.endpoint.capabilities?.acceptsUploads == true }?.displayName
+        let uploadEndpoint = routes.routes.first { $0.endpoint.capabilities?.acceptsUploads == true }?.displayName
         subject.set("advisories", .list(entries.map { line($0, uploadEndpoint: uploadEndpoint) }), from: at)
         // Confirmed advisories decide the severity; only when every one needs review does the worst of those.
         let confirmed = reported.filter { !$0.needsReview }

@@ -76,7 +76,30 @@ struct RouteTable {
     /// Mechanisms of `type: none`, which authenticate nobody.
     var anonymousMechanisms: Set<String> = []
 
+    /// What the table is built from: the routers, the auth mechanisms, and of each middleware whom it
+    /// authenticates and which paths it exempts.
+    struct Input: Equatable {
+        var routers: [Router]?
+        var auth: [AuthMechanism]?
+        var middleware: [Authenticating]?
+
+        struct Authenticating: Equatable {
+            var authenticatesWith: String?
+            var exemptPaths: [String]?
+        }
+
+        init(_ model: ArchitectureModel) {
+            routers = model.routers
+            auth = model.auth
+            middleware = model.middleware?.map { Authenticating(authenticatesWith: $0.authenticatesWith, exemptPaths: $0.exemptPaths) }
+        }
+    }
+
     init(model: ArchitectureModel) {
+        self.init(Input(model))
+    }
+
+    init(_ model: Input) {
         let disabled = Set((model.auth ?? []).filter { $0.enabled == false }.map(\.id))
         let authenticating = (model.middleware ?? []).enumerated().compactMap { index, middleware -> (id: String, exempt: [String], index: Int)? in
             guard let id = middleware.authenticatesWith, id != "none" else { return nil }

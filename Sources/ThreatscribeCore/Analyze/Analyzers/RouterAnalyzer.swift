@@ -11,12 +11,17 @@ struct RouterAnalyzer: Analyzer {
         FactField("endpoint_count", .int, "How many endpoints it has."),
     ])]
 
+    func input(of model: ArchitectureModel) -> ArchitectureModel? { RoutingInput.of(model) }
+
     func subjects(in context: AnalysisContext) -> [FactSubject] {
         let routers = context.model.routers ?? []
-        let table = RouteTable(model: context.model)
+        let table = context.routeTable
         // Computed once, not once per router: a model can have thousands of routers.
         let protecting = routers.indices.filter { table.protects(routers[$0]) }
         let routesByRouter = Dictionary(grouping: table.routes, by: \.routerIndex)
+        // The protecting routers' names, shared by every router that is not one of them.
+        let positions = Dictionary(uniqueKeysWithValues: protecting.enumerated().map { ($1, $0) })
+        let protectingNames = protecting.map { routers[$0].prefix.flatMap { $0.isEmpty ? nil : $0 } ?? "(app routes)" }
         return routers.enumerated().map { index, router in
             let path = ModelPath("routers").appending(index)
             let prefix = router.prefix ?? ""
@@ -27,8 +32,14 @@ struct RouterAnalyzer: Analyzer {
             subject.set("dependencies", .list(dependencies), from: path.appending("dependencies"))
             subject.set("has_auth_dependency", .bool(!router.routeAuthentication.isEmpty), from: path.appending(router.dependencies == nil && router.authAny != nil ? "auth_any" : "dependencies"),
                         shownAs: dependencies.isEmpty ? "false (no `dependencies` on this router)" : nil)
-            let others = protecting.filter { $0 != index }
-            subject.set("protected_routers", .list(others.map { routers[$0].prefix.flatMap { $0.isEmpty ? nil : $0 } ?? "(app routes)" }),
+            // The others: all of them, or all but this one.
+            var others = protecting
+            var names = protectingNames
+            if let position = positions[index] {
+                others.remove(at: position)
+                names.remove(at: position)
+            }
+            subject.set("protected_routers", .list(names),
                         from: others.first.map { ModelPath("routers").appending($0).appending("dependencies") } ?? "routers")
             let own = routesByRouter[index] ?? []
             let unauthenticated = own.filter { $0.authState == "unspecified" }

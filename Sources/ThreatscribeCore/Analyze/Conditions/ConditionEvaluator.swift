@@ -9,19 +9,24 @@ public struct ConditionEvaluator {
         self.globals = globals
     }
 
-    public func holds(_ condition: Condition) -> Bool {
+    public func holds(_ condition: Condition) -> Bool { Self.holds(condition, subject: subject, globals: globals) }
+
+    /// The value an operand has for this subject.
+    public func value(of operand: Operand) -> FactValue { Self.value(of: operand, subject: subject, globals: globals) }
+
+    /// `holds(_:)` without building an evaluator (no copy of the subject and globals).
+    static func holds(_ condition: Condition, subject: FactSubject, globals: [String: FactSubject]) -> Bool {
         switch condition {
-        case .and(let left, let right): holds(left) && holds(right)
-        case .or(let left, let right): holds(left) || holds(right)
-        case .not(let inner): !holds(inner)
-        case .truthy(let operand): value(of: operand).isTruthy
+        case .and(let left, let right): holds(left, subject: subject, globals: globals) && holds(right, subject: subject, globals: globals)
+        case .or(let left, let right): holds(left, subject: subject, globals: globals) || holds(right, subject: subject, globals: globals)
+        case .not(let inner): !holds(inner, subject: subject, globals: globals)
+        case .truthy(let operand): value(of: operand, subject: subject, globals: globals).isTruthy
         case .compare(let left, let comparison, let right):
-            Self.compare(value(of: left), comparison, value(of: right))
+            compare(value(of: left, subject: subject, globals: globals), comparison, value(of: right, subject: subject, globals: globals))
         }
     }
 
-    /// The value an operand has for this subject.
-    public func value(of operand: Operand) -> FactValue {
+    static func value(of operand: Operand, subject: FactSubject, globals: [String: FactSubject]) -> FactValue {
         switch operand {
         case .fact(let scope, let field, _):
             if let scope, scope != subject.scope { return globals[scope]?[field] ?? .unknown }
@@ -31,10 +36,27 @@ public struct ConditionEvaluator {
         case .bool(let flag): return .bool(flag)
         case .list(let items): return .list(items)
         case .count(let inner):
-            if case .list(let items) = value(of: inner) { return .int(items.count) }
+            if case .list(let items) = value(of: inner, subject: subject, globals: globals) { return .int(items.count) }
             return .unknown
         case .known(let inner):
-            return .bool(value(of: inner).isKnown)
+            return .bool(value(of: inner, subject: subject, globals: globals).isKnown)
+        }
+    }
+
+    /// The facts of other scopes (`scope.field`, a global scope) a condition on a subject of `scope` reads.
+    static func globalReads(of condition: Condition, scope: String) -> [(scope: String, field: String)] {
+        func reads(_ operand: Operand) -> [(scope: String, field: String)] {
+            switch operand {
+            case .fact(let other?, let field, _) where other != scope: [(other, field)]
+            case .count(let inner), .known(let inner): reads(inner)
+            default: []
+            }
+        }
+        switch condition {
+        case .and(let left, let right), .or(let left, let right): return globalReads(of: left, scope: scope) + globalReads(of: right, scope: scope)
+        case .not(let inner): return globalReads(of: inner, scope: scope)
+        case .truthy(let operand): return reads(operand)
+        case .compare(let left, _, let right): return reads(left) + reads(right)
         }
     }
 

@@ -2,6 +2,8 @@
 public struct AnalysisContext: Sendable {
     public var environment: ResolvedEnvironment
     public var allEnvironments: [ResolvedEnvironment]
+    /// Route tables shared by the analyzers of one analysis (`routeTable`).
+    var routeTables = RouteTableMemo()
 
     public init(environment: ResolvedEnvironment, allEnvironments: [ResolvedEnvironment]) {
         self.environment = environment
@@ -10,6 +12,8 @@ public struct AnalysisContext: Sendable {
 
     public var model: ArchitectureModel { environment.model }
     public var locations: ModelLocations { environment.locations }
+    /// The routes of the model, built once per distinct routing in the analysis.
+    var routeTable: RouteTable { routeTables.table(for: model) }
 
     /// The version of a framework package the model names (`starlette`, `fastapi`, …).
     public func frameworkVersion(_ package: String) -> String? {
@@ -23,6 +27,15 @@ public protocol Analyzer: Sendable {
     var scopes: [FactScope] { get }
     /// Every subject of those scopes in one environment. Global scopes yield exactly one subject.
     func subjects(in context: AnalysisContext) -> [FactSubject]
+    /// The part of the model the subjects are computed from, when the analyzer reads nothing else of
+    /// the context (not the environment's name, kind, URL or locations, nor the other environments).
+    /// The analysis then computes the subjects from a context holding only this part, once for every
+    /// environment whose part is equal (`SubjectReuse`). `nil` (the default): once per environment.
+    func input(of model: ArchitectureModel) -> ArchitectureModel?
+}
+
+extension Analyzer {
+    public func input(of model: ArchitectureModel) -> ArchitectureModel? { nil }
 }
 
 /// The vocabulary every catalog condition is checked against: the union of the analyzers' scopes.
