@@ -90,8 +90,15 @@ struct TemplateFields: MustacheParent, CustomStringConvertible {
         private let lock = NSLock()
 
         init() {
-            known = Dictionary(uniqueKeysWithValues: TemplateFields.plainViewTypes.map { (ObjectIdentifier($0), .fields) }
-                + TemplateFields.leafTypes.map { (ObjectIdentifier($0), .keptAsIs) })
+            known = [:]
+            // Arrays and optionals of them too: an array's `Kind` is always `.collection`, an optional's `.optional`.
+            func add<Value>(_ type: Value.Type, _ kind: Kind) {
+                known[ObjectIdentifier(type)] = kind
+                known[ObjectIdentifier([Value].self)] = .collection
+                known[ObjectIdentifier(Value?.self)] = .optional
+            }
+            for type in TemplateFields.plainViewTypes { add(type, .fields) }
+            for type in TemplateFields.leafTypes { add(type, .keptAsIs) }
         }
 
         func kind(of value: Any) -> Kind {

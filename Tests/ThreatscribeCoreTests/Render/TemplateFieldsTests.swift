@@ -74,5 +74,7 @@ import Testing
         #expect(TemplateFields.Kind(of: view) == .fields)
         #expect(TemplateFields.Kind(of: "s") == .keptAsIs && TemplateFields.Kind(of: 1) == .keptAsIs && TemplateFields.Kind(of: 1.5) == .keptAsIs)
         #expect(TemplateFields.Kind(of: true) == .keptAsIs && TemplateFields.Kind(of: Code("c")) == .keptAsIs)
+        #expect(TemplateFields.Kind(of: [view]) == .collection && TemplateFields.Kind(of: [Code("c")]) == .collection)
+        #expect(TemplateFields.Kind(of: Optional(view) as Any) == .optional && TemplateFields.Kind(of: Optional("s") as Any) == .optional)
     }
 }
