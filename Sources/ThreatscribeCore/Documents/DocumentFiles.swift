@@ -2,9 +2,10 @@
 /// `….html.mustache` into `<name>.md` and `<name>.html`, with the report's escaping and clean-up.
 enum DocumentFiles {
     static func render(_ view: Any, template: String, named name: String, templates: ResourceStore) throws -> [RenderedFile] {
-        let library = try TemplateLibrary(templates)
-        let markdown = try library.render(view, template: "documents/\(template).md")
-        let html = try library.render(view, template: "documents/\(template).html")
+        let markdown = try TemplateLibrary.parsed(templates, rendering: "documents/\(template).md")
+            .render(view, template: "documents/\(template).md")
+        let html = try TemplateLibrary.parsed(templates, rendering: "documents/\(template).html")
+            .render(view, template: "documents/\(template).html")
         return [
             RenderedFile(name: name + ".md", contents: ReportText.tidy(markdown)),
             RenderedFile(name: name + ".html", contents: html.hasSuffix("\n") ? html : html + "\n"),

@@ -11,7 +11,7 @@ public struct HTMLReportRenderer: TemplateReportRenderer {
     }
 
     func render(prepared view: PreparedView, templates: ResourceStore) throws -> [RenderedFile] {
-        let text = try TemplateLibrary.parsed(templates).render(prepared: view, template: "threat-model.html")
+        let text = try TemplateLibrary.parsed(templates, rendering: "threat-model.html").render(prepared: view, template: "threat-model.html")
         return [RenderedFile(name: "threat-model.html", contents: text.hasSuffix("\n") ? text : text + "\n")]
     }
 }

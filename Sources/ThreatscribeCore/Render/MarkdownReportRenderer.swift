@@ -10,7 +10,7 @@ public struct MarkdownReportRenderer: TemplateReportRenderer {
     }
 
     func render(prepared view: PreparedView, templates: ResourceStore) throws -> [RenderedFile] {
-        let text = try TemplateLibrary.parsed(templates).render(prepared: view, template: "threat-model.md")
+        let text = try TemplateLibrary.parsed(templates, rendering: "threat-model.md").render(prepared: view, template: "threat-model.md")
         return [RenderedFile(name: "threat-model.md", contents: ReportText.tidy(text))]
     }
 }

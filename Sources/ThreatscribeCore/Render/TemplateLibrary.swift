@@ -13,17 +13,32 @@ struct TemplateLibrary {
     /// escaped by `HTMLEscaping` (on Unicode scalars) unless the template declares Markdown — never by
     /// swift-mustache's built-in escaping, which compares grapheme clusters and lets `"\u{600}<"` through.
     init(_ store: ResourceStore) throws {
+        try self.init(store, rendering: nil)
+    }
+
+    /// Parses the template `root` and every template it includes, directly or through others (all
+    /// templates when `root` is `nil`). Only for the built-in store, whose templates all parse and
+    /// include no cycle (checked by the tests): a user's store is parsed whole, so that a syntax error
+    /// in any of its templates is reported whichever document is rendered.
+    private init(_ store: ResourceStore, rendering root: String?) throws {
         // Templates name these content types; they must exist before any template is parsed.
         _ = MarkdownContentType.registered
         _ = HTMLTemplateContentType.registered
         var library = MustacheLibrary()
         var texts: [String: String] = [:], paths: [String: String] = [:]
-        for path in store.paths(under: Self.folder) where path.hasSuffix(Self.suffix) {
-            let name = String(path.dropFirst(Self.folder.count).dropLast(Self.suffix.count))
-            texts[name] = store[path] ?? ""
+        let names: [String]
+        if let root {
+            names = try Self.included(from: root, in: store)
+        } else {
+            names = store.paths(under: Self.folder).filter { $0.hasSuffix(Self.suffix) }.map(Self.name(ofPath:))
+        }
+        for name in names {
+            let path = Self.folder + name + Self.suffix
+            guard let text = store[path] else { continue }
+            texts[name] = text
             paths[name] = path
             do {
-                library.register(try MustacheTemplate(string: HTMLTemplateContentType.pragma + (store[path] ?? "")), named: name)
+                library.register(try MustacheTemplate(string: HTMLTemplateContentType.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw RenderError.templateSyntax(
                     path: path,
@@ -40,20 +55,54 @@ struct TemplateLibrary {
         self.library = library
     }
 
-    /// The library of `store`, parsed once for as long as the same templates are asked for: every
-    /// format of a report and every model of a batch render with one store.
-    static func parsed(_ store: ResourceStore) throws -> TemplateLibrary {
-        try LastParsed.shared.library(for: store)
+    /// `root` and the names of the templates it includes, directly or not, that exist in `store`.
+    private static func included(from root: String, in store: ResourceStore) throws -> [String] {
+        var found: [String] = [], seen: Set<String> = [root], queue = [root]
+        while let name = queue.popLast() {
+            let path = folder + name + suffix
+            guard let text = store[path] else { continue }
+            found.append(name)
+            for inclusion in try TemplatePartialGraph.inclusions(in: text, path: path) where seen.insert(inclusion.name).inserted {
+                queue.append(inclusion.name)
+            }
+        }
+        return found
     }
 
-    /// The most recently parsed library and its store. Parsing holds the lock, so formats rendered
-    /// concurrently wait for one parse instead of each parsing.
+    private static func name(ofPath path: String) -> String {
+        String(path.dropFirst(folder.count).dropLast(suffix.count))
+    }
+
+    /// The library of `store` for rendering the template `root`, parsed once for as long as the same
+    /// templates are asked for: every model of a batch renders with one store. Of the built-in
+    /// templates only those `root` needs are parsed (the documents' templates are not parsed for a
+    /// report, nor the HTML templates for Markdown alone).
+    static func parsed(_ store: ResourceStore, rendering root: String) throws -> TemplateLibrary {
+        try LastParsed.shared.library(for: store, rendering: root)
+    }
+
+    /// The most recently parsed library of a user's store, and the built-in templates' libraries by
+    /// root template. A user's store is parsed holding the lock, so formats rendered concurrently
+    /// wait for one parse instead of each parsing; the built-in libraries of different roots share
+    /// no template and are parsed concurrently.
     private final class LastParsed: @unchecked Sendable {
         static let shared = LastParsed()
         private var last: (store: ResourceStore, library: TemplateLibrary)?
+        private var builtIn: [String: TemplateLibrary] = [:]
         private let lock = NSLock()
 
-        func library(for store: ResourceStore) throws -> TemplateLibrary {
+        func library(for store: ResourceStore, rendering root: String) throws -> TemplateLibrary {
+            if store == .builtIn {
+                lock.lock()
+                let known = builtIn[root]
+                lock.unlock()
+                if let known { return known }
+                let library = try TemplateLibrary(store, rendering: root)
+                lock.lock()
+                builtIn[root] = library
+                lock.unlock()
+                return library
+            }
             lock.lock()
             defer { lock.unlock() }
             if let last, last.store == store { return last.library }

@@ -63,7 +63,9 @@ struct TemplatePartialGraph {
         var found: [Inclusion] = []
         var index = 0, line = 1, lineStart = 0
         func hasPrefix(_ prefix: [Unicode.Scalar], at position: Int) -> Bool {
-            position + prefix.count <= scalars.count && Array(scalars[position..<position + prefix.count]) == prefix
+            guard position + prefix.count <= scalars.count else { return false }
+            for offset in prefix.indices where scalars[position + offset] != prefix[offset] { return false }
+            return true
         }
         while index < scalars.count {
             if scalars[index] == "\n" { line += 1; lineStart = index + 1; index += 1; continue }
@@ -74,8 +76,13 @@ struct TemplatePartialGraph {
                 if scalars[end] == "\n" { line += 1; lineStart = end + 1 }
                 end += 1
             }
-            let content = String(String.UnicodeScalarView(scalars[(index + open.count)..<min(end, scalars.count)]))
+            let contentRange = (index + open.count)..<min(end, scalars.count)
             index = min(end + close.count, scalars.count)
+            // Only a tag whose first scalar after spaces is `=`, `>` or `<` can be either kind below; the
+            // others (nearly all) are not made into strings.
+            guard let first = scalars[contentRange].first(where: { !Self.spaceScalars.contains($0) }),
+                  first == "=" || first == ">" || first == "<" else { continue }
+            let content = String(String.UnicodeScalarView(scalars[contentRange]))
             let trimmed = content.trimmingSpaces
             if trimmed.hasPrefix("="), trimmed.hasSuffix("="), trimmed.count >= 2 {
                 let delimiters = trimmed.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
@@ -91,6 +98,8 @@ struct TemplatePartialGraph {
         }
         return found
     }
+
+    private static let spaceScalars: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r"]
 }
 
 private extension StringProtocol {

@@ -28,6 +28,46 @@ struct PrecompiledCatalogTests {
         #expect(try PrecompiledCatalog(json: fresh.json()) == fresh)
     }
 
+    /// The hand-written reader gives what `JSONDecoder` gives for the committed text, every field.
+    @Test func readingByHandEqualsCodable() throws {
+        let byHand = try PrecompiledCatalog(json: PrecompiledCatalogJSON.text)
+        let codable = try PrecompiledCatalog(codableJSON: PrecompiledCatalogJSON.text)
+        #expect(byHand.entries.count == codable.entries.count)
+        for (read, decoded) in zip(byHand.entries, codable.entries) { #expect(read == decoded, "\(decoded.id)") }
+        #expect(byHand == codable)
+        // Optional fields, overrides and every condition form, which the committed catalog may not all use.
+        var catalog = codable
+        catalog.entries[0].component = nil
+        catalog.entries[0].severityOverride = .critical
+        catalog.entries[0].when = .or(.not(.compare(.count(.fact(scope: "app", field: "x", offset: 3)), .greaterOrEqual, .int(-2))),
+                                      .and(.truthy(.known(.fact(scope: nil, field: "y", offset: 0))),
+                                           .compare(.string("a\"\\\n\u{1}é😀"), .in, .list(["b", ""]))))
+        catalog.overrides = [CatalogOverride(id: "TS-X", severity: nil, disabled: true, location: SourceLocation(file: "o.yaml", line: 1, column: 1)),
+                             CatalogOverride(id: "TS-Y", severity: .low, disabled: false, location: SourceLocation(file: "p.yaml", line: 0, column: 0))]
+        #expect(try PrecompiledCatalog(json: catalog.json()) == catalog)
+    }
+
+    /// A text that is not the catalog's JSON is an error, never a partial or defaulted catalog.
+    @Test func malformedJSONIsAnError() throws {
+        let good = try PrecompiledCatalog(json: PrecompiledCatalogJSON.text)
+        let json = try good.json()
+        let broken = [
+            json + "x",                                                     // text after the value
+            String(json.dropLast()),                                        // unterminated
+            json.replacingOccurrences(of: "\"whenText\":", with: "\"whenTxt\":"),  // a key missing
+            json.replacingOccurrences(of: "\"column\":1,", with: "\"column\":\"1\","),   // a wrong type
+            json.replacingOccurrences(of: "\"confidence\":\"", with: "\"confidence\":\"x"),  // an unknown raw value
+            json.replacingOccurrences(of: "{\"truthy\":", with: "{\"truthful\":"),  // an unknown case
+            #"{"entries":[],"overrides":[],"entries":[]}"#,                 // a duplicate key
+            #"{"entries":[],"overrides":[{"id":"\ud800","disabled":true,"location":{"file":"a","line":1,"column":1}}]}"#,  // lone surrogate
+        ]
+        for text in broken {
+            #expect(throws: (any Error).self) { try PrecompiledCatalog(json: text) }
+        }
+        #expect(try PrecompiledCatalog(json: #" {"entries" : [ ] , "overrides":[{"id":"\u0041\ud83d\ude00\/","disabled":false,"location":{"file":"a","line":-1,"column":0}}]} "#).overrides
+                == [CatalogOverride(id: "A😀/", severity: nil, disabled: false, location: SourceLocation(file: "a", line: -1, column: 0))])
+    }
+
     @Test func loadingPrecompiledEqualsLoadingTheYAML() throws {
         let fromYAML = try ThreatCatalog.load(builtIn: .builtIn, vocabulary: Analyzers.vocabulary)
         let precompiled = try BuiltInCatalog.load(vocabulary: Analyzers.vocabulary)

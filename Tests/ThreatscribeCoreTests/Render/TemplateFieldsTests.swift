@@ -56,4 +56,25 @@ import Testing
         #expect((sections?.first as? TemplateFields)?.fields["prose"] is Prose)
         #expect((sections?.first as? TemplateFields)?.fields["tags"] is [String])
     }
+
+    /// The view structs whose kind `TemplateFields` knows in advance are plain structs, as asking the
+    /// runtime would find; the leaf types are kept as they are.
+    @Test func theKnownKindsAreTheKindsReflectionGives() {
+        for type in TemplateFields.plainViewTypes {
+            #expect(!TemplateFields.isKeptAsIs(type: type), "\(type)")
+            #expect(!(type is CustomReflectable.Type), "\(type)")
+        }
+        for type in TemplateFields.leafTypes {
+            #expect(TemplateFields.isKeptAsIs(type: type), "\(type)")
+        }
+        // The type checks agree with the value checks.
+        #expect(TemplateFields.isKeptAsIs(type: Prose.self) == TemplateFields.isKeptAsIs(Prose("x")))
+        #expect(TemplateFields.isKeptAsIs(type: Row.self) == TemplateFields.isKeptAsIs(Row(name: "", note: nil)))
+        let view = ThreatModelView(report: ReportFixture.report(), catalogEntryCount: 2)
+        #expect(TemplateFields.Kind(of: view) == .fields)
+        #expect(TemplateFields.Kind(of: "s") == .keptAsIs && TemplateFields.Kind(of: 1) == .keptAsIs && TemplateFields.Kind(of: 1.5) == .keptAsIs)
+        #expect(TemplateFields.Kind(of: true) == .keptAsIs && TemplateFields.Kind(of: Code("c")) == .keptAsIs)
+        #expect(TemplateFields.Kind(of: [view]) == .collection && TemplateFields.Kind(of: [Code("c")]) == .collection)
+        #expect(TemplateFields.Kind(of: Optional(view) as Any) == .optional && TemplateFields.Kind(of: Optional("s") as Any) == .optional)
+    }
 }

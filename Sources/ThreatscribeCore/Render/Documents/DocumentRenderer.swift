@@ -25,9 +25,9 @@ public struct DocumentRenderer: Sendable {
 
     /// One file per format, named `<fileStem>.md` / `.html`, in the order of `formats`.
     public func render(_ view: DocumentView, formats: [DocumentFormat], templates: ResourceStore = .builtIn) throws -> [RenderedFile] {
-        let library = try TemplateLibrary(templates)
         return try formats.map { format in
-            let text = try library.render(view, template: "documents/\(kind.rawValue).\(format.fileExtension)")
+            let name = "documents/\(kind.rawValue).\(format.fileExtension)"
+            let text = try TemplateLibrary.parsed(templates, rendering: name).render(view, template: name)
             let contents = format == .markdown ? ReportText.tidy(text) : (text.hasSuffix("\n") ? text : text + "\n")
             return RenderedFile(name: "\(view.fileStem).\(format.fileExtension)", contents: contents)
         }

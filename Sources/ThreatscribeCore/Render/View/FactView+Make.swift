@@ -56,7 +56,12 @@ enum ModelValueText {
 
     /// Every set argument of `value` as `name=value`, in declaration order, skipping `excluded`.
     static func arguments(of value: Any, excluding excluded: Set<String>) -> String {
-        argumentPairs(of: value, excluding: excluded).map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+        arguments(argumentPairs(of: value, excluding: excluded))
+    }
+
+    /// `pairs` (`argumentPairs`) as `name=value, …`.
+    static func arguments(_ pairs: [(name: String, value: String)]) -> String {
+        pairs.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
     }
 
     /// The set arguments one by one: `allow_origins` → `["*"]`.

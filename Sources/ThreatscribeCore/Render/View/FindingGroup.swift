@@ -41,8 +41,17 @@ struct FindingGroup: Sendable, Equatable {
     /// exposure (the most production-like environment first), then the number of environments; the id
     /// only breaks the remaining ties.
     static func grouping(_ findings: [Finding], environments: [ResolvedEnvironment]) -> [FindingGroup] {
+        // The rank of each environment list, worked out once per distinct list (a large model has
+        // thousands of findings over a handful of lists).
+        let rankOf = { (names: [String]) in
+            names.map { name in rank(of: environments.first { $0.name == name }?.kind) }.max() ?? 0
+        }
+        var ranks: [[String]: Int] = [:]
+        for finding in findings where ranks[finding.environments] == nil {
+            ranks[finding.environments] = rankOf(finding.environments)
+        }
         let exposure = { (finding: Finding) in
-            finding.environments.map { name in rank(of: environments.first { $0.name == name }?.kind) }.max() ?? 0
+            ranks[finding.environments] ?? rankOf(finding.environments)
         }
         let order = { (left: Finding, right: Finding) -> Bool in
             if left.severity != right.severity { return left.severity > right.severity }
@@ -58,16 +67,20 @@ struct FindingGroup: Sendable, Equatable {
             byElement[key, default: []].append(finding)
         }
         // Same threat on several endpoints or sibling elements; header findings on one middleware.
+        // The family of each element's first finding, worked out once.
         var byFamily: [String: [String]] = [:]
-        let family = { (finding: Finding) in
-            SharedFix.cover(of: finding, in: findings).map { familyKey(of: $0) } ?? familyKey(of: finding)
+        var familyOf: [String: String] = [:]
+        for key in elementOrder {
+            let first = byElement[key]![0]
+            let family = SharedFix.cover(of: first, in: findings).map { familyKey(of: $0) } ?? familyKey(of: first)
+            familyOf[key] = family
+            byFamily[family, default: []].append(key)
         }
-        for key in elementOrder { byFamily[family(byElement[key]![0]), default: []].append(key) }
         var groups: [FindingGroup] = []
         var done: Set<String> = []
         for key in elementOrder where !done.contains(key) {
             let first = byElement[key]![0]
-            let keys = byFamily[family(first)] ?? [key]
+            let keys = byFamily[familyOf[key]!] ?? [key]
             done.formUnion(keys)
             var members = keys.flatMap { byElement[$0]! }.sorted(by: order)
             var merged: Finding? = nil

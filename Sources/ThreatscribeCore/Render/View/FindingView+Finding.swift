@@ -19,7 +19,7 @@ extension FindingView {
         var title = EnvironmentFreeTitle.title(finding.title, environments: environments)
         let rootIDs = group.rootIDs
         // The other elements' ids, except those the fix already lists ("This also fixes", the header table).
-        let merged = rootIDs.dropFirst().filter { !finding.recommendation.contains("`\($0)`") }
+        let merged = rootIDs.dropFirst().filter { !TextSearch.contains(finding.recommendation, "`\($0)`") }
         if group.isAcrossEndpoints {
             let others = rootIDs.count - 1
             title += " (and \(others) more endpoint\(others == 1 ? "" : "s"))"
@@ -149,8 +149,8 @@ extension EvidenceView {
     static func isStated(_ value: String, in description: String) -> Bool {
         if value.isEmpty { return true }
         guard !description.isEmpty else { return false }
-        if description.contains("`\(value)`") { return true }
-        if value.count >= 6, value.contains(where: { !$0.isLetter }), description.contains(value) { return true }
+        if TextSearch.contains(description, "`\(value)`") { return true }
+        if value.count >= 6, value.contains(where: { !$0.isLetter }), TextSearch.contains(description, value) { return true }
         guard value.hasPrefix("[\""), value.hasSuffix("\"]"), value.count > 4 else { return false }
         // A list as the description writes it: each element in a code span, or as a bullet of plain
         // (Markdown-escaped) text.
@@ -159,7 +159,7 @@ extension EvidenceView {
             $0.replacingOccurrences(of: "\\\"", with: "\"")
         }
         return elements.allSatisfy { element in
-            !element.isEmpty && (description.contains("`\(element)`")
+            !element.isEmpty && (TextSearch.contains(description, "`\(element)`")
                 || (element.count >= 6 && plain.contains(element.replacingOccurrences(of: "\\", with: ""))))
         }
     }

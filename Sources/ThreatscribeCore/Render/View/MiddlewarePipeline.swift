@@ -6,14 +6,15 @@ enum MiddlewarePipeline {
         let registered = model.middleware ?? []
         let ordered = model.app?.middlewareStyle == .constructorList ? registered : registered.reversed()
         return ordered.enumerated().map { offset, middleware in
-            PipelineStepView(
+            // Read once: `settings` is `ModelValueText.arguments`, these pairs joined.
+            let pairs = ModelValueText.argumentPairs(of: middleware, excluding: ["type", "id", "name", "source"])
+            return PipelineStepView(
                 position: offset + 1,
                 name: middleware.name ?? middleware.identity,
                 type: middleware.type.rawValue,
-                settings: ModelValueText.arguments(of: middleware, excluding: ["type", "id", "name", "source"]),
+                settings: ModelValueText.arguments(pairs),
                 source: middleware.source,
-                arguments: ModelValueText.argumentPairs(of: middleware, excluding: ["type", "id", "name", "source"])
-                    .map { SettingView(name: $0.name, value: $0.value) }
+                arguments: pairs.map { SettingView(name: $0.name, value: $0.value) }
             )
         }
     }
