@@ -22,6 +22,14 @@ struct PrecompiledReferenceTests {
         #expect(DependencyConstraints.builtIn == fromYAML)
     }
 
+    @Test func hstsPreloadListEqualsTheYAML() throws {
+        let yaml = ResourceStore.builtIn[HSTSPreloadList.path] ?? ""
+        #expect(PrecompiledReferenceJSON.hstsPreload == (try PrecompiledReference.json(fromYAML: yaml)), "\(Self.stale)")
+        let fromYAML = try HSTSPreloadList.parse(yaml)
+        #expect(!fromYAML.suffixes.isEmpty)
+        #expect(HSTSPreloadList.builtIn == fromYAML)
+    }
+
     /// Booleans and numbers keep their types through JSON: fields read as `Bool` or as a number written
     /// where text is expected (`summary: 1.5`) parse the same from both forms.
     @Test func scalarTypesSurviveTheJSONForm() throws {

@@ -1,21 +1,27 @@
 import Foundation
-import Yams
 
 /// The public suffixes Chromium preloads as HSTS with subdomains (`Catalog/reference/hsts-preload-tlds.yaml`):
 /// a host under one of them is reached over HTTPS by preload-aware browsers whatever its own header says.
-struct HSTSPreloadList: Sendable {
+struct HSTSPreloadList: Sendable, Equatable {
     static let path = "Catalog/reference/hsts-preload-tlds.yaml"
 
     var suffixes: [String]
     var source: String
     var retrieved: String
 
-    static let builtIn: HSTSPreloadList = (try? parse(ResourceStore.builtIn[path] ?? "")) ?? HSTSPreloadList(suffixes: [], source: "", retrieved: "")
+    /// The built-in list, from its precompiled JSON; empty when that is unreadable (a test holds it to the YAML).
+    static let builtIn: HSTSPreloadList = (try? parse(root: PrecompiledReference.object(fromJSON: PrecompiledReferenceJSON.hstsPreload)))
+        ?? HSTSPreloadList(suffixes: [], source: "", retrieved: "")
 
     struct ParseError: Error {}
 
     static func parse(_ text: String) throws -> HSTSPreloadList {
-        guard let root = try Yams.load(yaml: text) as? [String: Any], let suffixes = root["suffixes"] as? [String],
+        try parse(root: PrecompiledReference.object(fromYAML: text))
+    }
+
+    /// Parses the list's data (from the YAML, or its precompiled JSON).
+    static func parse(root: Any) throws -> HSTSPreloadList {
+        guard let root = root as? [String: Any], let suffixes = root["suffixes"] as? [String],
               let source = root["source"] as? String, let retrieved = root["retrieved"] as? String, !suffixes.isEmpty else { throw ParseError() }
         return HSTSPreloadList(suffixes: suffixes.map { $0.lowercased() }, source: source, retrieved: retrieved)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// The reference tables the analyzers read at start-up (`advisories.yaml`, `dependency-constraints.yaml`),
+/// The reference tables the analyzers read at start-up (`advisories.yaml`, `dependency-constraints.yaml`,
+/// `hsts-preload-tlds.yaml`),
 /// converted from YAML to JSON ahead of time by `threatscribe catalog precompile-reference` into the
 /// committed `Generated/PrecompiledReferenceJSON.swift`, so a run does not parse YAML for them.
 /// The JSON is the YAML's own data, read by the same table parsers; a test holds it equal to the YAML.
@@ -31,7 +32,8 @@ public enum PrecompiledReference {
             enum PrecompiledReferenceJSON {
 
             """
-        for (name, path) in [("advisories", KnownAdvisories.path), ("dependencyConstraints", DependencyConstraints.path)] {
+        for (name, path) in [("advisories", KnownAdvisories.path), ("dependencyConstraints", DependencyConstraints.path),
+                             ("hstsPreload", HSTSPreloadList.path)] {
             let json = try json(fromYAML: store[path] ?? "")
             source += "    /// `\(path)`\n    static let \(name) = ##\"\"\"\n\(json)\n\"\"\"##\n"
         }

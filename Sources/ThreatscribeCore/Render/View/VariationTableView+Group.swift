@@ -22,9 +22,11 @@ extension VariationTableView {
         let columns = keys.filter { key in values.contains { $0[key] != values[0][key] } }
         let hasSeverity = group.members.contains { $0.severity != group.members[0].severity }
         guard !columns.isEmpty || hasSeverity || group.isAcrossEndpoints else { return nil }
-        // Environments with the same values share a row; a long list of endpoints is cut to its first rows.
+        // Environments with the same values share a row; a long list of endpoints is cut to its first rows
+        // (one row per endpoint, so only the rows shown are built).
         var rows: [VariationRowView] = []
         for (member, row) in zip(group.members, values) {
+            if group.isAcrossEndpoints, rows.count == Self.maximumRows { break }
             let places = environments.filter(member.environments.contains).joined(separator: ", ")
             let cells = columns.map { VariationCellView(value: Code(row[$0] ?? ""), isMissing: row[$0] == nil) }
             if !group.isAcrossEndpoints,
@@ -36,6 +38,7 @@ extension VariationTableView {
                 label: group.isAcrossEndpoints ? "\(member.subjectName) (\(places))" : places,
                 id: Code(member.id), rowSeverity: member.severity.label, cells: cells))
         }
+        let rowCount = group.isAcrossEndpoints ? group.members.count : rows.count
         let shown = rows.prefix(Self.maximumRows)
         self.init(
             label: group.isAcrossEndpoints ? "Endpoint" : "Environment",
@@ -43,7 +46,7 @@ extension VariationTableView {
             columns: columns.map(Code.init),
             separator: String(repeating: " --- |", count: 1 + (hasSeverity ? 1 : 0) + columns.count),
             rows: Array(shown),
-            more: rows.count > shown.count ? "\(rows.count - shown.count) more rows: the JSON, SARIF and CSV exports list every finding." : nil)
+            more: rowCount > shown.count ? "\(rowCount - shown.count) more rows: the JSON, SARIF and CSV exports list every finding." : nil)
     }
 
     /// Rows shown before the table says how many more there are.
