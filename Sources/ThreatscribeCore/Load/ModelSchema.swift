@@ -151,13 +151,16 @@ public struct EnumSchema: Sendable, Equatable {
     }
 
     /// The raw values of a `CaseIterable` Swift enum, in declaration order.
+    ///
+    /// The name is the type's unqualified name, as `String(describing:)` prints it, read without the
+    /// runtime's conformance scans that `String(describing:)` does first (a measurable part of start-up).
     public init<T: CaseIterable & RawRepresentable>(_ type: T.Type) where T.RawValue == String {
-        self.init(name: String(describing: type), cases: type.allCases.map(\.rawValue))
+        self.init(name: _typeName(type, qualified: false), cases: type.allCases.map(\.rawValue))
     }
 
     /// The raw values of an enum the analysis interprets, each with what it makes the analysis do.
     public init<T: CaseIterable & RawRepresentable & AnalysisMeaning>(_ type: T.Type) where T.RawValue == String {
-        self.init(name: String(describing: type), cases: type.allCases.map(\.rawValue),
+        self.init(name: _typeName(type, qualified: false), cases: type.allCases.map(\.rawValue),
                   meanings: Dictionary(uniqueKeysWithValues: type.allCases.map { ($0.rawValue, $0.analysisMeaning) }))
     }
 }
