@@ -52,27 +52,8 @@ indirect enum JSONTree: Equatable {
         }
     }
 
+    /// A JSON string literal: the five common escapes, other control characters as `\u00XX`.
     private static func writeString(_ value: String, into output: inout String) {
-        output += "\""
-        // Most strings need no escape: copy them whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += value
-            output += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        output += BackslashEscaped.doubleQuoted(value, keeps: { $0.value >= 0x20 }) { "\\u" + BackslashEscaped.hex($0, width: 4) }
     }
 }

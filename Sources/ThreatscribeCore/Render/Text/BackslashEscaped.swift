@@ -1,5 +1,5 @@
-/// The double-quoted literal Python and YAML share: `\\`, `\"`, `\n`, `\t` and `\r` escaped, every other scalar
-/// kept as it is or written as the context's numeric escape. Each context (``PythonLiteral``, ``YAMLEscaping``)
+/// The double-quoted literal Python, YAML and JSON share: `\\`, `\"`, `\n`, `\t` and `\r` escaped, every other scalar
+/// kept as it is or written as the context's numeric escape. Each context (``PythonLiteral``, ``YAMLEscaping``, `JSONTree`)
 /// decides which scalars it keeps and how it writes the others; ``ShellWord`` shares only ``hex(_:width:uppercase:)``.
 enum BackslashEscaped {
     /// `"…"` holding `value`; `keeps` says which scalars stand as they are, `numericEscape` writes the others.
