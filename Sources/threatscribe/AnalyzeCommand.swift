@@ -81,7 +81,7 @@ struct AnalyzeCommand: ParsableCommand {
         let timesLoad = timings.isEnabled && !inputs.isBatch
         let outcomes = inputs.inputs.map(\.path).concurrentMap { path -> Result<AnalysisReport, DiagnosticList> in
             do throws(DiagnosticList) {
-                let loaded = try (preloaded?.value ?? Self.loaded(path)).get()
+                let loaded = try (preloaded?.take() ?? Self.loaded(path)).get()
                 if timesLoad { timings.record("load") }
                 return .success(try analysis.run(on: loaded, options: options))
             } catch {

@@ -32,4 +32,14 @@ public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         while !isDone { condition.wait() }
         return result!
     }
+
+    /// The value, once the work has finished, no longer kept here (so a large value is freed as soon as
+    /// its taker is done with it). Call once.
+    public func take() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while !isDone { condition.wait() }
+        defer { result = nil }
+        return result!
+    }
 }

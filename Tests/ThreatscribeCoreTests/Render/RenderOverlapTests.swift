@@ -67,6 +67,8 @@ import Testing
         #expect(sum.value == 500_500)
         #expect(sum.value == 500_500)
         #expect(nothing.value == nil)
+        let taken = BackgroundValue { [1, 2, 3] }
+        #expect(taken.take() == [1, 2, 3])
     }
 
     @Test func builtInCatalogWithoutUserFilesNeedsNoVocabulary() throws {

@@ -11,14 +11,15 @@ extension VariationTableView {
         var first: [String: String] = [:]
         var differing: Set<String> = []
         var row: [String: String] = [:]
-        for (position, member) in group.members.enumerated() {
+        // Members are read in place: a copy of each `Finding` would cost more than the rest.
+        for position in group.members.indices {
             row.removeAll(keepingCapacity: true)
-            for item in member.evidence where item.fact != "env.kind" {
+            for item in group.members[position].evidence where item.fact != "env.kind" {
                 let key = Self.key(of: item)
                 if known.insert(key).inserted { keys.append(key) }
                 row[key] = item.value
             }
-            let tracking = FindingView.trackingFacts(member)
+            let tracking = group.members[position].tracking == nil ? [] : FindingView.trackingFacts(group.members[position])
             if !tracking.isEmpty {
                 if known.insert("tracking").inserted { keys.append("tracking") }
                 row["tracking"] = tracking.map { "\($0.label): \($0.value)" }.joined(separator: "; ")
