@@ -51,13 +51,17 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let formats = try parsedFormats()
         let threshold = try parsedThreshold()
-        // Independent stages overlap on a second core: the built-in templates parse while the catalog
-        // and the model load, and one model loads while the catalog does. Each result is the same as
-        // when worked out in turn, and problems are reported in the same order.
-        let templatesParsed = templates == nil ? BackgroundValue { prepareBuiltInTemplates(for: formats) } : nil
+        // Independent stages overlap on a second core: one model loads while the catalog does, then the
+        // built-in templates parse while the model is analysed (for a batch, while the catalog and the
+        // models load). Each result is the same as when worked out in turn, and problems are reported
+        // in the same order.
+        let parseTemplates: (@Sendable () -> Void)? = templates == nil ? { @Sendable in prepareBuiltInTemplates(for: formats) } : nil
         let inputs = try exitingOnBadInput { () throws(DiagnosticList) in try ModelInputs.expand(models) }
         if inputs.isBatch, baseline != nil { throw ValidationError("--baseline takes one model; give one model file") }
-        let preloaded = inputs.isBatch ? nil : inputs.inputs.first.map { input in BackgroundValue { Self.loaded(input.path) } }
+        let preloaded = inputs.isBatch ? nil : inputs.inputs.first.map { input in
+            BackgroundValue({ Self.loaded(input.path) }, then: parseTemplates)
+        }
+        let templatesParsed = preloaded == nil ? parseTemplates.map { parse in BackgroundValue(parse) } : nil
         let timings = StageTimings(enabled: ProcessInfo.processInfo.environment["THREATSCRIBE_TIMINGS"] == "1")
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
@@ -113,7 +117,8 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if let baselineIDs { reports[0].findings.removeAll { baselineIDs.contains($0.id) } }
         var written: [String] = []
-        _ = templatesParsed?.value
+        templatesParsed?.waitUntilFinished()
+        preloaded?.waitUntilFinished()
         let templateStore = ResourceStore.builtIn.overlaid(with: templateFiles)
         if inputs.isBatch {
             let directories = inputs.inputs.map { (output as NSString).appendingPathComponent($0.directory) }

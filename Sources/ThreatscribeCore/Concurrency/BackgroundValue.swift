@@ -9,15 +9,21 @@ import Foundation
 public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
     private var isDone = false
+    private var isFinished = false
     private let condition = NSCondition()
 
-    /// Starts `work` on a new thread.
-    public init(_ work: @escaping @Sendable () -> Value) {
+    /// Starts `work` on a new thread, then (once its value is available) `next` on the same thread.
+    public init(_ work: @escaping @Sendable () -> Value, then next: (@Sendable () -> Void)? = nil) {
         let thread = Thread { [self] in
             let value = work()
             condition.lock()
             result = value
             isDone = true
+            condition.broadcast()
+            condition.unlock()
+            next?()
+            condition.lock()
+            isFinished = true
             condition.broadcast()
             condition.unlock()
         }
@@ -31,6 +37,13 @@ public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         while !isDone { condition.wait() }
         return result!
+    }
+
+    /// Waits until the work and what follows it (`then`) have finished.
+    public func waitUntilFinished() {
+        condition.lock()
+        defer { condition.unlock() }
+        while !isFinished { condition.wait() }
     }
 
     /// The value, once the work has finished, no longer kept here (so a large value is freed as soon as

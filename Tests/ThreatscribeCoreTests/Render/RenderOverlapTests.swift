@@ -71,6 +71,32 @@ import Testing
         #expect(taken.take() == [1, 2, 3])
     }
 
+    @Test func backgroundValueIsAvailableBeforeWhatFollowsItFinishes() {
+        let gate = NSCondition()
+        let state = Box()
+        let value = BackgroundValue({ 42 }, then: {
+            gate.lock()
+            while !state.isOpen { gate.wait() }
+            state.followed = true
+            gate.unlock()
+        })
+        #expect(value.value == 42)
+        gate.lock()
+        #expect(!state.followed)
+        state.isOpen = true
+        gate.broadcast()
+        gate.unlock()
+        withoutHanging { value.waitUntilFinished() }
+        gate.lock()
+        #expect(state.followed)
+        gate.unlock()
+    }
+
+    private final class Box: @unchecked Sendable {
+        var isOpen = false
+        var followed = false
+    }
+
     @Test func builtInCatalogWithoutUserFilesNeedsNoVocabulary() throws {
         let alone = try BuiltInCatalog.load(vocabulary: { Issue.record("vocabulary worked out"); return Analyzers.vocabulary }())
         let parsed = try ThreatCatalog.load(builtIn: .builtIn, vocabulary: Analyzers.vocabulary)

@@ -27,18 +27,24 @@ enum ExportJSON {
         let skeleton = Array(try encoder().encode(make([elements[0]])))
         let first = indentedElements(try encoder().encode([elements[0]]))
         guard let start = skeleton.firstRange(of: first) else { return try text(of: make(elements)) }
-        let chunks = stride(from: 0, to: elements.count, by: chunkSize).map { Array(elements[$0..<min($0 + chunkSize, elements.count)]) }
-        let encoded = chunks.concurrentMap { chunk in Result { indentedElements(try encoder().encode(chunk)) } }
-        var output: [UInt8] = []
-        output.reserveCapacity(skeleton.count + encoded.reduce(0) { $0 + ((try? $1.get().count) ?? 0) + 2 } + 1)
-        output += skeleton[..<start.lowerBound]
-        for (index, chunk) in encoded.enumerated() {
-            if index > 0 { output += Array(",\n".utf8) }
-            output += try chunk.get()
+        let chunks = stride(from: 0, to: elements.count, by: chunkSize).map { $0..<min($0 + chunkSize, elements.count) }
+        // Chunks are encoded a few per core at a time and appended as they come, so the text is held
+        // about once (not once in chunks and again in the document).
+        var output = String(decoding: skeleton[..<start.lowerBound], as: UTF8.self)
+        output.reserveCapacity(skeleton.count + first.count * elements.count * 9 / 8)
+        let wave = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for waveStart in stride(from: 0, to: chunks.count, by: wave) {
+            let encoded = Array(chunks[waveStart..<min(waveStart + wave, chunks.count)]).concurrentMap { range in
+                Result { String(decoding: indentedElements(try encoder().encode(Array(elements[range]))), as: UTF8.self) }
+            }
+            for (offset, chunk) in encoded.enumerated() {
+                if waveStart + offset > 0 { output += ",\n" }
+                output += try chunk.get()
+            }
         }
-        output += skeleton[start.upperBound...]
-        output.append(UInt8(ascii: "\n"))
-        return String(decoding: output, as: UTF8.self)
+        output += String(decoding: skeleton[start.upperBound...], as: UTF8.self)
+        output += "\n"
+        return output
     }
 
     /// The elements of a pretty-printed top-level array (`[\n  a,\n  b\n]`) as they appear one level
