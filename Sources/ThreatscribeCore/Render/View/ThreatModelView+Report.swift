@@ -5,15 +5,19 @@ extension ThreatModelView {
         let system = model.system
         let environments = report.environments.isEmpty ? report.model.environments.map(\.name) : report.environments
         // The findings' items (each group's item on any core) and the model's sections are independent.
-        let ((sections, graph, endpoints), (groups, distinctItems)) = concurrently({
+        let ((sections, graph, endpoints), (groups, distinctItems, commandVariables)) = concurrently({
             var sections = ComponentSections(model: model)
             sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
                 .map { ($0.name, ComponentSections(model: $0.model)) })
             return (sections, DataFlowGraph(model: model), EndpointIndex(model: model))
         }, {
             let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
-            let items = groups.concurrentMap { FindingView($0, environments: environments, modelFile: report.model.file) }
-            return (groups, Self.distinctTitles(items))
+            let (items, variables) = concurrently({
+                groups.concurrentMap { FindingView($0, environments: environments, modelFile: report.model.file) }
+            }, {
+                CommandVariablesView(findings: groups.map(\.representative))
+            })
+            return (groups, Self.distinctTitles(items), variables)
         })
         var items = distinctItems
         let affected = AffectedEndpointsView(groups: groups, items: items, model: model, index: endpoints)
@@ -32,7 +36,7 @@ extension ThreatModelView {
             executive: ExecutiveSummaryView(report: report, items: items, groups: groups, environments: environments),
             findings: items,
             hasFindings: !items.isEmpty,
-            commandVariables: CommandVariablesView(findings: groups.map(\.representative)),
+            commandVariables: commandVariables,
             controls: Self.controls(report, groups: groups, items: items),
             scope: ScopeView(
                 modelFile: Code(report.model.file),
