@@ -26,6 +26,11 @@ import Testing
         #expect(ProseHTML.html(fromMarkdown: text) == Self.scalarHTML(text))
     }
 
+    @Test(arguments: ["a\nb", "a\r\nb\r\n\r\nc", "x\n\u{301}y\n\n`code`\nz", "```\na\nb\n```\nc\nd", "- a\n  b\n- c", "# h\nt\n| a |\n| b |", "\n\n", "", "1. x\n2) y\nz"])
+    func softLineBreaksJoinAsWithFoundationLines(text: String) {
+        #expect(ProseHTML.joiningSoftLineBreaks(text) == ProseHTMLReference.componentsJoiningSoftLineBreaks(text))
+    }
+
     @Test func randomMarkupSanitizesAsScalarByScalar() {
         var generator = SeededGenerator(seed: 13)
         let text = [" ", "=", "\"", "/", "a", "é", "e\u{301}", "\u{600}", "\u{F8F0}", "\u{F8F1}", "\u{F8F4}", "\u{1}", "\u{FFFE}", "\u{1F600}"]
@@ -63,6 +68,45 @@ import Testing
         }
         return String(result)
     }
+}
+
+/// `ProseHTML.joiningSoftLineBreaks` as it was written with Foundation's `components(separatedBy:)`.
+enum ProseHTMLReference {
+    static func componentsJoiningSoftLineBreaks(_ text: String) -> String {
+        var lines: [String] = []
+        var inFence = false
+        var previousIsParagraph = false
+        for line in text.components(separatedBy: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence.toggle()
+                lines.append(line)
+                previousIsParagraph = false
+                continue
+            }
+            if inFence || trimmed.isEmpty {
+                lines.append(line)
+                previousIsParagraph = false
+                continue
+            }
+            let startsBlock = line.hasPrefix("    ") || ProseHTMLReference.startsBlockElement(trimmed)
+            if previousIsParagraph && !startsBlock && !line.hasPrefix(" ") {
+                lines[lines.count - 1] += " " + line
+            } else {
+                lines.append(line)
+            }
+            previousIsParagraph = !trimmed.hasPrefix("#") && !trimmed.hasPrefix("|")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func startsBlockElement(_ line: Substring) -> Bool {
+        if line.hasPrefix("#") || line.hasPrefix(">") || line.hasPrefix("|") { return true }
+        if ["- ", "* ", "+ "].contains(where: { line.hasPrefix($0) }) { return true }
+        let digits = line.prefix { $0.isNumber }
+        return !digits.isEmpty && (line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(") "))
+    }
+
 }
 
 /// A small deterministic random number generator (SplitMix64), so a failure can be replayed.

@@ -103,16 +103,18 @@ enum ProseHTML {
         var lines: [String] = []
         var inFence = false
         var previousIsParagraph = false
-        for line in text.components(separatedBy: "\n") {
+        // Split by `Character`, as Foundation's `components(separatedBy: "\n")` splits (a line feed is a
+        // character of its own but in `\r\n`), without its search for the separator.
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 inFence.toggle()
-                lines.append(line)
+                lines.append(String(line))
                 previousIsParagraph = false
                 continue
             }
             if inFence || trimmed.isEmpty {
-                lines.append(line)
+                lines.append(String(line))
                 previousIsParagraph = false
                 continue
             }
@@ -120,7 +122,7 @@ enum ProseHTML {
             if previousIsParagraph && !startsBlock && !line.hasPrefix(" ") {
                 lines[lines.count - 1] += " " + line
             } else {
-                lines.append(line)
+                lines.append(String(line))
             }
             previousIsParagraph = !trimmed.hasPrefix("#") && !trimmed.hasPrefix("|")
         }
