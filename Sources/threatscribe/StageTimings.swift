@@ -26,12 +26,13 @@ final class StageTimings: @unchecked Sendable {
         last = now
     }
 
-    /// The files of `renderReport`, rendered one stage at a time so each is timed: the view, then
-    /// each format in turn (not concurrently, unlike `renderReport`).
+    /// The files of `renderReport`, rendered one stage at a time so each is timed: the view (when a
+    /// document format needs it), then each format in turn (not concurrently, unlike `renderReport`).
     func renderedByStage(_ report: AnalysisReport, formats: [ReportFormat], templates: ResourceStore) throws -> [RenderedFile] {
         record("before-render")
-        let view = ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount)
-        record("view")
+        let needsView = formats.contains { if case .document = $0.output { true } else { false } }
+        let view = needsView ? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount) : nil
+        if needsView { record("view") }
         var files: [RenderedFile] = []
         for format in formats {
             files += try render(report, view: view, as: format, templates: templates)

@@ -71,8 +71,20 @@ public func renderReport(
     let view = needsView ? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount) : nil
     let templateFormats = formats.filter { if case .document(let renderer) = $0.output { renderer is any TemplateReportRenderer } else { false } }
     let prepared = templateFormats.count > 1 ? view.map(PreparedView.init) : nil
-    let rendered = formats.concurrentMap { format in
+    // The HTML report's prose, converted to HTML ahead: the HTML renderer starts with it from the front
+    // while the other formats render, and each of those joins in from the back when it is done (or a
+    // second core alone, for HTML alone), so the longest branch does not convert it all.
+    let prose = formats.contains(.html) ? view.map { ProseHTMLPrefetch($0.proseMarkdown) } : nil
+    var work = formats.map(Optional.some)
+    if prose != nil, formats.count == 1 { work.append(nil) }
+    let rendered = work.concurrentMap { format in
         Result { () throws -> [RenderedFile] in
+            guard let format else {
+                prose?.convertFromBack()
+                return []
+            }
+            if format == .html { prose?.convertFromFront() }
+            defer { if format != .html { prose?.convertFromBack() } }
             if let prepared, case .document(let renderer as any TemplateReportRenderer) = format.output {
                 return try renderer.render(prepared: prepared, templates: templates)
             }
@@ -90,5 +102,18 @@ public func render(_ report: AnalysisReport, view: ThreatModelView?, as format: 
         try renderer.render(view ?? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount), templates: templates)
     case .findings(let exporter):
         [try exporter.export(report)]
+    }
+}
+
+/// Parses the built-in templates that `formats` render with, ahead of rendering (say on another core
+/// while the model loads): `renderReport` then finds them parsed. Does nothing for formats without
+/// templates; a template that does not parse is left for rendering to report.
+public func prepareBuiltInTemplates(for formats: [ReportFormat]) {
+    for format in formats {
+        switch format {
+        case .markdown: _ = try? TemplateLibrary.parsed(.builtIn, rendering: "threat-model.md")
+        case .html: _ = try? TemplateLibrary.parsed(.builtIn, rendering: "threat-model.html")
+        case .json, .sarif, .csv, .gitlabSAST: break
+        }
     }
 }

@@ -11,7 +11,10 @@ public enum BuiltInCatalog {
 
     /// The built-in catalog plus the user's catalog files: the same result as
     /// `ThreatCatalog.load(builtIn: .builtIn, userFiles:vocabulary:)`, without parsing the built-in YAML.
-    public static func load(userFiles: [ThreatCatalog.SourceFile] = [], vocabulary: FactVocabulary) throws(DiagnosticList) -> ThreatCatalog {
-        try ThreatCatalog.load(precompiled: precompiled(), userFiles: userFiles, vocabulary: vocabulary)
+    /// `vocabulary` is worked out only when there are user files to check against it.
+    public static func load(userFiles: [ThreatCatalog.SourceFile] = [], vocabulary: @autoclosure () -> FactVocabulary) throws(DiagnosticList) -> ThreatCatalog {
+        let catalog = try precompiled()
+        guard !userFiles.isEmpty else { return try ThreatCatalog.load(precompiled: catalog) }
+        return try ThreatCatalog.load(precompiled: catalog, userFiles: userFiles, vocabulary: vocabulary())
     }
 }

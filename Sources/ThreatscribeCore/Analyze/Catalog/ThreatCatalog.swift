@@ -28,12 +28,20 @@ public struct ThreatCatalog: Sendable {
     /// User files are read against the standards reference of `store`.
     public static func load(precompiled: PrecompiledCatalog, userFiles: [SourceFile] = [],
                             vocabulary: FactVocabulary, store: ResourceStore = .builtIn) throws(DiagnosticList) -> ThreatCatalog {
-        var parsed: [(CatalogEntryParser.Parsed?, [Diagnostic])] = precompiled.entries.map { (.entry($0), []) }
-            + precompiled.overrides.map { (.override($0), []) }
+        var parsed = parsedFiles(of: precompiled)
         if !userFiles.isEmpty {
             parsed += try CatalogEntryParser(vocabulary: vocabulary, store: store).parseConcurrently(userFiles)
         }
         return try merged(parsed)
+    }
+
+    /// A precompiled built-in catalog alone: no user file, so no vocabulary to check one against.
+    static func load(precompiled: PrecompiledCatalog) throws(DiagnosticList) -> ThreatCatalog {
+        try merged(parsedFiles(of: precompiled))
+    }
+
+    private static func parsedFiles(of precompiled: PrecompiledCatalog) -> [(CatalogEntryParser.Parsed?, [Diagnostic])] {
+        precompiled.entries.map { (.entry($0), []) } + precompiled.overrides.map { (.override($0), []) }
     }
 
     /// The `Catalog/entries/` files of a resource store, in path order.

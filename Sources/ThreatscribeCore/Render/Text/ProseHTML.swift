@@ -15,15 +15,20 @@ enum ProseHTML {
         // Ink's link parser backtracks exponentially in the number of `[` open at once (about ×4
         // each: twelve `![a` take half a minute); prose that deep is shown as plain paragraphs.
         guard openBracketDepth(markdown) <= maximumOpenBrackets else { return plainParagraphs(markdown) }
-        var shielded = shield(joiningSoftLineBreaks(markdown))
-        // Ink reads past the end of the text (a crash) when spaces or tabs after a list item end the
-        // text (`"- \n "`); whitespace at the very end means nothing in Markdown, so it is dropped.
-        while let last = shielded.last, last.isWhitespace, !last.isNewline { shielded.removeLast() }
-        let converted = MarkdownParser().html(from: shielded)
+        let converted = inkHTML(ofShielded: shield(joiningSoftLineBreaks(markdown)))
         if let fragment = XHTMLFragment(sanitizing: converted, placeholders: placeholders) {
             return fragment.text
         }
         return plainParagraphs(markdown)
+    }
+
+    /// Ink's HTML for text whose markup characters are already swapped for placeholders.
+    static func inkHTML(ofShielded text: String) -> String {
+        var shielded = text
+        // Ink reads past the end of the text (a crash) when spaces or tabs after a list item end the
+        // text (`"- \n "`); whitespace at the very end means nothing in Markdown, so it is dropped.
+        while let last = shielded.last, last.isWhitespace, !last.isNewline { shielded.removeLast() }
+        return MarkdownParser().html(from: shielded)
     }
 
     /// The most `[` that Ink may see open at once in prose it is given.
@@ -55,19 +60,41 @@ enum ProseHTML {
         "&": "\u{F8F0}", "<": "\u{F8F1}", ">": "\u{F8F2}", "\"": "\u{F8F3}", "'": "\u{F8F4}",
     ]
 
-    /// Every `&`, `<`, `>`, `"` and `'` scalar swapped for its placeholder; a placeholder already in
-    /// the text becomes U+FFFD. Scalar by scalar, so no combining mark or Prepend character hides one.
+    /// Every `&`, `<`, `>`, `"` and `'` swapped for its placeholder; a placeholder already in the text
+    /// becomes U+FFFD. Read as UTF-8, where those five characters are single bytes that are never part
+    /// of another character, so no combining mark or Prepend character hides one.
     private static func shield(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if placeholders[scalar] != nil {
-                result.append("\u{FFFD}")
-            } else {
-                result.append(shields[scalar] ?? scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if let shielded = shieldBytes[Int(byte)] {
+                    output.append(contentsOf: shielded)
+                    index += 1
+                } else if startsPlaceholder[Int(byte)], let placeholder = placeholderBytes.first(where: { bytes[index...].starts(with: $0) }) {
+                    output.append(contentsOf: replacementBytes)
+                    index += placeholder.count
+                } else {
+                    output.append(byte)
+                    index += 1
+                }
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(result)
     }
+
+    /// For each byte, the UTF-8 of the placeholder it is swapped for (only ASCII bytes are).
+    private static let shieldBytes: [[UInt8]?] = (0...255).map { byte in
+        byte < 0x80 ? shields[Unicode.Scalar(UInt8(byte))].map { Array(String($0).utf8) } : nil
+    }
+    /// The UTF-8 of each placeholder, and of U+FFFD.
+    private static let placeholderBytes: [[UInt8]] = placeholders.keys.map { Array(String($0).utf8) }
+    /// Whether a byte is the first of a placeholder's.
+    private static let startsPlaceholder: [Bool] = (0...255).map { byte in placeholderBytes.contains { $0[0] == byte } }
+    private static let replacementBytes = Array("\u{FFFD}".utf8)
 
     /// Paragraph lines joined with spaces, as Markdown reads them. Ink starts a new paragraph at a
     /// line that begins with a code span, so soft line breaks are removed before Ink sees the text;
@@ -76,16 +103,18 @@ enum ProseHTML {
         var lines: [String] = []
         var inFence = false
         var previousIsParagraph = false
-        for line in text.components(separatedBy: "\n") {
+        // Split by `Character`, as Foundation's `components(separatedBy: "\n")` splits (a line feed is a
+        // character of its own but in `\r\n`), without its search for the separator.
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 inFence.toggle()
-                lines.append(line)
+                lines.append(String(line))
                 previousIsParagraph = false
                 continue
             }
             if inFence || trimmed.isEmpty {
-                lines.append(line)
+                lines.append(String(line))
                 previousIsParagraph = false
                 continue
             }
@@ -93,7 +122,7 @@ enum ProseHTML {
             if previousIsParagraph && !startsBlock && !line.hasPrefix(" ") {
                 lines[lines.count - 1] += " " + line
             } else {
-                lines.append(line)
+                lines.append(String(line))
             }
             previousIsParagraph = !trimmed.hasPrefix("#") && !trimmed.hasPrefix("|")
         }

@@ -34,18 +34,28 @@ final class ProseHTMLMemo: @unchecked Sendable {
     /// `ProseHTML.html(fromMarkdown: markdown)`, converted once while the memo has room. The lock is
     /// not held while converting, so documents rendered concurrently do not wait for each other.
     func html(fromMarkdown markdown: String) -> String {
+        converting(markdown).html
+    }
+
+    /// Converts `markdown` ahead of its use; `false` when the memo has no room left for it (converting
+    /// more ahead is then wasted).
+    func convertAhead(_ markdown: String) -> Bool {
+        converting(markdown).isKept
+    }
+
+    private func converting(_ markdown: String) -> (html: String, isKept: Bool) {
         lock.lock()
         let known = converted[markdown]
         lock.unlock()
-        if let known { return known }
+        if let known { return (known, true) }
         let html = ProseHTML.html(fromMarkdown: markdown)
         let size = markdown.utf8.count + html.utf8.count
         lock.lock()
-        if bytes + size <= byteLimit, converted[markdown] == nil {
-            converted[markdown] = html
-            bytes += size
-        }
-        lock.unlock()
-        return html
+        defer { lock.unlock() }
+        if converted[markdown] != nil { return (html, true) }
+        guard bytes + size <= byteLimit else { return (html, false) }
+        converted[markdown] = html
+        bytes += size
+        return (html, true)
     }
 }

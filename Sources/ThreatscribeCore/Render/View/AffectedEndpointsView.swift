@@ -34,8 +34,9 @@ public struct RouterEndpointsView: Sendable, Equatable {
 
 extension AffectedEndpointsView {
     /// The appendix for `items` (one per group of `groups`), or `nil` when every item names all its endpoints.
-    init?(groups: [FindingGroup], items: [FindingView], model: ArchitectureModel) {
-        let index = EndpointIndex(model: model)
+    /// `index` is the model's (`EndpointIndex(model:)`), when already made.
+    init?(groups: [FindingGroup], items: [FindingView], model: ArchitectureModel, index: EndpointIndex? = nil) {
+        let index = index ?? EndpointIndex(model: model)
         var listed: [AffectedItemView] = []
         var itemsOf: [EndpointIndex.Place: [Int]] = [:]
         for (group, item) in zip(groups, items) {

@@ -41,30 +41,47 @@ struct FindingGroup: Sendable, Equatable {
     /// exposure (the most production-like environment first), then the number of environments; the id
     /// only breaks the remaining ties.
     static func grouping(_ findings: [Finding], environments: [ResolvedEnvironment]) -> [FindingGroup] {
-        // The rank of each environment list, worked out once per distinct list (a large model has
-        // thousands of findings over a handful of lists).
+        // Each finding's element and exposure worked out once, and findings handled by their index until
+        // the groups are made (a large model has thousands of findings; copying them is much of the work).
+        // The rank of each environment list is worked out once per distinct list.
         let rankOf = { (names: [String]) in
             names.map { name in rank(of: environments.first { $0.name == name }?.kind) }.max() ?? 0
         }
         var ranks: [[String]: Int] = [:]
-        for finding in findings where ranks[finding.environments] == nil {
-            ranks[finding.environments] = rankOf(finding.environments)
+        var exposures: [Int] = []
+        var paths: [String] = []
+        var rootIDs: [String] = []
+        exposures.reserveCapacity(findings.count)
+        paths.reserveCapacity(findings.count)
+        rootIDs.reserveCapacity(findings.count)
+        for finding in findings {
+            if let known = ranks[finding.environments] {
+                exposures.append(known)
+            } else {
+                let rank = rankOf(finding.environments)
+                ranks[finding.environments] = rank
+                exposures.append(rank)
+            }
+            let path = finding.subjectPath.description
+            paths.append(path)
+            rootIDs.append("\(finding.threatID)@\(path)")
         }
         let exposure = { (finding: Finding) in
             ranks[finding.environments] ?? rankOf(finding.environments)
         }
-        let order = { (left: Finding, right: Finding) -> Bool in
-            if left.severity != right.severity { return left.severity > right.severity }
-            if exposure(left) != exposure(right) { return exposure(left) > exposure(right) }
-            return left.id < right.id
+        let order = { (left: Int, right: Int) -> Bool in
+            let (l, r) = (findings[left], findings[right])
+            if l.severity != r.severity { return l.severity > r.severity }
+            if exposures[left] != exposures[right] { return exposures[left] > exposures[right] }
+            return l.id < r.id
         }
         // Same element in several environments.
-        var byElement: [String: [Finding]] = [:]
+        var byElement: [String: [Int]] = [:]
         var elementOrder: [String] = []
-        for finding in findings {
-            let key = rootID(of: finding)
+        for index in findings.indices {
+            let key = rootIDs[index]
             if byElement[key] == nil { elementOrder.append(key) }
-            byElement[key, default: []].append(finding)
+            byElement[key, default: []].append(index)
         }
         // Same threat on several endpoints or sibling elements; header findings on one middleware.
         // The family of each element's first finding, worked out once.
@@ -72,17 +89,18 @@ struct FindingGroup: Sendable, Equatable {
         var familyOf: [String: String] = [:]
         for key in elementOrder {
             let first = byElement[key]![0]
-            let family = SharedFix.cover(of: first, in: findings).map { familyKey(of: $0) } ?? familyKey(of: first)
+            let family = SharedFix.cover(of: findings[first], in: findings).map { familyKey(of: $0) }
+                ?? familyKey(of: findings[first], path: paths[first], rootID: rootIDs[first])
             familyOf[key] = family
             byFamily[family, default: []].append(key)
         }
         var groups: [FindingGroup] = []
         var done: Set<String> = []
         for key in elementOrder where !done.contains(key) {
-            let first = byElement[key]![0]
+            let first = findings[byElement[key]![0]]
             let keys = byFamily[familyOf[key]!] ?? [key]
             done.formUnion(keys)
-            var members = keys.flatMap { byElement[$0]! }.sorted(by: order)
+            var members = keys.flatMap { byElement[$0]! }.sorted(by: order).map { findings[$0] }
             var merged: Finding? = nil
             if keys.count > 1, !isEndpoint(first.subjectPath) {
                 let threats = Set(members.map(\.threatID))
@@ -97,26 +115,27 @@ struct FindingGroup: Sendable, Equatable {
                 }
                 // The merged finding says what each member adds; the variation table only what differs
                 // between environments.
-                members = members.map { member in
-                    var member = member
-                    member.severity = merged!.severity
-                    member.evidence = merged!.evidence
-                    return member
+                for index in members.indices {
+                    members[index].severity = merged!.severity
+                    members[index].evidence = merged!.evidence
                 }
             }
             groups.append(FindingGroup(members: members, id: rootID(of: members[0]),
                                        isAcrossEndpoints: keys.count > 1 && isEndpoint(first.subjectPath), merged: merged))
         }
-        let confidence = { (group: FindingGroup) in group.representative.confidence == .clearCut ? 1 : 0 }
-        return groups.sorted { left, right in
-            if left.severity != right.severity { return left.severity > right.severity }
-            if confidence(left) != confidence(right) { return confidence(left) > confidence(right) }
-            let (l, r) = (exposure(left.representative), exposure(right.representative))
-            if l != r { return l > r }
-            let (lc, rc) = (Set(left.members.flatMap(\.environments)).count, Set(right.members.flatMap(\.environments)).count)
-            if lc != rc { return lc > rc }
-            return left.id < right.id
+        // The ranking's keys worked out once per group, not once per comparison.
+        let keys = groups.map { group in
+            (confidence: group.representative.confidence == .clearCut ? 1 : 0, exposure: exposure(group.representative),
+             environmentCount: Set(group.members.flatMap(\.environments)).count)
         }
+        return groups.indices.sorted { left, right in
+            let (lg, rg, lk, rk) = (groups[left], groups[right], keys[left], keys[right])
+            if lg.severity != rg.severity { return lg.severity > rg.severity }
+            if lk.confidence != rk.confidence { return lk.confidence > rk.confidence }
+            if lk.exposure != rk.exposure { return lk.exposure > rk.exposure }
+            if lk.environmentCount != rk.environmentCount { return lk.environmentCount > rk.environmentCount }
+            return lg.id < rg.id
+        }.map { groups[$0] }
     }
 
     /// Production first, then staging, then an environment of unstated kind, then the rest.
@@ -132,15 +151,20 @@ struct FindingGroup: Sendable, Equatable {
     /// What one action fixes: a header threat on one middleware, one threat on every endpoint, one threat on
     /// sibling elements (`data_stores[0]`, `data_stores[1]`); else the finding's own element.
     private static func familyKey(of finding: Finding) -> String {
-        if HeaderFamily.contains(finding.threatID) { return "headers@\(finding.subjectPath)" }
-        if isEndpoint(finding.subjectPath) { return "\(finding.threatID)@endpoints" }
-        if let collection = siblingCollection(finding.subjectPath) { return "\(finding.threatID)@\(collection)[]" }
-        return rootID(of: finding)
+        let path = finding.subjectPath.description
+        return familyKey(of: finding, path: path, rootID: "\(finding.threatID)@\(path)")
+    }
+
+    /// `familyKey(of:)` given the finding's model path as text and its `rootID`.
+    private static func familyKey(of finding: Finding, path: String, rootID: String) -> String {
+        if HeaderFamily.contains(finding.threatID) { return "headers@\(path)" }
+        if isEndpoint(path) { return "\(finding.threatID)@endpoints" }
+        if let collection = siblingCollection(path) { return "\(finding.threatID)@\(collection)[]" }
+        return rootID
     }
 
     /// `data_stores` for `data_stores[1]`: a top-level list element; `nil` for anything else.
-    private static func siblingCollection(_ path: ModelPath) -> String? {
-        let text = path.description
+    private static func siblingCollection(_ text: String) -> String? {
         guard !text.contains("."), let open = text.firstIndex(of: "["), text.hasSuffix("]") else { return nil }
         return String(text[..<open])
     }
@@ -164,8 +188,10 @@ struct FindingGroup: Sendable, Equatable {
     }
 
     /// `routers[0].endpoints[2]` and the like: one route among many.
-    private static func isEndpoint(_ path: ModelPath) -> Bool {
-        guard let last = path.description.split(separator: ".").last else { return false }
+    private static func isEndpoint(_ path: ModelPath) -> Bool { isEndpoint(path.description) }
+
+    private static func isEndpoint(_ path: String) -> Bool {
+        guard let last = path.split(separator: ".").last else { return false }
         return last.hasPrefix("endpoints[") && last.hasSuffix("]")
     }
 }

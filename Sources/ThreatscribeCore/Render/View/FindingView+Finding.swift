@@ -18,6 +18,7 @@ extension FindingView {
             modelFile: modelFile, statedIn: description + "\n\n" + finding.recommendation)
         var title = EnvironmentFreeTitle.title(finding.title, environments: environments)
         let rootIDs = group.rootIDs
+        let shownEnvironments = group.environments(in: environments)
         // The other elements' ids, except those the fix already lists ("This also fixes", the header table).
         let merged = rootIDs.dropFirst().filter { !TextSearch.contains(finding.recommendation, "`\($0)`") }
         if group.isAcrossEndpoints {
@@ -42,9 +43,9 @@ extension FindingView {
             subjectNote: title.contains(finding.subjectName) ? nil : finding.subjectName,
             subjectPath: Code(finding.subjectPath.description),
             codeLocations: codeLocations,
-            environmentList: list(group.environments(in: environments)),
-            environmentClasses: Anchor.environmentClasses(group.environments(in: environments)),
-            shownFor: group.environments(in: environments).count > 1 && finding.environments.count == 1 ? finding.environments[0] : nil,
+            environmentList: list(shownEnvironments),
+            environmentClasses: Anchor.environmentClasses(shownEnvironments),
+            shownFor: shownEnvironments.count > 1 && finding.environments.count == 1 ? finding.environments[0] : nil,
             variations: variations,
             evidence: evidence,
             hasEvidence: !evidence.isEmpty,
@@ -103,23 +104,32 @@ extension EvidenceView {
     /// line then gives only where the model says it.
     static func lines(_ evidence: [Evidence], modelFile: String, statedIn description: String = "") -> [EvidenceView] {
         var views: [EvidenceView] = []
+        var positions: [Place: Int] = [:]
         for item in evidence {
             let location = item.modelLocation.map { $0.file == modelFile ? "line \($0.line)" : $0.description }
             // `build.sbom` = `false`, not `build.sbom`: `sbom` = `false`: a fact named like the path's last key says nothing more.
             let fact = item.fact.flatMap { fact in item.path.components.last == .key(fact) ? nil : Code(fact) }
             let values = isStated(item.value, in: description) ? [] : [EvidenceValueView(fact: fact, value: Code(cappedList(item.value)))]
-            if let index = views.firstIndex(where: { $0.path.text == item.path.description && $0.modelLocation == location
-                                                     && $0.codeLocation?.text == item.codeLocation?.description }) {
+            let place = Place(path: item.path.description, modelLocation: location, codeLocation: item.codeLocation?.description)
+            if let index = positions[place] {
                 views[index].values += values
                 views[index].hasValues = !views[index].values.isEmpty
                 if let detail = item.detail { views[index].details.append(Code(detail)) }
             } else {
-                views.append(EvidenceView(path: Code(item.path.description), modelLocation: location,
-                                          codeLocation: item.codeLocation.map { Code($0.description) },
+                positions[place] = views.count
+                views.append(EvidenceView(path: Code(place.path), modelLocation: location,
+                                          codeLocation: place.codeLocation.map(Code.init),
                                           values: values, hasValues: !values.isEmpty, details: item.detail.map { [Code($0)] } ?? []))
             }
         }
         return views
+    }
+
+    /// Where an evidence line is: the lines of one place are gathered into one view.
+    private struct Place: Hashable {
+        var path: String
+        var modelLocation: String?
+        var codeLocation: String?
     }
 
     /// A Python list literal of more than `FactValue.proseListLimit` strings (`["GET /a", …]`) cut after

@@ -4,13 +4,23 @@ extension ThreatModelView {
         let model = report.model.base
         let system = model.system
         let environments = report.environments.isEmpty ? report.model.environments.map(\.name) : report.environments
-        var sections = ComponentSections(model: model)
-        sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
-            .map { ($0.name, ComponentSections(model: $0.model)) })
-        let graph = DataFlowGraph(model: model)
-        let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
-        var items = Self.distinctTitles(groups.map { FindingView($0, environments: environments, modelFile: report.model.file) })
-        let affected = AffectedEndpointsView(groups: groups, items: items, model: model)
+        // The findings' items (each group's item on any core) and the model's sections are independent.
+        let ((sections, graph, endpoints), (groups, distinctItems, commandVariables)) = concurrently({
+            var sections = ComponentSections(model: model)
+            sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
+                .map { ($0.name, ComponentSections(model: $0.model)) })
+            return (sections, DataFlowGraph(model: model), EndpointIndex(model: model))
+        }, {
+            let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
+            let (items, variables) = concurrently({
+                groups.concurrentMap { FindingView($0, environments: environments, modelFile: report.model.file) }
+            }, {
+                CommandVariablesView(findings: groups.map(\.representative))
+            })
+            return (groups, Self.distinctTitles(items), variables)
+        })
+        var items = distinctItems
+        let affected = AffectedEndpointsView(groups: groups, items: items, model: model, index: endpoints)
         for entry in affected?.items ?? [] {
             guard let index = items.firstIndex(where: { $0.anchor == entry.anchor }) else { continue }
             let note = "All \(entry.count) endpoints are in Appendix D (\(entry.label))."
@@ -26,7 +36,7 @@ extension ThreatModelView {
             executive: ExecutiveSummaryView(report: report, items: items, groups: groups, environments: environments),
             findings: items,
             hasFindings: !items.isEmpty,
-            commandVariables: CommandVariablesView(findings: groups.map(\.representative)),
+            commandVariables: commandVariables,
             controls: Self.controls(report, groups: groups, items: items),
             scope: ScopeView(
                 modelFile: Code(report.model.file),

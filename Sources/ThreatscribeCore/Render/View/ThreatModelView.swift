@@ -169,3 +169,17 @@ public struct CommandVariableView: Sendable, Equatable {
     /// The environments whose findings use it.
     public var environments: String
 }
+
+extension ThreatModelView {
+    /// Every prose text the view holds (the Markdown of each `Prose`), in the order the report shows them.
+    var proseMarkdown: [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(findings.count * 5 + controls.reviews.count)
+        for review in controls.reviews { texts.append(review.reason.markdown) }
+        for item in findings {
+            texts += [item.description.markdown, item.impactText.markdown, item.recommendation.markdown, item.validation.markdown]
+            if let falsePositives = item.falsePositives { texts.append(falsePositives.markdown) }
+        }
+        return texts
+    }
+}

@@ -3,23 +3,36 @@ extension VariationTableView {
     /// or nothing but the environment differs.
     init?(_ group: FindingGroup, environments: [String]) {
         guard group.members.count > 1 else { return nil }
+        // Each member's values by key; a key is a column when any member's value differs from the first
+        // member's (or one of them has none). Across endpoints only the rows shown are kept.
         var keys: [String] = []
+        var known: Set<String> = []
         var values: [[String: String]] = []
-        for member in group.members {
-            var row: [String: String] = [:]
-            for item in member.evidence where item.fact != "env.kind" {
+        var first: [String: String] = [:]
+        var differing: Set<String> = []
+        var row: [String: String] = [:]
+        // Members are read in place: a copy of each `Finding` would cost more than the rest.
+        for position in group.members.indices {
+            row.removeAll(keepingCapacity: true)
+            for item in group.members[position].evidence where item.fact != "env.kind" {
                 let key = Self.key(of: item)
-                if !keys.contains(key) { keys.append(key) }
+                if known.insert(key).inserted { keys.append(key) }
                 row[key] = item.value
             }
-            let tracking = FindingView.trackingFacts(member)
+            let tracking = group.members[position].tracking == nil ? [] : FindingView.trackingFacts(group.members[position])
             if !tracking.isEmpty {
-                if !keys.contains("tracking") { keys.append("tracking") }
+                if known.insert("tracking").inserted { keys.append("tracking") }
                 row["tracking"] = tracking.map { "\($0.label): \($0.value)" }.joined(separator: "; ")
             }
-            values.append(row)
+            if position == 0 {
+                first = row
+            } else if row != first {
+                for (key, value) in row where first[key] != value { differing.insert(key) }
+                for key in first.keys where row[key] == nil { differing.insert(key) }
+            }
+            if !group.isAcrossEndpoints || position < Self.maximumRows { values.append(row) }
         }
-        let columns = keys.filter { key in values.contains { $0[key] != values[0][key] } }
+        let columns = keys.filter(differing.contains)
         let hasSeverity = group.members.contains { $0.severity != group.members[0].severity }
         guard !columns.isEmpty || hasSeverity || group.isAcrossEndpoints else { return nil }
         // Environments with the same values share a row; a long list of endpoints is cut to its first rows
