@@ -1,17 +1,15 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates of one resource store, parsed, with partials addressable by their path.
 ///
 /// `Templates/partials/finding.md.mustache` is the partial `{{> partials/finding.md}}`.
 struct TemplateLibrary {
-    private let library: MustacheLibrary
+    private let templates: [String: ParsedTemplate]
 
     /// Parses every `.mustache` file under `Templates/`.
     ///
-    /// Each template is parsed with `HTMLTemplateContentType.pragma` as its first line, so `{{x}}` is
-    /// escaped by `HTMLEscaping` (on Unicode scalars) unless the template declares Markdown — never by
-    /// swift-mustache's built-in escaping, which compares grapheme clusters and lets `"\u{600}<"` through.
+    /// Every template starts with `{{x}}` escaped by `HTMLEscaping.attribute` (on Unicode scalars)
+    /// until it declares another content type (`TemplateEscaper`); so does every partial.
     init(_ store: ResourceStore) throws {
         try self.init(store, rendering: nil)
     }
@@ -21,10 +19,7 @@ struct TemplateLibrary {
     /// include no cycle (checked by the tests): a user's store is parsed whole, so that a syntax error
     /// in any of its templates is reported whichever document is rendered.
     private init(_ store: ResourceStore, rendering root: String?) throws {
-        // Templates name these content types; they must exist before any template is parsed.
-        _ = MarkdownContentType.registered
-        _ = HTMLTemplateContentType.registered
-        var library = MustacheLibrary()
+        var templates: [String: ParsedTemplate] = [:]
         var texts: [String: String] = [:], paths: [String: String] = [:]
         let names: [String]
         if let root {
@@ -38,21 +33,15 @@ struct TemplateLibrary {
             texts[name] = text
             paths[name] = path
             do {
-                library.register(try MustacheTemplate(string: HTMLTemplateContentType.pragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw RenderError.templateSyntax(
-                    path: path,
-                    // The pragma line comes first and always parses.
-                    line: max(1, error.context.lineNumber - 1),
-                    column: error.context.columnNumber,
-                    message: String(describing: error.error)
-                )
+                templates[name] = try ParsedTemplate(text)
+            } catch {
+                throw RenderError.templateSyntax(path: path, line: error.line, column: error.column, message: error.kind.rawValue)
             }
         }
         // Checked after parsing, so a syntax error is reported as such; before rendering, which
         // would recurse without end through a template that includes itself.
         try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
-        self.library = library
+        self.templates = templates
     }
 
     /// `root` and the names of the templates it includes, directly or not, that exist in `store`.
@@ -114,20 +103,21 @@ struct TemplateLibrary {
 
     /// Renders `view` with the template at `Templates/<name>.mustache`.
     ///
-    /// The view's structs are read once into `TemplateFields` rather than reflected on every lookup,
+    /// The view is built once into a `TemplateValue` tree rather than reflected on every lookup,
     /// and prose that appears several times (the same entry and values in every environment) is
     /// converted to HTML once.
     func render(_ view: Any, template name: String) throws -> String {
         try render(prepared: PreparedView(view), template: name)
     }
 
-    /// Renders a view whose fields are already prepared (shared by several formats).
+    /// Renders a view whose value tree is already built (shared by several formats).
     func render(prepared view: PreparedView, template name: String) throws -> String {
-        let text = ProseHTMLMemo.$current.withValue(.shared) { library.render(view.fields, withTemplate: name) }
-        guard let text else {
+        guard let template = templates[name] else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }
-        return text
+        return ProseHTMLMemo.$current.withValue(.shared) {
+            TemplateRenderer.render(template, value: view.value, templates: templates)
+        }
     }
 
     private static let folder = "Templates/"
