@@ -22,8 +22,11 @@ struct TemplateLibrary {
         var templates: [String: ParsedTemplate] = [:]
         var texts: [String: String] = [:], paths: [String: String] = [:]
         let names: [String]
+        var inclusions: [String: [TemplatePartialGraph.Inclusion]]?
         if let root {
-            names = try Self.included(from: root, in: store)
+            let included = try Self.included(from: root, in: store)
+            names = included.names
+            inclusions = included.inclusions
         } else {
             names = store.paths(under: Self.folder).filter { $0.hasSuffix(Self.suffix) }.map(Self.name(ofPath:))
         }
@@ -40,22 +43,31 @@ struct TemplateLibrary {
         }
         // Checked after parsing, so a syntax error is reported as such; before rendering, which
         // would recurse without end through a template that includes itself.
-        try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
+        if let inclusions {
+            try TemplatePartialGraph(inclusions: inclusions, paths: paths).checkAcyclic()
+        } else {
+            try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
+        }
         self.templates = templates
     }
 
-    /// `root` and the names of the templates it includes, directly or not, that exist in `store`.
-    private static func included(from root: String, in store: ResourceStore) throws -> [String] {
+    /// `root` and the names of the templates it includes, directly or not, that exist in `store`,
+    /// with the inclusions of each.
+    private static func included(from root: String, in store: ResourceStore) throws
+        -> (names: [String], inclusions: [String: [TemplatePartialGraph.Inclusion]]) {
         var found: [String] = [], seen: Set<String> = [root], queue = [root]
+        var inclusions: [String: [TemplatePartialGraph.Inclusion]] = [:]
         while let name = queue.popLast() {
             let path = folder + name + suffix
             guard let text = store[path] else { continue }
             found.append(name)
-            for inclusion in try TemplatePartialGraph.inclusions(in: text, path: path) where seen.insert(inclusion.name).inserted {
+            let own = try TemplatePartialGraph.inclusions(in: text, path: path)
+            inclusions[name] = own
+            for inclusion in own where seen.insert(inclusion.name).inserted {
                 queue.append(inclusion.name)
             }
         }
-        return found
+        return (found, inclusions)
     }
 
     private static func name(ofPath path: String) -> String {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Builds the `TemplateValue` tree of a view once, reflecting each struct once (its stored
-/// properties become a dictionary), so rendering never reflects or casts.
+/// Builds the `TemplateValue` tree of a view once, each struct's stored properties read into a
+/// dictionary (through `TemplateStructLayout`, worked out once per type), so rendering never
+/// reflects or casts.
 ///
 /// What a template can reach is what swift-mustache reached through reflection: every stored
 /// property of every struct, arrays, sets and `[String: X]` dictionaries as sequences and contexts;
@@ -19,6 +20,8 @@ struct TemplateValueBuilder {
         case dictionary
         /// A plain struct: its fields.
         case fields
+        /// A struct with a custom mirror: the fields its mirror lists.
+        case mirrorFields
         /// An integer type other than `Int`.
         case integer
         case other
@@ -26,14 +29,18 @@ struct TemplateValueBuilder {
 
     private var kinds: [ObjectIdentifier: Kind]
     private var learned: [ObjectIdentifier: Kind] = [:]
+    private var layouts: [ObjectIdentifier: TemplateStructLayout]
+    private var learnedLayouts: [ObjectIdentifier: TemplateStructLayout] = [:]
 
-    init() { kinds = Self.knownKinds.snapshot() }
+    init() { (kinds, layouts) = Self.knownKinds.snapshot() }
 
     /// The tree of `view`.
     static func build(_ view: Any) -> TemplateValue {
         var builder = TemplateValueBuilder()
         let value = builder.value(view)
-        if !builder.learned.isEmpty { knownKinds.add(builder.learned) }
+        if !builder.learned.isEmpty || !builder.learnedLayouts.isEmpty {
+            knownKinds.add(builder.learned, layouts: builder.learnedLayouts)
+        }
         return value
     }
 
@@ -69,23 +76,66 @@ struct TemplateValueBuilder {
             for (key, entry) in dictionary { fields[key] = value(entry) }
             return .object(TemplateObject(fields: fields, original: any, isDictionary: true))
         case .fields:
-            var fields: [String: TemplateValue] = [:]
-            for child in Mirror(reflecting: any).children {
-                guard let label = child.label, fields[label] == nil else { continue }
-                if kind(of: child.value) == .optional {
-                    guard let wrapped = (child.value as! any TemplateOptional).wrappedValue else { continue }
-                    fields[label] = value(wrapped)
-                } else {
-                    fields[label] = value(child.value)
-                }
-            }
-            return .object(TemplateObject(fields: fields, original: any))
+            guard let layout = layout(of: Swift.type(of: any)) else { return mirrorFields(any) }
+            return .object(TemplateObject(fields: fields(of: any, layout: layout), original: any))
+        case .mirrorFields:
+            return mirrorFields(any)
         case .integer:
             guard let integer = any as? any BinaryInteger, let exact = Int(exactly: integer) else { return .other(any) }
             return .int(exact)
         case .other:
             return .other(any)
         }
+    }
+
+    /// The fields of the struct `any`, read from its memory.
+    private mutating func fields(of any: Any, layout: TemplateStructLayout) -> [String: TemplateValue] {
+        func read<Value>(_ value: Value) -> [String: TemplateValue] {
+            withUnsafePointer(to: value) { pointer in
+                let base = UnsafeRawPointer(pointer)
+                var fields = [String: TemplateValue](minimumCapacity: layout.fields.count)
+                for field in layout.fields where fields[field.label] == nil {
+                    let at = base + field.offset
+                    switch field.reader {
+                    case .string: fields[field.label] = .string(at.assumingMemoryBound(to: String.self).pointee)
+                    case .int: fields[field.label] = .int(at.assumingMemoryBound(to: Int.self).pointee)
+                    case .bool: fields[field.label] = .bool(at.assumingMemoryBound(to: Bool.self).pointee)
+                    case .prose: fields[field.label] = .prose(at.assumingMemoryBound(to: Prose.self).pointee)
+                    case .code: fields[field.label] = .code(at.assumingMemoryBound(to: Code.self).pointee)
+                    case .optional(let optional):
+                        if let wrapped = optional.wrappedValue(at: at) { fields[field.label] = self.value(wrapped) }
+                    case .other(let type):
+                        fields[field.label] = self.value(TemplateStructLayout.load(type, at: at))
+                    }
+                }
+                return fields
+            }
+        }
+        return _openExistential(any, do: read)
+    }
+
+    private mutating func layout(of type: Any.Type) -> TemplateStructLayout? {
+        let id = ObjectIdentifier(type)
+        if let known = layouts[id] { return known }
+        guard let layout = TemplateStructLayout(type) else { return nil }
+        layouts[id] = layout
+        learnedLayouts[id] = layout
+        return layout
+    }
+
+    /// The fields of `any` as its `Mirror` lists them.
+    private mutating func mirrorFields(_ any: Any) -> TemplateValue {
+        var fields: [String: TemplateValue] = [:]
+        for child in Mirror(reflecting: any).children {
+            guard let label = child.label, fields[label] == nil else { continue }
+            if kind(of: child.value) == .optional {
+                guard let wrapped = (child.value as! any TemplateOptional).wrappedValue else { continue }
+                fields[label] = value(wrapped)
+            } else {
+                fields[label] = value(child.value)
+            }
+        }
+        return .object(TemplateObject(fields: fields, original: any))
     }
 
     private mutating func kind(of any: Any) -> Kind {
@@ -112,7 +162,7 @@ struct TemplateValueBuilder {
         case .struct:
             if type is any BinaryInteger.Type { return .integer }
             if type is any TemplateTransformable.Type || type is any TemplateRenderable.Type { return .other }
-            return .fields
+            return type is any CustomReflectable.Type ? .mirrorFields : .fields
         case nil:
             return type is any BinaryInteger.Type ? .integer : .other
         default:
@@ -124,6 +174,7 @@ struct TemplateValueBuilder {
     /// conformance lookups, which scan every conformance in the binary), others as they are met.
     private final class KnownKinds: @unchecked Sendable {
         private var kinds: [ObjectIdentifier: Kind] = [:]
+        private var layouts: [ObjectIdentifier: TemplateStructLayout] = [:]
         private let lock = NSLock()
 
         init() {
@@ -144,15 +195,16 @@ struct TemplateValueBuilder {
             kinds[ObjectIdentifier([String].self)] = .stringArray
         }
 
-        func snapshot() -> [ObjectIdentifier: Kind] {
+        func snapshot() -> ([ObjectIdentifier: Kind], [ObjectIdentifier: TemplateStructLayout]) {
             lock.lock()
             defer { lock.unlock() }
-            return kinds
+            return (kinds, layouts)
         }
 
-        func add(_ learned: [ObjectIdentifier: Kind]) {
+        func add(_ learned: [ObjectIdentifier: Kind], layouts learnedLayouts: [ObjectIdentifier: TemplateStructLayout]) {
             lock.lock()
             kinds.merge(learned) { old, _ in old }
+            layouts.merge(learnedLayouts) { old, _ in old }
             lock.unlock()
         }
     }
@@ -180,6 +232,8 @@ struct TemplateValueBuilder {
 /// An optional's wrapped value, without reflection.
 protocol TemplateOptional {
     var wrappedValue: Any? { get }
+    /// The wrapped value of the optional of this type stored at `pointer`.
+    static func wrappedValue(at pointer: UnsafeRawPointer) -> Any?
 }
 
 extension Optional: TemplateOptional {
@@ -188,6 +242,10 @@ extension Optional: TemplateOptional {
         case .some(let wrapped): wrapped
         case .none: nil
         }
+    }
+
+    static func wrappedValue(at pointer: UnsafeRawPointer) -> Any? {
+        pointer.assumingMemoryBound(to: Self.self).pointee.wrappedValue
     }
 }
 

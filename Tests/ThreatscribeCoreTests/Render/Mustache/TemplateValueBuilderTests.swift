@@ -35,4 +35,21 @@ import Testing
         #expect(Mirror(reflecting: view).displayStyle == .struct)
         #expect(Prose("x") is any TemplateTransformable && Code("x") is any TemplateRenderable)
     }
+
+    /// A struct's fields read from memory are the ones `Mirror` lists, in order, with the same values.
+    @Test func theLayoutListsWhatMirrorLists() throws {
+        let view = ThreatModelView(report: ReportFixture.report(), catalogEntryCount: 2)
+        let layout = try #require(TemplateStructLayout(ThreatModelView.self))
+        #expect(layout.fields.map(\.label) == Mirror(reflecting: view).children.compactMap(\.label))
+        let section = Section(title: "A", rows: [Row(name: "r", note: "n")], tags: [], prose: Prose("p"), code: Code("c"))
+        let sectionLayout = try #require(TemplateStructLayout(Section.self))
+        #expect(sectionLayout.fields.map(\.label) == ["title", "rows", "tags", "prose", "code"])
+        guard case .object(let object) = TemplateValueBuilder.build(section), case .code(let code)? = object.fields["code"],
+              case .list(let rows)? = object.fields["rows"], case .object(let row)? = rows.elements.first,
+              case .string("n")? = row.fields["note"] else {
+            Issue.record("fields not read")
+            return
+        }
+        #expect(code.text == "c")
+    }
 }
