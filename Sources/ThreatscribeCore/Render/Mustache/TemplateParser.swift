@@ -37,6 +37,8 @@ struct TemplateParser {
         var close: [UInt32] = Array("}}".unicodeScalars.map(\.value))
         /// The indentation (clusters) of the first line inside a block definition.
         var partialDefinitionIndent: Int?
+        /// How many sections, blocks and parents are open.
+        var depth = 0
 
         func inSection(_ name: String, isNewLine: Bool, transforms: [String] = []) -> State {
             var state = self
@@ -44,6 +46,7 @@ struct TemplateParser {
             state.sectionTransforms = transforms
             state.isPartialDefinitionTopLevel = false
             if !isNewLine { state.isNewLine = false }
+            state.depth += 1
             return state
         }
 
@@ -54,6 +57,7 @@ struct TemplateParser {
             state.isNewLine = true
             state.isPartialDefinition = true
             state.isPartialDefinitionTopLevel = true
+            state.depth += 1
             return state
         }
     }
@@ -131,7 +135,11 @@ struct TemplateParser {
 
     // MARK: Parsing
 
+    /// The deepest nesting of sections, blocks and parents a template may have (`nestedTooDeep`).
+    static let maxDepth = 200
+
     private mutating func parse(_ initial: State) throws(Kind) -> [TemplateToken] {
+        guard initial.depth <= Self.maxDepth else { throw .nestedTooDeep }
         var tokens: [TemplateToken] = []
         var state = initial
         var whitespace: [UInt8] = []

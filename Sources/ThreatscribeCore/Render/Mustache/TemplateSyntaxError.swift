@@ -6,6 +6,9 @@ struct TemplateSyntaxError: Error, Equatable {
         case invalidConfigVariableSyntax, unrecognisedConfigVariable
         /// The text ends inside a tag or right after the first character of a delimiter.
         case overflow
+        /// Sections (and blocks and parents) nested deeper than `TemplateParser.maxDepth`, which
+        /// would exhaust the stack when parsed or rendered (swift-mustache crashed).
+        case nestedTooDeep = "sections nested more than 200 deep"
     }
 
     let kind: Kind
