@@ -1,17 +1,15 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates of one resource store, parsed, with partials addressable by their path.
 ///
 /// `Templates/partials/finding.md.mustache` is the partial `{{> partials/finding.md}}`.
 struct TemplateLibrary {
-    private let library: MustacheLibrary
+    private let templates: [String: ParsedTemplate]
 
     /// Parses every `.mustache` file under `Templates/`.
     ///
-    /// Each template is parsed with `HTMLTemplateContentType.pragma` as its first line, so `{{x}}` is
-    /// escaped by `HTMLEscaping` (on Unicode scalars) unless the template declares Markdown — never by
-    /// swift-mustache's built-in escaping, which compares grapheme clusters and lets `"\u{600}<"` through.
+    /// Every template starts with `{{x}}` escaped by `HTMLEscaping.attribute` (on Unicode scalars)
+    /// until it declares another content type (`TemplateEscaper`); so does every partial.
     init(_ store: ResourceStore) throws {
         try self.init(store, rendering: nil)
     }
@@ -21,14 +19,14 @@ struct TemplateLibrary {
     /// include no cycle (checked by the tests): a user's store is parsed whole, so that a syntax error
     /// in any of its templates is reported whichever document is rendered.
     private init(_ store: ResourceStore, rendering root: String?) throws {
-        // Templates name these content types; they must exist before any template is parsed.
-        _ = MarkdownContentType.registered
-        _ = HTMLTemplateContentType.registered
-        var library = MustacheLibrary()
+        var templates: [String: ParsedTemplate] = [:]
         var texts: [String: String] = [:], paths: [String: String] = [:]
         let names: [String]
+        var inclusions: [String: [TemplatePartialGraph.Inclusion]]?
         if let root {
-            names = try Self.included(from: root, in: store)
+            let included = try Self.included(from: root, in: store)
+            names = included.names
+            inclusions = included.inclusions
         } else {
             names = store.paths(under: Self.folder).filter { $0.hasSuffix(Self.suffix) }.map(Self.name(ofPath:))
         }
@@ -38,35 +36,38 @@ struct TemplateLibrary {
             texts[name] = text
             paths[name] = path
             do {
-                library.register(try MustacheTemplate(string: HTMLTemplateContentType.pragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw RenderError.templateSyntax(
-                    path: path,
-                    // The pragma line comes first and always parses.
-                    line: max(1, error.context.lineNumber - 1),
-                    column: error.context.columnNumber,
-                    message: String(describing: error.error)
-                )
+                templates[name] = try ParsedTemplate(text)
+            } catch {
+                throw RenderError.templateSyntax(path: path, line: error.line, column: error.column, message: error.kind.rawValue)
             }
         }
         // Checked after parsing, so a syntax error is reported as such; before rendering, which
         // would recurse without end through a template that includes itself.
-        try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
-        self.library = library
+        if let inclusions {
+            try TemplatePartialGraph(inclusions: inclusions, paths: paths).checkAcyclic()
+        } else {
+            try TemplatePartialGraph(texts: texts, paths: paths).checkAcyclic()
+        }
+        self.templates = templates
     }
 
-    /// `root` and the names of the templates it includes, directly or not, that exist in `store`.
-    private static func included(from root: String, in store: ResourceStore) throws -> [String] {
+    /// `root` and the names of the templates it includes, directly or not, that exist in `store`,
+    /// with the inclusions of each.
+    private static func included(from root: String, in store: ResourceStore) throws
+        -> (names: [String], inclusions: [String: [TemplatePartialGraph.Inclusion]]) {
         var found: [String] = [], seen: Set<String> = [root], queue = [root]
+        var inclusions: [String: [TemplatePartialGraph.Inclusion]] = [:]
         while let name = queue.popLast() {
             let path = folder + name + suffix
             guard let text = store[path] else { continue }
             found.append(name)
-            for inclusion in try TemplatePartialGraph.inclusions(in: text, path: path) where seen.insert(inclusion.name).inserted {
+            let own = try TemplatePartialGraph.inclusions(in: text, path: path)
+            inclusions[name] = own
+            for inclusion in own where seen.insert(inclusion.name).inserted {
                 queue.append(inclusion.name)
             }
         }
-        return found
+        return (found, inclusions)
     }
 
     private static func name(ofPath path: String) -> String {
@@ -114,20 +115,21 @@ struct TemplateLibrary {
 
     /// Renders `view` with the template at `Templates/<name>.mustache`.
     ///
-    /// The view's structs are read once into `TemplateFields` rather than reflected on every lookup,
+    /// The view is built once into a `TemplateValue` tree rather than reflected on every lookup,
     /// and prose that appears several times (the same entry and values in every environment) is
     /// converted to HTML once.
     func render(_ view: Any, template name: String) throws -> String {
         try render(prepared: PreparedView(view), template: name)
     }
 
-    /// Renders a view whose fields are already prepared (shared by several formats).
+    /// Renders a view whose value tree is already built (shared by several formats).
     func render(prepared view: PreparedView, template name: String) throws -> String {
-        let text = ProseHTMLMemo.$current.withValue(.shared) { library.render(view.fields, withTemplate: name) }
-        guard let text else {
+        guard let template = templates[name] else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }
-        return text
+        return ProseHTMLMemo.$current.withValue(.shared) {
+            TemplateRenderer.render(template, value: view.value, templates: templates)
+        }
     }
 
     private static let folder = "Templates/"

@@ -25,6 +25,12 @@ struct TemplatePartialGraph {
         }
     }
 
+    /// The graph of inclusions already read (template name → its inclusions, in order).
+    init(inclusions: [String: [Inclusion]], paths: [String: String]) {
+        self.paths = paths
+        self.inclusions = inclusions
+    }
+
     /// Throws for the first cycle found (in name order): the template whose tag closes it, and the chain.
     func checkAcyclic() throws(RenderError) {
         var finished: Set<String> = []
@@ -56,37 +62,43 @@ struct TemplatePartialGraph {
         }
     }
 
-    /// The partial and parent tags of one template text, following delimiter changes.
+    /// The partial and parent tags of one template text, following delimiter changes; columns count
+    /// Unicode scalars.
     static func inclusions(in text: String, path: String) throws(RenderError) -> [Inclusion] {
-        let scalars = Array(text.unicodeScalars)
-        var open = Array("{{".unicodeScalars), close = Array("}}".unicodeScalars)
+        // On UTF-8 bytes: a delimiter starts with an ASCII or lead byte, so it only matches at a
+        // scalar boundary, as on scalars.
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
         var found: [Inclusion] = []
         var index = 0, line = 1, lineStart = 0
-        func hasPrefix(_ prefix: [Unicode.Scalar], at position: Int) -> Bool {
-            guard position + prefix.count <= scalars.count else { return false }
-            for offset in prefix.indices where scalars[position + offset] != prefix[offset] { return false }
+        func hasPrefix(_ prefix: [UInt8], at position: Int) -> Bool {
+            guard position + prefix.count <= bytes.count else { return false }
+            for offset in prefix.indices where bytes[position + offset] != prefix[offset] { return false }
             return true
         }
-        while index < scalars.count {
-            if scalars[index] == "\n" { line += 1; lineStart = index + 1; index += 1; continue }
+        let lineFeed = UInt8(ascii: "\n")
+        while index < bytes.count {
+            if bytes[index] == lineFeed { line += 1; lineStart = index + 1; index += 1; continue }
             guard hasPrefix(open, at: index) else { index += 1; continue }
-            let tagLine = line, tagColumn = index - lineStart + 1
+            let tagLine = line
+            // Scalars before the tag on its line: bytes that are not UTF-8 continuation bytes.
+            let tagColumn = bytes[lineStart..<index].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             var end = index + open.count
-            while end < scalars.count, !hasPrefix(close, at: end) {
-                if scalars[end] == "\n" { line += 1; lineStart = end + 1 }
+            while end < bytes.count, !hasPrefix(close, at: end) {
+                if bytes[end] == lineFeed { line += 1; lineStart = end + 1 }
                 end += 1
             }
-            let contentRange = (index + open.count)..<min(end, scalars.count)
-            index = min(end + close.count, scalars.count)
-            // Only a tag whose first scalar after spaces is `=`, `>` or `<` can be either kind below; the
-            // others (nearly all) are not made into strings.
-            guard let first = scalars[contentRange].first(where: { !Self.spaceScalars.contains($0) }),
-                  first == "=" || first == ">" || first == "<" else { continue }
-            let content = String(String.UnicodeScalarView(scalars[contentRange]))
+            let contentRange = (index + open.count)..<min(end, bytes.count)
+            index = min(end + close.count, bytes.count)
+            // Only a tag whose first character after spaces is `=`, `>` or `<` can be either kind
+            // below; the others (nearly all) are not made into strings.
+            guard let first = bytes[contentRange].first(where: { !Self.spaceBytes.contains($0) }),
+                  first == UInt8(ascii: "=") || first == UInt8(ascii: ">") || first == UInt8(ascii: "<") else { continue }
+            let content = String(decoding: bytes[contentRange], as: UTF8.self)
             let trimmed = content.trimmingSpaces
             if trimmed.hasPrefix("="), trimmed.hasSuffix("="), trimmed.count >= 2 {
                 let delimiters = trimmed.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
-                if delimiters.count == 2 { open = Array(delimiters[0].unicodeScalars); close = Array(delimiters[1].unicodeScalars) }
+                if delimiters.count == 2 { open = Array(delimiters[0].utf8); close = Array(delimiters[1].utf8) }
             } else if let kind = trimmed.first, kind == ">" || kind == "<" {
                 let name = String(trimmed.dropFirst()).trimmingSpaces
                 if name.hasPrefix("*") {
@@ -99,7 +111,7 @@ struct TemplatePartialGraph {
         return found
     }
 
-    private static let spaceScalars: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r"]
+    private static let spaceBytes: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
 }
 
 private extension StringProtocol {

@@ -33,4 +33,17 @@ import Testing
             _ = try TemplateLibrary.parsed(.builtIn, rendering: "no-such").render(0, template: "no-such")
         }
     }
+
+    /// Sections nested deeper than the parser allows are a syntax error at the tag that opens one
+    /// too many (swift-mustache overflowed the stack on a few thousand); the limit itself parses.
+    @Test func sectionsNestedTooDeepAreAnError() throws {
+        let limit = TemplateParser.maxDepth
+        _ = try ParsedTemplate(String(repeating: "{{#a}}", count: limit) + String(repeating: "{{/a}}", count: limit))
+        let text = "x\n" + String(repeating: "{{#a}}", count: limit + 1) + String(repeating: "{{/a}}", count: limit + 1)
+        let templates = ReportFixture.templates.overlaid(with: ["Templates/threat-model.md.mustache": text])
+        #expect(throws: RenderError.templateSyntax(path: "Templates/threat-model.md.mustache", line: 2, column: 6 * (limit + 1) + 1,
+                                                   message: "sections nested more than 200 deep")) {
+            _ = try renderReport(ReportFixture.report(), formats: [.markdown], templates: templates)
+        }
+    }
 }

@@ -41,4 +41,12 @@ import Testing
     @Test func theBuiltInTemplatesHaveNoCycle() {
         #expect(renderError([:]) == nil)
     }
+
+    /// Tags are found after set-delimiter tags; a tag's column counts the Unicode scalars before it.
+    @Test func inclusionsAreFoundWithTheirScalarColumns() throws {
+        let text = "\u{E9}\u{301}\u{2192} {{> x}}\n  {{=<% %>=}}<%< y%><%/y%>"
+        #expect(try TemplatePartialGraph.inclusions(in: text, path: "p") == [
+            .init(name: "x", line: 1, column: 5), .init(name: "y", line: 2, column: 14),
+        ])
+    }
 }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// A short run of document text built from the model: plain words, code literals and emphasis,
 /// kept apart until a template asks for one output context.
 ///
@@ -7,7 +5,7 @@ import Mustache
 /// a table cell) or `{{{html(x)}}}` (XHTML text); each segment passes through the escaper of that
 /// context (`MarkdownEscaping`, `HTMLEscaping`), so a model value can neither open markup nor end a cell.
 /// Write it with interpolation: `"origins \(code: origin) are \(strong: "exact")"`.
-public struct DocumentText: Sendable, Equatable, MustacheTransformable, ExpressibleByStringInterpolation, CustomStringConvertible {
+public struct DocumentText: Sendable, Equatable, TemplateTransformable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// One piece of the text.
     public enum Segment: Sendable, Equatable {
         case text(String)

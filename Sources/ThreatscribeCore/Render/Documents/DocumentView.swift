@@ -1,5 +1,3 @@
-import Mustache
-
 /// What the document templates (`Templates/documents/*.mustache`) see: a title, the run's metadata
 /// and the sections in reading order, each a list of blocks built from the model and the analysis.
 public struct DocumentView: Sendable {
@@ -90,7 +88,7 @@ public struct DocumentTable: Sendable {
 ///
 /// `{{{markdown(x)}}}` writes a fenced block whose fence no line of the text can close
 /// (`MarkdownEscaping.fencedBlock`); HTML templates write `{{text}}` inside `<pre>`.
-public struct DocumentCode: Sendable, Equatable, MustacheTransformable {
+public struct DocumentCode: Sendable, Equatable, TemplateTransformable {
     /// The fence's info string: `bash`, `python`, `http`, `mermaid`, `yaml`, or empty.
     public var language: String
     public var text: String

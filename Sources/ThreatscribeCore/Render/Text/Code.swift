@@ -1,5 +1,3 @@
-import Mustache
-
 /// A literal from the model or the code (a model path, a value, `file:line:col`, request lines):
 /// shown verbatim, in a monospace font.
 ///
@@ -7,7 +5,7 @@ import Mustache
 /// `{{{markdown(x)}}}` (code span), `{{{cell(x)}}}` (code span in a table), `{{{block(x)}}}`
 /// (fenced block), `{{{itemBlock(x)}}}` (fenced block inside a list item), `{{{mermaid(x)}}}` (fenced `mermaid` block) and `{{{bash(x)}}}`
 /// (fenced `bash` block).
-public struct Code: Sendable, Equatable, MustacheCustomRenderable, MustacheTransformable {
+public struct Code: Sendable, Equatable, TemplateRenderable, TemplateTransformable {
     public var text: String
 
     public init(_ text: String) { self.text = text }

@@ -4,10 +4,10 @@
 /// | Context | Implementation |
 /// |---|---|
 /// | HTML/XHTML text, quoted attribute value, URL attribute, XML-illegal characters | `HTMLEscaping` |
-/// | Mustache `{{x}}` in HTML templates (any template, also with `--templates`) | `HTMLTemplateContentType` → `HTMLEscaping.attribute` |
+/// | Mustache `{{x}}` in HTML templates (any template, also with `--templates`) | `TemplateEscaper.html` → `HTMLEscaping.attribute` |
 /// | Markdown inline text, code span, fenced block, single line, HTML in prose | `MarkdownEscaping` |
 /// | Markdown fence lines (where a fence opens and closes, as CommonMark reads them) | `MarkdownFence` |
-/// | Mustache `{{x}}` in Markdown templates | `MarkdownContentType` → `MarkdownEscaping.inline` |
+/// | Mustache `{{x}}` in Markdown templates | `TemplateEscaper.markdown` → `MarkdownEscaping.inline` |
 /// | Mermaid label | `MermaidEscaping` |
 /// | Text and code blocks of `report` documents (`{{{markdown(x)}}}`, `{{{cell(x)}}}`, `{{{html(x)}}}`) | `DocumentText` / `DocumentCode` → `MarkdownEscaping`, `HTMLEscaping` |
 /// | YAML scalar (ADR front matter; models drafted by `init` and `import`) | `YAMLEscaping` (`DraftYAMLWriter` quotes through it) |

@@ -1,12 +1,11 @@
 import Foundation
-import Mustache
 
 /// Markdown prose (finding descriptions, recommendations, review reasons) as the analysis wrote it.
 ///
 /// `{{{prose}}}` in a Markdown template inserts it as Markdown (raw HTML outside code neutralized,
 /// since model values are filled into it); `{{{html(prose)}}}` in an HTML template
 /// inserts it converted by `ProseHTML`, which escapes any markup the text carries.
-public struct Prose: Sendable, Equatable, MustacheCustomRenderable, MustacheTransformable {
+public struct Prose: Sendable, Equatable, TemplateRenderable, TemplateTransformable {
     public var markdown: String
 
     public init(_ markdown: String) { self.markdown = markdown }
