@@ -6,6 +6,9 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case templateSyntax(path: String, line: Int, column: Int, message: String)
     /// A template includes itself, directly or through others (`chain` from the first to the repeat).
     case recursiveTemplate(path: String, line: Int, column: Int, chain: [String])
+    /// Rendering the template at `path` (with the partials it includes) needs more work than any report
+    /// (`TemplateRenderBudget`): the templates nest or repeat partials without practical end.
+    case renderingExhausted(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
         case .recursiveTemplate(let path, let line, let column, let chain):
             "\(path):\(line):\(column): template error: the template includes itself ("
                 + chain.map { "`\($0)`" }.joined(separator: " → ") + "); a report would never end"
+        case .renderingExhausted(let path, let message):
+            "\(path): template error: \(message)"
         }
     }
 }

@@ -127,8 +127,16 @@ struct TemplateLibrary {
         guard let template = templates[name] else {
             throw RenderError.missingTemplate(path: Self.folder + name + Self.suffix)
         }
-        return ProseHTMLMemo.$current.withValue(.shared) {
-            TemplateRenderer.render(template, value: view.value, templates: templates)
+        let rendered = ProseHTMLMemo.$current.withValue(.shared) {
+            Result { () throws(TemplateRenderBudget.Exhausted) in
+                try TemplateRenderer.render(template, value: view.value, templates: templates)
+            }
+        }
+        switch rendered {
+        case .success(let text):
+            return text
+        case .failure(let exhausted):
+            throw RenderError.renderingExhausted(path: Self.folder + name + Self.suffix, message: exhausted.explanation)
         }
     }
 

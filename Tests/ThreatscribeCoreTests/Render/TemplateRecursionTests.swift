@@ -49,4 +49,37 @@ import Testing
             .init(name: "x", line: 1, column: 5), .init(name: "y", line: 2, column: 14),
         ])
     }
+
+    /// Thirty partials each including the next twice would render 2^30 times: stopped by the render
+    /// budget (here a smaller one, reached sooner) instead of running for hours; the error names the
+    /// template rendered.
+    @Test func partialsDoublingAtEveryLevelAreStopped() throws {
+        var templates = ["root": "[{{> p0}}]", "p30": "x"]
+        for level in 0..<30 {
+            templates["p\(level)"] = "{{> p\(level + 1)}}{{> p\(level + 1)}}"
+        }
+        var parsed: [String: ParsedTemplate] = [:]
+        for (name, text) in templates { parsed[name] = try ParsedTemplate(text) }
+        let budget = TemplateRenderBudget(maxTags: 100_000)
+        withoutHanging {
+            #expect(throws: TemplateRenderBudget.Exhausted.tooManyTags) {
+                try TemplateRenderer.render(parsed["root"]!, value: .string(""), templates: parsed, budget: budget)
+            }
+        }
+        // Twelve levels (4,096 renderings of `x`) are within the same budget.
+        parsed["p12"] = try ParsedTemplate("x")
+        #expect(try TemplateRenderer.render(parsed["root"]!, value: .string(""), templates: parsed, budget: budget)
+            == "[" + String(repeating: "x", count: 4096) + "]")
+    }
+
+    /// A chain of partials each nesting sections (each template within the parser's own limit) is
+    /// stopped before the stack is.
+    @Test func partialsNestingWithoutPracticalEndAreStopped() {
+        let sections = String(repeating: "{{#.}}", count: 150) + "{{> q%d}}" + String(repeating: "{{/.}}", count: 150)
+        var templates = ["Templates/threat-model.md.mustache": "{{> q0}}\n"]
+        for level in 0..<40 {
+            templates["Templates/q\(level).mustache"] = sections.replacingOccurrences(of: "%d", with: "\(level + 1)")
+        }
+        #expect(renderError(templates) == "Templates/threat-model.md.mustache: template error: sections and partials nest more than \(TemplateRenderBudget.maxDepth) deep when rendered")
+    }
 }

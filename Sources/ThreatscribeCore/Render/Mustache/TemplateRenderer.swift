@@ -8,6 +8,8 @@ struct TemplateRenderer {
     private var output: [UInt8] = []
     /// The context stack, innermost last.
     private var stack: [TemplateValue]
+    /// What is left of the work one rendering may do, and why it stopped when it ran out.
+    private var budget: TemplateRenderBudget
 
     /// What the tokens of one template or section are rendered with, besides the stack.
     private struct Context {
@@ -19,19 +21,29 @@ struct TemplateRenderer {
         var escaper: TemplateEscaper = .html
     }
 
-    /// The text of `template` rendered over `value`.
-    static func render(_ template: ParsedTemplate, value: TemplateValue, templates: [String: ParsedTemplate]) -> String {
-        var renderer = TemplateRenderer(templates: templates, stack: [value])
+    /// The text of `template` rendered over `value`, or why the templates cannot render it: partials
+    /// and sections nested deeper, or more tags rendered or more text written, than any report needs
+    /// (templates given with `--templates` that include a partial twice at each of thirty levels would
+    /// otherwise render for hours or exhaust the stack or memory).
+    static func render(
+        _ template: ParsedTemplate, value: TemplateValue, templates: [String: ParsedTemplate],
+        budget: TemplateRenderBudget = TemplateRenderBudget()
+    ) throws(TemplateRenderBudget.Exhausted) -> String {
+        var renderer = TemplateRenderer(templates: templates, stack: [value], budget: budget)
         renderer.render(template.tokens, Context())
+        if let exhausted = renderer.budget.exhausted { throw exhausted }
         return String(decoding: renderer.output, as: UTF8.self)
     }
 
-    private init(templates: [String: ParsedTemplate], stack: [TemplateValue]) {
+    private init(templates: [String: ParsedTemplate], stack: [TemplateValue], budget: TemplateRenderBudget) {
         self.templates = templates
         self.stack = stack
+        self.budget = budget
     }
 
     private mutating func render(_ tokens: [TemplateToken], _ initial: Context) {
+        guard budget.enter(tokens: tokens.count, written: output.count) else { return }
+        defer { budget.leave() }
         var context = initial
         guard let indentation = context.indentation, !indentation.isEmpty else {
             for token in tokens { render(token, &context) }

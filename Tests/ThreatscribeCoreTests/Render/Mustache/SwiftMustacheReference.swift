@@ -52,7 +52,7 @@ enum ThreatscribeMustache {
     static func render(_ templates: [String: String], root: String, view: Any) throws -> String {
         var parsed: [String: ParsedTemplate] = [:]
         for (name, text) in templates { parsed[name] = try ParsedTemplate(text) }
-        return TemplateRenderer.render(try #require(parsed[root]), value: TemplateValueBuilder.build(view), templates: parsed)
+        return try TemplateRenderer.render(try #require(parsed[root]), value: TemplateValueBuilder.build(view), templates: parsed)
     }
 
     static func syntaxError(_ text: String) -> String? {
