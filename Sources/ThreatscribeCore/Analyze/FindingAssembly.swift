@@ -3,7 +3,7 @@
 ///
 /// Merging is decided before rendering: a hit's prose is filled once per subject shared by environments
 /// and equal global facts (`ProseMemo`), and of a group that merges only the finding kept is rendered.
-struct FindingAssembly {
+struct FindingAssembly: Sendable {
     /// Every environment of the model, in order.
     var environmentNames: [String]
     /// Prose filled once for the environments that share a subject, and each environment's reach.
@@ -50,57 +50,72 @@ struct FindingAssembly {
     /// One finding per (entry, subject) when it holds in every environment on the same evidence and says the
     /// same thing there (apart from the environment's name and URL), with the prose of the most
     /// production-like environment; otherwise one finding per environment (`#name`).
+    ///
+    /// Groups are assembled concurrently and their findings placed in key order, as one after the other would.
     func findings(from hits: [FindingHit]) -> [Finding] {
         let keys = hits.map { "\($0.entry.id)@\($0.subject.path)" }
         let groups = Dictionary(grouping: hits.indices) { keys[$0] }
+        let ordered = groups.keys.sorted().map { key in
+            HitGroup(key: key, hits: groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }.map { hits[$0] })
+        }
+        return ordered.concurrentMap(batch: 64) { findings(of: $0) }.flatMap { $0 }
+    }
+
+    /// The hits of one (entry, subject), in environment order, and their key `ENTRY-ID@path`.
+    private struct HitGroup: Sendable {
+        var key: String
+        var hits: [FindingHit]
+    }
+
+    /// The findings of one group: one merged finding or one per environment.
+    private func findings(of group: HitGroup) -> [Finding] {
+        let key = group.key
         var findings: [Finding] = []
-        for key in groups.keys.sorted() {
-            let drafts = groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }.map { draft(of: hits[$0]) }
-            var rendered: [Finding?] = Array(repeating: nil, count: drafts.count)
-            func finding(_ index: Int) -> Finding {
-                if let known = rendered[index] { return known }
-                let finding = render(drafts[index])
-                rendered[index] = finding
-                return finding
+        let drafts = group.hits.map { draft(of: $0) }
+        var rendered: [Finding?] = Array(repeating: nil, count: drafts.count)
+        func finding(_ index: Int) -> Finding {
+            if let known = rendered[index] { return known }
+            let finding = render(drafts[index])
+            rendered[index] = finding
+            return finding
+        }
+        let first = drafts[0]
+        let holdsEverywhere = drafts.count == environmentNames.count
+        let sameEvidence = {
+            // One subject shared by every environment: the evidence of its facts is the same, only the reach's may differ.
+            if let shared = first.hit.shared, drafts.allSatisfy({ $0.hit.shared?.computation == shared.computation && $0.hit.shared?.subject == shared.subject }) {
+                let reach = reachEvidenceValues(first)
+                return drafts.dropFirst().allSatisfy { reachEvidenceValues($0) == reach }
             }
-            let first = drafts[0]
-            let holdsEverywhere = drafts.count == environmentNames.count
-            let sameEvidence = {
-                // One subject shared by every environment: the evidence of its facts is the same, only the reach's may differ.
-                if let shared = first.hit.shared, drafts.allSatisfy({ $0.hit.shared?.computation == shared.computation && $0.hit.shared?.subject == shared.subject }) {
-                    let reach = reachEvidenceValues(first)
-                    return drafts.dropFirst().allSatisfy { reachEvidenceValues($0) == reach }
-                }
-                var evidence: [String]?
-                return drafts.indices.dropFirst().allSatisfy { index in
-                    if Self.sameEvidenceItems(finding(0), finding(index)) { return true }
-                    if evidence == nil { evidence = Self.evidenceValues(finding(0)) }
-                    return Self.evidenceValues(finding(index)) == evidence
-                }
+            var evidence: [String]?
+            return drafts.indices.dropFirst().allSatisfy { index in
+                if Self.sameEvidenceItems(finding(0), finding(index)) { return true }
+                if evidence == nil { evidence = Self.evidenceValues(finding(0)) }
+                return Self.evidenceValues(finding(index)) == evidence
             }
-            let sameStatement = {
-                var statement: String?
-                return drafts.dropFirst().allSatisfy { draft in
-                    if first.prose.isSame(as: draft.prose) { return true }
-                    if statement == nil { statement = first.prose.statement }
-                    return draft.prose.statement == statement
-                }
+        }
+        let sameStatement = {
+            var statement: String?
+            return drafts.dropFirst().allSatisfy { draft in
+                if first.prose.isSame(as: draft.prose) { return true }
+                if statement == nil { statement = first.prose.statement }
+                return draft.prose.statement == statement
             }
-            let sameSeverity = drafts.allSatisfy { $0.severity == first.severity }
-            if holdsEverywhere && sameSeverity && sameEvidence() && sameStatement() {
-                let representative = drafts.indices.max { drafts[$0].rank < drafts[$1].rank }!
-                var merged = rendered[representative] ?? render(drafts[representative])
-                merged.id = key
-                merged.environments = drafts.map { $0.hit.environment.name }
-                findings.append(merged)
-            } else {
-                for index in drafts.indices {
-                    var single = rendered[index] ?? render(drafts[index])
-                    let name = drafts[index].hit.environment.name
-                    single.id = "\(key)#\(name)"
-                    single.environments = [name]
-                    findings.append(single)
-                }
+        }
+        let sameSeverity = drafts.allSatisfy { $0.severity == first.severity }
+        if holdsEverywhere && sameSeverity && sameEvidence() && sameStatement() {
+            let representative = drafts.indices.max { drafts[$0].rank < drafts[$1].rank }!
+            var merged = rendered[representative] ?? render(drafts[representative])
+            merged.id = key
+            merged.environments = drafts.map { $0.hit.environment.name }
+            findings.append(merged)
+        } else {
+            for index in drafts.indices {
+                var single = rendered[index] ?? render(drafts[index])
+                let name = drafts[index].hit.environment.name
+                single.id = "\(key)#\(name)"
+                single.environments = [name]
+                findings.append(single)
             }
         }
         return findings

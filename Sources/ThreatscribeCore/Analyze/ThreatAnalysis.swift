@@ -67,7 +67,7 @@ public struct ThreatAnalysis: Sendable {
                       routeTables: RouteTableMemo) -> [FindingHit] {
         var context = AnalysisContext(environment: environment, allEnvironments: model.environments)
         context.routeTables = routeTables
-        let batches = analyzers.indices.map { reuse.batch(of: analyzers[$0], at: $0, in: context) }
+        let batches = reuse.batches(of: analyzers, in: context)
         var hits = self.hits(for: batches, in: environment, index: index, reuse: &reuse)
         // A sub-application's pipeline includes the main app's middleware: a pipeline-wide finding the
         // main app already has (no HSTS, no rate limiting) is the same problem, reported once.
@@ -102,24 +102,46 @@ public struct ThreatAnalysis: Sendable {
             for scope in order { byScope[scope, default: []].append((batchIndex, positions[scope]!)) }
         }
         let scene = HitScene(environment: environment, index: index, globals: globals)
-        var hits: [FindingHit] = []
-        for (entryIndex, entry) in catalog.entries.enumerated() {
-            guard let places = byScope[entry.scope] else { continue }
+        // Entries are matched concurrently, each against the memo of earlier environments (a (computation,
+        // entry) pair occurs once per call), and what they found is remembered after, in catalog order.
+        let snapshot = reuse
+        let matched = Array(catalog.entries.indices).concurrentMap(batch: 4) { [byScope, globals] entryIndex -> EntryMatches in
+            let entry = catalog.entries[entryIndex]
+            guard let places = byScope[entry.scope] else { return EntryMatches(hits: [], found: []) }
             let reads = ConditionEvaluator.globalReads(of: entry.when, scope: entry.scope).map { globals[$0.scope]?[$0.field] ?? .unknown }
+            var matches = EntryMatches(hits: [], found: [])
             for place in places {
                 let batch = batches[place.batch]
-                for position in reuse.matches(of: entryIndex, condition: entry.when, in: batch, positions: place.positions, reads: reads, globals: globals) {
-                    hits.append(FindingHit(entry: entry, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
-                                           shared: batch.computation.map { (computation: $0, subject: position) }))
+                let positions: [Int]
+                if let known = snapshot.knownMatches(of: entryIndex, in: batch, reads: reads) {
+                    positions = known
+                } else {
+                    positions = place.positions.filter { ConditionEvaluator.holds(entry.when, subject: batch.subjects[$0], globals: globals) }
+                    matches.found.append((place.batch, reads, positions))
+                }
+                for position in positions {
+                    matches.hits.append(FindingHit(entry: entry, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
+                                                   shared: batch.computation.map { (computation: $0, subject: position) }))
                 }
             }
+            return matches
         }
-        return hits
+        for (entryIndex, entryMatches) in matched.enumerated() {
+            for found in entryMatches.found { reuse.remember(found.positions, of: entryIndex, in: batches[found.batch], reads: found.reads) }
+        }
+        return matched.flatMap(\.hits)
+    }
+
+    /// What matching one entry in one environment found: its hits, in subject order, and the matches
+    /// computed rather than remembered.
+    private struct EntryMatches: Sendable {
+        var hits: [FindingHit]
+        var found: [(batch: Int, reads: [FactValue], positions: [Int])]
     }
 }
 
 /// One environment as its hits see it: the environment, its index, and the global subjects conditions and prose read.
-final class HitScene {
+final class HitScene: Sendable {
     let environment: ResolvedEnvironment
     let index: Int
     let globals: [String: FactSubject]
@@ -132,7 +154,7 @@ final class HitScene {
 }
 
 /// One entry firing for one subject in one environment, before environments are merged.
-final class FindingHit {
+final class FindingHit: Sendable {
     let entry: CatalogEntry
     /// The entry's index in the catalog.
     let entryIndex: Int
