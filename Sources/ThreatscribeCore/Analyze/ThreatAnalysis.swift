@@ -120,7 +120,7 @@ public struct ThreatAnalysis: Sendable {
                     matches.found.append((place.batch, reads, positions))
                 }
                 for position in positions {
-                    matches.hits.append(FindingHit(entry: entry, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
+                    matches.hits.append(FindingHit(entries: catalog.entries, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
                                                    shared: batch.computation.map { (computation: $0, subject: position) }))
                 }
             }
@@ -155,7 +155,8 @@ final class HitScene: Sendable {
 
 /// One entry firing for one subject in one environment, before environments are merged.
 final class FindingHit: Sendable {
-    let entry: CatalogEntry
+    /// The catalog's entries, shared by every hit (an entry is large; a hit holds none of its own).
+    private let entries: [CatalogEntry]
     /// The entry's index in the catalog.
     let entryIndex: Int
     let scene: HitScene
@@ -164,14 +165,15 @@ final class FindingHit: Sendable {
     /// same entry and the same pair are about the same subject.
     let shared: (computation: Int, subject: Int)?
 
-    init(entry: CatalogEntry, entryIndex: Int, scene: HitScene, subject: FactSubject, shared: (computation: Int, subject: Int)?) {
-        self.entry = entry
+    init(entries: [CatalogEntry], entryIndex: Int, scene: HitScene, subject: FactSubject, shared: (computation: Int, subject: Int)?) {
+        self.entries = entries
         self.entryIndex = entryIndex
         self.scene = scene
         self.subject = subject
         self.shared = shared
     }
 
+    var entry: CatalogEntry { entries[entryIndex] }
     var environment: ResolvedEnvironment { scene.environment }
     var environmentIndex: Int { scene.index }
     var evaluator: ConditionEvaluator { ConditionEvaluator(subject: subject, globals: scene.globals) }
