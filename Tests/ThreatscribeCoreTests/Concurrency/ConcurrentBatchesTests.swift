@@ -23,3 +23,19 @@ struct ConcurrentBatchesTests {
         #expect(mapped == elements)
     }
 }
+
+/// `concurrently(_:_:)` returns the first closure's result first, whichever finishes first.
+struct ConcurrentlyTests {
+    @Test func resultsKeepTheirPlaces() {
+        let (text, number) = concurrently({ () -> String in
+            Thread.sleep(forTimeInterval: 0.02)
+            return "first"
+        }, { 2 })
+        #expect(text == "first" && number == 2)
+        let (early, late) = concurrently({ 1 }, { () -> Int in
+            Thread.sleep(forTimeInterval: 0.02)
+            return 2
+        })
+        #expect(early == 1 && late == 2)
+    }
+}
