@@ -50,7 +50,7 @@ final class ProseMemo: @unchecked Sendable {
     private func proseClass(of hit: FindingHit) -> Int {
         let place = EntryEnvironment(entry: hit.entryIndex, environment: hit.environmentIndex)
         if let known = locked({ classes[place] }) { return known }
-        let entry = hit.entry
+        let entry = hit.sharedEntry.entry
         let texts = [entry.title, entry.description, entry.impactText, entry.mitigation]
         let globals = hit.scene.globals
         let current = texts.flatMap { ProseLayoutMemo.shared.placeholders(of: $0) }.compactMap { placeholder -> GlobalRead? in

@@ -47,15 +47,22 @@ public struct ThreatAnalysis: Sendable {
             hits += self.hits(in: environment, index: index, of: model, reuse: &reuse, routeTables: routeTables)
         }
         let selected = options.environments.isEmpty ? known : known.filter { options.environments.contains($0) }
-        let kept = assembly.findings(from: hits)
-            .compactMap { finding -> Finding? in
-                var finding = finding
-                finding.environments = finding.environments.filter { selected.contains($0) }
-                return finding.environments.isEmpty ? nil : finding
-            }
-        // Ids are unique, so this order is total; positions are sorted rather than the large findings.
-        let assembled = kept.indices.sorted { (kept[$0].severity, kept[$1].id) > (kept[$1].severity, kept[$0].id) }.map { kept[$0] }
-        let findings = UnresolvedEvidence.marked(assembled, in: model.environments)
+        var kept = assembly.findings(from: hits)
+        if selected.count < known.count {
+            // Filtered in place: a finding is large, and copying one retains each of its fields.
+            for index in kept.indices { kept[index].environments.removeAll { !selected.contains($0) } }
+            kept.removeAll { $0.environments.isEmpty }
+        }
+        // The hits and subjects (every subject of every environment) are freed on the other core while the
+        // findings are ordered.
+        let leftovers = Leftovers(hits: hits, reuse: reuse)
+        hits = []
+        reuse = SubjectReuse(analyzerCount: 0)
+        let (_, findings) = concurrently({ leftovers.release() }) { [kept] in
+            // Ids are unique, so this order is total; positions are sorted rather than the large findings.
+            let assembled = kept.indices.sorted { (kept[$0].severity, kept[$1].id) > (kept[$1].severity, kept[$0].id) }.map { kept[$0] }
+            return UnresolvedEvidence.marked(assembled, in: model.environments)
+        }
         let reviews = ControlReviewer().reviews(of: model, findings: findings)
         return AnalysisReport(
             model: model, environments: selected, findings: findings, controlReviews: reviews,
@@ -105,6 +112,7 @@ public struct ThreatAnalysis: Sendable {
         // Entries are matched concurrently, each against the memo of earlier environments (a (computation,
         // entry) pair occurs once per call), and what they found is remembered after, in catalog order.
         let snapshot = reuse
+        let sharedEntries = catalog.entries.map(SharedEntry.init)
         let matched = Array(catalog.entries.indices).concurrentMap(batch: 4) { [byScope, globals] entryIndex -> EntryMatches in
             let entry = catalog.entries[entryIndex]
             guard let places = byScope[entry.scope] else { return EntryMatches(hits: [], found: []) }
@@ -120,7 +128,7 @@ public struct ThreatAnalysis: Sendable {
                     matches.found.append((place.batch, reads, positions))
                 }
                 for position in positions {
-                    matches.hits.append(FindingHit(entries: catalog.entries, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
+                    matches.hits.append(FindingHit(entry: sharedEntries[entryIndex], entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
                                                    shared: batch.computation.map { (computation: $0, subject: position) }))
                 }
             }
@@ -140,6 +148,23 @@ public struct ThreatAnalysis: Sendable {
     }
 }
 
+/// What assembling the findings needed and nothing needs after: the hits and the subjects they come
+/// from, freed by `release()` (once, on one thread).
+private final class Leftovers: @unchecked Sendable {
+    private var hits: [FindingHit]?
+    private var reuse: SubjectReuse?
+
+    init(hits: [FindingHit], reuse: SubjectReuse) {
+        self.hits = hits
+        self.reuse = reuse
+    }
+
+    func release() {
+        hits = nil
+        reuse = nil
+    }
+}
+
 /// One environment as its hits see it: the environment, its index, and the global subjects conditions and prose read.
 final class HitScene: Sendable {
     let environment: ResolvedEnvironment
@@ -153,10 +178,20 @@ final class HitScene: Sendable {
     }
 }
 
+/// A catalog entry that hits refer to rather than copy: read through a class's constant, the entry's
+/// fields are borrowed, not copied, where a copy per hit, or one per read from an array, costs a retain
+/// per field (contended when findings are assembled on two cores).
+final class SharedEntry: Sendable {
+    let entry: CatalogEntry
+
+    init(_ entry: CatalogEntry) { self.entry = entry }
+}
+
 /// One entry firing for one subject in one environment, before environments are merged.
 final class FindingHit: Sendable {
-    /// The catalog's entries, shared by every hit (an entry is large; a hit holds none of its own).
-    private let entries: [CatalogEntry]
+    /// The entry, shared by its hits (an entry is large; a hit holds no copy of its own). Where several
+    /// fields are read, bind this and read `shared.entry.field`: binding `entry` copies every field.
+    let sharedEntry: SharedEntry
     /// The entry's index in the catalog.
     let entryIndex: Int
     let scene: HitScene
@@ -165,15 +200,15 @@ final class FindingHit: Sendable {
     /// same entry and the same pair are about the same subject.
     let shared: (computation: Int, subject: Int)?
 
-    init(entries: [CatalogEntry], entryIndex: Int, scene: HitScene, subject: FactSubject, shared: (computation: Int, subject: Int)?) {
-        self.entries = entries
+    init(entry: SharedEntry, entryIndex: Int, scene: HitScene, subject: FactSubject, shared: (computation: Int, subject: Int)?) {
+        self.sharedEntry = entry
         self.entryIndex = entryIndex
         self.scene = scene
         self.subject = subject
         self.shared = shared
     }
 
-    var entry: CatalogEntry { entries[entryIndex] }
+    var entry: CatalogEntry { sharedEntry.entry }
     var environment: ResolvedEnvironment { scene.environment }
     var environmentIndex: Int { scene.index }
     var evaluator: ConditionEvaluator { ConditionEvaluator(subject: subject, globals: scene.globals) }
