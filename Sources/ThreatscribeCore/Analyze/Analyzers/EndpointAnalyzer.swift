@@ -53,6 +53,11 @@ struct EndpointAnalyzer: Analyzer {
         let prefixIndex = ProtectedPrefixIndex(protectedPrefixes)
         let globalLimit = Self.globalRateLimit(model: model)
         let authListPath: ModelPath = "auth"
+        // Per router, the paths of the router's own keys its endpoints' facts come from, made once.
+        let routerPaths = (model.routers ?? []).indices.map { index in
+            let router = ModelPath("routers").appending(index)
+            return (prefix: router.appending("prefix"), dependencies: router.appending("dependencies"), authAny: router.appending("auth_any"))
+        }
         return table.routes.map { route in
             let endpoint = route.endpoint
             let path = route.path
@@ -68,14 +73,14 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("mutating", .bool(route.isMutating), from: endpoint.readOnly != nil ? path.appending("read_only") : methodsPath)
             let method = route.methods.first { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } ?? route.methods.first
             subject.set("method", FactValue(method), from: methodsPath)
-            subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
+            subject.set("router_prefix", .string(route.router.prefix ?? ""), from: routerPaths[route.routerIndex].prefix)
             let state = route.authState
             let middlewareAuth = route.middlewareMechanisms.first { !route.disabledMechanisms.contains($0.id) }
             let authPath = endpoint.auth != nil ? path.appending("auth")
                 : endpoint.authAny != nil ? path.appending("auth_any")
                 : route.router.routeAuthentication.isEmpty && middlewareAuth != nil ? ModelPath("middleware").appending(middlewareAuth!.middlewareIndex).appending("authenticates_with")
-                : route.router.dependencies == nil && route.router.authAny != nil ? route.routerPath.appending("auth_any")
-                : route.routerPath.appending("dependencies")
+                : route.router.dependencies == nil && route.router.authAny != nil ? routerPaths[route.routerIndex].authAny
+                : routerPaths[route.routerIndex].dependencies
             let switchedOff = route.disabledMechanisms.intersection([endpoint.auth ?? ""] + route.router.routeAuthentication + (endpoint.authAny ?? [])).sorted()
             let unspecifiedText = switchedOff.isEmpty
                 ? "unspecified (no `auth` on the endpoint, no `dependencies` on router `\(route.router.prefix ?? "")`)"
@@ -86,7 +91,7 @@ struct EndpointAnalyzer: Analyzer {
             if state != "authenticated", let match = prefixIndex.first(over: route.fullPath, except: route.routerIndex) {
                 subject.set("protected_prefix", .string(match.1), from: ModelPath("routers").appending(match.0).appending("dependencies"))
             }
-            subject.set("auth_any", .list(route.anyOfMechanisms), from: endpoint.authAny != nil ? path.appending("auth_any") : route.routerPath.appending("auth_any"))
+            subject.set("auth_any", .list(route.anyOfMechanisms), from: endpoint.authAny != nil ? path.appending("auth_any") : routerPaths[route.routerIndex].authAny)
             subject.set("scopes", .list(route.scopes), from: endpoint.scopes != nil || route.router.scopes == nil ? path.appending("scopes") : route.routerPath.appending("scopes"))
             if let tenant = endpoint.tenant {
                 let tenantPath = path.appending("tenant")
