@@ -3,7 +3,7 @@
 ///
 /// Merging is decided before rendering: a hit's prose is filled once per subject shared by environments
 /// and equal global facts (`ProseMemo`), and of a group that merges only the finding kept is rendered.
-struct FindingAssembly {
+struct FindingAssembly: Sendable {
     /// Every environment of the model, in order.
     var environmentNames: [String]
     /// Prose filled once for the environments that share a subject, and each environment's reach.
@@ -50,78 +50,93 @@ struct FindingAssembly {
     /// One finding per (entry, subject) when it holds in every environment on the same evidence and says the
     /// same thing there (apart from the environment's name and URL), with the prose of the most
     /// production-like environment; otherwise one finding per environment (`#name`).
+    ///
+    /// Groups are assembled concurrently and their findings placed in key order, as one after the other would.
     func findings(from hits: [FindingHit]) -> [Finding] {
-        let keys = hits.map { "\($0.entry.id)@\($0.subject.path)" }
+        let keys = hits.concurrentMap(batch: 1_024) { "\($0.sharedEntry.entry.id)@\($0.subject.path)" }
         let groups = Dictionary(grouping: hits.indices) { keys[$0] }
+        let ordered = groups.keys.sorted().map { key in
+            HitGroup(key: key, hits: groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }.map { hits[$0] })
+        }
+        return ordered.concurrentMap(batch: 64) { findings(of: $0) }.flatMap { $0 }
+    }
+
+    /// The hits of one (entry, subject), in environment order, and their key `ENTRY-ID@path`.
+    private struct HitGroup: Sendable {
+        var key: String
+        var hits: [FindingHit]
+    }
+
+    /// The findings of one group: one merged finding or one per environment.
+    private func findings(of group: HitGroup) -> [Finding] {
+        let key = group.key
         var findings: [Finding] = []
-        for key in groups.keys.sorted() {
-            let drafts = groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }.map { draft(of: hits[$0]) }
-            var rendered: [Finding?] = Array(repeating: nil, count: drafts.count)
-            func finding(_ index: Int) -> Finding {
-                if let known = rendered[index] { return known }
-                let finding = render(drafts[index])
-                rendered[index] = finding
-                return finding
+        let drafts = group.hits.map { draft(of: $0) }
+        var rendered: [Finding?] = Array(repeating: nil, count: drafts.count)
+        func finding(_ index: Int) -> Finding {
+            if let known = rendered[index] { return known }
+            let finding = render(drafts[index])
+            rendered[index] = finding
+            return finding
+        }
+        let first = drafts[0]
+        let holdsEverywhere = drafts.count == environmentNames.count
+        let sameEvidence = {
+            // One subject shared by every environment: the evidence of its facts is the same, only the reach's may differ.
+            if let shared = first.hit.shared, drafts.allSatisfy({ $0.hit.shared?.computation == shared.computation && $0.hit.shared?.subject == shared.subject }) {
+                let reach = reachEvidenceValues(first)
+                return drafts.dropFirst().allSatisfy { reachEvidenceValues($0) == reach }
             }
-            let first = drafts[0]
-            let holdsEverywhere = drafts.count == environmentNames.count
-            let sameEvidence = {
-                // One subject shared by every environment: the evidence of its facts is the same, only the reach's may differ.
-                if let shared = first.hit.shared, drafts.allSatisfy({ $0.hit.shared?.computation == shared.computation && $0.hit.shared?.subject == shared.subject }) {
-                    let reach = reachEvidenceValues(first)
-                    return drafts.dropFirst().allSatisfy { reachEvidenceValues($0) == reach }
-                }
-                var evidence: [String]?
-                return drafts.indices.dropFirst().allSatisfy { index in
-                    if Self.sameEvidenceItems(finding(0), finding(index)) { return true }
-                    if evidence == nil { evidence = Self.evidenceValues(finding(0)) }
-                    return Self.evidenceValues(finding(index)) == evidence
-                }
+            var evidence: [String]?
+            return drafts.indices.dropFirst().allSatisfy { index in
+                if Self.sameEvidenceItems(finding(0), finding(index)) { return true }
+                if evidence == nil { evidence = Self.evidenceValues(finding(0)) }
+                return Self.evidenceValues(finding(index)) == evidence
             }
-            let sameStatement = {
-                var statement: String?
-                return drafts.dropFirst().allSatisfy { draft in
-                    if first.prose.isSame(as: draft.prose) { return true }
-                    if statement == nil { statement = first.prose.statement }
-                    return draft.prose.statement == statement
-                }
+        }
+        let sameStatement = {
+            var statement: String?
+            return drafts.dropFirst().allSatisfy { draft in
+                if first.prose.isSame(as: draft.prose) { return true }
+                if statement == nil { statement = first.prose.statement }
+                return draft.prose.statement == statement
             }
-            let sameSeverity = drafts.allSatisfy { $0.severity == first.severity }
-            if holdsEverywhere && sameSeverity && sameEvidence() && sameStatement() {
-                let representative = drafts.indices.max { drafts[$0].rank < drafts[$1].rank }!
-                var merged = rendered[representative] ?? render(drafts[representative])
-                merged.id = key
-                merged.environments = drafts.map { $0.hit.environment.name }
-                findings.append(merged)
-            } else {
-                for index in drafts.indices {
-                    var single = rendered[index] ?? render(drafts[index])
-                    let name = drafts[index].hit.environment.name
-                    single.id = "\(key)#\(name)"
-                    single.environments = [name]
-                    findings.append(single)
-                }
+        }
+        let sameSeverity = drafts.allSatisfy { $0.severity == first.severity }
+        if holdsEverywhere && sameSeverity && sameEvidence() && sameStatement() {
+            let representative = drafts.indices.max { drafts[$0].rank < drafts[$1].rank }!
+            var merged = rendered[representative] ?? render(drafts[representative])
+            merged.id = key
+            merged.environments = drafts.map { $0.hit.environment.name }
+            findings.append(merged)
+        } else {
+            for index in drafts.indices {
+                var single = rendered[index] ?? render(drafts[index])
+                let name = drafts[index].hit.environment.name
+                single.id = "\(key)#\(name)"
+                single.environments = [name]
+                findings.append(single)
             }
         }
         return findings
     }
 
     private func draft(of hit: FindingHit) -> Draft {
-        let entry = hit.entry
-        let reach = entry.reach == .network ? memo.reach(in: hit.environmentIndex) { EnvironmentReach.of(hit.environment, path: environmentPath(of: hit)) } : nil
-        let factors = reach?.capping(entry.likelihood) ?? entry.likelihood
+        let shared = hit.sharedEntry
+        let reach = shared.entry.reach == .network ? memo.reach(in: hit.environmentIndex) { EnvironmentReach.of(hit.environment, path: environmentPath(of: hit)) } : nil
+        let factors = reach?.capping(shared.entry.likelihood) ?? shared.entry.likelihood
         return Draft(hit: hit, rank: Self.rank(hit), prose: memo.prose(of: hit) { prose(of: hit) }, reach: reach, factors: factors,
-                     severity: entry.severityOverride ?? Severity(likelihood: factors.level, impact: entry.impact.level))
+                     severity: shared.entry.severityOverride ?? Severity(likelihood: factors.level, impact: shared.entry.impact.level))
     }
 
     /// The hit's prose, filled.
     private func prose(of hit: FindingHit) -> Prose {
-        let entry = hit.entry
+        let shared = hit.sharedEntry
         let evaluator = hit.evaluator
-        return Prose(title: ProseTemplate.plainText(entry.title, evaluator: evaluator),
-                     description: ProseTemplate.fill(entry.description, evaluator: evaluator),
-                     impactText: ProseTemplate.fill(entry.impactText, evaluator: evaluator),
-                     recommendation: ProseTemplate.fill(entry.mitigation, evaluator: evaluator),
+        return Prose(title: ProseTemplate.plainText(shared.entry.title, evaluator: evaluator),
+                     description: ProseTemplate.fill(shared.entry.description, evaluator: evaluator),
+                     impactText: ProseTemplate.fill(shared.entry.impactText, evaluator: evaluator),
+                     recommendation: ProseTemplate.fill(shared.entry.mitigation, evaluator: evaluator),
                      environmentFreeStatement: environmentFreeStatement(of: hit))
     }
 
@@ -129,8 +144,8 @@ struct FindingAssembly {
     /// compare what the finding says across environments; `nil` when no placeholder of the prose reads
     /// those three, so that the statement is the finding's own prose, which is not filled again.
     private func environmentFreeStatement(of hit: FindingHit) -> String? {
-        let entry = hit.entry
-        let texts = [entry.title, entry.description, entry.impactText, entry.mitigation]
+        let shared = hit.sharedEntry
+        let texts = [shared.entry.title, shared.entry.description, shared.entry.impactText, shared.entry.mitigation]
         guard memo.readsEnvironmentIdentity(entry: hit.entryIndex, compute: { Self.readsEnvironmentIdentity(texts, subjectScope: hit.subject.scope) }) else { return nil }
         var evaluator = hit.evaluator
         if var environment = evaluator.globals["env"] {
@@ -180,30 +195,30 @@ struct FindingAssembly {
 
     private func render(_ draft: Draft) -> Finding {
         let hit = draft.hit
-        let entry = hit.entry
+        let shared = hit.sharedEntry
         let factors = draft.factors
         let prose = draft.prose
         return Finding(
-            id: "", threatID: entry.id, title: prose.title,
+            id: "", threatID: shared.entry.id, title: prose.title,
             severity: draft.severity,
-            likelihood: factors.level, impact: entry.impact.level,
-            likelihoodScore: factors.average, impactScore: entry.impact.average,
-            confidence: entry.confidence, stride: entry.stride,
-            cwe: CWEReference(id: entry.cwe, name: entry.cweName),
-            owaspAPI2023: entry.owaspAPI2023, owasp2021: entry.owasp2021, owasp2025: entry.owasp2025,
-            asvs5: entry.asvs5, asvs4: entry.asvs4, nist80053: entry.nist80053,
+            likelihood: factors.level, impact: shared.entry.impact.level,
+            likelihoodScore: factors.average, impactScore: shared.entry.impact.average,
+            confidence: shared.entry.confidence, stride: shared.entry.stride,
+            cwe: CWEReference(id: shared.entry.cwe, name: shared.entry.cweName),
+            owaspAPI2023: shared.entry.owaspAPI2023, owasp2021: shared.entry.owasp2021, owasp2025: shared.entry.owasp2025,
+            asvs5: shared.entry.asvs5, asvs4: shared.entry.asvs4, nist80053: shared.entry.nist80053,
             environments: [hit.environment.name],
             subjectPath: hit.subject.path, subjectName: hit.subject.name,
-            component: entry.component ?? hit.subject.component,
+            component: shared.entry.component ?? hit.subject.component,
             description: prose.description, impactText: prose.impactText,
-            recommendation: prose.recommendation, validation: ProseTemplate.fill(entry.validation, evaluator: hit.evaluator),
-            evidence: evidence(for: hit) + reachEvidence(draft.reach, original: entry.likelihood, capped: factors, hit: hit), references: entry.references,
-            falsePositives: entry.falsePositives.isEmpty ? nil : entry.falsePositives, controls: entry.controls)
+            recommendation: prose.recommendation, validation: ProseTemplate.fill(shared.entry.validation, evaluator: hit.evaluator),
+            evidence: evidence(for: hit) + reachEvidence(draft.reach, original: shared.entry.likelihood, capped: factors, hit: hit), references: shared.entry.references,
+            falsePositives: shared.entry.falsePositives.isEmpty ? nil : shared.entry.falsePositives, controls: shared.entry.controls)
     }
 
     /// `evidenceValues(_:)` of the draft's reach evidence alone.
     private func reachEvidenceValues(_ draft: Draft) -> [String] {
-        reachEvidence(draft.reach, original: draft.hit.entry.likelihood, capped: draft.factors, hit: draft.hit)
+        reachEvidence(draft.reach, original: draft.hit.sharedEntry.entry.likelihood, capped: draft.factors, hit: draft.hit)
             .filter { !$0.path.description.hasPrefix("environments[") }.map { "\($0.path)=\($0.fact ?? "")=\($0.value)" }
     }
 
@@ -230,7 +245,7 @@ struct FindingAssembly {
         let subject = hit.subject
         let locations = hit.environment.locations
         var items: [Evidence] = []
-        for field in hit.entry.evidenceFields {
+        for field in hit.sharedEntry.entry.evidenceFields {
             let value = subject[field]
             guard value.isKnown else { continue }
             let path = subject.valuePaths[field] ?? subject.path
@@ -242,7 +257,7 @@ struct FindingAssembly {
                 path: path, modelLocation: locations.modelLocation(of: path), codeLocation: locations.codeLocation(of: path),
                 fact: field, value: shown, detail: subject.evidenceDetails[field]))
         }
-        if memo.conditionNamesEnvironment(entry: hit.entryIndex, compute: { hit.entry.whenText.contains("env.") }), let kind = hit.environment.kind {
+        if memo.conditionNamesEnvironment(entry: hit.entryIndex, compute: { hit.sharedEntry.entry.whenText.contains("env.") }), let kind = hit.environment.kind {
             let path = ModelPath([.key("environments"), .index(hit.environmentIndex)])
             let location = locations.modelLocation(of: path.appending("kind"))
             if location != nil {

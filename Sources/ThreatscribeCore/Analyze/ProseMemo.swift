@@ -1,9 +1,14 @@
+import Foundation
+
 /// What the findings of one run share across environments: each environment's reach, facts about each
 /// entry's texts, and the prose of a subject that a shared computation gives several environments
 /// (`SubjectReuse`), filled once for the environments where the global facts its placeholders read
 /// (values and shell stand-ins) are equal.
 /// Filled prose is a function of the subject and those facts, so sharing it changes nothing.
-final class ProseMemo {
+///
+/// Findings are assembled on several threads: every table is read and written under one lock, and a
+/// value is computed outside it (two threads may compute the same value; both are equal, the first kept).
+final class ProseMemo: @unchecked Sendable {
     private struct Key: Hashable {
         var computation: Int
         var subject: Int
@@ -23,6 +28,7 @@ final class ProseMemo {
         var standIn: String?
     }
 
+    private let lock = NSLock()
     private var filled: [Key: FindingAssembly.Prose] = [:]
     private var classes: [EntryEnvironment: Int] = [:]
     /// Per entry: each environment's global reads seen so far, first environment first.
@@ -35,53 +41,61 @@ final class ProseMemo {
     func prose(of hit: FindingHit, compute: () -> FindingAssembly.Prose) -> FindingAssembly.Prose {
         guard let shared = hit.shared else { return compute() }
         let key = Key(computation: shared.computation, subject: shared.subject, entry: hit.entryIndex, proseClass: proseClass(of: hit))
-        if let known = filled[key] { return known }
-        let prose = compute()
-        filled[key] = prose
-        return prose
+        return remembered(key, in: \.filled, compute: compute)
     }
 
-    /// The first environment whose globals give the hit's entry the same reads as the hit's environment.
-    /// Hits with a shared subject are evaluated with their environment's own globals, so this is per
-    /// (entry, environment).
+    /// The first environment whose globals give the hit's entry the same reads as the hit's environment
+    /// (of those seen so far: which one of equal environments it is changes no prose). Hits with a shared
+    /// subject are evaluated with their environment's own globals, so this is per (entry, environment).
     private func proseClass(of hit: FindingHit) -> Int {
         let place = EntryEnvironment(entry: hit.entryIndex, environment: hit.environmentIndex)
-        if let known = classes[place] { return known }
-        let entry = hit.entry
+        if let known = locked({ classes[place] }) { return known }
+        let entry = hit.sharedEntry.entry
         let texts = [entry.title, entry.description, entry.impactText, entry.mitigation]
         let globals = hit.scene.globals
         let current = texts.flatMap { ProseLayoutMemo.shared.placeholders(of: $0) }.compactMap { placeholder -> GlobalRead? in
             guard let scope = placeholder.scope, scope != hit.subject.scope else { return nil }
             return GlobalRead(value: globals[scope]?[placeholder.field] ?? .unknown, standIn: globals[scope]?.shellStandIns[placeholder.field])
         }
-        let seen = reads[hit.entryIndex] ?? []
-        let proseClass = seen.first { $0.reads == current }?.environment ?? hit.environmentIndex
-        if proseClass == hit.environmentIndex { reads[hit.entryIndex, default: []].append((hit.environmentIndex, current)) }
-        classes[place] = proseClass
-        return proseClass
+        return locked {
+            if let known = classes[place] { return known }
+            let seen = reads[hit.entryIndex] ?? []
+            let proseClass = seen.first { $0.reads == current }?.environment ?? hit.environmentIndex
+            if proseClass == hit.environmentIndex { reads[hit.entryIndex, default: []].append((hit.environmentIndex, current)) }
+            classes[place] = proseClass
+            return proseClass
+        }
     }
 
     /// `compute()` once per entry: whether its prose reads the environment's identity (`FindingAssembly`).
     func readsEnvironmentIdentity(entry: Int, compute: () -> Bool) -> Bool {
-        if let known = identityReaders[entry] { return known }
-        let reads = compute()
-        identityReaders[entry] = reads
-        return reads
+        remembered(entry, in: \.identityReaders, compute: compute)
     }
 
     /// `compute()` once per entry: whether its condition names an `env.` fact (`FindingAssembly`).
     func conditionNamesEnvironment(entry: Int, compute: () -> Bool) -> Bool {
-        if let known = environmentConditions[entry] { return known }
-        let names = compute()
-        environmentConditions[entry] = names
-        return names
+        remembered(entry, in: \.environmentConditions, compute: compute)
     }
 
     /// `compute()` once per environment: its reach (a function of the environment and its index).
     func reach(in environment: Int, compute: () -> EnvironmentReach?) -> EnvironmentReach? {
-        if let known = reaches[environment] { return known }
-        let reach = compute()
-        reaches[environment] = reach
-        return reach
+        remembered(environment, in: \.reaches, compute: compute)
+    }
+
+    /// The value of `table` at `key`, computed (outside the lock) and stored when absent.
+    private func remembered<K: Hashable, V>(_ key: K, in table: ReferenceWritableKeyPath<ProseMemo, [K: V]>, compute: () -> V) -> V {
+        if let known = locked({ self[keyPath: table][key] }) { return known }
+        let value = compute()
+        return locked {
+            if let known = self[keyPath: table][key] { return known }
+            self[keyPath: table][key] = value
+            return value
+        }
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
     }
 }

@@ -2,10 +2,10 @@
 /// environment whose input to it is equal (`Analyzer.input(of:)`), and which of those subjects an entry's
 /// condition holds for, once for every environment whose global facts the condition reads are equal.
 /// Both are pure functions of what is compared, so sharing them changes no result.
-struct SubjectReuse {
+struct SubjectReuse: Sendable {
     /// One analyzer's subjects in one environment, and the computation they come from: environments with
     /// the same `computation` have the same subjects, in the same order.
-    struct Batch {
+    struct Batch: Sendable {
         var subjects: [FactSubject]
         /// `nil` when computed for this environment alone.
         var computation: Int?
@@ -26,31 +26,47 @@ struct SubjectReuse {
         computed = Array(repeating: [], count: analyzerCount)
     }
 
-    /// The subjects of `analyzer` (at `index` in the analysis) in `context`.
-    mutating func batch(of analyzer: any Analyzer, at index: Int, in context: AnalysisContext) -> Batch {
-        guard let input = analyzer.input(of: context.model) else { return Batch(subjects: analyzer.subjects(in: context), computation: nil) }
-        if let known = computed[index].first(where: { $0.input == input }) { return Batch(subjects: known.subjects, computation: known.id) }
-        // Only the input is in reach, so the subjects are a function of it.
-        let environment = ResolvedEnvironment(name: "", kind: nil, baseURL: nil, model: input,
-                                              locations: ModelLocations(inModel: [:], inCode: [:]))
-        var alone = AnalysisContext(environment: environment, allEnvironments: [])
-        alone.routeTables = context.routeTables
-        let subjects = analyzer.subjects(in: alone)
-        computations += 1
-        computed[index].append((input, computations, subjects))
-        return Batch(subjects: subjects, computation: computations)
+    /// The subjects of every analyzer in `context`, in analyzer order. Those not computed before are
+    /// computed concurrently; computations are numbered in analyzer order, as one after the other would.
+    mutating func batches(of analyzers: [any Analyzer], in context: AnalysisContext) -> [Batch] {
+        let inputs = analyzers.map { $0.input(of: context.model) }
+        let known = analyzers.indices.map { index in inputs[index].flatMap { input in computed[index].first { $0.input == input } } }
+        let missing = analyzers.indices.filter { known[$0] == nil }
+        let computedNow = missing.concurrentMap { index -> [FactSubject] in
+            guard let input = inputs[index] else { return analyzers[index].subjects(in: context) }
+            // Only the input is in reach, so the subjects are a function of it.
+            let environment = ResolvedEnvironment(name: "", kind: nil, baseURL: nil, model: input,
+                                                  locations: ModelLocations(inModel: [:], inCode: [:]))
+            var alone = AnalysisContext(environment: environment, allEnvironments: [])
+            alone.routeTables = context.routeTables
+            return analyzers[index].subjects(in: alone)
+        }
+        var batches = known.map { $0.map { Batch(subjects: $0.subjects, computation: $0.id) } }
+        for (index, subjects) in zip(missing, computedNow) {
+            guard let input = inputs[index] else {
+                batches[index] = Batch(subjects: subjects, computation: nil)
+                continue
+            }
+            computations += 1
+            computed[index].append((input, computations, subjects))
+            batches[index] = Batch(subjects: subjects, computation: computations)
+        }
+        return batches.map { $0! }
     }
 
     /// The indices of `positions` (subjects of `batch`) for which `entry`'s condition holds, `reads` being the
-    /// values of the global facts the condition reads in this environment.
-    mutating func matches(of entry: Int, condition: Condition, in batch: Batch, positions: [Int],
-                          reads: [FactValue], globals: [String: FactSubject]) -> [Int] {
-        let evaluate = { positions.filter { ConditionEvaluator.holds(condition, subject: batch.subjects[$0], globals: globals) } }
-        guard let computation = batch.computation else { return evaluate() }
+    /// values of the global facts the condition reads in this environment, when known from an earlier
+    /// environment (`remember`).
+    func knownMatches(of entry: Int, in batch: Batch, reads: [FactValue]) -> [Int]? {
+        guard let computation = batch.computation else { return nil }
+        return matches[MatchKey(computation: computation, entry: entry)]?.first { $0.reads == reads }?.indices
+    }
+
+    /// Records `indices`, the subjects of `batch` for which `entry`'s condition holds with `reads`.
+    mutating func remember(_ indices: [Int], of entry: Int, in batch: Batch, reads: [FactValue]) {
+        guard let computation = batch.computation else { return }
         let key = MatchKey(computation: computation, entry: entry)
-        if let known = matches[key]?.first(where: { $0.reads == reads }) { return known.indices }
-        let indices = evaluate()
+        guard matches[key]?.contains(where: { $0.reads == reads }) != true else { return }
         matches[key, default: []].append((reads, indices))
-        return indices
     }
 }

@@ -47,15 +47,22 @@ public struct ThreatAnalysis: Sendable {
             hits += self.hits(in: environment, index: index, of: model, reuse: &reuse, routeTables: routeTables)
         }
         let selected = options.environments.isEmpty ? known : known.filter { options.environments.contains($0) }
-        let kept = assembly.findings(from: hits)
-            .compactMap { finding -> Finding? in
-                var finding = finding
-                finding.environments = finding.environments.filter { selected.contains($0) }
-                return finding.environments.isEmpty ? nil : finding
-            }
-        // Ids are unique, so this order is total; positions are sorted rather than the large findings.
-        let assembled = kept.indices.sorted { (kept[$0].severity, kept[$1].id) > (kept[$1].severity, kept[$0].id) }.map { kept[$0] }
-        let findings = UnresolvedEvidence.marked(assembled, in: model.environments)
+        var kept = assembly.findings(from: hits)
+        if selected.count < known.count {
+            // Filtered in place: a finding is large, and copying one retains each of its fields.
+            for index in kept.indices { kept[index].environments.removeAll { !selected.contains($0) } }
+            kept.removeAll { $0.environments.isEmpty }
+        }
+        // The hits and subjects (every subject of every environment) are freed on the other core while the
+        // findings are ordered.
+        let leftovers = Leftovers(hits: hits, reuse: reuse)
+        hits = []
+        reuse = SubjectReuse(analyzerCount: 0)
+        let (_, findings) = concurrently({ leftovers.release() }) { [kept] in
+            // Ids are unique, so this order is total; positions are sorted rather than the large findings.
+            let assembled = kept.indices.sorted { (kept[$0].severity, kept[$1].id) > (kept[$1].severity, kept[$0].id) }.map { kept[$0] }
+            return UnresolvedEvidence.marked(assembled, in: model.environments)
+        }
         let reviews = ControlReviewer().reviews(of: model, findings: findings)
         return AnalysisReport(
             model: model, environments: selected, findings: findings, controlReviews: reviews,
@@ -67,7 +74,7 @@ public struct ThreatAnalysis: Sendable {
                       routeTables: RouteTableMemo) -> [FindingHit] {
         var context = AnalysisContext(environment: environment, allEnvironments: model.environments)
         context.routeTables = routeTables
-        let batches = analyzers.indices.map { reuse.batch(of: analyzers[$0], at: $0, in: context) }
+        let batches = reuse.batches(of: analyzers, in: context)
         var hits = self.hits(for: batches, in: environment, index: index, reuse: &reuse)
         // A sub-application's pipeline includes the main app's middleware: a pipeline-wide finding the
         // main app already has (no HSTS, no rate limiting) is the same problem, reported once.
@@ -102,24 +109,64 @@ public struct ThreatAnalysis: Sendable {
             for scope in order { byScope[scope, default: []].append((batchIndex, positions[scope]!)) }
         }
         let scene = HitScene(environment: environment, index: index, globals: globals)
-        var hits: [FindingHit] = []
-        for (entryIndex, entry) in catalog.entries.enumerated() {
-            guard let places = byScope[entry.scope] else { continue }
+        // Entries are matched concurrently, each against the memo of earlier environments (a (computation,
+        // entry) pair occurs once per call), and what they found is remembered after, in catalog order.
+        let snapshot = reuse
+        let sharedEntries = catalog.entries.map(SharedEntry.init)
+        let matched = Array(catalog.entries.indices).concurrentMap(batch: 4) { [byScope, globals] entryIndex -> EntryMatches in
+            let entry = catalog.entries[entryIndex]
+            guard let places = byScope[entry.scope] else { return EntryMatches(hits: [], found: []) }
             let reads = ConditionEvaluator.globalReads(of: entry.when, scope: entry.scope).map { globals[$0.scope]?[$0.field] ?? .unknown }
+            var matches = EntryMatches(hits: [], found: [])
             for place in places {
                 let batch = batches[place.batch]
-                for position in reuse.matches(of: entryIndex, condition: entry.when, in: batch, positions: place.positions, reads: reads, globals: globals) {
-                    hits.append(FindingHit(entry: entry, entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
-                                           shared: batch.computation.map { (computation: $0, subject: position) }))
+                let positions: [Int]
+                if let known = snapshot.knownMatches(of: entryIndex, in: batch, reads: reads) {
+                    positions = known
+                } else {
+                    positions = place.positions.filter { ConditionEvaluator.holds(entry.when, subject: batch.subjects[$0], globals: globals) }
+                    matches.found.append((place.batch, reads, positions))
+                }
+                for position in positions {
+                    matches.hits.append(FindingHit(entry: sharedEntries[entryIndex], entryIndex: entryIndex, scene: scene, subject: batch.subjects[position],
+                                                   shared: batch.computation.map { (computation: $0, subject: position) }))
                 }
             }
+            return matches
         }
-        return hits
+        for (entryIndex, entryMatches) in matched.enumerated() {
+            for found in entryMatches.found { reuse.remember(found.positions, of: entryIndex, in: batches[found.batch], reads: found.reads) }
+        }
+        return matched.flatMap(\.hits)
+    }
+
+    /// What matching one entry in one environment found: its hits, in subject order, and the matches
+    /// computed rather than remembered.
+    private struct EntryMatches: Sendable {
+        var hits: [FindingHit]
+        var found: [(batch: Int, reads: [FactValue], positions: [Int])]
+    }
+}
+
+/// What assembling the findings needed and nothing needs after: the hits and the subjects they come
+/// from, freed by `release()` (once, on one thread).
+private final class Leftovers: @unchecked Sendable {
+    private var hits: [FindingHit]?
+    private var reuse: SubjectReuse?
+
+    init(hits: [FindingHit], reuse: SubjectReuse) {
+        self.hits = hits
+        self.reuse = reuse
+    }
+
+    func release() {
+        hits = nil
+        reuse = nil
     }
 }
 
 /// One environment as its hits see it: the environment, its index, and the global subjects conditions and prose read.
-final class HitScene {
+final class HitScene: Sendable {
     let environment: ResolvedEnvironment
     let index: Int
     let globals: [String: FactSubject]
@@ -131,9 +178,20 @@ final class HitScene {
     }
 }
 
-/// One entry firing for one subject in one environment, before environments are merged.
-final class FindingHit {
+/// A catalog entry that hits refer to rather than copy: read through a class's constant, the entry's
+/// fields are borrowed, not copied, where a copy per hit, or one per read from an array, costs a retain
+/// per field (contended when findings are assembled on two cores).
+final class SharedEntry: Sendable {
     let entry: CatalogEntry
+
+    init(_ entry: CatalogEntry) { self.entry = entry }
+}
+
+/// One entry firing for one subject in one environment, before environments are merged.
+final class FindingHit: Sendable {
+    /// The entry, shared by its hits (an entry is large; a hit holds no copy of its own). Where several
+    /// fields are read, bind this and read `shared.entry.field`: binding `entry` copies every field.
+    let sharedEntry: SharedEntry
     /// The entry's index in the catalog.
     let entryIndex: Int
     let scene: HitScene
@@ -142,14 +200,15 @@ final class FindingHit {
     /// same entry and the same pair are about the same subject.
     let shared: (computation: Int, subject: Int)?
 
-    init(entry: CatalogEntry, entryIndex: Int, scene: HitScene, subject: FactSubject, shared: (computation: Int, subject: Int)?) {
-        self.entry = entry
+    init(entry: SharedEntry, entryIndex: Int, scene: HitScene, subject: FactSubject, shared: (computation: Int, subject: Int)?) {
+        self.sharedEntry = entry
         self.entryIndex = entryIndex
         self.scene = scene
         self.subject = subject
         self.shared = shared
     }
 
+    var entry: CatalogEntry { sharedEntry.entry }
     var environment: ResolvedEnvironment { scene.environment }
     var environmentIndex: Int { scene.index }
     var evaluator: ConditionEvaluator { ConditionEvaluator(subject: subject, globals: scene.globals) }

@@ -15,28 +15,39 @@ struct BaseModelSections {
     private let unresolved: [String: [UnresolvedValue]]
     private let codeLocations: [String: [(ModelPath, SourceLocation)]]
 
-    /// Decodes and indexes the validated base tree `root`.
+    /// Decodes and indexes the validated base tree `root`; the two run concurrently.
     init(root: LocatedNode, schema: ModelSchema) throws(DiagnosticList) {
-        let decoding = ModelDecoding(schema: schema)
         let index = LocationIndex(schema: schema)
-        var model = try decoding.decodeValues(root)
-        var unresolved: [String: [UnresolvedValue]] = [:]
-        var codeLocations: [String: [(ModelPath, SourceLocation)]] = [:]
-        var allUnresolved: [UnresolvedValue] = []
-        for entry in root.entries ?? [] {
-            let values = UnresolvedForm.values(inSection: entry, schema: schema)
-            unresolved[entry.key] = values
-            allUnresolved += values
-            codeLocations[entry.key] = index.codeLocations(inSection: entry)
+        let (decoded, indexed) = concurrently({ Result { () throws(DiagnosticList) in try ModelDecoding(schema: schema).decodeValues(root) } }) {
+            var unresolved: [String: [UnresolvedValue]] = [:]
+            var codeLocations: [String: [(ModelPath, SourceLocation)]] = [:]
+            var allUnresolved: [UnresolvedValue] = []
+            for entry in root.entries ?? [] {
+                let values = UnresolvedForm.values(inSection: entry, schema: schema)
+                unresolved[entry.key] = values
+                allUnresolved += values
+                codeLocations[entry.key] = index.codeLocations(inSection: entry)
+            }
+            let locations = root.entries.map { ModelLocations(sections: Self.sections(root, index: index), inCode: Self.inCode($0, codeLocations)) }
+                ?? index.locations(of: root)
+            return Indexed(unresolved: unresolved, codeLocations: codeLocations, allUnresolved: allUnresolved, locations: locations)
         }
-        model.unresolved = allUnresolved.isEmpty ? nil : allUnresolved
+        var model = try decoded.get()
+        model.unresolved = indexed.allUnresolved.isEmpty ? nil : indexed.allUnresolved
         self.schema = schema
         self.root = root
         self.model = model
-        self.locations = root.entries.map { ModelLocations(inModel: Self.inModel(root, index: index), inCode: Self.inCode($0, codeLocations)) }
-            ?? index.locations(of: root)
-        self.unresolved = unresolved
-        self.codeLocations = codeLocations
+        self.locations = indexed.locations
+        self.unresolved = indexed.unresolved
+        self.codeLocations = indexed.codeLocations
+    }
+
+    /// What indexing the base tree gives: per section its unresolved values and code places, and the locations.
+    private struct Indexed: Sendable {
+        var unresolved: [String: [UnresolvedValue]]
+        var codeLocations: [String: [(ModelPath, SourceLocation)]]
+        var allUnresolved: [UnresolvedValue]
+        var locations: ModelLocations
     }
 
     /// The model and locations of `merged`, the base with overrides whose top-level keys are `changed`
@@ -55,34 +66,35 @@ struct BaseModelSections {
         }
         decoding.restoreDisabledRoutes(in: &model, from: merged)
 
-        var inModel = locations.inModel
-        for entry in root.entries ?? [] where changed.contains(entry.key) {
-            var stale: [ModelPath: SourceLocation] = [:]
-            index.recordModelLocations(ofSection: entry, into: &stale)
-            for path in stale.keys { inModel[path] = nil }
-        }
+        // The base's sections the overrides change are replaced by the merged tree's; the others are shared.
+        var sections = locations.sections
+        for key in changed { sections[.key(key)] = nil }
         var allUnresolved: [UnresolvedValue] = []
         var codeLocations: [String: [(ModelPath, SourceLocation)]] = [:]
         for entry in entries {
             if changed.contains(entry.key) {
                 allUnresolved += UnresolvedForm.values(inSection: entry, schema: schema)
                 codeLocations[entry.key] = index.codeLocations(inSection: entry)
-                index.recordModelLocations(ofSection: entry, into: &inModel)
+                index.recordModelLocations(ofSection: entry, into: &sections[.key(entry.key), default: [:]])
             } else {
                 allUnresolved += unresolved[entry.key] ?? []
                 codeLocations[entry.key] = self.codeLocations[entry.key] ?? []
             }
         }
         model.unresolved = allUnresolved.isEmpty ? nil : allUnresolved
-        return (model, ModelLocations(inModel: inModel, inCode: Self.inCode(entries, codeLocations)))
+        return (model, ModelLocations(sections: sections, inCode: Self.inCode(entries, codeLocations)))
     }
 
-    /// The tree's model-file places, as `LocationIndex.locations(of:)` records them.
-    private static func inModel(_ root: LocatedNode, index: LocationIndex) -> [ModelPath: SourceLocation] {
-        var inModel: [ModelPath: SourceLocation] = [.root: root.location]
-        inModel.reserveCapacity(1 + LocationIndex.count(root))
-        for entry in root.entries ?? [] { index.recordModelLocations(ofSection: entry, into: &inModel) }
-        return inModel
+    /// The tree's model-file places, as `LocationIndex.locations(of:)` records them, by section.
+    private static func sections(_ root: LocatedNode, index: LocationIndex) -> [ModelPath.Component?: [ModelPath: SourceLocation]] {
+        var sections: [ModelPath.Component?: [ModelPath: SourceLocation]] = [nil: [.root: root.location]]
+        for entry in root.entries ?? [] {
+            var section: [ModelPath: SourceLocation] = sections[.key(entry.key)] ?? [:]
+            section.reserveCapacity(section.count + 1 + LocationIndex.count(entry.value))
+            index.recordModelLocations(ofSection: entry, into: &section)
+            sections[.key(entry.key)] = section
+        }
+        return sections
     }
 
     /// The code places of a tree with these entries, section after section as `LocationIndex.locations(of:)` records them.

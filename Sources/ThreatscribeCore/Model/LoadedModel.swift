@@ -1,20 +1,34 @@
-/// Where each value of a model came from: the model file, and where known the service's own code.
+/// Where the values of one model (the base or an environment) come from.
 public struct ModelLocations: Sendable, Equatable {
-    /// Position of each value in the model file (the file that set it: base or override).
-    public var inModel: [ModelPath: SourceLocation]
+    /// Position of each value in the model file (the file that set it: base or override), by the first
+    /// component of its path (a top-level key: its section; `nil` for the root itself), so that an
+    /// environment shares the sections its overrides leave alone with the base rather than copying them.
+    private(set) var sections: [ModelPath.Component?: [ModelPath: SourceLocation]]
     /// Position in the service's code that a value was derived from (`source:` keys, importers).
     public var inCode: [ModelPath: SourceLocation]
 
     public init(inModel: [ModelPath: SourceLocation] = [:], inCode: [ModelPath: SourceLocation] = [:]) {
-        self.inModel = inModel
+        self.sections = Dictionary(grouping: inModel) { $0.key.components.first }.mapValues { Dictionary(uniqueKeysWithValues: $0) }
         self.inCode = inCode
+    }
+
+    /// Locations already split by section (`sections`).
+    init(sections: [ModelPath.Component?: [ModelPath: SourceLocation]], inCode: [ModelPath: SourceLocation]) {
+        self.sections = sections.filter { !$0.value.isEmpty }
+        self.inCode = inCode
+    }
+
+    /// Position of each value in the model file (the file that set it: base or override).
+    public var inModel: [ModelPath: SourceLocation] {
+        get { sections.values.reduce(into: [:]) { all, section in all.merge(section) { first, _ in first } } }
+        set { self = ModelLocations(inModel: newValue, inCode: inCode) }
     }
 
     /// The location of `path`, or of its nearest ancestor that has one.
     public func modelLocation(of path: ModelPath) -> SourceLocation? {
         var current: ModelPath? = path
         while let candidate = current {
-            if let location = inModel[candidate] { return location }
+            if let location = sections[candidate.components.first]?[candidate] { return location }
             current = candidate.parent
         }
         return nil

@@ -36,8 +36,18 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public static let root = ModelPath()
 
-    public func appending(_ key: String) -> ModelPath { ModelPath(components + [.key(key)]) }
-    public func appending(_ index: Int) -> ModelPath { ModelPath(components + [.index(index)]) }
+    public func appending(_ key: String) -> ModelPath { appending(component: .key(key)) }
+    public func appending(_ index: Int) -> ModelPath { appending(component: .index(index)) }
+
+    /// The path with one more component, its storage sized exactly (`components + [component]` would
+    /// double the capacity for further appends, which a path never gets: a large model holds hundreds of thousands of paths).
+    private func appending(component: Component) -> ModelPath {
+        var longer: [Component] = []
+        longer.reserveCapacity(components.count + 1)
+        longer.append(contentsOf: components)
+        longer.append(component)
+        return ModelPath(longer)
+    }
 
     /// The path one level up, or `nil` at the root.
     public var parent: ModelPath? {

@@ -88,6 +88,23 @@ struct AnalyzerInputTests {
         #expect(compared > 1000)
     }
 
+    /// The batches of each environment, computed concurrently and shared with earlier environments, are
+    /// each analyzer's own subjects there, in analyzer order.
+    @Test func batchesAreEachAnalyzersSubjectsInAnalyzerOrder() {
+        var compared = 0
+        for (name, text) in Self.models {
+            guard let model = try? ModelLoader.load(text: text, file: name) else { continue }
+            var reuse = SubjectReuse(analyzerCount: Analyzers.all.count)
+            for environment in model.environments {
+                let context = AnalysisContext(environment: environment, allEnvironments: model.environments)
+                let batches = reuse.batches(of: Analyzers.all, in: context)
+                #expect(batches.map(\.subjects) == Analyzers.all.map { $0.subjects(in: context) }, "\(name), environment \(environment.name)")
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
+    }
+
     /// Environments that share the routing part but differ in a fact an endpoint finding reads elsewhere
     /// (the environment kind) or in the routing part itself (a mechanism switched off) keep their differences.
     @Test func sharedSubjectsKeepPerEnvironmentDifferences() throws {

@@ -52,6 +52,12 @@ struct EndpointAnalyzer: Analyzer {
         }
         let prefixIndex = ProtectedPrefixIndex(protectedPrefixes)
         let globalLimit = Self.globalRateLimit(model: model)
+        let authListPath: ModelPath = "auth"
+        // Per router, the paths of the router's own keys its endpoints' facts come from, made once.
+        let routerPaths = (model.routers ?? []).indices.map { index in
+            let router = ModelPath("routers").appending(index)
+            return (prefix: router.appending("prefix"), dependencies: router.appending("dependencies"), authAny: router.appending("auth_any"))
+        }
         return table.routes.map { route in
             let endpoint = route.endpoint
             let path = route.path
@@ -59,30 +65,33 @@ struct EndpointAnalyzer: Analyzer {
             // About 35 facts: room for all of them at once rather than growing the tables four times.
             subject.values.reserveCapacity(40)
             subject.valuePaths.reserveCapacity(40)
-            subject.set("path", .string(route.fullPath), from: path.appending("path"))
-            subject.set("methods", .list(route.methods), from: path.appending("methods"))
-            subject.set("mutating", .bool(route.isMutating), from: endpoint.readOnly != nil ? path.appending("read_only") : path.appending("methods"))
+            // Paths several facts come from, made once: 10,000 endpoints hold a few hundred thousand paths.
+            let pathPath = path.appending("path"), methodsPath = path.appending("methods"), purposePath = path.appending("purpose")
+            let rateLimitPath = path.appending("rate_limit"), responseModelPath = path.appending("response_model")
+            subject.set("path", .string(route.fullPath), from: pathPath)
+            subject.set("methods", .list(route.methods), from: methodsPath)
+            subject.set("mutating", .bool(route.isMutating), from: endpoint.readOnly != nil ? path.appending("read_only") : methodsPath)
             let method = route.methods.first { ["POST", "PUT", "PATCH", "DELETE"].contains($0) } ?? route.methods.first
-            subject.set("method", FactValue(method), from: path.appending("methods"))
-            subject.set("router_prefix", .string(route.router.prefix ?? ""), from: route.routerPath.appending("prefix"))
+            subject.set("method", FactValue(method), from: methodsPath)
+            subject.set("router_prefix", .string(route.router.prefix ?? ""), from: routerPaths[route.routerIndex].prefix)
             let state = route.authState
             let middlewareAuth = route.middlewareMechanisms.first { !route.disabledMechanisms.contains($0.id) }
             let authPath = endpoint.auth != nil ? path.appending("auth")
                 : endpoint.authAny != nil ? path.appending("auth_any")
                 : route.router.routeAuthentication.isEmpty && middlewareAuth != nil ? ModelPath("middleware").appending(middlewareAuth!.middlewareIndex).appending("authenticates_with")
-                : route.router.dependencies == nil && route.router.authAny != nil ? route.routerPath.appending("auth_any")
-                : route.routerPath.appending("dependencies")
+                : route.router.dependencies == nil && route.router.authAny != nil ? routerPaths[route.routerIndex].authAny
+                : routerPaths[route.routerIndex].dependencies
             let switchedOff = route.disabledMechanisms.intersection([endpoint.auth ?? ""] + route.router.routeAuthentication + (endpoint.authAny ?? [])).sorted()
             let unspecifiedText = switchedOff.isEmpty
                 ? "unspecified (no `auth` on the endpoint, no `dependencies` on router `\(route.router.prefix ?? "")`)"
                 : "unspecified (\(switchedOff.map { "`\($0)`" }.joined(separator: ", ")) switched off in this environment: `enabled: false`)"
             subject.set("auth_state", .string(state), from: authPath, shownAs: state == "unspecified" ? unspecifiedText : nil)
             subject.set("auth_mechanisms", .list(route.mechanisms), from: authPath)
-            subject.set("auth_transports", .list(route.mechanisms.compactMap { mechanisms[$0]?.transport?.rawValue }), from: "auth")
+            subject.set("auth_transports", .list(route.mechanisms.compactMap { mechanisms[$0]?.transport?.rawValue }), from: authListPath)
             if state != "authenticated", let match = prefixIndex.first(over: route.fullPath, except: route.routerIndex) {
                 subject.set("protected_prefix", .string(match.1), from: ModelPath("routers").appending(match.0).appending("dependencies"))
             }
-            subject.set("auth_any", .list(route.anyOfMechanisms), from: endpoint.authAny != nil ? path.appending("auth_any") : route.routerPath.appending("auth_any"))
+            subject.set("auth_any", .list(route.anyOfMechanisms), from: endpoint.authAny != nil ? path.appending("auth_any") : routerPaths[route.routerIndex].authAny)
             subject.set("scopes", .list(route.scopes), from: endpoint.scopes != nil || route.router.scopes == nil ? path.appending("scopes") : route.routerPath.appending("scopes"))
             if let tenant = endpoint.tenant {
                 let tenantPath = path.appending("tenant")
@@ -91,10 +100,10 @@ struct EndpointAnalyzer: Analyzer {
                 subject.set("checks_tenant_membership", FactValue(tenant.checksMembership), from: tenantPath.appending("checks_membership"))
             }
             let purpose = endpoint.purpose
-            subject.set("purpose", FactValue(purpose?.rawValue), from: path.appending("purpose"))
-            subject.set("is_login", .bool(purpose?.isSignIn ?? false), from: path.appending("purpose"))
+            subject.set("purpose", FactValue(purpose?.rawValue), from: purposePath)
+            subject.set("is_login", .bool(purpose?.isSignIn ?? false), from: purposePath)
             let verified = endpoint.verifies ?? purpose?.defaultVerifiedSecret
-            let verifiedPath = endpoint.verifies != nil ? path.appending("verifies") : path.appending("purpose")
+            let verifiedPath = endpoint.verifies != nil ? path.appending("verifies") : purposePath
             let defaulted = endpoint.verifies == nil && verified != nil ? "\(verified!.rawValue) (the default for purpose \(purpose!.rawValue))" : nil
             subject.set("verifies", FactValue(verified?.rawValue), from: verifiedPath, shownAs: defaulted)
             subject.set("verifies_guessable_secret", FactValue(verified?.isGuessable), from: verifiedPath, shownAs: defaulted)
@@ -103,17 +112,17 @@ struct EndpointAnalyzer: Analyzer {
                             shownAs: "\(lockout.failures) (\(lockout.reason))")
             }
             let adminSegment = route.fullPath.split(separator: "/").contains { $0.lowercased() == "admin" }
-            subject.set("is_admin", .bool(purpose == .admin || adminSegment), from: purpose == .admin ? path.appending("purpose") : path.appending("path"))
-            subject.set("addresses_object", .bool(route.fullPath.contains("{")), from: path.appending("path"))
+            subject.set("is_admin", .bool(purpose == .admin || adminSegment), from: purpose == .admin ? purposePath : pathPath)
+            subject.set("addresses_object", .bool(route.fullPath.contains("{")), from: pathPath)
             subject.set("checks_object_ownership", FactValue(endpoint.checksObjectOwnership), from: path.appending("checks_object_ownership"))
             subject.set("include_in_schema", .bool(endpoint.includeInSchema ?? true), from: path.appending("include_in_schema"))
-            subject.set("rate_limit", FactValue(endpoint.rateLimit), from: path.appending("rate_limit"))
+            subject.set("rate_limit", FactValue(endpoint.rateLimit), from: rateLimitPath)
             if endpoint.rateLimit != nil {
-                subject.set("rate_limited", .bool(true), from: path.appending("rate_limit"))
+                subject.set("rate_limited", .bool(true), from: rateLimitPath)
             } else if let globalLimit {
                 subject.set("rate_limited", .bool(true), from: globalLimit.path, shownAs: "true (\(globalLimit.text))")
             } else if model.middleware != nil {
-                subject.set("rate_limited", .bool(false), from: path.appending("rate_limit"),
+                subject.set("rate_limited", .bool(false), from: rateLimitPath,
                             shownAs: "false (no endpoint rate_limit, no rate-limit middleware default_limit, no ingress rate limiting)")
             }
             subject.set("expensive", FactValue(endpoint.expensive), from: path.appending("expensive"))
@@ -129,12 +138,12 @@ struct EndpointAnalyzer: Analyzer {
             subject.set("reflects_input_with_secrets", FactValue(endpoint.reflectsInputWithSecrets), from: path.appending("reflects_input_with_secrets"))
             subject.set("raises_http_exception_details", FactValue(endpoint.raisesHttpExceptionDetails), from: path.appending("raises_http_exception_details"))
             subject.set("request_model", FactValue(endpoint.requestModel), from: path.appending("request_model"))
-            subject.set("response_model", FactValue(endpoint.responseModel), from: path.appending("response_model"))
+            subject.set("response_model", FactValue(endpoint.responseModel), from: responseModelPath)
             var sensitive = endpoint.sensitiveResponseFields ?? []
             let modelSensitive = endpoint.responseModel.flatMap { models[$0] }.map { ($0.fields ?? []).filter { $0.sensitive == true }.map(\.name) } ?? []
             for name in modelSensitive where !sensitive.contains(name) { sensitive.append(name) }
             subject.set("sensitive_response_fields", .list(sensitive),
-                        from: endpoint.sensitiveResponseFields != nil ? path.appending("sensitive_response_fields") : path.appending("response_model"))
+                        from: endpoint.sensitiveResponseFields != nil ? path.appending("sensitive_response_fields") : responseModelPath)
             return subject
         }
     }

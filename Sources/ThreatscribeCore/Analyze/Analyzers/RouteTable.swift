@@ -16,8 +16,8 @@ struct RouteTable {
         /// Mechanisms an authenticating middleware applies to this route (its path is not exempt), with the middleware's index.
         var middlewareMechanisms: [(id: String, middlewareIndex: Int)] = []
 
-        var path: ModelPath { ModelPath("routers").appending(routerIndex).appending("endpoints").appending(endpointIndex) }
-        var routerPath: ModelPath { ModelPath("routers").appending(routerIndex) }
+        var path: ModelPath { ModelPath([.key("routers"), .index(routerIndex), .key("endpoints"), .index(endpointIndex)]) }
+        var routerPath: ModelPath { ModelPath([.key("routers"), .index(routerIndex)]) }
 
         /// The path the client requests: the router's prefix joined with the endpoint's path.
         var fullPath: String { RouteTable.join(router.prefix ?? "", endpoint.path) }
