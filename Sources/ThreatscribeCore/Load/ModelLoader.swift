@@ -14,6 +14,42 @@ public enum ModelLoader {
 
     static func load(text: String, file: String, schema: ModelSchema) throws(DiagnosticList) -> LoadedModel {
         let root = try LocatedNode.parse(text, file: file)
+        // Indexing the base needs only its shape, so it runs on the second core while the checks (and, when they
+        // pass, decoding) run on this one; a model with problems drops it.
+        let (checked, indexed) = concurrently({ Result { () throws(DiagnosticList) in try checkedAndDecoded(root, schema: schema) } }) {
+            BaseModelSections.index(root, schema: schema)
+        }
+        let (decoded, declared, mergedTrees) = try checked.get()
+        let base = BaseModelSections(root: root, schema: schema, decoded: decoded, indexed: indexed)
+        guard !declared.isEmpty else {
+            let only = ResolvedEnvironment(name: "default", kind: nil, baseURL: nil, model: base.model, locations: base.locations)
+            return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: [only])
+        }
+
+        var environments: [ResolvedEnvironment] = []
+        for (position, merged) in mergedTrees.enumerated() {
+            let declaration = base.model.environments?[position]
+            let resolved: (model: ArchitectureModel, locations: ModelLocations)
+            if let changed = merged.changed {
+                resolved = try changed.isEmpty ? (base.model, base.locations) : base.environment(merged.tree, changing: changed)
+            } else {
+                resolved = (try ModelDecoding(schema: schema).decode(merged.tree), LocationIndex(schema: schema).locations(of: merged.tree))
+            }
+            environments.append(ResolvedEnvironment(
+                name: declaration?.name ?? "environment \(position)",
+                kind: declaration?.kind,
+                baseURL: declaration?.baseUrl,
+                model: resolved.model,
+                locations: resolved.locations
+            ))
+        }
+        return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: environments)
+    }
+
+    /// The base model decoded from `root` once it and every environment merged from it pass the checks,
+    /// with the declared environments and their merged trees (and the top-level keys their overrides set).
+    private static func checkedAndDecoded(_ root: LocatedNode, schema: ModelSchema) throws(DiagnosticList)
+        -> (model: ArchitectureModel, declared: [LocatedNode], mergedTrees: [(tree: LocatedNode, changed: Set<String>?)]) {
         var baseValidation = SchemaValidation(schema: schema)
         baseValidation.validateModel(root, mode: .base)
         var baseConsistency = ModelConsistency(schema: schema)
@@ -44,31 +80,7 @@ public enum ModelLoader {
             problem.location.map { !reported.contains($0) } ?? true
         }
         try requireNoErrors(baseProblems + mergedProblems)
-
-        let base = try BaseModelSections(root: root, schema: schema)
-        guard !declared.isEmpty else {
-            let only = ResolvedEnvironment(name: "default", kind: nil, baseURL: nil, model: base.model, locations: base.locations)
-            return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: [only])
-        }
-
-        var environments: [ResolvedEnvironment] = []
-        for (position, merged) in mergedTrees.enumerated() {
-            let declaration = base.model.environments?[position]
-            let resolved: (model: ArchitectureModel, locations: ModelLocations)
-            if let changed = merged.changed {
-                resolved = try changed.isEmpty ? (base.model, base.locations) : base.environment(merged.tree, changing: changed)
-            } else {
-                resolved = (try ModelDecoding(schema: schema).decode(merged.tree), LocationIndex(schema: schema).locations(of: merged.tree))
-            }
-            environments.append(ResolvedEnvironment(
-                name: declaration?.name ?? "environment \(position)",
-                kind: declaration?.kind,
-                baseURL: declaration?.baseUrl,
-                model: resolved.model,
-                locations: resolved.locations
-            ))
-        }
-        return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: environments)
+        return (try ModelDecoding(schema: schema).decodeValues(root), declared, mergedTrees)
     }
 
     /// Schema and consistency problems of a whole tree.

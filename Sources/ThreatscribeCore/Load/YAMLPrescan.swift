@@ -64,8 +64,26 @@ private struct EventWalk {
         var size = 1
         /// In a mapping: the next node is a key.
         var expectsKey = true
-        /// In a mapping: each key's text and where it was first set.
-        var keys: [String: SourceLocation] = [:]
+        /// In a mapping: each key's text and where it was first set, in order while there are few.
+        var firstKeys: [(text: String, location: SourceLocation)] = []
+        /// In a mapping with many keys: all of them by text.
+        var keyIndex: [String: SourceLocation]?
+
+        /// Where `key` was first set, or `nil` after recording it as set at `location`.
+        mutating func firstLocation(of key: String, recording location: SourceLocation) -> SourceLocation? {
+            if let keyIndex {
+                if let first = keyIndex[key] { return first }
+                self.keyIndex![key] = location
+                return nil
+            }
+            if let first = firstKeys.first(where: { $0.text == key }) { return first.location }
+            firstKeys.append((key, location))
+            if firstKeys.count > 16 {
+                keyIndex = Dictionary(firstKeys.map { ($0.text, $0.location) }, uniquingKeysWith: { first, _ in first })
+                firstKeys = []
+            }
+            return nil
+        }
     }
 
     /// What an anchor stands for: its expanded size, and its text when it is a scalar.
@@ -164,12 +182,8 @@ private struct EventWalk {
         guard var parent = stack.popLast() else { return }
         parent.size += size
         if parent.isMapping {
-            if parent.expectsKey, let keyText {
-                if let first = parent.keys[keyText] {
-                    problems.append(Diagnostic(.error, "duplicate key `\(DiagnosticText.excerpt(keyText))`; it is already set at line \(first.line)", at: location))
-                } else {
-                    parent.keys[keyText] = location
-                }
+            if parent.expectsKey, let keyText, let first = parent.firstLocation(of: keyText, recording: location) {
+                problems.append(Diagnostic(.error, "duplicate key `\(DiagnosticText.excerpt(keyText))`; it is already set at line \(first.line)", at: location))
             }
             parent.expectsKey.toggle()
         }
