@@ -17,22 +17,15 @@ struct BaseModelSections {
 
     /// Decodes and indexes the validated base tree `root`; the two run concurrently.
     init(root: LocatedNode, schema: ModelSchema) throws(DiagnosticList) {
-        let index = LocationIndex(schema: schema)
         let (decoded, indexed) = concurrently({ Result { () throws(DiagnosticList) in try ModelDecoding(schema: schema).decodeValues(root) } }) {
-            var unresolved: [String: [UnresolvedValue]] = [:]
-            var codeLocations: [String: [(ModelPath, SourceLocation)]] = [:]
-            var allUnresolved: [UnresolvedValue] = []
-            for entry in root.entries ?? [] {
-                let values = UnresolvedForm.values(inSection: entry, schema: schema)
-                unresolved[entry.key] = values
-                allUnresolved += values
-                codeLocations[entry.key] = index.codeLocations(inSection: entry)
-            }
-            let locations = root.entries.map { ModelLocations(sections: Self.sections(root, index: index), inCode: Self.inCode($0, codeLocations)) }
-                ?? index.locations(of: root)
-            return Indexed(unresolved: unresolved, codeLocations: codeLocations, allUnresolved: allUnresolved, locations: locations)
+            Self.index(root, schema: schema)
         }
-        var model = try decoded.get()
+        try self.init(root: root, schema: schema, decoded: decoded.get(), indexed: indexed)
+    }
+
+    /// The base tree `root` with its model decoded (`ModelDecoding.decodeValues`) and its index (`index(_:schema:)`).
+    init(root: LocatedNode, schema: ModelSchema, decoded: ArchitectureModel, indexed: Indexed) {
+        var model = decoded
         model.unresolved = indexed.allUnresolved.isEmpty ? nil : indexed.allUnresolved
         self.schema = schema
         self.root = root
@@ -42,8 +35,26 @@ struct BaseModelSections {
         self.codeLocations = indexed.codeLocations
     }
 
+    /// Indexes the base tree `root`: its locations, and per section its unresolved values and code places.
+    /// It needs no validation (only the shape of the tree), so it may run while `root` is being checked.
+    static func index(_ root: LocatedNode, schema: ModelSchema) -> Indexed {
+        let index = LocationIndex(schema: schema)
+        var unresolved: [String: [UnresolvedValue]] = [:]
+        var codeLocations: [String: [(ModelPath, SourceLocation)]] = [:]
+        var allUnresolved: [UnresolvedValue] = []
+        for entry in root.entries ?? [] {
+            let values = UnresolvedForm.values(inSection: entry, schema: schema)
+            unresolved[entry.key] = values
+            allUnresolved += values
+            codeLocations[entry.key] = index.codeLocations(inSection: entry)
+        }
+        let locations = root.entries.map { ModelLocations(sections: Self.sections(root), inCode: Self.inCode($0, codeLocations)) }
+            ?? index.locations(of: root)
+        return Indexed(unresolved: unresolved, codeLocations: codeLocations, allUnresolved: allUnresolved, locations: locations)
+    }
+
     /// What indexing the base tree gives: per section its unresolved values and code places, and the locations.
-    private struct Indexed: Sendable {
+    struct Indexed: Sendable {
         var unresolved: [String: [UnresolvedValue]]
         var codeLocations: [String: [(ModelPath, SourceLocation)]]
         var allUnresolved: [UnresolvedValue]
@@ -75,7 +86,7 @@ struct BaseModelSections {
             if changed.contains(entry.key) {
                 allUnresolved += UnresolvedForm.values(inSection: entry, schema: schema)
                 codeLocations[entry.key] = index.codeLocations(inSection: entry)
-                index.recordModelLocations(ofSection: entry, into: &sections[.key(entry.key), default: [:]])
+                sections[.key(entry.key)] = .located(entry)
             } else {
                 allUnresolved += unresolved[entry.key] ?? []
                 codeLocations[entry.key] = self.codeLocations[entry.key] ?? []
@@ -85,15 +96,10 @@ struct BaseModelSections {
         return (model, ModelLocations(sections: sections, inCode: Self.inCode(entries, codeLocations)))
     }
 
-    /// The tree's model-file places, as `LocationIndex.locations(of:)` records them, by section.
-    private static func sections(_ root: LocatedNode, index: LocationIndex) -> [ModelPath.Component?: [ModelPath: SourceLocation]] {
-        var sections: [ModelPath.Component?: [ModelPath: SourceLocation]] = [nil: [.root: root.location]]
-        for entry in root.entries ?? [] {
-            var section: [ModelPath: SourceLocation] = sections[.key(entry.key)] ?? [:]
-            section.reserveCapacity(section.count + 1 + LocationIndex.count(entry.value))
-            index.recordModelLocations(ofSection: entry, into: &section)
-            sections[.key(entry.key)] = section
-        }
+    /// The tree's model-file places, as `LocationIndex.locations(of:)` holds them, by section.
+    private static func sections(_ root: LocatedNode) -> [ModelPath.Component?: ModelLocations.Section] {
+        var sections: [ModelPath.Component?: ModelLocations.Section] = [nil: .listed([.root: root.location])]
+        for entry in root.entries ?? [] { sections[.key(entry.key)] = .located(entry) }
         return sections
     }
 

@@ -12,7 +12,15 @@ enum ImplicitScalarTag {
     static func name(of text: String) -> Tag.Name {
         // Every matching text starts with one of these bytes (a line break only when it is all that is left).
         guard let first = text.utf8.first else { return .null }
-        guard firstBytes.contains(first) else { return .str }
+        guard first < 0x80, firstBytes[Int(first)] else {
+            return first == 0xC2 || first == 0xE2 ? name(ofBytes: text) : .str
+        }
+        // A word (bool or null) is at most 5 bytes, and a final line break at most 3 more.
+        if first >= UInt8(ascii: "A"), text.utf8.count > 8 { return .str }
+        return name(ofBytes: text)
+    }
+
+    private static func name(ofBytes text: String) -> Tag.Name {
         var body = Array(text.utf8)
         if body.last == 0x0A, body.dropLast().last == 0x0D {
             body.removeLast(2)
@@ -32,7 +40,10 @@ enum ImplicitScalarTag {
 
     /// The first bytes of texts the four rules can match: digits, signs, `.`, `~`, the letters that
     /// start a bool or null word, and line breaks (`$` matches before a final one).
-    private static let firstBytes: Set<UInt8> = Set("0123456789+-.~yYnNtTfFoO".utf8).union([0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2])
+    /// Indexed by ASCII byte (0xC2 and 0xE2, which start U+0085, U+2028 and U+2029, are checked apart).
+    private static let firstBytes: [Bool] = (0..<128).map { byte in
+        Set("0123456789+-.~yYnNtTfFoO".utf8).union([0x0A, 0x0B, 0x0C, 0x0D]).contains(UInt8(byte))
+    }
 
     private static let bools: Set<[UInt8]> = Set([
         "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",

@@ -5,26 +5,15 @@ extension LocatedNode {
     ///
     /// Syntax errors, tab indentation and duplicate keys become diagnostics at their place, and so
     /// does input beyond ``YAMLPrescan/Limits`` (size, nesting depth, alias expansion), which is
-    /// refused before Yams builds a tree. An empty document is an error: a model needs at least `system`.
+    /// refused in the same pass over the YAML reader's events that builds the tree. An empty document is an error: a model needs at least `system`.
     public static func parse(_ text: String, file: String) throws(DiagnosticList) -> LocatedNode {
-        let prescanned = YAMLPrescan.problems(in: text, file: file, what: "model")
-        if !prescanned.isEmpty { throw DiagnosticList(prescanned) }
-        let root: Node?
-        do {
-            // Without the default resolver's regular expressions; `ImplicitScalarTag` gives the same tags.
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            throw DiagnosticList([YAMLErrorTranslation.diagnostic(for: error, text: text, file: file)])
-        } catch {
-            throw DiagnosticList([Diagnostic(.error, "cannot read the model: \(error)", at: SourceLocation(file: file, line: 1, column: 1))])
-        }
-        guard let root else {
+        let (problems, tree) = YAMLPrescan.read(text, file: file, what: "model")
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        if let composerError = tree.composerError { throw DiagnosticList([composerError]) }
+        guard let root = tree.root else {
             throw DiagnosticList([Diagnostic(.error, "the model is empty", at: SourceLocation(file: file, line: 1, column: 1))])
         }
-        var problems: [Diagnostic] = []
-        let node = LocatedTreeBuilder(file: file).build(root, problems: &problems)
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        return node
+        return root
     }
 }
 
@@ -70,14 +59,19 @@ struct LocatedTreeBuilder {
     /// without one the tag the default resolver would give (`ImplicitScalarTag`), and a bool, int or
     /// float only when Yams can construct that value.
     static func kind(of scalar: Node.Scalar) -> LocatedScalar.Kind {
-        let written = Tag.Name(rawValue: scalar.tag.description)
+        kind(text: scalar.string, written: Tag.Name(rawValue: scalar.tag.description), style: scalar.style)
+    }
+
+    /// The kind of a scalar with this text, tag as written (`.implicit` for none) and style.
+    static func kind(text: String, written: Tag.Name, style: Node.Scalar.Style) -> LocatedScalar.Kind {
         let name: Tag.Name = switch written {
-        case .implicit: ImplicitScalarTag.name(of: scalar.string)
+        case .implicit: ImplicitScalarTag.name(of: text)
         case .nonSpecific: .str
         default: written
         }
-        // The constructors see the resolved tag, as they did when Yams resolved it.
-        var resolved: Node.Scalar { Node.Scalar(scalar.string, Tag(name), scalar.style, scalar.mark) }
+        if name == .str { return .string }
+        // The constructors see the resolved tag, as they did when Yams resolved it (and the style; not the mark).
+        var resolved: Node.Scalar { Node.Scalar(text, Tag(name), style) }
         switch name {
         case .null: return .null
         case .bool: return Bool.construct(from: resolved) == nil ? .string : .bool

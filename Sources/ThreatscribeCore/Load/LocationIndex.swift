@@ -8,25 +8,49 @@ struct LocationIndex {
 
     func locations(of root: LocatedNode) -> ModelLocations {
         var inModel: [ModelPath: SourceLocation] = [.root: root.location]
-        inModel.reserveCapacity(1 + Self.count(root))
         var inCode: [ModelPath: SourceLocation] = [:]
         guard let entries = root.entries else {
-            record(root, at: .root, into: &inModel)
+            inModel.reserveCapacity(1 + Self.count(root))
+            Self.record(root, at: .root, into: &inModel)
             return ModelLocations(inModel: inModel, inCode: inCode)
         }
+        var sections: [ModelPath.Component?: ModelLocations.Section] = [nil: .listed(inModel)]
         for entry in entries {
-            recordModelLocations(ofSection: entry, into: &inModel)
+            sections[.key(entry.key)] = .located(entry)
             for (path, location) in codeLocations(inSection: entry) { inCode[path] = location }
         }
-        return ModelLocations(inModel: inModel, inCode: inCode)
+        return ModelLocations(sections: sections, inCode: inCode)
     }
 
     /// The model-file places of a top-level entry and of everything inside it; all their paths
     /// start with the entry's key.
-    func recordModelLocations(ofSection entry: LocatedEntry, into inModel: inout [ModelPath: SourceLocation]) {
+    static func recordModelLocations(ofSection entry: LocatedEntry, into inModel: inout [ModelPath: SourceLocation]) {
         let path = ModelPath.root.appending(entry.key)
         inModel[path] = entry.keyLocation
         record(entry.value, at: path, into: &inModel)
+    }
+
+    /// The place of the deepest value along `components` below a top-level `entry` (the entry's key when
+    /// the first component leads nowhere): what the places `recordModelLocations(ofSection:into:)` records
+    /// give for the path and its ancestors.
+    static func deepestLocation(along components: ArraySlice<ModelPath.Component>, in entry: LocatedEntry) -> SourceLocation {
+        var location = entry.keyLocation
+        var node = entry.value
+        for component in components {
+            switch (component, node) {
+            case (.key(let key), .mapping(let entries, _)):
+                guard let found = entries.first(where: { $0.key == key }) else { return location }
+                location = found.keyLocation
+                node = found.value
+            case (.index(let index), .sequence(let items, _)):
+                guard items.indices.contains(index) else { return location }
+                location = items[index].location
+                node = items[index]
+            default:
+                return location
+            }
+        }
+        return location
     }
 
     /// The code places a top-level entry names, in the order the whole-tree index records them (a later
@@ -64,7 +88,7 @@ struct LocationIndex {
     }
 
     /// Mapping entries are located at their key; list items at the item.
-    private func record(_ node: LocatedNode, at path: ModelPath, into inModel: inout [ModelPath: SourceLocation]) {
+    private static func record(_ node: LocatedNode, at path: ModelPath, into inModel: inout [ModelPath: SourceLocation]) {
         switch node {
         case .scalar:
             return

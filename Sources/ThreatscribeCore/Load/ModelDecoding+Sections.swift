@@ -6,6 +6,10 @@ extension ModelDecoding {
     ///   decodes the whole tree).
     func decode(section entry: LocatedEntry, of root: LocatedNode, into model: inout ArchitectureModel) throws(DiagnosticList) -> Bool {
         guard let property = schema.root.property(entry.key) else { return false }
+        if let routers = routers(section: entry) {
+            model.routers = routers
+            return true
+        }
         let written = !(property.acceptsUnresolved && UnresolvedForm.isWritten(entry.value))
         let json = JSONTree.object(written ? [(property.swiftName, tree(entry.value, as: property.type))] : [])
         var decoder = JSONTreeDecoder()

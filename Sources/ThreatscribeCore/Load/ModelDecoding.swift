@@ -18,15 +18,26 @@ struct ModelDecoding {
 
     /// The model without `unresolved`, which the caller fills (`UnresolvedForm.values(in:schema:)`).
     func decodeValues(_ root: LocatedNode) throws(DiagnosticList) -> ArchitectureModel {
-        let json = tree(root, as: .object(schema.rootName))
+        // The routers, most of a large model, are read straight from the tree when they can be.
+        var direct: [Router]?? = nil
+        if let entry = root.entries?.first(where: { $0.key == "routers" }) { direct = routers(section: entry) }
+        let json = tree(root, as: .object(schema.rootName), leavingOut: direct == nil ? nil : "routers")
         var model: ArchitectureModel
         do {
             model = try JSONTreeDecoder().decode(ArchitectureModel.self, from: json)
         } catch {
             throw internalError(error, in: root)
         }
+        if let direct { model.routers = direct }
         restoreDisabledRoutes(in: &model, from: root)
         return model
+    }
+
+    /// The `routers` property a top-level `routers` entry sets, read by `RouterDecoding`, or `nil` when the
+    /// Decodable way must read it.
+    func routers(section entry: LocatedEntry) -> [Router]?? {
+        guard let property = schema.root.property(entry.key), property.type == .list(.object("Router")), !property.acceptsUnresolved else { return nil }
+        return RouterDecoding(decoding: self).routers(entry.value)
     }
 
     /// A decoding failure after validation passed: a threatscribe bug, reported at the value it concerns.
@@ -34,8 +45,8 @@ struct ModelDecoding {
         DiagnosticList([Diagnostic(.error, "internal error: the model passed validation but could not be decoded (\(Self.describe(error))); please report this", at: location(of: error, in: root))])
     }
 
-    /// The JSON form of `node` with Swift key names.
-    func tree(_ node: LocatedNode, as type: ValueType) -> JSONTree {
+    /// The JSON form of `node` with Swift key names; an object's entry `leavingOut` is left out.
+    func tree(_ node: LocatedNode, as type: ValueType, leavingOut: String? = nil) -> JSONTree {
         if node.isNull { return .null }
         switch type {
         case .string, .codeReference, .version, .nullableString, .enumeration:
@@ -54,7 +65,7 @@ struct ModelDecoding {
             guard let object = schema.object(named: name) else { return .null }
             // A value left unresolved is decoded as absent; `unresolved` on the model says it is unknown.
             return .object((node.entries ?? []).compactMap { entry in
-                guard let property = object.property(entry.key),
+                guard entry.key != leavingOut, let property = object.property(entry.key),
                       !(property.acceptsUnresolved && UnresolvedForm.isWritten(entry.value)) else { return nil }
                 return (property.swiftName, tree(entry.value, as: property.type))
             })

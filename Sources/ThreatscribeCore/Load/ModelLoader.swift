@@ -14,11 +14,55 @@ public enum ModelLoader {
 
     static func load(text: String, file: String, schema: ModelSchema) throws(DiagnosticList) -> LoadedModel {
         let root = try LocatedNode.parse(text, file: file)
-        var baseValidation = SchemaValidation(schema: schema)
-        baseValidation.validateModel(root, mode: .base)
-        var baseConsistency = ModelConsistency(schema: schema)
-        baseConsistency.check(root)
-        let baseProblems = baseValidation.problems + baseConsistency.problems
+        // Indexing and decoding the base need only its shape, so they run beside its checks, on two cores:
+        // validation then (when it passes) decoding on one, indexing then the consistency check on the other.
+        // A model with problems drops the index and the model.
+        let (validated, checked) = concurrently({ () -> (problems: [Diagnostic], decoded: Result<ArchitectureModel, DiagnosticList>?) in
+            var validation = SchemaValidation(schema: schema)
+            validation.validateModel(root, mode: .base)
+            guard validation.problems.isEmpty else { return (validation.problems, nil) }
+            return ([], Result { () throws(DiagnosticList) in try ModelDecoding(schema: schema).decodeValues(root) })
+        }, {
+            let indexed = BaseModelSections.index(root, schema: schema)
+            var consistency = ModelConsistency(schema: schema)
+            consistency.check(root)
+            return (indexed: indexed, consistency: consistency)
+        })
+        let (declared, mergedTrees) = try checkedEnvironments(root, baseProblems: validated.problems, baseConsistency: checked.consistency, schema: schema)
+        let decoded = try (validated.decoded ?? Result { () throws(DiagnosticList) in try ModelDecoding(schema: schema).decodeValues(root) }).get()
+        let base = BaseModelSections(root: root, schema: schema, decoded: decoded, indexed: checked.indexed)
+        guard !declared.isEmpty else {
+            let only = ResolvedEnvironment(name: "default", kind: nil, baseURL: nil, model: base.model, locations: base.locations)
+            return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: [only])
+        }
+
+        var environments: [ResolvedEnvironment] = []
+        for (position, merged) in mergedTrees.enumerated() {
+            let declaration = base.model.environments?[position]
+            let resolved: (model: ArchitectureModel, locations: ModelLocations)
+            if let changed = merged.changed {
+                resolved = try changed.isEmpty ? (base.model, base.locations) : base.environment(merged.tree, changing: changed)
+            } else {
+                resolved = (try ModelDecoding(schema: schema).decode(merged.tree), LocationIndex(schema: schema).locations(of: merged.tree))
+            }
+            environments.append(ResolvedEnvironment(
+                name: declaration?.name ?? "environment \(position)",
+                kind: declaration?.kind,
+                baseURL: declaration?.baseUrl,
+                model: resolved.model,
+                locations: resolved.locations
+            ))
+        }
+        return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: environments)
+    }
+
+    /// The declared environments of `root` and their merged trees (with the top-level keys their overrides
+    /// set), once the base (with `baseProblems` from validation, and `baseConsistency` checked) and every
+    /// environment merged from it pass the checks.
+    private static func checkedEnvironments(_ root: LocatedNode, baseProblems validationProblems: [Diagnostic], baseConsistency: ModelConsistency,
+                                            schema: ModelSchema) throws(DiagnosticList)
+        -> (declared: [LocatedNode], mergedTrees: [(tree: LocatedNode, changed: Set<String>?)]) {
+        let baseProblems = validationProblems + baseConsistency.problems
 
         // Merge and check every environment even when the base has problems, so one run reports
         // everything; a merged problem at a place the base check already reported is the same problem.
@@ -44,31 +88,7 @@ public enum ModelLoader {
             problem.location.map { !reported.contains($0) } ?? true
         }
         try requireNoErrors(baseProblems + mergedProblems)
-
-        let base = try BaseModelSections(root: root, schema: schema)
-        guard !declared.isEmpty else {
-            let only = ResolvedEnvironment(name: "default", kind: nil, baseURL: nil, model: base.model, locations: base.locations)
-            return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: [only])
-        }
-
-        var environments: [ResolvedEnvironment] = []
-        for (position, merged) in mergedTrees.enumerated() {
-            let declaration = base.model.environments?[position]
-            let resolved: (model: ArchitectureModel, locations: ModelLocations)
-            if let changed = merged.changed {
-                resolved = try changed.isEmpty ? (base.model, base.locations) : base.environment(merged.tree, changing: changed)
-            } else {
-                resolved = (try ModelDecoding(schema: schema).decode(merged.tree), LocationIndex(schema: schema).locations(of: merged.tree))
-            }
-            environments.append(ResolvedEnvironment(
-                name: declaration?.name ?? "environment \(position)",
-                kind: declaration?.kind,
-                baseURL: declaration?.baseUrl,
-                model: resolved.model,
-                locations: resolved.locations
-            ))
-        }
-        return LoadedModel(file: file, base: base.model, baseLocations: base.locations, environments: environments)
+        return (declared, mergedTrees)
     }
 
     /// Schema and consistency problems of a whole tree.

@@ -9,17 +9,29 @@ public struct ModelSchema: Sendable {
     /// The object at the top of a model file.
     public var rootName: String
     /// Every object type, root first, in documentation order.
-    public var objects: [ObjectSchema]
+    public var objects: [ObjectSchema] {
+        didSet { objectPositions = Self.firstPositions(objects.map(\.name)) }
+    }
+    /// Where each name is first in `objects`.
+    private var objectPositions: [String: Int]
 
     public init(version: Int, rootName: String, objects: [ObjectSchema]) {
         self.version = version
         self.rootName = rootName
         self.objects = objects
+        self.objectPositions = Self.firstPositions(objects.map(\.name))
     }
 
     /// The object type called `name`.
     public func object(named name: String) -> ObjectSchema? {
-        objects.first { $0.name == name }
+        objectPositions[name].map { objects[$0] }
+    }
+
+    /// The position of each name where it first occurs.
+    static func firstPositions(_ names: [String]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, name) in names.enumerated() where positions[name] == nil { positions[name] = position }
+        return positions
     }
 
     /// The top-level object.
@@ -34,7 +46,11 @@ public struct ObjectSchema: Sendable {
     public var name: String
     /// One line: what this object describes.
     public var summary: String
-    public var properties: [PropertySchema]
+    public var properties: [PropertySchema] {
+        didSet { propertyPositions = ModelSchema.firstPositions(properties.map(\.key)) }
+    }
+    /// Where each key is first in `properties`.
+    private var propertyPositions: [String: Int] = [:]
     /// How items of a list of these objects are matched when an environment overrides the list:
     /// alternatives in order, each a set of keys; the first alternative whose keys are all present
     /// gives the item's identity (an empty alternative gives every item the same identity).
@@ -55,11 +71,12 @@ public struct ObjectSchema: Sendable {
         }
         self.mergeIdentity = mergeIdentity
         self.uniqueKey = uniqueKey
+        self.propertyPositions = ModelSchema.firstPositions(self.properties.map(\.key))
     }
 
     /// The property for `key`, if the object has one.
     public func property(_ key: String) -> PropertySchema? {
-        properties.first { $0.key == key }
+        propertyPositions[key].map { properties[$0] }
     }
 }
 

@@ -14,6 +14,8 @@ struct SchemaWalk {
 
     let schema: ModelSchema
     var entersOverrides = false
+    /// The only objects entered, when not all are (the walk then visits no value inside any other).
+    var enters: Set<String>? = nil
 
     func visit(_ root: LocatedNode, _ body: (Visit) -> Void) {
         visit(root, as: .object(schema.rootName), at: .root, property: nil, body)
@@ -39,7 +41,7 @@ struct SchemaWalk {
                 visit(entry.value, as: valueType, at: path.appending(entry.key), property: property, body)
             }
         case .object(let name):
-            guard let object = schema.object(named: name) else { return }
+            guard enters?.contains(name) ?? true, let object = schema.object(named: name) else { return }
             visitProperties(of: node, object, at: path, body)
         case .overrides:
             guard entersOverrides else { return }

@@ -48,6 +48,29 @@ enum UnresolvedForm {
         return problems
     }
 
+    /// The objects with a key that accepts the form, or a key whose values may hold such an object: the
+    /// only ones a search for unresolved values needs to enter (a large model's routers are not).
+    static func objectsReachingUnresolved(_ schema: ModelSchema) -> Set<String> {
+        func objectNames(in type: ValueType) -> [String] {
+            switch type {
+            case .list(let inner), .map(let inner): objectNames(in: inner)
+            case .object(let name): [name]
+            default: []
+            }
+        }
+        var reaching = Set(schema.objects.filter { $0.properties.contains(where: \.acceptsUnresolved) }.map(\.name))
+        var grown = true
+        while grown {
+            grown = false
+            for object in schema.objects where !reaching.contains(object.name)
+                && object.properties.contains(where: { objectNames(in: $0.type).contains(where: reaching.contains) }) {
+                reaching.insert(object.name)
+                grown = true
+            }
+        }
+        return reaching
+    }
+
     /// Every value a tree leaves unresolved, in file order (environment overrides not entered).
     static func values(in root: LocatedNode, schema: ModelSchema) -> [UnresolvedValue] {
         (root.entries ?? []).flatMap { values(inSection: $0, schema: schema) }
@@ -57,7 +80,7 @@ enum UnresolvedForm {
     /// these for each entry of the root in turn.
     static func values(inSection entry: LocatedEntry, schema: ModelSchema) -> [UnresolvedValue] {
         var found: [UnresolvedValue] = []
-        SchemaWalk(schema: schema).visit(section: entry) { visit in
+        SchemaWalk(schema: schema, enters: objectsReachingUnresolved(schema)).visit(section: entry) { visit in
             guard visit.property?.acceptsUnresolved == true, visit.property?.type == visit.type,
                   let value = value(visit.node, at: visit.path) else { return }
             found.append(value)

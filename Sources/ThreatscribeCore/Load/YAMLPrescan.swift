@@ -23,17 +23,27 @@ enum YAMLPrescan {
     /// The problems of `text` (named `file`, a `what` such as "model" in messages); empty when Yams
     /// may compose it.
     static func problems(in text: String, file: String, what: String, limits: Limits = .standard) -> [Diagnostic] {
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        walk(text, file: file, what: what, limits: limits, building: false).problems
+    }
+
+    /// The problems of `text` and, in the same pass, the located tree of its first document as
+    /// `Yams.compose` and `LocatedTreeBuilder` build it (meaningful only when there are no problems).
+    static func read(_ text: String, file: String, what: String, limits: Limits = .standard) -> (problems: [Diagnostic], tree: LocatedTreeAssembly) {
+        let walk = walk(text, file: file, what: what, limits: limits, building: true)
+        return (walk.problems, walk.tree ?? LocatedTreeAssembly(file: file, text: text))
+    }
+
+    private static func walk(_ text: String, file: String, what: String, limits: Limits, building: Bool) -> EventWalk {
+        var walk = EventWalk(file: file, text: text, limits: limits, building: building)
         let size = text.utf8.count
         if size > limits.maxBytes {
-            return [Diagnostic(.error, "the \(what) is \(size) bytes, more than the \(limits.maxBytes / 1024 / 1024) MiB threatscribe reads", at: start)]
+            let start = SourceLocation(file: file, line: 1, column: 1)
+            walk.problems = [Diagnostic(.error, "the \(what) is \(size) bytes, more than the \(limits.maxBytes / 1024 / 1024) MiB threatscribe reads", at: start)]
+            return walk
         }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            var walk = EventWalk(file: file, text: text, limits: limits)
-            walk.run(buffer)
-            return walk.problems
-        }
+        var text = text
+        text.withUTF8 { walk.run($0) }
+        return walk
     }
 }
 
@@ -42,7 +52,9 @@ private struct EventWalk {
     let file: String
     let text: String
     let limits: YAMLPrescan.Limits
-    private(set) var problems: [Diagnostic] = []
+    var problems: [Diagnostic] = []
+    /// The tree being built, when building.
+    private(set) var tree: LocatedTreeAssembly?
 
     /// An open sequence or mapping.
     private struct Frame {
@@ -52,8 +64,26 @@ private struct EventWalk {
         var size = 1
         /// In a mapping: the next node is a key.
         var expectsKey = true
-        /// In a mapping: each key's text and where it was first set.
-        var keys: [String: SourceLocation] = [:]
+        /// In a mapping: each key's text and where it was first set, in order while there are few.
+        var firstKeys: [(text: String, location: SourceLocation)] = []
+        /// In a mapping with many keys: all of them by text.
+        var keyIndex: [String: SourceLocation]?
+
+        /// Where `key` was first set, or `nil` after recording it as set at `location`.
+        mutating func firstLocation(of key: String, recording location: SourceLocation) -> SourceLocation? {
+            if let keyIndex {
+                if let first = keyIndex[key] { return first }
+                self.keyIndex![key] = location
+                return nil
+            }
+            if let first = firstKeys.first(where: { $0.text == key }) { return first.location }
+            firstKeys.append((key, location))
+            if firstKeys.count > 16 {
+                keyIndex = Dictionary(firstKeys.map { ($0.text, $0.location) }, uniquingKeysWith: { first, _ in first })
+                firstKeys = []
+            }
+            return nil
+        }
     }
 
     /// What an anchor stands for: its expanded size, and its text when it is a scalar.
@@ -66,10 +96,11 @@ private struct EventWalk {
     private var anchors: [String: Anchored] = [:]
     private var aliasNodes = 0
 
-    init(file: String, text: String, limits: YAMLPrescan.Limits) {
+    init(file: String, text: String, limits: YAMLPrescan.Limits, building: Bool) {
         self.file = file
         self.text = text
         self.limits = limits
+        self.tree = building ? LocatedTreeAssembly(file: file, text: text) : nil
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -101,9 +132,11 @@ private struct EventWalk {
             let anchor = Self.string(scalar.anchor)
             if let anchor { anchors[anchor] = Anchored(size: 1, scalarText: value) }
             add(size: 1, keyText: value, at: at)
+            tree?.scalar(event, text: value, at: at)
         case YAML_ALIAS_EVENT:
             guard let name = Self.string(event.data.alias.anchor), let anchored = anchors[name] else {
                 add(size: 1, keyText: nil, at: at)  // Yams reports the undefined alias.
+                tree?.alias(event, at: at)
                 return true
             }
             aliasNodes += anchored.size
@@ -118,6 +151,7 @@ private struct EventWalk {
             } else {
                 add(size: anchored.size, keyText: anchored.scalarText, at: at)
             }
+            tree?.alias(event, at: at)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             if stack.last.map({ $0.isMapping && $0.expectsKey }) == true {
@@ -129,10 +163,14 @@ private struct EventWalk {
             }
             let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
             stack.append(Frame(isMapping: isMapping, anchor: anchor))
+            tree?.start(event, isMapping: isMapping, at: at)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             if let anchor = frame.anchor { anchors[anchor] = Anchored(size: frame.size, scalarText: nil) }
             add(size: frame.size, keyText: nil, at: at)
+            tree?.end()
+        case YAML_DOCUMENT_START_EVENT:
+            tree?.documentStart(event)
         default:
             break
         }
@@ -144,12 +182,8 @@ private struct EventWalk {
         guard var parent = stack.popLast() else { return }
         parent.size += size
         if parent.isMapping {
-            if parent.expectsKey, let keyText {
-                if let first = parent.keys[keyText] {
-                    problems.append(Diagnostic(.error, "duplicate key `\(DiagnosticText.excerpt(keyText))`; it is already set at line \(first.line)", at: location))
-                } else {
-                    parent.keys[keyText] = location
-                }
+            if parent.expectsKey, let keyText, let first = parent.firstLocation(of: keyText, recording: location) {
+                problems.append(Diagnostic(.error, "duplicate key `\(DiagnosticText.excerpt(keyText))`; it is already set at line \(first.line)", at: location))
             }
             parent.expectsKey.toggle()
         }
