@@ -7,7 +7,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "List or show the threat catalog's entries.",
-        subcommands: [List.self, Show.self, Docs.self, Precompile.self, PrecompileReference.self])
+        subcommands: [List.self, Show.self, Docs.self, Precompile.self, PrecompileReference.self, PrecompileProse.self])
 
     struct CatalogOptions: ParsableArguments {
         @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
@@ -95,6 +95,26 @@ struct CatalogCommand: ParsableCommand {
                 try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
             }
             print(try catalog.swiftSource(), terminator: "")
+        }
+    }
+
+    /// Writes `Generated/PrecompiledProseHTML.swift` (run by `scripts/regenerate.sh`): the HTML of the
+    /// catalog directory's prose, converted once so reports fill it instead of running Ink on it.
+    struct PrecompileProse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "precompile-prose",
+            abstract: "Print the catalog's prose converted to HTML, as Swift source (for scripts/regenerate.sh).",
+            shouldDisplay: false)
+
+        @Argument(help: "The catalog directory (the repository's Catalog/).")
+        var directory: String
+
+        func run() throws {
+            let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
+            let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
+                try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
+            }
+            print(catalog.proseHTMLSwiftSource(), terminator: "")
         }
     }
 
