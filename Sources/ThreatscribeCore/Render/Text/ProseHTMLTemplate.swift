@@ -1,3 +1,5 @@
+import Foundation
+
 /// The HTML of one catalog prose text converted once, with a slot where each `{{…}}` placeholder stood,
 /// so that a text filled from it is converted by filling the HTML instead of running Ink again.
 ///
@@ -45,11 +47,14 @@ struct ProseHTMLTemplate: Sendable, Equatable {
     /// The HTML before, between and after the slots (one more than `slots`).
     let html: [String]
     let slots: [Slot]
+    /// The UTF-8 of `markdown`'s pieces.
+    let markdownBytes: [[UInt8]]
 
     init(markdown: [String], html: [String], slots: [Slot]) {
         self.markdown = markdown
         self.html = html
         self.slots = slots
+        markdownBytes = markdown.map { Array($0.utf8) }
     }
 
     /// The first sentinel; placeholder `i` becomes U+E000 + `i`.
@@ -97,12 +102,10 @@ struct ProseHTMLTemplate: Sendable, Equatable {
               let htmlPieces = Self.split(sanitized, count: pieces.count - 1)
         else { return nil }
         let afterBrackets = Self.sentinelsAfterBrackets(joined)
-        markdown = pieces
-        html = htmlPieces
-        slots = kinds.indices.map { index in
+        self.init(markdown: pieces, html: htmlPieces, slots: kinds.indices.map { index in
             let kind: Slot.Kind = kinds[index] == .codeSpan && afterBrackets.contains(index) ? .codeSpanAfterBracket : kinds[index]
             return Slot(kind: kind, isAtLineStart: lineStarts[index])
-        }
+        })
     }
 
     /// The sentinels that a `[` or `]` precedes on their line: there a link's target, a reference or a
@@ -174,54 +177,63 @@ struct ProseHTMLTemplate: Sendable, Equatable {
     /// The HTML of `text` when it is this template filled with values this path takes; `nil` otherwise.
     func html(ofFilled text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard let values = values(in: bytes) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count * 2)
-            var needsDepthCheck = false
-            for (index, piece) in html.enumerated() {
-                output.append(contentsOf: piece.utf8)
-                guard index < values.count else { break }
-                let value = bytes[values[index]]
-                guard Self.accepts(value, in: slots[index]) else { return nil }
-                for byte in value {
-                    if byte == UInt8(ascii: "[") { needsDepthCheck = true }
-                    Self.appendEscaped(byte, to: &output)
-                }
+        return text.withUTF8 { html(ofFilled: $0) }
+    }
+
+    /// `html(ofFilled:)` of the text whose UTF-8 is `bytes`.
+    func html(ofFilled bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let values = values(in: bytes) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count * 2)
+        var needsDepthCheck = false
+        for (index, piece) in html.enumerated() {
+            output.append(contentsOf: piece.utf8)
+            guard index < values.count else { break }
+            let value = bytes[values[index]]
+            guard Self.accepts(value, in: slots[index]) else { return nil }
+            for byte in value {
+                if byte == UInt8(ascii: "[") { needsDepthCheck = true }
+                Self.appendEscaped(byte, to: &output)
             }
-            if needsDepthCheck, ProseHTML.openBracketDepth(String(decoding: bytes, as: UTF8.self)) > ProseHTML.maximumOpenBrackets {
-                return nil
-            }
-            return String(decoding: output, as: UTF8.self)
         }
+        if needsDepthCheck, ProseHTML.openBracketDepth(String(decoding: bytes, as: UTF8.self)) > ProseHTML.maximumOpenBrackets {
+            return nil
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Where each value stands in `bytes`: the Markdown pieces matched in order, each value the shortest
     /// non-empty run before the next piece.
     private func values(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
-        let first = markdown[0].utf8
-        let last = markdown[markdown.count - 1].utf8
-        guard bytes.count > first.count + last.count, bytes.starts(with: first),
-              bytes[(bytes.count - last.count)...].elementsEqual(last) else { return nil }
+        let first = markdownBytes[0]
+        let last = markdownBytes[markdownBytes.count - 1]
+        guard bytes.count > first.count + last.count, Self.matches(first, in: bytes, at: 0),
+              Self.matches(last, in: bytes, at: bytes.count - last.count) else { return nil }
         let end = bytes.count - last.count
         var position = first.count
         var values: [Range<Int>] = []
         values.reserveCapacity(slots.count)
-        for piece in markdown.dropFirst().dropLast() {
-            guard let found = Self.firstIndex(of: piece.utf8, in: bytes, from: position + 1, before: end) else { return nil }
+        for piece in markdownBytes.dropFirst().dropLast() {
+            guard let found = Self.firstIndex(of: piece, in: bytes, from: position + 1, before: end) else { return nil }
             values.append(position..<found)
-            position = found + piece.utf8.count
+            position = found + piece.count
         }
         guard position < end else { return nil }
         values.append(position..<end)
         return values
     }
 
-    private static func firstIndex(of needle: String.UTF8View, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
+    /// Whether `piece` stands in `bytes` at `offset` (which leaves room for it).
+    private static func matches(_ piece: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard !piece.isEmpty else { return true }
+        return piece.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress! + offset, piece.count) == 0 }
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
         guard let lead = needle.first, start + needle.count <= end else { return nil }
         var index = start
         while index + needle.count <= end {
-            if bytes[index] == lead, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            if bytes[index] == lead, matches(needle, in: bytes, at: index) { return index }
             index += 1
         }
         return nil

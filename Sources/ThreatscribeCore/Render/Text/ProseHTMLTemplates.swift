@@ -7,6 +7,11 @@ struct ProseHTMLTemplates: Sendable {
     let fixed: [String: String]
     /// The templates of texts with placeholders, in catalog order.
     let templates: [ProseHTMLTemplate]
+    /// The templates by the first 8 bytes of their Markdown, those whose first piece is shorter by the
+    /// last 8 bytes, and those whose first and last pieces are both shorter.
+    private let byPrefix: [UInt64: [Int]]
+    private let bySuffix: [UInt64: [Int]]
+    private let unkeyed: [Int]
 
     /// The built-in catalog's, from the generated source.
     static let builtIn = ProseHTMLTemplates(entries: PrecompiledProseHTML.entries)
@@ -35,16 +40,45 @@ struct ProseHTMLTemplates: Sendable {
         }
         self.fixed = fixed
         self.templates = templates
+        var byPrefix: [UInt64: [Int]] = [:]
+        var bySuffix: [UInt64: [Int]] = [:]
+        var unkeyed: [Int] = []
+        for (index, template) in templates.enumerated() {
+            let first = template.markdownBytes[0]
+            let last = template.markdownBytes[template.markdownBytes.count - 1]
+            if first.count >= 8 {
+                byPrefix[Self.key(first[..<8]), default: []].append(index)
+            } else if last.count >= 8 {
+                bySuffix[Self.key(last[(last.count - 8)...]), default: []].append(index)
+            } else {
+                unkeyed.append(index)
+            }
+        }
+        self.byPrefix = byPrefix
+        self.bySuffix = bySuffix
+        self.unkeyed = unkeyed
+    }
+
+    private static func key<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// `ProseHTML`'s HTML of `markdown` when it is one of these texts, or one of these templates filled
     /// with values it takes; `nil` otherwise.
     func html(of markdown: String) -> String? {
         if let html = fixed[markdown] { return html }
-        for template in templates {
-            if let html = template.html(ofFilled: markdown) { return html }
+        var markdown = markdown
+        return markdown.withUTF8 { bytes -> String? in
+            var candidates = unkeyed
+            if bytes.count >= 8 {
+                candidates += byPrefix[Self.key(bytes[..<8])] ?? []
+                candidates += bySuffix[Self.key(bytes[(bytes.count - 8)...])] ?? []
+            }
+            for index in candidates {
+                if let html = templates[index].html(ofFilled: bytes) { return html }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The generated entries for `texts` (repeats dropped): a fixed text with its HTML through Ink, a text
