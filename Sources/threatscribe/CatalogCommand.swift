@@ -22,7 +22,7 @@ struct CatalogCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every entry.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every entry.")
 
         @OptionGroup var options: CatalogOptions
 
@@ -49,7 +49,7 @@ struct CatalogCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one entry in full.")
 
         @OptionGroup var options: CatalogOptions
 
@@ -68,7 +68,7 @@ struct CatalogCommand: ParsableCommand {
     }
 
     struct Docs: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the catalog reference (docs/catalog.md).")
+        static let configuration = CommandConfiguration(commandName: "docs", abstract: "Print the catalog reference (docs/catalog.md).")
 
         @OptionGroup var options: CatalogOptions
 
@@ -83,6 +83,7 @@ struct CatalogCommand: ParsableCommand {
     /// Reads only the directory, never the built-in catalog, so it works while the committed copy is stale.
     struct Precompile: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "precompile",
             abstract: "Print the built-in catalog precompiled, as Swift source (for scripts/regenerate.sh).",
             shouldDisplay: false)
 
