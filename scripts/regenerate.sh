@@ -12,6 +12,10 @@ bin=.build/debug/threatscribe
 precompiled=Sources/ThreatscribeCore/Generated/PrecompiledCatalogJSON.swift
 "$bin" catalog precompile Catalog > "$precompiled.new"
 if cmp -s "$precompiled.new" "$precompiled"; then rm "$precompiled.new"; else mv "$precompiled.new" "$precompiled"; swift build; fi
+# The catalog's prose converted to HTML (filled by reports instead of running Ink on it); rebuilt only when it changed.
+prose=Sources/ThreatscribeCore/Generated/PrecompiledProseHTML.swift
+"$bin" catalog precompile-prose Catalog > "$prose.new"
+if cmp -s "$prose.new" "$prose"; then rm "$prose.new"; else mv "$prose.new" "$prose"; swift build; fi
 # The reference tables the analyzers read at start-up (advisories, dependency constraints), as JSON.
 reference=Sources/ThreatscribeCore/Generated/PrecompiledReferenceJSON.swift
 "$bin" catalog precompile-reference Catalog > "$reference.new"

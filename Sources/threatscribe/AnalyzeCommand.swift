@@ -62,7 +62,9 @@ struct AnalyzeCommand: ParsableCommand {
         if inputs.isBatch, baseline != nil { throw ValidationError("--baseline takes one model; give one model file") }
         let timings = StageTimings(enabled: ProcessInfo.processInfo.environment["THREATSCRIBE_TIMINGS"] == "1")
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
-        let catalogLoad = BackgroundValue({ () -> Result<ThreatCatalog, DiagnosticList> in
+        // Without user files the catalog (and the built-in templates) started loading before the command
+        // line was parsed (`HeadStart`).
+        let catalogLoad = userCatalog.isEmpty ? HeadStart.builtInCatalog : BackgroundValue({ () -> Result<ThreatCatalog, DiagnosticList> in
             do throws(DiagnosticList) {
                 return .success(try BuiltInCatalog.load(userFiles: userCatalog, vocabulary: Analyzers.vocabulary))
             } catch {

@@ -44,6 +44,7 @@ struct CORSCommand: ParsableCommand {
     /// `threatscribe cors check`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Show Starlette's response to one request and the browser's verdict.",
             discussion: """
                 --config takes CORSMiddleware's own kwargs, e.g. '{"allow_origins": ["*"], "allow_credentials": true}' \

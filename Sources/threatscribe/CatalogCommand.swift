@@ -7,7 +7,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "List or show the threat catalog's entries.",
-        subcommands: [List.self, Show.self, Docs.self, Precompile.self, PrecompileReference.self])
+        subcommands: [List.self, Show.self, Docs.self, Precompile.self, PrecompileReference.self, PrecompileProse.self])
 
     struct CatalogOptions: ParsableArguments {
         @Option(name: .customLong("catalog"), help: "A directory of extra catalog entries or overrides (repeatable).")
@@ -22,7 +22,7 @@ struct CatalogCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every entry.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every entry.")
 
         @OptionGroup var options: CatalogOptions
 
@@ -49,7 +49,7 @@ struct CatalogCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one entry in full.")
 
         @OptionGroup var options: CatalogOptions
 
@@ -68,7 +68,7 @@ struct CatalogCommand: ParsableCommand {
     }
 
     struct Docs: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the catalog reference (docs/catalog.md).")
+        static let configuration = CommandConfiguration(commandName: "docs", abstract: "Print the catalog reference (docs/catalog.md).")
 
         @OptionGroup var options: CatalogOptions
 
@@ -83,6 +83,7 @@ struct CatalogCommand: ParsableCommand {
     /// Reads only the directory, never the built-in catalog, so it works while the committed copy is stale.
     struct Precompile: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "precompile",
             abstract: "Print the built-in catalog precompiled, as Swift source (for scripts/regenerate.sh).",
             shouldDisplay: false)
 
@@ -95,6 +96,26 @@ struct CatalogCommand: ParsableCommand {
                 try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
             }
             print(try catalog.swiftSource(), terminator: "")
+        }
+    }
+
+    /// Writes `Generated/PrecompiledProseHTML.swift` (run by `scripts/regenerate.sh`): the HTML of the
+    /// catalog directory's prose, converted once so reports fill it instead of running Ink on it.
+    struct PrecompileProse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "precompile-prose",
+            abstract: "Print the catalog's prose converted to HTML, as Swift source (for scripts/regenerate.sh).",
+            shouldDisplay: false)
+
+        @Argument(help: "The catalog directory (the repository's Catalog/).")
+        var directory: String
+
+        func run() throws {
+            let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
+            let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
+                try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
+            }
+            print(catalog.proseHTMLSwiftSource(), terminator: "")
         }
     }
 

@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
     /// `threatscribe report mitigation --control C MODEL --output DIR`
     struct Mitigation: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mitigation",
             abstract: "Deep analysis of one mitigation (a control) as this service uses it.",
             discussion: "Controls: \(MitigationControl.allCases.map(\.rawValue).joined(separator: ", ")).")
 

@@ -26,6 +26,7 @@ struct Threatscribe: ParsableCommand {
     /// bad input does, and an error nothing expected exits 3 instead of ArgumentParser's 1. What it
     /// prints (usage errors that quote the command line, validation messages) passes `TerminalText` first.
     static func main() {
+        HeadStart.start(for: CommandLine.arguments)
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()

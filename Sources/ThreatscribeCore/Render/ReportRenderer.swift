@@ -106,13 +106,17 @@ public func render(_ report: AnalysisReport, view: ThreatModelView?, as format: 
 }
 
 /// Parses the built-in templates that `formats` render with, ahead of rendering (say on another core
-/// while the model loads): `renderReport` then finds them parsed. Does nothing for formats without
+/// while the model loads): `renderReport` then finds them parsed (with the view structs' layouts worked
+/// out and, for HTML, the catalog's prose HTML indexed). Does nothing for formats without
 /// templates; a template that does not parse is left for rendering to report.
 public func prepareBuiltInTemplates(for formats: [ReportFormat]) {
+    if formats.contains(.markdown) || formats.contains(.html) { TemplateValueBuilder.prepare() }
     for format in formats {
         switch format {
         case .markdown: _ = try? TemplateLibrary.parsed(.builtIn, rendering: "threat-model.md")
-        case .html: _ = try? TemplateLibrary.parsed(.builtIn, rendering: "threat-model.html")
+        case .html:
+            _ = try? TemplateLibrary.parsed(.builtIn, rendering: "threat-model.html")
+            _ = ProseHTMLTemplates.builtIn
         case .json, .sarif, .csv, .gitlabSAST: break
         }
     }

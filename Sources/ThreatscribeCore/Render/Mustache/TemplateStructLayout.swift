@@ -37,8 +37,16 @@ final class TemplateStructLayout: @unchecked Sendable {
         if type == Bool.self { return .bool }
         if type == Prose.self { return .prose }
         if type == Code.self { return .code }
-        if let optional = type as? any TemplateOptional.Type { return .optional(optional) }
+        // Only an optional conforms to `TemplateOptional`; other types skip the conformance lookup, which
+        // scans every conformance in the binary the first time a type is looked up.
+        if isOptional(type), let optional = type as? any TemplateOptional.Type { return .optional(optional) }
         return .other(type)
+    }
+
+    /// Whether `type` is an `Optional`, read from its metadata (no conformance lookup).
+    private static func isOptional(_ type: Any.Type) -> Bool {
+        func check<Value>(_: Value.Type) -> Bool { _isOptional(Value.self) }
+        return _openExistential(type, do: check)
     }
 
     /// The value of type `type` stored at `pointer`, boxed.

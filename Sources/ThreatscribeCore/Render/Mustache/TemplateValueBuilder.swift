@@ -171,7 +171,8 @@ struct TemplateValueBuilder {
     }
 
     /// Kinds known for the whole process: the view structs and leaf types up front (no first-time
-    /// conformance lookups, which scan every conformance in the binary), others as they are met.
+    /// conformance lookups, which scan every conformance in the binary), with the view structs'
+    /// layouts; others as they are met.
     private final class KnownKinds: @unchecked Sendable {
         private var kinds: [ObjectIdentifier: Kind] = [:]
         private var layouts: [ObjectIdentifier: TemplateStructLayout] = [:]
@@ -193,6 +194,9 @@ struct TemplateValueBuilder {
             add(DocumentText.self, .other)
             add(DocumentCode.self, .other)
             kinds[ObjectIdentifier([String].self)] = .stringArray
+            for type in TemplateValueBuilder.plainViewTypes {
+                layouts[ObjectIdentifier(type)] = TemplateStructLayout(type)
+            }
         }
 
         func snapshot() -> ([ObjectIdentifier: Kind], [ObjectIdentifier: TemplateStructLayout]) {
@@ -210,6 +214,10 @@ struct TemplateValueBuilder {
     }
 
     private static let knownKinds = KnownKinds()
+
+    /// Works out the view structs' layouts ahead (say on another core while the model loads), so that
+    /// building the first view's tree finds them; the tree is the same either way.
+    static func prepare() { _ = knownKinds }
 
     /// The report's and documents' view structs, known to be plain structs that conform to neither
     /// `TemplateTransformable` nor `TemplateRenderable` nor `BinaryInteger` (checked by the tests).

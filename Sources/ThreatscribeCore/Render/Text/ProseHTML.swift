@@ -12,6 +12,12 @@ import Ink
 /// something unbalanced, the prose is shown as escaped plain paragraphs instead.
 enum ProseHTML {
     static func html(fromMarkdown markdown: String) -> String {
+        ProseHTMLTemplates.builtIn.html(of: markdown) ?? inkPathHTML(fromMarkdown: markdown)
+    }
+
+    /// The conversion through Ink, which `ProseHTMLTemplates` gives the same bytes for the catalog's
+    /// prose without running it.
+    static func inkPathHTML(fromMarkdown markdown: String) -> String {
         // Ink's link parser backtracks exponentially in the number of `[` open at once (about ×4
         // each: twelve `![a` take half a minute); prose that deep is shown as plain paragraphs.
         guard openBracketDepth(markdown) <= maximumOpenBrackets else { return plainParagraphs(markdown) }
@@ -63,7 +69,7 @@ enum ProseHTML {
     /// Every `&`, `<`, `>`, `"` and `'` swapped for its placeholder; a placeholder already in the text
     /// becomes U+FFFD. Read as UTF-8, where those five characters are single bytes that are never part
     /// of another character, so no combining mark or Prepend character hides one.
-    private static func shield(_ text: String) -> String {
+    static func shield(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             var output: [UInt8] = []

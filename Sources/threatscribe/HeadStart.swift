@@ -1,0 +1,23 @@
+import Foundation
+import ThreatscribeCore
+
+/// What `analyze` needs whatever its options, started on a second core by `Threatscribe.main` before
+/// the command line is parsed: the built-in catalog, then the built-in report templates parsed and the
+/// catalog's prose HTML indexed. The values are the ones worked out later otherwise, so the output is
+/// the same; `analyze` with `--catalog` loads its own catalog (and with `--templates` renders with its own).
+enum HeadStart {
+    /// The built-in catalog (no user files), loading on its own thread from first use.
+    static let builtInCatalog = BackgroundValue({ () -> Result<ThreatCatalog, DiagnosticList> in
+        do throws(DiagnosticList) {
+            return .success(try BuiltInCatalog.load(vocabulary: Analyzers.vocabulary))
+        } catch {
+            return .failure(error)
+        }
+    }, then: { prepareBuiltInTemplates(for: [.markdown, .html]) })
+
+    /// Starts the work when `arguments` run `analyze`.
+    static func start(for arguments: [String]) {
+        guard arguments.count > 1, arguments[1] == "analyze" else { return }
+        _ = builtInCatalog
+    }
+}
