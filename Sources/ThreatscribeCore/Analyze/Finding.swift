@@ -37,9 +37,10 @@ public struct Finding: Codable, Sendable, Equatable {
         var tracking: FindingTracking? = nil
     }
 
-    /// The fields, shared by copies until one of them changes.
+    /// The fields, shared by copies until one of them changes. Only a storage no other finding shares is
+    /// written (`unique`), so accesses are not checked for exclusivity at run time.
     private final class Storage: @unchecked Sendable {
-        var fields: Fields
+        @exclusivity(unchecked) var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 

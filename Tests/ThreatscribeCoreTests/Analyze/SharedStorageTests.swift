@@ -78,3 +78,17 @@ struct SharedStorageTests {
         }
     }
 }
+
+extension SharedStorageTests {
+    /// The ASCII shortcut of `ShellWord.needsEscape` agrees with the general category it skips.
+    @Test func asciiNeedsEscapeAgreesWithTheCategory() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            let byCategory: Bool = switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: true
+            default: false
+            }
+            #expect(ShellWord.needsEscape(scalar) == byCategory, "U+\(String(value, radix: 16))")
+        }
+    }
+}

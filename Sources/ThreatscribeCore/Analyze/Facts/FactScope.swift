@@ -41,17 +41,18 @@ public struct FactScope: Sendable, Equatable {
 /// hit, evaluator and environment that reads it (tens of thousands of times for a large model), and a
 /// copy of its nine fields retained each of them.
 public struct FactSubject: Sendable, Equatable {
-    /// The fields, shared by copies until one of them changes.
+    /// The fields, shared by copies until one of them changes. Only a storage no other subject shares is
+    /// written (`unique`), so accesses are not checked for exclusivity at run time.
     private final class Storage: @unchecked Sendable {
-        var scope: String
-        var path: ModelPath
-        var name: String
-        var component: String
-        var values: [String: FactValue]
-        var valuePaths: [String: ModelPath]
-        var evidenceValues: [String: String]
-        var evidenceDetails: [String: String]
-        var shellStandIns: [String: String] = [:]
+        @exclusivity(unchecked) var scope: String
+        @exclusivity(unchecked) var path: ModelPath
+        @exclusivity(unchecked) var name: String
+        @exclusivity(unchecked) var component: String
+        @exclusivity(unchecked) var values: [String: FactValue]
+        @exclusivity(unchecked) var valuePaths: [String: ModelPath]
+        @exclusivity(unchecked) var evidenceValues: [String: String]
+        @exclusivity(unchecked) var evidenceDetails: [String: String]
+        @exclusivity(unchecked) var shellStandIns: [String: String] = [:]
 
         init(scope: String, path: ModelPath, name: String, component: String, values: [String: FactValue],
              valuePaths: [String: ModelPath], evidenceValues: [String: String], evidenceDetails: [String: String]) {
