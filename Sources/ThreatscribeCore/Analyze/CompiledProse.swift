@@ -7,22 +7,30 @@ struct CompiledProse: Sendable {
     let placeholders: [ProseLayout.Placeholder]
     /// The text before, between and after the placeholders (one more than `placeholders`).
     let literals: [String]
-    /// `literals` without backticks, as `ProseTemplate.plainText` copies them.
+    /// `literals` without backticks, as `ProseTemplate.plainText` copies them (for a text filled as plain text).
     let plainLiterals: [String]
 
-    init(_ text: String) {
+    /// `plainText` says whether the text is also filled as plain text (`plainText(_:)`).
+    init(_ text: String, plainText: Bool = false) {
         self.text = text
         placeholders = ProseLayoutMemo.shared.placeholders(of: text)
-        let scalars = Array(text.unicodeScalars)
+        // Cut at the placeholders' scalar offsets in one walk, each part copied as a substring.
+        let scalars = text.unicodeScalars
         var literals: [String] = []
-        var copied = 0
+        literals.reserveCapacity(placeholders.count + 1)
+        var copied = scalars.startIndex
+        var copiedOffset = 0
         for placeholder in placeholders {
-            literals.append(String(String.UnicodeScalarView(scalars[copied..<placeholder.start])))
-            copied = placeholder.end
+            let start = scalars.index(copied, offsetBy: placeholder.start - copiedOffset)
+            literals.append(String(Substring(scalars[copied..<start])))
+            copied = scalars.index(start, offsetBy: placeholder.end - placeholder.start)
+            copiedOffset = placeholder.end
         }
-        literals.append(String(String.UnicodeScalarView(scalars[copied...])))
+        literals.append(String(Substring(scalars[copied...])))
         self.literals = literals
-        plainLiterals = literals.map { literal in String(String.UnicodeScalarView(literal.unicodeScalars.filter { $0 != "`" })) }
+        plainLiterals = !plainText ? [] : literals.map { literal in
+            literal.utf8.contains(UInt8(ascii: "`")) ? String(String.UnicodeScalarView(literal.unicodeScalars.filter { $0 != "`" })) : literal
+        }
     }
 
     /// `ProseTemplate.fill(text, evaluator:)`.
@@ -37,7 +45,7 @@ struct CompiledProse: Sendable {
         return result
     }
 
-    /// `ProseTemplate.plainText(text, evaluator:)`.
+    /// `ProseTemplate.plainText(text, evaluator:)`; the text must be compiled with `plainText: true`.
     func plainText(_ evaluator: ConditionEvaluator) -> String {
         var result = plainLiterals[0]
         for (index, placeholder) in placeholders.enumerated() {
@@ -58,7 +66,7 @@ final class EntryProse: Sendable {
     let validation: CompiledProse
 
     init(_ entry: CatalogEntry) {
-        title = CompiledProse(entry.title)
+        title = CompiledProse(entry.title, plainText: true)
         description = CompiledProse(entry.description)
         impactText = CompiledProse(entry.impactText)
         mitigation = CompiledProse(entry.mitigation)

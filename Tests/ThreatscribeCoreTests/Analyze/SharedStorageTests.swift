@@ -70,7 +70,7 @@ struct SharedStorageTests {
             for evaluator in [ConditionEvaluator(subject: subject, globals: globals),
                               ConditionEvaluator(subject: FactSubject(scope: entry.scope, path: "x", name: "x", component: "c"), globals: [:])] {
                 for text in texts + (entry.id == catalog.entries[0].id ? extra : []) {
-                    let compiled = CompiledProse(text)
+                    let compiled = CompiledProse(text, plainText: true)
                     #expect(compiled.filled(evaluator) == ProseTemplate.fill(text, evaluator: evaluator), "\(entry.id): \(text.prefix(60))")
                     #expect(compiled.plainText(evaluator) == ProseTemplate.plainText(text, evaluator: evaluator), "\(entry.id): \(text.prefix(60))")
                 }
