@@ -1,44 +1,235 @@
 /// One threat that applies to the modelled system, with the evidence that shows it.
+///
+/// Copies share one storage until one of them changes (copy on write): findings are copied into groups,
+/// sorted lists and views, and a copy of the thirty fields retained each of them.
 public struct Finding: Codable, Sendable, Equatable {
+    /// The fields, as `Codable` reads and writes them.
+    private struct Fields: Codable, Sendable, Equatable {
+        var id: String
+        var threatID: String
+        var title: String
+        var severity: Severity
+        var likelihood: RiskLevel
+        var impact: RiskLevel
+        var likelihoodScore: Double
+        var impactScore: Double
+        var confidence: Confidence
+        var stride: [STRIDE]
+        var cwe: CWEReference
+        var owaspAPI2023: [String]
+        var owasp2021: [String]
+        var owasp2025: [String]
+        var asvs5: [String]
+        var asvs4: [String]
+        var nist80053: [String]
+        var environments: [String]
+        var subjectPath: ModelPath
+        var subjectName: String
+        var component: String
+        var description: String
+        var impactText: String
+        var recommendation: String
+        var validation: String
+        var evidence: [Evidence]
+        var references: [String]
+        var falsePositives: String?
+        var controls: [String] = []
+        var tracking: FindingTracking? = nil
+    }
+
+    /// The fields, shared by copies until one of them changes. Only a storage no other finding shares is
+    /// written (`unique`), so accesses are not checked for exclusivity at run time.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another finding shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            return storage
+        }
+    }
+
     /// Stable id: `THREAT-ID@model.path`, with `#environment` appended when it holds only in some environments.
-    public var id: String
-    public var threatID: String
-    public var title: String
-    public var severity: Severity
-    public var likelihood: RiskLevel
-    public var impact: RiskLevel
+    public var id: String {
+        _read { yield storage.fields.id }
+        _modify { yield &unique.fields.id }
+    }
+    public var threatID: String {
+        _read { yield storage.fields.threatID }
+        _modify { yield &unique.fields.threatID }
+    }
+    public var title: String {
+        _read { yield storage.fields.title }
+        _modify { yield &unique.fields.title }
+    }
+    public var severity: Severity {
+        _read { yield storage.fields.severity }
+        _modify { yield &unique.fields.severity }
+    }
+    public var likelihood: RiskLevel {
+        _read { yield storage.fields.likelihood }
+        _modify { yield &unique.fields.likelihood }
+    }
+    public var impact: RiskLevel {
+        _read { yield storage.fields.impact }
+        _modify { yield &unique.fields.impact }
+    }
     /// Average of the likelihood and impact factors (0–9), kept for transparency.
-    public var likelihoodScore: Double
-    public var impactScore: Double
-    public var confidence: Confidence
-    public var stride: [STRIDE]
-    public var cwe: CWEReference
-    public var owaspAPI2023: [String]
-    public var owasp2021: [String]
-    public var owasp2025: [String]
-    public var asvs5: [String]
-    public var asvs4: [String]
-    public var nist80053: [String]
+    public var likelihoodScore: Double {
+        _read { yield storage.fields.likelihoodScore }
+        _modify { yield &unique.fields.likelihoodScore }
+    }
+    public var impactScore: Double {
+        _read { yield storage.fields.impactScore }
+        _modify { yield &unique.fields.impactScore }
+    }
+    public var confidence: Confidence {
+        _read { yield storage.fields.confidence }
+        _modify { yield &unique.fields.confidence }
+    }
+    public var stride: [STRIDE] {
+        _read { yield storage.fields.stride }
+        _modify { yield &unique.fields.stride }
+    }
+    public var cwe: CWEReference {
+        _read { yield storage.fields.cwe }
+        _modify { yield &unique.fields.cwe }
+    }
+    public var owaspAPI2023: [String] {
+        _read { yield storage.fields.owaspAPI2023 }
+        _modify { yield &unique.fields.owaspAPI2023 }
+    }
+    public var owasp2021: [String] {
+        _read { yield storage.fields.owasp2021 }
+        _modify { yield &unique.fields.owasp2021 }
+    }
+    public var owasp2025: [String] {
+        _read { yield storage.fields.owasp2025 }
+        _modify { yield &unique.fields.owasp2025 }
+    }
+    public var asvs5: [String] {
+        _read { yield storage.fields.asvs5 }
+        _modify { yield &unique.fields.asvs5 }
+    }
+    public var asvs4: [String] {
+        _read { yield storage.fields.asvs4 }
+        _modify { yield &unique.fields.asvs4 }
+    }
+    public var nist80053: [String] {
+        _read { yield storage.fields.nist80053 }
+        _modify { yield &unique.fields.nist80053 }
+    }
     /// Environments in which the finding holds, in model order.
-    public var environments: [String]
+    public var environments: [String] {
+        _read { yield storage.fields.environments }
+        _modify { yield &unique.fields.environments }
+    }
     /// The model element the finding is about (`middleware[0]`, `routers[1].endpoints[0]`).
-    public var subjectPath: ModelPath
+    public var subjectPath: ModelPath {
+        _read { yield storage.fields.subjectPath }
+        _modify { yield &unique.fields.subjectPath }
+    }
     /// A short name for the element, e.g. `CORSMiddleware` or `POST /bookings`.
-    public var subjectName: String
+    public var subjectName: String {
+        _read { yield storage.fields.subjectName }
+        _modify { yield &unique.fields.subjectName }
+    }
     /// The component heading the report files it under (e.g. "CORS", "Routing and authorization").
-    public var component: String
+    public var component: String {
+        _read { yield storage.fields.component }
+        _modify { yield &unique.fields.component }
+    }
     /// Markdown, with this system's facts filled in.
-    public var description: String
-    public var impactText: String
-    public var recommendation: String
-    public var validation: String
-    public var evidence: [Evidence]
-    public var references: [String]
-    public var falsePositives: String?
+    public var description: String {
+        _read { yield storage.fields.description }
+        _modify { yield &unique.fields.description }
+    }
+    public var impactText: String {
+        _read { yield storage.fields.impactText }
+        _modify { yield &unique.fields.impactText }
+    }
+    public var recommendation: String {
+        _read { yield storage.fields.recommendation }
+        _modify { yield &unique.fields.recommendation }
+    }
+    public var validation: String {
+        _read { yield storage.fields.validation }
+        _modify { yield &unique.fields.validation }
+    }
+    public var evidence: [Evidence] {
+        _read { yield storage.fields.evidence }
+        _modify { yield &unique.fields.evidence }
+    }
+    public var references: [String] {
+        _read { yield storage.fields.references }
+        _modify { yield &unique.fields.references }
+    }
+    public var falsePositives: String? {
+        _read { yield storage.fields.falsePositives }
+        _modify { yield &unique.fields.falsePositives }
+    }
     /// Kinds of claimed control this finding contradicts (`rate_limiting`, `tls`, …).
-    public var controls: [String] = []
+    public var controls: [String] {
+        _read { yield storage.fields.controls }
+        _modify { yield &unique.fields.controls }
+    }
     /// The team's decision about this finding, when a tracking file names it.
-    public var tracking: FindingTracking? = nil
+    public var tracking: FindingTracking? {
+        _read { yield storage.fields.tracking }
+        _modify { yield &unique.fields.tracking }
+    }
+
+    init(
+        id: String,
+        threatID: String,
+        title: String,
+        severity: Severity,
+        likelihood: RiskLevel,
+        impact: RiskLevel,
+        likelihoodScore: Double,
+        impactScore: Double,
+        confidence: Confidence,
+        stride: [STRIDE],
+        cwe: CWEReference,
+        owaspAPI2023: [String],
+        owasp2021: [String],
+        owasp2025: [String],
+        asvs5: [String],
+        asvs4: [String],
+        nist80053: [String],
+        environments: [String],
+        subjectPath: ModelPath,
+        subjectName: String,
+        component: String,
+        description: String,
+        impactText: String,
+        recommendation: String,
+        validation: String,
+        evidence: [Evidence],
+        references: [String],
+        falsePositives: String?,
+        controls: [String] = [],
+        tracking: FindingTracking? = nil
+    ) {
+        storage = Storage(Fields(id: id, threatID: threatID, title: title, severity: severity, likelihood: likelihood, impact: impact, likelihoodScore: likelihoodScore, impactScore: impactScore, confidence: confidence, stride: stride, cwe: cwe, owaspAPI2023: owaspAPI2023, owasp2021: owasp2021, owasp2025: owasp2025, asvs5: asvs5, asvs4: asvs4, nist80053: nist80053, environments: environments, subjectPath: subjectPath, subjectName: subjectName, component: component, description: description, impactText: impactText, recommendation: recommendation, validation: validation, evidence: evidence, references: references, falsePositives: falsePositives, controls: controls, tracking: tracking))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    public static func == (left: Finding, right: Finding) -> Bool {
+        left.storage === right.storage || left.storage.fields == right.storage.fields
+    }
 }
 
 /// What a finding rests on.

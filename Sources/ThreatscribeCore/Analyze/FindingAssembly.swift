@@ -2,11 +2,13 @@
 /// rates severity, and merges environments where the finding is the same.
 ///
 /// Merging is decided before rendering: a hit's prose is filled once per subject shared by environments
-/// and equal global facts (`ProseMemo`), and of a group that merges only the finding kept is rendered.
+/// and equal global facts (`ProseMemo.proseClass(of:)`), and of a group that merges only the finding kept is rendered.
 struct FindingAssembly: Sendable {
     /// Every environment of the model, in order.
     var environmentNames: [String]
-    /// Prose filled once for the environments that share a subject, and each environment's reach.
+    /// The prose of each catalog entry that has hits, compiled once (by entry index).
+    var compiledProse: [EntryProse?]
+    /// Which environments' globals fill an entry's prose alike, and each environment's reach.
     let memo = ProseMemo()
 
     /// What a finding says: the filled title, description, impact and recommendation, and the statement
@@ -42,6 +44,8 @@ struct FindingAssembly: Sendable {
         /// `rank(_:)` of the hit: the most production-like environment's finding is kept.
         var rank: Int
         var prose: Prose
+        /// `ProseMemo.proseClass(of:)` of a hit about a shared subject.
+        var proseClass: Int?
         var reach: EnvironmentReach?
         var factors: RiskFactors
         var severity: Severity
@@ -53,12 +57,43 @@ struct FindingAssembly: Sendable {
     ///
     /// Groups are assembled concurrently and their findings placed in key order, as one after the other would.
     func findings(from hits: [FindingHit]) -> [Finding] {
-        let keys = hits.concurrentMap(batch: 1_024) { "\($0.sharedEntry.entry.id)@\($0.subject.path)" }
-        let groups = Dictionary(grouping: hits.indices) { keys[$0] }
-        let ordered = groups.keys.sorted().map { key in
-            HitGroup(key: key, hits: groups[key]!.sorted { hits[$0].environmentIndex < hits[$1].environmentIndex }.map { hits[$0] })
+        // A group's key is made once per entry and shared subject, not once per hit: hits of one entry whose
+        // subject is the same one of the same shared computation (`SubjectReuse`) are about the same element.
+        var groups: [HitGroup] = []
+        var byKey: [String: Int] = [:]
+        var byShared: [SharedSubject: Int] = [:]
+        for hit in hits {
+            let shared = hit.shared.map { SharedSubject(entry: hit.entryIndex, computation: $0.computation, subject: $0.subject) }
+            if let shared, let position = byShared[shared] {
+                groups[position].hits.append(hit)
+                continue
+            }
+            let key = "\(hit.sharedEntry.entry.id)@\(hit.subject.path)"
+            let position: Int
+            if let known = byKey[key] {
+                position = known
+            } else {
+                position = groups.count
+                byKey[key] = position
+                groups.append(HitGroup(key: key, hits: []))
+            }
+            groups[position].hits.append(hit)
+            if let shared { byShared[shared] = position }
         }
+        byKey = [:]
+        byShared = [:]
+        let ordered = groups.indices.sorted { groups[$0].key < groups[$1].key }.map { index in
+            HitGroup(key: groups[index].key, hits: groups[index].hits.sorted { $0.environmentIndex < $1.environmentIndex })
+        }
+        groups = []
         return ordered.concurrentMap(batch: 64) { findings(of: $0) }.flatMap { $0 }
+    }
+
+    /// An entry and one subject of a shared computation.
+    private struct SharedSubject: Hashable {
+        var entry: Int
+        var computation: Int
+        var subject: Int
     }
 
     /// The hits of one (entry, subject), in environment order, and their key `ENTRY-ID@path`.
@@ -71,7 +106,9 @@ struct FindingAssembly: Sendable {
     private func findings(of group: HitGroup) -> [Finding] {
         let key = group.key
         var findings: [Finding] = []
-        let drafts = group.hits.map { draft(of: $0) }
+        var drafts: [Draft] = []
+        drafts.reserveCapacity(group.hits.count)
+        for hit in group.hits { drafts.append(draft(of: hit, after: drafts)) }
         var rendered: [Finding?] = Array(repeating: nil, count: drafts.count)
         func finding(_ index: Int) -> Finding {
             if let known = rendered[index] { return known }
@@ -121,23 +158,36 @@ struct FindingAssembly: Sendable {
         return findings
     }
 
-    private func draft(of hit: FindingHit) -> Draft {
+    /// The hit's draft; its prose is that of an earlier draft of the group (`earlier`) about the same
+    /// shared subject whose environment's globals give the entry's placeholders the same values, else filled.
+    /// (Hits about one shared subject are in one group, so this fills the prose once per shared subject and
+    /// equal global reads.)
+    private func draft(of hit: FindingHit, after earlier: [Draft]) -> Draft {
         let shared = hit.sharedEntry
         let reach = shared.entry.reach == .network ? memo.reach(in: hit.environmentIndex) { EnvironmentReach.of(hit.environment, path: environmentPath(of: hit)) } : nil
         let factors = reach?.capping(shared.entry.likelihood) ?? shared.entry.likelihood
-        return Draft(hit: hit, rank: Self.rank(hit), prose: memo.prose(of: hit) { prose(of: hit) }, reach: reach, factors: factors,
+        let proseClass = hit.shared == nil ? nil : memo.proseClass(of: hit)
+        let known = proseClass == nil ? nil : earlier.first { draft in
+            draft.proseClass == proseClass && draft.hit.shared?.computation == hit.shared?.computation && draft.hit.shared?.subject == hit.shared?.subject
+        }
+        return Draft(hit: hit, rank: Self.rank(hit), prose: known?.prose ?? prose(of: hit), proseClass: proseClass, reach: reach, factors: factors,
                      severity: shared.entry.severityOverride ?? Severity(likelihood: factors.level, impact: shared.entry.impact.level))
     }
 
     /// The hit's prose, filled.
     private func prose(of hit: FindingHit) -> Prose {
-        let shared = hit.sharedEntry
+        let compiled = compiled(hit)
         let evaluator = hit.evaluator
-        return Prose(title: ProseTemplate.plainText(shared.entry.title, evaluator: evaluator),
-                     description: ProseTemplate.fill(shared.entry.description, evaluator: evaluator),
-                     impactText: ProseTemplate.fill(shared.entry.impactText, evaluator: evaluator),
-                     recommendation: ProseTemplate.fill(shared.entry.mitigation, evaluator: evaluator),
+        return Prose(title: compiled.title.plainText(evaluator),
+                     description: compiled.description.filled(evaluator),
+                     impactText: compiled.impactText.filled(evaluator),
+                     recommendation: compiled.mitigation.filled(evaluator),
                      environmentFreeStatement: environmentFreeStatement(of: hit))
+    }
+
+    /// The hit's entry's prose, compiled.
+    private func compiled(_ hit: FindingHit) -> EntryProse {
+        compiledProse.indices.contains(hit.entryIndex) ? compiledProse[hit.entryIndex] ?? EntryProse(hit.sharedEntry.entry) : EntryProse(hit.sharedEntry.entry)
     }
 
     /// The entry's prose filled with this environment's facts, except its name, base URL and host, to
@@ -154,7 +204,8 @@ struct FindingAssembly: Sendable {
             }
             evaluator.globals["env"] = environment
         }
-        return texts.map { ProseTemplate.fill($0, evaluator: evaluator) }.joined(separator: "\u{1}")
+        let compiled = compiled(hit)
+        return [compiled.title, compiled.description, compiled.impactText, compiled.mitigation].map { $0.filled(evaluator) }.joined(separator: "\u{1}")
     }
 
     /// Whether a placeholder of `texts` reads the `env` subject's name, base URL or host, which
@@ -211,7 +262,7 @@ struct FindingAssembly: Sendable {
             subjectPath: hit.subject.path, subjectName: hit.subject.name,
             component: shared.entry.component ?? hit.subject.component,
             description: prose.description, impactText: prose.impactText,
-            recommendation: prose.recommendation, validation: ProseTemplate.fill(shared.entry.validation, evaluator: hit.evaluator),
+            recommendation: prose.recommendation, validation: compiled(hit).validation.filled(hit.evaluator),
             evidence: evidence(for: hit) + reachEvidence(draft.reach, original: shared.entry.likelihood, capped: factors, hit: hit), references: shared.entry.references,
             falsePositives: shared.entry.falsePositives.isEmpty ? nil : shared.entry.falsePositives, controls: shared.entry.controls)
     }
@@ -237,8 +288,13 @@ struct FindingAssembly: Sendable {
         }
         let who = reach.exposure == .localhost ? "only from the same host" : "only from an internal network"
         let locations = hit.environment.locations
-        return [Evidence(path: reach.path, modelLocation: locations.modelLocation(of: reach.path), codeLocation: locations.codeLocation(of: reach.path),
+        return [Evidence(path: reach.path, modelLocation: locations.modelLocation(of: reach.path), codeLocation: codeLocation(of: reach.path, in: locations),
                          fact: "exposure", value: "\(reach.exposure.rawValue) (\(reach.reason)): reachable \(who), so likelihood is lowered (\(changes.joined(separator: ", ")))")]
+    }
+
+    /// `locations.codeLocation(of:)`, without walking up the path when the model names no code at all.
+    private func codeLocation(of path: ModelPath, in locations: ModelLocations) -> SourceLocation? {
+        locations.inCode.isEmpty ? nil : locations.codeLocation(of: path)
     }
 
     private func evidence(for hit: FindingHit) -> [Evidence] {
@@ -254,7 +310,7 @@ struct FindingAssembly: Sendable {
             else if case .list = value { shown = value.pythonLiteral }
             else { shown = value.plainText }
             items.append(Evidence(
-                path: path, modelLocation: locations.modelLocation(of: path), codeLocation: locations.codeLocation(of: path),
+                path: path, modelLocation: locations.modelLocation(of: path), codeLocation: codeLocation(of: path, in: locations),
                 fact: field, value: shown, detail: subject.evidenceDetails[field]))
         }
         if memo.conditionNamesEnvironment(entry: hit.entryIndex, compute: { hit.sharedEntry.entry.whenText.contains("env.") }), let kind = hit.environment.kind {

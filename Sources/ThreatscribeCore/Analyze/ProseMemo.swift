@@ -1,22 +1,14 @@
 import Foundation
 
 /// What the findings of one run share across environments: each environment's reach, facts about each
-/// entry's texts, and the prose of a subject that a shared computation gives several environments
-/// (`SubjectReuse`), filled once for the environments where the global facts its placeholders read
-/// (values and shell stand-ins) are equal.
+/// entry's texts, and which environments give an entry's placeholders the same global facts (values and
+/// shell stand-ins), so that the prose of a subject a shared computation gives several environments
+/// (`SubjectReuse`) is filled once for them (`FindingAssembly`).
 /// Filled prose is a function of the subject and those facts, so sharing it changes nothing.
 ///
 /// Findings are assembled on several threads: every table is read and written under one lock, and a
 /// value is computed outside it (two threads may compute the same value; both are equal, the first kept).
 final class ProseMemo: @unchecked Sendable {
-    private struct Key: Hashable {
-        var computation: Int
-        var subject: Int
-        var entry: Int
-        /// The first environment whose global reads equal this one's (`proseClass`).
-        var proseClass: Int
-    }
-
     private struct EntryEnvironment: Hashable {
         var entry: Int
         var environment: Int
@@ -29,7 +21,6 @@ final class ProseMemo: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var filled: [Key: FindingAssembly.Prose] = [:]
     private var classes: [EntryEnvironment: Int] = [:]
     /// Per entry: each environment's global reads seen so far, first environment first.
     private var reads: [Int: [(environment: Int, reads: [GlobalRead])]] = [:]
@@ -37,17 +28,10 @@ final class ProseMemo: @unchecked Sendable {
     private var environmentConditions: [Int: Bool] = [:]
     private var reaches: [Int: EnvironmentReach?] = [:]
 
-    /// The hit's prose (`compute()`), filled once per shared subject and equal global reads.
-    func prose(of hit: FindingHit, compute: () -> FindingAssembly.Prose) -> FindingAssembly.Prose {
-        guard let shared = hit.shared else { return compute() }
-        let key = Key(computation: shared.computation, subject: shared.subject, entry: hit.entryIndex, proseClass: proseClass(of: hit))
-        return remembered(key, in: \.filled, compute: compute)
-    }
-
     /// The first environment whose globals give the hit's entry the same reads as the hit's environment
     /// (of those seen so far: which one of equal environments it is changes no prose). Hits with a shared
     /// subject are evaluated with their environment's own globals, so this is per (entry, environment).
-    private func proseClass(of hit: FindingHit) -> Int {
+    func proseClass(of hit: FindingHit) -> Int {
         let place = EntryEnvironment(entry: hit.entryIndex, environment: hit.environmentIndex)
         if let known = locked({ classes[place] }) { return known }
         let entry = hit.sharedEntry.entry

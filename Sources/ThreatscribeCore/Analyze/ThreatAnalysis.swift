@@ -39,7 +39,6 @@ public struct ThreatAnalysis: Sendable {
             })
         }
         // Subjects shared by environments are computed once; findings are rendered once the merge is decided.
-        let assembly = FindingAssembly(environmentNames: known)
         var reuse = SubjectReuse(analyzerCount: analyzers.count)
         let routeTables = RouteTableMemo()
         var hits: [FindingHit] = []
@@ -47,6 +46,9 @@ public struct ThreatAnalysis: Sendable {
             hits += self.hits(in: environment, index: index, of: model, reuse: &reuse, routeTables: routeTables)
         }
         let selected = options.environments.isEmpty ? known : known.filter { options.environments.contains($0) }
+        var hasHits = Array(repeating: false, count: catalog.entries.count)
+        for hit in hits { hasHits[hit.entryIndex] = true }
+        let assembly = FindingAssembly(environmentNames: known, compiledProse: catalog.entries.indices.map { hasHits[$0] ? EntryProse(catalog.entries[$0]) : nil })
         var kept = assembly.findings(from: hits)
         if selected.count < known.count {
             // Filtered in place: a finding is large, and copying one retains each of its fields.
@@ -100,12 +102,23 @@ public struct ThreatAnalysis: Sendable {
         for (batchIndex, batch) in batches.enumerated() {
             var positions: [String: [Int]] = [:]
             var order: [String] = []
+            // An analyzer's subjects come in runs of one scope: each run is looked up once, not each subject.
+            var run: (scope: String, isGlobal: Bool, positions: [Int])?
+            func endRun() {
+                guard let run else { return }
+                if positions[run.scope] == nil { order.append(run.scope) }
+                positions[run.scope, default: []].append(contentsOf: run.positions)
+            }
             for position in batch.subjects.indices {
                 let scope = batch.subjects[position].scope
-                if vocabulary.scopes[scope]?.isGlobal == true { globals[scope] = batch.subjects[position] }
-                if positions[scope] == nil { order.append(scope) }
-                positions[scope, default: []].append(position)
+                if run?.scope != scope {
+                    endRun()
+                    run = (scope, vocabulary.scopes[scope]?.isGlobal == true, [])
+                }
+                if run!.isGlobal { globals[scope] = batch.subjects[position] }
+                run!.positions.append(position)
             }
+            endRun()
             for scope in order { byScope[scope, default: []].append((batchIndex, positions[scope]!)) }
         }
         let scene = HitScene(environment: environment, index: index, globals: globals)

@@ -20,7 +20,7 @@ extension ProseTemplate {
         return MarkdownEscaping.singleLine(String(result))
     }
 
-    private static func plainValue(of placeholder: ProseLayout.Placeholder, evaluator: ConditionEvaluator) -> String {
+    static func plainValue(of placeholder: ProseLayout.Placeholder, evaluator: ConditionEvaluator) -> String {
         if placeholder.problem != nil { return "[placeholder refused: not fillable here]" }
         if placeholder.scope == nil && placeholder.field == "subject" { return evaluator.subject.name }
         let value = evaluator.value(of: .fact(scope: placeholder.scope, field: placeholder.field, offset: 0))

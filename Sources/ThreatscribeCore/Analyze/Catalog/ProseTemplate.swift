@@ -60,7 +60,7 @@ public enum ProseTemplate {
         return result
     }
 
-    private static func replacement(for placeholder: ProseLayout.Placeholder, evaluator: ConditionEvaluator) -> String {
+    static func replacement(for placeholder: ProseLayout.Placeholder, evaluator: ConditionEvaluator) -> String {
         // Text that is inert in every string of every language: shown only for catalog text that skipped the load check.
         if placeholder.problem != nil { return "[placeholder refused: not fillable here]" }
         let isSubject = placeholder.scope == nil && placeholder.field == "subject"

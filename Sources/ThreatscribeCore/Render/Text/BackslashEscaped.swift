@@ -4,6 +4,11 @@
 enum BackslashEscaped {
     /// `"…"` holding `value`; `keeps` says which scalars stand as they are, `numericEscape` writes the others.
     static func doubleQuoted(_ value: String, keeps: (Unicode.Scalar) -> Bool, numericEscape: (UInt32) -> String) -> String {
+        // Most values need no escape: then the literal is the value between quotes, joined in one go.
+        let plain = value.unicodeScalars.allSatisfy { scalar in
+            scalar != "\\" && scalar != "\"" && scalar != "\n" && scalar != "\t" && scalar != "\r" && keeps(scalar)
+        }
+        if plain { return "\"" + value + "\"" }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -57,7 +57,9 @@ public enum ShellWord {
     /// Characters a reader cannot see or that break the line: C0, DEL, C1, line and paragraph separators,
     /// format characters (bidirectional controls, zero-width joiners, BOM), and unassigned or private code points.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        // ASCII without a category lookup: C0 and DEL are controls, everything else in it is visible.
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+        return switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: true
         default: false
         }

@@ -158,7 +158,7 @@ struct FindingGroup: Sendable, Equatable {
     /// `familyKey(of:)` given the finding's model path as text and its `rootID`.
     private static func familyKey(of finding: Finding, path: String, rootID: String) -> String {
         if HeaderFamily.contains(finding.threatID) { return "headers@\(path)" }
-        if isEndpoint(path) { return "\(finding.threatID)@endpoints" }
+        if isEndpoint(finding.subjectPath) { return "\(finding.threatID)@endpoints" }
         if let collection = siblingCollection(path) { return "\(finding.threatID)@\(collection)[]" }
         return rootID
     }
@@ -188,7 +188,16 @@ struct FindingGroup: Sendable, Equatable {
     }
 
     /// `routers[0].endpoints[2]` and the like: one route among many.
-    private static func isEndpoint(_ path: ModelPath) -> Bool { isEndpoint(path.description) }
+    private static func isEndpoint(_ path: ModelPath) -> Bool {
+        // `…endpoints[2]` read from the components when the last key is a plain name (without `.`, `[` or
+        // `]`), as the text would read: the key, then one or more indices.
+        let components = path.components
+        if case .index? = components.last, let keyPosition = components.lastIndex(where: { if case .key = $0 { true } else { false } }),
+           case .key(let key) = components[keyPosition], !key.isEmpty, !key.contains(where: { $0 == "." || $0 == "[" || $0 == "]" }) {
+            return key == "endpoints"
+        }
+        return isEndpoint(path.description)
+    }
 
     private static func isEndpoint(_ path: String) -> Bool {
         guard let last = path.split(separator: ".").last else { return false }
