@@ -1,7 +1,9 @@
 import Yams
 
 extension LocatedScalar {
-    private var yamsScalar: Node.Scalar { Node.Scalar(text) }
+    /// The text as an untagged Yams scalar, for Yams's constructors (which read only the tag's name; the empty
+    /// resolver spares compiling `Resolver.default`'s regular expressions).
+    private var yamsScalar: Node.Scalar { Node.Scalar(text, Tag(.implicit, .basic)) }
 
     /// The Boolean value of a `bool` scalar (`true`, `false`, and YAML 1.1's `yes`/`no`/`on`/`off`).
     public var boolValue: Bool? { kind == .bool ? Bool.construct(from: yamsScalar) : nil }
