@@ -105,6 +105,7 @@ struct AnalyzeCommand: ParsableCommand {
             outcomes = inputs.inputs.map(\.path).concurrentMap { path in analysed(Self.loaded(path)) }
         }
         timings.record("analyze")
+        KeptUntilExit.keep(outcomes)
         var reports: [AnalysisReport] = []
         var problems: [Diagnostic] = []
         for outcome in outcomes {
