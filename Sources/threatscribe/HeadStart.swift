@@ -2,8 +2,8 @@ import Foundation
 import ThreatscribeCore
 
 /// What `analyze` needs whatever its options, started on a second core by `Threatscribe.main` before
-/// the command line is parsed: the built-in catalog, then the built-in report templates parsed and the
-/// catalog's prose HTML indexed. The values are the ones worked out later otherwise, so the output is
+/// the command line is parsed: the built-in catalog, then the analyzers made, the built-in report
+/// templates parsed and the catalog's prose HTML indexed. The values are the ones worked out later otherwise, so the output is
 /// the same; `analyze` with `--catalog` loads its own catalog (and with `--templates` renders with its own).
 enum HeadStart {
     /// The built-in catalog (no user files), loading on its own thread from first use.
@@ -13,7 +13,12 @@ enum HeadStart {
         } catch {
             return .failure(error)
         }
-    }, then: { prepareBuiltInTemplates(for: [.markdown, .html]) })
+    }, then: {
+        // The analyzers are made here too (reading the built-in advisories and dependency constraints
+        // is a few milliseconds), before the analysis asks for them on the main thread.
+        _ = Analyzers.all
+        prepareBuiltInTemplates(for: [.markdown, .html])
+    })
 
     /// Starts the work when `arguments` run `analyze`.
     static func start(for arguments: [String]) {
