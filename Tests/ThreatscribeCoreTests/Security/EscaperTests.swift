@@ -72,6 +72,15 @@ struct EscaperTests {
         }
     }
 
+    @Test("the byte form of the attribute escaper writes every ASCII character as the scalar form does")
+    func attributeBytes() {
+        for byte in UInt8(0)..<0x80 {
+            var output: [UInt8] = []
+            HTMLEscaping.appendAttribute(asciiByte: byte, to: &output)
+            #expect(String(decoding: output, as: UTF8.self) == HTMLEscaping.attribute(String(Unicode.Scalar(byte))), "byte \(byte)")
+        }
+    }
+
     @Test("XML-illegal characters become visible, legal ones")
     func xmlIllegal() {
         #expect(HTMLEscaping.text("a\u{0}\u{1B}]0;t\u{7}\u{FFFE}\u{FFFF}\t\n\r\u{7F}") == "a\u{2400}\u{241B}]0;t\u{2407}\u{FFFD}\u{FFFD}\t\n\r\u{7F}")

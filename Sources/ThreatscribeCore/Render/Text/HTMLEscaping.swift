@@ -21,15 +21,31 @@ enum HTMLEscaping {
     /// `"` and `'` escaped, XML-illegal characters replaced. Mustache's `{{x}}` in HTML templates uses it,
     /// since a template may put `{{x}}` in either place.
     static func attribute(_ text: String) -> String {
-        escaping(text) { scalar in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&#39;"
-            default: nil
-            }
+        escaping(text, attributeReplacement)
+    }
+
+    /// `attribute` of the one ASCII character `byte` (below 0x80), appended to UTF-8 output, for writers
+    /// that work on bytes (`ProseHTMLTemplate`).
+    static func appendAttribute(asciiByte byte: UInt8, to output: inout [UInt8]) {
+        assert(byte < 0x80, "only an ASCII byte is a whole character")
+        let scalar = Unicode.Scalar(byte)
+        if let replaced = attributeReplacement(scalar) {
+            output.append(contentsOf: replaced.utf8)
+        } else if isXMLIllegal(scalar) {
+            output.append(contentsOf: String(legalReplacement(for: scalar)).utf8)
+        } else {
+            output.append(byte)
+        }
+    }
+
+    private static func attributeReplacement(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        default: nil
         }
     }
 

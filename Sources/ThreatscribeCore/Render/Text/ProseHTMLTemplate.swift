@@ -280,16 +280,9 @@ struct ProseHTMLTemplate: Sendable, Equatable {
     private static let inText: Set<UInt8> = Set(" /.,:;-+=?@%${}'\"&<>^".utf8)
 
     /// `byte` of a value as `XHTMLFragment` writes it: the characters HTML gives meaning to as the
-    /// entities their placeholders become, the rest as they are (printable ASCII needs no escaping).
+    /// entities their placeholders become (the same as `HTMLEscaping.attribute`), the rest as they are.
     private static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-        case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-        case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-        case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-        case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-        default: output.append(byte)
-        }
+        HTMLEscaping.appendAttribute(asciiByte: byte, to: &output)
     }
 }
 
