@@ -64,13 +64,7 @@ struct AnalyzeCommand: ParsableCommand {
         let userCatalog = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.catalogFiles(in: catalogDirectories) }
         // Without user files the catalog (and the built-in templates) started loading before the command
         // line was parsed (`HeadStart`).
-        let catalogLoad = userCatalog.isEmpty ? HeadStart.builtInCatalog : BackgroundValue({ () -> Result<ThreatCatalog, DiagnosticList> in
-            do throws(DiagnosticList) {
-                return .success(try BuiltInCatalog.load(userFiles: userCatalog, vocabulary: Analyzers.vocabulary))
-            } catch {
-                return .failure(error)
-            }
-        }, then: parseTemplates)
+        let catalogLoad = userCatalog.isEmpty ? HeadStart.builtInCatalog : HeadStart.catalogLoading(userFiles: userCatalog, then: parseTemplates)
         var preloaded = inputs.isBatch || timings.isEnabled ? nil : inputs.inputs.first.map { Self.loaded($0.path) }
         let catalog = try exitingOnBadInput { () throws(DiagnosticList) in try catalogLoad.take().get() }
         timings.record("catalog")

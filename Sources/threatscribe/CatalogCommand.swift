@@ -91,11 +91,7 @@ struct CatalogCommand: ParsableCommand {
         var directory: String
 
         func run() throws {
-            let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
-            let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
-                try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
-            }
-            print(try catalog.swiftSource(), terminator: "")
+            print(try compiledCatalog(in: directory).swiftSource(), terminator: "")
         }
     }
 
@@ -111,11 +107,7 @@ struct CatalogCommand: ParsableCommand {
         var directory: String
 
         func run() throws {
-            let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
-            let catalog = try exitingOnBadInput { () throws(DiagnosticList) in
-                try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
-            }
-            print(catalog.proseHTMLSwiftSource(), terminator: "")
+            print(try compiledCatalog(in: directory).proseHTMLSwiftSource(), terminator: "")
         }
     }
 
@@ -134,5 +126,14 @@ struct CatalogCommand: ParsableCommand {
             let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
             print(try PrecompiledReference.swiftSource(from: ResourceStore(files: files)), terminator: "")
         }
+    }
+}
+
+/// The catalog directory parsed by the real parser (`catalog precompile` and `catalog precompile-prose`);
+/// reads only the directory, never the built-in catalog.
+private func compiledCatalog(in directory: String) throws -> PrecompiledCatalog {
+    let files = try exitingOnBadInput { () throws(DiagnosticList) in try InputFiles.resourceFiles(in: directory, as: "Catalog") }
+    return try exitingOnBadInput { () throws(DiagnosticList) in
+        try PrecompiledCatalog.compiling(ResourceStore(files: files), vocabulary: Analyzers.vocabulary)
     }
 }

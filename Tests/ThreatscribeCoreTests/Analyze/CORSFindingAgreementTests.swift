@@ -7,18 +7,6 @@ import Testing
 /// with credentials, a credentialed-read finding fires; when the engine allows no origin at all, no
 /// permissive-CORS finding fires.
 struct CORSFindingAgreementTests {
-    /// SplitMix64: a small seeded generator, so a failure names a reproducible case.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let attacker = CORSPolicyAnalysis.attackerOrigin
     /// Origins a browser can send (the attacker's is never listed).
     static let browserOrigins = [
@@ -93,7 +81,7 @@ struct CORSFindingAgreementTests {
     }
 
     @Test func findingsAgreeWithTheEngineOnRandomConfigurations() throws {
-        var generator = SeededGenerator(state: 0x7472_6561_7473_6372)
+        var generator = SeededGenerator(seed: 0x7472_6561_7473_6372)
         let analysis = ThreatAnalysis(catalog: CatalogSampleTests.catalog)
         var credentialedCases = 0
         var closedCases = 0

@@ -77,7 +77,7 @@ import Yams
         }
         files.sort { $0.path < $1.path }
         #expect(files.count > 100)
-        var generator = SplitMix(seed: 13)
+        var generator = SeededGenerator(seed: 13)
         for url in files {
             let text = try String(contentsOf: url, encoding: .utf8)
             Self.expectSame(text)
@@ -99,18 +99,5 @@ import Yams
         Self.expectSame(HostileYAMLTests.aliasBomb)
         Self.expectSame(String(repeating: "[", count: 300) + String(repeating: "]", count: 300))
         Self.expectSame("a: &a [x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n")
-    }
-
-    /// A small deterministic generator (the test must pick the same cuts on every run).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
