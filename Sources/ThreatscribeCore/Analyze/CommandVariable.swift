@@ -60,23 +60,30 @@ public enum CommandVariable: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The variables a text uses: `$NAME` or `${NAME` not followed by more of a name.
+    /// The variables a text uses: `$NAME` or `${NAME` not followed by more of a name (`_`, a letter or
+    /// a digit), in declaration order. The text is read scalar by scalar, as a shell reads a command:
+    /// after each `$` (and an optional `{`), the whole name that follows is compared with the variables'.
     public static func used(in text: String) -> [CommandVariable] {
-        // Every form starts with `$`; most texts have none, and are not searched per variable.
+        // Every form starts with `$`; most texts have none.
         guard text.utf8.contains(UInt8(ascii: "$")) else { return [] }
-        return allCases.filter { variable in
-            for prefix in ["$" + variable.rawValue, "${" + variable.rawValue] {
-                var rest = text[...]
-                while let range = rest.range(of: prefix) {
-                    let next = rest[range.upperBound...].unicodeScalars.first
-                    if let next, next == "_" || next.properties.isAlphabetic || ("0"..."9").contains(next) {
-                        rest = rest[range.upperBound...]
-                        continue
-                    }
-                    return true
-                }
+        var found: Set<CommandVariable> = []
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            guard scalar == "$" else { continue }
+            if pending == "{" { pending = scalars.next() }
+            var name = String.UnicodeScalarView()
+            while let next = pending, continuesName(next) {
+                name.append(next)
+                pending = scalars.next()
             }
-            return false
+            if let variable = CommandVariable(rawValue: String(name)) { found.insert(variable) }
         }
+        return allCases.filter(found.contains)
+    }
+
+    private static func continuesName(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || ("0"..."9").contains(scalar) || scalar.properties.isAlphabetic
     }
 }

@@ -36,4 +36,17 @@ import Testing
         #expect(CommandVariable.used(in: "no variables here") == [])
         #expect(CommandVariable.used(in: "curl \"$BASE_URL/x\" -H \"${API_HOST}\" $BASE_URLS") == [.baseURL, .apiHost])
     }
+
+    @Test func commandVariablesAreWholeShellNames() {
+        // In declaration order, each once, whatever order and how often the text uses them.
+        #expect(CommandVariable.used(in: "$IMAGE $BASE_URL ${IMAGE:?set} \"$BASE_URL\"") == [.baseURL, .image])
+        // A longer name is another variable: a letter (ASCII or not), a digit or `_` continues it.
+        for text in ["$BASE_URLS", "$BASE_URL1", "$BASE_URL_2", "${BASE_URLé}", "$IMAGEʼ", "$image", "$ BASE_URL", "${{BASE_URL}"] {
+            #expect(CommandVariable.used(in: text) == [], "\(text)")
+        }
+        // Anything else ends it, as the shell reads it: punctuation, `$`, a combining mark, the end.
+        for text in ["$$BASE_URL", "${BASE_URL#*://}", "x$BASE_URL", "$BASE_URL\u{301}", "é$BASE_URL", "${BASE_URL", "$BASE_URL"] {
+            #expect(CommandVariable.used(in: text) == [.baseURL], "\(text)")
+        }
+    }
 }

@@ -8,7 +8,7 @@ enum ProseExcerpt {
     /// after `e.g`/`i.e`/`etc`/`vs`, or between digits, does not end a sentence.
     static func leading(_ count: Int, of markdown: String) -> String {
         let trimmed = trimmingWhitespace(markdown)
-        let paragraphs = trimmed.components(separatedBy: "\n\n")
+        let paragraphs = paragraphs(of: trimmed)
         let paragraph = paragraphs.first ?? trimmed
         // A table is never cut.
         if paragraph.hasPrefix("|") { return paragraph }
@@ -18,6 +18,27 @@ enum ProseExcerpt {
             return paragraph + "\n\n" + paragraphs[1]
         }
         return excerpt
+    }
+
+    /// The texts between each `\n\n` (byte for byte: a blank line ends a Markdown paragraph whatever
+    /// follows it), in order, empty ones included.
+    static func paragraphs(of text: String) -> [String] {
+        let utf8 = text.utf8
+        var paragraphs: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "\n"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                paragraphs.append(String(text.unicodeScalars[start..<index]))
+                start = utf8.index(after: next)
+                index = start
+            } else {
+                index = next
+            }
+        }
+        paragraphs.append(String(text.unicodeScalars[start...]))
+        return paragraphs
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, scalar by scalar as Foundation trims,

@@ -4,20 +4,27 @@ extension ThreatModelView {
         let model = report.model.base
         let system = model.system
         let environments = report.environments.isEmpty ? report.model.environments.map(\.name) : report.environments
-        // The findings' items (each group's item on any core) and the model's sections are independent.
-        let ((sections, graph, endpoints), (groups, distinctItems, commandVariables)) = concurrently({
-            var sections = ComponentSections(model: model)
-            sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
-                .map { ($0.name, ComponentSections(model: $0.model)) })
-            return (sections, DataFlowGraph(model: model), EndpointIndex(model: model))
-        }, {
-            let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
-            let (items, variables) = concurrently({
-                groups.concurrentMap { FindingView($0, environments: environments, modelFile: report.model.file) }
-            }, {
-                CommandVariablesView(findings: groups.map(\.representative))
-            })
-            return (groups, Self.distinctTitles(items), variables)
+        let groups = FindingGroup.grouping(report.findings, environments: report.model.environments)
+        // The model's sections, the command variables and each group's item are independent parts, made
+        // from one list on every core (a `concurrentMap` nested in another branch would run on one thread).
+        let parts = Array(0..<(groups.count + 2)).concurrentMap { index -> ViewPart in
+            switch index {
+            case 0:
+                var sections = ComponentSections(model: model)
+                sections.showDifferences(across: report.model.environments.filter { environments.contains($0.name) }
+                    .map { ($0.name, ComponentSections(model: $0.model)) })
+                return .model(sections, DataFlowGraph(model: model), EndpointIndex(model: model))
+            case 1:
+                return .commandVariables(CommandVariablesView(findings: groups.map(\.representative)))
+            default:
+                return .item(FindingView(groups[index - 2], environments: environments, modelFile: report.model.file))
+            }
+        }
+        guard case let .model(sections, graph, endpoints) = parts[0], case let .commandVariables(commandVariables) = parts[1] else {
+            preconditionFailure("the first two parts are the model's and the command variables'")
+        }
+        let distinctItems = Self.distinctTitles(parts.dropFirst(2).compactMap { part in
+            if case let .item(item) = part { item } else { nil }
         })
         var items = distinctItems
         let affected = AffectedEndpointsView(groups: groups, items: items, model: model, index: endpoints)
@@ -220,4 +227,11 @@ extension ThreatModelView {
             supportedCount: count(.supported), contradictedCount: count(.contradicted), unverifiableCount: count(.unverifiable)
         )
     }
+}
+
+/// One independent part of the report's view, made on any core.
+private enum ViewPart: Sendable {
+    case model(ComponentSections, DataFlowGraph, EndpointIndex)
+    case commandVariables(CommandVariablesView?)
+    case item(FindingView)
 }
