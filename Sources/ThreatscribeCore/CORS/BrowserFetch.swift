@@ -68,7 +68,7 @@ public struct BrowserFetch: Hashable, Sendable {
         case "content-type":
             guard !value.unicodeScalars.contains(where: isUnsafeByte) else { return false }
             let essence = value.split(separator: ";", maxSplits: 1).first.map {
-                $0.trimmingCharacters(in: .whitespaces).lowercased()
+                $0.trimmingWhitespaces.lowercased()
             } ?? ""
             return ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"].contains(essence)
         default:

@@ -142,6 +142,6 @@ enum FetchCORSCheck {
     /// The comma-separated items of a header value, whitespace-trimmed, empty ones dropped.
     static func list(_ value: String?) -> [String] {
         guard let value else { return [] }
-        return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return value.split(separator: ",").map { $0.trimmingWhitespaces }.filter { !$0.isEmpty }
     }
 }

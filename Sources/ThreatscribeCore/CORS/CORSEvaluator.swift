@@ -106,7 +106,7 @@ public struct CORSEvaluator: Sendable {
             } else {
                 let allowed = Set(allowHeaders.map { $0.lowercased() })
                 let names = requested.lowercased().split(separator: ",", omittingEmptySubsequences: false)
-                if names.contains(where: { !allowed.contains($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                if names.contains(where: { !allowed.contains($0.trimmingWhitespacesAndNewlines) }) {
                     failures.append("headers")
                 }
             }

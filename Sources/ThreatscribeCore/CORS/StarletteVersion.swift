@@ -24,7 +24,7 @@ public struct StarletteVersion: Hashable, Comparable, Sendable, CustomStringConv
 
     /// Parses `"1.10.0"`, `"0.52"`, `"1.0.0rc1"` or `"v1.7.0"`; returns `nil` for anything else.
     public init?(_ text: String) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(text.trimmingWhitespaces)
         if body.first == "v" { body = body.dropFirst() }
         let numericEnd = body.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? body.endIndex
         let numbers = body[..<numericEnd].split(separator: ".", omittingEmptySubsequences: false)

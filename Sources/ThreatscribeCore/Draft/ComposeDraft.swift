@@ -98,7 +98,7 @@ public struct ComposeDraft: Sendable, Equatable {
             return "api"
         }
         // Built from the project's own Dockerfile and run with that image's command: the API itself.
-        if command.trimmingCharacters(in: .whitespaces).isEmpty, buildsTheProjectRoot(service["build"]), !lowerName.contains("test") {
+        if command.trimmingWhitespaces.isEmpty, buildsTheProjectRoot(service["build"]), !lowerName.contains("test") {
             return "api"
         }
         return "other"
@@ -173,7 +173,7 @@ public struct ComposeDraft: Sendable, Equatable {
     }
 
     static func resolvedInteger(_ text: String) -> Int? {
-        resolvedText(text.trimmingCharacters(in: .whitespaces)).flatMap { Int($0) }.flatMap { (1...65535).contains($0) ? $0 : nil }
+        resolvedText(text.trimmingWhitespaces).flatMap { Int($0) }.flatMap { (1...65535).contains($0) ? $0 : nil }
     }
 
     static func routedByProxy(_ labels: LocatedNode?) -> Bool {

@@ -63,7 +63,7 @@ extension DraftNode {
             let parts = place.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
             let source = String(parts[0])
             if !source.contains(" "), CodeReference(parsing: source) != nil, open.lowerBound > rest.startIndex {
-                let detail = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+                let detail = parts.count > 1 ? parts[1].trimmingWhitespaces : nil
                 return (key, String(rest[..<open.lowerBound]), source, detail.flatMap { $0.isEmpty ? nil : $0 })
             }
             search = open.upperBound..<rest.endIndex

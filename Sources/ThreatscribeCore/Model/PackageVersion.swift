@@ -12,7 +12,7 @@ public struct PackageVersion: Hashable, Comparable, Sendable, CustomStringConver
     public var postRelease: Int?
 
     public init?(_ text: String) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(text.trimmingWhitespaces)
         while let first = body.first, "=~<>!^v ".contains(first) { body = body.dropFirst() }
         let end = body.firstIndex { !($0.isNumber || $0 == ".") } ?? body.endIndex
         var digits = body[..<end]

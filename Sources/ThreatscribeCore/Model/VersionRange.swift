@@ -23,7 +23,7 @@ public struct VersionRange: Hashable, Sendable {
     /// Parses a specifier set; `nil` when any part is not a specifier.
     public init?(_ text: String) {
         var clauses: [Clause] = []
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",").map { $0.trimmingWhitespaces }
         guard !parts.isEmpty else { return nil }
         for part in parts {
             guard let expanded = Self.clauses(part) else { return nil }
@@ -50,7 +50,7 @@ public struct VersionRange: Hashable, Sendable {
     private static func clauses(_ part: String) -> [Clause]? {
         if part == "*" { return [] }
         for prefix in ["~=", "==", "!=", ">=", "<=", "^", "~", ">", "<"] where part.hasPrefix(prefix) {
-            let body = part.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let body = part.dropFirst(prefix.count).trimmingWhitespaces
             if body.hasSuffix(".*"), prefix == "==" || prefix == "!=" {
                 guard let base = number(String(body.dropLast(2))) else { return nil }
                 let next = PackageVersion(Array(base.release.dropLast()) + [base.release.last! + 1])

@@ -22,11 +22,11 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses the three forms; `nil` for anything else.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespaces
         self.text = trimmed
         if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") {
-            let lockFile = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmingCharacters(in: .whitespaces)
-            let head = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let lockFile = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmingWhitespaces
+            let head = trimmed[..<open].trimmingWhitespaces
             guard !lockFile.isEmpty, !lockFile.contains(" "), let version = Self.single(head) else { return nil }
             form = .locked(version, lockFile: lockFile)
         } else if let version = Self.single(trimmed) {
@@ -42,7 +42,7 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
     private static func single(_ text: String) -> PackageVersion? {
         var body = Substring(text)
         if body.hasPrefix("===") { body = body.dropFirst(3) } else if body.hasPrefix("==") { body = body.dropFirst(2) }
-        body = Substring(body.trimmingCharacters(in: .whitespaces))
+        body = Substring(body.trimmingWhitespaces)
         if body.hasPrefix("v") { body = body.dropFirst() }
         guard let first = body.first, first.isNumber, !body.contains("*"), !body.contains(","),
               body.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) else { return nil }

@@ -54,6 +54,6 @@ struct BuildAnalyzer: Analyzer {
     }
 
     static func isNone(_ text: String) -> Bool {
-        ["none", "no", "", "false", "n/a"].contains(text.lowercased().trimmingCharacters(in: .whitespaces))
+        ["none", "no", "", "false", "n/a"].contains(text.lowercased().trimmingWhitespaces)
     }
 }

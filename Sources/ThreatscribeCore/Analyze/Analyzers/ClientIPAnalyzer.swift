@@ -25,7 +25,7 @@ struct ClientIPAnalyzer: Analyzer {
         subject.set("security_uses", .list(uses.filter(\.isSecurityRelevant).map(\.rawValue)), from: path.appending("used_for"))
         let overwritten = Set(model.deployment?.ingress?.setsClientIpHeaders ?? [])
         subject.set("overwritten_headers", .list(headers.filter(overwritten.contains).map(\.rawValue)), from: "deployment.ingress.sets_client_ip_headers")
-        let allowAll = model.server?.forwardedAllowIps?.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "*" } ?? false
+        let allowAll = model.server?.forwardedAllowIps?.split(separator: ",").contains { $0.trimmingWhitespaces == "*" } ?? false
         let entry: ForwardedEntry? = trust.readBy == .uvicornProxyHeaders ? (allowAll ? .leftmost : .rightmost) : (trust.entry ?? .leftmost)
         let entryPath = trust.readBy == .uvicornProxyHeaders ? ModelPath("server.forwarded_allow_ips") : path.appending("entry")
         if headers.contains(where: \.isList) { subject.set("entry", FactValue(entry?.rawValue), from: entryPath) }

@@ -59,7 +59,7 @@ struct ContainerAnalyzer: Analyzer {
 
     /// No bind address (Docker's default), or an unspecified address.
     static func bindsEveryInterface(_ address: String?) -> Bool {
-        guard let address = address?.trimmingCharacters(in: .whitespaces).lowercased(), !address.isEmpty else { return true }
+        guard let address = address?.trimmingWhitespaces.lowercased(), !address.isEmpty else { return true }
         return everyInterface.contains(address)
     }
 

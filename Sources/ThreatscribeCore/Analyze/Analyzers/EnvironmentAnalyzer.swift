@@ -90,7 +90,7 @@ struct EnvironmentAnalyzer: Analyzer {
     /// the app (Starlette also routes the prefixed path when reached directly); unchanged when the
     /// URL's path already ends with it.
     static func applying(rootPath: String?, to url: String) -> String {
-        guard var root = rootPath?.trimmingCharacters(in: .whitespaces), !root.isEmpty else { return url }
+        guard var root = rootPath?.trimmingWhitespaces, !root.isEmpty else { return url }
         while root.hasSuffix("/") { root.removeLast() }
         if root.isEmpty { return url }
         if !root.hasPrefix("/") { root = "/" + root }

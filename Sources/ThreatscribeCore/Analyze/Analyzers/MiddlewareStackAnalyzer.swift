@@ -168,7 +168,7 @@ struct MiddlewareStackAnalyzer: Analyzer {
         if server.proxyHeaders == false {
             subject.set("proxy_scheme_trusted", .bool(false), from: "server.proxy_headers")
         } else if let allowed = server.forwardedAllowIps {
-            let onlyLoopback = Set(allowed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let onlyLoopback = Set(allowed.split(separator: ",").map { $0.trimmingWhitespaces })
                 .isSubset(of: ["127.0.0.1", "::1", "localhost"])
             subject.set("proxy_scheme_trusted", .bool(!onlyLoopback), from: "server.forwarded_allow_ips")
         } else {

@@ -87,11 +87,11 @@ struct SecurityHeadersAnalyzer: Analyzer {
         setCSPFacts(on: &subject, csp: value("Content-Security-Policy"), from: source("Content-Security-Policy"), absent: absent("Content-Security-Policy"))
         let frameOptions = value("X-Frame-Options")
         subject.set("x_frame_options", FactValue(frameOptions), from: source("X-Frame-Options"))
-        let framingByXFO = frameOptions.map { ["deny", "sameorigin"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
+        let framingByXFO = frameOptions.map { ["deny", "sameorigin"].contains($0.trimmingWhitespaces.lowercased()) } ?? false
         let framingByCSP = value("Content-Security-Policy").map { CSP(text: $0).directives["frame-ancestors"] != nil } ?? false
         subject.set("has_frame_protection", .bool(framingByXFO || framingByCSP), from: source("X-Frame-Options", "Content-Security-Policy"),
                     shownAs: framingByXFO || framingByCSP ? nil : absent("X-Frame-Options or CSP frame-ancestors"))
-        let nosniff = value("X-Content-Type-Options")?.trimmingCharacters(in: .whitespaces).lowercased() == "nosniff"
+        let nosniff = value("X-Content-Type-Options")?.trimmingWhitespaces.lowercased() == "nosniff"
         subject.set("has_nosniff", .bool(nosniff), from: source("X-Content-Type-Options"), shownAs: nosniff ? nil : absent("X-Content-Type-Options: nosniff"))
         let referrer = value("Referrer-Policy")
         subject.set("referrer_policy", FactValue(referrer), from: source("Referrer-Policy"))
@@ -100,7 +100,7 @@ struct SecurityHeadersAnalyzer: Analyzer {
         subject.set("missing_cross_origin_policies", .list(missing), from: source("Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy"))
         let xss = value("X-XSS-Protection")
         subject.set("x_xss_protection", FactValue(xss), from: source("X-XSS-Protection"))
-        subject.set("xss_filter_enabled", .bool(xss?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false), from: source("X-XSS-Protection"))
+        subject.set("xss_filter_enabled", .bool(xss?.trimmingWhitespaces.hasPrefix("1") ?? false), from: source("X-XSS-Protection"))
         subject.set("document_header_gaps", .list(Self.documentHeaderGaps(subject)), from: appHeadersPath)
         let docsBlock = value("Content-Security-Policy").flatMap { Self.docsUIBlock(CSP(text: $0)) }
         subject.set("csp_blocks_docs_ui", .bool(docsBlock != nil), from: source("Content-Security-Policy"))
@@ -140,7 +140,7 @@ struct SecurityHeadersAnalyzer: Analyzer {
     /// `max-age=31536000` → `31536000`.
     static func directive(_ name: String, in value: String) -> String? {
         for part in value.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespaces }
             if pair.first?.lowercased() == name, pair.count == 2 { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
         return nil

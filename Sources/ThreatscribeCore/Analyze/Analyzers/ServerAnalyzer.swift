@@ -45,7 +45,7 @@ struct ServerAnalyzer: Analyzer {
         var subject = FactSubject(scope: "server", path: "server",
                                   name: server?.kind ?? "ASGI server", component: Component.server)
         subject.set("described", .bool(server != nil), from: "server")
-        let kind = server?.kind?.lowercased().trimmingCharacters(in: .whitespaces)
+        let kind = server?.kind?.lowercased().trimmingWhitespaces
         subject.set("kind", FactValue(kind), from: "server.kind")
         let uvicorn = kind.map { Self.uvicornKinds.contains($0) }
         subject.set("uvicorn_based", FactValue(uvicorn), from: "server.kind")
@@ -94,7 +94,7 @@ struct ServerAnalyzer: Analyzer {
                     shownAs: server?.forwardedAllowIps == nil && uvicorn ? "(not set: uvicorn default \"127.0.0.1,::1\" unless $FORWARDED_ALLOW_IPS is set)" : nil)
         subject.set("forwarded_allow_ips_stated", .bool(server?.forwardedAllowIps != nil), from: "server.forwarded_allow_ips")
         if let allowIPs {
-            let entries = allowIPs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let entries = allowIPs.split(separator: ",").map { $0.trimmingWhitespaces }
             subject.set("trusts_any_proxy", .bool(entries.contains("*")), from: "server.forwarded_allow_ips",
                         shownAs: "\"\(allowIPs)\"")
         }

@@ -35,7 +35,7 @@ struct StaticFilesAnalyzer: Analyzer {
             let uploadsHeld = holds.contains(.userUploads) ? [StaticContent.userUploads.rawValue] : []
             subject.set("upload_markers", .list(uploadsHeld + SensitiveTerms.matches(in: mount.directory, of: SensitiveTerms.uploads)),
                         from: path.appending(uploadsHeld.isEmpty ? "directory" : "holds"))
-            let directory = mount.directory.trimmingCharacters(in: .whitespaces)
+            let directory = mount.directory.trimmingWhitespaces
             let trimmed = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
             subject.set("serves_project_root", .bool(Self.rootLike.contains(trimmed) || Self.rootLike.contains(directory)),
                         from: path.appending("directory"))

@@ -31,7 +31,7 @@ public struct CatalogDocumentation {
         }
         out += "\n## Entry conditions\n\n"
         for entry in catalog.entries {
-            out += "- **\(entry.id)** (scope `\(entry.scope)`): `\(entry.whenText.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " "))`\n"
+            out += "- **\(entry.id)** (scope `\(entry.scope)`): `\(entry.whenText.trimmingWhitespacesAndNewlines.replacingOccurrences(of: "\n", with: " "))`\n"
         }
         return out
     }

@@ -81,7 +81,7 @@ public struct CatalogEntryText {
         for (heading, body) in [("Description", entry.description), ("Impact", entry.impactText), ("Detection", entry.detection),
                                 ("False positives", entry.falsePositives), ("Mitigation", entry.mitigation), ("Validation", entry.validation)]
             where !body.isEmpty {
-            lines += ["## \(heading)", TerminalText.escapedLines(body.trimmingCharacters(in: .whitespacesAndNewlines)), ""]
+            lines += ["## \(heading)", TerminalText.escapedLines(body.trimmingWhitespacesAndNewlines), ""]
         }
         lines += ["## References"] + entry.references.map { TerminalText.escaped("- \($0)") }
         return lines.joined(separator: "\n")

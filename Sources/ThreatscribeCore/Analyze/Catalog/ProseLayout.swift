@@ -152,7 +152,7 @@ struct ProseLayout {
 
     private static func parse(_ inner: ArraySlice<Unicode.Scalar>, start: Int, end: Int) -> Placeholder {
         let text = String(String.UnicodeScalarView(inner))
-        let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespaces }
         let name = parts.first ?? ""
         let pieces = name.split(separator: ".", maxSplits: 1).map(String.init)
         return Placeholder(scope: pieces.count == 2 ? pieces[0] : nil, field: pieces.last ?? "",

@@ -9,7 +9,7 @@ struct DotEnvFile: Sendable {
 
         /// A value a deployment would really use: not empty and not a reference to another variable.
         var isLiteral: Bool {
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingWhitespaces
             return !trimmed.isEmpty && !trimmed.hasPrefix("$") && !(trimmed.hasPrefix("<") && trimmed.hasSuffix(">"))
         }
     }
@@ -57,19 +57,19 @@ struct DotEnvFile: Sendable {
         self.file = file
         var entries: [Entry] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(Self.maximumLines).enumerated() {
-            var line = Substring(raw.trimmingCharacters(in: .whitespaces))
+            var line = Substring(raw.trimmingWhitespaces)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             if line.hasPrefix("export ") { line = line.dropFirst(7).drop { $0 == " " } }
             guard let equals = line.firstIndex(of: "=") else { continue }
-            let name = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let name = line[..<equals].trimmingWhitespaces
             guard let first = name.unicodeScalars.first, first == "_" || ("A"..."Z").contains(first) || ("a"..."z").contains(first),
                   name.unicodeScalars.allSatisfy({ $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
             else { continue }
-            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: equals)...].trimmingWhitespaces
             if let quote = value.first, quote == "\"" || quote == "'", value.count >= 2, value.last == quote {
                 value = String(value.dropFirst().dropLast())
             } else if let hash = value.range(of: " #") {
-                value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces)
+                value = String(value[..<hash.lowerBound]).trimmingWhitespaces
             }
             entries.append(Entry(name: name, value: value, line: index + 1))
         }

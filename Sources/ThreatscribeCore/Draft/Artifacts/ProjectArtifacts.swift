@@ -119,7 +119,7 @@ struct IgnorePatterns: Sendable {
 
     init(text: String) {
         for raw in text.split(separator: "\n").prefix(5000) {
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = raw.trimmingWhitespaces
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let negated = line.hasPrefix("!")
             if negated { line.removeFirst() }

@@ -43,7 +43,7 @@ struct DrawIODiagram: Sendable {
                 diagram.pages.append(Page(name: name, line: page.line, cells: cells(of: model)))
                 continue
             }
-            let body = page.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = page.text.trimmingWhitespacesAndNewlines
             guard !body.isEmpty else { continue }
             guard let compressed = Data(base64Encoded: body, options: .ignoreUnknownCharacters) else {
                 throw DiagnosticList([Diagnostic(.error, "page \"\(name)\" is neither an <mxGraphModel> nor base64 text", at: location)])

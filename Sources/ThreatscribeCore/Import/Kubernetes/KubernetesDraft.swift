@@ -79,7 +79,7 @@ enum KubernetesDraft {
 
     /// `8m` → 8 MiB, `1g`, `512k`, or plain bytes, as nginx reads sizes; `0` (no limit) → `nil`.
     static func bytes(_ text: String) -> Int? {
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = text.lowercased().trimmingWhitespaces
         let units: [Character: Int] = ["k": 1 << 10, "m": 1 << 20, "g": 1 << 30]
         if let last = lower.last, let unit = units[last], let number = Int(lower.dropLast()), number > 0 { return number * unit }
         if let number = Int(lower), number > 0 { return number }

@@ -100,7 +100,7 @@ public enum HardenedXMLReader {
             }
             guard context.pointee.wellFormed != 0, let document = context.pointee.myDoc, let root = xmlDocGetRootElement(document) else {
                 if let last = xmlCtxtGetLastError(context), last.pointee.code != 0 {
-                    let message = last.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed"
+                    let message = last.pointee.message.map { String(cString: $0) }?.trimmingWhitespacesAndNewlines ?? "not well-formed"
                     return failure("the XML document is not well-formed: \(message)", line: max(1, Int(last.pointee.line)), column: max(1, Int(last.pointee.int2)))
                 }
                 return failure("the XML document has no root element")

@@ -39,7 +39,7 @@ public struct XMLElementNode: Sendable, Equatable {
 
     /// The text of child `name`, trimmed; `nil` when the child is absent or empty.
     public func childText(_ name: String) -> String? {
-        guard let text = child(name)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = child(name)?.text.trimmingWhitespacesAndNewlines, !text.isEmpty else { return nil }
         return text
     }
 

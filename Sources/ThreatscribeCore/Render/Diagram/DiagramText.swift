@@ -3,7 +3,7 @@ enum DiagramText {
     /// `text` on one line per at most `width` characters, broken at spaces (after `/`, `-`, `_`, `.`
     /// or `,` inside a long word, else anywhere); every character of the label is kept.
     static func lines(_ text: String, width: Int) -> [String] {
-        let flat = MarkdownEscaping.singleLine(text).trimmingCharacters(in: .whitespaces)
+        let flat = MarkdownEscaping.singleLine(text).trimmingWhitespaces
         guard !flat.isEmpty else { return [""] }
         var lines: [String] = []
         var current = ""

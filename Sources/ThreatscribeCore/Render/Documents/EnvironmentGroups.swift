@@ -31,7 +31,7 @@ enum EnvironmentGroups {
 enum CSPDirectives {
     /// `script-src 'self'` for `name` = `script-src`, else the `default-src` it falls back to.
     static func effective(_ name: String, in policy: String) -> String? {
-        let directives = policy.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let directives = policy.split(separator: ";").map { $0.trimmingWhitespaces }.filter { !$0.isEmpty }
         func find(_ n: String) -> String? { directives.first { $0.lowercased() == n || $0.lowercased().hasPrefix(n + " ") } }
         return find(name) ?? (name.hasSuffix("-src") ? find("default-src") : nil)
     }

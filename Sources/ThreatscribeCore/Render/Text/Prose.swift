@@ -12,7 +12,7 @@ public struct Prose: Sendable, Equatable, TemplateRenderable, TemplateTransforma
 
     /// The Markdown, with any raw HTML outside code turned into text (`<` becomes `\\<`).
     public var renderText: String { MarkdownEscaping.neutralizingHTML(in: markdown) }
-    public var isNull: Bool { markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isNull: Bool { markdown.trimmingWhitespacesAndNewlines.isEmpty }
 
     public func transform(_ name: String) -> Any? {
         switch name {

@@ -145,7 +145,7 @@ enum ProseHTML {
     /// The fallback: blank-line separated paragraphs, escaped.
     private static func plainParagraphs(_ text: String) -> String {
         text.components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmingWhitespacesAndNewlines }
             .filter { !$0.isEmpty }
             .map { "<p>" + HTMLEscaping.text($0) + "</p>" }
             .joined(separator: "\n")

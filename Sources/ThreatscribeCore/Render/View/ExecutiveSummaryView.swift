@@ -80,7 +80,7 @@ extension ExecutiveSummaryView {
         let traits = [system.exposure.map { "exposure \($0.rawValue)" }, system.dataClassification.map { "\($0.rawValue) data" },
                       system.owner.map { "owned by \($0)" }].compactMap { $0 }
         var first = system.name + (traits.isEmpty ? "" : " (\(traits.joined(separator: ", ")))")
-        if let purpose = system.purpose { first += ": " + purpose.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let purpose = system.purpose { first += ": " + purpose.trimmingWhitespacesAndNewlines }
         if first.hasSuffix(".") { first.removeLast() }
 
         let frameworks = (model.frameworks ?? [:]).keys.sorted().map { "\($0) \(model.frameworks![$0]!)" }

@@ -7,7 +7,7 @@ enum ProseExcerpt {
     /// advisories an upgrade fixes, the requests a CORS policy refuses); a table whole. A full stop inside a code span, or
     /// after `e.g`/`i.e`/`etc`/`vs`, or between digits, does not end a sentence.
     static func leading(_ count: Int, of markdown: String) -> String {
-        let trimmed = trimmingWhitespace(markdown)
+        let trimmed = markdown.trimmingWhitespacesAndNewlines
         let paragraphs = paragraphs(of: trimmed)
         let paragraph = paragraphs.first ?? trimmed
         // A table is never cut.
@@ -39,15 +39,6 @@ enum ProseExcerpt {
         }
         paragraphs.append(String(text.unicodeScalars[start...]))
         return paragraphs
-    }
-
-    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, scalar by scalar as Foundation trims,
-    /// without bridging the text to `NSString`.
-    static func trimmingWhitespace(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }),
-              let last = scalars.lastIndex(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else { return "" }
-        return String(scalars[first...last])
     }
 
     private static func leadingSentences(_ count: Int, of paragraph: String) -> String {

@@ -93,7 +93,7 @@ struct SecurityHeadersConfigDoc {
         let policies = EnvironmentGroups.grouped(environments.compactMap { env in middleware(env)?.headers?["Content-Security-Policy"].map { (env.name, $0) } })
         for group in policies {
             csp.append(.paragraph("\(codes: group.environments):"))
-            csp.append(.listing("", group.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ";\n")))
+            csp.append(.listing("", group.value.split(separator: ";").map { $0.trimmingWhitespaces }.joined(separator: ";\n")))
         }
         s.append(DocumentSection("Content Security Policy", anchor: "csp", blocks: csp.isEmpty ? [.paragraph("No environment sends a Content-Security-Policy.")] : csp))
         s.append(DocumentSection("Combination with CORS", anchor: "cors", blocks: [.bullets([
