@@ -86,7 +86,9 @@ struct FindingAssembly: Sendable {
             HitGroup(key: groups[index].key, hits: groups[index].hits.sorted { $0.environmentIndex < $1.environmentIndex })
         }
         groups = []
-        return ordered.concurrentMap(batch: 64) { findings(of: $0) }.flatMap { $0 }
+        // Batches of up to 64 groups, and at least eight batches when there are eight groups: a small
+        // report's groups are shared by the cores too.
+        return ordered.concurrentMap(batch: min(64, max(1, ordered.count / 8))) { findings(of: $0) }.flatMap { $0 }
     }
 
     /// An entry and one subject of a shared computation.

@@ -70,11 +70,17 @@ public func renderReport(
     let needsView = formats.contains { if case .document = $0.output { true } else { false } }
     let view = needsView ? ThreatModelView(report: report, catalogEntryCount: report.catalogEntryCount) : nil
     let templateFormats = formats.filter { if case .document(let renderer) = $0.output { renderer is any TemplateReportRenderer } else { false } }
-    let prepared = templateFormats.count > 1 ? view.map(PreparedView.init) : nil
-    // The HTML report's prose, converted to HTML ahead: the HTML renderer starts with it from the front
-    // while the other formats render, and each of those joins in from the back when it is done (or a
-    // second core alone, for HTML alone), so the longest branch does not convert it all.
+    // The HTML report's prose, converted to HTML ahead: from the back on a second core while the view's
+    // template fields are prepared; then the HTML renderer starts with it from the front while the other
+    // formats render, and each of those joins in from the back when it is done (or a second core alone,
+    // for HTML alone), so the longest branch does not convert it all.
     let prose = formats.contains(.html) ? view.map { ProseHTMLPrefetch($0.proseMarkdown) } : nil
+    let prepared: PreparedView?
+    if templateFormats.count > 1, let view {
+        prepared = prose.map { prose in prose.convertFromBack { PreparedView(view) } } ?? PreparedView(view)
+    } else {
+        prepared = nil
+    }
     var work = formats.map(Optional.some)
     if prose != nil, formats.count == 1 { work.append(nil) }
     let rendered = work.concurrentMap { format in

@@ -43,6 +43,25 @@ import Testing
         #expect(memo.keptBytes == expected)
     }
 
+    @Test func prefetchDuringWorkLeavesTheRestForLater() {
+        let texts = (0..<30).map { "Paragraph \($0) with `code` and **strong** words." }
+        let memo = ProseHTMLMemo()
+        let prefetch = ProseHTMLPrefetch(texts, memo: memo)
+        #expect(prefetch.convertFromBack { 7 } == 7)
+        // Work that lasts until a text has been converted on the other core (or a while, on one core).
+        let slow = prefetch.convertFromBack { () -> Int in
+            let deadline = Date().addingTimeInterval(5)
+            while memo.keptBytes == 0, Date() < deadline { usleep(100) }
+            return 8
+        }
+        #expect(slow == 8)
+        // Once the work is done the conversion pauses, and the texts left are converted by whoever asks next.
+        prefetch.convertFromFront()
+        #expect(prefetch.remaining == 0)
+        for text in texts { #expect(memo.html(fromMarkdown: text) == ProseHTML.html(fromMarkdown: text)) }
+        #expect(memo.keptBytes == texts.map { $0.utf8.count + ProseHTML.html(fromMarkdown: $0).utf8.count }.reduce(0, +))
+    }
+
     @Test func prefetchStopsWhenTheMemoIsFull() {
         let texts = (0..<20).map { "A paragraph number \($0) with some **strong** words in it." }
         let memo = ProseHTMLMemo(byteLimit: 300)

@@ -29,4 +29,20 @@ import Testing
             }
         }
     }
+
+    /// ASCII parts in texts mixing ASCII with what Foundation compares by canonical equivalence: marks
+    /// after a match, precomposed letters, the three scalars equivalent to ASCII, a prepended mark,
+    /// emoji sequences, CR LF.
+    @Test func answersAsFoundationDoesAroundOtherScalars() {
+        let pieces = ["a", "b", "K", ";", "`", " ", "\n", "\r", "\u{301}", "é", "e", "\u{212A}", "\u{37E}", "\u{1FEF}", "\u{600}",
+                      "—", "😀", "\u{200D}", "🇫🇷", "\u{A0}", "中"]
+        let parts = ["a", "b", "K", ";", "`", "e", "ab", "a b", "`a`", "\na", "a\n", "Ka", "e;", "b`", " ", "aK;`"]
+        var generator = SeededGenerator(seed: 21)
+        for _ in 0..<1500 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for part in parts where TextSearch.contains(text, part) != text.contains(part) {
+                Issue.record("\(Array(text.unicodeScalars)) \(part.debugDescription)")
+            }
+        }
+    }
 }

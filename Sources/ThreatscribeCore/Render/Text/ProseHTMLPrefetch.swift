@@ -11,6 +11,7 @@ final class ProseHTMLPrefetch: @unchecked Sendable {
     private var front = 0
     private var back: Int
     private var isStopped = false
+    private var isPaused = false
     private let lock = NSLock()
 
     /// `texts` without repeats, in order.
@@ -34,10 +35,24 @@ final class ProseHTMLPrefetch: @unchecked Sendable {
     /// Converts texts from the back until none is left (or the memo is full).
     func convertFromBack() { while let text = next(fromFront: false), convert(text) {} }
 
+    /// `work`'s result, with texts converted from the back on another core while it runs: the conversion
+    /// stops at the first text it finishes after `work` returns, and the texts left stay for later.
+    func convertFromBack<Result: Sendable>(during work: @Sendable () -> Result) -> Result {
+        let (result, _) = concurrently({ () -> Result in
+            let result = work()
+            lock.withLock { isPaused = true }
+            return result
+        }, {
+            self.convertFromBack()
+        })
+        lock.withLock { isPaused = false }
+        return result
+    }
+
     private func next(fromFront: Bool) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        guard front < back, !isStopped else { return nil }
+        guard front < back, !isStopped, !isPaused else { return nil }
         if fromFront {
             front += 1
             return texts[front - 1]
