@@ -100,6 +100,16 @@ struct EscaperTests {
         #expect(HTMLEscaping.webURL("HTTPS://example.com/a\u{301}") != nil)
     }
 
+    @Test func webURLsTakeEachASCIICharacterByTheScalarRules() {
+        // The rule the ASCII fast path stands for: no whitespace, control, format or XML-illegal scalar, none of `"'<>`\`.
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            let plain = !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format || HTMLEscaping.isXMLIllegal(scalar) || "\"'<>`\\".unicodeScalars.contains(scalar))
+            #expect((HTMLEscaping.webURL("https://e.com/a\(Character(scalar))b") != nil) == plain, "\(value)")
+        }
+    }
+
     /// Whether every Markdown-significant scalar in `text` is preceded by an odd number of backslashes.
     static func allEscaped(_ text: String, significant: String = "\\`*[]<>|~") -> Bool {
         let scalars = Array(text.unicodeScalars)

@@ -75,9 +75,10 @@ enum HTMLEscaping {
         let lower = String(url.unicodeScalars.prefix(8).map { $0.isASCII ? Character(Unicode.Scalar(UInt8(ascii: $0).lowercasedASCII)) : Character($0) })
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
         let isPlain = url.unicodeScalars.allSatisfy { scalar in
-            !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-                || scalar.properties.generalCategory == .format || isXMLIllegal(scalar)
-                || ["\"", "'", "<", ">", "`", "\\"].contains(scalar))
+            // ASCII: printable (not whitespace or a control), and none of the six.
+            if scalar.isASCII { return (0x21...0x7E).contains(scalar.value) && !"\"'<>`\\".unicodeScalars.contains(scalar) }
+            return !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format || isXMLIllegal(scalar))
         }
         return isPlain ? url : nil
     }

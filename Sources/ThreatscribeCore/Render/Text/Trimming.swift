@@ -12,11 +12,12 @@ extension StringProtocol {
 /// Foundation's character sets, asked only about scalars outside ASCII; the ASCII members are known.
 enum Trimming {
     static func trimming<Text: StringProtocol>(_ text: Text, isMember: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = text.unicodeScalars
+        let string = String(text)
+        let scalars = string.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isMember($0) }),
               let last = scalars.lastIndex(where: { !isMember($0) }) else { return "" }
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(text) }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return string }
+        return String(scalars[first...last])
     }
 
     /// In `CharacterSet.whitespaces`: space, tab, and the other space separators (Zs).
